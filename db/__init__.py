@@ -1,0 +1,1 @@
+"""Storage: models, engine and sessions, migrations, queries by noun, backup."""

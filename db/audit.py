@@ -1,0 +1,57 @@
+"""The append-only audit trail: who created, changed, viewed, exported or merged what."""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+from collections.abc import Mapping
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from db.access import Actor
+from db.models import AuditEntry
+
+
+def _json(values: Mapping[str, object] | None) -> str | None:
+    if values is None:
+        return None
+    return json.dumps(values, default=_plain, sort_keys=True, ensure_ascii=False)
+
+
+def _plain(value: object) -> object:
+    if isinstance(value, dt.date | dt.datetime):
+        return value.isoformat()
+    if isinstance(value, set | frozenset):
+        return sorted(value)
+    return str(value)
+
+
+def record(
+    session: Session,
+    actor: Actor,
+    action: str,
+    entity: str,
+    entity_id: object = None,
+    before: Mapping[str, object] | None = None,
+    after: Mapping[str, object] | None = None,
+) -> None:
+    """Add an audit row to the caller's transaction, so it commits or fails with the change."""
+    session.add(
+        AuditEntry(
+            user_id=actor.user_id,
+            username=actor.username,
+            action=action,
+            entity=entity,
+            entity_id=None if entity_id is None else str(entity_id),
+            before=_json(before),
+            after=_json(after),
+        )
+    )
+
+
+def entries(session: Session, entity: str | None = None, limit: int = 200) -> list[AuditEntry]:
+    query = select(AuditEntry).order_by(AuditEntry.seq.desc()).limit(limit)
+    if entity is not None:
+        query = query.where(AuditEntry.entity == entity)
+    return list(session.scalars(query))

@@ -1,0 +1,206 @@
+"""Queries and writes about clients."""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from collections.abc import Mapping, Sequence
+from typing import Any
+
+from sqlalchemy import func, or_, select, update
+from sqlalchemy.orm import Session
+from sqlalchemy.orm.exc import StaleDataError
+
+from db import audit
+from db.access import Actor, Permission
+from db.models import Assessment, Client, Encounter, Event, FollowUpAttempt
+from db.textfold import fold_name
+
+CLIENT_COLUMNS = (
+    "client_code", "given_name", "family_name", "preferred_name", "birth_date", "sex_at_birth",
+    "gender", "race", "ethnicity", "postal_code", "phone", "consent_contact", "consent_share",
+)
+
+
+class ConflictError(RuntimeError):
+    """Someone else saved this record since it was opened; nothing was overwritten."""
+
+
+class DuplicateCodeError(ValueError):
+    def __init__(self, code: str) -> None:
+        super().__init__(f"Client code {code} is already used by another client")
+        self.code = code
+
+
+def search_columns(values: Mapping[str, Any]) -> dict[str, Any]:
+    preferred = values.get("preferred_name")
+    return {
+        "given_search": fold_name(str(values["given_name"])),
+        "family_search": fold_name(str(values["family_name"])),
+        "preferred_search": fold_name(str(preferred)) if preferred else None,
+    }
+
+
+def as_dict(client: Client) -> dict[str, Any]:
+    return {key: getattr(client, key) for key in CLIENT_COLUMNS}
+
+
+def get(session: Session, client_id: int) -> Client | None:
+    return session.get(Client, client_id)
+
+
+def by_code(session: Session, code: str) -> Client | None:
+    return session.scalar(select(Client).where(Client.client_code == code))
+
+
+def ids_by_code(session: Session, codes: Sequence[str]) -> dict[str, int]:
+    found: dict[str, int] = {}
+    for start in range(0, len(codes), 500):
+        chunk = list(codes[start : start + 500])
+        rows = session.execute(select(Client.client_code, Client.id).where(
+            Client.client_code.in_(chunk)))
+        found.update({code: cid for code, cid in rows})
+    return found
+
+
+def code_exists(session: Session, code: str, except_id: int | None = None) -> bool:
+    query = select(Client.id).where(Client.client_code == code)
+    if except_id is not None:
+        query = query.where(Client.id != except_id)
+    return session.scalar(query) is not None
+
+
+def next_client_code(session: Session, prefix: str) -> str:
+    """The agency prefix plus one more than the highest number already used with it."""
+    codes = session.scalars(
+        select(Client.client_code).where(Client.client_code.like(f"{prefix}%"))
+    )
+    highest = 0
+    for code in codes:
+        tail = code[len(prefix):]
+        if re.fullmatch(r"\d+", tail):
+            highest = max(highest, int(tail))
+    return f"{prefix}{highest + 1:06d}"
+
+
+def create(session: Session, actor: Actor, values: Mapping[str, Any]) -> Client:
+    actor.require(Permission.ENTER_DATA)
+    if code_exists(session, values["client_code"]):
+        raise DuplicateCodeError(values["client_code"])
+    client = Client(**{k: values.get(k) for k in CLIENT_COLUMNS}, **search_columns(values))
+    client.consent_contact = bool(values.get("consent_contact"))
+    client.consent_share = bool(values.get("consent_share"))
+    session.add(client)
+    session.flush()
+    audit.record(session, actor, "create", "client", client.id, after=as_dict(client))
+    return client
+
+
+def update_client(
+    session: Session, actor: Actor, client_id: int, expected_version: int,
+    values: Mapping[str, Any],
+) -> Client:
+    """Change a client only if nobody else saved it since `expected_version` was read."""
+    actor.require(Permission.ENTER_DATA)
+    if code_exists(session, values["client_code"], except_id=client_id):
+        raise DuplicateCodeError(values["client_code"])
+    client = session.get(Client, client_id)
+    if client is None or client.version != expected_version:
+        raise ConflictError("This client was changed on another workstation since you opened "
+                            "it. Your changes were not saved; reopen the client and enter them "
+                            "again.")
+    before = as_dict(client)
+    for key in CLIENT_COLUMNS:
+        setattr(client, key, values.get(key))
+    for key, value in search_columns(values).items():
+        setattr(client, key, value)
+    try:
+        session.flush()
+    except StaleDataError as exc:
+        raise ConflictError("This client was changed on another workstation while you saved. "
+                            "Nothing was overwritten; reopen it and try again.") from exc
+    audit.record(session, actor, "update", "client", client.id, before=before,
+                 after=as_dict(client))
+    return client
+
+
+def prefix_search(session: Session, folded: str, limit: int) -> list[int]:
+    """Client ids whose code, any name or birth date starts with the folded text."""
+    pattern = folded.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%"
+    query = (
+        select(Client.id)
+        .where(Client.merged_into_id.is_(None))
+        .where(or_(
+            Client.family_search.like(pattern, escape="\\"),
+            Client.given_search.like(pattern, escape="\\"),
+            Client.preferred_search.like(pattern, escape="\\"),
+            func.lower(Client.client_code).like(pattern, escape="\\"),
+        ))
+        .order_by(Client.family_search, Client.given_search)
+        .limit(limit)
+    )
+    return list(session.scalars(query))
+
+
+def born_on(session: Session, birth_date: dt.date, limit: int = 200) -> list[int]:
+    query = (select(Client.id).where(Client.birth_date == birth_date)
+             .where(Client.merged_into_id.is_(None)).limit(limit))
+    return list(session.scalars(query))
+
+
+def name_index_rows(session: Session) -> list[tuple[int, str, str, str | None, dt.date]]:
+    """(id, given, family, preferred, birth date) folded, for the in-memory fuzzy index."""
+    query = select(Client.id, Client.given_search, Client.family_search,
+                   Client.preferred_search, Client.birth_date).where(
+        Client.merged_into_id.is_(None))
+    return [tuple(row) for row in session.execute(query)]  # type: ignore[misc]
+
+
+def summaries(session: Session, ids: Sequence[int]) -> list[Client]:
+    """The clients with these ids, in the order given."""
+    if not ids:
+        return []
+    found = {c.id: c for c in session.scalars(select(Client).where(Client.id.in_(list(ids))))}
+    return [found[i] for i in ids if i in found]
+
+
+def count(session: Session) -> int:
+    return session.scalar(select(func.count()).select_from(Client).where(
+        Client.merged_into_id.is_(None))) or 0
+
+
+def page(session: Session, offset: int, limit: int) -> list[Client]:
+    """One page of clients in name order, for the paged table."""
+    query = (select(Client).where(Client.merged_into_id.is_(None))
+             .order_by(Client.family_search, Client.given_search, Client.id)
+             .offset(offset).limit(limit))
+    return list(session.scalars(query))
+
+
+def merge(session: Session, actor: Actor, keep_id: int, drop_id: int) -> None:
+    """Move everything recorded for `drop_id` to `keep_id` and mark it merged."""
+    actor.require(Permission.MERGE_CLIENTS)
+    keep, drop = session.get(Client, keep_id), session.get(Client, drop_id)
+    if keep is None or drop is None or keep_id == drop_id:
+        raise ValueError("Choose two different clients to merge")
+    clash = session.scalar(select(func.count()).select_from(Assessment).where(
+        Assessment.client_id == drop_id,
+        Assessment.assessed_on.in_(select(Assessment.assessed_on).where(
+            Assessment.client_id == keep_id))))
+    if clash:
+        raise ValueError("Both clients have an assessment on the same date; remove one first")
+    for model in (Assessment, Event, Encounter, FollowUpAttempt):
+        session.execute(update(model).where(model.client_id == drop_id)  # type: ignore[attr-defined]
+                        .values(client_id=keep_id))
+    _move_episodes(session, keep_id, drop_id)
+    drop.merged_into_id = keep_id
+    session.flush()
+    audit.record(session, actor, "merge", "client", keep_id,
+                 before={"merged": as_dict(drop), "merged_id": drop_id}, after=as_dict(keep))
+
+
+def _move_episodes(session: Session, keep_id: int, drop_id: int) -> None:
+    from db.models import Episode
+
+    session.execute(update(Episode).where(Episode.client_id == drop_id)
+                    .values(client_id=keep_id))

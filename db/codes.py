@@ -1,0 +1,114 @@
+"""The code lists of DOMAIN.md, spelled exactly as the domain spells them.
+
+These tuples are the stored values. They live in `db` because the database
+enforces them with CHECK constraints and `db` imports no other layer; `forms`
+attaches the labels people read and is the place every other layer asks.
+"""
+
+SEX_AT_BIRTH = ("female", "male", "intersex", "unknown", "declined")
+GENDER = (
+    "woman",
+    "man",
+    "non_binary",
+    "transgender_woman",
+    "transgender_man",
+    "other",
+    "declined",
+)
+RACE = (
+    "american_indian_alaska_native",
+    "asian",
+    "black",
+    "native_hawaiian_pacific_islander",
+    "white",
+    "multiple",
+    "other",
+    "declined",
+)
+ETHNICITY = ("hispanic_latino", "not_hispanic_latino", "declined")
+
+ASSESSMENT_KINDS = ("intake", "follow_up", "discharge")
+CONTACT_STATUS = (
+    "completed",
+    "not_located",
+    "refused",
+    "incarcerated",
+    "hospitalized",
+    "deceased",
+)
+MEDICATION = ("none", "methadone", "buprenorphine", "naltrexone", "other")
+CONTROLLED_ENVIRONMENT = ("none", "jail_prison", "residential", "hospital", "other")
+GOAL = ("abstinence", "reduction", "safer_use", "medication", "undecided", "other")
+SELF_IDENTIFIED_RECOVERY = ("yes", "no", "declined")
+
+SUBSTANCE_CLASSES = (
+    "alcohol",
+    "opioid",
+    "stimulant",
+    "cannabis",
+    "sedative",
+    "hallucinogen",
+    "inhalant",
+    "tobacco",
+    "other",
+)
+CRITERIA = (
+    "larger_longer",
+    "cut_down",
+    "time_spent",
+    "craving",
+    "role_failure",
+    "social_problems",
+    "activities_given_up",
+    "hazardous_use",
+    "physical_psych_problems",
+    "tolerance",
+    "withdrawal",
+)
+# Physiological criteria that do not count while a prescribed medication for
+# the class is taken as prescribed (DOMAIN.md §1).
+PHYSIOLOGICAL_CRITERIA = ("tolerance", "withdrawal")
+# Which medications are prescribed *for* which class, for that rule and for
+# the "on maintenance therapy" specifier.
+MEDICATION_FOR_CLASS = {
+    "opioid": ("methadone", "buprenorphine"),
+}
+MAINTENANCE_MEDICATION = {
+    "opioid": ("methadone", "buprenorphine", "naltrexone"),
+    "tobacco": ("other",),
+}
+
+EVENTS = (
+    "overdose_nonfatal",
+    "death",
+    "ed_visit",
+    "hospitalisation",
+    "hiv_positive_new",
+    "hcv_positive_new",
+    "arrest",
+    "incarceration_start",
+    "incarceration_end",
+    "dui",
+    "child_welfare_report",
+    "child_removal",
+    "family_violence",
+    "family_reported_harm",
+    "public_order_citation",
+)
+
+ENCOUNTER_TALLIES = (
+    "naloxone_kits",
+    "reversals_reported",
+    "syringes_out",
+    "syringes_returned",
+    "test_strips",
+    "hiv_tests",
+    "hcv_tests",
+    "referrals",
+)
+
+ROLES = ("front_desk", "manager", "admin")
+CONTACT_METHODS = ("phone", "text", "in_person", "letter", "outreach", "other")
+CONTACT_OUTCOMES = ("reached", "no_answer", "left_message", "wrong_number", "scheduled", "refused")
+
+AUDIT_ACTIONS = ("create", "update", "view", "export", "merge", "delete", "import", "sign_in")

@@ -1,0 +1,312 @@
+"""SQLAlchemy models for everything DOMAIN.md §1 records, plus staff, audit and settings.
+
+The database rejects what it can by itself (NOT NULL, CHECK on codes and
+ranges, foreign keys, unique client codes) so that a bug above this layer
+cannot store a value no report knows how to read.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from sqlalchemy import (
+    Boolean,
+    CheckConstraint,
+    Date,
+    DateTime,
+    ForeignKey,
+    Index,
+    Integer,
+    MetaData,
+    String,
+    Text,
+    UniqueConstraint,
+)
+from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
+
+from db import codes
+
+NAMING = {
+    "ix": "ix_%(table_name)s_%(column_0_N_name)s",
+    "uq": "uq_%(table_name)s_%(column_0_N_name)s",
+    "ck": "ck_%(table_name)s_%(constraint_name)s",
+    "fk": "fk_%(table_name)s_%(column_0_name)s_%(referred_table_name)s",
+    "pk": "pk_%(table_name)s",
+}
+
+# Names are searched by prefix; SQLite uses an index for LIKE 'abc%' only on
+# a NOCASE column, and PostgreSQL has no such collation, so it is SQLite-only.
+SearchText = String(200).with_variant(String(200, collation="NOCASE"), "sqlite")
+
+
+class Base(DeclarativeBase):
+    metadata = MetaData(naming_convention=NAMING)
+
+
+def utc_now() -> dt.datetime:
+    return dt.datetime.now(dt.UTC)
+
+
+def _in(column: str, values: tuple[str, ...], nullable: bool = True) -> str:
+    quoted = ", ".join(f"'{v}'" for v in values)
+    test = f"{column} IN ({quoted})"
+    return f"{column} IS NULL OR {test}" if nullable else test
+
+
+def _between(column: str, low: int, high: int) -> str:
+    return f"{column} IS NULL OR ({column} BETWEEN {low} AND {high})"
+
+
+def _check_in(column: str, values: tuple[str, ...], nullable: bool = True) -> CheckConstraint:
+    return CheckConstraint(_in(column, values, nullable), name=f"{column}_code")
+
+
+def _check_between(column: str, low: int, high: int) -> CheckConstraint:
+    return CheckConstraint(_between(column, low, high), name=f"{column}_range")
+
+
+class Client(Base):
+    __tablename__ = "clients"
+    __table_args__ = (
+        _check_in("sex_at_birth", codes.SEX_AT_BIRTH),
+        _check_in("gender", codes.GENDER),
+        _check_in("race", codes.RACE),
+        _check_in("ethnicity", codes.ETHNICITY),
+        CheckConstraint("length(client_code) > 0", name="client_code_present"),
+        Index("ix_clients_family_given", "family_search", "given_search"),
+        Index("ix_clients_given_search", "given_search"),
+        Index("ix_clients_preferred_search", "preferred_search"),
+        Index("ix_clients_birth_date", "birth_date"),
+    )
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    client_code: Mapped[str] = mapped_column(String(40), unique=True)
+    given_name: Mapped[str] = mapped_column(String(100))
+    family_name: Mapped[str] = mapped_column(String(100))
+    preferred_name: Mapped[str | None] = mapped_column(String(100))
+    birth_date: Mapped[dt.date] = mapped_column(Date)
+    sex_at_birth: Mapped[str | None] = mapped_column(String(20))
+    gender: Mapped[str | None] = mapped_column(String(20))
+    race: Mapped[str | None] = mapped_column(String(40))
+    ethnicity: Mapped[str | None] = mapped_column(String(30))
+    postal_code: Mapped[str | None] = mapped_column(String(20))
+    phone: Mapped[str | None] = mapped_column(String(40))
+    consent_contact: Mapped[bool] = mapped_column(Boolean, default=False)
+    consent_share: Mapped[bool] = mapped_column(Boolean, default=False)
+    # Folded copies of the names (lower case, accents removed) for prefix search.
+    given_search: Mapped[str] = mapped_column(SearchText)
+    family_search: Mapped[str] = mapped_column(SearchText)
+    preferred_search: Mapped[str | None] = mapped_column(SearchText)
+    merged_into_id: Mapped[int | None] = mapped_column(ForeignKey("clients.id"))
+    created_at: Mapped[dt.datetime] = mapped_column(DateTime(timezone=True), default=utc_now)
+    updated_at: Mapped[dt.datetime] = mapped_column(
+        DateTime(timezone=True), default=utc_now, onupdate=utc_now
+    )
+    version: Mapped[int] = mapped_column(Integer, default=1)
+
+    __mapper_args__ = {"version_id_col": version}
+
+
+class Episode(Base):
+    """A service episode: an intake opens it, a discharge closes it."""
+
+    __tablename__ = "episodes"
+    __table_args__ = (
+        CheckConstraint("closed_on IS NULL OR closed_on >= opened_on", name="closed_after_open"),
+        Index("ix_episodes_client_opened", "client_id", "opened_on"),
+        Index("ix_episodes_opened_on", "opened_on"),
+        Index("ix_episodes_closed_on", "closed_on"),
+    )
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    client_id: Mapped[int] = mapped_column(ForeignKey("clients.id", ondelete="CASCADE"))
+    opened_on: Mapped[dt.date] = mapped_column(Date)
+    closed_on: Mapped[dt.date | None] = mapped_column(Date)
+    reentry: Mapped[bool] = mapped_column(Boolean, default=False)
+
+
+class Assessment(Base):
+    __tablename__ = "assessments"
+    __table_args__ = (
+        UniqueConstraint("client_id", "assessed_on"),
+        _check_in("kind", codes.ASSESSMENT_KINDS, nullable=False),
+        _check_in("contact_status", codes.CONTACT_STATUS, nullable=False),
+        _check_in("medication", codes.MEDICATION),
+        _check_in("controlled_environment", codes.CONTROLLED_ENVIRONMENT),
+        _check_in("goal", codes.GOAL),
+        _check_in("self_identified_recovery", codes.SELF_IDENTIFIED_RECOVERY),
+        _check_between("injecting_days_28", 0, 28),
+        _check_between("offending_days_28", 0, 28),
+        _check_between("work_days_28", 0, 28),
+        _check_between("psych_health", 0, 20),
+        _check_between("physical_health", 0, 20),
+        _check_between("quality_of_life", 0, 20),
+        _check_between("prior_recovery_attempts", 0, 999),
+        *(_check_between(f"barc10_{i}", 1, 6) for i in range(1, 11)),
+        CheckConstraint("last_use_on IS NULL OR last_use_on <= assessed_on", name="use_before"),
+        Index("ix_assessments_assessed_on", "assessed_on"),
+        Index("ix_assessments_episode", "episode_id"),
+    )
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    client_id: Mapped[int] = mapped_column(ForeignKey("clients.id", ondelete="CASCADE"))
+    episode_id: Mapped[int | None] = mapped_column(ForeignKey("episodes.id", ondelete="SET NULL"))
+    assessed_on: Mapped[dt.date] = mapped_column(Date)
+    kind: Mapped[str] = mapped_column(String(12))
+    contact_status: Mapped[str] = mapped_column(String(16))
+    last_use_on: Mapped[dt.date | None] = mapped_column(Date)
+    injecting_days_28: Mapped[int | None] = mapped_column(Integer)
+    shared_equipment: Mapped[bool | None] = mapped_column(Boolean)
+    offending_days_28: Mapped[int | None] = mapped_column(Integer)
+    work_days_28: Mapped[int | None] = mapped_column(Integer)
+    housing_problem: Mapped[bool | None] = mapped_column(Boolean)
+    psych_health: Mapped[int | None] = mapped_column(Integer)
+    physical_health: Mapped[int | None] = mapped_column(Integer)
+    quality_of_life: Mapped[int | None] = mapped_column(Integer)
+    medication: Mapped[str | None] = mapped_column(String(16))
+    medication_as_prescribed: Mapped[bool | None] = mapped_column(Boolean)
+    controlled_environment: Mapped[str | None] = mapped_column(String(16))
+    barc10_1: Mapped[int | None] = mapped_column(Integer)
+    barc10_2: Mapped[int | None] = mapped_column(Integer)
+    barc10_3: Mapped[int | None] = mapped_column(Integer)
+    barc10_4: Mapped[int | None] = mapped_column(Integer)
+    barc10_5: Mapped[int | None] = mapped_column(Integer)
+    barc10_6: Mapped[int | None] = mapped_column(Integer)
+    barc10_7: Mapped[int | None] = mapped_column(Integer)
+    barc10_8: Mapped[int | None] = mapped_column(Integer)
+    barc10_9: Mapped[int | None] = mapped_column(Integer)
+    barc10_10: Mapped[int | None] = mapped_column(Integer)
+    goal: Mapped[str | None] = mapped_column(String(12))
+    self_identified_recovery: Mapped[str | None] = mapped_column(String(10))
+    prior_recovery_attempts: Mapped[int | None] = mapped_column(Integer)
+    created_at: Mapped[dt.datetime] = mapped_column(DateTime(timezone=True), default=utc_now)
+    updated_at: Mapped[dt.datetime] = mapped_column(
+        DateTime(timezone=True), default=utc_now, onupdate=utc_now
+    )
+    version: Mapped[int] = mapped_column(Integer, default=1)
+
+    __mapper_args__ = {"version_id_col": version}
+
+
+class SubstanceRecord(Base):
+    __tablename__ = "substance_records"
+    __table_args__ = (
+        UniqueConstraint("assessment_id", "substance_class"),
+        _check_in("substance_class", codes.SUBSTANCE_CLASSES, nullable=False),
+        _check_between("use_days_28", 0, 28),
+    )
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    assessment_id: Mapped[int] = mapped_column(
+        ForeignKey("assessments.id", ondelete="CASCADE"), index=True
+    )
+    substance_class: Mapped[str] = mapped_column(String(14))
+    primary: Mapped[bool] = mapped_column(Boolean, default=False)
+    # The DSM-5 criteria present, as codes joined with ';' in the order of
+    # codes.CRITERIA (the exchange workbook's spelling); empty when none.
+    criteria: Mapped[str] = mapped_column(String(300), default="")
+    criteria_last_met_on: Mapped[dt.date | None] = mapped_column(Date)
+    use_days_28: Mapped[int | None] = mapped_column(Integer)
+
+
+class Event(Base):
+    __tablename__ = "events"
+    __table_args__ = (
+        _check_in("event", codes.EVENTS, nullable=False),
+        CheckConstraint("count >= 1", name="count_positive"),
+        Index("ix_events_client_occurred", "client_id", "occurred_on"),
+        Index("ix_events_occurred_on", "occurred_on"),
+    )
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    client_id: Mapped[int] = mapped_column(ForeignKey("clients.id", ondelete="CASCADE"))
+    occurred_on: Mapped[dt.date] = mapped_column(Date)
+    event: Mapped[str] = mapped_column(String(24))
+    count: Mapped[int] = mapped_column(Integer, default=1)
+
+
+class Encounter(Base):
+    """A harm-reduction contact; anonymous when client_id is empty."""
+
+    __tablename__ = "encounters"
+    __table_args__ = (
+        *(CheckConstraint(f"{t} >= 0", name=f"{t}_not_negative") for t in codes.ENCOUNTER_TALLIES),
+        Index("ix_encounters_occurred_on", "occurred_on"),
+        Index("ix_encounters_client", "client_id"),
+    )
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    occurred_on: Mapped[dt.date] = mapped_column(Date)
+    client_id: Mapped[int | None] = mapped_column(ForeignKey("clients.id", ondelete="SET NULL"))
+    area: Mapped[str | None] = mapped_column(String(20))
+    naloxone_kits: Mapped[int] = mapped_column(Integer, default=0)
+    reversals_reported: Mapped[int] = mapped_column(Integer, default=0)
+    syringes_out: Mapped[int] = mapped_column(Integer, default=0)
+    syringes_returned: Mapped[int] = mapped_column(Integer, default=0)
+    test_strips: Mapped[int] = mapped_column(Integer, default=0)
+    hiv_tests: Mapped[int] = mapped_column(Integer, default=0)
+    hcv_tests: Mapped[int] = mapped_column(Integer, default=0)
+    referrals: Mapped[int] = mapped_column(Integer, default=0)
+
+
+class FollowUpAttempt(Base):
+    """A try at reaching a client for a due follow-up (date, method, outcome)."""
+
+    __tablename__ = "followup_attempts"
+    __table_args__ = (
+        _check_in("method", codes.CONTACT_METHODS, nullable=False),
+        _check_in("outcome", codes.CONTACT_OUTCOMES, nullable=False),
+        Index("ix_followup_attempts_client", "client_id", "attempted_on"),
+    )
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    client_id: Mapped[int] = mapped_column(ForeignKey("clients.id", ondelete="CASCADE"))
+    intake_on: Mapped[dt.date] = mapped_column(Date)
+    point_months: Mapped[int] = mapped_column(Integer)
+    attempted_on: Mapped[dt.date] = mapped_column(Date)
+    method: Mapped[str] = mapped_column(String(12))
+    outcome: Mapped[str] = mapped_column(String(14))
+    note: Mapped[str | None] = mapped_column(String(500))
+    user_id: Mapped[int | None] = mapped_column(ForeignKey("users.id"))
+
+
+class User(Base):
+    __tablename__ = "users"
+    __table_args__ = (_check_in("role", codes.ROLES, nullable=False),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    username: Mapped[str] = mapped_column(String(60), unique=True)
+    display_name: Mapped[str] = mapped_column(String(100))
+    role: Mapped[str] = mapped_column(String(12))
+    password_hash: Mapped[str] = mapped_column(String(200))
+    active: Mapped[bool] = mapped_column(Boolean, default=True)
+    created_at: Mapped[dt.datetime] = mapped_column(DateTime(timezone=True), default=utc_now)
+
+
+class AuditEntry(Base):
+    """Append-only: nothing in the program updates or deletes these rows."""
+
+    __tablename__ = "audit_log"
+    __table_args__ = (
+        _check_in("action", codes.AUDIT_ACTIONS, nullable=False),
+        Index("ix_audit_log_entity", "entity", "entity_id"),
+    )
+
+    seq: Mapped[int] = mapped_column(primary_key=True, autoincrement=True)
+    at_utc: Mapped[dt.datetime] = mapped_column(DateTime(timezone=True), default=utc_now)
+    user_id: Mapped[int | None] = mapped_column(ForeignKey("users.id"))
+    username: Mapped[str | None] = mapped_column(String(60))
+    action: Mapped[str] = mapped_column(String(10))
+    entity: Mapped[str] = mapped_column(String(30))
+    entity_id: Mapped[str | None] = mapped_column(String(60))
+    before: Mapped[str | None] = mapped_column(Text)
+    after: Mapped[str | None] = mapped_column(Text)
+
+
+class Setting(Base):
+    """Agency settings as JSON values under a key (see db.settings for the keys)."""
+
+    __tablename__ = "settings"
+
+    key: Mapped[str] = mapped_column(String(60), primary_key=True)
+    value: Mapped[str] = mapped_column(Text)

@@ -1,0 +1,47 @@
+"""Agency settings, stored as JSON under a key, with the defaults a new agency starts from."""
+
+from __future__ import annotations
+
+import json
+from dataclasses import asdict, dataclass, fields, replace
+from typing import Any
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from db import audit
+from db.access import Actor, Permission
+from db.models import Setting
+
+
+@dataclass(frozen=True)
+class AgencySettings:
+    agency_name: str = "Our agency"
+    client_code_prefix: str = "C-"
+    followup_months: tuple[int, ...] = (3, 6, 12)
+    suppression_threshold: int = 11
+    paper_size: str = "letter"  # or "a4"
+    idle_lock_minutes: int = 15
+    state: str = ""  # the only geography a de-identified file may carry
+
+
+def load(session: Session) -> AgencySettings:
+    stored = {row.key: json.loads(row.value) for row in session.scalars(select(Setting))}
+    known = {f.name for f in fields(AgencySettings)}
+    values: dict[str, Any] = {k: v for k, v in stored.items() if k in known}
+    if "followup_months" in values:
+        values["followup_months"] = tuple(values["followup_months"])
+    return replace(AgencySettings(), **values)
+
+
+def save(session: Session, actor: Actor, settings: AgencySettings) -> None:
+    actor.require(Permission.SETTINGS)
+    before = asdict(load(session))
+    for key, value in asdict(settings).items():
+        encoded = json.dumps(list(value) if isinstance(value, tuple) else value)
+        row = session.get(Setting, key)
+        if row is None:
+            session.add(Setting(key=key, value=encoded))
+        else:
+            row.value = encoded
+    audit.record(session, actor, "update", "settings", None, before=before, after=asdict(settings))

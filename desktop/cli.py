@@ -1,0 +1,90 @@
+"""The `recovery-desk` command: the GUI when run bare, otherwise one subcommand.
+
+Every subcommand takes --db, prints a one-line reason and exits non-zero on
+bad input, and leaves no half-written file behind.
+"""
+
+from __future__ import annotations
+
+import argparse
+import importlib
+import logging
+import sys
+from collections.abc import Callable, Sequence
+
+from desktop import __version__
+
+PROG = "recovery-desk"
+# Each module adds its subcommands with register(subparsers, common).
+COMMAND_MODULES = (
+    "desktop.commands.core",
+)
+
+EXIT_BAD_INPUT = 2
+EXIT_FAILED = 1
+
+
+class CommandError(Exception):
+    """A failure to report to the person as one line, without a traceback."""
+
+
+def common_options() -> argparse.ArgumentParser:
+    common = argparse.ArgumentParser(add_help=False)
+    common.add_argument(
+        "--db", metavar="PATH_OR_URL",
+        help="database file or SQLAlchemy URL (default: RECOVERY_DESK_DB, else the "
+             "per-user data folder)",
+    )
+    return common
+
+
+def build_parser() -> argparse.ArgumentParser:
+    common = common_options()
+    parser = argparse.ArgumentParser(
+        prog=PROG, parents=[common],
+        description="Data entry and reporting for recovery-oriented harm-reduction agencies. "
+                    "Run without a command to open the program.",
+    )
+    parser.add_argument("--version", action="version", version=f"%(prog)s {__version__}")
+    parser.add_argument("--demo", action="store_true", help=argparse.SUPPRESS)
+    subparsers = parser.add_subparsers(dest="command", metavar="COMMAND")
+    for name in COMMAND_MODULES:
+        importlib.import_module(name).register(subparsers, common)
+    return parser
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    parser = build_parser()
+    args = parser.parse_args(argv)
+    logging.basicConfig(level=logging.WARNING, format="%(levelname)s %(name)s: %(message)s")
+    handler: Callable[[argparse.Namespace], int] | None = getattr(args, "handler", None)
+    try:
+        if handler is None:
+            from desktop.app import run_gui
+
+            return run_gui(args.db)
+        return handler(args)
+    except KeyboardInterrupt:
+        print(f"{PROG}: interrupted; nothing was left half-written", file=sys.stderr)
+        return 130
+    except Exception as exc:  # noqa: BLE001 - every failure becomes one readable line
+        return _report(exc)
+
+
+def _report(exc: Exception) -> int:
+    from db.access import PermissionDenied
+    from db.location import DatabaseLocationError
+    from db.startup import DatabaseUnusableError
+    from forms.validation import ValidationFailed
+
+    known = (CommandError, DatabaseLocationError, DatabaseUnusableError, PermissionDenied,
+             ValidationFailed, ValueError, OSError)
+    if not isinstance(exc, known):
+        raise exc
+    message = " ".join(str(exc).split()) or type(exc).__name__
+    print(f"{PROG}: error: {message}", file=sys.stderr)
+    return EXIT_BAD_INPUT if isinstance(exc, ValueError | CommandError) else EXIT_FAILED
+
+
+if __name__ == "__main__":  # pragma: no cover
+    sys.exit(main())

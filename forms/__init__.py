@@ -1,0 +1,1 @@
+"""Fields, validation and saving of everything staff record."""

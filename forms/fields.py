@@ -1,0 +1,66 @@
+"""What a field is: the single description every layer reads.
+
+The GUI builds its widgets from these, the importer validates cells with
+them, exports name their columns from them and the data dictionary is
+printed from them.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from enum import StrEnum
+
+
+def N_(text: str) -> str:
+    """Mark a label for translation; the GUI translates it when it shows it."""
+    return text
+
+
+class Kind(StrEnum):
+    TEXT = "text"
+    DATE = "date"
+    INTEGER = "integer"
+    BOOLEAN = "yes/no"
+    CODE = "code"
+    CODES = "codes"  # several codes joined with ';'
+
+
+@dataclass(frozen=True, slots=True)
+class Code:
+    value: str
+    label: str
+
+
+@dataclass(frozen=True, slots=True)
+class Field:
+    key: str
+    label: str
+    kind: Kind
+    required: bool = False
+    codes: tuple[Code, ...] = ()
+    minimum: int | None = None
+    maximum: int | None = None
+    max_length: int | None = None
+    help: str = ""
+    identifies_person: bool = False
+    default: object = None
+    # Extra meaning for the dictionary and the GUI: the section of the paper form.
+    section: str = ""
+    tags: frozenset[str] = field(default_factory=frozenset)
+
+    @property
+    def code_values(self) -> tuple[str, ...]:
+        return tuple(c.value for c in self.codes)
+
+    def label_of(self, value: str) -> str:
+        for code in self.codes:
+            if code.value == value:
+                return code.label
+        return value
+
+
+def codes_of(values: Sequence[str], labels: dict[str, str] | None = None) -> tuple[Code, ...]:
+    """Codes with labels; a code without an explicit label reads as its words."""
+    labels = labels or {}
+    return tuple(Code(v, labels.get(v) or v.replace("_", " ").capitalize()) for v in values)

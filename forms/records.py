@@ -1,0 +1,114 @@
+"""Saving what a person entered: validate with the forms, then write in one transaction.
+
+Every function raises `ValidationFailed` (messages keyed by field) and writes
+nothing when any value is wrong; on success the record and its audit row are
+committed together.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Mapping, Sequence
+from typing import Any
+
+from db import assessments, clients, followups
+from db import events as event_rows
+from db import settings as agency_settings
+from db.access import Actor
+from db.engine import Database
+from forms.validation import (
+    ValidationFailed,
+    Validated,
+    validate_assessment,
+    validate_client,
+    validate_encounter,
+    validate_event,
+    validate_followup_attempt,
+)
+from forms.values import is_blank
+
+
+def _raise_if_invalid(result: Validated) -> None:
+    if not result.ok:
+        raise ValidationFailed(result.errors)
+
+
+def create_client(database: Database, actor: Actor, raw: Mapping[str, object],
+                  today: dt.date) -> int:
+    """Save a new client; an empty client code gets the agency's next free code."""
+    with database.writing() as session:
+        raw = dict(raw)
+        if is_blank(raw.get("client_code")):
+            prefix = agency_settings.load(session).client_code_prefix
+            raw["client_code"] = clients.next_client_code(session, prefix)
+        result = validate_client(raw, today)
+        _raise_if_invalid(result)
+        try:
+            return clients.create(session, actor, result.values).id
+        except clients.DuplicateCodeError as exc:
+            raise ValidationFailed({"client_code": str(exc)}) from exc
+
+
+def update_client(database: Database, actor: Actor, client_id: int, expected_version: int,
+                  raw: Mapping[str, object], today: dt.date) -> int:
+    """Save changes to a client; returns the new version. Raises ConflictError on a clash."""
+    result = validate_client(raw, today)
+    _raise_if_invalid(result)
+    with database.writing() as session:
+        try:
+            client = clients.update_client(session, actor, client_id, expected_version,
+                                           result.values)
+        except clients.DuplicateCodeError as exc:
+            raise ValidationFailed({"client_code": str(exc)}) from exc
+        return client.version
+
+
+def add_assessment(database: Database, actor: Actor, client_id: int,
+                   raw: Mapping[str, object], substances: Sequence[Mapping[str, object]],
+                   today: dt.date) -> int:
+    with database.writing() as session:
+        client = _client(session, client_id)
+        result = validate_assessment(raw, substances, client.birth_date, today)
+        _raise_if_invalid(result)
+        values: dict[str, Any] = dict(result.values)
+        rows = values.pop("substances")
+        try:
+            return assessments.add(session, actor, client, values, rows).id
+        except assessments.EpisodeError as exc:
+            raise ValidationFailed({exc.field: str(exc)}) from exc
+
+
+def add_event(database: Database, actor: Actor, client_id: int, raw: Mapping[str, object],
+              today: dt.date) -> int:
+    with database.writing() as session:
+        client = _client(session, client_id)
+        result = validate_event(raw, client.birth_date, today)
+        _raise_if_invalid(result)
+        return event_rows.add_event(session, actor, client.id, result.values).id
+
+
+def add_encounter(database: Database, actor: Actor, client_id: int | None,
+                  raw: Mapping[str, object], today: dt.date) -> int:
+    result = validate_encounter(raw, today)
+    _raise_if_invalid(result)
+    with database.writing() as session:
+        if client_id is not None:
+            _client(session, client_id)
+        return event_rows.add_encounter(session, actor, client_id, result.values).id
+
+
+def add_followup_attempt(database: Database, actor: Actor, client_id: int, intake_on: dt.date,
+                         point_months: int, raw: Mapping[str, object], today: dt.date) -> int:
+    result = validate_followup_attempt(raw, today)
+    _raise_if_invalid(result)
+    with database.writing() as session:
+        _client(session, client_id)
+        return followups.add_attempt(session, actor, client_id, intake_on, point_months,
+                                     result.values).id
+
+
+def _client(session: Any, client_id: int) -> Any:
+    client = clients.get(session, client_id)
+    if client is None:
+        raise ValidationFailed({"client_code": "This client no longer exists"})
+    return client

@@ -1,0 +1,189 @@
+"""Validation of whole forms: every field, then the rules between fields.
+
+Each function returns a `Validated`: the typed values, and messages keyed by
+the field at fault (substance rows as `substances.N.key`, N counting from 0).
+Nothing here writes; the GUI and the importer both call these.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass, field
+
+from db import codes
+from forms import definitions as d
+from forms.fields import Field
+from forms.values import FieldError, parse
+
+OLDEST_AGE_YEARS = 120
+
+
+@dataclass
+class Validated:
+    values: dict[str, object] = field(default_factory=dict)
+    errors: dict[str, str] = field(default_factory=dict)
+
+    @property
+    def ok(self) -> bool:
+        return not self.errors
+
+    def fail(self, key: str, message: str) -> None:
+        self.errors.setdefault(key, message)
+
+
+class ValidationFailed(ValueError):
+    """Raised by save functions; `errors` maps field keys to messages."""
+
+    def __init__(self, errors: Mapping[str, str]) -> None:
+        self.errors = dict(errors)
+        super().__init__("; ".join(self.errors.values()))
+
+
+def validate_fields(
+    fields: Sequence[Field], raw: Mapping[str, object], today: dt.date, prefix: str = ""
+) -> Validated:
+    result = Validated()
+    for f in fields:
+        try:
+            value = parse(f, raw.get(f.key), today)
+        except FieldError as exc:
+            result.fail(prefix + f.key, f"{f.label} {exc}")
+            continue
+        if value is None and f.required:
+            result.fail(prefix + f.key, f"{f.label} is required")
+        result.values[f.key] = f.default if value is None else value
+    return result
+
+
+def validate_client(raw: Mapping[str, object], today: dt.date) -> Validated:
+    result = validate_fields(d.CLIENT_FIELDS, raw, today)
+    birth = result.values.get("birth_date")
+    if isinstance(birth, dt.date) and birth.year < today.year - OLDEST_AGE_YEARS:
+        result.fail("birth_date", f"Birth date {birth.isoformat()} would make the client over "
+                                  f"{OLDEST_AGE_YEARS}; check the year")
+    return result
+
+
+def validate_event(raw: Mapping[str, object], birth_date: dt.date, today: dt.date) -> Validated:
+    result = validate_fields(d.EVENT_FIELDS, raw, today)
+    _not_before_birth(result, "occurred_on", birth_date)
+    return result
+
+
+def validate_encounter(raw: Mapping[str, object], today: dt.date) -> Validated:
+    result = validate_fields(d.ENCOUNTER_FIELDS, raw, today)
+    if result.ok and not any(result.values[k] for k in codes.ENCOUNTER_TALLIES):
+        result.fail("naloxone_kits", "Record at least one thing given, done or reported")
+    return result
+
+
+def validate_followup_attempt(raw: Mapping[str, object], today: dt.date) -> Validated:
+    return validate_fields(d.FOLLOWUP_ATTEMPT_FIELDS, raw, today)
+
+
+def validate_assessment(
+    raw: Mapping[str, object],
+    substances: Sequence[Mapping[str, object]],
+    birth_date: dt.date,
+    today: dt.date,
+) -> Validated:
+    result = validate_fields(d.ASSESSMENT_FIELDS, raw, today)
+    rows = [_validate_substance(result, i, row, today) for i, row in enumerate(substances)]
+    result.values["substances"] = rows
+    _not_before_birth(result, "assessed_on", birth_date)
+    assessed_on = result.values.get("assessed_on")
+    if not isinstance(assessed_on, dt.date):
+        return result
+    if result.values.get("contact_status") == "completed":
+        _check_completed(result, rows, assessed_on)
+    else:
+        _check_no_answers(result, rows)
+    return result
+
+
+def _validate_substance(
+    result: Validated, index: int, row: Mapping[str, object], today: dt.date
+) -> dict[str, object]:
+    prefix = f"substances.{index}."
+    part = validate_fields(d.SUBSTANCE_FIELDS, row, today, prefix)
+    for key, message in part.errors.items():
+        result.fail(key, f"Substance {index + 1}: {message}")
+    return part.values
+
+
+def _not_before_birth(result: Validated, key: str, birth_date: dt.date) -> None:
+    value = result.values.get(key)
+    if isinstance(value, dt.date) and value < birth_date:
+        result.fail(key, f"{value.isoformat()} is before the client's birth date "
+                         f"({birth_date.isoformat()})")
+
+
+def _check_completed(result: Validated, rows: list[dict[str, object]], on: dt.date) -> None:
+    v = result.values
+    for key, label in (("psych_health", "Psychological health"),
+                       ("physical_health", "Physical health"),
+                       ("quality_of_life", "Quality of life")):
+        if v.get(key) is None:
+            result.fail(key, f"{label} is required for a completed interview")
+    if not rows:
+        result.fail("substances", "A completed interview needs at least one substance")
+    last_use = v.get("last_use_on")
+    if isinstance(last_use, dt.date) and last_use > on:
+        result.fail("last_use_on", "Last use cannot be after the date of the interview")
+    if v.get("kind") != "intake" and v.get("prior_recovery_attempts") is not None:
+        result.fail("prior_recovery_attempts", "Earlier recovery attempts are asked at intake only")
+    _check_barc10(result)
+    _check_substance_rows(result, rows, on)
+
+
+def _check_barc10(result: Validated) -> None:
+    answered = [k for k in d.BARC10_KEYS if result.values.get(k) is not None]
+    if answered and len(answered) < len(d.BARC10_KEYS):
+        missing = next(k for k in d.BARC10_KEYS if result.values.get(k) is None)
+        result.fail(missing, "Answer all ten BARC-10 items, or leave all ten empty")
+
+
+def _check_substance_rows(result: Validated, rows: list[dict[str, object]], on: dt.date) -> None:
+    seen: set[object] = set()
+    for i, row in enumerate(rows):
+        cls = row.get("substance_class")
+        if cls in seen:
+            result.fail(f"substances.{i}.substance_class", f"{cls} is entered twice")
+        seen.add(cls)
+        met = row.get("criteria_last_met_on")
+        if isinstance(met, dt.date) and met > on:
+            result.fail(f"substances.{i}.criteria_last_met_on",
+                        "Criterion last present cannot be after the date of the interview")
+        _check_medication_criteria(result, i, row)
+    _check_primary(result, rows)
+
+
+def _check_medication_criteria(result: Validated, index: int, row: dict[str, object]) -> None:
+    v = result.values
+    prescribed_for = codes.MEDICATION_FOR_CLASS.get(str(row.get("substance_class")), ())
+    if v.get("medication") in prescribed_for and v.get("medication_as_prescribed") is True:
+        criteria = row.get("criteria") or frozenset()
+        present = [c for c in codes.PHYSIOLOGICAL_CRITERIA if c in criteria]  # type: ignore[operator]
+        if present:
+            result.fail(f"substances.{index}.criteria",
+                        f"{' and '.join(present).capitalize()} "
+                        f"{'do' if len(present) > 1 else 'does'} not count while "
+                        f"{v['medication']} is taken as prescribed; untick it")
+
+
+def _check_primary(result: Validated, rows: list[dict[str, object]]) -> None:
+    primaries = [i for i, row in enumerate(rows) if row.get("primary")]
+    if result.values.get("kind") == "intake" and rows and len(primaries) != 1:
+        result.fail("substances.0.primary" if not primaries else f"substances.{primaries[1]}.primary",
+                    "Mark exactly one substance as primary at intake")
+    elif len(primaries) > 1:
+        result.fail(f"substances.{primaries[1]}.primary", "Mark only one substance as primary")
+
+
+def _check_no_answers(result: Validated, rows: list[dict[str, object]]) -> None:
+    given = [k for k in d.ANSWER_KEYS if result.values.get(k) is not None]
+    if given:
+        result.fail(given[0], "Leave the answers empty when the interview was not completed")
+    if rows:
+        result.fail("substances", "Substances are recorded only for a completed interview")

@@ -1,0 +1,170 @@
+"""Turning what a person typed (or a spreadsheet cell held) into a typed value.
+
+Each parser returns the value or raises `FieldError` with a message written
+for a front-desk worker, never for a programmer.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+import unicodedata
+from collections.abc import Callable
+
+from forms.fields import Field, Kind
+
+EXCEL_EPOCH = dt.date(1899, 12, 30)
+EARLIEST_DATE = dt.date(1900, 1, 1)
+TRUE_WORDS = frozenset({"yes", "y", "true", "1", "x"})
+FALSE_WORDS = frozenset({"no", "n", "false", "0"})
+_INTEGER = re.compile(r"[+-]?\d+(\.0*)?")
+
+
+class FieldError(ValueError):
+    """A value that cannot be stored; str() is the message for the person."""
+
+
+def is_blank(raw: object) -> bool:
+    return raw is None or (isinstance(raw, str) and raw.strip() == "")
+
+
+def parse(field: Field, raw: object, today: dt.date) -> object:
+    """The stored value for `raw`, or None when blank. Raises FieldError."""
+    if is_blank(raw):
+        return None
+    return _PARSERS[field.kind](field, raw, today)
+
+
+def _text(field: Field, raw: object, _today: dt.date) -> str:
+    if not isinstance(raw, str):
+        raw = _number_as_text(raw)
+    text = unicodedata.normalize("NFC", raw.strip())
+    bad = next((ch for ch in text if unicodedata.category(ch) in ("Cc", "Cf", "Cs", "Co")), None)
+    if bad is not None:
+        raise FieldError(f"contains an invisible control character (U+{ord(bad):04X}); retype it")
+    if field.max_length is not None and len(text) > field.max_length:
+        raise FieldError(f"is too long: {len(text)} characters, at most {field.max_length}")
+    return text
+
+
+def _number_as_text(raw: object) -> str:
+    # Spreadsheets turn codes and postal codes like 02139 into numbers.
+    if isinstance(raw, float) and raw.is_integer():
+        return str(int(raw))
+    if isinstance(raw, int | float):
+        return str(raw)
+    raise FieldError("must be text")
+
+
+def _date(_field: Field, raw: object, today: dt.date) -> dt.date:
+    value = _to_date(raw)
+    if value > today:
+        raise FieldError(f"{value.isoformat()} is in the future")
+    if value < EARLIEST_DATE:
+        raise FieldError(f"{value.isoformat()} is too long ago to be right")
+    return value
+
+
+def _to_date(raw: object) -> dt.date:
+    if isinstance(raw, dt.datetime):
+        return raw.date()
+    if isinstance(raw, dt.date):
+        return raw
+    if isinstance(raw, int | float) and not isinstance(raw, bool):
+        if not 1 <= raw < 2958466:  # Excel's own range of serial dates
+            raise FieldError("is not a date")
+        return EXCEL_EPOCH + dt.timedelta(days=int(raw))
+    if isinstance(raw, str):
+        text = raw.strip()
+        if len(text) >= 10 and text[10:11] in ("", "T", " ") and text[10:].strip("T :0") == "":
+            text = text[:10]
+        try:
+            return dt.date.fromisoformat(text)
+        except ValueError:
+            pass
+    raise FieldError("is not a date; write it as YYYY-MM-DD, for example 2024-03-31")
+
+
+def _integer(field: Field, raw: object, _today: dt.date) -> int:
+    value = _to_int(raw)
+    low, high = field.minimum, field.maximum
+    if (low is not None and value < low) or (high is not None and value > high):
+        raise FieldError(f"must be between {low} and {high}, not {value}")
+    return value
+
+
+def _to_int(raw: object) -> int:
+    if isinstance(raw, bool):
+        raise FieldError("must be a whole number")
+    if isinstance(raw, int):
+        return raw
+    if isinstance(raw, float) and raw.is_integer():
+        return int(raw)
+    if isinstance(raw, str) and _INTEGER.fullmatch(raw.strip()):
+        return int(float(raw.strip()))
+    raise FieldError("must be a whole number")
+
+
+def _boolean(_field: Field, raw: object, _today: dt.date) -> bool:
+    if isinstance(raw, bool):
+        return raw
+    word = str(raw).strip().casefold()
+    if word in TRUE_WORDS:
+        return True
+    if word in FALSE_WORDS:
+        return False
+    raise FieldError("must be yes or no")
+
+
+def _code(field: Field, raw: object, _today: dt.date) -> str:
+    return _match_code(field, raw)
+
+
+def _match_code(field: Field, raw: object) -> str:
+    if not isinstance(raw, str):
+        raise FieldError(_code_message(field, str(raw)))
+    wanted = raw.strip().casefold().replace(" ", "_").replace("-", "_")
+    for value in field.code_values:
+        if value == wanted:
+            return value
+    raise FieldError(_code_message(field, raw.strip()))
+
+
+def _code_message(field: Field, given: str) -> str:
+    allowed = ", ".join(field.code_values)
+    return f"'{given[:40]}' is not one of the choices ({allowed})"
+
+
+def _codes(field: Field, raw: object, _today: dt.date) -> frozenset[str]:
+    if isinstance(raw, list | tuple | set | frozenset):
+        parts = [str(p) for p in raw]
+    elif isinstance(raw, str):
+        parts = [p for p in re.split(r"[;,]", raw) if p.strip()]
+    else:
+        raise FieldError(_code_message(field, str(raw)))
+    return frozenset(_match_code(field, part) for part in parts)
+
+
+_PARSERS: dict[Kind, Callable[[Field, object, dt.date], object]] = {
+    Kind.TEXT: _text,
+    Kind.DATE: _date,
+    Kind.INTEGER: _integer,
+    Kind.BOOLEAN: _boolean,
+    Kind.CODE: _code,
+    Kind.CODES: _codes,
+}
+
+
+def format_value(field: Field, value: object) -> str:
+    """The text a person or a workbook sees for a stored value (the inverse of parse)."""
+    if value is None:
+        return ""
+    if field.kind is Kind.BOOLEAN:
+        return "yes" if value else "no"
+    if field.kind is Kind.DATE and isinstance(value, dt.date):
+        return value.isoformat()
+    if field.kind is Kind.CODES:
+        order = field.code_values
+        chosen = value.split(";") if isinstance(value, str) else value
+        return ";".join(c for c in order if c in set(chosen))  # type: ignore[arg-type]
+    return str(value)

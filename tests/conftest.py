@@ -1,0 +1,87 @@
+"""Shared fixtures. Qt runs offscreen; every test gets its own database."""
+
+from __future__ import annotations
+
+import datetime as dt
+import os
+import uuid
+from collections.abc import Iterator
+
+import pytest
+
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+
+from db.access import Actor  # noqa: E402
+from db.engine import Database  # noqa: E402
+from db.startup import open_database  # noqa: E402
+
+PG_URL = os.environ.get("RECOVERY_DESK_TEST_PG_URL")
+REQUIRE_PG = os.environ.get("RECOVERY_DESK_REQUIRE_PG") == "1"
+TODAY = dt.date(2026, 11, 27)
+
+
+def pytest_configure(config: pytest.Config) -> None:
+    if REQUIRE_PG and not PG_URL:
+        raise pytest.UsageError("RECOVERY_DESK_REQUIRE_PG=1 but RECOVERY_DESK_TEST_PG_URL is unset")
+
+
+def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item]) -> None:
+    if PG_URL:
+        return
+    skip = pytest.mark.skip(reason="set RECOVERY_DESK_TEST_PG_URL to run the PostgreSQL tests")
+    for item in items:
+        if "postgres" in item.keywords:
+            item.add_marker(skip)
+
+
+@pytest.fixture
+def today() -> dt.date:
+    return TODAY
+
+
+@pytest.fixture
+def admin() -> Actor:
+    return Actor(user_id=None, username="test-admin", role="admin")
+
+
+@pytest.fixture
+def front_desk() -> Actor:
+    return Actor(user_id=None, username="test-front-desk", role="front_desk")
+
+
+@pytest.fixture
+def database(tmp_path) -> Iterator[Database]:  # type: ignore[no-untyped-def]
+    """A migrated SQLite database in the test's own folder."""
+    db = open_database(str(tmp_path / "test.sqlite3"))
+    yield db
+    db.dispose()
+
+
+def _postgres_database() -> Iterator[Database]:
+    from sqlalchemy import create_engine, text
+    from sqlalchemy.engine import make_url
+
+    assert PG_URL is not None
+    name = f"rd_test_{uuid.uuid4().hex[:12]}"
+    admin_engine = create_engine(PG_URL, isolation_level="AUTOCOMMIT")
+    with admin_engine.connect() as conn:
+        conn.execute(text(f'CREATE DATABASE "{name}"'))
+    db = open_database(make_url(PG_URL).set(database=name).render_as_string(hide_password=False))
+    try:
+        yield db
+    finally:
+        db.dispose()
+        with admin_engine.connect() as conn:
+            conn.execute(text(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)'))
+        admin_engine.dispose()
+
+
+@pytest.fixture(params=["sqlite", pytest.param("postgres", marks=pytest.mark.postgres)])
+def any_database(request, tmp_path) -> Iterator[Database]:  # type: ignore[no-untyped-def]
+    """The same test on SQLite and, where a server is configured, on PostgreSQL."""
+    if request.param == "sqlite":
+        db = open_database(str(tmp_path / "test.sqlite3"))
+        yield db
+        db.dispose()
+    else:
+        yield from _postgres_database()

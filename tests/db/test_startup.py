@@ -1,0 +1,103 @@
+"""Opening databases: new, current, damaged, foreign, and upgrading with a backup first."""
+
+from __future__ import annotations
+
+import hashlib
+import sqlite3
+from pathlib import Path
+
+import pytest
+from sqlalchemy import inspect, text
+
+from db import migrate
+from db.health import check_database
+from db.startup import DatabaseUnusableError, open_database
+
+
+def digest(path: Path) -> str:
+    return hashlib.sha256(path.read_bytes()).hexdigest()
+
+
+def test_a_new_file_is_created_at_the_head_revision(tmp_path: Path) -> None:
+    db = open_database(str(tmp_path / "sub" / "new.sqlite3"))
+    assert migrate.current_revision(db.engine) == migrate.head_revision()
+    assert {"clients", "assessments", "audit_log"} <= set(inspect(db.engine).get_table_names())
+    db.dispose()
+
+
+def test_sqlite_connections_are_durable_and_enforce_foreign_keys(database) -> None:  # type: ignore[no-untyped-def]
+    with database.engine.connect() as conn:
+        assert conn.exec_driver_sql("PRAGMA journal_mode").scalar() == "wal"
+        assert conn.exec_driver_sql("PRAGMA synchronous").scalar() == 2  # FULL
+        assert conn.exec_driver_sql("PRAGMA foreign_keys").scalar() == 1
+        assert conn.exec_driver_sql("PRAGMA busy_timeout").scalar() >= 5000
+
+
+def test_writes_take_the_lock_at_begin(database, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    other = sqlite3.connect(tmp_path / "test.sqlite3", timeout=0)
+    with database.writing() as session:
+        session.execute(text("SELECT 1"))
+        with pytest.raises(sqlite3.OperationalError, match="locked"):
+            other.execute("BEGIN IMMEDIATE")
+    other.execute("BEGIN IMMEDIATE")
+    other.rollback()
+    other.close()
+
+
+@pytest.mark.parametrize("content", [b"this is a spreadsheet, not a database" * 50,
+                                     b"SQLite format 3\x00" + b"\xff" * 4000])
+def test_a_damaged_file_is_refused_and_left_byte_identical(tmp_path: Path, content: bytes) -> None:
+    path = tmp_path / "damaged.sqlite3"
+    path.write_bytes(content)
+    before = digest(path)
+    with pytest.raises(DatabaseUnusableError, match="untouched"):
+        open_database(str(path))
+    assert digest(path) == before
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["damaged.sqlite3"]
+
+
+def test_a_foreign_sqlite_database_is_refused_untouched(tmp_path: Path) -> None:
+    path = tmp_path / "other.sqlite3"
+    with sqlite3.connect(path) as conn:
+        conn.execute("CREATE TABLE invoices (id INTEGER)")
+    conn.close()
+    before = digest(path)
+    with pytest.raises(DatabaseUnusableError, match="not a Recovery Desk database"):
+        open_database(str(path))
+    assert digest(path) == before
+
+
+def test_an_old_database_is_backed_up_then_upgraded(tmp_path: Path, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    path = tmp_path / "old.sqlite3"
+    db = open_database(str(path))
+    with db.engine.begin() as conn:
+        conn.execute(text("INSERT INTO settings (key, value) VALUES ('agency_name', '\"Old\"')"))
+    db.dispose()
+    # Pretend the program now knows a newer head than the file.
+    monkeypatch.setattr(migrate, "head_revision", lambda: "0002")
+    monkeypatch.setattr(migrate, "known_revisions", lambda: {"0001", "0002"})
+    upgraded: list[str] = []
+    monkeypatch.setattr(migrate, "upgrade", lambda engine, target="head": upgraded.append(target))
+    open_database(str(path)).dispose()
+    assert upgraded == ["head"]
+    backups = list((tmp_path / "backups").glob("old-before-0002-*.sqlite3"))
+    assert len(backups) == 1
+    with sqlite3.connect(backups[0]) as conn:
+        assert conn.execute("SELECT value FROM settings").fetchone() == ('"Old"',)
+    conn.close()
+
+
+def test_a_database_from_a_newer_program_is_refused(tmp_path: Path) -> None:
+    path = tmp_path / "newer.sqlite3"
+    open_database(str(path)).dispose()
+    with sqlite3.connect(path) as conn:
+        conn.execute("UPDATE alembic_version SET version_num = '9999'")
+    conn.close()
+    with pytest.raises(DatabaseUnusableError, match="newer version"):
+        open_database(str(path))
+
+
+def test_upgrade_from_empty_to_head_then_check_reports_ok(any_database) -> None:  # type: ignore[no-untyped-def]
+    report = check_database(any_database.url)
+    assert report.ok, report.lines
+    assert any("schema version" in line for line in report.lines)
