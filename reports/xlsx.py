@@ -1,0 +1,133 @@
+"""Streaming .xlsx writing that every workbook of the program goes through.
+
+Two promises hold for every file written here:
+- a cell that came from user text is never a formula: openpyxl turns any str
+  starting with "=" into one, so such text is written as an explicit string
+  cell and reads back identical (Excel shows it as text and never runs it);
+- the file appears whole or not at all (temporary file, fsync, rename), so a
+  failed or cancelled export leaves an earlier file untouched and no debris.
+Rows stream through openpyxl's write-only mode, so memory stays flat.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Callable, Iterable, Sequence
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from openpyxl import Workbook
+from openpyxl.cell import WriteOnlyCell
+from openpyxl.styles import Alignment, Font, PatternFill
+from openpyxl.utils import get_column_letter
+from openpyxl.worksheet.datavalidation import DataValidation
+
+from db.files import atomic_path
+
+# Text Excel or another spreadsheet could read as the start of a formula or a DDE call.
+FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r", "\n")
+HEADER_FONT = Font(bold=True)
+HEADER_FILL = PatternFill("solid", fgColor="DDE4EE")
+WRAP = Alignment(wrap_text=True, vertical="top")
+
+
+class Cancelled(Exception):
+    """The person cancelled; nothing was written."""
+
+
+@dataclass(frozen=True)
+class Column:
+    key: str
+    width: float = 14
+    number_format: str | None = None
+
+
+class SheetWriter:
+    """One write-only sheet with a styled, frozen header row."""
+
+    def __init__(self, book: XlsxBook, title: str, columns: Sequence[Column],
+                 header: Sequence[str] | None = None) -> None:
+        self._ws = book.workbook.create_sheet(title)
+        self._columns = list(columns)
+        self._formats = [(i, c.number_format) for i, c in enumerate(columns) if c.number_format]
+        for index, column in enumerate(columns, start=1):
+            self._ws.column_dimensions[get_column_letter(index)].width = column.width
+        self._ws.freeze_panes = "A2"
+        self._ws.append([self._header_cell(text) for text in (header or [c.key for c in columns])])
+        self.rows = 1
+
+    @property
+    def worksheet(self) -> Any:
+        return self._ws
+
+    def _header_cell(self, text: str) -> WriteOnlyCell:
+        cell = text_cell(self._ws, text)
+        cell.font, cell.fill = HEADER_FONT, HEADER_FILL
+        return cell
+
+    def append(self, values: Sequence[object]) -> None:
+        row = [safe_value(self._ws, v) for v in values]
+        for index, number_format in self._formats:
+            value = row[index]
+            if value is not None and not isinstance(value, WriteOnlyCell):
+                cell = WriteOnlyCell(self._ws, value)
+                cell.number_format = number_format
+                row[index] = cell
+        self._ws.append(row)
+        self.rows += 1
+
+    def add_list_validation(self, column_index: int, sheet_range: str, last_row: int) -> None:
+        """A drop-down on a column, fed from a range of another sheet (no length limit)."""
+        letter = get_column_letter(column_index + 1)
+        rule = DataValidation(type="list", formula1=sheet_range, allow_blank=True)
+        rule.error = "Choose a value from the list"
+        rule.showErrorMessage = True
+        rule.add(f"{letter}2:{letter}{last_row}")
+        self._ws.data_validations.dataValidation.append(rule)
+
+
+class XlsxBook:
+    """A write-only workbook saved atomically to `target`."""
+
+    def __init__(self) -> None:
+        self.workbook = Workbook(write_only=True)
+
+    def sheet(self, title: str, columns: Sequence[Column],
+              header: Sequence[str] | None = None) -> SheetWriter:
+        return SheetWriter(self, title, columns, header)
+
+    def save(self, target: Path, cancelled: Callable[[], bool] | None = None) -> None:
+        if cancelled is not None and cancelled():
+            raise Cancelled()
+        with atomic_path(target) as temp:
+            self.workbook.save(temp)
+
+
+def text_cell(ws: Any, text: str) -> WriteOnlyCell:
+    cell = WriteOnlyCell(ws, text)
+    cell.data_type = "s"  # explicit string: never a formula, whatever it starts with
+    return cell
+
+
+def safe_value(ws: Any, value: object) -> object:
+    """`value` ready for a write-only row: text that could start a formula becomes a string cell."""
+    if isinstance(value, str):
+        return text_cell(ws, value) if value.startswith(FORMULA_STARTS) else value
+    if isinstance(value, frozenset | set):
+        return ";".join(sorted(value))  # type: ignore[arg-type]
+    if isinstance(value, dt.datetime) and value.tzinfo is not None:
+        return value.replace(tzinfo=None)  # Excel has no time zones; callers pass UTC
+    return value
+
+
+def write_rows(sheet: SheetWriter, rows: Iterable[Sequence[object]],
+               cancelled: Callable[[], bool] | None = None, every: int = 2000) -> int:
+    """Append rows, checking for cancel every `every` rows; returns how many were written."""
+    written = 0
+    for row in rows:
+        sheet.append(row)
+        written += 1
+        if cancelled is not None and written % every == 0 and cancelled():
+            raise Cancelled()
+    return written

@@ -1,0 +1,36 @@
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+
+import pytest
+from openpyxl import load_workbook
+
+from reports.xlsx import Cancelled, Column, XlsxBook
+
+DANGEROUS = ['=HYPERLINK("http://x","y")', "+1+1", "-2", "@SUM(A1)", "\tTab", "\rCR", "\nLF"]
+
+
+def test_user_text_that_looks_like_a_formula_reads_back_as_the_same_text(tmp_path: Path) -> None:
+    book = XlsxBook()
+    sheet = book.sheet("Clients", [Column("given_name"), Column("born", number_format="yyyy-mm-dd")])
+    for text in DANGEROUS:
+        sheet.append([text, dt.date(1990, 5, 1)])
+    book.save(tmp_path / "out.xlsx")
+    ws = load_workbook(tmp_path / "out.xlsx")["Clients"]
+    cells = [row[0] for row in ws.iter_rows(min_row=2)]
+    assert [c.value for c in cells] == DANGEROUS
+    assert {c.data_type for c in cells} == {"s"}
+    assert ws.freeze_panes == "A2"
+    assert ws.cell(2, 2).value == dt.datetime(1990, 5, 1)
+
+
+def test_a_cancelled_save_leaves_the_earlier_file_and_no_debris(tmp_path: Path) -> None:
+    target = tmp_path / "export.xlsx"
+    target.write_bytes(b"earlier export")
+    book = XlsxBook()
+    book.sheet("S", [Column("a")]).append(["x"])
+    with pytest.raises(Cancelled):
+        book.save(target, cancelled=lambda: True)
+    assert target.read_bytes() == b"earlier export"
+    assert [p.name for p in tmp_path.iterdir()] == ["export.xlsx"]
