@@ -19,6 +19,7 @@ from typing import Any
 
 from openpyxl import Workbook
 from openpyxl.cell import WriteOnlyCell
+from openpyxl.cell.cell import Cell
 from openpyxl.styles import Alignment, Font, PatternFill
 from openpyxl.utils import get_column_letter
 from openpyxl.worksheet.datavalidation import DataValidation
@@ -61,7 +62,7 @@ class SheetWriter:
     def worksheet(self) -> Any:
         return self._ws
 
-    def _header_cell(self, text: str) -> WriteOnlyCell:
+    def _header_cell(self, text: str) -> Cell:
         cell = text_cell(self._ws, text)
         cell.font, cell.fill = HEADER_FONT, HEADER_FILL
         return cell
@@ -70,7 +71,7 @@ class SheetWriter:
         row = [safe_value(self._ws, v) for v in values]
         for index, number_format in self._formats:
             value = row[index]
-            if value is not None and not isinstance(value, WriteOnlyCell):
+            if value is not None and not isinstance(value, Cell):
                 cell = WriteOnlyCell(self._ws, value)
                 cell.number_format = number_format
                 row[index] = cell
@@ -99,12 +100,22 @@ class XlsxBook:
 
     def save(self, target: Path, cancelled: Callable[[], bool] | None = None) -> None:
         if cancelled is not None and cancelled():
+            self.discard()
             raise Cancelled()
         with atomic_path(target) as temp:
             self.workbook.save(temp)
 
+    def discard(self) -> None:
+        """Drop a workbook that will not be saved, with the temporary files openpyxl made."""
+        for ws in self.workbook.worksheets:
+            if not ws.closed:
+                ws.close()
+            writer = getattr(ws, "_writer", None)
+            if writer is not None and isinstance(writer.out, str):
+                writer.cleanup()
 
-def text_cell(ws: Any, text: str) -> WriteOnlyCell:
+
+def text_cell(ws: Any, text: str) -> Cell:
     cell = WriteOnlyCell(ws, text)
     cell.data_type = "s"  # explicit string: never a formula, whatever it starts with
     return cell
@@ -131,3 +142,14 @@ def write_rows(sheet: SheetWriter, rows: Iterable[Sequence[object]],
         if cancelled is not None and written % every == 0 and cancelled():
             raise Cancelled()
     return written
+
+
+def write_or_discard(book: XlsxBook, target: Path, fill: Callable[[XlsxBook], None],
+                     cancelled: Callable[[], bool] | None = None) -> None:
+    """Run `fill` on the book and save it; on any failure or cancel, discard everything."""
+    try:
+        fill(book)
+        book.save(target, cancelled)
+    except BaseException:
+        book.discard()
+        raise

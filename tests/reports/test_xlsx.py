@@ -34,3 +34,15 @@ def test_a_cancelled_save_leaves_the_earlier_file_and_no_debris(tmp_path: Path) 
         book.save(target, cancelled=lambda: True)
     assert target.read_bytes() == b"earlier export"
     assert [p.name for p in tmp_path.iterdir()] == ["export.xlsx"]
+
+
+def test_a_failure_while_filling_leaves_no_file(tmp_path: Path) -> None:
+    from reports.xlsx import write_or_discard
+
+    def fill(book: XlsxBook) -> None:
+        book.sheet("S", [Column("a")]).append(["x"])
+        raise Cancelled()
+
+    with pytest.raises(Cancelled):
+        write_or_discard(XlsxBook(), tmp_path / "x.xlsx", fill)
+    assert list(tmp_path.iterdir()) == []
