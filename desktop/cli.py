@@ -11,6 +11,7 @@ import importlib
 import logging
 import sys
 from collections.abc import Callable, Sequence
+from typing import Any
 
 from desktop import __version__
 
@@ -36,6 +37,16 @@ def common_options() -> argparse.ArgumentParser:
              "per-user data folder)",
     )
     return common
+
+
+def command_group(subparsers: Any, name: str, help_text: str) -> Any:
+    """The sub-subcommands of `name` (e.g. `export`), shared by the modules that add to it."""
+    groups: dict[str, Any] = subparsers.__dict__.setdefault("_recovery_desk_groups", {})
+    if name not in groups:
+        parser = subparsers.add_parser(name, help=help_text, description=help_text)
+        groups[name] = parser.add_subparsers(dest=f"{name}_command", metavar="WHAT",
+                                             required=True)
+    return groups[name]
 
 
 def build_parser() -> argparse.ArgumentParser:
