@@ -29,10 +29,10 @@ class CommandError(Exception):
     """A failure to report to the person as one line, without a traceback."""
 
 
-def common_options() -> argparse.ArgumentParser:
+def common_options(default: object = None) -> argparse.ArgumentParser:
     common = argparse.ArgumentParser(add_help=False)
     common.add_argument(
-        "--db", metavar="PATH_OR_URL",
+        "--db", metavar="PATH_OR_URL", default=default,
         help="database file or SQLAlchemy URL (default: RECOVERY_DESK_DB, else the "
              "per-user data folder)",
     )
@@ -50,9 +50,10 @@ def command_group(subparsers: Any, name: str, help_text: str) -> Any:
 
 
 def build_parser() -> argparse.ArgumentParser:
-    common = common_options()
+    # A subcommand's --db must not reset one given before the subcommand.
+    common = common_options(default=argparse.SUPPRESS)
     parser = argparse.ArgumentParser(
-        prog=PROG, parents=[common],
+        prog=PROG, parents=[common_options()],
         description="Data entry and reporting for recovery-oriented harm-reduction agencies. "
                     "Run without a command to open the program.",
     )
