@@ -6,7 +6,7 @@ import datetime as dt
 import json
 from collections.abc import Mapping
 
-from sqlalchemy import select
+from sqlalchemy import insert, select
 from sqlalchemy.orm import Session
 
 from db.access import Actor
@@ -37,16 +37,18 @@ def record(
     after: Mapping[str, object] | None = None,
 ) -> None:
     """Add an audit row to the caller's transaction, so it commits or fails with the change."""
-    session.add(
-        AuditEntry(
-            user_id=actor.user_id,
-            username=actor.username,
-            action=action,
-            entity=entity,
-            entity_id=None if entity_id is None else str(entity_id),
-            before=_json(before),
-            after=_json(after),
-        )
+    session.connection().execute(
+        insert(AuditEntry),
+        {
+            "at_utc": dt.datetime.now(dt.UTC),
+            "user_id": actor.user_id,
+            "username": actor.username,
+            "action": action,
+            "entity": entity,
+            "entity_id": None if entity_id is None else str(entity_id),
+            "before": _json(before),
+            "after": _json(after),
+        },
     )
 
 

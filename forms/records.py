@@ -67,13 +67,15 @@ def add_assessment(database: Database, actor: Actor, client_id: int,
                    raw: Mapping[str, object], substances: Sequence[Mapping[str, object]],
                    today: dt.date) -> int:
     with database.writing() as session:
-        client = _client(session, client_id)
-        result = validate_assessment(raw, substances, client.birth_date, today)
+        context = assessments.save_context(session, client_id)
+        if context is None:
+            raise ValidationFailed({"client_code": "This client no longer exists"})
+        result = validate_assessment(raw, substances, context.birth_date, today)
         _raise_if_invalid(result)
         values: dict[str, Any] = dict(result.values)
         rows = values.pop("substances")
         try:
-            return assessments.add(session, actor, client, values, rows).id
+            return assessments.add(session, actor, context, values, rows)
         except assessments.EpisodeError as exc:
             raise ValidationFailed({exc.field: str(exc)}) from exc
 

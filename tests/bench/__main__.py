@@ -1,0 +1,46 @@
+"""`make bench`: the performance targets of DESIGN.md, each beside the raw tool doing the
+same work. Prints one table, writes bench-results.json, exits non-zero if a target is missed."""
+
+from __future__ import annotations
+
+import argparse
+import importlib
+import platform
+import sys
+import tempfile
+from pathlib import Path
+
+from tests.bench.measure import Figure, print_table, write_json
+
+ROOT = Path(__file__).resolve().parents[2]
+# Each module has run(folder) -> list[Figure]; the ones needing the big agency take it too.
+SUITES = ("save", "search", "rules", "reports", "exchange", "gui")
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(prog="make bench", description=__doc__)
+    parser.add_argument("--only", nargs="*", choices=SUITES, default=list(SUITES))
+    parser.add_argument("--clients", type=int, default=100_000)
+    args = parser.parse_args(argv)
+    figures: list[Figure] = []
+    print(f"machine: {platform.machine()}, {_cpus()} cores, Python {platform.python_version()}")
+    with tempfile.TemporaryDirectory(prefix="recovery-desk-bench-") as folder:
+        for suite in args.only:
+            module = importlib.import_module(f"tests.bench.bench_{suite}")
+            print(f"running {suite} ...", file=sys.stderr, flush=True)
+            figures.extend(module.run(Path(folder), clients=args.clients)
+                           if "clients" in module.run.__code__.co_varnames else
+                           module.run(Path(folder)))
+    print_table(figures)
+    write_json(figures, ROOT / "bench-results.json")
+    return 0 if all(f.ok for f in figures) else 1
+
+
+def _cpus() -> int:
+    import os
+
+    return os.cpu_count() or 1
+
+
+if __name__ == "__main__":
+    sys.exit(main())
