@@ -1,0 +1,137 @@
+"""Client histories for the recovery and harm rules, many clients per statement.
+
+A whole agency is read in chunks of consecutive client ids, four statements
+per chunk (clients, assessments, their substance records, events), each
+ordered so that the caller can group rows in one pass. Rows come back as
+SQLAlchemy rows in the column order of the *_COLUMNS tuples below;
+`reports.histories` turns them into the rules' dataclasses.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Iterator, Sequence
+from dataclasses import dataclass
+from typing import Any
+
+from sqlalchemy import ColumnElement, Select, select
+from sqlalchemy.orm import Session
+
+from db.models import Assessment, Client, Event, SubstanceRecord
+
+CLIENT_COLUMNS = ("id", "client_code", "birth_date", "postal_code")
+BARC10_COLUMNS = tuple(f"barc10_{i}" for i in range(1, 11))
+ASSESSMENT_COLUMNS = (
+    "client_id",
+    "id",
+    "assessed_on",
+    "kind",
+    "contact_status",
+    "last_use_on",
+    "injecting_days_28",
+    "shared_equipment",
+    "offending_days_28",
+    "work_days_28",
+    "housing_problem",
+    "psych_health",
+    "physical_health",
+    "quality_of_life",
+    "medication",
+    "medication_as_prescribed",
+    "controlled_environment",
+    *BARC10_COLUMNS,
+    "goal",
+    "self_identified_recovery",
+    "prior_recovery_attempts",
+)
+SUBSTANCE_COLUMNS = (
+    "assessment_id",
+    "substance_class",
+    "primary",
+    "criteria",
+    "criteria_last_met_on",
+    "use_days_28",
+)
+EVENT_COLUMNS = ("client_id", "occurred_on", "event", "count")
+DEFAULT_CHUNK = 5000
+
+Row = Sequence[Any]
+
+
+@dataclass(frozen=True, slots=True)
+class HistoryRows:
+    """The rows of one chunk of clients, each list ordered by client then date."""
+
+    clients: Sequence[Row]
+    assessments: Sequence[Row]
+    substances: Sequence[Row]
+    events: Sequence[Row]
+
+
+def _columns(model: Any, names: Sequence[str]) -> list[Any]:
+    return [getattr(model, name) for name in names]
+
+
+def active_client_ids(session: Session) -> list[int]:
+    """Ids of clients not merged into another, ascending."""
+    stmt = select(Client.id).where(Client.merged_into_id.is_(None)).order_by(Client.id)
+    return list(session.scalars(stmt))
+
+
+def _in_chunk(column: Any, ids: Sequence[int], contiguous: bool) -> ColumnElement[bool]:
+    # A range uses the (client_id, date) indexes without a long IN list.
+    return column.between(ids[0], ids[-1]) if contiguous else column.in_(ids)
+
+
+def _chunk_statements(
+    ids: Sequence[int], contiguous: bool, until: dt.date | None
+) -> tuple[Select[Any], ...]:
+    clients = select(*_columns(Client, CLIENT_COLUMNS)).where(
+        _in_chunk(Client.id, ids, contiguous), Client.merged_into_id.is_(None)
+    )
+    assessments = select(*_columns(Assessment, ASSESSMENT_COLUMNS)).where(
+        _in_chunk(Assessment.client_id, ids, contiguous)
+    )
+    substances = (
+        select(*_columns(SubstanceRecord, SUBSTANCE_COLUMNS))
+        .join(Assessment, Assessment.id == SubstanceRecord.assessment_id)
+        .where(_in_chunk(Assessment.client_id, ids, contiguous))
+    )
+    events = select(*_columns(Event, EVENT_COLUMNS)).where(
+        _in_chunk(Event.client_id, ids, contiguous)
+    )
+    if until is not None:
+        assessments = assessments.where(Assessment.assessed_on <= until)
+        substances = substances.where(Assessment.assessed_on <= until)
+        events = events.where(Event.occurred_on <= until)
+    return (
+        clients.order_by(Client.id),
+        assessments.order_by(Assessment.client_id, Assessment.assessed_on),
+        substances.order_by(SubstanceRecord.assessment_id, SubstanceRecord.id),
+        events.order_by(Event.client_id, Event.occurred_on, Event.id),
+    )
+
+
+def history_rows(
+    session: Session,
+    client_ids: Sequence[int] | None = None,
+    *,
+    until: dt.date | None = None,
+    chunk_size: int = DEFAULT_CHUNK,
+) -> Iterator[HistoryRows]:
+    """The histories of `client_ids` (default: every client not merged), chunk by chunk.
+
+    `until` leaves out what happened after that date; a status at an as-of
+    date never reads later rows. Assessments of every contact status are
+    included: a `deceased` contact matters even though only `completed` ones
+    carry answers.
+    """
+    contiguous = client_ids is None
+    ids = active_client_ids(session) if client_ids is None else sorted(set(client_ids))
+    for start in range(0, len(ids), chunk_size):
+        chunk = ids[start : start + chunk_size]
+        statements = _chunk_statements(chunk, contiguous, until)
+        clients, assessments, substances, events = (
+            list(session.execute(stmt)) for stmt in statements
+        )
+        yield HistoryRows(clients, assessments, substances, events)
