@@ -32,7 +32,7 @@ def _client(i: int, merged_into: int | None = None) -> dict[str, Any]:
 def _assessment(
     i: int, client_id: int, on: str, kind: str = "follow_up", **extra: Any
 ) -> dict[str, Any]:
-    base = {f"barc10_{n}": None for n in range(1, 11)}
+    base: dict[str, Any] = {f"barc10_{n}": None for n in range(1, 11)}
     base.update(
         {
             "id": i,
