@@ -20,8 +20,7 @@ from reports.harm import (
     client_harm,
     paired_harm,
 )
-
-_DEATH = "death"
+from reports.recovery import death_date
 
 
 @dataclass(frozen=True, slots=True)
@@ -180,13 +179,25 @@ class AreaTally:
         return round(self.tallies.get("syringes_returned", 0) / out, 2) if out else None
 
 
+class AreaTotalsLike(Protocol):
+    """Encounters already summed per area, as db.report_queries.programme_tallies gives them."""
+
+    @property
+    def area(self) -> str | None: ...
+    @property
+    def encounters(self) -> int: ...
+    @property
+    def tallies(self) -> Mapping[str, int]: ...
+
+
 def known_deaths_by_area(
     histories: Iterable[ClientHistory], period: Period
 ) -> dict[str | None, int]:
-    """Clients with a death event in the period, by their postal code."""
+    """Clients who died in the period (death event or deceased contact), by postal code."""
     deaths: dict[str | None, int] = {}
     for history in histories:
-        if any(e.event == _DEATH and e.occurred_on in period for e in history.events):
+        died = death_date(history)
+        if died is not None and died in period:
             deaths[history.postal_code] = deaths.get(history.postal_code, 0) + 1
     return deaths
 
@@ -199,34 +210,48 @@ class ProgrammeTallies:
     total: AreaTally
 
 
+def _zero() -> dict[str, int]:
+    return dict.fromkeys(ENCOUNTER_TALLIES, 0)
+
+
+def area_tallies(
+    per_area: Iterable[AreaTotalsLike], deaths_by_area: Mapping[str | None, int] | None = None
+) -> ProgrammeTallies:
+    """Per-area sums (from SQL or from `programme_tallies`) with known deaths and a total."""
+    found = {row.area: row for row in per_area}
+    deaths = dict(deaths_by_area or {})
+    areas = sorted(set(found) | set(deaths), key=lambda a: (a is None, a or ""))
+    rows = tuple(
+        AreaTally(
+            a,
+            found[a].encounters if a in found else 0,
+            {**_zero(), **found[a].tallies} if a in found else _zero(),
+            deaths.get(a, 0),
+        )
+        for a in areas
+    )
+    total = {name: sum(r.tallies[name] for r in rows) for name in ENCOUNTER_TALLIES}
+    visits = sum(r.encounters for r in rows)
+    return ProgrammeTallies(rows, AreaTally(None, visits, total, sum(deaths.values())))
+
+
 def programme_tallies(
     encounters: Iterable[EncounterLike],
     period: Period,
     deaths_by_area: Mapping[str | None, int] | None = None,
 ) -> ProgrammeTallies:
-    """Sums per area of the encounters dated in `period`, with known deaths beside them."""
+    """Sums per area of the encounter rows dated in `period`, with known deaths beside them."""
     sums: dict[str | None, dict[str, int]] = {}
     visits: dict[str | None, int] = {}
     for row in encounters:
         if row.occurred_on not in period:
             continue
-        area = row.area
-        into = sums.setdefault(area, dict.fromkeys(ENCOUNTER_TALLIES, 0))
-        visits[area] = visits.get(area, 0) + 1
+        into = sums.setdefault(row.area, _zero())
+        visits[row.area] = visits.get(row.area, 0) + 1
         for name in ENCOUNTER_TALLIES:
             into[name] += getattr(row, name) or 0
-    deaths = dict(deaths_by_area or {})
-    areas = sorted(set(sums) | set(deaths), key=lambda a: (a is None, a or ""))
-    rows = [
-        AreaTally(
-            a, visits.get(a, 0), sums.get(a, dict.fromkeys(ENCOUNTER_TALLIES, 0)), deaths.get(a, 0)
-        )
-        for a in areas
-    ]
-    total = {name: sum(r.tallies[name] for r in rows) for name in ENCOUNTER_TALLIES}
-    return ProgrammeTallies(
-        tuple(rows), AreaTally(None, sum(visits.values()), total, sum(deaths.values()))
-    )
+    per_area = [AreaTally(area, visits[area], sums[area], 0) for area in sums]
+    return area_tallies(per_area, deaths_by_area)
 
 
 __all__ = [
@@ -239,6 +264,7 @@ __all__ = [
     "LevelMeans",
     "PairedChange",
     "ProgrammeTallies",
+    "area_tallies",
     "known_deaths_by_area",
     "programme_tallies",
     "summarise_harm",

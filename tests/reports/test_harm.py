@@ -8,7 +8,13 @@ from rules_builders import SIX, client, d, event, intake, sub, visit
 from reports.dates import Period
 from reports.facts import ClientHistory, EncounterFacts
 from reports.harm import LEVELS, ahi, client_harm, harm_for_year_ending, paired_harm
-from reports.harm_summary import known_deaths_by_area, programme_tallies, summarise_harm
+from reports.harm_summary import (
+    AreaTally,
+    area_tallies,
+    known_deaths_by_area,
+    programme_tallies,
+    summarise_harm,
+)
 
 YEAR_TO_JUNE = Period.twelve_months_ending(d("2024-06-30"))
 
@@ -175,3 +181,22 @@ def test_programme_tallies_by_area_with_ratio_and_deaths() -> None:
     assert tallies.total.encounters == 3
     assert tallies.total.tallies["referrals"] == 2
     assert tallies.total.known_deaths == 1
+
+
+def test_area_totals_from_sql_get_deaths_ratio_and_total() -> None:
+    sql_rows = [
+        AreaTally("A1", 3, {"syringes_out": 10, "syringes_returned": 4}, 0),
+        AreaTally(None, 1, {"naloxone_kits": 1}, 0),
+    ]
+    dead_by_contact = ClientHistory(
+        4, "RD-4", None, (visit("2024-05-01", contact_status="deceased"),), (), "C3"
+    )
+    tallies = area_tallies(sql_rows, known_deaths_by_area([dead_by_contact], YEAR_TO_JUNE))
+    assert [(t.area, t.encounters, t.known_deaths) for t in tallies.areas] == [
+        ("A1", 3, 0),
+        ("C3", 0, 1),
+        (None, 1, 0),
+    ]
+    assert tallies.areas[0].syringe_return_ratio == 0.4
+    assert tallies.areas[0].tallies["naloxone_kits"] == 0  # every tally present
+    assert (tallies.total.encounters, tallies.total.tallies["naloxone_kits"]) == (4, 1)
