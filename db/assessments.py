@@ -25,14 +25,33 @@ from db.models import Assessment, Client, Episode, SubstanceRecord
 __all__ = ["EpisodeError"]
 
 ASSESSMENT_COLUMNS = (
-    "assessed_on", "kind", "contact_status", "last_use_on", "injecting_days_28",
-    "shared_equipment", "offending_days_28", "work_days_28", "housing_problem", "psych_health",
-    "physical_health", "quality_of_life", "medication", "medication_as_prescribed",
-    "controlled_environment", *(f"barc10_{i}" for i in range(1, 11)), "goal",
-    "self_identified_recovery", "prior_recovery_attempts",
+    "assessed_on",
+    "kind",
+    "contact_status",
+    "last_use_on",
+    "injecting_days_28",
+    "shared_equipment",
+    "offending_days_28",
+    "work_days_28",
+    "housing_problem",
+    "psych_health",
+    "physical_health",
+    "quality_of_life",
+    "medication",
+    "medication_as_prescribed",
+    "controlled_environment",
+    *(f"barc10_{i}" for i in range(1, 11)),
+    "goal",
+    "self_identified_recovery",
+    "prior_recovery_attempts",
 )
-SUBSTANCE_COLUMNS = ("substance_class", "primary", "criteria", "criteria_last_met_on",
-                     "use_days_28")
+SUBSTANCE_COLUMNS = (
+    "substance_class",
+    "primary",
+    "criteria",
+    "criteria_last_met_on",
+    "use_days_28",
+)
 
 
 @dataclass(frozen=True)
@@ -60,8 +79,7 @@ def as_dict(assessment: Assessment) -> dict[str, Any]:
 
 # Built once: a statement object caches its compiled form and cache key.
 _CONTEXT = (
-    select(Client.client_code, Client.birth_date, Episode.id, Episode.opened_on,
-           Episode.closed_on)
+    select(Client.client_code, Client.birth_date, Episode.id, Episode.opened_on, Episode.closed_on)
     .outerjoin(Episode, Episode.client_id == Client.id)
     .where(Client.id == bindparam("client_id"))
 )
@@ -81,25 +99,40 @@ def save_context(session: Session, client_id: int) -> SaveContext | None:
 
 
 def on_date(session: Session, client_id: int, day: dt.date) -> Assessment | None:
-    return session.scalar(select(Assessment).where(
-        Assessment.client_id == client_id, Assessment.assessed_on == day))
+    return session.scalar(
+        select(Assessment).where(Assessment.client_id == client_id, Assessment.assessed_on == day)
+    )
 
 
 def for_client(session: Session, client_id: int) -> list[Assessment]:
-    return list(session.scalars(select(Assessment).where(Assessment.client_id == client_id)
-                                .order_by(Assessment.assessed_on)))
+    return list(
+        session.scalars(
+            select(Assessment)
+            .where(Assessment.client_id == client_id)
+            .order_by(Assessment.assessed_on)
+        )
+    )
 
 
 def substances_of(session: Session, assessment_ids: Sequence[int]) -> list[SubstanceRecord]:
     if not assessment_ids:
         return []
-    return list(session.scalars(select(SubstanceRecord).where(
-        SubstanceRecord.assessment_id.in_(list(assessment_ids)))
-        .order_by(SubstanceRecord.assessment_id, SubstanceRecord.id)))
+    return list(
+        session.scalars(
+            select(SubstanceRecord)
+            .where(SubstanceRecord.assessment_id.in_(list(assessment_ids)))
+            .order_by(SubstanceRecord.assessment_id, SubstanceRecord.id)
+        )
+    )
 
 
-def add(session: Session, actor: Actor, context: SaveContext, values: Mapping[str, Any],
-        substances: Sequence[Mapping[str, Any]]) -> int:
+def add(
+    session: Session,
+    actor: Actor,
+    context: SaveContext,
+    values: Mapping[str, Any],
+    substances: Sequence[Mapping[str, Any]],
+) -> int:
     """Store one assessment, its substances, its episode change and the audit row."""
     actor.require(Permission.ENTER_DATA)
     conn = session.connection()
@@ -107,47 +140,68 @@ def add(session: Session, actor: Actor, context: SaveContext, values: Mapping[st
     last_seen = _last_completed_before(session, context, values["kind"], day)
     change = change_for(context.episodes, values["kind"], day, last_seen)
     if change.close is not None:
-        conn.execute(update(Episode).where(Episode.id == change.close[0])
-                     .values(closed_on=change.close[1]))
+        conn.execute(
+            update(Episode).where(Episode.id == change.close[0]).values(closed_on=change.close[1])
+        )
     episode_id = change.use_id
     if episode_id is None:
-        episode_id = conn.execute(insert(Episode), {
-            "client_id": context.client_id, "opened_on": day, "reentry": change.reentry}
+        episode_id = conn.execute(
+            insert(Episode),
+            {"client_id": context.client_id, "opened_on": day, "reentry": change.reentry},
         ).inserted_primary_key[0]  # type: ignore[index]
     row = {k: values.get(k) for k in ASSESSMENT_COLUMNS}
     assessment_id = _insert_assessment(session, context, episode_id, row)
     rows = [_substance_row(assessment_id, s) for s in substances]
     if rows:
         conn.execute(insert(SubstanceRecord), rows)
-    audit.record(session, actor, "create", "assessment", assessment_id,
-                     after={**row, "client_code": context.client_code, "substances": rows})
+    audit.record(
+        session,
+        actor,
+        "create",
+        "assessment",
+        assessment_id,
+        after={**row, "client_code": context.client_code, "substances": rows},
+    )
     return int(assessment_id)
 
 
-def _insert_assessment(session: Session, context: SaveContext, episode_id: int,
-                       row: dict[str, Any]) -> int:
+def _insert_assessment(
+    session: Session, context: SaveContext, episode_id: int, row: dict[str, Any]
+) -> int:
     now = dt.datetime.now(dt.UTC)
-    params = {"client_id": context.client_id, "episode_id": episode_id, "created_at": now,
-              "updated_at": now, "version": 1, **row}
+    params = {
+        "client_id": context.client_id,
+        "episode_id": episode_id,
+        "created_at": now,
+        "updated_at": now,
+        "version": 1,
+        **row,
+    }
     try:
         # Parameters passed beside a plain insert() skip per-call statement building.
         result = session.connection().execute(insert(Assessment), params)
     except IntegrityError as exc:
         # The whole save is abandoned either way; the message names the field.
         if "assessed_on" in str(exc.orig):
-            raise EpisodeError("assessed_on", f"There is already an assessment for this "
-                                              f"client on {row['assessed_on']}") from None
+            raise EpisodeError(
+                "assessed_on",
+                f"There is already an assessment for this client on {row['assessed_on']}",
+            ) from None
         raise
     return int(result.inserted_primary_key[0])  # type: ignore[index]
 
 
-def _last_completed_before(session: Session, context: SaveContext, kind: str,
-                           day: dt.date) -> dt.date | None:
+def _last_completed_before(
+    session: Session, context: SaveContext, kind: str, day: dt.date
+) -> dt.date | None:
     # Needed only to tell a re-entry, and only once the client has had an episode.
     if kind != "intake" or not context.episodes:
         return None
-    return session.connection().execute(
-        _LAST_COMPLETED, {"client_id": context.client_id, "day": day}).scalar()
+    return (
+        session.connection()
+        .execute(_LAST_COMPLETED, {"client_id": context.client_id, "day": day})
+        .scalar()
+    )
 
 
 def _substance_row(assessment_id: int, values: Mapping[str, Any]) -> dict[str, Any]:
@@ -158,8 +212,9 @@ def _substance_row(assessment_id: int, values: Mapping[str, Any]) -> dict[str, A
     return row
 
 
-def replace_substances(session: Session, assessment_id: int,
-                       substances: Sequence[Mapping[str, Any]]) -> None:
+def replace_substances(
+    session: Session, assessment_id: int, substances: Sequence[Mapping[str, Any]]
+) -> None:
     session.execute(delete(SubstanceRecord).where(SubstanceRecord.assessment_id == assessment_id))
     rows = [_substance_row(assessment_id, s) for s in substances]
     if rows:

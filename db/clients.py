@@ -17,8 +17,19 @@ from db.models import Assessment, Client, Encounter, Event, FollowUpAttempt
 from db.textfold import fold_name
 
 CLIENT_COLUMNS = (
-    "client_code", "given_name", "family_name", "preferred_name", "birth_date", "sex_at_birth",
-    "gender", "race", "ethnicity", "postal_code", "phone", "consent_contact", "consent_share",
+    "client_code",
+    "given_name",
+    "family_name",
+    "preferred_name",
+    "birth_date",
+    "sex_at_birth",
+    "gender",
+    "race",
+    "ethnicity",
+    "postal_code",
+    "phone",
+    "consent_contact",
+    "consent_share",
 )
 
 
@@ -57,8 +68,9 @@ def ids_by_code(session: Session, codes: Sequence[str]) -> dict[str, int]:
     found: dict[str, int] = {}
     for start in range(0, len(codes), 500):
         chunk = list(codes[start : start + 500])
-        rows = session.execute(select(Client.client_code, Client.id).where(
-            Client.client_code.in_(chunk)))
+        rows = session.execute(
+            select(Client.client_code, Client.id).where(Client.client_code.in_(chunk))
+        )
         found.update({code: cid for code, cid in rows})
     return found
 
@@ -72,12 +84,10 @@ def code_exists(session: Session, code: str, except_id: int | None = None) -> bo
 
 def next_client_code(session: Session, prefix: str) -> str:
     """The agency prefix plus one more than the highest number already used with it."""
-    codes = session.scalars(
-        select(Client.client_code).where(Client.client_code.like(f"{prefix}%"))
-    )
+    codes = session.scalars(select(Client.client_code).where(Client.client_code.like(f"{prefix}%")))
     highest = 0
     for code in codes:
-        tail = code[len(prefix):]
+        tail = code[len(prefix) :]
         if re.fullmatch(r"\d+", tail):
             highest = max(highest, int(tail))
     return f"{prefix}{highest + 1:06d}"
@@ -97,7 +107,10 @@ def create(session: Session, actor: Actor, values: Mapping[str, Any]) -> Client:
 
 
 def update_client(
-    session: Session, actor: Actor, client_id: int, expected_version: int,
+    session: Session,
+    actor: Actor,
+    client_id: int,
+    expected_version: int,
     values: Mapping[str, Any],
 ) -> Client:
     """Change a client only if nobody else saved it since `expected_version` was read."""
@@ -106,9 +119,11 @@ def update_client(
         raise DuplicateCodeError(values["client_code"])
     client = session.get(Client, client_id)
     if client is None or client.version != expected_version:
-        raise ConflictError("This client was changed on another workstation since you opened "
-                            "it. Your changes were not saved; reopen the client and enter them "
-                            "again.")
+        raise ConflictError(
+            "This client was changed on another workstation since you opened "
+            "it. Your changes were not saved; reopen the client and enter them "
+            "again."
+        )
     before = as_dict(client)
     for key in CLIENT_COLUMNS:
         setattr(client, key, values.get(key))
@@ -117,10 +132,13 @@ def update_client(
     try:
         session.flush()
     except StaleDataError as exc:
-        raise ConflictError("This client was changed on another workstation while you saved. "
-                            "Nothing was overwritten; reopen it and try again.") from exc
-    audit.record(session, actor, "update", "client", client.id, before=before,
-                 after=as_dict(client))
+        raise ConflictError(
+            "This client was changed on another workstation while you saved. "
+            "Nothing was overwritten; reopen it and try again."
+        ) from exc
+    audit.record(
+        session, actor, "update", "client", client.id, before=before, after=as_dict(client)
+    )
     return client
 
 
@@ -130,12 +148,14 @@ def prefix_search(session: Session, folded: str, limit: int) -> list[int]:
     query = (
         select(Client.id)
         .where(Client.merged_into_id.is_(None))
-        .where(or_(
-            Client.family_search.like(pattern, escape="\\"),
-            Client.given_search.like(pattern, escape="\\"),
-            Client.preferred_search.like(pattern, escape="\\"),
-            func.lower(Client.client_code).like(pattern, escape="\\"),
-        ))
+        .where(
+            or_(
+                Client.family_search.like(pattern, escape="\\"),
+                Client.given_search.like(pattern, escape="\\"),
+                Client.preferred_search.like(pattern, escape="\\"),
+                func.lower(Client.client_code).like(pattern, escape="\\"),
+            )
+        )
         .order_by(Client.family_search, Client.given_search)
         .limit(limit)
     )
@@ -143,16 +163,24 @@ def prefix_search(session: Session, folded: str, limit: int) -> list[int]:
 
 
 def born_on(session: Session, birth_date: dt.date, limit: int = 200) -> list[int]:
-    query = (select(Client.id).where(Client.birth_date == birth_date)
-             .where(Client.merged_into_id.is_(None)).limit(limit))
+    query = (
+        select(Client.id)
+        .where(Client.birth_date == birth_date)
+        .where(Client.merged_into_id.is_(None))
+        .limit(limit)
+    )
     return list(session.scalars(query))
 
 
 def name_index_rows(session: Session) -> list[tuple[int, str, str, str | None, dt.date]]:
     """(id, given, family, preferred, birth date) folded, for the in-memory fuzzy index."""
-    query = select(Client.id, Client.given_search, Client.family_search,
-                   Client.preferred_search, Client.birth_date).where(
-        Client.merged_into_id.is_(None))
+    query = select(
+        Client.id,
+        Client.given_search,
+        Client.family_search,
+        Client.preferred_search,
+        Client.birth_date,
+    ).where(Client.merged_into_id.is_(None))
     return [tuple(row) for row in session.execute(query)]  # type: ignore[misc]
 
 
@@ -165,15 +193,23 @@ def summaries(session: Session, ids: Sequence[int]) -> list[Client]:
 
 
 def count(session: Session) -> int:
-    return session.scalar(select(func.count()).select_from(Client).where(
-        Client.merged_into_id.is_(None))) or 0
+    return (
+        session.scalar(
+            select(func.count()).select_from(Client).where(Client.merged_into_id.is_(None))
+        )
+        or 0
+    )
 
 
 def page(session: Session, offset: int, limit: int) -> list[Client]:
     """One page of clients in name order, for the paged table."""
-    query = (select(Client).where(Client.merged_into_id.is_(None))
-             .order_by(Client.family_search, Client.given_search, Client.id)
-             .offset(offset).limit(limit))
+    query = (
+        select(Client)
+        .where(Client.merged_into_id.is_(None))
+        .order_by(Client.family_search, Client.given_search, Client.id)
+        .offset(offset)
+        .limit(limit)
+    )
     return list(session.scalars(query))
 
 
@@ -183,24 +219,39 @@ def merge(session: Session, actor: Actor, keep_id: int, drop_id: int) -> None:
     keep, drop = session.get(Client, keep_id), session.get(Client, drop_id)
     if keep is None or drop is None or keep_id == drop_id:
         raise ValueError("Choose two different clients to merge")
-    clash = session.scalar(select(func.count()).select_from(Assessment).where(
-        Assessment.client_id == drop_id,
-        Assessment.assessed_on.in_(select(Assessment.assessed_on).where(
-            Assessment.client_id == keep_id))))
+    clash = session.scalar(
+        select(func.count())
+        .select_from(Assessment)
+        .where(
+            Assessment.client_id == drop_id,
+            Assessment.assessed_on.in_(
+                select(Assessment.assessed_on).where(Assessment.client_id == keep_id)
+            ),
+        )
+    )
     if clash:
         raise ValueError("Both clients have an assessment on the same date; remove one first")
     for model in (Assessment, Event, Encounter, FollowUpAttempt):
-        session.execute(update(model).where(model.client_id == drop_id)  # type: ignore[attr-defined]
-                        .values(client_id=keep_id))
+        session.execute(
+            update(model)
+            .where(model.client_id == drop_id)  # type: ignore[attr-defined]
+            .values(client_id=keep_id)
+        )
     _move_episodes(session, keep_id, drop_id)
     drop.merged_into_id = keep_id
     session.flush()
-    audit.record(session, actor, "merge", "client", keep_id,
-                 before={"merged": as_dict(drop), "merged_id": drop_id}, after=as_dict(keep))
+    audit.record(
+        session,
+        actor,
+        "merge",
+        "client",
+        keep_id,
+        before={"merged": as_dict(drop), "merged_id": drop_id},
+        after=as_dict(keep),
+    )
 
 
 def _move_episodes(session: Session, keep_id: int, drop_id: int) -> None:
     from db.models import Episode
 
-    session.execute(update(Episode).where(Episode.client_id == drop_id)
-                    .values(client_id=keep_id))
+    session.execute(update(Episode).where(Episode.client_id == drop_id).values(client_id=keep_id))

@@ -40,29 +40,33 @@ class EpisodeError(ValueError):
         self.field = field
 
 
-def change_for(episodes: list[EpisodeRow], kind: str, day: dt.date,
-               last_completed_before: dt.date | None) -> EpisodeChange:
+def change_for(
+    episodes: list[EpisodeRow], kind: str, day: dt.date, last_completed_before: dt.date | None
+) -> EpisodeChange:
     """The episode change for an assessment of `kind` on `day`.
 
     A re-entry is an intake after a discharge or after 90 days without a
     completed assessment. An intake while an episode is still open closes
     that episode on the last completed assessment before it.
     """
-    latest = max((e for e in episodes if e.opened_on <= day), key=lambda e: e.opened_on,
-                 default=None)
+    latest = max(
+        (e for e in episodes if e.opened_on <= day), key=lambda e: e.opened_on, default=None
+    )
     if kind == "intake":
         return _intake(latest, day, last_completed_before)
     if latest is None:
         raise EpisodeError("kind", "Record an intake before a follow-up or discharge")
     if latest.closed_on is not None and latest.closed_on < day:
-        raise EpisodeError("kind", f"The episode was closed by a discharge on "
-                                   f"{latest.closed_on.isoformat()}; record a new intake")
+        raise EpisodeError(
+            "kind",
+            f"The episode was closed by a discharge on "
+            f"{latest.closed_on.isoformat()}; record a new intake",
+        )
     close = (latest.id, day) if kind == "discharge" else None
     return EpisodeChange(use_id=latest.id, close=close)
 
 
-def _intake(latest: EpisodeRow | None, day: dt.date,
-            last_seen: dt.date | None) -> EpisodeChange:
+def _intake(latest: EpisodeRow | None, day: dt.date, last_seen: dt.date | None) -> EpisodeChange:
     if latest is None:
         return EpisodeChange(use_id=None)
     gap = (day - last_seen).days if last_seen else REENTRY_GAP_DAYS + 1

@@ -16,42 +16,66 @@ from db.models import Encounter, Event
 ENCOUNTER_COLUMNS = ("occurred_on", "area", *codes.ENCOUNTER_TALLIES)
 
 
-def add_event(session: Session, actor: Actor, client_id: int,
-              values: Mapping[str, Any]) -> Event:
+def add_event(session: Session, actor: Actor, client_id: int, values: Mapping[str, Any]) -> Event:
     actor.require(Permission.ENTER_DATA)
-    event = Event(client_id=client_id, occurred_on=values["occurred_on"],
-                  event=values["event"], count=values.get("count") or 1)
+    event = Event(
+        client_id=client_id,
+        occurred_on=values["occurred_on"],
+        event=values["event"],
+        count=values.get("count") or 1,
+    )
     session.add(event)
     session.flush()
-    audit.record(session, actor, "create", "event", event.id,
-                 after={"client_id": client_id, **dict(values)})
+    audit.record(
+        session, actor, "create", "event", event.id, after={"client_id": client_id, **dict(values)}
+    )
     return event
 
 
-def add_encounter(session: Session, actor: Actor, client_id: int | None,
-                  values: Mapping[str, Any]) -> Encounter:
+def add_encounter(
+    session: Session, actor: Actor, client_id: int | None, values: Mapping[str, Any]
+) -> Encounter:
     actor.require(Permission.ENTER_DATA)
     encounter = Encounter(client_id=client_id, **{k: values.get(k) for k in ENCOUNTER_COLUMNS})
     for key in codes.ENCOUNTER_TALLIES:
         setattr(encounter, key, values.get(key) or 0)
     session.add(encounter)
     session.flush()
-    audit.record(session, actor, "create", "encounter", encounter.id,
-                 after={"client_id": client_id, **dict(values)})
+    audit.record(
+        session,
+        actor,
+        "create",
+        "encounter",
+        encounter.id,
+        after={"client_id": client_id, **dict(values)},
+    )
     return encounter
 
 
 def events_of(session: Session, client_id: int) -> list[Event]:
-    return list(session.scalars(select(Event).where(Event.client_id == client_id)
-                                .order_by(Event.occurred_on, Event.id)))
+    return list(
+        session.scalars(
+            select(Event).where(Event.client_id == client_id).order_by(Event.occurred_on, Event.id)
+        )
+    )
 
 
 def encounters_of(session: Session, client_id: int) -> list[Encounter]:
-    return list(session.scalars(select(Encounter).where(Encounter.client_id == client_id)
-                                .order_by(Encounter.occurred_on, Encounter.id)))
+    return list(
+        session.scalars(
+            select(Encounter)
+            .where(Encounter.client_id == client_id)
+            .order_by(Encounter.occurred_on, Encounter.id)
+        )
+    )
 
 
 def death_on_or_before(session: Session, client_id: int, day: dt.date) -> bool:
-    return session.scalar(select(Event.id).where(
-        Event.client_id == client_id, Event.event == "death", Event.occurred_on <= day)
-        .limit(1)) is not None
+    return (
+        session.scalar(
+            select(Event.id)
+            .where(Event.client_id == client_id, Event.event == "death", Event.occurred_on <= day)
+            .limit(1)
+        )
+        is not None
+    )

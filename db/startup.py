@@ -65,8 +65,7 @@ def _peek(path: Path) -> tuple[list[str], str | None]:
     """The table names and schema revision of a SQLite file, read-only."""
     conn = sqlite3.connect(f"file:{path}?mode=ro", uri=True)
     try:
-        tables = [r[0] for r in conn.execute(
-            "SELECT name FROM sqlite_master WHERE type = 'table'")]
+        tables = [r[0] for r in conn.execute("SELECT name FROM sqlite_master WHERE type = 'table'")]
         revision = None
         if "alembic_version" in tables:
             row = conn.execute("SELECT version_num FROM alembic_version").fetchone()
@@ -77,8 +76,10 @@ def _peek(path: Path) -> tuple[list[str], str | None]:
 
 
 def _newer_message(revision: str) -> str:
-    return ("This database was written by a newer version of Recovery Desk "
-            f"(schema {revision}). Install that version to open it; it was left untouched.")
+    return (
+        "This database was written by a newer version of Recovery Desk "
+        f"(schema {revision}). Install that version to open it; it was left untouched."
+    )
 
 
 def _bring_to_head(database: Database, path: Path | None, upgrade: bool) -> None:

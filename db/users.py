@@ -30,8 +30,14 @@ def by_username(session: Session, username: str) -> User | None:
     return session.scalar(select(User).where(func.lower(User.username) == username.lower()))
 
 
-def add(session: Session, actor: Actor | None, username: str, display_name: str, role: str,
-        password: str) -> User:
+def add(
+    session: Session,
+    actor: Actor | None,
+    username: str,
+    display_name: str,
+    role: str,
+    password: str,
+) -> User:
     """Add an account; `actor` None is allowed only for the very first (admin) account."""
     first = count(session) == 0
     if actor is None and not (first and role == "admin"):
@@ -40,13 +46,24 @@ def add(session: Session, actor: Actor | None, username: str, display_name: str,
         actor.require(Permission.MANAGE_USERS)
     if by_username(session, username) is not None:
         raise ValueError(f"The user name {username} is taken")
-    user = User(username=username, display_name=display_name, role=role,
-                password_hash=hash_password(password), active=True)
+    user = User(
+        username=username,
+        display_name=display_name,
+        role=role,
+        password_hash=hash_password(password),
+        active=True,
+    )
     session.add(user)
     session.flush()
     who = actor or Actor(user.id, username, role)
-    audit.record(session, who, "create", "user", user.id,
-                 after={"username": username, "display_name": display_name, "role": role})
+    audit.record(
+        session,
+        who,
+        "create",
+        "user",
+        user.id,
+        after={"username": username, "display_name": display_name, "role": role},
+    )
     return user
 
 
