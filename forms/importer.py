@@ -1,0 +1,207 @@
+"""Import an exchange workbook: every row validated with forms/, loaded whole or not at all.
+
+The workbook streams through openpyxl's read-only mode a chunk of rows at a
+time; each row is validated with the same functions the GUI's forms use,
+and the valid rows of a chunk go into the database with Core executemany
+inserts inside ONE write transaction. When any problem was found the
+transaction is rolled back and the caller gets the list of problems, each
+naming its sheet, row and column; otherwise everything commits together
+with one `import` audit row.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import logging
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from db import audit, bulk
+from db.access import Actor, Permission
+from db.engine import Database
+from forms.exchange import ASSESSMENTS, CLIENTS, ENCOUNTERS, EVENTS, RECORD_SHEETS, SUBSTANCES
+from forms.import_assessments import (
+    SubstanceBuffer,
+    SubstanceFeed,
+    Substances,
+    SubstancesOutOfOrder,
+    load_assessments,
+)
+from forms.import_clients import load_clients, load_encounters, load_events
+from forms.import_read import (
+    ImportFileError,
+    Problem,
+    Problems,
+    TooManyProblems,
+    WorkbookReader,
+)
+from forms.import_run import Cancelled, ImportRun, chunks
+
+__all__ = ["ImportFileError", "ImportResult", "Problem", "import_workbook"]
+
+log = logging.getLogger(__name__)
+
+EPISODE_PAGE_CLIENTS = 500
+_SHEET_ORDER = {s.name: i for i, s in enumerate(RECORD_SHEETS)}
+
+
+@dataclass(frozen=True)
+class ImportResult:
+    """What an import did. Nothing was written unless `ok`."""
+
+    problems: tuple[Problem, ...] = ()
+    added: dict[str, int] = field(default_factory=dict)  # rows added, by sheet
+    updated: dict[str, int] = field(default_factory=dict)  # with --update
+    unchanged: dict[str, int] = field(default_factory=dict)  # with --update
+    episodes: int = 0
+    rows_read: int = 0
+    stopped_early: bool = False  # so many problems that reading stopped
+    cancelled: bool = False
+
+    @property
+    def ok(self) -> bool:
+        return not self.problems and not self.cancelled
+
+
+class _Rejected(Exception):
+    pass
+
+
+def import_workbook(
+    database: Database,
+    actor: Actor,
+    path: Path,
+    today: dt.date,
+    *,
+    update: bool = False,
+    progress: Callable[[int, int], None] | None = None,
+    cancelled: Callable[[], bool] | None = None,
+) -> ImportResult:
+    """Load the workbook at `path` whole, or nothing and the list of problems.
+
+    `update` lets rows change or add to clients stored before (each change
+    audited). `progress(done, total)` is called between chunks of rows;
+    `cancelled()` returning true rolls everything back.
+    """
+    actor.require(Permission.IMPORT)
+    try:
+        return _attempt(database, actor, Path(path), today, update, progress, cancelled, True)
+    except SubstancesOutOfOrder:
+        log.info("Substances rows not in Assessments order; reading %s again", path)
+        return _attempt(database, actor, Path(path), today, update, progress, cancelled, False)
+
+
+def _attempt(
+    database: Database,
+    actor: Actor,
+    path: Path,
+    today: dt.date,
+    update: bool,
+    progress: Callable[[int, int], None] | None,
+    cancelled: Callable[[], bool] | None,
+    in_order: bool,
+) -> ImportResult:
+    problems = Problems()
+    with WorkbookReader(path) as reader:
+        run: ImportRun | None = None
+        try:
+            with database.writing() as session:
+                run = ImportRun(session, actor, today, update, problems, progress, cancelled)
+                run.total_rows = sum(reader.size(s) for s in RECORD_SHEETS)
+                _load(run, reader, in_order)
+                result = _finish(run, path)
+            log.info("imported %s: %s", path.name, result.added)
+            return result
+        except _Rejected:
+            return _rejected(problems, run)
+        except TooManyProblems:
+            return _rejected(problems, run, stopped_early=True)
+        except Cancelled:
+            log.info("import of %s cancelled; nothing was written", path.name)
+            return ImportResult(cancelled=True, rows_read=run.done_rows if run else 0)
+
+
+def _load(run: ImportRun, reader: WorkbookReader, in_order: bool) -> None:
+    reader.check_sheets(run.problems)
+    load_clients(run, reader.rows(CLIENTS, run.problems))
+    substance_rows = reader.rows(SUBSTANCES, run.problems)
+    substances: Substances = (
+        SubstanceFeed(run, substance_rows) if in_order else SubstanceBuffer(run, substance_rows)
+    )
+    load_assessments(run, reader.rows(ASSESSMENTS, run.problems), substances)
+    load_events(run, reader.rows(EVENTS, run.problems))
+    load_encounters(run, reader.rows(ENCOUNTERS, run.problems))
+
+
+def _finish(run: ImportRun, path: Path) -> ImportResult:
+    if run.problems:
+        raise _Rejected()
+    episodes = _build_episodes(run)
+    if run.problems:
+        raise _Rejected()
+    result = ImportResult(
+        added=_nonzero(run.added),
+        updated=_nonzero(run.updated),
+        unchanged=_nonzero(run.unchanged),
+        episodes=episodes,
+        rows_read=run.done_rows,
+    )
+    audit.record(
+        run.session,
+        run.actor,
+        "import",
+        "workbook",
+        path.name[-60:],
+        after={
+            "file": path.name,
+            "update": run.update,
+            "added": result.added,
+            "updated": result.updated,
+            "unchanged": result.unchanged,
+            "episodes": episodes,
+        },
+    )
+    if run.progress is not None:
+        run.progress(run.total_rows, run.total_rows)
+    return result
+
+
+def _nonzero(counts: Mapping[str, int]) -> dict[str, int]:
+    return {key: n for key, n in counts.items() if n}
+
+
+def _build_episodes(run: ImportRun) -> int:
+    """Episodes of every client the import added, or whose assessments it changed."""
+    rebuild = sorted(run.rebuild_clients)
+    bulk.delete_episodes(run.session, rebuild)
+    pages = [
+        rebuild[i : i + EPISODE_PAGE_CLIENTS] for i in range(0, len(rebuild), EPISODE_PAGE_CLIENTS)
+    ]
+    built = sum(_episodes_of(run, page) for page in pages)
+    for page in chunks(run.client_rows.ids(), EPISODE_PAGE_CLIENTS):
+        built += _episodes_of(run, page)
+    return built
+
+
+def _episodes_of(run: ImportRun, client_ids: list[int]) -> int:
+    plan = bulk.plan_episodes(bulk.timelines(run.session, client_ids), run.ids["episodes"])
+    for row, exc in plan.errors:
+        number = run.assessment_rows.row_of(row.id)
+        message = (
+            str(exc) if number else f"the stored assessment of {row.assessed_on.isoformat()}: {exc}"
+        )
+        run.problems.add(ASSESSMENTS.name, number, exc.field, message)
+    bulk.insert_rows(run.session, "episodes", plan.episodes)
+    bulk.assign_episodes(run.session, plan.assignments)
+    return len(plan.episodes)
+
+
+def _rejected(
+    problems: Problems, run: ImportRun | None, stopped_early: bool = False
+) -> ImportResult:
+    last = len(_SHEET_ORDER)
+    ordered = sorted(problems.items, key=lambda p: (_SHEET_ORDER.get(p.sheet, last), p.row))
+    return ImportResult(
+        problems=tuple(ordered), stopped_early=stopped_early, rows_read=run.done_rows if run else 0
+    )
