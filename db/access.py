@@ -51,10 +51,9 @@ class Actor:
 
     def require(self, permission: Permission) -> None:
         if not self.can(permission):
+            action = permission.value.replace("_", " ")
             raise PermissionDenied(
-                f"{self.username} ({self.role.replace('_', ' ')}) may not {permission.value}".replace(
-                    "_", " "
-                )
+                f"{self.username} ({self.role.replace('_', ' ')}) may not {action}"
             )
 
 

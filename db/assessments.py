@@ -9,7 +9,7 @@ by another query.
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Mapping, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any
 
@@ -64,12 +64,9 @@ class SaveContext:
     episodes: list[EpisodeRow]
 
 
-def criteria_text(criteria: object) -> str:
+def criteria_text(criteria: str | Iterable[str] | None) -> str:
     """Criteria codes as stored: joined with ';' in the order of the code list."""
-    if isinstance(criteria, str):
-        chosen = set(criteria.split(";"))
-    else:
-        chosen = set(criteria or ())  # type: ignore[call-overload]
+    chosen = set(criteria.split(";")) if isinstance(criteria, str) else set(criteria or ())
     return ";".join(c for c in codes.CRITERIA if c in chosen)
 
 

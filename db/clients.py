@@ -232,11 +232,7 @@ def merge(session: Session, actor: Actor, keep_id: int, drop_id: int) -> None:
     if clash:
         raise ValueError("Both clients have an assessment on the same date; remove one first")
     for model in (Assessment, Event, Encounter, FollowUpAttempt):
-        session.execute(
-            update(model)
-            .where(model.client_id == drop_id)  # type: ignore[attr-defined]
-            .values(client_id=keep_id)
-        )
+        session.execute(update(model).where(model.client_id == drop_id).values(client_id=keep_id))
     _move_episodes(session, keep_id, drop_id)
     drop.merged_into_id = keep_id
     session.flush()

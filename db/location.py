@@ -99,4 +99,5 @@ def _windows_drive_is_remote(path: Path) -> bool:  # pragma: no cover - Windows 
     if not drive:
         return False
     drive_remote = 4
-    return bool(ctypes.windll.kernel32.GetDriveTypeW(drive + "\\") == drive_remote)
+    kernel32 = ctypes.windll.kernel32  # type: ignore[attr-defined]
+    return bool(kernel32.GetDriveTypeW(drive + "\\") == drive_remote)

@@ -21,8 +21,13 @@ def _days_28(key: str, label: str, help_text: str) -> Field:
 
 def _rating(key: str, label: str) -> Field:
     return Field(
-        key, label, Kind.INTEGER, minimum=0, maximum=20,
-        help=N_("The client's own rating, 0 (poor) to 20 (good)."), section="health",
+        key,
+        label,
+        Kind.INTEGER,
+        minimum=0,
+        maximum=20,
+        help=N_("The client's own rating, 0 (poor) to 20 (good)."),
+        section="health",
     )
 
 
@@ -31,7 +36,11 @@ def _text(key: str, label: str, length: int, **kw: object) -> Field:
 
 
 CLIENT_CODE = _text(
-    "client_code", N_("Client code"), 40, required=True, identifies_person=True,
+    "client_code",
+    N_("Client code"),
+    40,
+    required=True,
+    identifies_person=True,
     help=N_("The agency's number for this client. Left empty, the next free code is used."),
 )
 
@@ -39,139 +48,311 @@ CLIENT_FIELDS: tuple[Field, ...] = (
     CLIENT_CODE,
     _text("given_name", N_("Given name"), NAME_LENGTH, required=True, identifies_person=True),
     _text("family_name", N_("Family name"), NAME_LENGTH, required=True, identifies_person=True),
-    _text("preferred_name", N_("Preferred name"), NAME_LENGTH, identifies_person=True,
-          help=N_("The name the client wants to be called by.")),
+    _text(
+        "preferred_name",
+        N_("Preferred name"),
+        NAME_LENGTH,
+        identifies_person=True,
+        help=N_("The name the client wants to be called by."),
+    ),
     Field("birth_date", N_("Birth date"), Kind.DATE, required=True, identifies_person=True),
     Field("sex_at_birth", N_("Sex at birth"), Kind.CODE, codes=codes_of(codes.SEX_AT_BIRTH)),
-    Field("gender", N_("Gender"), Kind.CODE, codes=codes_of(codes.GENDER, {
-        "non_binary": N_("Non-binary"), "transgender_woman": N_("Transgender woman"),
-        "transgender_man": N_("Transgender man")})),
-    Field("race", N_("Race"), Kind.CODE, codes=codes_of(codes.RACE, {
-        "american_indian_alaska_native": N_("American Indian or Alaska Native"),
-        "black": N_("Black or African American"),
-        "native_hawaiian_pacific_islander": N_("Native Hawaiian or Pacific Islander"),
-        "multiple": N_("More than one race")})),
-    Field("ethnicity", N_("Ethnicity"), Kind.CODE, codes=codes_of(codes.ETHNICITY, {
-        "hispanic_latino": N_("Hispanic or Latino"),
-        "not_hispanic_latino": N_("Not Hispanic or Latino")})),
+    Field(
+        "gender",
+        N_("Gender"),
+        Kind.CODE,
+        codes=codes_of(
+            codes.GENDER,
+            {
+                "non_binary": N_("Non-binary"),
+                "transgender_woman": N_("Transgender woman"),
+                "transgender_man": N_("Transgender man"),
+            },
+        ),
+    ),
+    Field(
+        "race",
+        N_("Race"),
+        Kind.CODE,
+        codes=codes_of(
+            codes.RACE,
+            {
+                "american_indian_alaska_native": N_("American Indian or Alaska Native"),
+                "black": N_("Black or African American"),
+                "native_hawaiian_pacific_islander": N_("Native Hawaiian or Pacific Islander"),
+                "multiple": N_("More than one race"),
+            },
+        ),
+    ),
+    Field(
+        "ethnicity",
+        N_("Ethnicity"),
+        Kind.CODE,
+        codes=codes_of(
+            codes.ETHNICITY,
+            {
+                "hispanic_latino": N_("Hispanic or Latino"),
+                "not_hispanic_latino": N_("Not Hispanic or Latino"),
+            },
+        ),
+    ),
     _text("postal_code", N_("Postal code"), 20, identifies_person=True),
     _text("phone", N_("Phone"), 40, identifies_person=True),
-    Field("consent_contact", N_("Consents to be contacted"), Kind.BOOLEAN, default=False,
-          help=N_("May staff phone, text or write to the client for follow-ups?")),
-    Field("consent_share", N_("Consents to sharing"), Kind.BOOLEAN, default=False,
-          help=N_("Has the client signed consent for identified data to leave the agency?")),
+    Field(
+        "consent_contact",
+        N_("Consents to be contacted"),
+        Kind.BOOLEAN,
+        default=False,
+        help=N_("May staff phone, text or write to the client for follow-ups?"),
+    ),
+    Field(
+        "consent_share",
+        N_("Consents to sharing"),
+        Kind.BOOLEAN,
+        default=False,
+        help=N_("Has the client signed consent for identified data to leave the agency?"),
+    ),
 )
 
 ASSESSMENT_FIELDS: tuple[Field, ...] = (
     Field("assessed_on", N_("Date of interview"), Kind.DATE, required=True),
-    Field("kind", N_("Kind"), Kind.CODE, required=True, codes=codes_of(codes.ASSESSMENT_KINDS, {
-        "follow_up": N_("Follow-up")})),
-    Field("contact_status", N_("Contact"), Kind.CODE, required=True,
-          codes=codes_of(codes.CONTACT_STATUS, {"completed": N_("Completed interview")}),
-          help=N_("Only a completed interview carries answers.")),
-    Field("last_use_on", N_("Last use of alcohol or drugs"), Kind.DATE, section="use",
-          help=N_("Any alcohol or non-prescribed drug, or misuse of a prescription; not "
-                  "tobacco. Leave empty if the client declines.")),
+    Field(
+        "kind",
+        N_("Kind"),
+        Kind.CODE,
+        required=True,
+        codes=codes_of(codes.ASSESSMENT_KINDS, {"follow_up": N_("Follow-up")}),
+    ),
+    Field(
+        "contact_status",
+        N_("Contact"),
+        Kind.CODE,
+        required=True,
+        codes=codes_of(codes.CONTACT_STATUS, {"completed": N_("Completed interview")}),
+        help=N_("Only a completed interview carries answers."),
+    ),
+    Field(
+        "last_use_on",
+        N_("Last use of alcohol or drugs"),
+        Kind.DATE,
+        section="use",
+        help=N_(
+            "Any alcohol or non-prescribed drug, or misuse of a prescription; not "
+            "tobacco. Leave empty if the client declines."
+        ),
+    ),
     _days_28("injecting_days_28", N_("Injecting days"), N_("Days injected in the past 28.")),
-    Field("shared_equipment", N_("Shared injecting equipment"), Kind.BOOLEAN, section="last28",
-          help=N_("In the past 28 days.")),
+    Field(
+        "shared_equipment",
+        N_("Shared injecting equipment"),
+        Kind.BOOLEAN,
+        section="last28",
+        help=N_("In the past 28 days."),
+    ),
     _days_28("offending_days_28", N_("Offending days"), N_("Days of crime in the past 28.")),
-    _days_28("work_days_28", N_("Work or study days"), N_("Days of paid work or study in the "
-                                                           "past 28.")),
-    Field("housing_problem", N_("Housing problem"), Kind.BOOLEAN, section="last28",
-          help=N_("Homeless or at risk of eviction in the past 28 days.")),
+    _days_28(
+        "work_days_28", N_("Work or study days"), N_("Days of paid work or study in the past 28.")
+    ),
+    Field(
+        "housing_problem",
+        N_("Housing problem"),
+        Kind.BOOLEAN,
+        section="last28",
+        help=N_("Homeless or at risk of eviction in the past 28 days."),
+    ),
     _rating("psych_health", N_("Psychological health")),
     _rating("physical_health", N_("Physical health")),
     _rating("quality_of_life", N_("Quality of life")),
-    Field("medication", N_("Medication"), Kind.CODE, section="medication",
-          codes=codes_of(codes.MEDICATION, {"none": N_("None")})),
-    Field("medication_as_prescribed", N_("Taken as prescribed"), Kind.BOOLEAN,
-          section="medication"),
-    Field("controlled_environment", N_("Controlled environment"), Kind.CODE, section="medication",
-          codes=codes_of(codes.CONTROLLED_ENVIRONMENT, {
-              "none": N_("None"), "jail_prison": N_("Jail or prison")}),
-          help=N_("Where access to substances is restricted today.")),
-    *(Field(f"barc10_{i}", N_("BARC-10 item") + f" {i}", Kind.INTEGER, minimum=1, maximum=6,
-            section="barc10", help=N_("1 (strongly disagree) to 6 (strongly agree); answer "
-                                      "all ten items or none."))
-      for i in range(1, 11)),
-    Field("goal", N_("Client's goal"), Kind.CODE, section="goal", codes=codes_of(codes.GOAL, {
-        "safer_use": N_("Safer use"), "medication": N_("Medication treatment")})),
-    Field("self_identified_recovery", N_("Sees self as in recovery"), Kind.CODE, section="goal",
-          codes=codes_of(codes.SELF_IDENTIFIED_RECOVERY)),
-    Field("prior_recovery_attempts", N_("Earlier recovery attempts"), Kind.INTEGER, minimum=0,
-          maximum=99, section="goal",
-          help=N_("At intake only: serious attempts before this intake.")),
+    Field(
+        "medication",
+        N_("Medication"),
+        Kind.CODE,
+        section="medication",
+        codes=codes_of(codes.MEDICATION, {"none": N_("None")}),
+    ),
+    Field(
+        "medication_as_prescribed", N_("Taken as prescribed"), Kind.BOOLEAN, section="medication"
+    ),
+    Field(
+        "controlled_environment",
+        N_("Controlled environment"),
+        Kind.CODE,
+        section="medication",
+        codes=codes_of(
+            codes.CONTROLLED_ENVIRONMENT, {"none": N_("None"), "jail_prison": N_("Jail or prison")}
+        ),
+        help=N_("Where access to substances is restricted today."),
+    ),
+    *(
+        Field(
+            f"barc10_{i}",
+            N_("BARC-10 item") + f" {i}",
+            Kind.INTEGER,
+            minimum=1,
+            maximum=6,
+            section="barc10",
+            help=N_("1 (strongly disagree) to 6 (strongly agree); answer all ten items or none."),
+        )
+        for i in range(1, 11)
+    ),
+    Field(
+        "goal",
+        N_("Client's goal"),
+        Kind.CODE,
+        section="goal",
+        codes=codes_of(
+            codes.GOAL, {"safer_use": N_("Safer use"), "medication": N_("Medication treatment")}
+        ),
+    ),
+    Field(
+        "self_identified_recovery",
+        N_("Sees self as in recovery"),
+        Kind.CODE,
+        section="goal",
+        codes=codes_of(codes.SELF_IDENTIFIED_RECOVERY),
+    ),
+    Field(
+        "prior_recovery_attempts",
+        N_("Earlier recovery attempts"),
+        Kind.INTEGER,
+        minimum=0,
+        maximum=99,
+        section="goal",
+        help=N_("At intake only: serious attempts before this intake."),
+    ),
 )
 
 BARC10_KEYS = tuple(f"barc10_{i}" for i in range(1, 11))
 ANSWER_KEYS = tuple(f.key for f in ASSESSMENT_FIELDS[3:])  # everything after contact_status
 
 SUBSTANCE_FIELDS: tuple[Field, ...] = (
-    Field("substance_class", N_("Substance"), Kind.CODE, required=True,
-          codes=codes_of(codes.SUBSTANCE_CLASSES)),
-    Field("primary", N_("Primary"), Kind.BOOLEAN, default=False,
-          help=N_("The one substance that brought the client in; set at intake.")),
-    Field("criteria", N_("DSM-5 criteria present"), Kind.CODES, codes=codes_of(codes.CRITERIA, {
-        "larger_longer": N_("Larger amounts or longer than intended"),
-        "cut_down": N_("Wants or fails to cut down"),
-        "time_spent": N_("Much time getting, using, recovering"),
-        "craving": N_("Craving"),
-        "role_failure": N_("Fails at work, school or home"),
-        "social_problems": N_("Goes on despite social problems"),
-        "activities_given_up": N_("Activities given up"),
-        "hazardous_use": N_("Use in hazardous situations"),
-        "physical_psych_problems": N_("Goes on despite physical or mental problems"),
-        "tolerance": N_("Tolerance"),
-        "withdrawal": N_("Withdrawal")}),
-          help=N_("Since the previous assessment; at intake, in the past 12 months.")),
-    Field("criteria_last_met_on", N_("Criterion last present"), Kind.DATE,
-          help=N_("When a criterion other than craving was last present. Empty means the "
-                  "interview date.")),
-    Field("use_days_28", N_("Use days"), Kind.INTEGER, minimum=0, maximum=28,
-          help=N_("Days this substance was used in the past 28.")),
+    Field(
+        "substance_class",
+        N_("Substance"),
+        Kind.CODE,
+        required=True,
+        codes=codes_of(codes.SUBSTANCE_CLASSES),
+    ),
+    Field(
+        "primary",
+        N_("Primary"),
+        Kind.BOOLEAN,
+        default=False,
+        help=N_("The one substance that brought the client in; set at intake."),
+    ),
+    Field(
+        "criteria",
+        N_("DSM-5 criteria present"),
+        Kind.CODES,
+        codes=codes_of(
+            codes.CRITERIA,
+            {
+                "larger_longer": N_("Larger amounts or longer than intended"),
+                "cut_down": N_("Wants or fails to cut down"),
+                "time_spent": N_("Much time getting, using, recovering"),
+                "craving": N_("Craving"),
+                "role_failure": N_("Fails at work, school or home"),
+                "social_problems": N_("Goes on despite social problems"),
+                "activities_given_up": N_("Activities given up"),
+                "hazardous_use": N_("Use in hazardous situations"),
+                "physical_psych_problems": N_("Goes on despite physical or mental problems"),
+                "tolerance": N_("Tolerance"),
+                "withdrawal": N_("Withdrawal"),
+            },
+        ),
+        help=N_("Since the previous assessment; at intake, in the past 12 months."),
+    ),
+    Field(
+        "criteria_last_met_on",
+        N_("Criterion last present"),
+        Kind.DATE,
+        help=N_(
+            "When a criterion other than craving was last present. Empty means the interview date."
+        ),
+    ),
+    Field(
+        "use_days_28",
+        N_("Use days"),
+        Kind.INTEGER,
+        minimum=0,
+        maximum=28,
+        help=N_("Days this substance was used in the past 28."),
+    ),
 )
 
 EVENT_FIELDS: tuple[Field, ...] = (
     Field("occurred_on", N_("Date"), Kind.DATE, required=True),
-    Field("event", N_("Event"), Kind.CODE, required=True, codes=codes_of(codes.EVENTS, {
-        "overdose_nonfatal": N_("Overdose (survived)"), "ed_visit": N_("Emergency visit"),
-        "hiv_positive_new": N_("New HIV diagnosis"), "hcv_positive_new": N_("New HCV diagnosis"),
-        "dui": N_("Driving under the influence")})),
+    Field(
+        "event",
+        N_("Event"),
+        Kind.CODE,
+        required=True,
+        codes=codes_of(
+            codes.EVENTS,
+            {
+                "overdose_nonfatal": N_("Overdose (survived)"),
+                "ed_visit": N_("Emergency visit"),
+                "hiv_positive_new": N_("New HIV diagnosis"),
+                "hcv_positive_new": N_("New HCV diagnosis"),
+                "dui": N_("Driving under the influence"),
+            },
+        ),
+    ),
     Field("count", N_("How many"), Kind.INTEGER, minimum=1, maximum=999, default=1),
 )
 
 ENCOUNTER_FIELDS: tuple[Field, ...] = (
     Field("occurred_on", N_("Date"), Kind.DATE, required=True),
-    _text("area", N_("Area (postal code)"), 20,
-          help=N_("Where the encounter happened; a postal code or outreach area.")),
-    *(Field(key, label, Kind.INTEGER, minimum=0, maximum=9999, default=0)
-      for key, label in (
-          ("naloxone_kits", N_("Naloxone kits")),
-          ("reversals_reported", N_("Overdose reversals reported")),
-          ("syringes_out", N_("Syringes given")),
-          ("syringes_returned", N_("Syringes returned")),
-          ("test_strips", N_("Test strips")),
-          ("hiv_tests", N_("HIV tests")),
-          ("hcv_tests", N_("HCV tests")),
-          ("referrals", N_("Referrals")),
-      )),
+    _text(
+        "area",
+        N_("Area (postal code)"),
+        20,
+        help=N_("Where the encounter happened; a postal code or outreach area."),
+    ),
+    *(
+        Field(key, label, Kind.INTEGER, minimum=0, maximum=9999, default=0)
+        for key, label in (
+            ("naloxone_kits", N_("Naloxone kits")),
+            ("reversals_reported", N_("Overdose reversals reported")),
+            ("syringes_out", N_("Syringes given")),
+            ("syringes_returned", N_("Syringes returned")),
+            ("test_strips", N_("Test strips")),
+            ("hiv_tests", N_("HIV tests")),
+            ("hcv_tests", N_("HCV tests")),
+            ("referrals", N_("Referrals")),
+        )
+    ),
 )
 
 FOLLOWUP_ATTEMPT_FIELDS: tuple[Field, ...] = (
     Field("attempted_on", N_("Date"), Kind.DATE, required=True),
-    Field("method", N_("Method"), Kind.CODE, required=True,
-          codes=codes_of(codes.CONTACT_METHODS, {"in_person": N_("In person")})),
-    Field("outcome", N_("Outcome"), Kind.CODE, required=True,
-          codes=codes_of(codes.CONTACT_OUTCOMES, {"no_answer": N_("No answer")})),
+    Field(
+        "method",
+        N_("Method"),
+        Kind.CODE,
+        required=True,
+        codes=codes_of(codes.CONTACT_METHODS, {"in_person": N_("In person")}),
+    ),
+    Field(
+        "outcome",
+        N_("Outcome"),
+        Kind.CODE,
+        required=True,
+        codes=codes_of(codes.CONTACT_OUTCOMES, {"no_answer": N_("No answer")}),
+    ),
     _text("note", N_("Note"), 500),
 )
 
 USER_FIELDS: tuple[Field, ...] = (
     _text("username", N_("User name"), 60, required=True),
     _text("display_name", N_("Full name"), 100, required=True),
-    Field("role", N_("Role"), Kind.CODE, required=True, codes=codes_of(codes.ROLES, {
-        "front_desk": N_("Front desk")})),
+    Field(
+        "role",
+        N_("Role"),
+        Kind.CODE,
+        required=True,
+        codes=codes_of(codes.ROLES, {"front_desk": N_("Front desk")}),
+    ),
 )
 
 

@@ -17,8 +17,8 @@ from db import settings as agency_settings
 from db.access import Actor
 from db.engine import Database
 from forms.validation import (
-    ValidationFailed,
     Validated,
+    ValidationFailed,
     validate_assessment,
     validate_client,
     validate_encounter,
@@ -33,8 +33,9 @@ def _raise_if_invalid(result: Validated) -> None:
         raise ValidationFailed(result.errors)
 
 
-def create_client(database: Database, actor: Actor, raw: Mapping[str, object],
-                  today: dt.date) -> int:
+def create_client(
+    database: Database, actor: Actor, raw: Mapping[str, object], today: dt.date
+) -> int:
     """Save a new client; an empty client code gets the agency's next free code."""
     with database.writing() as session:
         raw = dict(raw)
@@ -49,23 +50,35 @@ def create_client(database: Database, actor: Actor, raw: Mapping[str, object],
             raise ValidationFailed({"client_code": str(exc)}) from exc
 
 
-def update_client(database: Database, actor: Actor, client_id: int, expected_version: int,
-                  raw: Mapping[str, object], today: dt.date) -> int:
+def update_client(
+    database: Database,
+    actor: Actor,
+    client_id: int,
+    expected_version: int,
+    raw: Mapping[str, object],
+    today: dt.date,
+) -> int:
     """Save changes to a client; returns the new version. Raises ConflictError on a clash."""
     result = validate_client(raw, today)
     _raise_if_invalid(result)
     with database.writing() as session:
         try:
-            client = clients.update_client(session, actor, client_id, expected_version,
-                                           result.values)
+            client = clients.update_client(
+                session, actor, client_id, expected_version, result.values
+            )
         except clients.DuplicateCodeError as exc:
             raise ValidationFailed({"client_code": str(exc)}) from exc
         return client.version
 
 
-def add_assessment(database: Database, actor: Actor, client_id: int,
-                   raw: Mapping[str, object], substances: Sequence[Mapping[str, object]],
-                   today: dt.date) -> int:
+def add_assessment(
+    database: Database,
+    actor: Actor,
+    client_id: int,
+    raw: Mapping[str, object],
+    substances: Sequence[Mapping[str, object]],
+    today: dt.date,
+) -> int:
     with database.writing() as session:
         context = assessments.save_context(session, client_id)
         if context is None:
@@ -80,8 +93,9 @@ def add_assessment(database: Database, actor: Actor, client_id: int,
             raise ValidationFailed({exc.field: str(exc)}) from exc
 
 
-def add_event(database: Database, actor: Actor, client_id: int, raw: Mapping[str, object],
-              today: dt.date) -> int:
+def add_event(
+    database: Database, actor: Actor, client_id: int, raw: Mapping[str, object], today: dt.date
+) -> int:
     with database.writing() as session:
         client = _client(session, client_id)
         result = validate_event(raw, client.birth_date, today)
@@ -89,8 +103,13 @@ def add_event(database: Database, actor: Actor, client_id: int, raw: Mapping[str
         return event_rows.add_event(session, actor, client.id, result.values).id
 
 
-def add_encounter(database: Database, actor: Actor, client_id: int | None,
-                  raw: Mapping[str, object], today: dt.date) -> int:
+def add_encounter(
+    database: Database,
+    actor: Actor,
+    client_id: int | None,
+    raw: Mapping[str, object],
+    today: dt.date,
+) -> int:
     result = validate_encounter(raw, today)
     _raise_if_invalid(result)
     with database.writing() as session:
@@ -99,14 +118,22 @@ def add_encounter(database: Database, actor: Actor, client_id: int | None,
         return event_rows.add_encounter(session, actor, client_id, result.values).id
 
 
-def add_followup_attempt(database: Database, actor: Actor, client_id: int, intake_on: dt.date,
-                         point_months: int, raw: Mapping[str, object], today: dt.date) -> int:
+def add_followup_attempt(
+    database: Database,
+    actor: Actor,
+    client_id: int,
+    intake_on: dt.date,
+    point_months: int,
+    raw: Mapping[str, object],
+    today: dt.date,
+) -> int:
     result = validate_followup_attempt(raw, today)
     _raise_if_invalid(result)
     with database.writing() as session:
         _client(session, client_id)
-        return followups.add_attempt(session, actor, client_id, intake_on, point_months,
-                                     result.values).id
+        return followups.add_attempt(
+            session, actor, client_id, intake_on, point_months, result.values
+        ).id
 
 
 def _client(session: Any, client_id: int) -> Any:

@@ -60,8 +60,11 @@ def validate_client(raw: Mapping[str, object], today: dt.date) -> Validated:
     result = validate_fields(d.CLIENT_FIELDS, raw, today)
     birth = result.values.get("birth_date")
     if isinstance(birth, dt.date) and birth.year < today.year - OLDEST_AGE_YEARS:
-        result.fail("birth_date", f"Birth date {birth.isoformat()} would make the client over "
-                                  f"{OLDEST_AGE_YEARS}; check the year")
+        result.fail(
+            "birth_date",
+            f"Birth date {birth.isoformat()} would make the client over "
+            f"{OLDEST_AGE_YEARS}; check the year",
+        )
     return result
 
 
@@ -115,15 +118,18 @@ def _validate_substance(
 def _not_before_birth(result: Validated, key: str, birth_date: dt.date) -> None:
     value = result.values.get(key)
     if isinstance(value, dt.date) and value < birth_date:
-        result.fail(key, f"{value.isoformat()} is before the client's birth date "
-                         f"({birth_date.isoformat()})")
+        result.fail(
+            key, f"{value.isoformat()} is before the client's birth date ({birth_date.isoformat()})"
+        )
 
 
 def _check_completed(result: Validated, rows: list[dict[str, object]], on: dt.date) -> None:
     v = result.values
-    for key, label in (("psych_health", "Psychological health"),
-                       ("physical_health", "Physical health"),
-                       ("quality_of_life", "Quality of life")):
+    for key, label in (
+        ("psych_health", "Psychological health"),
+        ("physical_health", "Physical health"),
+        ("quality_of_life", "Quality of life"),
+    ):
         if v.get(key) is None:
             result.fail(key, f"{label} is required for a completed interview")
     if not rows:
@@ -153,8 +159,10 @@ def _check_substance_rows(result: Validated, rows: list[dict[str, object]], on: 
         seen.add(cls)
         met = row.get("criteria_last_met_on")
         if isinstance(met, dt.date) and met > on:
-            result.fail(f"substances.{i}.criteria_last_met_on",
-                        "Criterion last present cannot be after the date of the interview")
+            result.fail(
+                f"substances.{i}.criteria_last_met_on",
+                "Criterion last present cannot be after the date of the interview",
+            )
         _check_medication_criteria(result, i, row)
     _check_primary(result, rows)
 
@@ -166,17 +174,21 @@ def _check_medication_criteria(result: Validated, index: int, row: dict[str, obj
         criteria = row.get("criteria") or frozenset()
         present = [c for c in codes.PHYSIOLOGICAL_CRITERIA if c in criteria]  # type: ignore[operator]
         if present:
-            result.fail(f"substances.{index}.criteria",
-                        f"{' and '.join(present).capitalize()} "
-                        f"{'do' if len(present) > 1 else 'does'} not count while "
-                        f"{v['medication']} is taken as prescribed; untick it")
+            result.fail(
+                f"substances.{index}.criteria",
+                f"{' and '.join(present).capitalize()} "
+                f"{'do' if len(present) > 1 else 'does'} not count while "
+                f"{v['medication']} is taken as prescribed; untick it",
+            )
 
 
 def _check_primary(result: Validated, rows: list[dict[str, object]]) -> None:
     primaries = [i for i, row in enumerate(rows) if row.get("primary")]
     if result.values.get("kind") == "intake" and rows and len(primaries) != 1:
-        result.fail("substances.0.primary" if not primaries else f"substances.{primaries[1]}.primary",
-                    "Mark exactly one substance as primary at intake")
+        result.fail(
+            "substances.0.primary" if not primaries else f"substances.{primaries[1]}.primary",
+            "Mark exactly one substance as primary at intake",
+        )
     elif len(primaries) > 1:
         result.fail(f"substances.{primaries[1]}.primary", "Mark only one substance as primary")
 

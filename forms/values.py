@@ -9,7 +9,8 @@ from __future__ import annotations
 import datetime as dt
 import re
 import unicodedata
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
+from typing import cast
 
 from forms.fields import Field, Kind
 
@@ -164,7 +165,8 @@ def format_value(field: Field, value: object) -> str:
     if field.kind is Kind.DATE and isinstance(value, dt.date):
         return value.isoformat()
     if field.kind is Kind.CODES:
-        order = field.code_values
-        chosen = value.split(";") if isinstance(value, str) else value
-        return ";".join(c for c in order if c in set(chosen))  # type: ignore[arg-type]
+        chosen = (
+            set(value.split(";")) if isinstance(value, str) else set(cast(Iterable[str], value))
+        )
+        return ";".join(c for c in field.code_values if c in chosen)
     return str(value)

@@ -11,9 +11,9 @@ import pytest
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
-from db.access import Actor  # noqa: E402
-from db.engine import Database  # noqa: E402
-from db.startup import open_database  # noqa: E402
+from db.access import Actor
+from db.engine import Database
+from db.startup import open_database
 
 PG_URL = os.environ.get("RECOVERY_DESK_TEST_PG_URL")
 REQUIRE_PG = os.environ.get("RECOVERY_DESK_REQUIRE_PG") == "1"
@@ -50,7 +50,7 @@ def front_desk() -> Actor:
 
 
 @pytest.fixture
-def database(tmp_path) -> Iterator[Database]:  # type: ignore[no-untyped-def]
+def database(tmp_path) -> Iterator[Database]:
     """A migrated SQLite database in the test's own folder."""
     db = open_database(str(tmp_path / "test.sqlite3"))
     yield db
@@ -77,7 +77,7 @@ def _postgres_database() -> Iterator[Database]:
 
 
 @pytest.fixture(params=["sqlite", pytest.param("postgres", marks=pytest.mark.postgres)])
-def any_database(request, tmp_path) -> Iterator[Database]:  # type: ignore[no-untyped-def]
+def any_database(request, tmp_path) -> Iterator[Database]:
     """The same test on SQLite and, where a server is configured, on PostgreSQL."""
     if request.param == "sqlite":
         db = open_database(str(tmp_path / "test.sqlite3"))

@@ -29,7 +29,7 @@ def _sources(layer: str) -> list[Path]:
 
 @pytest.mark.parametrize("layer", LAYERS)
 def test_layer_imports_only_lower_layers(layer: str) -> None:
-    forbidden = LAYERS[LAYERS.index(layer) + 1:]
+    forbidden = LAYERS[LAYERS.index(layer) + 1 :]
     offenders = [
         f"{path.relative_to(ROOT)} imports {module}"
         for path in _sources(layer)

@@ -28,9 +28,11 @@ def main(argv: list[str] | None = None) -> int:
         for suite in args.only:
             module = importlib.import_module(f"tests.bench.bench_{suite}")
             print(f"running {suite} ...", file=sys.stderr, flush=True)
-            figures.extend(module.run(Path(folder), clients=args.clients)
-                           if "clients" in module.run.__code__.co_varnames else
-                           module.run(Path(folder)))
+            figures.extend(
+                module.run(Path(folder), clients=args.clients)
+                if "clients" in module.run.__code__.co_varnames
+                else module.run(Path(folder))
+            )
     print_table(figures)
     write_json(figures, ROOT / "bench-results.json")
     return 0 if all(f.ok for f in figures) else 1

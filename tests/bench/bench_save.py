@@ -18,15 +18,32 @@ from tests.bench.measure import Figure, percentile
 SAVES = 300
 TODAY = dt.date(2026, 11, 27)
 ACTOR = Actor(user_id=None, username="bench", role="admin")
-INTAKE = {"assessed_on": "2026-01-10", "kind": "intake", "contact_status": "completed",
-          "last_use_on": "2026-01-09", "injecting_days_28": 12, "shared_equipment": "no",
-          "offending_days_28": 0, "work_days_28": 4, "housing_problem": "yes",
-          "psych_health": 8, "physical_health": 9, "quality_of_life": 7, "medication": "none",
-          "controlled_environment": "none", "goal": "reduction",
-          "self_identified_recovery": "no", "prior_recovery_attempts": 1}
+INTAKE = {
+    "assessed_on": "2026-01-10",
+    "kind": "intake",
+    "contact_status": "completed",
+    "last_use_on": "2026-01-09",
+    "injecting_days_28": 12,
+    "shared_equipment": "no",
+    "offending_days_28": 0,
+    "work_days_28": 4,
+    "housing_problem": "yes",
+    "psych_health": 8,
+    "physical_health": 9,
+    "quality_of_life": 7,
+    "medication": "none",
+    "controlled_environment": "none",
+    "goal": "reduction",
+    "self_identified_recovery": "no",
+    "prior_recovery_attempts": 1,
+}
 SUBSTANCES = [
-    {"substance_class": "opioid", "primary": "yes", "use_days_28": 24,
-     "criteria": "larger_longer;cut_down;craving;withdrawal;tolerance;role_failure"},
+    {
+        "substance_class": "opioid",
+        "primary": "yes",
+        "use_days_28": 24,
+        "criteria": "larger_longer;cut_down;craving;withdrawal;tolerance;role_failure",
+    },
     {"substance_class": "stimulant", "primary": "no", "use_days_28": 6, "criteria": "craving"},
 ]
 
@@ -36,18 +53,39 @@ def run(folder: Path) -> list[Figure]:
     raw = _raw_saves(folder / "raw.sqlite3")
     # The ratio is taken on medians, which a busy machine disturbs far less than a p95.
     return [
-        Figure("save intake: p95, durable, with audit", percentile(ours, 0.95), 0.010,
-               percentile(raw, 0.95), note="raw sqlite3 p95 as baseline"),
-        Figure("save intake: median vs raw sqlite3", statistics.median(ours), None,
-               statistics.median(raw), 3.0),
+        Figure(
+            "save intake: p95, durable, with audit",
+            percentile(ours, 0.95),
+            0.010,
+            percentile(raw, 0.95),
+            note="raw sqlite3 p95 as baseline",
+        ),
+        Figure(
+            "save intake: median vs raw sqlite3",
+            statistics.median(ours),
+            None,
+            statistics.median(raw),
+            3.0,
+        ),
     ]
 
 
 def _program_saves(path: Path) -> list[float]:
     database = open_database(str(path))
-    client_ids = [records.create_client(database, ACTOR, {
-        "client_code": f"B-{i}", "given_name": "Bench", "family_name": f"Client {i}",
-        "birth_date": "1980-01-01"}, TODAY) for i in range(SAVES)]
+    client_ids = [
+        records.create_client(
+            database,
+            ACTOR,
+            {
+                "client_code": f"B-{i}",
+                "given_name": "Bench",
+                "family_name": f"Client {i}",
+                "birth_date": "1980-01-01",
+            },
+            TODAY,
+        )
+        for i in range(SAVES)
+    ]
     samples = []
     for client_id in client_ids:
         start = time.perf_counter()
@@ -61,15 +99,20 @@ def _raw_saves(path: Path) -> list[float]:
     """The same rows (episode, assessment, two substances, audit) in one durable commit."""
     open_database(str(path)).dispose()  # the same schema, indexes and constraints
     conn = sqlite3.connect(path, isolation_level=None)
-    for pragma in (f"busy_timeout = {BUSY_TIMEOUT_MS}", "journal_mode = WAL",
-                   "synchronous = FULL", "foreign_keys = ON"):
+    for pragma in (
+        f"busy_timeout = {BUSY_TIMEOUT_MS}",
+        "journal_mode = WAL",
+        "synchronous = FULL",
+        "foreign_keys = ON",
+    ):
         conn.execute(f"PRAGMA {pragma}")
     now = dt.datetime.now(dt.UTC).isoformat()
     conn.executemany(
         "INSERT INTO clients (client_code, given_name, family_name, birth_date, consent_contact,"
         " consent_share, given_search, family_search, created_at, updated_at, version)"
         " VALUES (?, 'Bench', 'Client', '1980-01-01', 0, 0, 'bench', 'client', ?, ?, 1)",
-        [(f"B-{i}", now, now) for i in range(SAVES)])
+        [(f"B-{i}", now, now) for i in range(SAVES)],
+    )
     samples = []
     for client_id in range(1, SAVES + 1):
         start = time.perf_counter()
@@ -81,21 +124,36 @@ def _raw_saves(path: Path) -> list[float]:
 
 def _raw_intake(conn: sqlite3.Connection, client_id: int, now: str) -> None:
     conn.execute("BEGIN IMMEDIATE")
-    episode = conn.execute("INSERT INTO episodes (client_id, opened_on, reentry) "
-                           "VALUES (?, '2026-01-10', 0)", (client_id,)).lastrowid
+    episode = conn.execute(
+        "INSERT INTO episodes (client_id, opened_on, reentry) VALUES (?, '2026-01-10', 0)",
+        (client_id,),
+    ).lastrowid
     columns = ["client_id", "episode_id", *INTAKE, "created_at", "updated_at", "version"]
     values = [client_id, episode, *_raw_values(), now, now, 1]
     assessment = conn.execute(
         f"INSERT INTO assessments ({', '.join(columns)}) VALUES "
-        f"({', '.join('?' for _ in columns)})", values).lastrowid
+        f"({', '.join('?' for _ in columns)})",
+        values,
+    ).lastrowid
     conn.executemany(
         'INSERT INTO substance_records (assessment_id, substance_class, "primary", criteria, '
         "use_days_28) VALUES (?, ?, ?, ?, ?)",
-        [(assessment, s["substance_class"], s["primary"] == "yes", s["criteria"],
-          s["use_days_28"]) for s in SUBSTANCES])
-    conn.execute("INSERT INTO audit_log (at_utc, username, action, entity, entity_id, after) "
-                 "VALUES (?, 'bench', 'create', 'assessment', ?, ?)",
-                 (now, str(assessment), json.dumps(INTAKE)))
+        [
+            (
+                assessment,
+                s["substance_class"],
+                s["primary"] == "yes",
+                s["criteria"],
+                s["use_days_28"],
+            )
+            for s in SUBSTANCES
+        ],
+    )
+    conn.execute(
+        "INSERT INTO audit_log (at_utc, username, action, entity, entity_id, after) "
+        "VALUES (?, 'bench', 'create', 'assessment', ?, ?)",
+        (now, str(assessment), json.dumps(INTAKE)),
+    )
     conn.execute("COMMIT")
 
 

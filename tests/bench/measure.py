@@ -58,8 +58,7 @@ def percentile(samples: list[float], share: float) -> float:
 def child_run(code: str, *args: str) -> tuple[float, int, str]:
     """Run Python `code` in a fresh process: (seconds, peak resident KiB, stdout)."""
     start = time.perf_counter()
-    proc = subprocess.Popen([sys.executable, "-c", code, *args], stdout=subprocess.PIPE,
-                            text=True)
+    proc = subprocess.Popen([sys.executable, "-c", code, *args], stdout=subprocess.PIPE, text=True)
     out = proc.stdout.read() if proc.stdout else ""
     _, status, usage = os.wait4(proc.pid, 0)
     proc.returncode = os.waitstatus_to_exitcode(status)
@@ -77,8 +76,10 @@ def print_table(figures: list[Figure]) -> None:
         base = f"{f.baseline_seconds:9.4f}" if f.baseline_seconds else f"{'':>9}"
         ratio = f"{f.ratio:6.2f}" if f.ratio is not None else f"{'':>6}"
         target = _target_text(f)
-        print(f"{f.name:<52} {f.seconds:9.4f} {base} {ratio} {target:>16}  "
-              f"{'yes' if f.ok else 'NO'}{('  ' + f.note) if f.note else ''}")
+        print(
+            f"{f.name:<52} {f.seconds:9.4f} {base} {ratio} {target:>16}  "
+            f"{'yes' if f.ok else 'NO'}{('  ' + f.note) if f.note else ''}"
+        )
 
 
 def _target_text(f: Figure) -> str:

@@ -15,26 +15,44 @@ from db.models import Assessment, AuditEntry, Client, Episode, SubstanceRecord
 from forms import records
 from forms.validation import ValidationFailed
 
-ALICE = {"client_code": "C-1", "given_name": "Zoë", "family_name": "Nguyễn",
-         "birth_date": "1985-04-02", "consent_share": "yes"}
+ALICE = {
+    "client_code": "C-1",
+    "given_name": "Zoë",
+    "family_name": "Nguyễn",
+    "birth_date": "1985-04-02",
+    "consent_share": "yes",
+}
 
 
 def intake(on: str = "2024-01-10", **extra: object) -> dict[str, object]:
-    return {"assessed_on": on, "kind": "intake", "contact_status": "completed",
-            "psych_health": 8, "physical_health": 9, "quality_of_life": 7,
-            "last_use_on": "2024-01-09", **extra}
+    return {
+        "assessed_on": on,
+        "kind": "intake",
+        "contact_status": "completed",
+        "psych_health": 8,
+        "physical_health": 9,
+        "quality_of_life": 7,
+        "last_use_on": "2024-01-09",
+        **extra,
+    }
 
 
-OPIOID = [{"substance_class": "opioid", "primary": "yes",
-           "criteria": "larger_longer;craving;withdrawal", "use_days_28": 24}]
+OPIOID = [
+    {
+        "substance_class": "opioid",
+        "primary": "yes",
+        "criteria": "larger_longer;craving;withdrawal",
+        "use_days_28": 24,
+    }
+]
 
 
-def count(db, model) -> int:  # type: ignore[no-untyped-def]
+def count(db, model) -> int:
     with db.reading() as s:
         return s.scalar(select(func.count()).select_from(model))
 
 
-def test_a_client_is_saved_with_folded_search_names_and_an_audit_row(any_database, admin, today):  # type: ignore[no-untyped-def]
+def test_a_client_is_saved_with_folded_search_names_and_an_audit_row(any_database, admin, today):
     cid = records.create_client(any_database, admin, ALICE, today)
     with any_database.reading() as s:
         client = s.get(Client, cid)
@@ -45,7 +63,7 @@ def test_a_client_is_saved_with_folded_search_names_and_an_audit_row(any_databas
         assert "Nguyễn" in entry.after
 
 
-def test_an_empty_code_gets_the_agency_prefix_and_next_number(any_database, admin, today):  # type: ignore[no-untyped-def]
+def test_an_empty_code_gets_the_agency_prefix_and_next_number(any_database, admin, today):
     first = records.create_client(any_database, admin, {**ALICE, "client_code": ""}, today)
     second = records.create_client(any_database, admin, {**ALICE, "client_code": " "}, today)
     with any_database.reading() as s:
@@ -53,7 +71,7 @@ def test_an_empty_code_gets_the_agency_prefix_and_next_number(any_database, admi
     assert codes == ["C-000001", "C-000002"]
 
 
-def test_a_duplicate_code_is_refused_on_the_code_field(any_database, admin, today):  # type: ignore[no-untyped-def]
+def test_a_duplicate_code_is_refused_on_the_code_field(any_database, admin, today):
     records.create_client(any_database, admin, ALICE, today)
     with pytest.raises(ValidationFailed) as failure:
         records.create_client(any_database, admin, {**ALICE, "given_name": "Other"}, today)
@@ -61,19 +79,26 @@ def test_a_duplicate_code_is_refused_on_the_code_field(any_database, admin, toda
     assert count(any_database, Client) == 1
 
 
-def test_the_database_itself_rejects_a_bad_code(any_database):  # type: ignore[no-untyped-def]
+def test_the_database_itself_rejects_a_bad_code(any_database):
     with pytest.raises(IntegrityError), any_database.writing() as s:
-        s.execute(text("INSERT INTO clients (client_code, given_name, family_name, birth_date, "
-                       "consent_contact, consent_share, given_search, family_search, created_at,"
-                       " updated_at, version, gender) VALUES ('X', 'a', 'b', '1990-01-01', "
-                       "false, false, 'a', 'b', '2024-01-01', '2024-01-01', 1, 'robot')"))
+        s.execute(
+            text(
+                "INSERT INTO clients (client_code, given_name, family_name, birth_date, "
+                "consent_contact, consent_share, given_search, family_search, created_at,"
+                " updated_at, version, gender) VALUES ('X', 'a', 'b', '1990-01-01', "
+                "false, false, 'a', 'b', '2024-01-01', '2024-01-01', 1, 'robot')"
+            )
+        )
     assert count(any_database, Client) == 0
 
 
-def test_a_second_workstation_saving_a_stale_copy_is_told_and_nothing_is_lost(any_database, admin, today):  # type: ignore[no-untyped-def]
+def test_a_second_workstation_saving_a_stale_copy_is_told_and_nothing_is_lost(
+    any_database, admin, today
+):
     cid = records.create_client(any_database, admin, ALICE, today)
-    new_version = records.update_client(any_database, admin, cid, 1,
-                                        {**ALICE, "phone": "555-0101"}, today)
+    new_version = records.update_client(
+        any_database, admin, cid, 1, {**ALICE, "phone": "555-0101"}, today
+    )
     assert new_version == 2
     with pytest.raises(ConflictError, match="another workstation"):
         records.update_client(any_database, admin, cid, 1, {**ALICE, "phone": "555-0199"}, today)
@@ -81,7 +106,9 @@ def test_a_second_workstation_saving_a_stale_copy_is_told_and_nothing_is_lost(an
         assert s.get(Client, cid).phone == "555-0101"
 
 
-def test_an_intake_saves_assessment_substances_episode_and_audit_together(any_database, admin, today):  # type: ignore[no-untyped-def]
+def test_an_intake_saves_assessment_substances_episode_and_audit_together(
+    any_database, admin, today
+):
     cid = records.create_client(any_database, admin, ALICE, today)
     aid = records.add_assessment(any_database, admin, cid, intake(), OPIOID, today)
     with any_database.reading() as s:
@@ -93,7 +120,7 @@ def test_an_intake_saves_assessment_substances_episode_and_audit_together(any_da
         assert s.scalar(select(func.count()).select_from(AuditEntry)) == 2
 
 
-def test_a_failed_save_writes_neither_record_nor_audit(any_database, admin, today):  # type: ignore[no-untyped-def]
+def test_a_failed_save_writes_neither_record_nor_audit(any_database, admin, today):
     cid = records.create_client(any_database, admin, ALICE, today)
     records.add_assessment(any_database, admin, cid, intake(), OPIOID, today)
     with pytest.raises(ValidationFailed) as failure:
@@ -103,37 +130,57 @@ def test_a_failed_save_writes_neither_record_nor_audit(any_database, admin, toda
     assert count(any_database, AuditEntry) == 2
 
 
-def test_discharge_closes_and_a_later_intake_is_a_reentry(any_database, admin, today):  # type: ignore[no-untyped-def]
+def test_discharge_closes_and_a_later_intake_is_a_reentry(any_database, admin, today):
     cid = records.create_client(any_database, admin, ALICE, today)
     records.add_assessment(any_database, admin, cid, intake(), OPIOID, today)
-    records.add_assessment(any_database, admin, cid, {"assessed_on": "2024-03-01",
-                           "kind": "discharge", "contact_status": "not_located"}, [], today)
+    records.add_assessment(
+        any_database,
+        admin,
+        cid,
+        {"assessed_on": "2024-03-01", "kind": "discharge", "contact_status": "not_located"},
+        [],
+        today,
+    )
     with pytest.raises(ValidationFailed, match="record a new intake"):
-        records.add_assessment(any_database, admin, cid, {"assessed_on": "2024-04-01",
-                               "kind": "follow_up", "contact_status": "refused"}, [], today)
+        records.add_assessment(
+            any_database,
+            admin,
+            cid,
+            {"assessed_on": "2024-04-01", "kind": "follow_up", "contact_status": "refused"},
+            [],
+            today,
+        )
     records.add_assessment(any_database, admin, cid, intake("2024-05-01"), OPIOID, today)
     with any_database.reading() as s:
         episodes = s.scalars(select(Episode).order_by(Episode.opened_on)).all()
-    assert [(e.closed_on, e.reentry) for e in episodes] == [(dt.date(2024, 3, 1), False),
-                                                             (None, True)]
+    assert [(e.closed_on, e.reentry) for e in episodes] == [
+        (dt.date(2024, 3, 1), False),
+        (None, True),
+    ]
 
 
-def test_a_follow_up_needs_an_intake_first(any_database, admin, today):  # type: ignore[no-untyped-def]
+def test_a_follow_up_needs_an_intake_first(any_database, admin, today):
     cid = records.create_client(any_database, admin, ALICE, today)
     with pytest.raises(ValidationFailed) as failure:
-        records.add_assessment(any_database, admin, cid, {"assessed_on": "2024-04-01",
-                               "kind": "follow_up", "contact_status": "refused"}, [], today)
+        records.add_assessment(
+            any_database,
+            admin,
+            cid,
+            {"assessed_on": "2024-04-01", "kind": "follow_up", "contact_status": "refused"},
+            [],
+            today,
+        )
     assert "intake" in failure.value.errors["kind"]
 
 
-def test_front_desk_cannot_merge_even_below_the_gui(any_database, front_desk, admin, today):  # type: ignore[no-untyped-def]
+def test_front_desk_cannot_merge_even_below_the_gui(any_database, front_desk, admin, today):
     a = records.create_client(any_database, admin, ALICE, today)
     b = records.create_client(any_database, admin, {**ALICE, "client_code": "C-2"}, today)
     with pytest.raises(PermissionDenied), any_database.writing() as s:
         clients.merge(s, front_desk, a, b)
 
 
-def test_merge_moves_records_and_hides_the_duplicate(any_database, admin, today):  # type: ignore[no-untyped-def]
+def test_merge_moves_records_and_hides_the_duplicate(any_database, admin, today):
     a = records.create_client(any_database, admin, ALICE, today)
     b = records.create_client(any_database, admin, {**ALICE, "client_code": "C-2"}, today)
     records.add_assessment(any_database, admin, b, intake(), OPIOID, today)

@@ -25,7 +25,7 @@ def test_a_new_file_is_created_at_the_head_revision(tmp_path: Path) -> None:
     db.dispose()
 
 
-def test_sqlite_connections_are_durable_and_enforce_foreign_keys(database) -> None:  # type: ignore[no-untyped-def]
+def test_sqlite_connections_are_durable_and_enforce_foreign_keys(database) -> None:
     with database.engine.connect() as conn:
         assert conn.exec_driver_sql("PRAGMA journal_mode").scalar() == "wal"
         assert conn.exec_driver_sql("PRAGMA synchronous").scalar() == 2  # FULL
@@ -33,7 +33,7 @@ def test_sqlite_connections_are_durable_and_enforce_foreign_keys(database) -> No
         assert conn.exec_driver_sql("PRAGMA busy_timeout").scalar() >= 5000
 
 
-def test_writes_take_the_lock_at_begin(database, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+def test_writes_take_the_lock_at_begin(database, tmp_path: Path) -> None:
     other = sqlite3.connect(tmp_path / "test.sqlite3", timeout=0)
     with database.writing() as session:
         session.execute(text("SELECT 1"))
@@ -44,8 +44,10 @@ def test_writes_take_the_lock_at_begin(database, tmp_path: Path) -> None:  # typ
     other.close()
 
 
-@pytest.mark.parametrize("content", [b"this is a spreadsheet, not a database" * 50,
-                                     b"SQLite format 3\x00" + b"\xff" * 4000])
+@pytest.mark.parametrize(
+    "content",
+    [b"this is a spreadsheet, not a database" * 50, b"SQLite format 3\x00" + b"\xff" * 4000],
+)
 def test_a_damaged_file_is_refused_and_left_byte_identical(tmp_path: Path, content: bytes) -> None:
     path = tmp_path / "damaged.sqlite3"
     path.write_bytes(content)
@@ -67,7 +69,7 @@ def test_a_foreign_sqlite_database_is_refused_untouched(tmp_path: Path) -> None:
     assert digest(path) == before
 
 
-def test_an_old_database_is_backed_up_then_upgraded(tmp_path: Path, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+def test_an_old_database_is_backed_up_then_upgraded(tmp_path: Path, monkeypatch) -> None:
     path = tmp_path / "old.sqlite3"
     db = open_database(str(path))
     with db.engine.begin() as conn:
@@ -97,7 +99,7 @@ def test_a_database_from_a_newer_program_is_refused(tmp_path: Path) -> None:
         open_database(str(path))
 
 
-def test_upgrade_from_empty_to_head_then_check_reports_ok(any_database) -> None:  # type: ignore[no-untyped-def]
+def test_upgrade_from_empty_to_head_then_check_reports_ok(any_database) -> None:
     report = check_database(any_database.url)
     assert report.ok, report.lines
     assert any("schema version" in line for line in report.lines)

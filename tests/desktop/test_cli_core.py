@@ -11,7 +11,7 @@ from desktop import __version__
 from desktop.cli import main
 
 
-def run(capsys, *argv: str, stdin: str | None = None, monkeypatch=None) -> tuple[int, str, str]:  # type: ignore[no-untyped-def]
+def run(capsys, *argv: str, stdin: str | None = None, monkeypatch=None) -> tuple[int, str, str]:
     if stdin is not None:
         monkeypatch.setattr("sys.stdin", io.StringIO(stdin))
     try:
@@ -22,31 +22,72 @@ def run(capsys, *argv: str, stdin: str | None = None, monkeypatch=None) -> tuple
     return code, out, err
 
 
-def test_version_and_help(capsys) -> None:  # type: ignore[no-untyped-def]
+def test_version_and_help(capsys) -> None:
     assert run(capsys, "--version")[1].strip() == f"recovery-desk {__version__}"
     code, out, _ = run(capsys, "--help")
     assert code == 0 and "demo" in out and "check" in out and "backup" in out
 
 
-@pytest.mark.parametrize("argv", [["demo", "--clients", "0"], ["demo", "--clients", "lots"],
-                                  ["demo", "--today", "yesterday"], ["frobnicate"],
-                                  ["restore", "/no/such/backup.sqlite3"]])
-def test_bad_arguments_exit_non_zero_with_one_line(capsys, argv: list[str]) -> None:  # type: ignore[no-untyped-def]
+@pytest.mark.parametrize(
+    "argv",
+    [
+        ["demo", "--clients", "0"],
+        ["demo", "--clients", "lots"],
+        ["demo", "--today", "yesterday"],
+        ["frobnicate"],
+        ["restore", "/no/such/backup.sqlite3"],
+    ],
+)
+def test_bad_arguments_exit_non_zero_with_one_line(capsys, argv: list[str]) -> None:
     code, _, err = run(capsys, *argv)
     assert code == 2
     assert err.strip().splitlines()[-1].startswith("recovery-desk")
 
 
-def test_first_account_must_be_admin_and_short_passwords_are_refused(capsys, monkeypatch, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+def test_first_account_must_be_admin_and_short_passwords_are_refused(
+    capsys, monkeypatch, tmp_path: Path
+) -> None:
     db = str(tmp_path / "a.sqlite3")
-    code, _, err = run(capsys, "user", "add", "ann", "--name", "Ann", "--role", "manager",
-                       "--db", db, stdin="long-enough-password\n", monkeypatch=monkeypatch)
+    code, _, err = run(
+        capsys,
+        "user",
+        "add",
+        "ann",
+        "--name",
+        "Ann",
+        "--role",
+        "manager",
+        "--db",
+        db,
+        stdin="long-enough-password\n",
+        monkeypatch=monkeypatch,
+    )
     assert code == 2 and "first account must have the role admin" in err
-    code, _, err = run(capsys, "user", "add", "ann", "--name", "Ann", "--db", db,
-                       stdin="short\n", monkeypatch=monkeypatch)
+    code, _, err = run(
+        capsys,
+        "user",
+        "add",
+        "ann",
+        "--name",
+        "Ann",
+        "--db",
+        db,
+        stdin="short\n",
+        monkeypatch=monkeypatch,
+    )
     assert code == 2 and "at least 10 characters" in err
-    code, out, _ = run(capsys, "user", "add", "ann", "--name", "Ann", "--db", db,
-                       stdin="long-enough-password\n", monkeypatch=monkeypatch)
+    code, out, _ = run(
+        capsys,
+        "user",
+        "add",
+        "ann",
+        "--name",
+        "Ann",
+        "--db",
+        db,
+        stdin="long-enough-password\n",
+        monkeypatch=monkeypatch,
+    )
     assert code == 0 and "Added admin account ann" in out
     from db import users
     from db.startup import open_database
@@ -57,7 +98,7 @@ def test_first_account_must_be_admin_and_short_passwords_are_refused(capsys, mon
     database.dispose()
 
 
-def test_check_reports_a_damaged_file_and_fails(capsys, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+def test_check_reports_a_damaged_file_and_fails(capsys, tmp_path: Path) -> None:
     bad = tmp_path / "bad.sqlite3"
     bad.write_bytes(b"not a database" * 100)
     code, out, _ = run(capsys, "check", "--db", str(bad))
@@ -65,14 +106,36 @@ def test_check_reports_a_damaged_file_and_fails(capsys, tmp_path: Path) -> None:
     assert bad.read_bytes() == b"not a database" * 100
 
 
-def test_backup_and_restore_round_trip(capsys, monkeypatch, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+def test_backup_and_restore_round_trip(capsys, monkeypatch, tmp_path: Path) -> None:
     db = str(tmp_path / "a.sqlite3")
-    run(capsys, "user", "add", "ann", "--name", "Ann", "--db", db,
-        stdin="long-enough-password\n", monkeypatch=monkeypatch)
+    run(
+        capsys,
+        "user",
+        "add",
+        "ann",
+        "--name",
+        "Ann",
+        "--db",
+        db,
+        stdin="long-enough-password\n",
+        monkeypatch=monkeypatch,
+    )
     code, out, _ = run(capsys, "backup", "--db", db, "--out", str(tmp_path / "b.sqlite3"))
     assert code == 0 and "Backed up" in out
-    run(capsys, "user", "add", "bob", "--name", "Bob", "--role", "front_desk", "--db", db,
-        stdin="long-enough-password\n", monkeypatch=monkeypatch)
+    run(
+        capsys,
+        "user",
+        "add",
+        "bob",
+        "--name",
+        "Bob",
+        "--role",
+        "front_desk",
+        "--db",
+        db,
+        stdin="long-enough-password\n",
+        monkeypatch=monkeypatch,
+    )
     code, out, _ = run(capsys, "restore", str(tmp_path / "b.sqlite3"), "--yes", "--db", db)
     assert code == 0 and "Restored" in out
     code, out, _ = run(capsys, "check", "--db", db)
@@ -86,6 +149,6 @@ def test_backup_and_restore_round_trip(capsys, monkeypatch, tmp_path: Path) -> N
     database.dispose()
 
 
-def test_a_network_share_is_refused_with_advice(capsys) -> None:  # type: ignore[no-untyped-def]
+def test_a_network_share_is_refused_with_advice(capsys) -> None:
     code, _, err = run(capsys, "check", "--db", "//fileserver/share/agency.sqlite3")
     assert code == 2 and "PostgreSQL" in err
