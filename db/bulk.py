@@ -152,15 +152,16 @@ def substance_row(assessment_id: int, values: Mapping[str, Any]) -> dict[str, An
     }
 
 
-def assessment_dates(session: Session, client_ids: Sequence[int]
-                     ) -> dict[tuple[int, dt.date], int]:
+def assessment_dates(session: Session, client_ids: Sequence[int]) -> dict[tuple[int, dt.date], int]:
     """{(client id, date): assessment id} of everything stored for these clients."""
     wanted = sorted(set(client_ids))
     found: dict[tuple[int, dt.date], int] = {}
     for start in range(0, len(wanted), LOOKUP_CHUNK):
-        rows = session.execute(select(Assessment.client_id, Assessment.assessed_on,
-                                      Assessment.id)
-                               .where(Assessment.client_id.in_(wanted[start:start + LOOKUP_CHUNK])))
+        rows = session.execute(
+            select(Assessment.client_id, Assessment.assessed_on, Assessment.id).where(
+                Assessment.client_id.in_(wanted[start : start + LOOKUP_CHUNK])
+            )
+        )
         found.update({(cid, day): aid for cid, day, aid in rows})
     return found
 
@@ -271,7 +272,6 @@ def _apply_close(episodes: list[EpisodeRow], close: tuple[int, dt.date] | None, 
     episodes[index] = EpisodeRow(episode.id, episode.opened_on, close[1])
 
 
-
 def delete_episodes(session: Session, client_ids: Sequence[int]) -> None:
     """Forget these clients' episodes (their assessments first), to build them again."""
     if not client_ids:
@@ -311,32 +311,59 @@ def substances_of(session: Session, assessment_ids: Sequence[int]) -> dict[int, 
 SUBSTANCE_KEYS = ("substance_class", "primary", "criteria", "criteria_last_met_on", "use_days_28")
 
 
-def stored_assessment(session: Session, assessment_id: int
-                      ) -> tuple[dict[str, Any], list[dict[str, Any]]]:
+def stored_assessment(
+    session: Session, assessment_id: int
+) -> tuple[dict[str, Any], list[dict[str, Any]]]:
     """An assessment's values and its substance rows, as stored."""
-    values = dict(session.execute(select(*(Assessment.__table__.c[k] for k in ASSESSMENT_KEYS))
-                                  .where(Assessment.id == assessment_id)).one()._mapping)
-    substances = [dict(row._mapping) for row in session.execute(
-        select(*(SubstanceRecord.__table__.c[k] for k in SUBSTANCE_KEYS))
-        .where(SubstanceRecord.assessment_id == assessment_id).order_by(SubstanceRecord.id))]
+    values = dict(
+        session.execute(
+            select(*(Assessment.__table__.c[k] for k in ASSESSMENT_KEYS)).where(
+                Assessment.id == assessment_id
+            )
+        )
+        .one()
+        ._mapping
+    )
+    substances = [
+        dict(row._mapping)
+        for row in session.execute(
+            select(*(SubstanceRecord.__table__.c[k] for k in SUBSTANCE_KEYS))
+            .where(SubstanceRecord.assessment_id == assessment_id)
+            .order_by(SubstanceRecord.id)
+        )
+    ]
     return values, substances
 
 
-def update_assessment(session: Session, assessment_id: int, values: Mapping[str, Any],
-                      substances: Sequence[Mapping[str, Any]], now: dt.datetime) -> None:
+def update_assessment(
+    session: Session,
+    assessment_id: int,
+    values: Mapping[str, Any],
+    substances: Sequence[Mapping[str, Any]],
+    now: dt.datetime,
+) -> None:
     """Replace an assessment's values and substance rows (the audit row is the caller's)."""
-    session.execute(update(Assessment).where(Assessment.id == assessment_id).values(
-        **{k: values.get(k) for k in ASSESSMENT_KEYS}, updated_at=now,
-        version=Assessment.version + 1))
-    session.execute(delete(SubstanceRecord)
-                    .where(SubstanceRecord.assessment_id == assessment_id))
-    insert_rows(session, "substance_records",
-                [substance_row(assessment_id, s) for s in substances])
+    session.execute(
+        update(Assessment)
+        .where(Assessment.id == assessment_id)
+        .values(
+            **{k: values.get(k) for k in ASSESSMENT_KEYS},
+            updated_at=now,
+            version=Assessment.version + 1,
+        )
+    )
+    session.execute(delete(SubstanceRecord).where(SubstanceRecord.assessment_id == assessment_id))
+    insert_rows(session, "substance_records", [substance_row(assessment_id, s) for s in substances])
 
 
-def stored_rows(session: Session, name: str, keys: Sequence[str], client_ids: Sequence[int],
-                anonymous_on: Sequence[dt.date], before_id: int
-                ) -> list[tuple[int, tuple[Any, ...]]]:
+def stored_rows(
+    session: Session,
+    name: str,
+    keys: Sequence[str],
+    client_ids: Sequence[int],
+    anonymous_on: Sequence[dt.date],
+    before_id: int,
+) -> list[tuple[int, tuple[Any, ...]]]:
     """(id, values of `keys`) of the events or encounters stored before the import
     (id <= before_id) for these clients, and anonymous ones on these dates."""
     t = table(name)
@@ -344,7 +371,7 @@ def stored_rows(session: Session, name: str, keys: Sequence[str], client_ids: Se
     found: list[tuple[int, tuple[Any, ...]]] = []
     ids, days = sorted(set(client_ids)), sorted(set(anonymous_on))
     for start in range(0, max(len(ids), len(days)), LOOKUP_CHUNK):
-        part_ids, part_days = ids[start:start + LOOKUP_CHUNK], days[start:start + LOOKUP_CHUNK]
+        part_ids, part_days = ids[start : start + LOOKUP_CHUNK], days[start : start + LOOKUP_CHUNK]
         condition: ColumnElement[bool] = t.c.client_id.in_(part_ids)
         if part_days:
             condition = condition | (t.c.client_id.is_(None) & t.c.occurred_on.in_(part_days))

@@ -15,19 +15,39 @@ HEADERS = {s.name: list(s.keys) for s in (CLIENTS, ASSESSMENTS, SUBSTANCES, EVEN
 
 
 def client(code: str, **values: object) -> dict[str, object]:
-    return {"client_code": code, "given_name": "Ana", "family_name": "Ruiz",
-            "birth_date": "1980-06-01", "consent_share": "yes", **values}
+    return {
+        "client_code": code,
+        "given_name": "Ana",
+        "family_name": "Ruiz",
+        "birth_date": "1980-06-01",
+        "consent_share": "yes",
+        **values,
+    }
 
 
 def intake(code: str, on: str = "2024-01-10", **values: object) -> dict[str, object]:
-    return {"client_code": code, "assessed_on": on, "kind": "intake",
-            "contact_status": "completed", "psych_health": 8, "physical_health": 9,
-            "quality_of_life": 7, "last_use_on": "2024-01-09", **values}
+    return {
+        "client_code": code,
+        "assessed_on": on,
+        "kind": "intake",
+        "contact_status": "completed",
+        "psych_health": 8,
+        "physical_health": 9,
+        "quality_of_life": 7,
+        "last_use_on": "2024-01-09",
+        **values,
+    }
 
 
 def substance(code: str, on: str = "2024-01-10", **values: object) -> dict[str, object]:
-    return {"client_code": code, "assessed_on": on, "substance_class": "alcohol",
-            "primary": "yes", "criteria": "craving;cut_down", **values}
+    return {
+        "client_code": code,
+        "assessed_on": on,
+        "substance_class": "alcohol",
+        "primary": "yes",
+        "criteria": "craving;cut_down",
+        **values,
+    }
 
 
 def text_cell(value: str) -> tuple[str, str]:
@@ -35,8 +55,12 @@ def text_cell(value: str) -> tuple[str, str]:
     return ("text", value)
 
 
-def write_book(path: Path, sheets: dict[str, Sequence[dict[str, object]]],
-               headers: dict[str, list[str]] | None = None, blank_rows: int = 0) -> Path:
+def write_book(
+    path: Path,
+    sheets: dict[str, Sequence[dict[str, object]]],
+    headers: dict[str, list[str]] | None = None,
+    blank_rows: int = 0,
+) -> Path:
     """A workbook with one sheet per entry; row dicts give cells by column key."""
     book = Workbook()
     book.remove(book.active)

@@ -30,8 +30,7 @@ TABLES = (Client, Assessment, SubstanceRecord, Event, Encounter, Episode, AuditE
 
 def counts(database: Database) -> dict[str, int]:
     with database.reading() as s:
-        return {m.__tablename__: s.scalar(select(func.count()).select_from(m)) or 0
-                for m in TABLES}
+        return {m.__tablename__: s.scalar(select(func.count()).select_from(m)) or 0 for m in TABLES}
 
 
 def lines(result: ImportResult) -> list[str]:
@@ -41,21 +40,24 @@ def lines(result: ImportResult) -> list[str]:
 def test_one_error_of_each_kind_is_one_line_each_and_nothing_is_written(
     database: Database, admin: Actor, today: dt.date, tmp_path: Path
 ) -> None:
-    book = write_book(tmp_path / "bad.xlsx", {
-        "Clients": [
-            client("C-1"),
-            client("C-2", gender="robot"),
-            client("C-3", birth_date="31/12/1980"),
-            client("C-4", birth_date="2027-01-01"),
-            client("C-5", given_name=None),
-            client("C-1", given_name="Again"),
-            client("C-6", family_name="Ruiz\tMora"),
-            client("C-7", given_name=text_cell('=HYPERLINK("x")')),
-        ],
-        "Assessments": [intake("C-1")],
-        "Substances": [substance("C-1", criteria_last_met_on="2024-02-01")],
-        "Events": [{"client_code": "C-99", "occurred_on": "2024-01-05", "event": "arrest"}],
-    })
+    book = write_book(
+        tmp_path / "bad.xlsx",
+        {
+            "Clients": [
+                client("C-1"),
+                client("C-2", gender="robot"),
+                client("C-3", birth_date="31/12/1980"),
+                client("C-4", birth_date="2027-01-01"),
+                client("C-5", given_name=None),
+                client("C-1", given_name="Again"),
+                client("C-6", family_name="Ruiz\tMora"),
+                client("C-7", given_name=text_cell('=HYPERLINK("x")')),
+            ],
+            "Assessments": [intake("C-1")],
+            "Substances": [substance("C-1", criteria_last_met_on="2024-02-01")],
+            "Events": [{"client_code": "C-99", "occurred_on": "2024-01-05", "event": "arrest"}],
+        },
+    )
     before = counts(database)
     result = import_workbook(database, admin, book, today)
     assert not result.ok
@@ -79,31 +81,70 @@ def test_one_error_of_each_kind_is_one_line_each_and_nothing_is_written(
 def test_a_workbook_from_a_spreadsheet_program_imports(
     any_database: Database, admin: Actor, today: dt.date, tmp_path: Path
 ) -> None:
-    book = write_book(tmp_path / "excel.xlsx", {
-        "Clients": [client("C-1", birth_date=29373, sex_at_birth="Female", consent_share="Yes"),
-                    client(10042, birth_date=dt.datetime(1975, 3, 4), race="WHITE")],
-        "Assessments": [intake("C-1", on=45301, kind="Intake", contact_status="COMPLETED",
-                               last_use_on=dt.datetime(2024, 1, 9), medication="Methadone",
-                               medication_as_prescribed="TRUE")],
-        "Substances": [substance("C-1", on=dt.datetime(2024, 1, 10), substance_class="Opioid",
-                                 primary="yes", criteria="Craving; larger_longer")],
-        "Events": [{"client_code": "10042", "occurred_on": "2024-02-03 00:00:00",
-                    "event": "Arrest", "count": 2.0}],
-        "Encounters": [{"occurred_on": 45302, "client_code": None, "area": 2139,
-                        "naloxone_kits": "3"}],
-    }, blank_rows=3)
+    book = write_book(
+        tmp_path / "excel.xlsx",
+        {
+            "Clients": [
+                client("C-1", birth_date=29373, sex_at_birth="Female", consent_share="Yes"),
+                client(10042, birth_date=dt.datetime(1975, 3, 4), race="WHITE"),
+            ],
+            "Assessments": [
+                intake(
+                    "C-1",
+                    on=45301,
+                    kind="Intake",
+                    contact_status="COMPLETED",
+                    last_use_on=dt.datetime(2024, 1, 9),
+                    medication="Methadone",
+                    medication_as_prescribed="TRUE",
+                )
+            ],
+            "Substances": [
+                substance(
+                    "C-1",
+                    on=dt.datetime(2024, 1, 10),
+                    substance_class="Opioid",
+                    primary="yes",
+                    criteria="Craving; larger_longer",
+                )
+            ],
+            "Events": [
+                {
+                    "client_code": "10042",
+                    "occurred_on": "2024-02-03 00:00:00",
+                    "event": "Arrest",
+                    "count": 2.0,
+                }
+            ],
+            "Encounters": [
+                {"occurred_on": 45302, "client_code": None, "area": 2139, "naloxone_kits": "3"}
+            ],
+        },
+        blank_rows=3,
+    )
     result = import_workbook(any_database, admin, book, today)
     assert result.ok, lines(result)
-    assert result.added == {"Clients": 2, "Assessments": 1, "Substances": 1, "Events": 1,
-                            "Encounters": 1}
+    assert result.added == {
+        "Clients": 2,
+        "Assessments": 1,
+        "Substances": 1,
+        "Events": 1,
+        "Encounters": 1,
+    }
     with any_database.reading() as s:
         ana = s.scalars(select(Client).where(Client.client_code == "C-1")).one()
         assert (ana.birth_date, ana.sex_at_birth, ana.consent_share) == (
-            dt.date(1980, 6, 1), "female", True)
+            dt.date(1980, 6, 1),
+            "female",
+            True,
+        )
         assert s.scalar(select(Client.race).where(Client.client_code == "10042")) == "white"
         visit = s.scalars(select(Assessment)).one()
         assert (visit.assessed_on, visit.medication, visit.medication_as_prescribed) == (
-            dt.date(2024, 1, 10), "methadone", True)
+            dt.date(2024, 1, 10),
+            "methadone",
+            True,
+        )
         record = s.scalars(select(SubstanceRecord)).one()
         assert (record.substance_class, record.criteria) == ("opioid", "larger_longer;craving")
         assert s.scalars(select(Event.count)).one() == 2
@@ -127,15 +168,27 @@ def test_a_formula_like_name_is_accepted_as_text(
 def test_episodes_are_built_as_the_forms_save_them_one_by_one(
     database: Database, admin: Actor, today: dt.date, tmp_path: Path
 ) -> None:
-    visits = [intake("C-1", "2024-01-10"),
-              {"client_code": "C-1", "assessed_on": "2024-03-01", "kind": "discharge",
-               "contact_status": "not_located"},
-              intake("C-1", "2024-05-01"),
-              intake("C-1", "2024-06-01")]
-    book = write_book(tmp_path / "e.xlsx", {
-        "Clients": [client("C-1")], "Assessments": visits,
-        "Substances": [substance("C-1", v["assessed_on"]) for v in visits if v["kind"] == "intake"],
-    })
+    visits = [
+        intake("C-1", "2024-01-10"),
+        {
+            "client_code": "C-1",
+            "assessed_on": "2024-03-01",
+            "kind": "discharge",
+            "contact_status": "not_located",
+        },
+        intake("C-1", "2024-05-01"),
+        intake("C-1", "2024-06-01"),
+    ]
+    book = write_book(
+        tmp_path / "e.xlsx",
+        {
+            "Clients": [client("C-1")],
+            "Assessments": visits,
+            "Substances": [
+                substance("C-1", v["assessed_on"]) for v in visits if v["kind"] == "intake"
+            ],
+        },
+    )
     assert import_workbook(database, admin, book, today).ok
     by_hand = open_database(str(tmp_path / "hand.sqlite3"))
     cid = records.create_client(by_hand, admin, client("C-1"), today)
@@ -145,27 +198,41 @@ def test_episodes_are_built_as_the_forms_save_them_one_by_one(
     episodes = []
     for db in (database, by_hand):
         with db.reading() as s:
-            episodes.append(s.execute(select(Episode.opened_on, Episode.closed_on, Episode.reentry)
-                                      .order_by(Episode.opened_on)).all())
+            episodes.append(
+                s.execute(
+                    select(Episode.opened_on, Episode.closed_on, Episode.reentry).order_by(
+                        Episode.opened_on
+                    )
+                ).all()
+            )
     by_hand.dispose()
     assert episodes[0] == episodes[1]
     assert [tuple(e) for e in episodes[0]] == [
         (dt.date(2024, 1, 10), dt.date(2024, 3, 1), False),
         (dt.date(2024, 5, 1), dt.date(2024, 5, 1), True),
-        (dt.date(2024, 6, 1), None, False)]
+        (dt.date(2024, 6, 1), None, False),
+    ]
 
 
 def test_a_follow_up_before_any_intake_is_reported_on_its_row(
     database: Database, admin: Actor, today: dt.date, tmp_path: Path
 ) -> None:
-    book = write_book(tmp_path / "f.xlsx", {
-        "Clients": [client("C-1")],
-        "Assessments": [{"client_code": "C-1", "assessed_on": "2024-02-01", "kind": "follow_up",
-                         "contact_status": "refused"}],
-    })
+    book = write_book(
+        tmp_path / "f.xlsx",
+        {
+            "Clients": [client("C-1")],
+            "Assessments": [
+                {
+                    "client_code": "C-1",
+                    "assessed_on": "2024-02-01",
+                    "kind": "follow_up",
+                    "contact_status": "refused",
+                }
+            ],
+        },
+    )
     result = import_workbook(database, admin, book, today)
-    assert lines(result) == ["Assessments!2 kind: Record an intake before a follow-up or "
-                             "discharge"]
+    assert lines(result) == ["Assessments!2 kind: Record an intake before a follow-up or discharge"]
     assert counts(database)["clients"] == 0
 
 
@@ -173,44 +240,60 @@ def test_substances_in_another_order_still_find_their_assessment(
     database: Database, admin: Actor, today: dt.date, tmp_path: Path
 ) -> None:
     days = ["2024-01-10", "2024-02-10", "2024-03-10"]
-    book = write_book(tmp_path / "o.xlsx", {
-        "Clients": [client("C-1"), client("C-2")],
-        "Assessments": [intake(c, days[0]) for c in ("C-1", "C-2")]
-                       + [intake(c, d, kind="follow_up") for c in ("C-1", "C-2") for d in days[1:]],
-        "Substances": [substance(c, d, primary="no" if d != days[0] else "yes",
-                                 use_days_28=int(d[6]))
-                       for d in reversed(days) for c in ("C-2", "C-1")],
-    })
+    book = write_book(
+        tmp_path / "o.xlsx",
+        {
+            "Clients": [client("C-1"), client("C-2")],
+            "Assessments": [intake(c, days[0]) for c in ("C-1", "C-2")]
+            + [intake(c, d, kind="follow_up") for c in ("C-1", "C-2") for d in days[1:]],
+            "Substances": [
+                substance(c, d, primary="no" if d != days[0] else "yes", use_days_28=int(d[6]))
+                for d in reversed(days)
+                for c in ("C-2", "C-1")
+            ],
+        },
+    )
     result = import_workbook(database, admin, book, today)
     assert result.ok, lines(result)
     with database.reading() as s:
-        pairs = s.execute(select(Assessment.assessed_on, SubstanceRecord.use_days_28)
-                          .join(SubstanceRecord)).all()
-    assert sorted(pairs) == sorted((dt.date.fromisoformat(d), int(d[6]))
-                                   for d in days for _ in range(2))
+        pairs = s.execute(
+            select(Assessment.assessed_on, SubstanceRecord.use_days_28).join(SubstanceRecord)
+        ).all()
+    assert sorted(pairs) == sorted(
+        (dt.date.fromisoformat(d), int(d[6])) for d in days for _ in range(2)
+    )
 
 
 def test_a_substance_row_without_its_assessment_is_reported(
     database: Database, admin: Actor, today: dt.date, tmp_path: Path
 ) -> None:
-    book = write_book(tmp_path / "s.xlsx", {
-        "Clients": [client("C-1")], "Assessments": [intake("C-1")],
-        "Substances": [substance("C-1"), substance("C-1", "2024-01-11")],
-    })
+    book = write_book(
+        tmp_path / "s.xlsx",
+        {
+            "Clients": [client("C-1")],
+            "Assessments": [intake("C-1")],
+            "Substances": [substance("C-1"), substance("C-1", "2024-01-11")],
+        },
+    )
     assert lines(import_workbook(database, admin, book, today)) == [
         "Substances!3 assessed_on: there is no assessment of C-1 on 2024-01-11 on the "
-        "Assessments sheet"]
+        "Assessments sheet"
+    ]
 
 
 def test_unknown_sheets_and_columns_are_named(
     database: Database, admin: Actor, today: dt.date, tmp_path: Path
 ) -> None:
     headers = {"Clients": ["client_code", "given_name", "family_name", "birth_date", "nickname"]}
-    book = write_book(tmp_path / "h.xlsx", {"Clients": [client("C-1")], "Clients2": []},
-                      headers={**headers, "Clients2": ["x"]})
+    book = write_book(
+        tmp_path / "h.xlsx",
+        {"Clients": [client("C-1")], "Clients2": []},
+        headers={**headers, "Clients2": ["x"]},
+    )
     problems = lines(import_workbook(database, admin, book, today))
-    assert problems[0].startswith("Clients!1 nickname: is not a column of Clients (columns: "
-                                  "client_code, given_name,")
+    assert problems[0].startswith(
+        "Clients!1 nickname: is not a column of Clients (columns: client_code, given_name,"
+    )
     assert problems[1].startswith("Clients2: is not a sheet of the exchange workbook")
 
 
@@ -228,19 +311,24 @@ def test_existing_clients_change_only_with_update_and_each_change_is_audited(
 ) -> None:
     cid = records.create_client(any_database, admin, client("C-1"), today)
     records.add_assessment(any_database, admin, cid, intake("C-1"), [substance("C-1")], today)
-    book = write_book(tmp_path / "u.xlsx", {
-        "Clients": [client("C-1", phone="555-0101")],
-        "Assessments": [intake("C-1"), intake("C-1", "2024-04-10", kind="follow_up")],
-        "Substances": [substance("C-1"), substance("C-1", "2024-04-10", primary="no")],
-        "Events": [{"client_code": "C-1", "occurred_on": "2024-02-01", "event": "arrest"}],
-    })
+    book = write_book(
+        tmp_path / "u.xlsx",
+        {
+            "Clients": [client("C-1", phone="555-0101")],
+            "Assessments": [intake("C-1"), intake("C-1", "2024-04-10", kind="follow_up")],
+            "Substances": [substance("C-1"), substance("C-1", "2024-04-10", primary="no")],
+            "Events": [{"client_code": "C-1", "occurred_on": "2024-02-01", "event": "arrest"}],
+        },
+    )
     refused = import_workbook(any_database, admin, book, today)
-    assert lines(refused) == ["Clients!2 client_code: C-1 is already in the database; import "
-                              "with --update to add to or change clients stored before",
-                              "Assessments!2 client_code: C-1 is already in the database; "
-                              "import with --update to add to or change clients stored before",
-                              "Events!2 client_code: C-1 is already in the database; import "
-                              "with --update to add to or change clients stored before"]
+    assert lines(refused) == [
+        "Clients!2 client_code: C-1 is already in the database; import "
+        "with --update to add to or change clients stored before",
+        "Assessments!2 client_code: C-1 is already in the database; "
+        "import with --update to add to or change clients stored before",
+        "Events!2 client_code: C-1 is already in the database; import "
+        "with --update to add to or change clients stored before",
+    ]
     result = import_workbook(any_database, admin, book, today, update=True)
     assert result.ok, lines(result)
     assert (result.updated, result.unchanged) == ({"Clients": 1}, {"Assessments": 1})
@@ -250,12 +338,17 @@ def test_existing_clients_change_only_with_update_and_each_change_is_audited(
     with any_database.reading() as s:
         assert s.scalar(select(Client.phone)) == "555-0101"
         assert s.scalar(select(func.count()).select_from(Event)) == 1
-        audit = s.execute(select(AuditEntry.action, AuditEntry.entity)
-                          .order_by(AuditEntry.seq)).all()
+        audit = s.execute(
+            select(AuditEntry.action, AuditEntry.entity).order_by(AuditEntry.seq)
+        ).all()
         episodes = s.execute(select(Episode.opened_on, Episode.closed_on)).all()
-    assert [tuple(a) for a in audit[2:]] == [("update", "client"), ("create", "assessment"),
-                                             ("create", "event"), ("import", "workbook"),
-                                             ("import", "workbook")]
+    assert [tuple(a) for a in audit[2:]] == [
+        ("update", "client"),
+        ("create", "assessment"),
+        ("create", "event"),
+        ("import", "workbook"),
+        ("import", "workbook"),
+    ]
     assert [tuple(e) for e in episodes] == [(dt.date(2024, 1, 10), None)]
 
 
