@@ -1,0 +1,130 @@
+"""The rows of the full exchange export, read a page of clients at a time.
+
+Columns are asked for by their exchange-workbook key, which is the column
+name of the table (`client_code` comes from the client). Rows come in a
+stable order that an import preserves (clients by id, their records by date
+then id), so exporting, importing and exporting again gives the same rows.
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Iterator, Sequence
+from typing import Any
+
+from sqlalchemy import ColumnElement, case, func, select
+from sqlalchemy.orm import Session
+
+from db.models import Assessment, Client, Encounter, Event, SubstanceRecord
+
+log = logging.getLogger(__name__)
+
+STREAM_ROWS = 5_000
+
+
+def _listed(all_clients: bool) -> ColumnElement[bool]:
+    """Clients an export lists: not merged away, and consenting unless all are asked for."""
+    condition = Client.merged_into_id.is_(None)
+    return condition if all_clients else condition & Client.consent_share.is_(True)
+
+
+def client_counts(session: Session, all_clients: bool) -> tuple[int, int]:
+    """(clients listed, clients left out for want of consent to share)."""
+    listed = (
+        session.scalar(select(func.count()).select_from(Client).where(_listed(all_clients))) or 0
+    )
+    everyone = (
+        session.scalar(
+            select(func.count()).select_from(Client).where(Client.merged_into_id.is_(None))
+        )
+        or 0
+    )
+    return listed, everyone - listed
+
+
+def _columns(model: Any, keys: Sequence[str]) -> list[Any]:
+    return [Client.client_code if key == "client_code" else getattr(model, key) for key in keys]
+
+
+def client_pages(
+    session: Session, keys: Sequence[str], all_clients: bool, page: int
+) -> Iterator[list[tuple[Any, ...]]]:
+    """Pages of (id, *keys) client rows by id; keyset paging keeps each query short."""
+    after = 0
+    query = select(Client.id, *_columns(Client, keys)).where(_listed(all_clients))
+    while True:
+        rows = [
+            tuple(r)
+            for r in session.execute(query.where(Client.id > after).order_by(Client.id).limit(page))
+        ]
+        if not rows:
+            return
+        yield rows
+        after = rows[-1][0]
+
+
+def assessments_of(
+    session: Session, client_ids: Sequence[int], keys: Sequence[str]
+) -> list[tuple[Any, ...]]:
+    """(client id, *keys) of these clients' assessments, by client and date."""
+    query = (
+        select(Assessment.client_id, *_columns(Assessment, keys))
+        .join(Client, Client.id == Assessment.client_id)
+        .where(Assessment.client_id.in_(list(client_ids)))
+        .order_by(Assessment.client_id, Assessment.assessed_on)
+    )
+    return [tuple(r) for r in session.execute(query)]
+
+
+def substances_of(
+    session: Session, client_ids: Sequence[int], keys: Sequence[str]
+) -> list[tuple[Any, ...]]:
+    """(client id, *keys) of the substance rows of these clients' assessments, in order."""
+    columns = [
+        Assessment.assessed_on
+        if key == "assessed_on"
+        else Client.client_code
+        if key == "client_code"
+        else getattr(SubstanceRecord, key)
+        for key in keys
+    ]
+    query = (
+        select(Assessment.client_id, *columns)
+        .join(Assessment, Assessment.id == SubstanceRecord.assessment_id)
+        .join(Client, Client.id == Assessment.client_id)
+        .where(Assessment.client_id.in_(list(client_ids)))
+        .order_by(Assessment.client_id, Assessment.assessed_on, SubstanceRecord.id)
+    )
+    return [tuple(r) for r in session.execute(query)]
+
+
+def events_of(
+    session: Session, client_ids: Sequence[int], keys: Sequence[str]
+) -> list[tuple[Any, ...]]:
+    query = (
+        select(Event.client_id, *_columns(Event, keys))
+        .join(Client, Client.id == Event.client_id)
+        .where(Event.client_id.in_(list(client_ids)))
+        .order_by(Event.client_id, Event.occurred_on, Event.id)
+    )
+    return [tuple(r) for r in session.execute(query)]
+
+
+def encounters(
+    session: Session, keys: Sequence[str], all_clients: bool
+) -> Iterator[tuple[Any, ...]]:
+    """Every encounter by date, streamed. An encounter of a client the export leaves out
+    keeps its tallies but not the client's code."""
+    shown = (
+        Client.client_code
+        if all_clients
+        else case((Client.consent_share.is_(True), Client.client_code), else_=None)
+    )
+    columns = [shown if key == "client_code" else getattr(Encounter, key) for key in keys]
+    query = (
+        select(*columns)
+        .outerjoin(Client, Client.id == Encounter.client_id)
+        .order_by(Encounter.occurred_on, Encounter.id)
+    )
+    for row in session.execute(query.execution_options(yield_per=STREAM_ROWS)):
+        yield tuple(row)

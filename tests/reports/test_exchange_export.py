@@ -1,0 +1,314 @@
+"""The full exchange export: lossless round trip, the public column contract, consent, safety."""
+
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+from typing import Any
+
+import pytest
+from openpyxl import load_workbook
+from sqlalchemy import select
+
+from db.access import Actor, PermissionDenied
+from db.demo import build_demo
+from db.engine import Database
+from db.models import AuditEntry
+from db.startup import open_database
+from forms import records
+from forms.exchange import IGNORED_ON_IMPORT, RECOVERY_STATUS
+from forms.importer import import_workbook
+from reports import recovery, remission
+from reports.exchange_export import PART2_NOTICE, export_workbook
+from reports.exchange_template import write_template
+from reports.xlsx import Cancelled
+
+AS_OF = dt.date(2026, 11, 27)
+# DESIGN.md "The exchange workbook": a public contract, copied here on purpose.
+CONTRACT = {
+    "Clients": "client_code given_name family_name preferred_name birth_date sex_at_birth gender "
+    "race ethnicity postal_code phone consent_contact consent_share",
+    "Assessments": "client_code assessed_on kind contact_status last_use_on injecting_days_28 "
+    "shared_equipment offending_days_28 work_days_28 housing_problem "
+    "psych_health physical_health quality_of_life medication "
+    "medication_as_prescribed controlled_environment "
+    + " ".join(f"barc10_{i}" for i in range(1, 11))
+    + " goal self_identified_recovery prior_recovery_attempts",
+    "Substances": "client_code assessed_on substance_class primary criteria "
+    "criteria_last_met_on use_days_28",
+    "Events": "client_code occurred_on event count",
+    "Encounters": "occurred_on client_code area naloxone_kits reversals_reported syringes_out "
+    "syringes_returned test_strips hiv_tests hcv_tests referrals",
+    "RecoveryStatus": "client_code as_of substance_class primary dsm_status remission_type "
+    "severity controlled_environment maintenance_therapy sobriety "
+    "recovery_status recovery_timeframe remission_episodes recurrences "
+    "recovery_attempts harm_self harm_others harm_community ahi",
+}
+MANAGER = Actor(user_id=None, username="test-manager", role="manager")
+
+
+def sheets(path: Path) -> dict[str, list[tuple[Any, ...]]]:
+    book = load_workbook(path, read_only=True)
+    try:
+        return {
+            name: [tuple(r) for r in book[name].iter_rows(values_only=True)]
+            for name in book.sheetnames
+        }
+    finally:
+        book.close()
+
+
+def without_timestamp(book: dict[str, list[tuple[Any, ...]]]) -> dict[str, list[tuple[Any, ...]]]:
+    notice = [row for row in book["Notice"] if row[0] != "generated_at"]
+    assert len(notice) == len(book["Notice"]) - 1
+    return {**book, "Notice": notice}
+
+
+def client(code: str, **values: object) -> dict[str, object]:
+    return {
+        "client_code": code,
+        "given_name": "Ana",
+        "family_name": "Ruiz",
+        "birth_date": "1980-06-01",
+        "consent_share": "yes",
+        **values,
+    }
+
+
+def test_demo_agency_export_import_export_gives_the_same_workbook(
+    database: Database, admin: Actor, tmp_path: Path
+) -> None:
+    build_demo(database, 40, 5, today=AS_OF)
+    first, second = tmp_path / "first.xlsx", tmp_path / "second.xlsx"
+    summary = export_workbook(database, admin, first, AS_OF, all_clients=True)
+    assert summary.clients == 40 and summary.left_out == 0
+    empty = open_database(str(tmp_path / "empty.sqlite3"))
+    result = import_workbook(empty, admin, first, AS_OF)
+    assert result.ok, [str(p) for p in result.problems[:5]]
+    export_workbook(empty, admin, second, AS_OF, all_clients=True)
+    empty.dispose()
+    a, b = without_timestamp(sheets(first)), without_timestamp(sheets(second))
+    assert list(a) == [
+        "Clients",
+        "Assessments",
+        "Substances",
+        "Events",
+        "Encounters",
+        "RecoveryStatus",
+        "Dictionary",
+        "Notice",
+    ]
+    for name in a:
+        assert a[name] == b[name], name
+    assert all(len(a[name]) > 1 for name in a)
+
+
+def test_sheet_names_and_columns_are_the_published_contract(
+    database: Database, admin: Actor, tmp_path: Path
+) -> None:
+    export_workbook(database, admin, tmp_path / "x.xlsx", AS_OF)
+    book = sheets(tmp_path / "x.xlsx")
+    for name, keys in CONTRACT.items():
+        assert list(book[name][0]) == keys.split(), name
+    described = {(row[0], row[1]) for row in book["Dictionary"][1:]}
+    assert described == {(name, key) for name, keys in CONTRACT.items() for key in keys.split()}
+    assert {"RecoveryStatus", "Dictionary", "Notice"} <= IGNORED_ON_IMPORT
+
+
+def test_recovery_status_codes_are_the_values_the_rules_return() -> None:
+    codes = {f.key: set(f.code_values) for f in RECOVERY_STATUS.fields}
+    assert codes["dsm_status"] == {
+        remission.NO_DIAGNOSIS,
+        remission.ACTIVE,
+        remission.EARLY_REMISSION,
+        remission.SUSTAINED_REMISSION,
+        remission.UNKNOWN,
+        remission.DECEASED,
+    }
+    assert codes["remission_type"] == {remission.FULL, remission.PARTIAL}
+    assert codes["severity"] == {band for _, band in remission.SEVERITY_BANDS}
+    assert codes["sobriety"] == {
+        recovery.NO_SOBRIETY,
+        recovery.EARLY,
+        recovery.SUSTAINED,
+        recovery.STABLE,
+        recovery.UNKNOWN,
+    }
+    assert codes["recovery_status"] == {
+        recovery.FULL_RECOVERY,
+        recovery.PARTIAL_RECOVERY,
+        recovery.NO_IMPROVEMENT,
+        recovery.NOT_APPLICABLE,
+        recovery.UNKNOWN,
+    }
+    assert codes["recovery_timeframe"] == {recovery.EARLY, recovery.SUSTAINED, recovery.STABLE}
+
+
+def test_worked_case_1_reads_early_full_remission_with_its_harm(
+    database: Database, admin: Actor, today: dt.date, tmp_path: Path
+) -> None:
+    cid = records.create_client(database, admin, client("C-1"), today)
+    severe = "larger_longer;cut_down;time_spent;craving;role_failure;withdrawal"
+    records.add_assessment(
+        database,
+        admin,
+        cid,
+        {
+            "assessed_on": "2024-01-15",
+            "kind": "intake",
+            "contact_status": "completed",
+            "psych_health": 8,
+            "physical_health": 9,
+            "quality_of_life": 7,
+            "housing_problem": "yes",
+        },
+        [{"substance_class": "opioid", "primary": "yes", "criteria": severe}],
+        today,
+    )
+    records.add_assessment(
+        database,
+        admin,
+        cid,
+        {
+            "assessed_on": "2024-04-15",
+            "kind": "follow_up",
+            "contact_status": "completed",
+            "psych_health": 10,
+            "physical_health": 10,
+            "quality_of_life": 9,
+        },
+        [{"substance_class": "opioid", "primary": "yes", "criteria": ""}],
+        today,
+    )
+    records.add_event(database, admin, cid, {"occurred_on": "2024-03-01", "event": "arrest"}, today)
+    export_workbook(database, admin, tmp_path / "s.xlsx", dt.date(2024, 4, 15))
+    rows = sheets(tmp_path / "s.xlsx")["RecoveryStatus"]
+    status = dict(zip(rows[0], rows[1], strict=True))
+    assert len(rows) == 2
+    assert {
+        k: status[k]
+        for k in (
+            "substance_class",
+            "primary",
+            "dsm_status",
+            "remission_type",
+            "severity",
+            "harm_self",
+            "harm_community",
+            "ahi",
+        )
+    } == {
+        "substance_class": "opioid",
+        "primary": "yes",
+        "dsm_status": "early_remission",
+        "remission_type": "full",
+        "severity": "severe",
+        "harm_self": 0,
+        "harm_community": 1,
+        "ahi": 6.7,
+    }
+
+
+def test_clients_without_consent_are_left_out_and_the_notice_says_so(
+    database: Database, admin: Actor, today: dt.date, tmp_path: Path
+) -> None:
+    records.create_client(database, admin, client("C-1"), today)
+    quiet = records.create_client(database, admin, client("C-2", consent_share="no"), today)
+    records.add_encounter(
+        database, admin, quiet, {"occurred_on": "2024-02-01", "naloxone_kits": 2}, today
+    )
+    summary = export_workbook(database, admin, tmp_path / "c.xlsx", AS_OF)
+    book = sheets(tmp_path / "c.xlsx")
+    assert (summary.clients, summary.left_out) == (1, 1)
+    assert [row[0] for row in book["Clients"][1:]] == ["C-1"]
+    assert book["Encounters"][1][:4] == (dt.datetime(2024, 2, 1), None, None, 2)
+    notice = dict(row for row in book["Notice"][1:])
+    assert notice["notice"] == PART2_NOTICE and notice["clients_left_out"] == 1
+    everyone = export_workbook(database, admin, tmp_path / "all.xlsx", AS_OF, all_clients=True)
+    assert everyone.clients == 2
+    with database.reading() as s:
+        exports = s.scalars(select(AuditEntry.after).where(AuditEntry.action == "export")).all()
+    assert len(exports) == 2 and '"all_clients": true' in (exports[1] or "")
+
+
+def test_only_managers_export_identified_data_and_only_admins_everyone(
+    database: Database, front_desk: Actor, tmp_path: Path
+) -> None:
+    with pytest.raises(PermissionDenied):
+        export_workbook(database, front_desk, tmp_path / "x.xlsx", AS_OF)
+    with pytest.raises(PermissionDenied):
+        export_workbook(database, MANAGER, tmp_path / "x.xlsx", AS_OF, all_clients=True)
+    assert not (tmp_path / "x.xlsx").exists()
+    export_workbook(database, MANAGER, tmp_path / "x.xlsx", AS_OF)
+    assert (tmp_path / "x.xlsx").exists()
+
+
+def test_formula_like_names_come_back_as_text_and_dates_as_dates(
+    database: Database, admin: Actor, today: dt.date, tmp_path: Path
+) -> None:
+    records.create_client(
+        database,
+        admin,
+        client("C-1", given_name='=HYPERLINK("x")', family_name="+1+1", preferred_name="@SUM(A1)"),
+        today,
+    )
+    export_workbook(database, admin, tmp_path / "f.xlsx", AS_OF)
+    ws = load_workbook(tmp_path / "f.xlsx")["Clients"]
+    names = [ws.cell(2, col) for col in (2, 3, 4)]
+    assert [c.value for c in names] == ['=HYPERLINK("x")', "+1+1", "@SUM(A1)"]
+    assert {c.data_type for c in names} == {"s"}
+    born = ws.cell(2, 5)
+    assert born.value == dt.datetime(1980, 6, 1) and born.number_format == "yyyy-mm-dd"
+    assert ws.freeze_panes == "A2" and ws.column_dimensions["B"].width >= 12
+
+
+def test_a_cancelled_export_leaves_the_earlier_file_and_no_debris(
+    database: Database, admin: Actor, today: dt.date, tmp_path: Path
+) -> None:
+    records.create_client(database, admin, client("C-1"), today)
+    out = tmp_path / "out"
+    out.mkdir()
+    (out / "data.xlsx").write_bytes(b"last month's export")
+    with pytest.raises(Cancelled):
+        export_workbook(database, admin, out / "data.xlsx", AS_OF, cancelled=lambda: True)
+    assert [p.name for p in out.iterdir()] == ["data.xlsx"]
+    assert (out / "data.xlsx").read_bytes() == b"last month's export"
+    with database.reading() as s:
+        assert s.scalars(select(AuditEntry).where(AuditEntry.action == "export")).all() == []
+
+
+def test_the_template_has_drop_downs_on_every_coded_column_and_imports(
+    database: Database, admin: Actor, today: dt.date, tmp_path: Path
+) -> None:
+    write_template(tmp_path / "t.xlsx")
+    book = load_workbook(tmp_path / "t.xlsx")
+    assert book.sheetnames == [
+        "Clients",
+        "Assessments",
+        "Substances",
+        "Events",
+        "Encounters",
+        "Dictionary",
+        "Lists",
+    ]
+    assert book["Lists"].sheet_state == "hidden"
+    clients = book["Clients"]
+    rules = {
+        str(rule.sqref).split(":")[0]: rule.formula1
+        for rule in clients.data_validations.dataValidation
+    }
+    assert set(rules) == {"F2", "G2", "H2", "I2", "L2", "M2"}  # the codes and the yes/no
+    lists = book["Lists"]
+    gender_range = rules["G2"].split("!")[1].replace("$", "")
+    assert [c.value for row in lists[gender_range] for c in row] == [
+        "woman",
+        "man",
+        "non_binary",
+        "transgender_woman",
+        "transgender_man",
+        "other",
+        "declined",
+    ]
+    clients.append(["C-1", "Ana", "Ruiz", None, "1980-06-01", "female"])
+    book.save(tmp_path / "filled.xlsx")
+    assert import_workbook(database, admin, tmp_path / "filled.xlsx", today).ok
