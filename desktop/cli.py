@@ -19,6 +19,7 @@ PROG = "recovery-desk"
 # Each module adds its subcommands with register(subparsers, common).
 COMMAND_MODULES = (
     "desktop.commands.core",
+    "desktop.commands.exchange",
 )
 
 EXIT_BAD_INPUT = 2

@@ -1,0 +1,148 @@
+"""recovery-desk import / export data / export template, as an operator runs them."""
+
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+
+import pytest
+from openpyxl import Workbook, load_workbook
+
+from db import clients
+from db.access import COMMAND_LINE
+from db.startup import open_database
+from desktop.cli import main
+from forms import records
+
+TODAY = dt.date(2026, 11, 27)
+CLIENT_COLUMNS = ["client_code", "given_name", "family_name", "birth_date", "consent_share"]
+
+
+def run(capsys: pytest.CaptureFixture[str], *argv: str) -> tuple[int, str, str]:
+    try:
+        code = main(list(argv))
+    except SystemExit as exc:
+        code = int(exc.code or 0)
+    out, err = capsys.readouterr()
+    return code, out, err
+
+
+def workbook(path: Path, clients: list[list[object]]) -> Path:
+    book = Workbook()
+    ws = book.active
+    ws.title = "Clients"
+    ws.append(CLIENT_COLUMNS)
+    for row in clients:
+        ws.append(row)
+    book.save(path)
+    return path
+
+
+def test_a_rejected_import_lists_each_problem_exits_non_zero_and_writes_the_list(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
+    db = str(tmp_path / "a.sqlite3")
+    path = workbook(
+        tmp_path / "clients.xlsx",
+        [
+            ["C-1", "Ana", "Ruiz", "1980-06-01", "yes"],
+            ["C-2", "Bo", "Lee", "next tuesday", "yes"],
+            ["C-3", "Cy", "Ng", "1990-01-01", "perhaps"],
+        ],
+    )
+    code, out, err = run(capsys, "import", str(path), "--db", db)
+    assert code == 2
+    assert out.splitlines() == [
+        "Clients!3 birth_date: Birth date is not a date; write it as YYYY-MM-DD, for example "
+        "2024-03-31",
+        "Clients!4 consent_share: Consents to sharing must be yes or no",
+    ]
+    assert "clients.xlsx was not imported, nothing was changed: 2 problems" in err
+    listed = load_workbook(tmp_path / "clients.errors.xlsx")["Problems"]
+    assert [tuple(c.value for c in row) for row in listed.iter_rows(min_row=2)] == [
+        (
+            "Clients",
+            3,
+            "birth_date",
+            "Birth date is not a date; write it as YYYY-MM-DD, for example 2024-03-31",
+        ),
+        ("Clients", 4, "consent_share", "Consents to sharing must be yes or no"),
+    ]
+    database = open_database(db)
+    with database.reading() as s:
+        assert clients.count(s) == 0
+    database.dispose()
+
+
+def test_import_then_export_data_and_template(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
+    db = str(tmp_path / "b.sqlite3")
+    path = workbook(
+        tmp_path / "clients.xlsx",
+        [["C-1", "Ana", "Ruiz", "1980-06-01", "yes"], ["C-2", "Bo", "Lee", "1979-02-03", "no"]],
+    )
+    code, out, _ = run(capsys, "import", str(path), "--db", db)
+    assert code == 0 and out.startswith("Imported clients.xlsx: 2 Clients")
+    code, out, _ = run(
+        capsys,
+        "--db",
+        db,
+        "export",
+        "data",
+        "--out",
+        str(tmp_path / "d.xlsx"),
+        "--as-of",
+        "2026-01-31",
+    )
+    assert code == 0
+    assert "1 clients, status as of 2026-01-31" in out and "1 clients without consent" in out
+    code, out, _ = run(
+        capsys, "export", "data", "--out", str(tmp_path / "all.xlsx"), "--all-clients", "--db", db
+    )
+    assert code == 0 and "2 clients" in out
+    codes = [
+        r[0]
+        for r in load_workbook(tmp_path / "all.xlsx")["Clients"].iter_rows(
+            min_row=2, values_only=True
+        )
+    ]
+    assert codes == ["C-1", "C-2"]
+    code, _, _ = run(capsys, "export", "template", "--out", str(tmp_path / "t.xlsx"))
+    assert code == 0 and "Lists" in load_workbook(tmp_path / "t.xlsx").sheetnames
+
+
+def test_importing_the_same_clients_twice_needs_update(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
+    db = str(tmp_path / "c.sqlite3")
+    database = open_database(db)
+    records.create_client(
+        database,
+        COMMAND_LINE,
+        {
+            "client_code": "C-1",
+            "given_name": "Ana",
+            "family_name": "Ruiz",
+            "birth_date": "1980-06-01",
+        },
+        TODAY,
+    )
+    database.dispose()
+    path = workbook(tmp_path / "again.xlsx", [["C-1", "Ana", "Ruiz-Mora", "1980-06-01", "yes"]])
+    code, out, _ = run(capsys, "import", str(path), "--db", db)
+    assert code == 2 and "C-1 is already in the database; import with --update" in out
+    code, out, _ = run(capsys, "import", str(path), "--update", "--db", db)
+    assert code == 0 and "Updated 1 Clients" in out
+
+
+def test_bad_arguments_are_one_line(capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:
+    code, _, err = run(capsys, "export", "data", "--out", str(tmp_path / "d.csv"))
+    assert code == 2 and "must end in .xlsx" in err
+    code, _, err = run(capsys, "import", str(tmp_path / "missing.xlsx"))
+    assert code == 2 and "is not a file" in err
+    (tmp_path / "notes.xlsx").write_text("not a workbook")
+    code, _, err = run(
+        capsys, "import", str(tmp_path / "notes.xlsx"), "--db", str(tmp_path / "e.sqlite3")
+    )
+    assert code == 2 and err.strip().startswith("recovery-desk: error: notes.xlsx is not an Excel")
