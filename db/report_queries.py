@@ -1,0 +1,250 @@
+"""Aggregate queries behind the monthly report and the funder workbook.
+
+Each function answers one question for a range of days with a few GROUP BY
+statements, so a report over a large agency never loads the agency's rows
+into Python. Dates are bound parameters and the SQL is plain ANSI, so the
+same statements run on SQLite and PostgreSQL.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import logging
+from collections.abc import Iterator
+from dataclasses import dataclass
+
+from sqlalchemy import Select, func, select, union
+from sqlalchemy.orm import Session
+
+from db import codes
+from db.models import Assessment, Client, Encounter, Episode, Event
+
+log = logging.getLogger(__name__)
+
+COMPLETED = "completed"
+DECEASED = "deceased"
+DEATH = "death"
+
+
+@dataclass(frozen=True, slots=True)
+class Caseload:
+    """Who the agency saw in a range of days (see docs/reports.md for each line)."""
+
+    clients_served: int
+    new_intakes: int
+    reentries: int
+    discharges: int
+    encounters: int
+    anonymous_encounters: int
+
+
+@dataclass(frozen=True, slots=True)
+class AreaTotals:
+    """Programme tallies of the encounters of one area; `area` None: not recorded."""
+
+    area: str | None
+    encounters: int
+    tallies: dict[str, int]
+
+
+def _served_ids(start: dt.date, end: dt.date) -> Select[tuple[int]]:
+    """Clients with a completed assessment, an event or an identified encounter in the range."""
+    assessed = select(Assessment.client_id).where(
+        Assessment.assessed_on.between(start, end), Assessment.contact_status == COMPLETED
+    )
+    evented = select(Event.client_id).where(Event.occurred_on.between(start, end))
+    met = select(Encounter.client_id).where(
+        Encounter.occurred_on.between(start, end), Encounter.client_id.is_not(None)
+    )
+    return union(assessed, evented, met).subquery().select()
+
+
+def clients_served(session: Session, start: dt.date, end: dt.date) -> int:
+    ids = _served_ids(start, end).subquery()
+    return int(session.scalar(select(func.count()).select_from(ids)) or 0)
+
+
+def served_client_ids(session: Session, start: dt.date, end: dt.date) -> Iterator[int]:
+    """The clients served in the range, in id order, streamed."""
+    ids = _served_ids(start, end).subquery()
+    column = ids.c[0]
+    yield from session.scalars(
+        select(column).order_by(column), execution_options={"yield_per": 5000}
+    )
+
+
+def caseload(session: Session, start: dt.date, end: dt.date) -> Caseload:
+    opened = session.execute(
+        select(Episode.reentry, func.count())
+        .where(Episode.opened_on.between(start, end))
+        .group_by(Episode.reentry)
+    ).all()
+    by_reentry = {bool(reentry): int(n) for reentry, n in opened}
+    discharges = session.scalar(
+        select(func.count())
+        .select_from(Assessment)
+        .where(Assessment.kind == "discharge", Assessment.assessed_on.between(start, end))
+    )
+    met = session.execute(
+        select(
+            func.count(),
+            func.count(Encounter.client_id),
+        ).where(Encounter.occurred_on.between(start, end))
+    ).one()
+    total, identified = int(met[0]), int(met[1])
+    return Caseload(
+        clients_served=clients_served(session, start, end),
+        new_intakes=by_reentry.get(False, 0),
+        reentries=by_reentry.get(True, 0),
+        discharges=int(discharges or 0),
+        encounters=total,
+        anonymous_encounters=total - identified,
+    )
+
+
+def programme_tallies(session: Session, start: dt.date, end: dt.date) -> list[AreaTotals]:
+    """Encounter tallies per area (as recorded), areas in order, the unrecorded area last."""
+    sums = [
+        func.coalesce(func.sum(getattr(Encounter, name)), 0) for name in codes.ENCOUNTER_TALLIES
+    ]
+    rows = session.execute(
+        select(Encounter.area, func.count(), *sums)
+        .where(Encounter.occurred_on.between(start, end))
+        .group_by(Encounter.area)
+    )
+    found = [
+        AreaTotals(
+            row[0],
+            int(row[1]),
+            dict(zip(codes.ENCOUNTER_TALLIES, (int(v) for v in row[2:]), strict=True)),
+        )
+        for row in rows
+    ]
+    return sorted(found, key=lambda t: (t.area is None, t.area or ""))
+
+
+def known_deaths_by_area(session: Session, start: dt.date, end: dt.date) -> dict[str | None, int]:
+    """Clients with a death recorded in the range (event or deceased contact), by postal code."""
+    dead = union(
+        select(Event.client_id).where(Event.event == DEATH, Event.occurred_on.between(start, end)),
+        select(Assessment.client_id).where(
+            Assessment.contact_status == DECEASED, Assessment.assessed_on.between(start, end)
+        ),
+    ).subquery()
+    rows = session.execute(
+        select(Client.postal_code, func.count())
+        .join(dead, dead.c[0] == Client.id)
+        .group_by(Client.postal_code)
+    )
+    return {area: int(n) for area, n in rows}
+
+
+def _deceased_by(day: dt.date) -> Select[tuple[int]]:
+    by_event = select(Event.client_id).where(Event.event == DEATH, Event.occurred_on <= day)
+    by_contact = select(Assessment.client_id).where(
+        Assessment.contact_status == DECEASED, Assessment.assessed_on <= day
+    )
+    return union(by_event, by_contact).subquery().select()
+
+
+def status_unknown_count(session: Session, as_of: dt.date, unknown_after_days: int) -> int:
+    """Living clients assessed before `as_of` whose latest completed assessment is too old."""
+    latest = (
+        select(Assessment.client_id, func.max(Assessment.assessed_on).label("last_on"))
+        .where(Assessment.contact_status == COMPLETED, Assessment.assessed_on <= as_of)
+        .group_by(Assessment.client_id)
+        .subquery()
+    )
+    dead = _deceased_by(as_of).subquery()
+    too_old = as_of - dt.timedelta(days=unknown_after_days)
+    query = (
+        select(func.count())
+        .select_from(latest)
+        .where(latest.c.last_on < too_old, latest.c.client_id.not_in(select(dead.c[0])))
+    )
+    return int(session.scalar(query) or 0)
+
+
+def deceased_count(session: Session, as_of: dt.date) -> int:
+    """Clients with a death event or a deceased contact on or before `as_of`."""
+    dead = _deceased_by(as_of).subquery()
+    return int(session.scalar(select(func.count()).select_from(dead)) or 0)
+
+
+def active_client_ids(session: Session, start: dt.date, end: dt.date) -> list[int]:
+    """Clients with any assessment or event dated in the range: the ones whose
+    status, harm or follow-ups a report over the range can see."""
+    ids = union(
+        select(Assessment.client_id).where(Assessment.assessed_on.between(start, end)),
+        select(Event.client_id).where(Event.occurred_on.between(start, end)),
+    ).subquery()
+    return list(session.scalars(select(ids.c[0]).order_by(ids.c[0])))
+
+
+def followup_inputs(
+    session: Session, intakes_from: dt.date, end: dt.date
+) -> Iterator[tuple[int, dt.date, str, str]]:
+    """(client_id, assessed_on, kind, contact_status) of every assessment up to `end` of
+    the clients with a completed intake from `intakes_from`, by client and date.
+
+    Only these four columns: follow-up windows need nothing else, and a tuple
+    costs far less than a full history for the many clients a window reaches.
+    """
+    with_intake = (
+        select(Assessment.client_id)
+        .where(
+            Assessment.kind == "intake",
+            Assessment.contact_status == COMPLETED,
+            Assessment.assessed_on.between(intakes_from, end),
+        )
+        .distinct()
+        .subquery()
+    )
+    query = (
+        select(
+            Assessment.client_id, Assessment.assessed_on, Assessment.kind, Assessment.contact_status
+        )
+        .join(with_intake, with_intake.c[0] == Assessment.client_id)
+        .where(Assessment.assessed_on <= end)
+        .order_by(Assessment.client_id, Assessment.assessed_on)
+    )
+    for row in session.execute(query, execution_options={"yield_per": 20000}):
+        yield int(row[0]), row[1], row[2], row[3]
+
+
+def death_dates(
+    session: Session, end: dt.date, client_ids: list[int] | None = None
+) -> dict[int, dt.date]:
+    """The first death event of each client who has one on or before `end`."""
+    query = (
+        select(Event.client_id, func.min(Event.occurred_on))
+        .where(Event.event == DEATH, Event.occurred_on <= end)
+        .group_by(Event.client_id)
+    )
+    if client_ids is not None:
+        query = query.where(Event.client_id.in_(client_ids))
+    return {int(cid): day for cid, day in session.execute(query)}
+
+
+@dataclass(frozen=True, slots=True)
+class Demographics:
+    birth_date: dt.date | None
+    sex_at_birth: str | None
+    gender: str | None
+    race: str | None
+    ethnicity: str | None
+
+
+def demographics(session: Session, client_ids: list[int]) -> dict[int, Demographics]:
+    """Birth date and the coded demographic answers of some clients (one statement)."""
+    rows = session.execute(
+        select(
+            Client.id,
+            Client.birth_date,
+            Client.sex_at_birth,
+            Client.gender,
+            Client.race,
+            Client.ethnicity,
+        ).where(Client.id.in_(client_ids))
+    )
+    return {int(row[0]): Demographics(*row[1:]) for row in rows}

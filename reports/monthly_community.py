@@ -1,0 +1,104 @@
+"""Sections 1 and 5 of the report: caseload, and programme tallies by area.
+
+Both come straight from SQL aggregates (db.report_queries). Areas are
+printed only as rows of these aggregate tables, suppressed like every other
+count; the all-areas row is a printed total of each column.
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Hashable, Sequence
+
+from db import codes
+from db.report_queries import AreaTotals, Caseload
+from forms.definitions import ENCOUNTER_FIELDS, by_key
+from reports.ledger import CellId, Ledger
+from reports.report_tables import Kind, Ratio, SpecRow, TableSpec
+
+log = logging.getLogger(__name__)
+
+ENCOUNTERS = "encounters"
+DEATHS = "known_deaths"
+ALL_AREAS: Hashable = ("all",)
+NOT_RECORDED = "Area not recorded"
+_LABELS = {key: by_key(ENCOUNTER_FIELDS)[key].label for key in codes.ENCOUNTER_TALLIES}
+FIRST_TABLE = (ENCOUNTERS, "naloxone_kits", "reversals_reported", "syringes_out",
+               "syringes_returned")
+SECOND_TABLE = ("test_strips", "hiv_tests", "hcv_tests", "referrals", DEATHS)
+LABELS = {ENCOUNTERS: "Encounters", DEATHS: "Known deaths", **_LABELS}
+
+
+def com_id(area: Hashable, what: str) -> CellId:
+    return ("com", area, what)
+
+
+def _area_key(area: str | None) -> Hashable:
+    return ("area", area)
+
+
+def area_label(area: str | None) -> str:
+    return NOT_RECORDED if area is None else area
+
+
+def caseload_spec(c: Caseload, ledger: Ledger) -> TableSpec:
+    rows = (
+        ("Clients served (completed assessment, event or identified encounter)", "served",
+         c.clients_served),
+        ("New intakes (a first episode)", "new_intakes", c.new_intakes),
+        ("Re-entries (intake after a discharge or 90 days away)", "reentries", c.reentries),
+        ("Discharges", "discharges", c.discharges),
+    )
+    spec = [SpecRow(label, (ledger.put(("case", key), n),)) for label, key, n in rows]
+    # The encounter total is the all-areas cell of the community table: one cell.
+    spec.append(SpecRow("Harm-reduction encounters", (com_id(ALL_AREAS, ENCOUNTERS),)))
+    spec.append(SpecRow("Of which anonymous", (ledger.put(("case", "anonymous"),
+                                                          c.anonymous_encounters),)))
+    return TableSpec("caseload", "Caseload", "Measure", ("Number",), tuple(spec))
+
+
+def register_areas(areas: Sequence[AreaTotals], deaths: dict[str | None, int],
+                   ledger: Ledger) -> list[str | None]:
+    """Put every area's tallies and the all-areas totals; the areas in print order."""
+    names = sorted({a.area for a in areas} | set(deaths), key=lambda a: (a is None, a or ""))
+    found = {a.area: a for a in areas}
+    for what in (*FIRST_TABLE, *SECOND_TABLE):
+        parts = []
+        for name in names:
+            parts.append(ledger.put(com_id(_area_key(name), what), _tally(found.get(name),
+                                                                          deaths, name, what)))
+        ledger.put(com_id(ALL_AREAS, what), sum(ledger.value(p) for p in parts))
+        ledger.line(parts, com_id(ALL_AREAS, what))
+    return names
+
+
+def _tally(area: AreaTotals | None, deaths: dict[str | None, int], name: str | None,
+           what: str) -> int:
+    if what == DEATHS:
+        return deaths.get(name, 0)
+    if area is None:
+        return 0
+    return area.encounters if what == ENCOUNTERS else area.tallies[what]
+
+
+def community_specs(names: Sequence[str | None]) -> list[TableSpec]:
+    keys: list[tuple[Hashable, str, bool]] = [(_area_key(n), area_label(n), False)
+                                              for n in names]
+    keys.append((ALL_AREAS, "All areas", True))
+    first = tuple(
+        SpecRow(label, (*(com_id(k, w) for w in FIRST_TABLE),
+                        Ratio(com_id(k, "syringes_returned"), com_id(k, "syringes_out"))),
+                total=total)
+        for k, label, total in keys
+    )
+    second = tuple(SpecRow(label, tuple(com_id(k, w) for w in SECOND_TABLE), total=total)
+                   for k, label, total in keys)
+    return [
+        TableSpec("community_supplies", "Programme tallies by area: contacts and supplies",
+                  "Area", (*(LABELS[w] for w in FIRST_TABLE), "Returned per syringe given"),
+                  first, kinds=(*(Kind.COUNT for _ in FIRST_TABLE), Kind.RATIO)),
+        TableSpec("community_services", "Programme tallies by area: tests, referrals, deaths",
+                  "Area", tuple(LABELS[w] for w in SECOND_TABLE), second,
+                  note="Known deaths: clients with a death recorded in the period, by the "
+                       "postal code on their record."),
+    ]

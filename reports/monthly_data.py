@@ -1,0 +1,199 @@
+"""The dataset of the monthly report and of the funder workbook's summary.
+
+`build_report_data` reads a period in one read transaction: the caseload,
+community and population counts from SQL aggregates (db.report_queries),
+follow-up windows from a narrow four-column stream, and recovery and harm
+from the histories of the clients active in the last two years, streamed
+chunk by chunk and walked once each for all twelve trend dates. Every count
+goes into one ledger, which suppresses small numbers across all tables at
+once (unless the report is internal); the result holds only printed values.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import logging
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass, field
+
+from sqlalchemy.orm import Session
+
+from db import report_queries as queries
+from db import settings as agency_settings
+from db.access import Actor, Permission
+from db.engine import Database
+from reports import recovery as rules
+from reports.dates import Period, add_months
+from reports.definitions import definitions
+from reports.facts import ClientHistory
+from reports.harm_summary import HarmSummary, summarise_harm
+from reports.histories import load_histories
+from reports.ledger import Ledger
+from reports.monthly_community import caseload_spec, community_specs, register_areas
+from reports.monthly_followup import FollowupTally, followup_spec, intakes_from, minimal_histories
+from reports.monthly_harm import active_in, harm_specs
+from reports.monthly_recovery import RecoveryTally, recovery_specs
+from reports.monthly_trends import TrendTally, trend_dates, trend_months, trend_specs
+from reports.report_tables import Disclosure, Table, TableSpec, render
+from reports.xlsx import Cancelled
+
+log = logging.getLogger(__name__)
+
+TREND_MONTHS = 12
+CHECK_EVERY = 500
+Progress = Callable[[int, int], None]
+IsCancelled = Callable[[], bool]
+
+
+@dataclass(frozen=True)
+class Section:
+    key: str
+    title: str
+    intro: str
+    tables: tuple[Table, ...]
+
+
+@dataclass(frozen=True)
+class ReportData:
+    agency: str
+    period: Period
+    harm_period: Period
+    generated_at: dt.datetime
+    disclosure: Disclosure
+    paper_size: str
+    state: str
+    followup_months: tuple[int, ...]
+    sections: tuple[Section, ...]
+    trend_dates: tuple[dt.date, ...]
+    trends: tuple[Table, ...]
+    definitions: tuple[tuple[str, str], ...]
+    # Every count and printed equation behind the tables, for checking them.
+    ledger: Ledger = field(repr=False, compare=False, default_factory=Ledger)
+
+    def table(self, key: str) -> Table:
+        for table in (*(t for s in self.sections for t in s.tables), *self.trends):
+            if table.key == key:
+                return table
+        raise KeyError(key)
+
+
+@dataclass
+class _Tallies:
+    followups: FollowupTally
+    trend: TrendTally
+    recovery: RecoveryTally
+    harm: HarmSummary | None = None
+
+
+def build_report_data(
+    database: Database, actor: Actor, period: Period, *, internal: bool = False,
+    generated_at: dt.datetime | None = None, progress: Progress | None = None,
+    cancelled: IsCancelled | None = None,
+) -> ReportData:
+    """Everything the report prints for `period`; status and harm are read at its last day."""
+    actor.require(Permission.REPORTS)
+    if period.end < period.start:
+        raise ValueError("the period ends before it starts")
+    dates = trend_dates(period.end, TREND_MONTHS)
+    with database.reading() as session:
+        settings = agency_settings.load(session)
+        disclosure = Disclosure(settings.suppression_threshold, internal)
+        followups = FollowupTally(period, settings.followup_months, trend_months(dates))
+        tallies = _Tallies(followups, TrendTally(dates), RecoveryTally())
+        _count_followups(session, tallies.followups, dates)
+        _walk_histories(session, tallies, progress, cancelled)
+        ledger = Ledger()
+        specs = _sql_sections(session, period, ledger)
+        sections = _sections(specs, tallies, ledger, session, period)
+    trend = trend_specs(tallies.trend, tallies.followups, ledger)
+    ledger.suppress(disclosure.effective_threshold)
+    return ReportData(
+        agency=settings.agency_name, period=period,
+        harm_period=Period.twelve_months_ending(period.end),
+        generated_at=generated_at or dt.datetime.now(dt.UTC), disclosure=disclosure,
+        paper_size=settings.paper_size, state=settings.state,
+        followup_months=tuple(settings.followup_months),
+        sections=tuple(Section(k, title, intro, tuple(render(s, ledger, disclosure) for s in ss))
+                       for k, title, intro, ss in sections),
+        trend_dates=dates, trends=tuple(render(s, ledger, disclosure) for s in trend),
+        definitions=tuple(definitions(suppression_threshold=settings.suppression_threshold,
+                                      followup_months=settings.followup_months)),
+        ledger=ledger,
+    )
+
+
+def _count_followups(session: Session, tally: FollowupTally, dates: tuple[dt.date, ...]) -> None:
+    reach = Period(min(tally.period.start, tally.trend[0].start), tally.period.end)
+    start = intakes_from(reach, tally.months)
+    deaths = queries.death_dates(session, reach.end)
+    for history in minimal_histories(queries.followup_inputs(session, start, reach.end), deaths):
+        tally.add(history)
+
+
+def population_start(as_of: dt.date, dates: tuple[dt.date, ...]) -> dt.date:
+    """The earliest day whose rows can change a status or a harm figure of the report."""
+    unknown = dates[0] - dt.timedelta(days=rules.UNKNOWN_AFTER_DAYS)
+    return min(unknown, add_months(dates[0], -12))
+
+
+def _walk_histories(session: Session, tallies: _Tallies, progress: Progress | None,
+                    cancelled: IsCancelled | None) -> None:
+    dates = tallies.trend.dates
+    as_of = dates[-1]
+    ids = queries.active_client_ids(session, population_start(as_of, dates), as_of)
+    harm_period = Period.twelve_months_ending(as_of)
+
+    def walked() -> Iterator[ClientHistory]:
+        for done, history in enumerate(load_histories(session, ids, until=as_of), start=1):
+            if done % CHECK_EVERY == 0:
+                _tick(done, len(ids), progress, cancelled)
+            series = rules.classify_series(history, dates)
+            tallies.trend.add(history, series)
+            if series[-1]:
+                tallies.recovery.add(series[-1][0])
+            if active_in(history, harm_period):
+                yield history
+
+    tallies.harm = summarise_harm(walked(), harm_period)
+    _tick(len(ids), len(ids), progress, cancelled)
+
+
+def _tick(done: int, total: int, progress: Progress | None, cancelled: IsCancelled | None) -> None:
+    if cancelled is not None and cancelled():
+        raise Cancelled()
+    if progress is not None:
+        progress(done, total)
+
+
+SectionSpecs = tuple[str, str, str, list[TableSpec]]
+
+
+def _sql_sections(session: Session, period: Period, ledger: Ledger
+                  ) -> tuple[TableSpec, list[TableSpec]]:
+    """Caseload and community: straight from the aggregate queries."""
+    names = register_areas(queries.programme_tallies(session, period.start, period.end),
+                           queries.known_deaths_by_area(session, period.start, period.end), ledger)
+    caseload = caseload_spec(queries.caseload(session, period.start, period.end), ledger)
+    return caseload, community_specs(names)
+
+
+def _sections(specs: tuple[TableSpec, list[TableSpec]], tallies: _Tallies, ledger: Ledger,
+              session: Session, period: Period) -> list[SectionSpecs]:
+    as_of = period.end
+    unknown = queries.status_unknown_count(session, as_of, rules.UNKNOWN_AFTER_DAYS)
+    deceased = queries.deceased_count(session, as_of)
+    assert tallies.harm is not None
+    caseload, community = specs
+    return [
+        ("caseload", "1. Caseload", "Clients and contacts in the period.", [caseload]),
+        ("followups", "2. Follow-ups", "Follow-up points of every intake, and the windows "
+         "that closed in the period.", [followup_spec(tallies.followups, ledger)]),
+        ("recovery", "3. Recovery", f"Status of the primary substance on {as_of.isoformat()}, "
+         "for clients with a known status.",
+         recovery_specs(tallies.recovery, ledger, as_of, unknown, deceased)),
+        ("harm", "4. Harm", f"The 12 months ending on {as_of.isoformat()}: flags at three "
+         "levels, raw counts beside every mean.", harm_specs(tallies.harm,
+                                                             tallies.trend.harm[-1], ledger)),
+        ("community", "5. Community", "Programme tallies of the encounters in the period, "
+         "by area.", community),
+    ]

@@ -1,0 +1,259 @@
+"""Section 3 of the report: recovery at the report date, from each client's headline status.
+
+Counted: clients whose headline (primary-class) status is known at the date,
+that is with a completed assessment in the 183 days before it and alive.
+Every table shares the same clients, so their totals are one cell of the
+ledger, and the DSM status, recovery and sobriety tables all split them by
+the client's own goal (DOMAIN.md §5: a reduction goal met is progress).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import logging
+from collections.abc import Hashable
+from dataclasses import dataclass, field
+
+from forms.definitions import ASSESSMENT_FIELDS, by_key
+from reports import recovery as rules
+from reports.ledger import CellId, Ledger
+from reports.report_tables import CrossIds, Fixed, Grid, Kind, Mean, SpecRow, TableSpec, cross_rows
+
+log = logging.getLogger(__name__)
+
+NOT_RECORDED = ""
+_GOAL_FIELD = by_key(ASSESSMENT_FIELDS)["goal"]
+_SELF_ID_FIELD = by_key(ASSESSMENT_FIELDS)["self_identified_recovery"]
+GOALS: dict[Hashable, str] = {
+    **{c.value: c.label for c in _GOAL_FIELD.codes}, NOT_RECORDED: "Not recorded"}
+SELF_IDENTIFIED: dict[Hashable, str] = {
+    **{c.value: c.label for c in _SELF_ID_FIELD.codes}, NOT_RECORDED: "Not recorded"}
+
+NO_DIAGNOSIS = rules.NO_DIAGNOSIS
+DSM_ROWS: dict[Hashable, str] = {
+    NO_DIAGNOSIS: "No diagnosis",
+    "active": "Active",
+    "early_remission/full": "Early remission, full",
+    "early_remission/partial": "Early remission, partial",
+    "sustained_remission/full": "Sustained remission, full",
+    "sustained_remission/partial": "Sustained remission, partial",
+}
+REMISSION_ROWS = {k: v for k, v in DSM_ROWS.items() if "/" in str(k)}
+DIAGNOSED_ROWS = {k: v for k, v in DSM_ROWS.items() if k != NO_DIAGNOSIS}
+SEVERITIES: dict[Hashable, str] = {"mild": "Mild", "moderate": "Moderate", "severe": "Severe"}
+UNRATED = "unrated"
+
+# Recovery status with its time frame; "not_applicable" is exactly "no diagnosis".
+RECOVERY_ROWS: dict[Hashable, str] = {
+    "full/early": "Full recovery, early",
+    "full/sustained": "Full recovery, sustained",
+    "full/stable": "Full recovery, stable",
+    "partial/early": "Partial recovery, in early remission",
+    "partial/sustained": "Partial recovery, in sustained remission",
+    "partial/": "Partial recovery, fewer criteria or less use",
+    "no_improvement": "No improvement",
+    "not_applicable": "Not applicable (no diagnosis)",
+}
+GROUPS: dict[Hashable, str] = {
+    "full": "Full recovery",
+    "partial": "Partial recovery",
+    "no_improvement": "No improvement",
+    "not_applicable": "Not applicable",
+}
+SOBRIETY_ROWS: dict[Hashable, str] = {
+    "none": "None (used in the past month)",
+    "early": "Early (1 month or more)",
+    "sustained": "Sustained (12 months or more)",
+    "stable": "Stable (60 months or more)",
+    "unknown": "Not known (last use not given)",
+}
+EPISODES: dict[Hashable, str] = {0: "No remission episode", 1: "1 episode", 2: "2 episodes",
+                                 3: "3 or more episodes"}
+RECURRENCES: dict[Hashable, str] = {0: "No recurrence", 1: "1 recurrence", 2: "2 or more"}
+
+
+def dsm_key(s: rules.ClassStatus) -> str:
+    return f"{s.dsm_status}/{s.remission_type}" if s.remission_type else s.dsm_status
+
+
+def recovery_key(s: rules.ClassStatus) -> str:
+    if s.recovery_status in (rules.FULL_RECOVERY, rules.PARTIAL_RECOVERY):
+        return f"{s.recovery_status}/{s.recovery_timeframe or ''}"
+    return s.recovery_status
+
+
+def group_of(recovery: Hashable) -> str:
+    return str(recovery).split("/")[0]
+
+
+def is_known(s: rules.ClassStatus) -> bool:
+    return s.dsm_status not in (rules.UNKNOWN, rules.DECEASED)
+
+
+@dataclass
+class StatusCounts:
+    """Recovery groups of the known clients at one date (a point of the trend)."""
+
+    groups: dict[Hashable, int] = field(default_factory=lambda: dict.fromkeys(GROUPS, 0))
+
+    def add(self, s: rules.ClassStatus) -> None:
+        if is_known(s):
+            self.groups[group_of(recovery_key(s))] += 1
+
+
+@dataclass
+class RecoveryTally:
+    """Everything section 3 counts, filled with one headline status per client."""
+
+    dsm: Grid = field(default_factory=Grid)
+    severity: Grid = field(default_factory=Grid)
+    specifiers: Grid = field(default_factory=Grid)
+    recovery: Grid = field(default_factory=Grid)
+    sobriety: Grid = field(default_factory=Grid)
+    serial: Grid = field(default_factory=Grid)
+    self_identified: Grid = field(default_factory=Grid)
+    attempts: int = 0
+
+    def add(self, s: rules.ClassStatus) -> None:
+        if not is_known(s):
+            return
+        goal = s.goal or NOT_RECORDED
+        dsm, rec = dsm_key(s), recovery_key(s)
+        self.dsm.add(dsm, goal)
+        if dsm != NO_DIAGNOSIS:
+            self.severity.add(dsm, s.severity or UNRATED)
+        if s.controlled_environment:
+            self.specifiers.add(dsm, "controlled")
+        if s.maintenance_therapy:
+            self.specifiers.add(dsm, "maintenance")
+        self.recovery.add(rec, goal)
+        self.sobriety.add(s.sobriety, goal)
+        self.serial.add(min(s.remission_episodes, 3), min(s.recurrences, 2))
+        self.self_identified.add(group_of(rec), s.self_identified_recovery or NOT_RECORDED)
+        self.attempts += s.recovery_attempts
+
+
+def rec_id(as_of: dt.date, *parts: Hashable) -> CellId:
+    return ("rec", as_of.isoformat(), *parts)
+
+
+def known_id(as_of: dt.date) -> CellId:
+    return rec_id(as_of, "known")
+
+
+def group_id(as_of: dt.date, group: Hashable) -> CellId:
+    # Clients "not applicable" are exactly those with no diagnosis: one cell.
+    if group == "not_applicable":
+        return rec_id(as_of, "dsm_total", NO_DIAGNOSIS)
+    return rec_id(as_of, "group", group)
+
+
+def _by_goal(as_of: dt.date, name: str) -> CrossIds:
+    def cell(r: Hashable, c: Hashable) -> CellId:
+        if name == "recovery" and r == "not_applicable":
+            return rec_id(as_of, "dsm", NO_DIAGNOSIS, c)
+        return rec_id(as_of, name, r, c)
+
+    def row_total(r: Hashable) -> CellId:
+        if name == "recovery" and r == "not_applicable":
+            return rec_id(as_of, "dsm_total", NO_DIAGNOSIS)
+        return rec_id(as_of, f"{name}_total", r)
+
+    return CrossIds(cell, row_total, lambda c: rec_id(as_of, "goal", c), known_id(as_of))
+
+
+def recovery_specs(t: RecoveryTally, ledger: Ledger, as_of: dt.date, unknown: int,
+                   deceased: int) -> list[TableSpec]:
+    """The tables of section 3, registered in `ledger`, in print order."""
+    dsm = _dsm(t, ledger, as_of)
+    return [_population(ledger, as_of, unknown, deceased), dsm, _severity(t, ledger, as_of),
+            _specifiers(t, ledger, as_of), _recovery(t, ledger, as_of), _sobriety(t, ledger, as_of),
+            _serial(t, ledger, as_of), _self_identified(t, ledger, as_of)]
+
+
+def _population(ledger: Ledger, as_of: dt.date, unknown: int, deceased: int) -> TableSpec:
+    rows = (
+        SpecRow("Known status (in the tables below)", (known_id(as_of),)),
+        SpecRow(f"Unknown (no completed assessment in the last {rules.UNKNOWN_AFTER_DAYS} days)",
+                (ledger.put(rec_id(as_of, "unknown"), unknown),)),
+        SpecRow("Deceased (left out of status and recovery)",
+                (ledger.put(rec_id(as_of, "deceased"), deceased),)),
+    )
+    return TableSpec("recovery_population", "Clients counted", "Clients", ("Clients",), rows)
+
+
+def _goal_columns() -> tuple[str, ...]:
+    return (*(str(v) for v in GOALS.values()), "Total")
+
+
+def _dsm(t: RecoveryTally, ledger: Ledger, as_of: dt.date) -> TableSpec:
+    rows = cross_rows(ledger, t.dsm, DSM_ROWS, GOALS, _by_goal(as_of, "dsm"))
+    return TableSpec("dsm_by_goal", "DSM status of the primary substance, by the client's goal",
+                     "DSM status", _goal_columns(), rows)
+
+
+def _severity(t: RecoveryTally, ledger: Ledger, as_of: dt.date) -> TableSpec:
+    columns = dict(SEVERITIES)
+    if any(c == UNRATED for _, c in t.severity.counts):
+        columns[UNRATED] = "Not rated"
+    ids = CrossIds(lambda r, c: rec_id(as_of, "sev", r, c),
+                   lambda r: rec_id(as_of, "dsm_total", r),
+                   lambda c: rec_id(as_of, "sev_total", c), rec_id(as_of, "diagnosed"))
+    rows = cross_rows(ledger, t.severity, DIAGNOSED_ROWS, columns, ids)
+    ledger.line([rec_id(as_of, "diagnosed"), rec_id(as_of, "dsm_total", NO_DIAGNOSIS)],
+                known_id(as_of))
+    return TableSpec("severity", "DSM status by severity (clients with a diagnosis)",
+                     "DSM status", (*columns.values(), "Total"), rows)
+
+
+def _specifiers(t: RecoveryTally, ledger: Ledger, as_of: dt.date) -> TableSpec:
+    rows = tuple(
+        SpecRow(label, tuple(ledger.put(rec_id(as_of, "spec", r, c), t.specifiers.get(r, c))
+                             for c in ("controlled", "maintenance")))
+        for r, label in REMISSION_ROWS.items()
+    )
+    return TableSpec("specifiers", "Remission specifiers", "Remission",
+                     ("In a controlled environment", "On maintenance therapy"), rows,
+                     note="Clients in each remission who carry the specifier; one client may "
+                          "carry both.")
+
+
+def _recovery(t: RecoveryTally, ledger: Ledger, as_of: dt.date) -> TableSpec:
+    rows = cross_rows(ledger, t.recovery, RECOVERY_ROWS, GOALS, _by_goal(as_of, "recovery"))
+    for group in ("full", "partial", "no_improvement"):
+        members = [_by_goal(as_of, "recovery").row_total(r) for r in RECOVERY_ROWS
+                   if group_of(r) == group]
+        ledger.put(group_id(as_of, group), sum(ledger.value(m) for m in members))
+        ledger.line(members, group_id(as_of, group))
+    return TableSpec("recovery_by_goal", "Recovery status and time frame, by the client's goal",
+                     "Recovery status", _goal_columns(), rows)
+
+
+def _sobriety(t: RecoveryTally, ledger: Ledger, as_of: dt.date) -> TableSpec:
+    rows = cross_rows(ledger, t.sobriety, SOBRIETY_ROWS, GOALS, _by_goal(as_of, "sob"))
+    return TableSpec("sobriety_by_goal", "Sobriety (time since last use), by the client's goal",
+                     "Sobriety", _goal_columns(), rows)
+
+
+def _serial(t: RecoveryTally, ledger: Ledger, as_of: dt.date) -> TableSpec:
+    ids = CrossIds(lambda r, c: rec_id(as_of, "serial", r, c),
+                   lambda r: rec_id(as_of, "episodes", r),
+                   lambda c: rec_id(as_of, "recurrences", c), known_id(as_of))
+    rows = cross_rows(ledger, t.serial, EPISODES, RECURRENCES, ids)
+    blank = tuple(Fixed(None) for _ in RECURRENCES)
+    attempts = SpecRow("Mean recovery attempts (earlier attempts + remission episodes)",
+                       (*blank, Mean(t.attempts, known_id(as_of))), kind=Kind.MEAN)
+    return TableSpec("serial_recovery", "Serial recovery: remission episodes and recurrences",
+                     "Remission episodes", (*(str(v) for v in RECURRENCES.values()), "Total"),
+                     (*rows, attempts))
+
+
+def _self_identified(t: RecoveryTally, ledger: Ledger, as_of: dt.date) -> TableSpec:
+    ids = CrossIds(lambda r, c: rec_id(as_of, "selfid", r, c),
+                   lambda r: group_id(as_of, r),
+                   lambda c: rec_id(as_of, "selfid_total", c), known_id(as_of))
+    rows = cross_rows(ledger, t.self_identified, GROUPS, SELF_IDENTIFIED, ids)
+    return TableSpec("self_identified", "Self-identified recovery beside the computed status",
+                     "Computed recovery", (*(str(v) for v in SELF_IDENTIFIED.values()), "Total"),
+                     rows, note="Columns: the client's answer to \"Do you see yourself as in "
+                                "recovery?\" at the latest assessment.")
