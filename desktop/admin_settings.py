@@ -1,0 +1,154 @@
+"""Agency settings (administrators): name, code prefix, follow-up points, suppression
+threshold, paper size, idle lock and state."""
+
+from __future__ import annotations
+
+import logging
+import re
+
+from PySide6.QtCore import QCoreApplication, Qt
+from PySide6.QtGui import QKeySequence, QShortcut
+from PySide6.QtWidgets import (
+    QComboBox,
+    QFormLayout,
+    QGroupBox,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QSpinBox,
+    QVBoxLayout,
+    QWidget,
+)
+
+from db import settings as agency_settings
+from db.access import PermissionDenied
+from desktop import dialogs
+from desktop.context import AppContext
+from desktop.field_editors import ERROR_STYLE
+
+log = logging.getLogger(__name__)
+
+MAX_POINT_MONTHS = 120
+PAPER_SIZES = (("letter", "Letter"), ("a4", "A4"))
+
+
+class SettingsError(ValueError):
+    pass
+
+
+def _tr(text: str) -> str:
+    return QCoreApplication.translate("SettingsView", text)
+
+
+def parse_points(text: str) -> tuple[int, ...]:
+    """'3, 6, 12' -> (3, 6, 12): whole months, each once, in order."""
+    parts = [p for p in re.split(r"[,;\s]+", text.strip()) if p]
+    if not parts or not all(p.isdigit() for p in parts):
+        raise SettingsError(_tr("Write the months after intake as whole numbers, e.g. 3, 6, 12"))
+    months = sorted({int(p) for p in parts})
+    if months[0] < 2 or months[-1] > MAX_POINT_MONTHS:
+        raise SettingsError(_tr("Follow-up points must be between 2 and %1 months")
+                            .replace("%1", str(MAX_POINT_MONTHS)))
+    return tuple(months)
+
+
+class SettingsView(QWidget):
+    def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.ctx = ctx
+        self._build_ui()
+        save = QShortcut(QKeySequence(QKeySequence.StandardKey.Save), self)
+        save.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+        save.activated.connect(self.save)
+        self.save_button.clicked.connect(self.save)
+
+    def _build_ui(self) -> None:
+        layout = QVBoxLayout(self)
+        box = QGroupBox(self.tr("Agency settings"), self)
+        form = QFormLayout(box)
+        self.agency_name = QLineEdit(box)
+        self.prefix = QLineEdit(box)
+        self.prefix.setMaxLength(20)
+        self.points = QLineEdit(box)
+        self.points.setToolTip(self.tr("Months after intake, separated by commas."))
+        self.threshold = QSpinBox(box)
+        self.threshold.setRange(1, 100)
+        self.paper = QComboBox(box)
+        for value, caption in PAPER_SIZES:
+            self.paper.addItem(caption, value)
+        self.idle = QSpinBox(box)
+        self.idle.setRange(1, 240)
+        self.idle.setSuffix(self.tr(" minutes"))
+        self.state = QLineEdit(box)
+        self.state.setMaxLength(40)
+        for name, caption, widget in (
+                ("agency_name", self.tr("Agency &name"), self.agency_name),
+                ("client_code_prefix", self.tr("Client code &prefix"), self.prefix),
+                ("followup_months", self.tr("&Follow-up points (months)"), self.points),
+                ("suppression_threshold", self.tr("&Suppress counts below"), self.threshold),
+                ("paper_size", self.tr("Paper si&ze"), self.paper),
+                ("idle_lock_minutes", self.tr("&Lock after"), self.idle),
+                ("state", self.tr("S&tate"), self.state)):
+            widget.setObjectName(name)
+            label = QLabel(caption, box)
+            label.setBuddy(widget)
+            form.addRow(label, widget)
+        layout.addWidget(box)
+        self.message = QLabel(self)
+        self.message.setObjectName("settings_message")
+        self.message.setWordWrap(True)
+        layout.addWidget(self.message)
+        row = QHBoxLayout()
+        row.addStretch(1)
+        self.save_button = QPushButton(self.tr("Save settings (Ctrl+S)"), self)
+        self.save_button.setObjectName("save_settings")
+        row.addWidget(self.save_button)
+        layout.addLayout(row)
+        layout.addStretch(1)
+
+    def showEvent(self, event: object) -> None:
+        super().showEvent(event)  # type: ignore[arg-type]
+        self.load()
+
+    def load(self) -> None:
+        s = self.ctx.settings
+        self.agency_name.setText(s.agency_name)
+        self.prefix.setText(s.client_code_prefix)
+        self.points.setText(", ".join(str(m) for m in s.followup_months))
+        self.threshold.setValue(s.suppression_threshold)
+        self.paper.setCurrentIndex(max(0, self.paper.findData(s.paper_size)))
+        self.idle.setValue(s.idle_lock_minutes)
+        self.state.setText(s.state)
+        self.message.clear()
+
+    def read(self) -> agency_settings.AgencySettings:
+        if not self.agency_name.text().strip():
+            raise SettingsError(self.tr("Write the agency's name; reports print it."))
+        return agency_settings.AgencySettings(
+            agency_name=self.agency_name.text().strip(),
+            client_code_prefix=self.prefix.text().strip(),
+            followup_months=parse_points(self.points.text()),
+            suppression_threshold=self.threshold.value(),
+            paper_size=str(self.paper.currentData()),
+            idle_lock_minutes=self.idle.value(),
+            state=self.state.text().strip(),
+        )
+
+    def save(self) -> None:
+        try:
+            chosen = self.read()
+            with self.ctx.database.writing() as session:
+                agency_settings.save(session, self.ctx.user, chosen)
+        except SettingsError as exc:
+            self.message.setStyleSheet(ERROR_STYLE)
+            self.message.setText(str(exc))
+            return
+        except PermissionDenied as exc:
+            dialogs.warn(self, self.tr("Not allowed"), str(exc))
+            return
+        self.ctx.reload_settings()
+        self.ctx.notify("settings")
+        self.message.setStyleSheet("")
+        self.message.setText(self.tr("Saved. New follow-up points and the lock time apply "
+                                     "from now on."))

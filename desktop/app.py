@@ -1,0 +1,63 @@
+"""Starting the program: logging, the Qt application, the database, the main window."""
+
+from __future__ import annotations
+
+import logging
+import sys
+
+from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, QTranslator
+from PySide6.QtWidgets import QApplication
+from sqlalchemy.exc import SQLAlchemyError
+
+from db.location import DatabaseLocationError
+from db.startup import DatabaseUnusableError, open_database
+from desktop import __version__, dialogs
+from desktop.context import AppContext
+from desktop.logs import configure_logging
+from desktop.main_window import MainWindow
+
+log = logging.getLogger(__name__)
+
+APP_NAME = "Recovery Desk"
+
+
+def make_application(argv: list[str] | None = None) -> QApplication:
+    existing = QApplication.instance()
+    if isinstance(existing, QApplication):
+        return existing
+    app = QApplication(argv if argv is not None else sys.argv[:1])
+    app.setApplicationName(APP_NAME)
+    app.setApplicationDisplayName(APP_NAME)
+    app.setApplicationVersion(__version__)
+    _install_translations(app)
+    return app
+
+
+def _install_translations(app: QApplication) -> None:
+    # Qt's own dialogs (Yes, No, Cancel) in the person's language; ours once translated.
+    translator = QTranslator(app)
+    folder = QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)
+    if translator.load(QLocale.system(), "qtbase", "_", folder):
+        app.installTranslator(translator)
+
+
+def run_gui(db: str | None) -> int:
+    """Open the main window on the database; a message, not a traceback, if it is unusable."""
+    log_file = configure_logging()
+    app = make_application()
+    log.info("Recovery Desk %s starting; log in %s", __version__, log_file)
+    try:
+        database = open_database(db)
+    except (DatabaseUnusableError, DatabaseLocationError, SQLAlchemyError, OSError) as exc:
+        log.error("cannot open the database: %s", exc)
+        dialogs.warn(None, QCoreApplication.translate("app", "Cannot open the database"),
+                     QCoreApplication.translate("app", "%1\n\nNothing was changed.")
+                     .replace("%1", " ".join(str(exc).split())))
+        return 1
+    try:
+        window = MainWindow(AppContext(database))
+        window.start()
+        window.show()
+        return app.exec()
+    finally:
+        database.dispose()

@@ -1,0 +1,126 @@
+"""Intake, follow-up and discharge forms, built from forms.definitions.
+
+Sections appear only when they apply: the answers only for a completed
+interview, "taken as prescribed" only when a medication is named, earlier
+recovery attempts only at intake. Hidden fields are sent as empty.
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Mapping
+
+from PySide6.QtCore import QCoreApplication
+from PySide6.QtWidgets import QWidget
+
+from desktop.context import AppContext
+from desktop.form_view import FormView
+from desktop.substance_editor import PREFIX, SubstanceListEditor
+from forms import records
+from forms.definitions import ASSESSMENT_FIELDS, ASSESSMENT_KEYS_BY_KIND
+from forms.validation import ValidationFailed
+
+log = logging.getLogger(__name__)
+
+INTERVIEW_KEYS = ("assessed_on", "kind", "contact_status")
+COMPLETED = "completed"
+NO_MEDICATION = (None, "none")
+
+
+def _tr(text: str) -> str:
+    return QCoreApplication.translate("AssessmentFormView", text)
+
+
+def section_titles() -> dict[str, str]:
+    return {
+        "use": _tr("Use"),
+        "last28": _tr("The past 28 days"),
+        "health": _tr("Health, the client's own rating (0 poor – 20 good)"),
+        "medication": _tr("Medication and setting"),
+        "barc10": _tr("BARC-10 (optional: answer all ten items or none)"),
+        "goal": _tr("Goals"),
+    }
+
+
+def kind_titles() -> dict[str, str]:
+    return {"intake": _tr("Intake"), "follow_up": _tr("Follow-up"),
+            "discharge": _tr("Discharge")}
+
+
+class AssessmentFormView(FormView):
+    def __init__(self, ctx: AppContext, client_id: int, client_label: str, kind: str,
+                 parent: QWidget | None = None) -> None:
+        super().__init__(ctx, f"{kind_titles()[kind]} — {client_label}", parent)
+        self.client_id = client_id
+        self.kind = kind
+        self._build_ui()
+        self._connect_signals()
+        self.editors["assessed_on"].set_value(ctx.today())
+        self.editors["kind"].set_value(kind)
+        self.editors["contact_status"].set_value(COMPLETED)
+        self._update_sections()
+        self._dirty = False
+
+    def _build_ui(self) -> None:
+        by_section: dict[str, list] = {}
+        for f in ASSESSMENT_FIELDS:
+            if f.key not in INTERVIEW_KEYS:
+                by_section.setdefault(f.section, []).append(f)
+        self.add_section(_tr("Interview"), [f for f in ASSESSMENT_FIELDS
+                                            if f.key in INTERVIEW_KEYS])
+        self.answer_boxes = [self.add_section(title, by_section[key])
+                             for key, title in section_titles().items()]
+        self.substances = SubstanceListEditor(self.add_editor, self.body)
+        self.body_layout.addWidget(self.substances)
+        self.answer_boxes.append(self.substances)
+        self.substances.add_row()
+        self.finish_layout()
+
+    def _connect_signals(self) -> None:
+        for key in ("contact_status", "medication", "kind"):
+            self.editors[key].changed.connect(self._update_sections)
+        self.substances.rows_changed.connect(self.chain_tab_order)
+        self.substances.rows_changed.connect(self.mark_dirty)
+
+    def chain_tab_order(self) -> None:
+        super().chain_tab_order()
+
+    def extra_tab_stops(self) -> list[QWidget]:
+        return [self.substances.add_button]
+
+    def _update_sections(self) -> None:
+        completed = self.editors["contact_status"].raw() == COMPLETED
+        for box in self.answer_boxes:
+            box.setVisible(completed)
+        kind = self.editors["kind"].raw() or self.kind
+        allowed = ASSESSMENT_KEYS_BY_KIND.get(str(kind), ASSESSMENT_KEYS_BY_KIND["intake"])
+        self.editors["prior_recovery_attempts"].set_shown("prior_recovery_attempts" in allowed)
+        medication = self.editors["medication"].raw()
+        self.editors["medication_as_prescribed"].set_shown(medication not in NO_MEDICATION)
+
+    def raw_values(self, keys: object = None) -> dict[str, object]:
+        """Only what is on screen: a hidden section's answers are not sent."""
+        completed = self.editors["contact_status"].raw() == COMPLETED
+        return {f.key: self.editors[f.key].raw() for f in ASSESSMENT_FIELDS
+                if self.editors[f.key].is_shown()
+                and (completed or f.key in INTERVIEW_KEYS)}
+
+    def store(self) -> int:
+        raw = self.raw_values()
+        completed = raw.get("contact_status") == COMPLETED
+        substances = self.substances.values() if completed else []
+        try:
+            assessment_id = records.add_assessment(self.ctx.database, self.ctx.user,
+                                                   self.client_id, raw, substances,
+                                                   self.ctx.today())
+        except ValidationFailed as exc:
+            raise ValidationFailed(self._on_screen(exc.errors)) from exc
+        self.ctx.notify("assessment", self.client_id)
+        return assessment_id
+
+    def _on_screen(self, errors: Mapping[str, str]) -> dict[str, str]:
+        return {self.substances.screen_key(k): v for k, v in errors.items()}
+
+    def show_errors(self, errors: Mapping[str, str]) -> None:
+        super().show_errors(errors)
+        self.substances.set_error(errors.get(PREFIX))

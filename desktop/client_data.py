@@ -1,0 +1,71 @@
+"""Everything the client page shows, read in one short session (no widgets here).
+
+Opening a client's page is a `view` in the audit trail. The status and the
+follow-up points come from the rules in reports/, computed as of today.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Sequence
+from dataclasses import dataclass
+from typing import Any
+
+from db import assessments, audit, clients, events, followups
+from db.access import Actor, Permission
+from db.engine import Database
+from db.models import Assessment, Encounter, Event, FollowUpAttempt, SubstanceRecord
+from reports.followup import PointState, client_followups
+from reports.histories import load_histories
+from reports.recovery import ClassStatus, classify
+
+
+@dataclass(frozen=True)
+class ClientPage:
+    client_id: int
+    version: int
+    values: dict[str, Any]  # the client's fields, keyed as forms.definitions.CLIENT_FIELDS
+    statuses: list[ClassStatus]
+    points: list[PointState]
+    assessments: list[Assessment]
+    substances: dict[int, list[SubstanceRecord]]  # by assessment id
+    events: list[Event]
+    encounters: list[Encounter]
+    attempts: list[FollowUpAttempt]
+    as_of: dt.date
+
+    @property
+    def has_episode(self) -> bool:
+        """Whether an intake was recorded (a follow-up or discharge needs one)."""
+        return any(a.kind == "intake" for a in self.assessments)
+
+
+class ClientGone(LookupError):
+    """The client was merged into another or deleted since the list was shown."""
+
+    def __init__(self, merged_into: int | None) -> None:
+        super().__init__("client no longer exists")
+        self.merged_into = merged_into
+
+
+def load_client_page(database: Database, actor: Actor, client_id: int, as_of: dt.date,
+                     months: Sequence[int]) -> ClientPage:
+    actor.require(Permission.VIEW_CLIENTS)
+    with database.writing() as session:
+        client = clients.get(session, client_id)
+        if client is None or client.merged_into_id is not None:
+            raise ClientGone(client.merged_into_id if client else None)
+        rows = assessments.for_client(session, client_id)
+        substances: dict[int, list[SubstanceRecord]] = {a.id: [] for a in rows}
+        for record in assessments.substances_of(session, [a.id for a in rows]):
+            substances[record.assessment_id].append(record)
+        client_events = events.events_of(session, client_id)
+        history = next(iter(load_histories(session, [client_id])))
+        audit.record(session, actor, "view", "client", client_id)
+        page_rows = (clients.as_dict(client), client.version, client_events,
+                     events.encounters_of(session, client_id),
+                     followups.attempts_for(session, client_id))
+    values, version, client_events, encounters, attempts = page_rows
+    return ClientPage(client_id, version, values, classify(history, as_of),
+                      client_followups(history, as_of, months), rows, substances,
+                      client_events, encounters, attempts, as_of)

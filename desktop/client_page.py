@@ -1,0 +1,184 @@
+"""One client: identity and consent, status per substance with its reason, follow-up
+points, and the timeline of everything recorded. Buttons open the forms."""
+
+from __future__ import annotations
+
+import logging
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QKeySequence, QShortcut
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QGroupBox,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QPushButton,
+    QTableWidget,
+    QTableWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
+
+from desktop import client_text as text
+from desktop.client_data import ClientPage
+from desktop.client_model import ClientRow
+
+log = logging.getLogger(__name__)
+
+FIT_ROWS = 5  # the status and follow-up tables grow to this many rows, then scroll
+
+
+def make_table(parent: QWidget, name: str, headers: list[str]) -> QTableWidget:
+    table = QTableWidget(0, len(headers), parent)
+    table.setObjectName(name)
+    table.setHorizontalHeaderLabels(headers)
+    table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+    table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+    table.setWordWrap(False)
+    table.setTabKeyNavigation(False)
+    table.verticalHeader().hide()
+    header = table.horizontalHeader()
+    header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+    header.setStretchLastSection(True)
+    return table
+
+
+def fill_table(table: QTableWidget, rows: list[list[str]], empty: str,
+               fit_rows: int = 0) -> None:
+    """Fill the table; with `fit_rows`, make it as tall as its rows, up to that many."""
+    if not rows:
+        rows = [[empty] + [""] * (table.columnCount() - 1)]
+    table.setRowCount(len(rows))
+    for r, row in enumerate(rows):
+        for c, value in enumerate(row):
+            item = QTableWidgetItem(value)
+            item.setToolTip(value)
+            table.setItem(r, c, item)
+    if fit_rows:
+        shown = min(len(rows), fit_rows)
+        height = (table.horizontalHeader().sizeHint().height() + 2 * table.frameWidth()
+                  + sum(table.rowHeight(r) for r in range(shown)))
+        if len(rows) > fit_rows or table.horizontalScrollBar().isVisible():
+            height += table.horizontalScrollBar().sizeHint().height()
+        table.setFixedHeight(height)
+
+
+class ClientPageView(QWidget):
+    edit_client = Signal()
+    new_assessment = Signal(str)  # intake, follow_up, discharge
+    new_event = Signal()
+    new_encounter = Signal()
+    back = Signal()
+
+    def __init__(self, page: ClientPage, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.page = page
+        self._build_ui()
+        self._connect_signals()
+        self.show_page(page)
+
+    @property
+    def client_id(self) -> int:
+        return self.page.client_id
+
+    def client_row(self) -> ClientRow:
+        v = self.page.values
+        return ClientRow(self.page.client_id, v["client_code"], v["family_name"],
+                         v["given_name"], v.get("preferred_name") or "", v["birth_date"])
+
+    def _build_ui(self) -> None:
+        layout = QVBoxLayout(self)
+        top = QHBoxLayout()
+        self.heading = QLabel(self)
+        self.heading.setObjectName("client_heading")
+        self.heading.setTextFormat(Qt.TextFormat.PlainText)
+        font = self.heading.font()
+        font.setPointSizeF(font.pointSizeF() * 1.4)
+        font.setBold(True)
+        self.heading.setFont(font)
+        top.addWidget(self.heading, 1)
+        self.back_button = QPushButton(self.tr("Back to list (Esc)"), self)
+        top.addWidget(self.back_button)
+        layout.addLayout(top)
+        self.identity = QLabel(self)
+        self.identity.setObjectName("client_identity")
+        self.identity.setTextFormat(Qt.TextFormat.PlainText)
+        self.identity.setWordWrap(True)
+        layout.addWidget(self.identity)
+        layout.addLayout(self._actions())
+        layout.addWidget(self._status_box())
+        layout.addWidget(self._followup_box())
+        layout.addWidget(self._timeline_box(), 1)
+
+    def _actions(self) -> QHBoxLayout:
+        row = QHBoxLayout()
+        self.buttons: dict[str, QPushButton] = {}
+        for key, caption in (("intake", self.tr("&Intake")),
+                             ("follow_up", self.tr("&Follow-up")),
+                             ("discharge", self.tr("&Discharge")),
+                             ("event", self.tr("E&vent")),
+                             ("encounter", self.tr("Encounter (Ctrl+E)")),
+                             ("edit", self.tr("Edit &client details"))):
+            button = QPushButton(caption, self)
+            button.setObjectName(f"action_{key}")
+            self.buttons[key] = button
+            row.addWidget(button)
+        row.addStretch(1)
+        return row
+
+    def _status_box(self) -> QGroupBox:
+        self.status_box = QGroupBox(self)
+        layout = QVBoxLayout(self.status_box)
+        self.status_table = make_table(self.status_box, "status_table", [
+            self.tr("Substance"), self.tr("Status"), self.tr("Sobriety"), self.tr("Recovery"),
+            self.tr("Why")])
+        layout.addWidget(self.status_table)
+        return self.status_box
+
+    def _followup_box(self) -> QGroupBox:
+        box = QGroupBox(self.tr("Follow-up points"), self)
+        layout = QVBoxLayout(box)
+        self.followup_table = make_table(box, "followup_table", [
+            self.tr("Intake"), self.tr("Point"), self.tr("Due"), self.tr("Window"),
+            self.tr("State")])
+        layout.addWidget(self.followup_table)
+        return box
+
+    def _timeline_box(self) -> QGroupBox:
+        box = QGroupBox(self.tr("Timeline, newest first"), self)
+        layout = QVBoxLayout(box)
+        self.timeline_table = make_table(box, "timeline_table", [
+            self.tr("Date"), self.tr("What"), self.tr("Details")])
+        layout.addWidget(self.timeline_table)
+        return box
+
+    def _connect_signals(self) -> None:
+        self.back_button.clicked.connect(self.back)
+        for kind in ("intake", "follow_up", "discharge"):
+            self.buttons[kind].clicked.connect(
+                lambda _=False, k=kind: self.new_assessment.emit(k))
+        self.buttons["event"].clicked.connect(self.new_event)
+        self.buttons["encounter"].clicked.connect(self.new_encounter)
+        self.buttons["edit"].clicked.connect(self.edit_client)
+        escape = QShortcut(QKeySequence(Qt.Key.Key_Escape), self)
+        escape.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+        escape.activated.connect(self.back)
+
+    def show_page(self, page: ClientPage) -> None:
+        self.page = page
+        self.heading.setText(text.client_heading(page.values))
+        self.identity.setText(text.identity_line(page.values, page.as_of))
+        needs_intake = not page.has_episode
+        for kind in ("follow_up", "discharge"):
+            self.buttons[kind].setEnabled(not needs_intake)
+            self.buttons[kind].setToolTip(self.tr("Record an intake first") if needs_intake
+                                          else "")
+        self.status_box.setTitle(self.tr("Status on %1").replace("%1", page.as_of.isoformat()))
+        fill_table(self.status_table, text.status_rows(page.statuses),
+                   self.tr("No completed interview yet: press Alt+I to record the intake."),
+                   FIT_ROWS)
+        fill_table(self.followup_table, text.followup_rows(page.points),
+                   self.tr("Follow-ups are scheduled from a completed intake."), FIT_ROWS)
+        fill_table(self.timeline_table, text.timeline_rows(page),
+                   self.tr("Nothing recorded yet."))

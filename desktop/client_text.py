@@ -1,0 +1,147 @@
+"""The words and table rows of the client page, from what `client_data` loaded."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Mapping
+from typing import Any
+
+from PySide6.QtCore import QCoreApplication
+
+from db import codes
+from desktop.client_data import ClientPage
+from desktop.translate import code_label, field_label
+from forms.definitions import (
+    ASSESSMENT_FIELDS,
+    ENCOUNTER_FIELDS,
+    EVENT_FIELDS,
+    FOLLOWUP_ATTEMPT_FIELDS,
+    SUBSTANCE_FIELDS,
+    by_key,
+)
+from reports.followup import PointState
+from reports.recovery import ClassStatus
+
+_ASSESSMENT = by_key(ASSESSMENT_FIELDS)
+_SUBSTANCE = by_key(SUBSTANCE_FIELDS)
+_EVENT = by_key(EVENT_FIELDS)
+_ENCOUNTER = by_key(ENCOUNTER_FIELDS)
+_ATTEMPT = by_key(FOLLOWUP_ATTEMPT_FIELDS)
+
+
+def _tr(text: str) -> str:
+    return QCoreApplication.translate("client_text", text)
+
+
+def words() -> dict[str, str]:
+    """Status codes of the rules, as a person reads them."""
+    return {
+        "early": _tr("early"), "sustained": _tr("sustained"), "stable": _tr("stable"),
+        "none": _tr("none"), "unknown": _tr("unknown"), "full": _tr("full"),
+        "partial": _tr("partial"), "no_improvement": _tr("no improvement"),
+        "not_applicable": _tr("not applicable"), "upcoming": _tr("upcoming"),
+        "open": _tr("open now"), "closing_soon": _tr("closing soon"),
+        "completed": _tr("done"), "missed": _tr("missed"),
+    }
+
+
+def word(code: str | None) -> str:
+    return "" if code is None else words().get(code, code.replace("_", " "))
+
+
+def age(birth: dt.date, on: dt.date) -> int:
+    return on.year - birth.year - ((on.month, on.day) < (birth.month, birth.day))
+
+
+def client_heading(v: Mapping[str, Any]) -> str:
+    name = f"{v['family_name']}, {v['given_name']}"
+    if v.get("preferred_name"):
+        name += " " + _tr("(called %1)").replace("%1", v["preferred_name"])
+    return f"{name} — {v['client_code']}"
+
+
+def identity_line(v: Mapping[str, Any], today: dt.date) -> str:
+    parts = [_tr("Born %1 (age %2)").replace("%1", v["birth_date"].isoformat())
+             .replace("%2", str(age(v["birth_date"], today)))]
+    if v.get("phone"):
+        parts.append(_tr("Phone %1").replace("%1", v["phone"]))
+    if v.get("postal_code"):
+        parts.append(_tr("Postal code %1").replace("%1", v["postal_code"]))
+    parts.append(_tr("May be contacted") if v.get("consent_contact")
+                 else _tr("No consent to contact"))
+    parts.append(_tr("Consents to sharing") if v.get("consent_share")
+                 else _tr("No consent to share identified data"))
+    return "  ·  ".join(parts)
+
+
+def status_rows(statuses: list[ClassStatus]) -> list[list[str]]:
+    rows = []
+    for s in statuses:
+        substance = code_label(_SUBSTANCE["substance_class"], s.substance_class) or "—"
+        if s.primary:
+            substance += " " + _tr("(primary)")
+        recovery = word(s.recovery_status)
+        if s.recovery_timeframe:
+            recovery += f", {word(s.recovery_timeframe)}"
+        rows.append([substance, s.label, word(s.sobriety), recovery, s.reason])
+    return rows
+
+
+def followup_rows(points: list[PointState]) -> list[list[str]]:
+    rows = []
+    for st in points:
+        p = st.point
+        state = word(st.state)
+        if st.completed_on:
+            state += f" ({st.completed_on.isoformat()})"
+        rows.append([p.intake_on.isoformat(),
+                     _tr("%1 months").replace("%1", str(p.months)),
+                     p.due_on.isoformat(),
+                     f"{p.opens_on.isoformat()} – {p.closes_on.isoformat()}", state])
+    return rows
+
+
+def timeline_rows(page: ClientPage) -> list[list[str]]:
+    entries: list[tuple[dt.date, int, str, str]] = []
+    for a in page.assessments:
+        entries.append((a.assessed_on, 0, code_label(_ASSESSMENT["kind"], a.kind),
+                        _assessment_detail(page, a)))
+    for e in page.events:
+        times = f" × {e.count}" if e.count > 1 else ""
+        entries.append((e.occurred_on, 1, _tr("Event"),
+                        code_label(_EVENT["event"], e.event) + times))
+    for n in page.encounters:
+        entries.append((n.occurred_on, 2, _tr("Encounter"), _encounter_detail(n)))
+    for t in page.attempts:
+        entries.append((t.attempted_on, 3, _tr("Contact attempt"), _attempt_detail(t)))
+    entries.sort(key=lambda e: (e[0], e[1]), reverse=True)
+    return [[day.isoformat(), what, detail] for day, _, what, detail in entries]
+
+
+def _assessment_detail(page: ClientPage, a: Any) -> str:
+    status = code_label(_ASSESSMENT["contact_status"], a.contact_status)
+    records = page.substances.get(a.id, [])
+    if not records:
+        return status
+    names = []
+    for r in records:
+        name = code_label(_SUBSTANCE["substance_class"], r.substance_class)
+        count = len([c for c in r.criteria.split(";") if c])
+        detail = _tr("%n criteria").replace("%n", str(count))
+        names.append(f"{name} ({_tr('primary') + ', ' if r.primary else ''}{detail})")
+    return f"{status}: " + ", ".join(names)
+
+
+def _encounter_detail(n: Any) -> str:
+    given = [f"{field_label(_ENCOUNTER[key])}: {getattr(n, key)}"
+             for key in codes.ENCOUNTER_TALLIES if getattr(n, key)]
+    area = f" — {n.area}" if n.area else ""
+    return ", ".join(given) + area
+
+
+def _attempt_detail(t: Any) -> str:
+    text = (f"{code_label(_ATTEMPT['method'], t.method)}: "
+            f"{code_label(_ATTEMPT['outcome'], t.outcome)} — "
+            + _tr("%1-month follow-up of the intake of %2").replace("%1", str(t.point_months))
+            .replace("%2", t.intake_on.isoformat()))
+    return text + (f" ({t.note})" if t.note else "")

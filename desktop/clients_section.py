@@ -1,0 +1,136 @@
+"""The Clients section: the search list at the bottom, a client's page above it, and
+the form being typed on top. Saving a form returns to the page, refreshed."""
+
+from __future__ import annotations
+
+import logging
+
+from PySide6.QtCore import Signal
+from PySide6.QtWidgets import QWidget
+
+from db.access import PermissionDenied
+from desktop import dialogs
+from desktop.assessment_form import AssessmentFormView, kind_titles
+from desktop.client_data import ClientGone, load_client_page
+from desktop.client_form import ClientFormView
+from desktop.client_model import ClientRow
+from desktop.client_page import ClientPageView
+from desktop.client_search_view import ClientSearchView
+from desktop.context import AppContext
+from desktop.form_view import FormView
+from desktop.navigation import NavStack
+from desktop.small_forms import EncounterFormView, EventFormView
+
+log = logging.getLogger(__name__)
+
+
+class ClientsSection(NavStack):
+    message = Signal(str)  # for the status bar
+
+    def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
+        self.search = ClientSearchView(ctx)
+        super().__init__(self.search, parent)
+        self.ctx = ctx
+        self.search.open_client.connect(self.open_client)
+        self.search.new_client.connect(self.new_client)
+        ctx.changed.connect(self._refresh_pages)
+
+    # -- pages ----------------------------------------------------------------------------
+    def open_client(self, client_id: int) -> bool:
+        """Show the client's page on top of the list (closing what was above, if allowed)."""
+        if not self.back_to_root():
+            return False
+        page = self._page(client_id)
+        if page is None:
+            return False
+        self.push(page)
+        return True
+
+    def _page(self, client_id: int) -> ClientPageView | None:
+        try:
+            data = load_client_page(self.ctx.database, self.ctx.user, client_id,
+                                    self.ctx.today(), self.ctx.settings.followup_months)
+        except ClientGone:
+            dialogs.inform(self, self.tr("Client not found"), self.tr(
+                "This client was merged into another record or removed; search again."))
+            self.search.refresh()
+            return None
+        except PermissionDenied as exc:
+            dialogs.warn(self, self.tr("Not allowed"), str(exc))
+            return None
+        view = ClientPageView(data)
+        view.back.connect(self._back)
+        view.edit_client.connect(lambda: self.edit_client(view))
+        view.new_assessment.connect(lambda kind: self.new_assessment(view, kind))
+        view.new_event.connect(lambda: self.new_event(view))
+        view.new_encounter.connect(lambda: self.new_encounter(view.client_row()))
+        return view
+
+    def _back(self) -> None:
+        if self.back_to_root():
+            self.search.focus_search()
+
+    def current_client(self) -> ClientRow | None:
+        page = self.find(ClientPageView)
+        return page.client_row() if isinstance(page, ClientPageView) else None
+
+    def _refresh_pages(self, entity: str, client_id: int) -> None:
+        if entity == "settings":
+            client_id = 0
+        for view in self.views:
+            if isinstance(view, ClientPageView) and client_id in (0, view.client_id):
+                try:
+                    view.show_page(load_client_page(
+                        self.ctx.database, self.ctx.user, view.client_id, self.ctx.today(),
+                        self.ctx.settings.followup_months))
+                except ClientGone:
+                    log.info("client %s gone while its page was open", view.client_id)
+
+    # -- forms ----------------------------------------------------------------------------
+    def _push_form(self, form: FormView, done: str) -> FormView:
+        form.closed.connect(lambda: self.pop(form))
+        form.saved.connect(lambda _id: self._saved(form, done))
+        self.push(form)
+        return form
+
+    def _saved(self, form: FormView, done: str) -> None:
+        self.pop(form)
+        self.message.emit(done)
+
+    def new_client(self) -> ClientFormView | None:
+        if not self.back_to_root():
+            return None
+        form = ClientFormView(self.ctx)
+        form.closed.connect(lambda: self.pop(form))
+        form.saved.connect(lambda client_id: self._registered(form, client_id))
+        form.open_existing.connect(lambda client_id: self._open_existing(form, client_id))
+        self.push(form)
+        return form
+
+    def _registered(self, form: ClientFormView, client_id: int) -> None:
+        page = self._page(client_id)
+        if page is None:
+            self.pop(form)
+            return
+        self.replace_top(page)
+        self.message.emit(self.tr("Client registered."))
+
+    def _open_existing(self, form: ClientFormView, client_id: int) -> None:
+        self.pop(form)
+        self.open_client(client_id)
+
+    def edit_client(self, page: ClientPageView) -> FormView:
+        form = ClientFormView(self.ctx, page.client_id, page.page.version, page.page.values)
+        return self._push_form(form, self.tr("Client details saved."))
+
+    def new_assessment(self, page: ClientPageView, kind: str) -> FormView:
+        form = AssessmentFormView(self.ctx, page.client_id, page.heading.text(), kind)
+        return self._push_form(form, self.tr("%1 saved.").replace("%1", kind_titles()[kind]))
+
+    def new_event(self, page: ClientPageView) -> FormView:
+        form = EventFormView(self.ctx, page.client_id, page.heading.text())
+        return self._push_form(form, self.tr("Event saved."))
+
+    def new_encounter(self, client: ClientRow | None) -> FormView:
+        form = EncounterFormView(self.ctx, client)
+        return self._push_form(form, self.tr("Encounter saved. Ctrl+E for the next one."))

@@ -1,0 +1,107 @@
+"""What every screen shares: the database, who is signed in, the agency settings, the clock.
+
+Screens never keep their own copy of these; they read them here and listen
+to `changed` to refresh after a save made anywhere in the window.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import logging
+from collections.abc import Callable
+
+from PySide6.QtCore import QObject, Signal
+
+from db import settings as agency_settings
+from db.access import Actor, Permission
+from db.engine import Database
+from desktop.workers import Job, Pool, default_pool
+from forms.search import ClientIndex
+
+log = logging.getLogger(__name__)
+
+
+class AppContext(QObject):
+    # entity ("client", "assessment", "event", "encounter", "followup_attempt",
+    # "settings", "user") and the client id it concerns (0 when none).
+    changed = Signal(str, int)
+    signed_in = Signal()
+
+    def __init__(self, database: Database, today: Callable[[], dt.date] = dt.date.today,
+                 pool: Pool | None = None, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self.database = database
+        self.today = today
+        self.pool: Pool = pool if pool is not None else default_pool()
+        self.actor: Actor | None = None
+        self.display_name = ""
+        self.settings = agency_settings.AgencySettings()
+        self.index: ClientIndex | None = None
+        self._index_job: Job | None = None
+
+    @property
+    def user(self) -> Actor:
+        if self.actor is None:
+            raise RuntimeError("nobody is signed in")
+        return self.actor
+
+    def can(self, permission: Permission) -> bool:
+        return self.actor is not None and self.actor.can(permission)
+
+    def sign_in(self, actor: Actor, display_name: str) -> None:
+        self.actor = actor
+        self.display_name = display_name
+        self.reload_settings()
+        self.signed_in.emit()
+
+    def sign_out(self) -> None:
+        self.actor = None
+        self.display_name = ""
+
+    def reload_settings(self) -> None:
+        with self.database.reading() as session:
+            self.settings = agency_settings.load(session)
+
+    def start_index_build(self) -> None:
+        """Build the name index on the pool, so the first keystroke does not wait for it."""
+        if self.index is not None or self._index_job is not None:
+            return
+        database = self.database
+
+        def build(_progress: object, _cancelled: object) -> ClientIndex:
+            with database.reading() as session:
+                return ClientIndex.load(session)
+
+        self._index_job = Job(build, "client name index")
+        self._index_job.signals.succeeded.connect(self._index_built)
+        self._index_job.signals.finished.connect(self._index_job_done)
+        self.pool.start(self._index_job)
+
+    def rebuild_index(self) -> None:
+        """After many clients changed at once (an import, a merge elsewhere)."""
+        self.index = None
+        self.start_index_build()
+
+    def _index_built(self, index: ClientIndex) -> None:
+        self.index = index
+        log.info("client name index built: %d clients", len(index))
+
+    def _index_job_done(self) -> None:
+        self._index_job = None
+
+    def ensure_index(self) -> ClientIndex:
+        """The in-memory name index for typo-tolerant search, built on first use."""
+        if self.index is None:
+            with self.database.reading() as session:
+                self.index = ClientIndex.load(session)
+            log.info("client name index built: %d clients", len(self.index))
+        return self.index
+
+    def notify(self, entity: str, client_id: int = 0) -> None:
+        self.changed.emit(entity, client_id)
+
+    def database_name(self) -> str:
+        url = self.database.engine.url
+        if url.get_backend_name() == "sqlite":
+            return url.database or ""
+        return url.render_as_string(hide_password=True)

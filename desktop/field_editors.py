@@ -1,0 +1,181 @@
+"""One editor widget per `forms.fields.Field`, so forms are built from the definitions.
+
+The editable widget's objectName is the field key (tests and the error
+messages of `forms.validation` find it by that key). Every editor hands back
+what the person typed, unparsed: `forms/` parses and validates it, so the
+message for a bad value is the same in the GUI and on import.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import logging
+
+from PySide6.QtCore import QObject, Qt, Signal
+from PySide6.QtGui import QWheelEvent
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QComboBox,
+    QGridLayout,
+    QLabel,
+    QLineEdit,
+    QVBoxLayout,
+    QWidget,
+)
+
+from desktop.translate import field_label, label
+from forms.fields import Field, Kind
+from forms.values import format_value
+
+log = logging.getLogger(__name__)
+
+# The one colour the program adds (error text), readable on light and dark themes.
+ERROR_STYLE = "color: #c62828;"
+NUMBER_CHARS = 6
+CODES_PER_ROW = 2
+
+
+class CalmComboBox(QComboBox):
+    """A combo box the mouse wheel does not change while scrolling past a long form."""
+
+    def wheelEvent(self, event: QWheelEvent) -> None:
+        if self.hasFocus():
+            super().wheelEvent(event)
+        else:
+            event.ignore()
+
+
+class FieldEditor(QObject):
+    """Label, input widget and inline error message of one field."""
+
+    changed = Signal()
+
+    def __init__(self, field: Field, key: str | None = None, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.field = field
+        self.key = key or field.key
+        self.label = QLabel(field_label(field) + (" *" if field.required else ""), parent)
+        self.widget = self._make_widget(parent)
+        self.widget.setObjectName(self.key)
+        self.label.setBuddy(self.focus_widget())
+        self.error = QLabel(parent)
+        self.error.setObjectName(f"{self.key}__error")
+        self.error.setStyleSheet(ERROR_STYLE)
+        self.error.setWordWrap(True)
+        self.error.hide()
+        if field.help:
+            self.widget.setToolTip(label(field.help))
+            self.widget.setWhatsThis(label(field.help))
+        self.cell = QWidget(parent)
+        column = QVBoxLayout(self.cell)
+        column.setContentsMargins(0, 0, 0, 0)
+        column.setSpacing(2)
+        column.addWidget(self.widget)
+        column.addWidget(self.error)
+
+    def _make_widget(self, parent: QWidget | None) -> QWidget:
+        kind = self.field.kind
+        if kind is Kind.CODE or (kind is Kind.BOOLEAN and self.field.default is not False):
+            return self._make_combo(parent)
+        if kind is Kind.BOOLEAN:
+            box = QCheckBox(parent)
+            box.toggled.connect(self.changed)
+            return box
+        if kind is Kind.CODES:
+            return self._make_checks(parent)
+        edit = QLineEdit(parent)
+        if self.field.max_length:
+            edit.setMaxLength(self.field.max_length)
+        if kind is Kind.DATE:
+            edit.setPlaceholderText(self.tr("YYYY-MM-DD"))
+            edit.setMaximumWidth(edit.fontMetrics().horizontalAdvance("0000-00-00__") + 16)
+        elif kind is Kind.INTEGER:
+            edit.setMaximumWidth(edit.fontMetrics().horizontalAdvance("0" * NUMBER_CHARS) + 16)
+        edit.textEdited.connect(self.changed)
+        return edit
+
+    def _make_combo(self, parent: QWidget | None) -> QComboBox:
+        combo = CalmComboBox(parent)
+        combo.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
+        combo.addItem("", None)
+        if self.field.kind is Kind.BOOLEAN:
+            combo.addItem(self.tr("Yes"), "yes")
+            combo.addItem(self.tr("No"), "no")
+        else:
+            for code in self.field.codes:
+                combo.addItem(label(code.label), code.value)
+        combo.currentIndexChanged.connect(self.changed)
+        return combo
+
+    def _make_checks(self, parent: QWidget | None) -> QWidget:
+        box = QWidget(parent)
+        grid = QGridLayout(box)
+        grid.setContentsMargins(0, 0, 0, 0)
+        self.checks: dict[str, QCheckBox] = {}
+        for i, code in enumerate(self.field.codes):
+            check = QCheckBox(label(code.label), box)
+            check.setObjectName(f"{self.key}.{code.value}")
+            check.toggled.connect(self.changed)
+            grid.addWidget(check, i // CODES_PER_ROW, i % CODES_PER_ROW)
+            self.checks[code.value] = check
+        return box
+
+    def focus_widget(self) -> QWidget:
+        if self.field.kind is Kind.CODES:
+            return next(iter(self.checks.values()))
+        return self.widget
+
+    def focus_chain(self) -> list[QWidget]:
+        """The widgets Tab visits, in order."""
+        if self.field.kind is Kind.CODES:
+            return list(self.checks.values())
+        return [self.widget]
+
+    def raw(self) -> object:
+        """What the person entered, for `forms.validation` to parse."""
+        w = self.widget
+        if isinstance(w, QComboBox):
+            return w.currentData()
+        if isinstance(w, QCheckBox):
+            return w.isChecked()
+        if isinstance(w, QLineEdit):
+            return w.text()
+        return [code for code, check in self.checks.items() if check.isChecked()]
+
+    def set_value(self, value: object) -> None:
+        """Show a stored value (or the field's default for None)."""
+        value = self.field.default if value is None else value
+        w = self.widget
+        w.blockSignals(True)
+        try:
+            self._show(w, value)
+        finally:
+            w.blockSignals(False)
+
+    def _show(self, w: QWidget, value: object) -> None:
+        if isinstance(w, QComboBox):
+            shown = format_value(self.field, value) if isinstance(value, bool) else value
+            w.setCurrentIndex(max(0, w.findData(shown)))
+        elif isinstance(w, QCheckBox):
+            w.setChecked(bool(value))
+        elif isinstance(w, QLineEdit):
+            w.setText(value.isoformat() if isinstance(value, dt.date) else
+                      format_value(self.field, value))
+        else:
+            chosen = set(value.split(";")) if isinstance(value, str) else set(value or ())  # type: ignore[call-overload]
+            for code, check in self.checks.items():
+                check.blockSignals(True)
+                check.setChecked(code in chosen)
+                check.blockSignals(False)
+
+    def set_error(self, message: str | None) -> None:
+        self.error.setText(message or "")
+        self.error.setVisible(bool(message))
+        self.widget.setAccessibleDescription(message or "")
+
+    def set_shown(self, shown: bool) -> None:
+        for part in (self.label, self.cell):
+            part.setVisible(shown)
+
+    def is_shown(self) -> bool:
+        return not self.cell.isHidden()

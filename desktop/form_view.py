@@ -1,0 +1,217 @@
+"""What every data-entry form shares: sections of field editors, inline errors and a
+summary, Ctrl+S to save, Esc to cancel, and a guard against losing typed work.
+
+A subclass builds its sections with `add_section` and implements `store()`,
+which calls a `forms.records` function and returns the saved record's id.
+"""
+
+from __future__ import annotations
+
+import itertools
+import logging
+from collections.abc import Iterable, Mapping
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QKeySequence, QShortcut
+from PySide6.QtWidgets import (
+    QApplication,
+    QFormLayout,
+    QGroupBox,
+    QHBoxLayout,
+    QLabel,
+    QPushButton,
+    QScrollArea,
+    QVBoxLayout,
+    QWidget,
+)
+
+from db.access import PermissionDenied
+from db.clients import ConflictError
+from desktop import dialogs
+from desktop.context import AppContext
+from desktop.field_editors import ERROR_STYLE, FieldEditor
+from forms.fields import Field
+from forms.validation import ValidationFailed
+
+log = logging.getLogger(__name__)
+
+
+class FormView(QWidget):
+    """Base of the intake, follow-up, client, event and encounter forms."""
+
+    saved = Signal(int)  # the id of the record stored
+    closed = Signal()  # left without saving
+
+    def __init__(self, ctx: AppContext, title: str, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.ctx = ctx
+        self.title = title
+        self.editors: dict[str, FieldEditor] = {}
+        self._dirty = False
+        self._build_frame()
+        self._connect_keys()
+
+    # -- building -------------------------------------------------------------------------
+    def _build_frame(self) -> None:
+        outer = QVBoxLayout(self)
+        heading = QLabel(self.title, self)
+        heading.setObjectName("form_title")
+        font = heading.font()
+        font.setPointSizeF(font.pointSizeF() * 1.3)
+        font.setBold(True)
+        heading.setFont(font)
+        outer.addWidget(heading)
+        self.summary = QLabel(self)
+        self.summary.setObjectName("error_summary")
+        self.summary.setStyleSheet(ERROR_STYLE)
+        self.summary.setWordWrap(True)
+        self.summary.hide()
+        outer.addWidget(self.summary)
+        self.scroll = QScrollArea(self)
+        self.scroll.setWidgetResizable(True)
+        self.body = QWidget(self.scroll)
+        self.body_layout = QVBoxLayout(self.body)
+        self.scroll.setWidget(self.body)
+        outer.addWidget(self.scroll, 1)
+        outer.addLayout(self._buttons())
+
+    def _buttons(self) -> QHBoxLayout:
+        row = QHBoxLayout()
+        row.addStretch(1)
+        self.cancel_button = QPushButton(self.tr("Cancel (Esc)"), self)
+        self.cancel_button.setObjectName("cancel")
+        self.cancel_button.clicked.connect(self.cancel)
+        self.save_button = QPushButton(self.tr("Save (Ctrl+S)"), self)
+        self.save_button.setObjectName("save")
+        self.save_button.setDefault(False)
+        self.save_button.clicked.connect(self.save)
+        row.addWidget(self.cancel_button)
+        row.addWidget(self.save_button)
+        return row
+
+    def _connect_keys(self) -> None:
+        context = Qt.ShortcutContext.WidgetWithChildrenShortcut
+        save = QShortcut(QKeySequence(QKeySequence.StandardKey.Save), self)
+        save.setContext(context)
+        save.activated.connect(self.save)
+        escape = QShortcut(QKeySequence(Qt.Key.Key_Escape), self)
+        escape.setContext(context)
+        escape.activated.connect(self.cancel)
+        QApplication.instance().focusChanged.connect(self._keep_focus_visible)  # type: ignore[attr-defined]
+
+    def add_section(self, title: str, fields: Iterable[Field],
+                    key_prefix: str = "") -> QGroupBox:
+        box = QGroupBox(title, self.body)
+        layout = QFormLayout(box)
+        layout.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.ExpandingFieldsGrow)
+        for f in fields:
+            editor = self.add_editor(f, key_prefix + f.key, box)
+            layout.addRow(editor.label, editor.cell)
+        self.body_layout.addWidget(box)
+        return box
+
+    def add_editor(self, f: Field, key: str, parent: QWidget) -> FieldEditor:
+        editor = FieldEditor(f, key, parent)
+        editor.changed.connect(self.mark_dirty)
+        self.editors[key] = editor
+        return editor
+
+    def finish_layout(self) -> None:
+        """Call after the last section: Tab follows the paper form, then Save."""
+        self.body_layout.addStretch(1)
+        self.chain_tab_order()
+
+    def chain_tab_order(self) -> None:
+        chain = [w for e in self.editors.values() for w in e.focus_chain()]
+        chain += [*self.extra_tab_stops(), self.save_button, self.cancel_button]
+        for first, second in itertools.pairwise(chain):
+            QWidget.setTabOrder(first, second)
+
+    def extra_tab_stops(self) -> list[QWidget]:
+        return []
+
+    def _keep_focus_visible(self, _old: QWidget | None, new: QWidget | None) -> None:
+        if new is not None and self.body.isAncestorOf(new):
+            self.scroll.ensureWidgetVisible(new, 20, 40)
+
+    # -- values ---------------------------------------------------------------------------
+    def raw_values(self, keys: Iterable[str] | None = None) -> dict[str, object]:
+        """What is typed in the shown editors; hidden sections count as empty."""
+        chosen = self.editors.keys() if keys is None else keys
+        return {k: self.editors[k].raw() for k in chosen
+                if k in self.editors and self.editors[k].is_shown()}
+
+    def load(self, values: Mapping[str, object]) -> None:
+        for key, editor in self.editors.items():
+            editor.set_value(values.get(key))
+        self._dirty = False
+
+    def mark_dirty(self) -> None:
+        self._dirty = True
+
+    def is_dirty(self) -> bool:
+        return self._dirty
+
+    def first_focus(self) -> QWidget:
+        return next(iter(self.editors.values())).focus_widget()
+
+    def showEvent(self, event: object) -> None:
+        super().showEvent(event)  # type: ignore[arg-type]
+        if not self.body.isAncestorOf(QApplication.focusWidget()):
+            self.first_focus().setFocus(Qt.FocusReason.OtherFocusReason)
+
+    # -- errors ---------------------------------------------------------------------------
+    def show_errors(self, errors: Mapping[str, str]) -> None:
+        for editor in self.editors.values():
+            editor.set_error(None)
+        if not errors:
+            self.summary.hide()
+            return
+        placed = [k for k in errors if k in self.editors]
+        for key in placed:
+            self.editors[key].set_error(errors[key])
+        lines = [self.tr("Nothing was saved. Please correct:")]
+        lines += [f"• {message}" for message in errors.values()]
+        self.summary.setText("\n".join(lines))
+        self.summary.show()
+        first = next((e for k, e in self.editors.items() if k in errors), None)
+        if first is not None:
+            first.focus_widget().setFocus(Qt.FocusReason.OtherFocusReason)
+
+    # -- saving and leaving ---------------------------------------------------------------
+    def store(self) -> int:
+        raise NotImplementedError
+
+    def save(self) -> None:
+        try:
+            record_id = self.store()
+        except ValidationFailed as exc:
+            self.show_errors(exc.errors)
+            return
+        except ConflictError as exc:
+            dialogs.warn(self, self.tr("Changed on another workstation"), str(exc))
+            return
+        except PermissionDenied as exc:
+            dialogs.warn(self, self.tr("Not allowed"), str(exc))
+            return
+        self.show_errors({})
+        self._dirty = False
+        log.info("%s saved (%s)", type(self).__name__, record_id)
+        self.saved.emit(record_id)
+
+    def cancel(self) -> None:
+        if self.may_leave():
+            self._dirty = False
+            self.closed.emit()
+
+    def may_leave(self) -> bool:
+        """True when nothing typed would be lost, or the person agrees to drop it."""
+        if not self._dirty:
+            return True
+        return dialogs.ask(self, self.tr("Discard changes?"),
+                           self.tr("%1 has changes that are not saved. Discard them?")
+                           .replace("%1", self.title),
+                           yes=self.tr("Discard"), no=self.tr("Keep editing"))
+
+    def discard(self) -> None:
+        self._dirty = False

@@ -1,0 +1,50 @@
+"""The application's log: one rotating file in the per-user log folder.
+
+Only the application configures handlers; every module just asks for
+`logging.getLogger(__name__)`.
+"""
+
+from __future__ import annotations
+
+import logging
+import sys
+from logging.handlers import RotatingFileHandler
+from pathlib import Path
+from types import TracebackType
+
+import platformdirs
+
+from db.location import APP_NAME
+
+LOG_BYTES = 1_000_000
+LOG_FILES = 5
+FORMAT = "%(asctime)s %(levelname)s %(name)s: %(message)s"
+
+log = logging.getLogger(__name__)
+
+
+def log_folder() -> Path:
+    return Path(platformdirs.user_log_dir(APP_NAME, appauthor=False))
+
+
+def configure_logging(folder: Path | None = None) -> Path:
+    """Send INFO and above to a rotating file; returns the file's path."""
+    folder = folder or log_folder()
+    folder.mkdir(parents=True, exist_ok=True)
+    path = folder / f"{APP_NAME}.log"
+    handler = RotatingFileHandler(path, maxBytes=LOG_BYTES, backupCount=LOG_FILES,
+                                  encoding="utf-8")
+    handler.setFormatter(logging.Formatter(FORMAT))
+    root = logging.getLogger()
+    root.addHandler(handler)
+    root.setLevel(logging.INFO)
+    sys.excepthook = _log_uncaught
+    return path
+
+
+def _log_uncaught(kind: type[BaseException], value: BaseException,
+                  trace: TracebackType | None) -> None:
+    # Qt calls Python slots from its event loop; an exception there must reach the log
+    # file, not vanish with a terminal nobody watches.
+    log.critical("unexpected error", exc_info=(kind, value, trace))
+    sys.__excepthook__(kind, value, trace)

@@ -1,0 +1,239 @@
+"""The main window: sign-in or lock screen in front, the sections behind it.
+
+Sections: Clients, Follow-ups due, Reports, and for administrators Users and
+Settings. The menus carry every keyboard shortcut, so they are listed where
+a new user looks for them. Locking shows the lock screen over the untouched
+work; signing out or quitting first asks about any unsaved form.
+"""
+
+from __future__ import annotations
+
+import logging
+
+from PySide6.QtCore import QCoreApplication
+from PySide6.QtGui import QAction, QCloseEvent
+from PySide6.QtWidgets import (
+    QApplication,
+    QHBoxLayout,
+    QLabel,
+    QListWidget,
+    QMainWindow,
+    QStackedWidget,
+    QWidget,
+)
+
+from db.access import Permission
+from desktop import dialogs
+from desktop.admin_settings import SettingsView
+from desktop.admin_users import UsersView
+from desktop.auth import SignedIn, needs_first_admin
+from desktop.clients_section import ClientsSection
+from desktop.context import AppContext
+from desktop.idle import IdleWatcher
+from desktop.reports_view import ReportsView
+from desktop.signin_view import FIRST, SIGN_IN, UNLOCK, SignInView
+from desktop.translate import code_label
+from desktop.window_menus import build_menus
+from desktop.worklist_view import WorklistView
+from forms.definitions import USER_FIELDS, by_key
+
+log = logging.getLogger(__name__)
+
+MINUTE_MS = 60_000
+STATUS_MESSAGE_MS = 6_000
+
+
+class MainWindow(QMainWindow):
+    def __init__(self, ctx: AppContext, idle_ms: int | None = None) -> None:
+        super().__init__()
+        self.ctx = ctx
+        self._idle_override = idle_ms
+        self.idle = IdleWatcher(idle_ms or MINUTE_MS * ctx.settings.idle_lock_minutes, self)
+        self._build_ui()
+        self.actions_by_name: dict[str, QAction] = build_menus(self)
+        self._connect_signals()
+        self.resize(1200, 800)
+
+    # -- building -------------------------------------------------------------------------
+    def _build_ui(self) -> None:
+        self.pages = QStackedWidget(self)
+        self.signin = SignInView(self.ctx, self.pages)
+        self.workspace = QWidget(self.pages)
+        self.pages.addWidget(self.signin)
+        self.pages.addWidget(self.workspace)
+        self.setCentralWidget(self.pages)
+        row = QHBoxLayout(self.workspace)
+        self.nav = QListWidget(self.workspace)
+        self.nav.setObjectName("sections")
+        self.sections = QStackedWidget(self.workspace)
+        self.clients = ClientsSection(self.ctx, self.sections)
+        self.worklist = WorklistView(self.ctx, self.sections)
+        self.reports = ReportsView(self.ctx, self.sections)
+        self.users = UsersView(self.ctx, self.sections)
+        self.settings_view = SettingsView(self.ctx, self.sections)
+        self.section_views = {"clients": self.clients, "worklist": self.worklist,
+                              "reports": self.reports, "users": self.users,
+                              "settings": self.settings_view}
+        for view in self.section_views.values():
+            self.sections.addWidget(view)
+        row.addWidget(self.nav)
+        row.addWidget(self.sections, 1)
+        self.db_label = QLabel(self)
+        self.user_label = QLabel(self)
+        self.user_label.setObjectName("signed_in_user")
+        self.statusBar().addPermanentWidget(self.db_label, 1)
+        self.statusBar().addPermanentWidget(self.user_label)
+
+    def _connect_signals(self) -> None:
+        self.signin.signed_in.connect(self.signed_in)
+        self.signin.unlocked.connect(self.unlocked)
+        self.signin.sign_out.connect(self.sign_out)
+        self.nav.currentRowChanged.connect(self._section_chosen)
+        self.clients.message.connect(self.say)
+        self.worklist.open_client.connect(self.open_client)
+        self.idle.idle.connect(self.lock)
+        self.ctx.changed.connect(self._data_changed)
+
+    # -- signing in, locking, signing out -------------------------------------------------
+    def start(self) -> None:
+        """Show the first-administrator or the sign-in screen."""
+        self.ctx.reload_settings()
+        self._show_front(FIRST if needs_first_admin(self.ctx.database) else SIGN_IN)
+        self.db_label.setText(self.tr("Database: %1").replace("%1", self.ctx.database_name()))
+
+    def _show_front(self, mode: str) -> None:
+        self.pages.setCurrentWidget(self.signin)
+        self._enable_actions(False)
+        self.signin.show_mode(mode)
+        self.setWindowTitle(self._title())
+
+    def _title(self) -> str:
+        return self.tr("Recovery Desk — %1").replace("%1", self.ctx.settings.agency_name)
+
+    def signed_in(self, who: SignedIn) -> None:
+        self.ctx.sign_in(who.actor, who.display_name)
+        self._fill_nav()
+        role = code_label(by_key(USER_FIELDS)["role"], who.actor.role)
+        self.user_label.setText(self.tr("Signed in: %1 (%2)").replace("%1", who.display_name)
+                                .replace("%2", role))
+        self.pages.setCurrentWidget(self.workspace)
+        self._enable_actions(True)
+        self.ctx.start_index_build()
+        self.go("clients")
+        self.clients.search.focus_search()
+        self._arm_idle()
+
+    def _arm_idle(self) -> None:
+        self.idle.set_timeout(self._idle_override or
+                              MINUTE_MS * self.ctx.settings.idle_lock_minutes)
+        QApplication.instance().installEventFilter(self.idle)
+        self.idle.start()
+
+    def lock(self) -> None:
+        if self.ctx.actor is None or self.pages.currentWidget() is self.signin:
+            return
+        self.idle.stop()
+        self._show_front(UNLOCK)
+
+    def unlocked(self) -> None:
+        self.pages.setCurrentWidget(self.workspace)
+        self._enable_actions(True)
+        self.idle.start()
+        self.say(self.tr("Welcome back."))
+
+    def sign_out(self) -> bool:
+        if self.ctx.actor is not None and not self.clients.back_to_root():
+            if self.pages.currentWidget() is self.signin:
+                self.pages.setCurrentWidget(self.workspace)  # show the form they chose to keep
+                self._enable_actions(True)
+                self.idle.start()
+            return False
+        self.idle.stop()
+        QApplication.instance().removeEventFilter(self.idle)
+        log.info("%s signed out", self.ctx.actor.username if self.ctx.actor else "nobody")
+        self.ctx.sign_out()
+        self.clients.search.search_box.clear()
+        self.user_label.clear()
+        self._show_front(SIGN_IN)
+        return True
+
+    def _enable_actions(self, enabled: bool) -> None:
+        for name, action in self.actions_by_name.items():
+            if name not in ("quit", "about", "shortcuts"):
+                action.setEnabled(enabled)
+        self.nav.setEnabled(enabled)
+
+    # -- sections -------------------------------------------------------------------------
+    def _fill_nav(self) -> None:
+        self.nav.clear()
+        names = {"clients": self.tr("Clients"), "worklist": self.tr("Follow-ups due"),
+                 "reports": self.tr("Reports"), "users": self.tr("Users"),
+                 "settings": self.tr("Settings")}
+        admin = self.ctx.can(Permission.MANAGE_USERS)
+        self.nav_keys = [k for k in names if admin or k not in ("users", "settings")]
+        for key in self.nav_keys:
+            self.nav.addItem(names[key])
+        self.nav.setFixedWidth(self.nav.sizeHintForColumn(0) + 24)
+        for name in ("users", "settings"):
+            self.actions_by_name[f"go_{name}"].setVisible(admin)
+
+    def go(self, key: str) -> None:
+        if key in self.nav_keys:
+            self.nav.setCurrentRow(self.nav_keys.index(key))
+
+    def _section_chosen(self, row: int) -> None:
+        if 0 <= row < len(self.nav_keys):
+            self.sections.setCurrentWidget(self.section_views[self.nav_keys[row]])
+
+    def current_section(self) -> str:
+        return next(k for k, v in self.section_views.items()
+                    if v is self.sections.currentWidget())
+
+    # -- shortcuts ------------------------------------------------------------------------
+    def find_client(self) -> None:
+        self.go("clients")
+        if self.clients.back_to_root():
+            self.clients.search.focus_search()
+
+    def new_client(self) -> None:
+        self.go("clients")
+        self.clients.new_client()
+
+    def quick_encounter(self) -> None:
+        client = self.clients.current_client() if self.current_section() == "clients" else None
+        self.go("clients")
+        self.clients.new_encounter(client)
+
+    def open_client(self, client_id: int) -> None:
+        self.go("clients")
+        self.clients.open_client(client_id)
+
+    def say(self, text: str) -> None:
+        self.statusBar().showMessage(text, STATUS_MESSAGE_MS)
+
+    def _data_changed(self, entity: str, _client_id: int) -> None:
+        if entity == "settings":
+            self.setWindowTitle(self._title())
+            if self.ctx.actor is not None:
+                self._arm_idle()
+
+    def closeEvent(self, event: QCloseEvent) -> None:
+        if self.ctx.actor is not None and not self.clients.may_leave_all():
+            event.ignore()
+            return
+        QApplication.instance().removeEventFilter(self.idle)
+        event.accept()
+
+
+def shortcut_help() -> str:
+    tr = QCoreApplication.translate
+    return tr("MainWindow", "Ctrl+F  find a client\nCtrl+N  new client\nCtrl+E  quick encounter\n"
+                            "Ctrl+S  save the form\nEsc  cancel the form or go back\n"
+                            "Tab  next field (in the order of the paper form)\n"
+                            "Ctrl+L  lock now\nCtrl+1 … Ctrl+5  go to a section")
+
+
+def show_shortcuts(parent: QWidget) -> None:
+    dialogs.inform(parent, QCoreApplication.translate("MainWindow", "Keyboard shortcuts"),
+                   shortcut_help())
+

@@ -1,0 +1,111 @@
+"""The long jobs of the Reports screen, each a plain function from reports/ or forms/.
+
+A `ReportJob` says who may run it (the same permission the function checks
+again), what it needs from the screen (a month, a period, an as-of date),
+which file it writes or reads, and how to call it. Adding a report to the
+screen is adding one entry to `all_jobs()`.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Callable
+from dataclasses import dataclass
+from pathlib import Path
+
+from PySide6.QtCore import QCoreApplication
+
+from db.access import Permission
+from desktop.context import AppContext
+from forms.importer import import_workbook
+from reports.dates import Period
+from reports.exchange_export import export_workbook
+from reports.exchange_template import write_template
+from reports.pdf_monthly import monthly_report
+
+Progress = Callable[[int, int], None]
+IsCancelled = Callable[[], bool]
+MONTH, PERIOD, AS_OF, NOTHING = "month", "period", "as_of", "nothing"
+XLSX = "Excel workbook (*.xlsx)"
+PDF = "PDF (*.pdf)"
+
+
+def _tr(text: str) -> str:
+    return QCoreApplication.translate("report_jobs", text)
+
+
+@dataclass(frozen=True)
+class JobInputs:
+    """What the Reports screen had chosen when the job started."""
+
+    month: Period
+    period: Period
+    as_of: dt.date
+    internal: bool = False
+
+
+Runner = Callable[[AppContext, JobInputs, Path, Progress, IsCancelled], object]
+
+
+@dataclass(frozen=True)
+class ReportJob:
+    key: str
+    title: str
+    explain: str
+    permission: Permission | None  # None: anyone signed in
+    needs: str  # MONTH, PERIOD, AS_OF or NOTHING
+    file_filter: str
+    suggest: Callable[[JobInputs], str]  # the file name offered
+    run: Runner
+    reads_file: bool = False  # an import chooses an existing file instead of a new one
+    identified: bool = False  # the file names clients
+
+
+def _monthly(ctx: AppContext, i: JobInputs, target: Path, progress: Progress,
+             cancelled: IsCancelled) -> object:
+    return monthly_report(ctx.database, ctx.user, i.month.start.year, i.month.start.month,
+                          target, internal=i.internal, progress=progress, cancelled=cancelled)
+
+
+def _export(ctx: AppContext, i: JobInputs, target: Path, progress: Progress,
+            cancelled: IsCancelled) -> object:
+    return export_workbook(ctx.database, ctx.user, target, i.as_of, progress=progress,
+                           cancelled=cancelled)
+
+
+def _template(_ctx: AppContext, _i: JobInputs, target: Path, _progress: Progress,
+              cancelled: IsCancelled) -> object:
+    write_template(target, cancelled)
+    return None
+
+
+def _import(ctx: AppContext, _i: JobInputs, source: Path, progress: Progress,
+            cancelled: IsCancelled) -> object:
+    return import_workbook(ctx.database, ctx.user, source, ctx.today(), progress=progress,
+                           cancelled=cancelled)
+
+
+def all_jobs() -> list[ReportJob]:
+    return [
+        ReportJob("monthly_pdf", _tr("Monthly report (PDF)"), _tr(
+            "Caseload, follow-up rate, recovery and harm for the chosen month, with trends "
+            "and the definitions behind every number."), Permission.REPORTS, MONTH, PDF,
+            lambda i: f"monthly-report-{i.month.start:%Y-%m}.pdf", _monthly),
+        ReportJob("full_export", _tr("Full export (identified workbook)"), _tr(
+            "Every record of every client who consented to sharing, in the exchange "
+            "workbook; it names clients, so keep it safe."), Permission.EXPORT_IDENTIFIED,
+            AS_OF, XLSX, lambda i: f"recovery-desk-export-{i.as_of.isoformat()}.xlsx",
+            _export, identified=True),
+        ReportJob("import", _tr("Import a workbook"), _tr(
+            "Load a filled-in exchange workbook: every row is checked, and it is loaded "
+            "whole or not at all."), Permission.IMPORT, NOTHING, XLSX, lambda i: "",
+            _import, reads_file=True),
+        ReportJob("template", _tr("Empty import template"), _tr(
+            "A blank exchange workbook with drop-down lists, to fill in Excel and import."),
+            None, NOTHING, XLSX, lambda i: "recovery-desk-template.xlsx", _template),
+    ]
+
+
+def jobs_for(ctx: AppContext) -> list[ReportJob]:
+    """The jobs the signed-in person may run (the functions check again)."""
+    return [j for j in all_jobs() if j.permission is None or ctx.can(j.permission)]

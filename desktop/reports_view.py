@@ -1,0 +1,237 @@
+"""The Reports screen: choose a month, a period or an as-of date, then run a job.
+
+Each job runs on the thread pool with a progress dialog that can cancel;
+when it is done the screen offers to open the file or its folder. An import
+lists every rejected row in a table. A person sees only the jobs their role
+allows (the functions check the permission again).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import logging
+from pathlib import Path
+
+from PySide6.QtCore import QDate, QLocale
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QCheckBox,
+    QComboBox,
+    QDateEdit,
+    QFormLayout,
+    QGroupBox,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QPushButton,
+    QTableWidget,
+    QTableWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
+
+from db.access import Permission
+from desktop import dialogs
+from desktop.context import AppContext
+from desktop.job_runner import JobRunner
+from desktop.report_jobs import NOTHING, PERIOD, JobInputs, ReportJob, jobs_for
+from reports.dates import Period, add_months
+
+log = logging.getLogger(__name__)
+
+MONTHS_OFFERED = 36
+
+
+def to_date(value: QDate) -> dt.date:
+    return dt.date(value.year(), value.month(), value.day())
+
+
+def date_edit(parent: QWidget, name: str, day: dt.date) -> QDateEdit:
+    edit = QDateEdit(QDate(day.year, day.month, day.day), parent)
+    edit.setObjectName(name)
+    edit.setDisplayFormat("yyyy-MM-dd")
+    edit.setCalendarPopup(True)
+    return edit
+
+
+def _left(widget: QWidget) -> QHBoxLayout:
+    """The widget at its natural width, not stretched across the window."""
+    row = QHBoxLayout()
+    row.addWidget(widget)
+    row.addStretch(1)
+    return row
+
+
+class ReportsView(QWidget):
+    def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.ctx = ctx
+        self.runner = JobRunner(ctx.pool, self)
+        self.job_buttons: dict[str, QPushButton] = {}
+        self.folder = Path.home()
+        self._build_ui()
+        self._connect_signals()
+
+    def _build_ui(self) -> None:
+        self.layout_ = QVBoxLayout(self)
+        self.choices = self._choices_box()
+        self.layout_.addWidget(self.choices)
+        self.jobs_box = QGroupBox(self.tr("Reports, exports and imports"), self)
+        self.jobs_layout = QVBoxLayout(self.jobs_box)
+        self.layout_.addWidget(self.jobs_box)
+        self.result = QLabel(self)
+        self.result.setObjectName("job_result")
+        self.result.setWordWrap(True)
+        self.layout_.addWidget(self.result)
+        self.problems = QTableWidget(0, 4, self)
+        self.problems.setObjectName("import_problems")
+        self.problems.setHorizontalHeaderLabels([self.tr("Sheet"), self.tr("Row"),
+                                                 self.tr("Column"), self.tr("Problem")])
+        self.problems.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.problems.verticalHeader().hide()
+        self.problems.horizontalHeader().setSectionResizeMode(
+            QHeaderView.ResizeMode.ResizeToContents)
+        self.problems.horizontalHeader().setStretchLastSection(True)
+        self.problems.hide()
+        self.layout_.addWidget(self.problems, 1)
+        self.layout_.addStretch(0)
+
+    def _choices_box(self) -> QGroupBox:
+        box = QGroupBox(self.tr("What period?"), self)
+        form = QFormLayout(box)
+        today = self.ctx.today()
+        self.month = QComboBox(box)
+        self.month.setObjectName("month")
+        start = dt.date(today.year, today.month, 1)
+        for back in range(MONTHS_OFFERED):
+            first = add_months(start, -back)
+            self.month.addItem(f"{first:%Y-%m}", first)
+        self.month.setCurrentIndex(1)  # last month: the one a manager reports on
+        self.internal = QCheckBox(self.tr("Internal copy (small counts not hidden)"), box)
+        self.internal.setObjectName("internal")
+        last_month = add_months(start, -1)
+        self.period_from = date_edit(box, "period_from", last_month)
+        self.period_to = date_edit(box, "period_to", start - dt.timedelta(days=1))
+        self.as_of = date_edit(box, "as_of", today)
+        period_row = QHBoxLayout()
+        period_row.addWidget(self.period_from)
+        period_row.addWidget(QLabel(self.tr("to"), box))
+        period_row.addWidget(self.period_to)
+        period_row.addStretch(1)
+        for caption, field in ((self.tr("&Month"), self.month),
+                               (self.tr("&Period"), period_row),
+                               (self.tr("Status &as of"), self.as_of)):
+            buddy = field if isinstance(field, QWidget) else self.period_from
+            label = QLabel(caption, box)
+            label.setBuddy(buddy)
+            form.addRow(label, field if not isinstance(field, QWidget) else _left(field))
+            if field is self.month:
+                form.addRow("", self.internal)
+        return box
+
+    def _connect_signals(self) -> None:
+        self.runner.busy.connect(self._busy)
+        self.runner.succeeded.connect(self._succeeded)
+        self.runner.failed.connect(self._failed)
+        self.runner.cancelled.connect(self._cancelled)
+        self.ctx.signed_in.connect(self.show_jobs)
+
+    def show_jobs(self) -> None:
+        """One row per job the signed-in person may run."""
+        while self.jobs_layout.count():
+            item = self.jobs_layout.takeAt(0)
+            if item.widget() is not None:
+                item.widget().deleteLater()
+        self.job_buttons = {}
+        self.jobs = {j.key: j for j in jobs_for(self.ctx)}
+        for job in self.jobs.values():
+            self.jobs_layout.addWidget(self._job_row(job))
+        self.choices.setVisible(any(j.needs != NOTHING for j in self.jobs.values()))
+        if not self.ctx.can(Permission.REPORTS):
+            note = QLabel(self.tr("Monthly reports, exports and imports are made by managers."),
+                          self.jobs_box)
+            note.setObjectName("reports_note")
+            self.jobs_layout.addWidget(note)
+
+    def _job_row(self, job: ReportJob) -> QWidget:
+        row = QWidget(self.jobs_box)
+        layout = QHBoxLayout(row)
+        layout.setContentsMargins(0, 0, 0, 0)
+        button = QPushButton(job.title + "…", row)
+        button.setObjectName(f"job_{job.key}")
+        button.clicked.connect(lambda _=False, key=job.key: self.start_job(key))
+        explain = QLabel(job.explain, row)
+        explain.setWordWrap(True)
+        layout.addWidget(button)
+        layout.addWidget(explain, 1)
+        self.job_buttons[job.key] = button
+        return row
+
+    def inputs(self) -> JobInputs:
+        first: dt.date = self.month.currentData()
+        return JobInputs(Period.month(first.year, first.month),
+                         Period(to_date(self.period_from.date()), to_date(self.period_to.date())),
+                         to_date(self.as_of.date()), self.internal.isChecked())
+
+    def start_job(self, key: str, path: Path | None = None) -> bool:
+        """Ask for the file (unless given), then run the job; False if nothing started."""
+        job = self.jobs[key]
+        inputs = self.inputs()
+        if job.needs == PERIOD and inputs.period.end < inputs.period.start:
+            dialogs.warn(self, job.title, self.tr("The period ends before it starts."))
+            return False
+        path = path or self._choose_file(job, inputs)
+        if path is None:
+            return False
+        self.folder = path.parent
+        self.target = path
+        self.result.clear()
+        self.problems.hide()
+        self.runner.start(key, job.title, lambda progress, cancelled: job.run(
+            self.ctx, inputs, path, progress, cancelled))
+        return True
+
+    def _choose_file(self, job: ReportJob, inputs: JobInputs) -> Path | None:
+        if job.reads_file:
+            return dialogs.open_path(self, job.title, self.folder, self.tr(job.file_filter))
+        return dialogs.save_path(self, job.title, self.folder / job.suggest(inputs),
+                                 self.tr(job.file_filter))
+
+    def _busy(self, busy: bool) -> None:
+        for button in self.job_buttons.values():
+            button.setEnabled(not busy)
+
+    def _succeeded(self, key: str, result: object) -> None:
+        if key == "import":
+            self._show_import(result)
+            return
+        self.result.setText(self.tr("Written to %1").replace("%1", str(self.target)))
+        choice = dialogs.choose(self, self.jobs[key].title, self.tr("Done. Open it now?"),
+                                [self.tr("Open the file"), self.tr("Open the folder")])
+        if choice is not None:
+            dialogs.open_location(self.target if choice == 0 else self.target.parent)
+
+    def _show_import(self, result: object) -> None:
+        problems = list(getattr(result, "problems", ()))
+        if getattr(result, "ok", False):
+            added = getattr(result, "added", {})
+            counts = ", ".join(f"{n} {sheet}" for sheet, n in added.items() if n)
+            self.result.setText(self.tr("Imported: %1.").replace("%1", counts or "0"))
+            self.ctx.rebuild_index()
+            self.ctx.notify("client")
+            return
+        self.result.setText(self.tr("Nothing was imported. Fix these problems in the workbook "
+                                    "and import it again (%1):")
+                            .replace("%1", QLocale().toString(len(problems))))
+        self.problems.setRowCount(len(problems))
+        for r, p in enumerate(problems):
+            for c, value in enumerate((p.sheet, str(p.row or ""), p.column, p.message)):
+                self.problems.setItem(r, c, QTableWidgetItem(value))
+        self.problems.show()
+
+    def _failed(self, key: str, message: str) -> None:
+        self.result.setText(self.tr("Stopped: %1").replace("%1", message))
+        dialogs.warn(self, self.jobs[key].title, message)
+
+    def _cancelled(self, key: str) -> None:
+        self.result.setText(self.tr("Cancelled. No file was written."))

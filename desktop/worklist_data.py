@@ -1,0 +1,98 @@
+"""The due follow-ups of the agency as of a day, from the follow-up rules (no widgets).
+
+Only intakes whose points can be due around `today` are read: from the one
+whose last window closed `JUST_MISSED_DAYS` ago to the one whose first
+window opens today.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from db import worklist
+from db.access import Actor, Permission
+from db.engine import Database
+from reports.dates import add_months
+from reports.facts import AssessmentFacts, ClientHistory, EventFacts
+from reports.followup import (
+    CLOSING_SOON,
+    MISSED,
+    OPEN,
+    WINDOW_CLOSES_MONTHS_AFTER,
+    WINDOW_OPENS_MONTHS_BEFORE,
+    FollowupPoint,
+    client_followups,
+)
+
+# A missed point stays on the list this long, so the worker sees what slipped.
+JUST_MISSED_DAYS = 30
+SHOWN = (CLOSING_SOON, OPEN, MISSED)
+URGENCY = {CLOSING_SOON: 0, OPEN: 1, MISSED: 2}
+INTAKE = "intake"
+COMPLETED_CONTACT = "completed"
+
+
+@dataclass(frozen=True, slots=True)
+class DueItem:
+    client: worklist.DueClient
+    point: FollowupPoint
+    state: str
+    attempts: tuple[worklist.Attempt, ...]
+
+    @property
+    def key(self) -> tuple[int, dt.date, int]:
+        return (self.client.client_id, self.point.intake_on, self.point.months)
+
+    @property
+    def last_attempt(self) -> worklist.Attempt | None:
+        return self.attempts[-1] if self.attempts else None
+
+
+def intake_range(today: dt.date, months: Sequence[int]) -> tuple[dt.date, dt.date]:
+    first = add_months(today - dt.timedelta(days=JUST_MISSED_DAYS),
+                       -(max(months) + WINDOW_CLOSES_MONTHS_AFTER))
+    last = add_months(today, -(min(months) - WINDOW_OPENS_MONTHS_BEFORE))
+    return first, last
+
+
+def due_followups(database: Database, actor: Actor, today: dt.date,
+                  months: Sequence[int]) -> list[DueItem]:
+    """Points open, closing soon or missed in the last `JUST_MISSED_DAYS`, most urgent first."""
+    actor.require(Permission.VIEW_CLIENTS)
+    first, last = intake_range(today, months)
+    with database.reading() as session:
+        dates = worklist.assessments_since(session, first)
+        ids = [cid for cid, rows in dates.items() if any(
+            r.kind == INTAKE and r.contact_status == COMPLETED_CONTACT
+            and r.assessed_on <= last for r in rows)]
+        due = worklist.clients(session, ids)
+        deaths = worklist.deaths(session)
+        attempts = worklist.attempts_since(session, first)
+    missed_since = today - dt.timedelta(days=JUST_MISSED_DAYS)
+    items = []
+    for client in due:
+        history = _history(client, dates[client.client_id], deaths)
+        tried = attempts.get(client.client_id, [])
+        for st in client_followups(history, today, months):
+            if st.state not in SHOWN or (st.state == MISSED and
+                                         st.point.closes_on < missed_since):
+                continue
+            mine = tuple(a for a in tried if (a.intake_on, a.point_months) ==
+                         (st.point.intake_on, st.point.months))
+            items.append(DueItem(client, st.point, st.state, mine))
+    items.sort(key=lambda i: (URGENCY[i.state], i.point.closes_on, i.client.family_name))
+    return items
+
+
+def _history(client: worklist.DueClient, dates: list[worklist.AssessmentDate],
+             deaths: dict[int, dt.date]) -> ClientHistory:
+    died = deaths.get(client.client_id)
+    return ClientHistory(
+        client_id=client.client_id,
+        client_code=client.client_code,
+        assessments=tuple(AssessmentFacts(d.assessed_on, d.kind, d.contact_status)
+                          for d in dates),
+        events=(EventFacts(died, "death"),) if died else (),
+    )

@@ -1,0 +1,260 @@
+"""Due follow-ups: points whose window is open, closing soon or just missed, with the log
+of contact attempts for the selected one. Sorting happens inside the model."""
+
+from __future__ import annotations
+
+import datetime as dt
+import logging
+from collections.abc import Callable
+
+from PySide6.QtCore import (
+    QAbstractTableModel,
+    QLocale,
+    QModelIndex,
+    QPersistentModelIndex,
+    Qt,
+    Signal,
+)
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QListWidget,
+    QSplitter,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from desktop import client_text
+from desktop.context import AppContext
+from desktop.small_forms import AttemptFormView
+from desktop.translate import code_label
+from desktop.workers import Job
+from desktop.worklist_data import URGENCY, DueItem, due_followups
+from forms.definitions import FOLLOWUP_ATTEMPT_FIELDS, by_key
+
+log = logging.getLogger(__name__)
+
+Index = QModelIndex | QPersistentModelIndex
+_ATTEMPT = by_key(FOLLOWUP_ATTEMPT_FIELDS)
+
+
+def _name(i: DueItem) -> str:
+    c = i.client
+    return f"{c.family_name}, {c.given_name}" + (f" ({c.preferred_name})"
+                                                 if c.preferred_name else "")
+
+
+def _last(i: DueItem) -> str:
+    a = i.last_attempt
+    if a is None:
+        return ""
+    return f"{a.attempted_on.isoformat()} {code_label(_ATTEMPT['outcome'], a.outcome)}"
+
+
+# (header, shown text, sort key) per column.
+Column = tuple[str, Callable[[DueItem], str], Callable[[DueItem], object]]
+
+
+def columns() -> list[Column]:
+    tr = client_text._tr
+    return [
+        (tr("State"), lambda i: client_text.word(i.state),
+         lambda i: (URGENCY[i.state], i.point.closes_on)),
+        (tr("Window closes"), lambda i: i.point.closes_on.isoformat(),
+         lambda i: i.point.closes_on),
+        (tr("Client code"), lambda i: i.client.client_code, lambda i: i.client.client_code),
+        (tr("Name"), _name, lambda i: (i.client.family_name, i.client.given_name)),
+        (tr("Phone"), lambda i: i.client.phone or (tr("no phone")),
+         lambda i: i.client.phone or ""),
+        (tr("Point"), lambda i: tr("%1 months").replace("%1", str(i.point.months)),
+         lambda i: i.point.months),
+        (tr("Due"), lambda i: i.point.due_on.isoformat(), lambda i: i.point.due_on),
+        (tr("Attempts"), lambda i: str(len(i.attempts)), lambda i: len(i.attempts)),
+        (tr("Last attempt"), _last, lambda i: i.last_attempt.attempted_on
+         if i.last_attempt else dt.date.min),
+    ]
+
+
+class WorklistModel(QAbstractTableModel):
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.items: list[DueItem] = []
+        self.columns = columns()
+
+    def set_items(self, items: list[DueItem]) -> None:
+        self.beginResetModel()
+        self.items = items
+        self.endResetModel()
+
+    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(self.items)
+
+    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(self.columns)
+
+    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> object:
+        if not index.isValid() or role != Qt.ItemDataRole.DisplayRole:
+            return None
+        return self.columns[index.column()][1](self.items[index.row()])
+
+    def headerData(self, section: int, orientation: Qt.Orientation,
+                   role: int = Qt.ItemDataRole.DisplayRole) -> object:
+        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
+            return self.columns[section][0]
+        return None
+
+    def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
+        self.layoutAboutToBeChanged.emit()
+        key = self.columns[column][2]
+        self.items.sort(key=key, reverse=order == Qt.SortOrder.DescendingOrder)  # type: ignore[arg-type]
+        self.layoutChanged.emit()
+
+
+class WorklistView(QWidget):
+    open_client = Signal(int)
+
+    def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.ctx = ctx
+        self.model = WorklistModel(self)
+        self._stale = True
+        self._job: Job | None = None
+        self._again = False
+        self._build_ui()
+        self._connect_signals()
+
+    def _build_ui(self) -> None:
+        layout = QVBoxLayout(self)
+        self.summary = QLabel(self)
+        self.summary.setObjectName("worklist_summary")
+        self.summary.setWordWrap(True)
+        layout.addWidget(self.summary)
+        split = QSplitter(self)
+        self.table = QTableView(split)
+        self.table.setObjectName("worklist_table")
+        self.table.setModel(self.model)
+        self.table.setSortingEnabled(True)
+        self.table.sortByColumn(0, Qt.SortOrder.AscendingOrder)
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.table.setTabKeyNavigation(False)
+        self.table.verticalHeader().hide()
+        self.table.horizontalHeader().setSectionResizeMode(
+            QHeaderView.ResizeMode.ResizeToContents)
+        self.table.horizontalHeader().setStretchLastSection(True)
+        side = QWidget(split)
+        side_layout = QVBoxLayout(side)
+        self.point_label = QLabel(side)
+        self.point_label.setWordWrap(True)
+        side_layout.addWidget(self.point_label)
+        self.attempts = QListWidget(side)
+        self.attempts.setObjectName("attempt_log")
+        side_layout.addWidget(self.attempts, 1)
+        self.form = AttemptFormView(self.ctx, side)
+        side_layout.addWidget(self.form, 2)
+        side.setMaximumWidth(side.fontMetrics().horizontalAdvance("M") * 36)
+        split.setStretchFactor(0, 1)
+        split.setStretchFactor(1, 0)
+        layout.addWidget(split, 1)
+        hint = QHBoxLayout()
+        hint.addWidget(QLabel(self.tr("Enter opens the client, where you record the "
+                                      "follow-up interview."), self))
+        layout.addLayout(hint)
+
+    def _connect_signals(self) -> None:
+        self.table.selectionModel().currentRowChanged.connect(self._show_selected)
+        self.table.activated.connect(self._open)
+        self.form.saved.connect(lambda _id: self.reload())
+        self.ctx.changed.connect(self._data_changed)
+
+    def _data_changed(self, entity: str, _client_id: int) -> None:
+        if entity in ("assessment", "followup_attempt", "client", "event", "settings"):
+            self._stale = True
+            if self.isVisible():
+                self.reload()
+
+    def showEvent(self, event: object) -> None:
+        super().showEvent(event)  # type: ignore[arg-type]
+        if self._stale:
+            self.reload()
+
+    def reload(self) -> None:
+        """Read the list again on the pool; a big agency takes a second or two."""
+        self._stale = False
+        if self._job is not None:
+            self._again = True
+            return
+        ctx = self.ctx
+        actor, today, months = ctx.user, ctx.today(), ctx.settings.followup_months
+        self.summary.setText(self.tr("Reading the follow-ups due…"))
+        self._job = Job(lambda _p, _c: due_followups(ctx.database, actor, today, months),
+                        "due follow-ups")
+        self._job.signals.succeeded.connect(self._loaded)
+        self._job.signals.failed.connect(self._load_failed)
+        self._job.signals.finished.connect(self._load_finished)
+        ctx.pool.start(self._job)
+
+    def _load_failed(self, message: str) -> None:
+        self.summary.setText(self.tr("The list could not be read: %1").replace("%1", message))
+
+    def _load_finished(self) -> None:
+        self._job = None
+        if self._again:
+            self._again = False
+            self.reload()
+
+    def _loaded(self, items: list[DueItem]) -> None:
+        selected = self.selected()
+        self.model.set_items(items)
+        header = self.table.horizontalHeader()
+        self.model.sort(header.sortIndicatorSection(), header.sortIndicatorOrder())
+        self._summarise(items)
+        keys = [i.key for i in self.model.items]
+        if selected is not None and selected.key in keys:
+            self.table.selectRow(keys.index(selected.key))
+        elif items:
+            self.table.selectRow(0)
+        else:
+            self._show_selected()
+
+    def _summarise(self, items: list[DueItem]) -> None:
+        if not items:
+            self.summary.setText(self.tr("No follow-ups are due. Points appear here when "
+                                         "their window opens, one month before the date."))
+            return
+        soon = sum(i.state == "closing_soon" for i in items)
+        self.summary.setText(self.tr("Follow-ups due: %1, of which %2 close within two weeks. "
+                                     "Select one to log a contact attempt.")
+                             .replace("%1", QLocale().toString(len(items)))
+                             .replace("%2", QLocale().toString(soon)))
+
+    def selected(self) -> DueItem | None:
+        row = self.table.currentIndex().row()
+        return self.model.items[row] if 0 <= row < len(self.model.items) else None
+
+    def _show_selected(self, *_: object) -> None:
+        item = self.selected()
+        self.form.set_point(item.key if item else None)
+        self.attempts.clear()
+        if item is None:
+            self.point_label.setText(self.tr("Choose a follow-up in the list."))
+            return
+        self.point_label.setText(self.tr("%1 — %2-month follow-up, window %3 to %4")
+                                 .replace("%1", _name(item)).replace("%2", str(item.point.months))
+                                 .replace("%3", item.point.opens_on.isoformat())
+                                 .replace("%4", item.point.closes_on.isoformat()))
+        for a in reversed(item.attempts):
+            self.attempts.addItem(f"{a.attempted_on.isoformat()}  "
+                                  f"{code_label(_ATTEMPT['method'], a.method)}: "
+                                  f"{code_label(_ATTEMPT['outcome'], a.outcome)}"
+                                  + (f" — {a.note}" if a.note else ""))
+        if not item.attempts:
+            self.attempts.addItem(self.tr("No contact attempts yet."))
+
+    def _open(self, index: QModelIndex) -> None:
+        if 0 <= index.row() < len(self.model.items):
+            self.open_client.emit(self.model.items[index.row()].client.client_id)

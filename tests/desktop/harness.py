@@ -1,0 +1,110 @@
+"""Helpers of the GUI tests: scripted dialogs, accounts, a signed-in main window."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+from db import users
+from db.access import Actor
+from db.engine import Database
+from desktop.auth import SignedIn
+from forms import records
+from tests.conftest import TODAY
+
+PASSWORD = "correct horse battery"
+ACCOUNTS = (("admin", "Ada Admin", "admin"), ("manager", "Max Manager", "manager"),
+            ("desk", "Dee Desk", "front_desk"))
+
+
+class FakeDialogs:
+    """Stands in for desktop.dialogs: records what would be shown, answers from a script."""
+
+    def __init__(self) -> None:
+        self.reset()
+
+    def reset(self) -> None:
+        self.shown: list[tuple[str, str, str]] = []
+        self.answers: list[Any] = []
+        self.paths: list[Path | None] = []
+        self.opened: list[Path] = []
+
+    def _answer(self, kind: str, title: str, text: str) -> Any:
+        self.shown.append((kind, title, text))
+        if not self.answers:
+            raise AssertionError(f"unexpected question: {title}: {text}")
+        return self.answers.pop(0)
+
+    def ask(self, parent: object, title: str, text: str, yes: str = "", no: str = "") -> bool:
+        return bool(self._answer("ask", title, text))
+
+    def choose(self, parent: object, title: str, text: str, options: list[str]) -> int | None:
+        return self._answer("choose", title, text)  # type: ignore[no-any-return]
+
+    def inform(self, parent: object, title: str, text: str) -> None:
+        self.shown.append(("inform", title, text))
+
+    def warn(self, parent: object, title: str, text: str) -> None:
+        self.shown.append(("warn", title, text))
+
+    def save_path(self, parent: object, title: str, suggested: Path, _filter: str) -> Path | None:
+        self.shown.append(("save_path", title, str(suggested)))
+        return self.paths.pop(0) if self.paths else None
+
+    def open_path(self, parent: object, title: str, folder: Path, _filter: str) -> Path | None:
+        self.shown.append(("open_path", title, str(folder)))
+        return self.paths.pop(0) if self.paths else None
+
+    def open_location(self, path: Path) -> bool:
+        self.opened.append(path)
+        return True
+
+    def texts(self, kind: str) -> list[str]:
+        return [text for k, _, text in self.shown if k == kind]
+
+
+FAKE = FakeDialogs()
+REPLACED = ("ask", "choose", "inform", "warn", "save_path", "open_path", "open_location")
+
+
+def make_accounts(database: Database) -> dict[str, Actor]:
+    actors = {}
+    with database.writing() as session:
+        first = users.add(session, None, *ACCOUNTS[0], PASSWORD)
+        admin = Actor(first.id, first.username, first.role)
+        actors["admin"] = admin
+        for username, name, role in ACCOUNTS[1:]:
+            user = users.add(session, admin, username, name, role, PASSWORD)
+            actors[username] = Actor(user.id, user.username, user.role)
+    return actors
+
+
+def add_client(database: Database, actor: Actor, **values: object) -> int:
+    return records.create_client(database, actor, values, TODAY)
+
+
+class Desk:
+    """A main window on its own database, signed in as whoever the test needs."""
+
+    def __init__(self, database: Database, window: Any, actors: dict[str, Actor]) -> None:
+        self.database = database
+        self.window = window
+        self.ctx = window.ctx
+        self.actors = actors
+
+    def close_forms(self) -> None:
+        """Drop whatever an earlier test left open, without the unsaved-work question."""
+        for view in self.window.clients.views:
+            discard = getattr(view, "discard", None)
+            if discard is not None:
+                discard()
+        assert self.window.clients.back_to_root()
+
+    def sign_in_as(self, username: str) -> None:
+        self.close_forms()
+        if self.ctx.actor is not None and self.ctx.actor.username == username:
+            return
+        if self.ctx.actor is not None:
+            assert self.window.sign_out()
+        names = {a[0]: a[1] for a in ACCOUNTS}
+        self.window.signed_in(SignedIn(self.actors[username], names[username]))

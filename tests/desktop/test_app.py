@@ -1,0 +1,49 @@
+"""Starting the program: fonts, an unusable database, the log file."""
+
+from __future__ import annotations
+
+import logging
+import sys
+from pathlib import Path
+
+import pytest
+from PySide6.QtGui import QFontDatabase
+
+from desktop import app
+from tests.desktop.harness import FakeDialogs
+
+
+def test_qt_finds_a_font_so_labels_are_not_boxes(qapp: object) -> None:
+    assert QFontDatabase.families()
+
+
+def test_an_unusable_database_gives_a_message_not_a_traceback(
+        tmp_path: Path, fake_dialogs: FakeDialogs, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(app, "configure_logging", lambda: tmp_path / "log")
+    broken = tmp_path / "not-a-database.sqlite3"
+    broken.write_bytes(b"this is a spreadsheet, not a database" * 100)
+    assert app.run_gui(str(broken)) == 1
+    (kind, title, text), = fake_dialogs.shown
+    assert kind == "warn" and "Cannot open the database" in title
+    assert str(broken) in text and "Nothing was changed" in text
+    assert broken.read_bytes().startswith(b"this is a spreadsheet")
+
+
+def test_the_log_goes_to_a_rotating_file(tmp_path: Path) -> None:
+    from desktop.logs import configure_logging
+
+    root = logging.getLogger()
+    before, level, hook = list(root.handlers), root.level, sys.excepthook
+    try:
+        path = configure_logging(tmp_path)
+        logging.getLogger("desktop.test").info("hello from the test")
+        for handler in root.handlers:
+            handler.flush()
+        assert "hello from the test" in path.read_text(encoding="utf-8")
+    finally:
+        for handler in root.handlers[:]:
+            if handler not in before:
+                root.removeHandler(handler)
+                handler.close()
+        root.setLevel(level)
+        sys.excepthook = hook
