@@ -1,0 +1,191 @@
+"""The monthly PDF, read back with a text extractor: the hand-counted numbers, on every page."""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass, replace
+from pathlib import Path
+
+import pytest
+from hand_agency import AGENCY, DOCK, OCTOBER, REPORT_MONTH, REPORT_YEAR, build
+from pypdf import PdfReader
+from sqlalchemy import select
+
+from db import settings as agency_settings
+from db.access import COMMAND_LINE, PermissionDenied
+from db.engine import Database
+from db.models import AuditEntry
+from db.startup import open_database
+from reports.monthly_data import ReportData
+from reports.pdf_monthly import INTERNAL_MARK, monthly_report
+from reports.report_tables import Kind
+from reports.xlsx import Cancelled
+
+TODAY = dt.date(2026, 11, 27)
+GENERATED = dt.datetime(2026, 11, 2, 9, 30, tzinfo=dt.UTC)
+
+
+@pytest.fixture(scope="module")
+def agency(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Database]:
+    database = open_database(str(tmp_path_factory.mktemp("hand") / "agency.sqlite3"))
+    build(database, COMMAND_LINE, TODAY)
+    yield database
+    database.dispose()
+
+
+def _write(agency: Database, folder: Path, internal: bool) -> tuple[Path, ReportData]:
+    target = folder / ("internal.pdf" if internal else "report.pdf")
+    data = monthly_report(agency, COMMAND_LINE, REPORT_YEAR, REPORT_MONTH, target,
+                          internal=internal, generated_at=GENERATED)
+    return target, data
+
+
+@dataclass(frozen=True)
+class Printed:
+    reader: PdfReader
+    data: ReportData
+    pages: list[str]  # each page's text, every run of white space made one space
+
+    @property
+    def text(self) -> str:
+        return " ".join(self.pages)
+
+
+def _read(path: Path, data: ReportData) -> Printed:
+    reader = PdfReader(path)
+    return Printed(reader, data, [" ".join(p.extract_text().split()) for p in reader.pages])
+
+
+@pytest.fixture(scope="module")
+def internal(agency: Database, tmp_path_factory: pytest.TempPathFactory) -> Printed:
+    return _read(*_write(agency, tmp_path_factory.mktemp("pdf"), internal=True))
+
+
+@pytest.fixture(scope="module")
+def default(agency: Database, tmp_path_factory: pytest.TempPathFactory) -> Printed:
+    return _read(*_write(agency, tmp_path_factory.mktemp("pdf"), internal=False))
+
+
+def shown(value: object, kind: Kind) -> str:
+    """How the report prints a value (worked out here, not taken from the code)."""
+    if value is None:
+        return "–"
+    if isinstance(value, str):
+        return value
+    if kind is Kind.PERCENT:
+        return f"{value:.1f} %"
+    if kind is Kind.MEAN:
+        return f"{value:.2f}"
+    if kind in (Kind.INDEX,):
+        return f"{value:.1f}"
+    if kind is Kind.RATIO:
+        return f"{value:.2f}"
+    return f"{value:,}"
+
+
+def _segment(text: str, title: str, next_title: str | None) -> str:
+    start = text.index(title)
+    end = text.index(next_title, start + len(title)) if next_title else len(text)
+    return text[start:end]
+
+
+@pytest.mark.parametrize("key", list(OCTOBER))
+def test_every_table_prints_the_hand_counted_numbers(internal: Printed, key: str) -> None:
+    data, text = internal.data, internal.text
+    tables = [t for s in data.sections for t in s.tables] + list(data.trends)
+    index = next(i for i, t in enumerate(tables) if t.key == key)
+    table = tables[index]
+    following = tables[index + 1].title if index + 1 < len(tables) else "7. Definitions"
+    segment = _segment(text, table.title, following)
+    position = 0
+    for (label, values), row in zip(OCTOBER[key], table.rows, strict=True):
+        cells = [shown(v, table.kind_of(row, i)) for i, v in enumerate(values)]
+        pattern = r"\s+".join(re.escape(part) for part in [*label.split(), *cells])
+        found = re.compile(pattern).search(segment, position)
+        assert found, f"{key}: {label} {cells} not in {segment[position:position + 300]}"
+        position = found.end()
+
+
+def test_every_page_has_its_header_footer_and_the_internal_mark(internal: Printed) -> None:
+    total = len(internal.pages)
+    assert total >= 5
+    for number, text in enumerate(internal.pages, start=1):
+        assert f"Page {number} of {total}" in text
+        assert INTERNAL_MARK in text
+        assert AGENCY in text
+        assert "Monthly report · October 2026" in text
+        assert "Generated 2026-11-02 09:30 UTC" in text
+
+
+def test_markup_in_the_agency_name_and_an_area_prints_as_typed(internal: Printed) -> None:
+    text = internal.text
+    assert text.startswith(AGENCY)  # "<b>", "&" and the Greek letter, literally
+    assert f"{DOCK} 1 2 1 20 15 0.75" in text
+
+
+def test_the_default_report_hides_small_counts_and_is_not_marked_internal(
+        default: Printed) -> None:
+    text = default.text
+    assert INTERNAL_MARK not in text
+    assert "Counts from 1 to 10 print as <11" in text
+    assert "Clients served (completed assessment, event or identified encounter) <11" in text
+    assert "Known status (in the tables below) <11" in text
+    assert "All areas <11 <11 <11 30 19 0.63" in text
+    assert "Harm index (0-100) – <11" in text
+
+
+def test_the_definitions_close_the_report(internal: Printed) -> None:
+    last, text = internal.pages[-1], internal.text
+    assert "7. Definitions" in text
+    assert "Counts from 1 to 10 print as <11" in last
+    assert "6. Trends" in text and "Follow-up rate (%) of the windows" in text
+
+
+def test_the_paper_size_follows_the_settings(agency: Database, tmp_path: Path) -> None:
+    with agency.writing() as session:
+        current = agency_settings.load(session)
+        agency_settings.save(session, COMMAND_LINE, replace(current, paper_size="a4"))
+    try:
+        monthly_report(agency, COMMAND_LINE, REPORT_YEAR, REPORT_MONTH, tmp_path / "a4.pdf")
+    finally:
+        with agency.writing() as session:
+            agency_settings.save(session, COMMAND_LINE, current)
+    box = PdfReader(tmp_path / "a4.pdf").pages[0].mediabox
+    assert (round(float(box.width)), round(float(box.height))) == (595, 842)
+
+
+def test_letter_is_the_default_paper(internal: Printed) -> None:
+    box = internal.reader.pages[0].mediabox
+    assert (round(float(box.width)), round(float(box.height))) == (612, 792)
+
+
+def test_writing_the_report_is_audited(agency: Database, tmp_path: Path) -> None:
+    monthly_report(agency, COMMAND_LINE, REPORT_YEAR, REPORT_MONTH, tmp_path / "m.pdf")
+    with agency.reading() as session:
+        entry = session.scalars(select(AuditEntry).where(AuditEntry.entity == "monthly_report")
+                                .order_by(AuditEntry.seq.desc())).first()
+    assert entry is not None and entry.action == "export" and entry.entity_id == "2026-10"
+
+
+def test_a_cancelled_report_leaves_no_file_and_keeps_an_earlier_one(agency: Database,
+                                                                    tmp_path: Path) -> None:
+    target = tmp_path / "report.pdf"
+    with pytest.raises(Cancelled):
+        monthly_report(agency, COMMAND_LINE, REPORT_YEAR, REPORT_MONTH, target,
+                       cancelled=lambda: True)
+    assert list(tmp_path.iterdir()) == []
+    target.write_bytes(b"last month")
+    with pytest.raises(Cancelled):
+        monthly_report(agency, COMMAND_LINE, REPORT_YEAR, REPORT_MONTH, target,
+                       cancelled=lambda: True)
+    assert [p.name for p in tmp_path.iterdir()] == ["report.pdf"]
+    assert target.read_bytes() == b"last month"
+
+
+def test_a_front_desk_account_may_not_print_it(agency: Database, front_desk,
+                                               tmp_path: Path) -> None:
+    with pytest.raises(PermissionDenied):
+        monthly_report(agency, front_desk, REPORT_YEAR, REPORT_MONTH, tmp_path / "m.pdf")
+    assert list(tmp_path.iterdir()) == []
