@@ -1,0 +1,164 @@
+"""The de-identified row-level sheet of the funder workbook (DOMAIN.md §9, HIPAA Safe Harbor).
+
+One row per client served in the period. What makes it de-identified:
+- the record id is drawn from `secrets` for this export alone: it is derived
+  from nothing about the person and differs in every export;
+- rows come in a random order (ids shuffled with `secrets`), so the order
+  cannot be lined up with the agency's own client list;
+- no names, codes, contacts, postal codes, free text or birth date; the only
+  place is the agency's state; every date is reduced to its year; age is in
+  whole years and every age over 89 prints as "90+".
+The columns are `Field`s, so the workbook's dictionary describes them.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import logging
+import secrets
+from collections.abc import Iterator, Sequence
+from dataclasses import replace
+
+from sqlalchemy.orm import Session
+
+from db import report_queries as queries
+from forms.definitions import ASSESSMENT_FIELDS, CLIENT_FIELDS, by_key
+from forms.exchange import RECOVERY_STATUS
+from forms.fields import N_, Field, Kind
+from reports import followup
+from reports import recovery as rules
+from reports.dates import Period
+from reports.facts import ClientHistory
+from reports.harm import harm_for_year_ending
+from reports.histories import load_histories
+
+log = logging.getLogger(__name__)
+
+SHEET = "Clients"
+OLDEST_AGE = 90  # ages from here on print as one category (Safe Harbor)
+OLDEST = f"{OLDEST_AGE}+"
+CHUNK = 5000
+_CLIENT = by_key(CLIENT_FIELDS)
+_ASSESSMENT = by_key(ASSESSMENT_FIELDS)
+_STATUS = {f.key: f for f in RECOVERY_STATUS.fields}
+STATUS_KEYS = ("substance_class", "dsm_status", "remission_type", "severity",
+               "controlled_environment", "maintenance_therapy", "sobriety", "recovery_status",
+               "recovery_timeframe", "remission_episodes", "recurrences", "recovery_attempts",
+               "harm_self", "harm_others", "harm_community", "ahi")
+
+
+def _year(key: str, label: str, help_text: str) -> Field:
+    return Field(key, label, Kind.INTEGER, help=help_text)
+
+
+FIELDS: tuple[Field, ...] = (
+    Field("record_id", N_("Record"), Kind.TEXT,
+          help=N_("Random for this export only; not derived from anything about the person.")),
+    Field("age", N_("Age at the end of the period"), Kind.TEXT,
+          help=N_("Whole years; every age over 89 is shown as 90+.")),
+    *(replace(_CLIENT[k], help="", identifies_person=False)
+      for k in ("sex_at_birth", "gender", "race", "ethnicity")),
+    Field("state", N_("State"), Kind.TEXT, help=N_("The agency's state: no finer geography.")),
+    _year("first_intake_year", N_("Year of first intake"), N_("Empty when no intake.")),
+    _year("last_assessment_year", N_("Year of the latest completed assessment"),
+          N_("On or before the end of the period.")),
+    Field("episodes", N_("Service episodes"), Kind.INTEGER, minimum=0,
+          help=N_("Intakes on or before the end of the period.")),
+    *(replace(_STATUS[k], help=_STATUS[k].help.replace("as_of", "the end of the period"))
+      for k in STATUS_KEYS),
+    replace(_ASSESSMENT["goal"], help=N_("At the latest completed assessment.")),
+    replace(_ASSESSMENT["self_identified_recovery"],
+            help=N_("At the latest completed assessment.")),
+    Field("followups_due", N_("Follow-up windows closed in the period"), Kind.INTEGER,
+          minimum=0),
+    Field("followups_completed", N_("Of which completed in the window"), Kind.INTEGER,
+          minimum=0),
+)
+KEYS = tuple(f.key for f in FIELDS)
+
+
+def age_text(birth: dt.date | None, on: dt.date) -> str | None:
+    if birth is None:
+        return None
+    years = on.year - birth.year - ((on.month, on.day) < (birth.month, birth.day))
+    return OLDEST if years >= OLDEST_AGE else str(years)
+
+
+class RecordIds:
+    """Random record ids, unique within one export."""
+
+    def __init__(self) -> None:
+        self._issued: set[str] = set()
+
+    def next(self) -> str:
+        while True:
+            value = secrets.token_hex(5).upper()
+            if value not in self._issued:
+                self._issued.add(value)
+                return value
+
+
+def _status(history: ClientHistory, end: dt.date) -> rules.ClassStatus:
+    return rules.primary_status(history, end)
+
+
+def _followups(history: ClientHistory, period: Period, months: Sequence[int]) -> tuple[int, int]:
+    due = done = 0
+    for st in followup.client_followups(history, period.end, months):
+        if st.point.closes_on in period and st.state in (followup.COMPLETED, followup.MISSED):
+            due += 1
+            done += st.state == followup.COMPLETED
+    return due, done
+
+
+def _years(history: ClientHistory) -> tuple[int | None, int | None, int]:
+    intakes = [a.assessed_on for a in history.assessments if a.kind == "intake"]
+    completed = [a.assessed_on for a in history.assessments if a.contact_status == "completed"]
+    return (intakes[0].year if intakes else None,
+            completed[-1].year if completed else None, len(intakes))
+
+
+def client_row(history: ClientHistory, person: queries.Demographics, record_id: str,
+               period: Period, state: str, months: Sequence[int]) -> tuple[object, ...]:
+    """One de-identified row, in the order of FIELDS."""
+    s = _status(history, period.end)
+    harm = harm_for_year_ending(history, period.end)
+    first, last, episodes = _years(history)
+    due, done = _followups(history, period, months)
+    known = s.dsm_status not in (rules.UNKNOWN, rules.DECEASED)
+    return (
+        record_id, age_text(person.birth_date, period.end), person.sex_at_birth, person.gender,
+        person.race, person.ethnicity, state or None, first, last, episodes,
+        s.substance_class, s.dsm_status, s.remission_type, s.severity,
+        _flag(s.controlled_environment, s.remission_type), _flag(s.maintenance_therapy,
+                                                                 s.remission_type),
+        s.sobriety, s.recovery_status, s.recovery_timeframe, s.remission_episodes,
+        s.recurrences, s.recovery_attempts, harm.harm_self, harm.harm_others,
+        harm.harm_community, harm.ahi, s.goal if known else None,
+        s.self_identified_recovery if known else None, due, done,
+    )
+
+
+def _flag(value: bool, remission: str | None) -> str | None:
+    """A specifier exists only on a remission; elsewhere the cell stays empty."""
+    if remission is None:
+        return None
+    return "yes" if value else "no"
+
+
+def deidentified_rows(session: Session, period: Period, state: str,
+                      months: Sequence[int]) -> Iterator[tuple[object, ...]]:
+    """Rows for every client served in `period`, in a random order, streamed."""
+    ids = list(queries.served_client_ids(session, period.start, period.end))
+    shuffle = secrets.SystemRandom().shuffle
+    shuffle(ids)
+    issue = RecordIds()
+    for start in range(0, len(ids), CHUNK):
+        chunk = ids[start:start + CHUNK]
+        people = queries.demographics(session, chunk)
+        histories = list(load_histories(session, chunk, until=period.end, chunk_size=CHUNK))
+        shuffle(histories)
+        for history in histories:
+            yield client_row(history, people[history.client_id], issue.next(), period, state,
+                             months)
+    log.debug("de-identified rows: %d clients", len(ids))
