@@ -20,6 +20,7 @@ PROG = "recovery-desk"
 COMMAND_MODULES = (
     "desktop.commands.core",
     "desktop.commands.exchange",
+    "desktop.commands.reports",
 )
 
 EXIT_BAD_INPUT = 2
