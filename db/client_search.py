@@ -9,6 +9,8 @@ found are merged and sorted.
 
 from __future__ import annotations
 
+from typing import Any
+
 from sqlalchemy import select, union
 from sqlalchemy.orm import Session
 
@@ -26,6 +28,22 @@ def _code_ranges(text: str) -> list[tuple[str, str]]:
     # Codes keep the case they were typed in; try the text as typed, upper and lower.
     spellings = sorted({text, text.upper(), text.lower()})
     return [(variant, variant + _AFTER_ALL) for variant in spellings]
+
+
+def index_rows_after(session: Session, last_id: int) -> list[tuple[Any, ...]]:
+    """(id, given, family, preferred, birth date) folded, of clients added after `last_id`."""
+    query = (
+        select(
+            Client.id,
+            Client.given_search,
+            Client.family_search,
+            Client.preferred_search,
+            Client.birth_date,
+        )
+        .where(Client.id > last_id, Client.merged_into_id.is_(None))
+        .order_by(Client.id)
+    )
+    return [tuple(row) for row in session.execute(query)]
 
 
 def prefix_ids(session: Session, folded: str, typed: str, limit: int) -> list[int]:

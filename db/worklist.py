@@ -51,10 +51,13 @@ class Attempt:
 
 def assessments_since(session: Session, first: dt.date) -> dict[int, list[AssessmentDate]]:
     """Every assessment dated `first` or later, by client, in date order."""
-    query = (select(Assessment.client_id, Assessment.assessed_on, Assessment.kind,
-                    Assessment.contact_status)
-             .where(Assessment.assessed_on >= first)
-             .order_by(Assessment.client_id, Assessment.assessed_on))
+    query = (
+        select(
+            Assessment.client_id, Assessment.assessed_on, Assessment.kind, Assessment.contact_status
+        )
+        .where(Assessment.assessed_on >= first)
+        .order_by(Assessment.client_id, Assessment.assessed_on)
+    )
     found: dict[int, list[AssessmentDate]] = defaultdict(list)
     for client_id, day, kind, status in session.execute(query):
         found[client_id].append(AssessmentDate(day, kind, status))
@@ -65,9 +68,15 @@ def clients(session: Session, ids: Sequence[int]) -> list[DueClient]:
     """Names and contact details of these clients (those merged away are left out)."""
     found: list[DueClient] = []
     for start in range(0, len(ids), CHUNK):
-        query = select(Client.id, Client.client_code, Client.given_name, Client.family_name,
-                       Client.preferred_name, Client.phone, Client.consent_contact).where(
-            Client.id.in_(list(ids[start:start + CHUNK])), Client.merged_into_id.is_(None))
+        query = select(
+            Client.id,
+            Client.client_code,
+            Client.given_name,
+            Client.family_name,
+            Client.preferred_name,
+            Client.phone,
+            Client.consent_contact,
+        ).where(Client.id.in_(list(ids[start : start + CHUNK])), Client.merged_into_id.is_(None))
         found.extend(DueClient(*row) for row in session.execute(query))
     return found
 
@@ -85,11 +94,19 @@ def deaths(session: Session) -> dict[int, dt.date]:
 
 def attempts_since(session: Session, first: dt.date) -> dict[int, list[Attempt]]:
     """Contact attempts for the follow-ups of intakes from `first` on, oldest first."""
-    query = (select(FollowUpAttempt.client_id, FollowUpAttempt.intake_on,
-                    FollowUpAttempt.point_months, FollowUpAttempt.attempted_on,
-                    FollowUpAttempt.method, FollowUpAttempt.outcome, FollowUpAttempt.note)
-             .where(FollowUpAttempt.intake_on >= first)
-             .order_by(FollowUpAttempt.attempted_on, FollowUpAttempt.id))
+    query = (
+        select(
+            FollowUpAttempt.client_id,
+            FollowUpAttempt.intake_on,
+            FollowUpAttempt.point_months,
+            FollowUpAttempt.attempted_on,
+            FollowUpAttempt.method,
+            FollowUpAttempt.outcome,
+            FollowUpAttempt.note,
+        )
+        .where(FollowUpAttempt.intake_on >= first)
+        .order_by(FollowUpAttempt.attempted_on, FollowUpAttempt.id)
+    )
     found: dict[int, list[Attempt]] = defaultdict(list)
     for client_id, intake_on, months, day, method, outcome, note in session.execute(query):
         found[client_id].append(Attempt(intake_on, months, day, method, outcome, note))

@@ -48,8 +48,11 @@ def parse_points(text: str) -> tuple[int, ...]:
         raise SettingsError(_tr("Write the months after intake as whole numbers, e.g. 3, 6, 12"))
     months = sorted({int(p) for p in parts})
     if months[0] < 2 or months[-1] > MAX_POINT_MONTHS:
-        raise SettingsError(_tr("Follow-up points must be between 2 and %1 months")
-                            .replace("%1", str(MAX_POINT_MONTHS)))
+        raise SettingsError(
+            _tr("Follow-up points must be between 2 and %1 months").replace(
+                "%1", str(MAX_POINT_MONTHS)
+            )
+        )
     return tuple(months)
 
 
@@ -83,13 +86,14 @@ class SettingsView(QWidget):
         self.state = QLineEdit(box)
         self.state.setMaxLength(40)
         for name, caption, widget in (
-                ("agency_name", self.tr("Agency &name"), self.agency_name),
-                ("client_code_prefix", self.tr("Client code &prefix"), self.prefix),
-                ("followup_months", self.tr("&Follow-up points (months)"), self.points),
-                ("suppression_threshold", self.tr("&Suppress counts below"), self.threshold),
-                ("paper_size", self.tr("Paper si&ze"), self.paper),
-                ("idle_lock_minutes", self.tr("&Lock after"), self.idle),
-                ("state", self.tr("S&tate"), self.state)):
+            ("agency_name", self.tr("Agency &name"), self.agency_name),
+            ("client_code_prefix", self.tr("Client code &prefix"), self.prefix),
+            ("followup_months", self.tr("&Follow-up points (months)"), self.points),
+            ("suppression_threshold", self.tr("&Suppress counts below"), self.threshold),
+            ("paper_size", self.tr("Paper si&ze"), self.paper),
+            ("idle_lock_minutes", self.tr("&Lock after"), self.idle),
+            ("state", self.tr("S&tate"), self.state),
+        ):
             widget.setObjectName(name)
             label = QLabel(caption, box)
             label.setBuddy(widget)
@@ -150,5 +154,6 @@ class SettingsView(QWidget):
         self.ctx.reload_settings()
         self.ctx.notify("settings")
         self.message.setStyleSheet("")
-        self.message.setText(self.tr("Saved. New follow-up points and the lock time apply "
-                                     "from now on."))
+        self.message.setText(
+            self.tr("Saved. New follow-up points and the lock time apply from now on.")
+        )

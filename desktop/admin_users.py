@@ -52,8 +52,9 @@ class UsersView(QWidget):
         layout = QVBoxLayout(self)
         self.table = QTableWidget(0, 4, self)
         self.table.setObjectName("user_table")
-        self.table.setHorizontalHeaderLabels([self.tr("User name"), self.tr("Full name"),
-                                              self.tr("Role"), self.tr("Account")])
+        self.table.setHorizontalHeaderLabels(
+            [self.tr("User name"), self.tr("Full name"), self.tr("Role"), self.tr("Account")]
+        )
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
@@ -107,8 +108,9 @@ class UsersView(QWidget):
         self.table.setRowCount(len(accounts))
         for r, u in enumerate(accounts):
             state = self.tr("active") if u.active else self.tr("deactivated")
-            for c, text in enumerate((u.username, u.display_name,
-                                      code_label(_FIELDS["role"], u.role), state)):
+            for c, text in enumerate(
+                (u.username, u.display_name, code_label(_FIELDS["role"], u.role), state)
+            ):
                 self.table.setItem(r, c, QTableWidgetItem(text))
 
     def _selected(self) -> int | None:
@@ -129,9 +131,14 @@ class UsersView(QWidget):
         try:
             auth.check_new_password(self.password.text(), self.password_again.text())
             with self.ctx.database.writing() as session:
-                users.add(session, self.ctx.user, str(result.values["username"]),
-                          str(result.values["display_name"]), str(result.values["role"]),
-                          self.password.text())
+                users.add(
+                    session,
+                    self.ctx.user,
+                    str(result.values["username"]),
+                    str(result.values["display_name"]),
+                    str(result.values["role"]),
+                    self.password.text(),
+                )
         except (ValueError, PermissionDenied) as exc:
             self._say(str(exc), error=True)
             return
@@ -153,8 +160,11 @@ class UsersView(QWidget):
         active = self.table.item(self.table.currentRow(), 3).text() == self.tr("active")
         with self.ctx.database.writing() as session:
             users.set_active(session, self.ctx.user, user_id, not active)
-        self._say(self.tr("Account deactivated; it can no longer sign in.") if active
-                  else self.tr("Account reactivated."))
+        self._say(
+            self.tr("Account deactivated; it can no longer sign in.")
+            if active
+            else self.tr("Account reactivated.")
+        )
         self.reload()
 
     def reset_password(self) -> None:

@@ -50,9 +50,13 @@ def run_gui(db: str | None) -> int:
         database = open_database(db)
     except (DatabaseUnusableError, DatabaseLocationError, SQLAlchemyError, OSError) as exc:
         log.error("cannot open the database: %s", exc)
-        dialogs.warn(None, QCoreApplication.translate("app", "Cannot open the database"),
-                     QCoreApplication.translate("app", "%1\n\nNothing was changed.")
-                     .replace("%1", " ".join(str(exc).split())))
+        dialogs.warn(
+            None,
+            QCoreApplication.translate("app", "Cannot open the database"),
+            QCoreApplication.translate("app", "%1\n\nNothing was changed.").replace(
+                "%1", " ".join(str(exc).split())
+            ),
+        )
         return 1
     try:
         window = MainWindow(AppContext(database))

@@ -43,13 +43,18 @@ def section_titles() -> dict[str, str]:
 
 
 def kind_titles() -> dict[str, str]:
-    return {"intake": _tr("Intake"), "follow_up": _tr("Follow-up"),
-            "discharge": _tr("Discharge")}
+    return {"intake": _tr("Intake"), "follow_up": _tr("Follow-up"), "discharge": _tr("Discharge")}
 
 
 class AssessmentFormView(FormView):
-    def __init__(self, ctx: AppContext, client_id: int, client_label: str, kind: str,
-                 parent: QWidget | None = None) -> None:
+    def __init__(
+        self,
+        ctx: AppContext,
+        client_id: int,
+        client_label: str,
+        kind: str,
+        parent: QWidget | None = None,
+    ) -> None:
         super().__init__(ctx, f"{kind_titles()[kind]} — {client_label}", parent)
         self.client_id = client_id
         self.kind = kind
@@ -66,10 +71,12 @@ class AssessmentFormView(FormView):
         for f in ASSESSMENT_FIELDS:
             if f.key not in INTERVIEW_KEYS:
                 by_section.setdefault(f.section, []).append(f)
-        self.add_section(_tr("Interview"), [f for f in ASSESSMENT_FIELDS
-                                            if f.key in INTERVIEW_KEYS])
-        self.answer_boxes = [self.add_section(title, by_section[key])
-                             for key, title in section_titles().items()]
+        self.add_section(
+            _tr("Interview"), [f for f in ASSESSMENT_FIELDS if f.key in INTERVIEW_KEYS]
+        )
+        self.answer_boxes = [
+            self.add_section(title, by_section[key]) for key, title in section_titles().items()
+        ]
         self.substances = SubstanceListEditor(self.add_editor, self.body)
         self.body_layout.addWidget(self.substances)
         self.answer_boxes.append(self.substances)
@@ -101,18 +108,20 @@ class AssessmentFormView(FormView):
     def raw_values(self, keys: object = None) -> dict[str, object]:
         """Only what is on screen: a hidden section's answers are not sent."""
         completed = self.editors["contact_status"].raw() == COMPLETED
-        return {f.key: self.editors[f.key].raw() for f in ASSESSMENT_FIELDS
-                if self.editors[f.key].is_shown()
-                and (completed or f.key in INTERVIEW_KEYS)}
+        return {
+            f.key: self.editors[f.key].raw()
+            for f in ASSESSMENT_FIELDS
+            if self.editors[f.key].is_shown() and (completed or f.key in INTERVIEW_KEYS)
+        }
 
     def store(self) -> int:
         raw = self.raw_values()
         completed = raw.get("contact_status") == COMPLETED
         substances = self.substances.values() if completed else []
         try:
-            assessment_id = records.add_assessment(self.ctx.database, self.ctx.user,
-                                                   self.client_id, raw, substances,
-                                                   self.ctx.today())
+            assessment_id = records.add_assessment(
+                self.ctx.database, self.ctx.user, self.client_id, raw, substances, self.ctx.today()
+            )
         except ValidationFailed as exc:
             raise ValidationFailed(self._on_screen(exc.errors)) from exc
         self.ctx.notify("assessment", self.client_id)

@@ -40,8 +40,9 @@ def needs_first_admin(database: Database) -> bool:
 
 def check_new_password(password: str, again: str) -> None:
     if len(password) < PASSWORD_MIN_LENGTH:
-        raise AccountError("password", _tr("Use at least {n} characters").format(
-            n=PASSWORD_MIN_LENGTH))
+        raise AccountError(
+            "password", _tr("Use at least {n} characters").format(n=PASSWORD_MIN_LENGTH)
+        )
     if password != again:
         raise AccountError("password_again", _tr("The two passwords differ"))
 
@@ -63,8 +64,9 @@ def unlock(database: Database, actor: Actor, password: str) -> bool:
         return bool(user and user.active and users.check_password(user.password_hash, password))
 
 
-def create_first_admin(database: Database, username: str, display_name: str, password: str,
-                       again: str) -> SignedIn:
+def create_first_admin(
+    database: Database, username: str, display_name: str, password: str, again: str
+) -> SignedIn:
     if not username.strip():
         raise AccountError("username", _tr("Choose a user name"))
     if not display_name.strip():
@@ -72,7 +74,6 @@ def create_first_admin(database: Database, username: str, display_name: str, pas
     check_new_password(password, again)
     with database.writing() as session:
         if users.count(session):
-            raise AccountError("username", _tr("An administrator already exists; sign in "
-                                               "instead"))
+            raise AccountError("username", _tr("An administrator already exists; sign in instead"))
         users.add(session, None, username.strip(), display_name.strip(), "admin", password)
     return sign_in(database, username, password)

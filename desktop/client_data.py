@@ -48,8 +48,9 @@ class ClientGone(LookupError):
         self.merged_into = merged_into
 
 
-def load_client_page(database: Database, actor: Actor, client_id: int, as_of: dt.date,
-                     months: Sequence[int]) -> ClientPage:
+def load_client_page(
+    database: Database, actor: Actor, client_id: int, as_of: dt.date, months: Sequence[int]
+) -> ClientPage:
     actor.require(Permission.VIEW_CLIENTS)
     with database.writing() as session:
         client = clients.get(session, client_id)
@@ -62,10 +63,24 @@ def load_client_page(database: Database, actor: Actor, client_id: int, as_of: dt
         client_events = events.events_of(session, client_id)
         history = next(iter(load_histories(session, [client_id])))
         audit.record(session, actor, "view", "client", client_id)
-        page_rows = (clients.as_dict(client), client.version, client_events,
-                     events.encounters_of(session, client_id),
-                     followups.attempts_for(session, client_id))
+        page_rows = (
+            clients.as_dict(client),
+            client.version,
+            client_events,
+            events.encounters_of(session, client_id),
+            followups.attempts_for(session, client_id),
+        )
     values, version, client_events, encounters, attempts = page_rows
-    return ClientPage(client_id, version, values, classify(history, as_of),
-                      client_followups(history, as_of, months), rows, substances,
-                      client_events, encounters, attempts, as_of)
+    return ClientPage(
+        client_id,
+        version,
+        values,
+        classify(history, as_of),
+        client_followups(history, as_of, months),
+        rows,
+        substances,
+        client_events,
+        encounters,
+        attempts,
+        as_of,
+    )

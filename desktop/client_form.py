@@ -52,8 +52,9 @@ class DuplicatePanel(QGroupBox):
         layout.addWidget(self.message)
         self.table = QTableWidget(0, 4, self)
         self.table.setObjectName("duplicate_table")
-        self.table.setHorizontalHeaderLabels([self.tr("Client code"), self.tr("Name"),
-                                              self.tr("Birth date"), self.tr("Why")])
+        self.table.setHorizontalHeaderLabels(
+            [self.tr("Client code"), self.tr("Name"), self.tr("Birth date"), self.tr("Why")]
+        )
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.verticalHeader().hide()
@@ -70,21 +71,29 @@ class DuplicatePanel(QGroupBox):
     def show_found(self, found: list[LikelyDuplicate]) -> None:
         self.found = found
         self.setVisible(bool(found))
-        self.message.setText(self.tr(
-            "This person may already be registered. Open the existing client, or press "
-            "Save again if this is someone else."))
+        self.message.setText(
+            self.tr(
+                "This person may already be registered. Open the existing client, or press "
+                "Save again if this is someone else."
+            )
+        )
         self.table.setRowCount(len(found))
         for row, d in enumerate(found):
             name = f"{d.family_name}, {d.given_name}" + (
-                f" ({d.preferred_name})" if d.preferred_name else "")
-            for column, text in enumerate((d.client_code, name, d.birth_date.isoformat(),
-                                           label(d.reason))):
+                f" ({d.preferred_name})" if d.preferred_name else ""
+            )
+            for column, text in enumerate(
+                (d.client_code, name, d.birth_date.isoformat(), label(d.reason))
+            ):
                 self.table.setItem(row, column, QTableWidgetItem(text))
         if found:
             self.table.selectRow(0)
             rows = sum(self.table.rowHeight(r) for r in range(len(found)))
-            self.table.setFixedHeight(self.table.horizontalHeader().sizeHint().height() + rows
-                                      + 2 * self.table.frameWidth())
+            self.table.setFixedHeight(
+                self.table.horizontalHeader().sizeHint().height()
+                + rows
+                + 2 * self.table.frameWidth()
+            )
 
     def _open(self) -> None:
         row = self.table.currentRow()
@@ -97,10 +106,19 @@ class ClientFormView(FormView):
 
     open_existing = Signal(int)
 
-    def __init__(self, ctx: AppContext, client_id: int | None = None, version: int = 0,
-                 values: dict[str, Any] | None = None, parent: QWidget | None = None) -> None:
-        title = (QCoreApplication.translate("ClientFormView", "New client") if client_id is None
-                 else QCoreApplication.translate("ClientFormView", "Edit client"))
+    def __init__(
+        self,
+        ctx: AppContext,
+        client_id: int | None = None,
+        version: int = 0,
+        values: dict[str, Any] | None = None,
+        parent: QWidget | None = None,
+    ) -> None:
+        title = (
+            QCoreApplication.translate("ClientFormView", "New client")
+            if client_id is None
+            else QCoreApplication.translate("ClientFormView", "Edit client")
+        )
         super().__init__(ctx, title, parent)
         self.client_id = client_id
         self.version = version
@@ -112,7 +130,8 @@ class ClientFormView(FormView):
     def _build_ui(self) -> None:
         self.add_section(self.tr("Identity"), [FIELDS[k] for k in IDENTITY])
         self.editors["client_code"].widget.setPlaceholderText(  # type: ignore[attr-defined]
-            self.tr("Leave empty for the next free code"))
+            self.tr("Leave empty for the next free code")
+        )
         self.editors["client_code"].label.setText(label(FIELDS["client_code"].label))
         self.duplicates = DuplicatePanel(self.body)
         self.duplicates.open_client.connect(self._open_duplicate)
@@ -121,7 +140,8 @@ class ClientFormView(FormView):
         self.add_section(self.tr("Contact and consent"), [FIELDS[k] for k in CONTACT])
         self.finish_layout()
         self.editors["birth_date"].widget.editingFinished.connect(  # type: ignore[attr-defined]
-            self.check_duplicates)
+            self.check_duplicates
+        )
 
     def first_focus(self) -> QWidget:
         # The code is usually left for the program to choose; names come first on paper.
@@ -151,8 +171,9 @@ class ClientFormView(FormView):
             return []
         given, family, preferred, birth = who
         with self.ctx.database.reading() as session:
-            found = likely_duplicates(session, self.ctx.index, given, family, birth,
-                                      preferred or None)
+            found = likely_duplicates(
+                session, self.ctx.index, given, family, birth, preferred or None
+            )
         self.duplicates.show_found(found)
         return found
 
@@ -181,12 +202,17 @@ class ClientFormView(FormView):
             client_id = records.create_client(self.ctx.database, self.ctx.user, raw, today)
         else:
             client_id = self.client_id
-            self.version = records.update_client(self.ctx.database, self.ctx.user, client_id,
-                                                 self.version, raw, today)
+            self.version = records.update_client(
+                self.ctx.database, self.ctx.user, client_id, self.version, raw, today
+            )
         if self.ctx.index is not None:
             preferred = str(raw.get("preferred_name") or "").strip() or None
-            self.ctx.index.add(client_id, str(raw["given_name"]), str(raw["family_name"]),
-                               preferred, parse(FIELDS["birth_date"], raw["birth_date"],
-                                                today))  # type: ignore[arg-type]
+            self.ctx.index.add(
+                client_id,
+                str(raw["given_name"]),
+                str(raw["family_name"]),
+                preferred,
+                parse(FIELDS["birth_date"], raw["birth_date"], today),
+            )  # type: ignore[arg-type]
         self.ctx.notify("client", client_id)
         return client_id

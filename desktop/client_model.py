@@ -34,8 +34,9 @@ class ClientRow(NamedTuple):
 
     @classmethod
     def of(cls, c: Client) -> ClientRow:
-        return cls(c.id, c.client_code, c.family_name, c.given_name, c.preferred_name or "",
-                   c.birth_date)
+        return cls(
+            c.id, c.client_code, c.family_name, c.given_name, c.preferred_name or "", c.birth_date
+        )
 
     def label(self) -> str:
         return f"{self.family_name}, {self.given_name} ({self.client_code}, {self.birth_date})"
@@ -48,8 +49,13 @@ class ClientTableModel(QAbstractTableModel):
         self.rows: list[ClientRow] = []
         self.total = 0
         self._ids: Sequence[int] | None = None  # None: every client in name order
-        self.headers = (self.tr("Client code"), self.tr("Family name"), self.tr("Given name"),
-                        self.tr("Preferred name"), self.tr("Birth date"))
+        self.headers = (
+            self.tr("Client code"),
+            self.tr("Family name"),
+            self.tr("Given name"),
+            self.tr("Preferred name"),
+            self.tr("Birth date"),
+        )
 
     # -- what to show ---------------------------------------------------------------------
     def show_all(self) -> None:
@@ -79,7 +85,7 @@ class ClientTableModel(QAbstractTableModel):
             if self._ids is None:
                 found = clients.page(session, start, PAGE_SIZE)
             else:
-                found = clients.summaries(session, self._ids[start:start + PAGE_SIZE])
+                found = clients.summaries(session, self._ids[start : start + PAGE_SIZE])
         return [ClientRow.of(c) for c in found]
 
     def _load_page(self) -> None:
@@ -109,15 +115,18 @@ class ClientTableModel(QAbstractTableModel):
             self._load_page()
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> object:
-        if not index.isValid() or role not in (Qt.ItemDataRole.DisplayRole,
-                                               Qt.ItemDataRole.ToolTipRole):
+        if not index.isValid() or role not in (
+            Qt.ItemDataRole.DisplayRole,
+            Qt.ItemDataRole.ToolTipRole,
+        ):
             return None
         row = self.rows[index.row()]
         value = row[index.column() + 1]
         return value.isoformat() if isinstance(value, dt.date) else value
 
-    def headerData(self, section: int, orientation: Qt.Orientation,
-                   role: int = Qt.ItemDataRole.DisplayRole) -> object:
+    def headerData(
+        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
+    ) -> object:
         if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
             return self.headers[section]
         return None

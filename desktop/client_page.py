@@ -44,8 +44,7 @@ def make_table(parent: QWidget, name: str, headers: list[str]) -> QTableWidget:
     return table
 
 
-def fill_table(table: QTableWidget, rows: list[list[str]], empty: str,
-               fit_rows: int = 0) -> None:
+def fill_table(table: QTableWidget, rows: list[list[str]], empty: str, fit_rows: int = 0) -> None:
     """Fill the table; with `fit_rows`, make it as tall as its rows, up to that many."""
     if not rows:
         rows = [[empty] + [""] * (table.columnCount() - 1)]
@@ -57,8 +56,11 @@ def fill_table(table: QTableWidget, rows: list[list[str]], empty: str,
             table.setItem(r, c, item)
     if fit_rows:
         shown = min(len(rows), fit_rows)
-        height = (table.horizontalHeader().sizeHint().height() + 2 * table.frameWidth()
-                  + sum(table.rowHeight(r) for r in range(shown)))
+        height = (
+            table.horizontalHeader().sizeHint().height()
+            + 2 * table.frameWidth()
+            + sum(table.rowHeight(r) for r in range(shown))
+        )
         if len(rows) > fit_rows or table.horizontalScrollBar().isVisible():
             height += table.horizontalScrollBar().sizeHint().height()
         table.setFixedHeight(height)
@@ -84,8 +86,14 @@ class ClientPageView(QWidget):
 
     def client_row(self) -> ClientRow:
         v = self.page.values
-        return ClientRow(self.page.client_id, v["client_code"], v["family_name"],
-                         v["given_name"], v.get("preferred_name") or "", v["birth_date"])
+        return ClientRow(
+            self.page.client_id,
+            v["client_code"],
+            v["family_name"],
+            v["given_name"],
+            v.get("preferred_name") or "",
+            v["birth_date"],
+        )
 
     def _build_ui(self) -> None:
         layout = QVBoxLayout(self)
@@ -114,12 +122,14 @@ class ClientPageView(QWidget):
     def _actions(self) -> QHBoxLayout:
         row = QHBoxLayout()
         self.buttons: dict[str, QPushButton] = {}
-        for key, caption in (("intake", self.tr("&Intake")),
-                             ("follow_up", self.tr("&Follow-up")),
-                             ("discharge", self.tr("&Discharge")),
-                             ("event", self.tr("E&vent")),
-                             ("encounter", self.tr("Encounter (Ctrl+E)")),
-                             ("edit", self.tr("Edit &client details"))):
+        for key, caption in (
+            ("intake", self.tr("&Intake")),
+            ("follow_up", self.tr("&Follow-up")),
+            ("discharge", self.tr("&Discharge")),
+            ("event", self.tr("E&vent")),
+            ("encounter", self.tr("Encounter (Ctrl+E)")),
+            ("edit", self.tr("Edit &client details")),
+        ):
             button = QPushButton(caption, self)
             button.setObjectName(f"action_{key}")
             self.buttons[key] = button
@@ -130,34 +140,50 @@ class ClientPageView(QWidget):
     def _status_box(self) -> QGroupBox:
         self.status_box = QGroupBox(self)
         layout = QVBoxLayout(self.status_box)
-        self.status_table = make_table(self.status_box, "status_table", [
-            self.tr("Substance"), self.tr("Status"), self.tr("Sobriety"), self.tr("Recovery"),
-            self.tr("Why")])
+        self.status_table = make_table(
+            self.status_box,
+            "status_table",
+            [
+                self.tr("Substance"),
+                self.tr("Status"),
+                self.tr("Sobriety"),
+                self.tr("Recovery"),
+                self.tr("Why"),
+            ],
+        )
         layout.addWidget(self.status_table)
         return self.status_box
 
     def _followup_box(self) -> QGroupBox:
         box = QGroupBox(self.tr("Follow-up points"), self)
         layout = QVBoxLayout(box)
-        self.followup_table = make_table(box, "followup_table", [
-            self.tr("Intake"), self.tr("Point"), self.tr("Due"), self.tr("Window"),
-            self.tr("State")])
+        self.followup_table = make_table(
+            box,
+            "followup_table",
+            [
+                self.tr("Intake"),
+                self.tr("Point"),
+                self.tr("Due"),
+                self.tr("Window"),
+                self.tr("State"),
+            ],
+        )
         layout.addWidget(self.followup_table)
         return box
 
     def _timeline_box(self) -> QGroupBox:
         box = QGroupBox(self.tr("Timeline, newest first"), self)
         layout = QVBoxLayout(box)
-        self.timeline_table = make_table(box, "timeline_table", [
-            self.tr("Date"), self.tr("What"), self.tr("Details")])
+        self.timeline_table = make_table(
+            box, "timeline_table", [self.tr("Date"), self.tr("What"), self.tr("Details")]
+        )
         layout.addWidget(self.timeline_table)
         return box
 
     def _connect_signals(self) -> None:
         self.back_button.clicked.connect(self.back)
         for kind in ("intake", "follow_up", "discharge"):
-            self.buttons[kind].clicked.connect(
-                lambda _=False, k=kind: self.new_assessment.emit(k))
+            self.buttons[kind].clicked.connect(lambda _=False, k=kind: self.new_assessment.emit(k))
         self.buttons["event"].clicked.connect(self.new_event)
         self.buttons["encounter"].clicked.connect(self.new_encounter)
         self.buttons["edit"].clicked.connect(self.edit_client)
@@ -172,13 +198,18 @@ class ClientPageView(QWidget):
         needs_intake = not page.has_episode
         for kind in ("follow_up", "discharge"):
             self.buttons[kind].setEnabled(not needs_intake)
-            self.buttons[kind].setToolTip(self.tr("Record an intake first") if needs_intake
-                                          else "")
+            self.buttons[kind].setToolTip(self.tr("Record an intake first") if needs_intake else "")
         self.status_box.setTitle(self.tr("Status on %1").replace("%1", page.as_of.isoformat()))
-        fill_table(self.status_table, text.status_rows(page.statuses),
-                   self.tr("No completed interview yet: press Alt+I to record the intake."),
-                   FIT_ROWS)
-        fill_table(self.followup_table, text.followup_rows(page.points),
-                   self.tr("Follow-ups are scheduled from a completed intake."), FIT_ROWS)
-        fill_table(self.timeline_table, text.timeline_rows(page),
-                   self.tr("Nothing recorded yet."))
+        fill_table(
+            self.status_table,
+            text.status_rows(page.statuses),
+            self.tr("No completed interview yet: press Alt+I to record the intake."),
+            FIT_ROWS,
+        )
+        fill_table(
+            self.followup_table,
+            text.followup_rows(page.points),
+            self.tr("Follow-ups are scheduled from a completed intake."),
+            FIT_ROWS,
+        )
+        fill_table(self.timeline_table, text.timeline_rows(page), self.tr("Nothing recorded yet."))

@@ -54,8 +54,11 @@ class ClientSearchView(QWidget):
         self.search_box.setObjectName("client_search")
         self.search_box.setClearButtonEnabled(True)
         self.search_box.setPlaceholderText(
-            self.tr("Find a client: name, preferred name, client code or birth date "
-                    "(YYYY-MM-DD)  —  Ctrl+F"))
+            self.tr(
+                "Find a client: name, preferred name, client code or birth date "
+                "(YYYY-MM-DD)  —  Ctrl+F"
+            )
+        )
         layout.addWidget(self.search_box)
         self.count_label = QLabel(self)
         self.count_label.setObjectName("result_count")
@@ -92,8 +95,9 @@ class ClientSearchView(QWidget):
         self.open_button.setObjectName("open_client")
         self.merge_button = QPushButton(self.tr("&Merge two clients…"), self)
         self.merge_button.setObjectName("merge_clients")
-        self.merge_button.setToolTip(self.tr("Select the two records of one person, then merge "
-                                             "them into one."))
+        self.merge_button.setToolTip(
+            self.tr("Select the two records of one person, then merge them into one.")
+        )
         for button in (self.new_button, self.open_button, self.merge_button):
             row.addWidget(button)
         row.addStretch(1)
@@ -128,19 +132,25 @@ class ClientSearchView(QWidget):
             self.pages.setCurrentWidget(self.table)
             count = QLocale().toString(total)
             self.count_label.setText(
-                self.tr("Clients found: %1").replace("%1", count) if self.model.searching
-                else self.tr("All clients, in name order: %1").replace("%1", count))
+                self.tr("Clients found: %1").replace("%1", count)
+                if self.model.searching
+                else self.tr("All clients, in name order: %1").replace("%1", count)
+            )
             return
         self.pages.setCurrentWidget(self.empty)
         self.count_label.setText("")
         if self.model.searching:
-            self.empty.setText(self.tr(
-                "No client matches “%1”.\n\nCheck the spelling, or try the birth date "
-                "(YYYY-MM-DD) or the client code.\nNot registered yet? Press Ctrl+N to add "
-                "a new client.").replace("%1", text.strip()))
+            self.empty.setText(
+                self.tr(
+                    "No client matches “%1”.\n\nCheck the spelling, or try the birth date "
+                    "(YYYY-MM-DD) or the client code.\nNot registered yet? Press Ctrl+N to add "
+                    "a new client."
+                ).replace("%1", text.strip())
+            )
         else:
-            self.empty.setText(self.tr("No clients yet.\n\nPress Ctrl+N to register the "
-                                       "first client."))
+            self.empty.setText(
+                self.tr("No clients yet.\n\nPress Ctrl+N to register the first client.")
+            )
 
     def focus_search(self) -> None:
         self.search_box.setFocus(Qt.FocusReason.ShortcutFocusReason)
@@ -193,14 +203,24 @@ class ClientSearchView(QWidget):
     def _merge_selected(self) -> None:
         chosen = self.selected_rows()
         if len(chosen) != 2:
-            dialogs.inform(self, self.tr("Merge two clients"), self.tr(
-                "Select exactly two clients (hold Ctrl and click, or Shift+Down), then "
-                "choose Merge."))
+            dialogs.inform(
+                self,
+                self.tr("Merge two clients"),
+                self.tr(
+                    "Select exactly two clients (hold Ctrl and click, or Shift+Down), then "
+                    "choose Merge."
+                ),
+            )
             return
-        keep = dialogs.choose(self, self.tr("Merge two clients"), self.tr(
-            "Everything recorded for one client moves to the other, and the other record "
-            "disappears from lists. Which record do you keep?"),
-            [chosen[0].label(), chosen[1].label()])
+        keep = dialogs.choose(
+            self,
+            self.tr("Merge two clients"),
+            self.tr(
+                "Everything recorded for one client moves to the other, and the other record "
+                "disappears from lists. Which record do you keep?"
+            ),
+            [chosen[0].label(), chosen[1].label()],
+        )
         if keep is None:
             return
         self.merge(chosen[keep].client_id, chosen[1 - keep].client_id)

@@ -36,12 +36,20 @@ def _tr(text: str) -> str:
 def words() -> dict[str, str]:
     """Status codes of the rules, as a person reads them."""
     return {
-        "early": _tr("early"), "sustained": _tr("sustained"), "stable": _tr("stable"),
-        "none": _tr("none"), "unknown": _tr("unknown"), "full": _tr("full"),
-        "partial": _tr("partial"), "no_improvement": _tr("no improvement"),
-        "not_applicable": _tr("not applicable"), "upcoming": _tr("upcoming"),
-        "open": _tr("open now"), "closing_soon": _tr("closing soon"),
-        "completed": _tr("done"), "missed": _tr("missed"),
+        "early": _tr("early"),
+        "sustained": _tr("sustained"),
+        "stable": _tr("stable"),
+        "none": _tr("none"),
+        "unknown": _tr("unknown"),
+        "full": _tr("full"),
+        "partial": _tr("partial"),
+        "no_improvement": _tr("no improvement"),
+        "not_applicable": _tr("not applicable"),
+        "upcoming": _tr("upcoming"),
+        "open": _tr("open now"),
+        "closing_soon": _tr("closing soon"),
+        "completed": _tr("done"),
+        "missed": _tr("missed"),
     }
 
 
@@ -61,16 +69,23 @@ def client_heading(v: Mapping[str, Any]) -> str:
 
 
 def identity_line(v: Mapping[str, Any], today: dt.date) -> str:
-    parts = [_tr("Born %1 (age %2)").replace("%1", v["birth_date"].isoformat())
-             .replace("%2", str(age(v["birth_date"], today)))]
+    parts = [
+        _tr("Born %1 (age %2)")
+        .replace("%1", v["birth_date"].isoformat())
+        .replace("%2", str(age(v["birth_date"], today)))
+    ]
     if v.get("phone"):
         parts.append(_tr("Phone %1").replace("%1", v["phone"]))
     if v.get("postal_code"):
         parts.append(_tr("Postal code %1").replace("%1", v["postal_code"]))
-    parts.append(_tr("May be contacted") if v.get("consent_contact")
-                 else _tr("No consent to contact"))
-    parts.append(_tr("Consents to sharing") if v.get("consent_share")
-                 else _tr("No consent to share identified data"))
+    parts.append(
+        _tr("May be contacted") if v.get("consent_contact") else _tr("No consent to contact")
+    )
+    parts.append(
+        _tr("Consents to sharing")
+        if v.get("consent_share")
+        else _tr("No consent to share identified data")
+    )
     return "  ·  ".join(parts)
 
 
@@ -94,22 +109,29 @@ def followup_rows(points: list[PointState]) -> list[list[str]]:
         state = word(st.state)
         if st.completed_on:
             state += f" ({st.completed_on.isoformat()})"
-        rows.append([p.intake_on.isoformat(),
-                     _tr("%1 months").replace("%1", str(p.months)),
-                     p.due_on.isoformat(),
-                     f"{p.opens_on.isoformat()} – {p.closes_on.isoformat()}", state])
+        rows.append(
+            [
+                p.intake_on.isoformat(),
+                _tr("%1 months").replace("%1", str(p.months)),
+                p.due_on.isoformat(),
+                f"{p.opens_on.isoformat()} – {p.closes_on.isoformat()}",
+                state,
+            ]
+        )
     return rows
 
 
 def timeline_rows(page: ClientPage) -> list[list[str]]:
     entries: list[tuple[dt.date, int, str, str]] = []
     for a in page.assessments:
-        entries.append((a.assessed_on, 0, code_label(_ASSESSMENT["kind"], a.kind),
-                        _assessment_detail(page, a)))
+        entries.append(
+            (a.assessed_on, 0, code_label(_ASSESSMENT["kind"], a.kind), _assessment_detail(page, a))
+        )
     for e in page.events:
         times = f" × {e.count}" if e.count > 1 else ""
-        entries.append((e.occurred_on, 1, _tr("Event"),
-                        code_label(_EVENT["event"], e.event) + times))
+        entries.append(
+            (e.occurred_on, 1, _tr("Event"), code_label(_EVENT["event"], e.event) + times)
+        )
     for n in page.encounters:
         entries.append((n.occurred_on, 2, _tr("Encounter"), _encounter_detail(n)))
     for t in page.attempts:
@@ -133,15 +155,21 @@ def _assessment_detail(page: ClientPage, a: Any) -> str:
 
 
 def _encounter_detail(n: Any) -> str:
-    given = [f"{field_label(_ENCOUNTER[key])}: {getattr(n, key)}"
-             for key in codes.ENCOUNTER_TALLIES if getattr(n, key)]
+    given = [
+        f"{field_label(_ENCOUNTER[key])}: {getattr(n, key)}"
+        for key in codes.ENCOUNTER_TALLIES
+        if getattr(n, key)
+    ]
     area = f" — {n.area}" if n.area else ""
     return ", ".join(given) + area
 
 
 def _attempt_detail(t: Any) -> str:
-    text = (f"{code_label(_ATTEMPT['method'], t.method)}: "
-            f"{code_label(_ATTEMPT['outcome'], t.outcome)} — "
-            + _tr("%1-month follow-up of the intake of %2").replace("%1", str(t.point_months))
-            .replace("%2", t.intake_on.isoformat()))
+    text = (
+        f"{code_label(_ATTEMPT['method'], t.method)}: "
+        f"{code_label(_ATTEMPT['outcome'], t.outcome)} — "
+        + _tr("%1-month follow-up of the intake of %2")
+        .replace("%1", str(t.point_months))
+        .replace("%2", t.intake_on.isoformat())
+    )
     return text + (f" ({t.note})" if t.note else "")

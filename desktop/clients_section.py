@@ -48,11 +48,19 @@ class ClientsSection(NavStack):
 
     def _page(self, client_id: int) -> ClientPageView | None:
         try:
-            data = load_client_page(self.ctx.database, self.ctx.user, client_id,
-                                    self.ctx.today(), self.ctx.settings.followup_months)
+            data = load_client_page(
+                self.ctx.database,
+                self.ctx.user,
+                client_id,
+                self.ctx.today(),
+                self.ctx.settings.followup_months,
+            )
         except ClientGone:
-            dialogs.inform(self, self.tr("Client not found"), self.tr(
-                "This client was merged into another record or removed; search again."))
+            dialogs.inform(
+                self,
+                self.tr("Client not found"),
+                self.tr("This client was merged into another record or removed; search again."),
+            )
             self.search.refresh()
             return None
         except PermissionDenied as exc:
@@ -80,9 +88,15 @@ class ClientsSection(NavStack):
         for view in self.views:
             if isinstance(view, ClientPageView) and client_id in (0, view.client_id):
                 try:
-                    view.show_page(load_client_page(
-                        self.ctx.database, self.ctx.user, view.client_id, self.ctx.today(),
-                        self.ctx.settings.followup_months))
+                    view.show_page(
+                        load_client_page(
+                            self.ctx.database,
+                            self.ctx.user,
+                            view.client_id,
+                            self.ctx.today(),
+                            self.ctx.settings.followup_months,
+                        )
+                    )
                 except ClientGone:
                     log.info("client %s gone while its page was open", view.client_id)
 

@@ -27,8 +27,13 @@ class AppContext(QObject):
     changed = Signal(str, int)
     signed_in = Signal()
 
-    def __init__(self, database: Database, today: Callable[[], dt.date] = dt.date.today,
-                 pool: Pool | None = None, parent: QObject | None = None) -> None:
+    def __init__(
+        self,
+        database: Database,
+        today: Callable[[], dt.date] = dt.date.today,
+        pool: Pool | None = None,
+        parent: QObject | None = None,
+    ) -> None:
         super().__init__(parent)
         self.database = database
         self.today = today
@@ -64,7 +69,7 @@ class AppContext(QObject):
 
     def start_index_build(self) -> None:
         """Build the name index on the pool, so the first keystroke does not wait for it."""
-        if self.index is not None or self._index_job is not None:
+        if self._index_job is not None:
             return
         database = self.database
 
@@ -78,8 +83,7 @@ class AppContext(QObject):
         self.pool.start(self._index_job)
 
     def rebuild_index(self) -> None:
-        """After many clients changed at once (an import, a merge elsewhere)."""
-        self.index = None
+        """After many clients changed at once (an import); the old index serves meanwhile."""
         self.start_index_build()
 
     def _index_built(self, index: ClientIndex) -> None:

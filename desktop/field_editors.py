@@ -159,8 +159,9 @@ class FieldEditor(QObject):
         elif isinstance(w, QCheckBox):
             w.setChecked(bool(value))
         elif isinstance(w, QLineEdit):
-            w.setText(value.isoformat() if isinstance(value, dt.date) else
-                      format_value(self.field, value))
+            w.setText(
+                value.isoformat() if isinstance(value, dt.date) else format_value(self.field, value)
+            )
         else:
             chosen = set(value.split(";")) if isinstance(value, str) else set(value or ())  # type: ignore[call-overload]
             for code, check in self.checks.items():

@@ -99,8 +99,7 @@ class FormView(QWidget):
         escape.activated.connect(self.cancel)
         QApplication.instance().focusChanged.connect(self._keep_focus_visible)  # type: ignore[attr-defined]
 
-    def add_section(self, title: str, fields: Iterable[Field],
-                    key_prefix: str = "") -> QGroupBox:
+    def add_section(self, title: str, fields: Iterable[Field], key_prefix: str = "") -> QGroupBox:
         box = QGroupBox(title, self.body)
         layout = QFormLayout(box)
         layout.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.ExpandingFieldsGrow)
@@ -138,8 +137,11 @@ class FormView(QWidget):
     def raw_values(self, keys: Iterable[str] | None = None) -> dict[str, object]:
         """What is typed in the shown editors; hidden sections count as empty."""
         chosen = self.editors.keys() if keys is None else keys
-        return {k: self.editors[k].raw() for k in chosen
-                if k in self.editors and self.editors[k].is_shown()}
+        return {
+            k: self.editors[k].raw()
+            for k in chosen
+            if k in self.editors and self.editors[k].is_shown()
+        }
 
     def load(self, values: Mapping[str, object]) -> None:
         for key, editor in self.editors.items():
@@ -208,10 +210,13 @@ class FormView(QWidget):
         """True when nothing typed would be lost, or the person agrees to drop it."""
         if not self._dirty:
             return True
-        return dialogs.ask(self, self.tr("Discard changes?"),
-                           self.tr("%1 has changes that are not saved. Discard them?")
-                           .replace("%1", self.title),
-                           yes=self.tr("Discard"), no=self.tr("Keep editing"))
+        return dialogs.ask(
+            self,
+            self.tr("Discard changes?"),
+            self.tr("%1 has changes that are not saved. Discard them?").replace("%1", self.title),
+            yes=self.tr("Discard"),
+            no=self.tr("Keep editing"),
+        )
 
     def discard(self) -> None:
         self._dirty = False

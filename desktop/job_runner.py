@@ -84,4 +84,3 @@ class JobRunner(QObject):
         self.dialog = None
         self.job = None
         self.busy.emit(False)
-

@@ -32,8 +32,7 @@ def configure_logging(folder: Path | None = None) -> Path:
     folder = folder or log_folder()
     folder.mkdir(parents=True, exist_ok=True)
     path = folder / f"{APP_NAME}.log"
-    handler = RotatingFileHandler(path, maxBytes=LOG_BYTES, backupCount=LOG_FILES,
-                                  encoding="utf-8")
+    handler = RotatingFileHandler(path, maxBytes=LOG_BYTES, backupCount=LOG_FILES, encoding="utf-8")
     handler.setFormatter(logging.Formatter(FORMAT))
     root = logging.getLogger()
     root.addHandler(handler)
@@ -42,8 +41,9 @@ def configure_logging(folder: Path | None = None) -> Path:
     return path
 
 
-def _log_uncaught(kind: type[BaseException], value: BaseException,
-                  trace: TracebackType | None) -> None:
+def _log_uncaught(
+    kind: type[BaseException], value: BaseException, trace: TracebackType | None
+) -> None:
     # Qt calls Python slots from its event loop; an exception there must reach the log
     # file, not vanish with a terminal nobody watches.
     log.critical("unexpected error", exc_info=(kind, value, trace))

@@ -71,9 +71,13 @@ class MainWindow(QMainWindow):
         self.reports = ReportsView(self.ctx, self.sections)
         self.users = UsersView(self.ctx, self.sections)
         self.settings_view = SettingsView(self.ctx, self.sections)
-        self.section_views = {"clients": self.clients, "worklist": self.worklist,
-                              "reports": self.reports, "users": self.users,
-                              "settings": self.settings_view}
+        self.section_views = {
+            "clients": self.clients,
+            "worklist": self.worklist,
+            "reports": self.reports,
+            "users": self.users,
+            "settings": self.settings_view,
+        }
         for view in self.section_views.values():
             self.sections.addWidget(view)
         row.addWidget(self.nav)
@@ -114,8 +118,9 @@ class MainWindow(QMainWindow):
         self.ctx.sign_in(who.actor, who.display_name)
         self._fill_nav()
         role = code_label(by_key(USER_FIELDS)["role"], who.actor.role)
-        self.user_label.setText(self.tr("Signed in: %1 (%2)").replace("%1", who.display_name)
-                                .replace("%2", role))
+        self.user_label.setText(
+            self.tr("Signed in: %1 (%2)").replace("%1", who.display_name).replace("%2", role)
+        )
         self.pages.setCurrentWidget(self.workspace)
         self._enable_actions(True)
         self.ctx.start_index_build()
@@ -124,8 +129,9 @@ class MainWindow(QMainWindow):
         self._arm_idle()
 
     def _arm_idle(self) -> None:
-        self.idle.set_timeout(self._idle_override or
-                              MINUTE_MS * self.ctx.settings.idle_lock_minutes)
+        self.idle.set_timeout(
+            self._idle_override or MINUTE_MS * self.ctx.settings.idle_lock_minutes
+        )
         QApplication.instance().installEventFilter(self.idle)
         self.idle.start()
 
@@ -166,9 +172,13 @@ class MainWindow(QMainWindow):
     # -- sections -------------------------------------------------------------------------
     def _fill_nav(self) -> None:
         self.nav.clear()
-        names = {"clients": self.tr("Clients"), "worklist": self.tr("Follow-ups due"),
-                 "reports": self.tr("Reports"), "users": self.tr("Users"),
-                 "settings": self.tr("Settings")}
+        names = {
+            "clients": self.tr("Clients"),
+            "worklist": self.tr("Follow-ups due"),
+            "reports": self.tr("Reports"),
+            "users": self.tr("Users"),
+            "settings": self.tr("Settings"),
+        }
         admin = self.ctx.can(Permission.MANAGE_USERS)
         self.nav_keys = [k for k in names if admin or k not in ("users", "settings")]
         for key in self.nav_keys:
@@ -186,8 +196,7 @@ class MainWindow(QMainWindow):
             self.sections.setCurrentWidget(self.section_views[self.nav_keys[row]])
 
     def current_section(self) -> str:
-        return next(k for k, v in self.section_views.items()
-                    if v is self.sections.currentWidget())
+        return next(k for k, v in self.section_views.items() if v is self.sections.currentWidget())
 
     # -- shortcuts ------------------------------------------------------------------------
     def find_client(self) -> None:
@@ -227,13 +236,16 @@ class MainWindow(QMainWindow):
 
 def shortcut_help() -> str:
     tr = QCoreApplication.translate
-    return tr("MainWindow", "Ctrl+F  find a client\nCtrl+N  new client\nCtrl+E  quick encounter\n"
-                            "Ctrl+S  save the form\nEsc  cancel the form or go back\n"
-                            "Tab  next field (in the order of the paper form)\n"
-                            "Ctrl+L  lock now\nCtrl+1 … Ctrl+5  go to a section")
+    return tr(
+        "MainWindow",
+        "Ctrl+F  find a client\nCtrl+N  new client\nCtrl+E  quick encounter\n"
+        "Ctrl+S  save the form\nEsc  cancel the form or go back\n"
+        "Tab  next field (in the order of the paper form)\n"
+        "Ctrl+L  lock now\nCtrl+1 … Ctrl+5  go to a section",
+    )
 
 
 def show_shortcuts(parent: QWidget) -> None:
-    dialogs.inform(parent, QCoreApplication.translate("MainWindow", "Keyboard shortcuts"),
-                   shortcut_help())
-
+    dialogs.inform(
+        parent, QCoreApplication.translate("MainWindow", "Keyboard shortcuts"), shortcut_help()
+    )

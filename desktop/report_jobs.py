@@ -61,48 +61,97 @@ class ReportJob:
     identified: bool = False  # the file names clients
 
 
-def _monthly(ctx: AppContext, i: JobInputs, target: Path, progress: Progress,
-             cancelled: IsCancelled) -> object:
-    return monthly_report(ctx.database, ctx.user, i.month.start.year, i.month.start.month,
-                          target, internal=i.internal, progress=progress, cancelled=cancelled)
+def _monthly(
+    ctx: AppContext, i: JobInputs, target: Path, progress: Progress, cancelled: IsCancelled
+) -> object:
+    return monthly_report(
+        ctx.database,
+        ctx.user,
+        i.month.start.year,
+        i.month.start.month,
+        target,
+        internal=i.internal,
+        progress=progress,
+        cancelled=cancelled,
+    )
 
 
-def _export(ctx: AppContext, i: JobInputs, target: Path, progress: Progress,
-            cancelled: IsCancelled) -> object:
-    return export_workbook(ctx.database, ctx.user, target, i.as_of, progress=progress,
-                           cancelled=cancelled)
+def _export(
+    ctx: AppContext, i: JobInputs, target: Path, progress: Progress, cancelled: IsCancelled
+) -> object:
+    return export_workbook(
+        ctx.database, ctx.user, target, i.as_of, progress=progress, cancelled=cancelled
+    )
 
 
-def _template(_ctx: AppContext, _i: JobInputs, target: Path, _progress: Progress,
-              cancelled: IsCancelled) -> object:
+def _template(
+    _ctx: AppContext, _i: JobInputs, target: Path, _progress: Progress, cancelled: IsCancelled
+) -> object:
     write_template(target, cancelled)
     return None
 
 
-def _import(ctx: AppContext, _i: JobInputs, source: Path, progress: Progress,
-            cancelled: IsCancelled) -> object:
-    return import_workbook(ctx.database, ctx.user, source, ctx.today(), progress=progress,
-                           cancelled=cancelled)
+def _import(
+    ctx: AppContext, _i: JobInputs, source: Path, progress: Progress, cancelled: IsCancelled
+) -> object:
+    return import_workbook(
+        ctx.database, ctx.user, source, ctx.today(), progress=progress, cancelled=cancelled
+    )
 
 
 def all_jobs() -> list[ReportJob]:
     return [
-        ReportJob("monthly_pdf", _tr("Monthly report (PDF)"), _tr(
-            "Caseload, follow-up rate, recovery and harm for the chosen month, with trends "
-            "and the definitions behind every number."), Permission.REPORTS, MONTH, PDF,
-            lambda i: f"monthly-report-{i.month.start:%Y-%m}.pdf", _monthly),
-        ReportJob("full_export", _tr("Full export (identified workbook)"), _tr(
-            "Every record of every client who consented to sharing, in the exchange "
-            "workbook; it names clients, so keep it safe."), Permission.EXPORT_IDENTIFIED,
-            AS_OF, XLSX, lambda i: f"recovery-desk-export-{i.as_of.isoformat()}.xlsx",
-            _export, identified=True),
-        ReportJob("import", _tr("Import a workbook"), _tr(
-            "Load a filled-in exchange workbook: every row is checked, and it is loaded "
-            "whole or not at all."), Permission.IMPORT, NOTHING, XLSX, lambda i: "",
-            _import, reads_file=True),
-        ReportJob("template", _tr("Empty import template"), _tr(
-            "A blank exchange workbook with drop-down lists, to fill in Excel and import."),
-            None, NOTHING, XLSX, lambda i: "recovery-desk-template.xlsx", _template),
+        ReportJob(
+            "monthly_pdf",
+            _tr("Monthly report (PDF)"),
+            _tr(
+                "Caseload, follow-up rate, recovery and harm for the chosen month, with trends "
+                "and the definitions behind every number."
+            ),
+            Permission.REPORTS,
+            MONTH,
+            PDF,
+            lambda i: f"monthly-report-{i.month.start:%Y-%m}.pdf",
+            _monthly,
+        ),
+        ReportJob(
+            "full_export",
+            _tr("Full export (identified workbook)"),
+            _tr(
+                "Every record of every client who consented to sharing, in the exchange "
+                "workbook; it names clients, so keep it safe."
+            ),
+            Permission.EXPORT_IDENTIFIED,
+            AS_OF,
+            XLSX,
+            lambda i: f"recovery-desk-export-{i.as_of.isoformat()}.xlsx",
+            _export,
+            identified=True,
+        ),
+        ReportJob(
+            "import",
+            _tr("Import a workbook"),
+            _tr(
+                "Load a filled-in exchange workbook: every row is checked, and it is loaded "
+                "whole or not at all."
+            ),
+            Permission.IMPORT,
+            NOTHING,
+            XLSX,
+            lambda i: "",
+            _import,
+            reads_file=True,
+        ),
+        ReportJob(
+            "template",
+            _tr("Empty import template"),
+            _tr("A blank exchange workbook with drop-down lists, to fill in Excel and import."),
+            None,
+            NOTHING,
+            XLSX,
+            lambda i: "recovery-desk-template.xlsx",
+            _template,
+        ),
     ]
 
 

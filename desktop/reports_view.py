@@ -85,12 +85,14 @@ class ReportsView(QWidget):
         self.layout_.addWidget(self.result)
         self.problems = QTableWidget(0, 4, self)
         self.problems.setObjectName("import_problems")
-        self.problems.setHorizontalHeaderLabels([self.tr("Sheet"), self.tr("Row"),
-                                                 self.tr("Column"), self.tr("Problem")])
+        self.problems.setHorizontalHeaderLabels(
+            [self.tr("Sheet"), self.tr("Row"), self.tr("Column"), self.tr("Problem")]
+        )
         self.problems.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.problems.verticalHeader().hide()
         self.problems.horizontalHeader().setSectionResizeMode(
-            QHeaderView.ResizeMode.ResizeToContents)
+            QHeaderView.ResizeMode.ResizeToContents
+        )
         self.problems.horizontalHeader().setStretchLastSection(True)
         self.problems.hide()
         self.layout_.addWidget(self.problems, 1)
@@ -118,9 +120,11 @@ class ReportsView(QWidget):
         period_row.addWidget(QLabel(self.tr("to"), box))
         period_row.addWidget(self.period_to)
         period_row.addStretch(1)
-        for caption, field in ((self.tr("&Month"), self.month),
-                               (self.tr("&Period"), period_row),
-                               (self.tr("Status &as of"), self.as_of)):
+        for caption, field in (
+            (self.tr("&Month"), self.month),
+            (self.tr("&Period"), period_row),
+            (self.tr("Status &as of"), self.as_of),
+        ):
             buddy = field if isinstance(field, QWidget) else self.period_from
             label = QLabel(caption, box)
             label.setBuddy(buddy)
@@ -148,8 +152,9 @@ class ReportsView(QWidget):
             self.jobs_layout.addWidget(self._job_row(job))
         self.choices.setVisible(any(j.needs != NOTHING for j in self.jobs.values()))
         if not self.ctx.can(Permission.REPORTS):
-            note = QLabel(self.tr("Monthly reports, exports and imports are made by managers."),
-                          self.jobs_box)
+            note = QLabel(
+                self.tr("Monthly reports, exports and imports are made by managers."), self.jobs_box
+            )
             note.setObjectName("reports_note")
             self.jobs_layout.addWidget(note)
 
@@ -169,9 +174,12 @@ class ReportsView(QWidget):
 
     def inputs(self) -> JobInputs:
         first: dt.date = self.month.currentData()
-        return JobInputs(Period.month(first.year, first.month),
-                         Period(to_date(self.period_from.date()), to_date(self.period_to.date())),
-                         to_date(self.as_of.date()), self.internal.isChecked())
+        return JobInputs(
+            Period.month(first.year, first.month),
+            Period(to_date(self.period_from.date()), to_date(self.period_to.date())),
+            to_date(self.as_of.date()),
+            self.internal.isChecked(),
+        )
 
     def start_job(self, key: str, path: Path | None = None) -> bool:
         """Ask for the file (unless given), then run the job; False if nothing started."""
@@ -187,15 +195,19 @@ class ReportsView(QWidget):
         self.target = path
         self.result.clear()
         self.problems.hide()
-        self.runner.start(key, job.title, lambda progress, cancelled: job.run(
-            self.ctx, inputs, path, progress, cancelled))
+        self.runner.start(
+            key,
+            job.title,
+            lambda progress, cancelled: job.run(self.ctx, inputs, path, progress, cancelled),
+        )
         return True
 
     def _choose_file(self, job: ReportJob, inputs: JobInputs) -> Path | None:
         if job.reads_file:
             return dialogs.open_path(self, job.title, self.folder, self.tr(job.file_filter))
-        return dialogs.save_path(self, job.title, self.folder / job.suggest(inputs),
-                                 self.tr(job.file_filter))
+        return dialogs.save_path(
+            self, job.title, self.folder / job.suggest(inputs), self.tr(job.file_filter)
+        )
 
     def _busy(self, busy: bool) -> None:
         for button in self.job_buttons.values():
@@ -206,8 +218,12 @@ class ReportsView(QWidget):
             self._show_import(result)
             return
         self.result.setText(self.tr("Written to %1").replace("%1", str(self.target)))
-        choice = dialogs.choose(self, self.jobs[key].title, self.tr("Done. Open it now?"),
-                                [self.tr("Open the file"), self.tr("Open the folder")])
+        choice = dialogs.choose(
+            self,
+            self.jobs[key].title,
+            self.tr("Done. Open it now?"),
+            [self.tr("Open the file"), self.tr("Open the folder")],
+        )
         if choice is not None:
             dialogs.open_location(self.target if choice == 0 else self.target.parent)
 
@@ -220,9 +236,11 @@ class ReportsView(QWidget):
             self.ctx.rebuild_index()
             self.ctx.notify("client")
             return
-        self.result.setText(self.tr("Nothing was imported. Fix these problems in the workbook "
-                                    "and import it again (%1):")
-                            .replace("%1", QLocale().toString(len(problems))))
+        self.result.setText(
+            self.tr(
+                "Nothing was imported. Fix these problems in the workbook and import it again (%1):"
+            ).replace("%1", QLocale().toString(len(problems)))
+        )
         self.problems.setRowCount(len(problems))
         for r, p in enumerate(problems):
             for c, value in enumerate((p.sheet, str(p.row or ""), p.column, p.message)):

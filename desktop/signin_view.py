@@ -96,11 +96,12 @@ class SignInView(QWidget):
         self.password_again.setObjectName("password_again")
         self.password_again.setEchoMode(QLineEdit.EchoMode.Password)
         self.rows = {}
-        for key, caption, edit in (("username", self.tr("&User name"), self.username),
-                                   ("display_name", self.tr("&Full name"), self.display_name),
-                                   ("password", self.tr("&Password"), self.password),
-                                   ("password_again", self.tr("Password &again"),
-                                    self.password_again)):
+        for key, caption, edit in (
+            ("username", self.tr("&User name"), self.username),
+            ("display_name", self.tr("&Full name"), self.display_name),
+            ("password", self.tr("&Password"), self.password),
+            ("password_again", self.tr("Password &again"), self.password_again),
+        ):
             label = QLabel(caption, self.panel)
             label.setBuddy(edit)
             form.addRow(label, edit)
@@ -117,23 +118,37 @@ class SignInView(QWidget):
         self.mode = mode
         agency = self.ctx.settings.agency_name
         texts = {
-            FIRST: (self.tr("Welcome to Recovery Desk"),
-                    self.tr("This database has no accounts yet. Create the first administrator "
-                            "account; administrators add the other staff later."),
-                    self.tr("Create administrator account")),
-            SIGN_IN: (agency, self.tr("Sign in with your user name and password."),
-                      self.tr("Sign in")),
-            UNLOCK: (self.tr("Locked"), self.tr(
-                "Recovery Desk locked itself after a while without use, to keep client data "
-                "private. %1, type your password to carry on where you left off.")
-                .replace("%1", self.ctx.display_name), self.tr("Unlock")),
+            FIRST: (
+                self.tr("Welcome to Recovery Desk"),
+                self.tr(
+                    "This database has no accounts yet. Create the first administrator "
+                    "account; administrators add the other staff later."
+                ),
+                self.tr("Create administrator account"),
+            ),
+            SIGN_IN: (
+                agency,
+                self.tr("Sign in with your user name and password."),
+                self.tr("Sign in"),
+            ),
+            UNLOCK: (
+                self.tr("Locked"),
+                self.tr(
+                    "Recovery Desk locked itself after a while without use, to keep client data "
+                    "private. %1, type your password to carry on where you left off."
+                ).replace("%1", self.ctx.display_name),
+                self.tr("Unlock"),
+            ),
         }
         heading, explain, button = texts[mode]
         self.heading.setText(heading)
         self.explain.setText(explain)
         self.go_button.setText(button)
-        shown = {FIRST: ("username", "display_name", "password", "password_again"),
-                 SIGN_IN: ("username", "password"), UNLOCK: ("password",)}[mode]
+        shown = {
+            FIRST: ("username", "display_name", "password", "password_again"),
+            SIGN_IN: ("username", "password"),
+            UNLOCK: ("password",),
+        }[mode]
         for key, (label, edit) in self.rows.items():
             label.setVisible(key in shown)
             edit.setVisible(key in shown)
@@ -152,12 +167,19 @@ class SignInView(QWidget):
             if self.mode == UNLOCK:
                 self._unlock()
             elif self.mode == FIRST:
-                self.signed_in.emit(auth.create_first_admin(
-                    self.ctx.database, self.username.text(), self.display_name.text(),
-                    self.password.text(), self.password_again.text()))
+                self.signed_in.emit(
+                    auth.create_first_admin(
+                        self.ctx.database,
+                        self.username.text(),
+                        self.display_name.text(),
+                        self.password.text(),
+                        self.password_again.text(),
+                    )
+                )
             else:
-                self.signed_in.emit(auth.sign_in(self.ctx.database, self.username.text(),
-                                                 self.password.text()))
+                self.signed_in.emit(
+                    auth.sign_in(self.ctx.database, self.username.text(), self.password.text())
+                )
         except auth.AccountError as exc:
             self._fail(str(exc), self.rows[exc.field][1])
         except SignInError:

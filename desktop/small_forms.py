@@ -25,8 +25,9 @@ def _tr(text: str) -> str:
 
 
 class EventFormView(FormView):
-    def __init__(self, ctx: AppContext, client_id: int, client_label: str,
-                 parent: QWidget | None = None) -> None:
+    def __init__(
+        self, ctx: AppContext, client_id: int, client_label: str, parent: QWidget | None = None
+    ) -> None:
         super().__init__(ctx, _tr("Event") + f" — {client_label}", parent)
         self.client_id = client_id
         self.add_section(_tr("What happened"), EVENT_FIELDS)
@@ -34,8 +35,9 @@ class EventFormView(FormView):
         self.load({"occurred_on": ctx.today()})
 
     def store(self) -> int:
-        event_id = records.add_event(self.ctx.database, self.ctx.user, self.client_id,
-                                     self.raw_values(), self.ctx.today())
+        event_id = records.add_event(
+            self.ctx.database, self.ctx.user, self.client_id, self.raw_values(), self.ctx.today()
+        )
         self.ctx.notify("event", self.client_id)
         return event_id
 
@@ -45,8 +47,9 @@ class EncounterFormView(FormView):
 
     last_area = ""  # the area of the previous encounter at this workstation, offered again
 
-    def __init__(self, ctx: AppContext, client: ClientRow | None = None,
-                 parent: QWidget | None = None) -> None:
+    def __init__(
+        self, ctx: AppContext, client: ClientRow | None = None, parent: QWidget | None = None
+    ) -> None:
         super().__init__(ctx, _tr("Quick encounter"), parent)
         self._build_ui(client)
         self.load({"occurred_on": ctx.today(), "area": EncounterFormView.last_area})
@@ -77,14 +80,16 @@ class EncounterFormView(FormView):
 
     def store(self) -> int:
         if not self.client.is_anonymous() and self.client.client_id is None:
-            self.client_error.setText(_tr("Choose the client from the list, or clear the box "
-                                          "for an anonymous encounter"))
+            self.client_error.setText(
+                _tr("Choose the client from the list, or clear the box for an anonymous encounter")
+            )
             self.client_error.show()
             raise ValidationFailed({"client": self.client_error.text()})
         self.client_error.hide()
         raw = self.raw_values()
-        encounter_id = records.add_encounter(self.ctx.database, self.ctx.user,
-                                             self.client.client_id, raw, self.ctx.today())
+        encounter_id = records.add_encounter(
+            self.ctx.database, self.ctx.user, self.client.client_id, raw, self.ctx.today()
+        )
         EncounterFormView.last_area = str(raw.get("area") or "")
         self.ctx.notify("encounter", self.client.client_id or 0)
         return encounter_id
@@ -112,9 +117,15 @@ class AttemptFormView(FormView):
         if self.point is None:
             raise ValidationFailed({"method": _tr("Choose a follow-up in the list first")})
         client_id, intake_on, months = self.point
-        attempt_id = records.add_followup_attempt(self.ctx.database, self.ctx.user, client_id,
-                                                  intake_on, months, self.raw_values(),
-                                                  self.ctx.today())
+        attempt_id = records.add_followup_attempt(
+            self.ctx.database,
+            self.ctx.user,
+            client_id,
+            intake_on,
+            months,
+            self.raw_values(),
+            self.ctx.today(),
+        )
         self.ctx.notify("followup_attempt", client_id)
         self.reset()
         return attempt_id

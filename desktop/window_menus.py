@@ -18,8 +18,12 @@ def _tr(text: str) -> str:
     return QCoreApplication.translate("MainWindow", text)
 
 
-def _action(window: MainWindow, text: str, keys: str | QKeySequence.StandardKey | None,
-            slot: Callable[[], object]) -> QAction:
+def _action(
+    window: MainWindow,
+    text: str,
+    keys: str | QKeySequence.StandardKey | None,
+    slot: Callable[[], object],
+) -> QAction:
     action = QAction(text, window)
     if keys is not None:
         action.setShortcut(QKeySequence(keys))
@@ -40,24 +44,37 @@ def build_menus(window: MainWindow) -> dict[str, QAction]:
         "sign_out": _action(window, _tr("Sign &out"), None, window.sign_out),
         "quit": _action(window, _tr("&Quit"), QKeySequence.StandardKey.Quit, window.close),
     }
-    for number, (key, text) in enumerate((("clients", _tr("&Clients")),
-                                          ("worklist", _tr("Follow-ups &due")),
-                                          ("reports", _tr("&Reports")),
-                                          ("users", _tr("&Users")),
-                                          ("settings", _tr("&Settings"))), start=1):
-        a[f"go_{key}"] = _action(window, text, f"Ctrl+{number}",
-                                 lambda k=key: window.go(k))
-    a["shortcuts"] = _action(window, _tr("&Keyboard shortcuts"), None,
-                             lambda: show_shortcuts(window))
-    a["about"] = _action(window, _tr("&About Recovery Desk"), None, lambda: dialogs.inform(
-        window, _tr("About Recovery Desk"), _tr("Recovery Desk %1\nData entry and reporting "
-                                                "for recovery-oriented harm reduction.")
-        .replace("%1", __version__)))
-    menus = ((_tr("&File"), ("find", "new_client", "encounter", None, "lock", "sign_out",
-                             None, "quit")),
-             (_tr("&Go"), ("go_clients", "go_worklist", "go_reports", "go_users",
-                           "go_settings")),
-             (_tr("&Help"), ("shortcuts", "about")))
+    for number, (key, text) in enumerate(
+        (
+            ("clients", _tr("&Clients")),
+            ("worklist", _tr("Follow-ups &due")),
+            ("reports", _tr("&Reports")),
+            ("users", _tr("&Users")),
+            ("settings", _tr("&Settings")),
+        ),
+        start=1,
+    ):
+        a[f"go_{key}"] = _action(window, text, f"Ctrl+{number}", lambda k=key: window.go(k))
+    a["shortcuts"] = _action(
+        window, _tr("&Keyboard shortcuts"), None, lambda: show_shortcuts(window)
+    )
+    a["about"] = _action(
+        window,
+        _tr("&About Recovery Desk"),
+        None,
+        lambda: dialogs.inform(
+            window,
+            _tr("About Recovery Desk"),
+            _tr(
+                "Recovery Desk %1\nData entry and reporting for recovery-oriented harm reduction."
+            ).replace("%1", __version__),
+        ),
+    )
+    menus = (
+        (_tr("&File"), ("find", "new_client", "encounter", None, "lock", "sign_out", None, "quit")),
+        (_tr("&Go"), ("go_clients", "go_worklist", "go_reports", "go_users", "go_settings")),
+        (_tr("&Help"), ("shortcuts", "about")),
+    )
     for title, names in menus:
         menu = window.menuBar().addMenu(title)
         for name in names:

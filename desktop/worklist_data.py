@@ -51,22 +51,29 @@ class DueItem:
 
 
 def intake_range(today: dt.date, months: Sequence[int]) -> tuple[dt.date, dt.date]:
-    first = add_months(today - dt.timedelta(days=JUST_MISSED_DAYS),
-                       -(max(months) + WINDOW_CLOSES_MONTHS_AFTER))
+    first = add_months(
+        today - dt.timedelta(days=JUST_MISSED_DAYS), -(max(months) + WINDOW_CLOSES_MONTHS_AFTER)
+    )
     last = add_months(today, -(min(months) - WINDOW_OPENS_MONTHS_BEFORE))
     return first, last
 
 
-def due_followups(database: Database, actor: Actor, today: dt.date,
-                  months: Sequence[int]) -> list[DueItem]:
+def due_followups(
+    database: Database, actor: Actor, today: dt.date, months: Sequence[int]
+) -> list[DueItem]:
     """Points open, closing soon or missed in the last `JUST_MISSED_DAYS`, most urgent first."""
     actor.require(Permission.VIEW_CLIENTS)
     first, last = intake_range(today, months)
     with database.reading() as session:
         dates = worklist.assessments_since(session, first)
-        ids = [cid for cid, rows in dates.items() if any(
-            r.kind == INTAKE and r.contact_status == COMPLETED_CONTACT
-            and r.assessed_on <= last for r in rows)]
+        ids = [
+            cid
+            for cid, rows in dates.items()
+            if any(
+                r.kind == INTAKE and r.contact_status == COMPLETED_CONTACT and r.assessed_on <= last
+                for r in rows
+            )
+        ]
         due = worklist.clients(session, ids)
         deaths = worklist.deaths(session)
         attempts = worklist.attempts_since(session, first)
@@ -76,23 +83,25 @@ def due_followups(database: Database, actor: Actor, today: dt.date,
         history = _history(client, dates[client.client_id], deaths)
         tried = attempts.get(client.client_id, [])
         for st in client_followups(history, today, months):
-            if st.state not in SHOWN or (st.state == MISSED and
-                                         st.point.closes_on < missed_since):
+            if st.state not in SHOWN or (st.state == MISSED and st.point.closes_on < missed_since):
                 continue
-            mine = tuple(a for a in tried if (a.intake_on, a.point_months) ==
-                         (st.point.intake_on, st.point.months))
+            mine = tuple(
+                a
+                for a in tried
+                if (a.intake_on, a.point_months) == (st.point.intake_on, st.point.months)
+            )
             items.append(DueItem(client, st.point, st.state, mine))
     items.sort(key=lambda i: (URGENCY[i.state], i.point.closes_on, i.client.family_name))
     return items
 
 
-def _history(client: worklist.DueClient, dates: list[worklist.AssessmentDate],
-             deaths: dict[int, dt.date]) -> ClientHistory:
+def _history(
+    client: worklist.DueClient, dates: list[worklist.AssessmentDate], deaths: dict[int, dt.date]
+) -> ClientHistory:
     died = deaths.get(client.client_id)
     return ClientHistory(
         client_id=client.client_id,
         client_code=client.client_code,
-        assessments=tuple(AssessmentFacts(d.assessed_on, d.kind, d.contact_status)
-                          for d in dates),
+        assessments=tuple(AssessmentFacts(d.assessed_on, d.kind, d.contact_status) for d in dates),
         events=(EventFacts(died, "death"),) if died else (),
     )

@@ -43,8 +43,9 @@ _ATTEMPT = by_key(FOLLOWUP_ATTEMPT_FIELDS)
 
 def _name(i: DueItem) -> str:
     c = i.client
-    return f"{c.family_name}, {c.given_name}" + (f" ({c.preferred_name})"
-                                                 if c.preferred_name else "")
+    return f"{c.family_name}, {c.given_name}" + (
+        f" ({c.preferred_name})" if c.preferred_name else ""
+    )
 
 
 def _last(i: DueItem) -> str:
@@ -61,20 +62,27 @@ Column = tuple[str, Callable[[DueItem], str], Callable[[DueItem], object]]
 def columns() -> list[Column]:
     tr = client_text._tr
     return [
-        (tr("State"), lambda i: client_text.word(i.state),
-         lambda i: (URGENCY[i.state], i.point.closes_on)),
-        (tr("Window closes"), lambda i: i.point.closes_on.isoformat(),
-         lambda i: i.point.closes_on),
+        (
+            tr("State"),
+            lambda i: client_text.word(i.state),
+            lambda i: (URGENCY[i.state], i.point.closes_on),
+        ),
+        (tr("Window closes"), lambda i: i.point.closes_on.isoformat(), lambda i: i.point.closes_on),
         (tr("Client code"), lambda i: i.client.client_code, lambda i: i.client.client_code),
         (tr("Name"), _name, lambda i: (i.client.family_name, i.client.given_name)),
-        (tr("Phone"), lambda i: i.client.phone or (tr("no phone")),
-         lambda i: i.client.phone or ""),
-        (tr("Point"), lambda i: tr("%1 months").replace("%1", str(i.point.months)),
-         lambda i: i.point.months),
+        (tr("Phone"), lambda i: i.client.phone or (tr("no phone")), lambda i: i.client.phone or ""),
+        (
+            tr("Point"),
+            lambda i: tr("%1 months").replace("%1", str(i.point.months)),
+            lambda i: i.point.months,
+        ),
         (tr("Due"), lambda i: i.point.due_on.isoformat(), lambda i: i.point.due_on),
         (tr("Attempts"), lambda i: str(len(i.attempts)), lambda i: len(i.attempts)),
-        (tr("Last attempt"), _last, lambda i: i.last_attempt.attempted_on
-         if i.last_attempt else dt.date.min),
+        (
+            tr("Last attempt"),
+            _last,
+            lambda i: i.last_attempt.attempted_on if i.last_attempt else dt.date.min,
+        ),
     ]
 
 
@@ -100,8 +108,9 @@ class WorklistModel(QAbstractTableModel):
             return None
         return self.columns[index.column()][1](self.items[index.row()])
 
-    def headerData(self, section: int, orientation: Qt.Orientation,
-                   role: int = Qt.ItemDataRole.DisplayRole) -> object:
+    def headerData(
+        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
+    ) -> object:
         if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
             return self.columns[section][0]
         return None
@@ -143,8 +152,7 @@ class WorklistView(QWidget):
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.table.setTabKeyNavigation(False)
         self.table.verticalHeader().hide()
-        self.table.horizontalHeader().setSectionResizeMode(
-            QHeaderView.ResizeMode.ResizeToContents)
+        self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         self.table.horizontalHeader().setStretchLastSection(True)
         side = QWidget(split)
         side_layout = QVBoxLayout(side)
@@ -161,8 +169,11 @@ class WorklistView(QWidget):
         split.setStretchFactor(1, 0)
         layout.addWidget(split, 1)
         hint = QHBoxLayout()
-        hint.addWidget(QLabel(self.tr("Enter opens the client, where you record the "
-                                      "follow-up interview."), self))
+        hint.addWidget(
+            QLabel(
+                self.tr("Enter opens the client, where you record the follow-up interview."), self
+            )
+        )
         layout.addLayout(hint)
 
     def _connect_signals(self) -> None:
@@ -191,8 +202,9 @@ class WorklistView(QWidget):
         ctx = self.ctx
         actor, today, months = ctx.user, ctx.today(), ctx.settings.followup_months
         self.summary.setText(self.tr("Reading the follow-ups due…"))
-        self._job = Job(lambda _p, _c: due_followups(ctx.database, actor, today, months),
-                        "due follow-ups")
+        self._job = Job(
+            lambda _p, _c: due_followups(ctx.database, actor, today, months), "due follow-ups"
+        )
         self._job.signals.succeeded.connect(self._loaded)
         self._job.signals.failed.connect(self._load_failed)
         self._job.signals.finished.connect(self._load_finished)
@@ -223,14 +235,22 @@ class WorklistView(QWidget):
 
     def _summarise(self, items: list[DueItem]) -> None:
         if not items:
-            self.summary.setText(self.tr("No follow-ups are due. Points appear here when "
-                                         "their window opens, one month before the date."))
+            self.summary.setText(
+                self.tr(
+                    "No follow-ups are due. Points appear here when "
+                    "their window opens, one month before the date."
+                )
+            )
             return
         soon = sum(i.state == "closing_soon" for i in items)
-        self.summary.setText(self.tr("Follow-ups due: %1, of which %2 close within two weeks. "
-                                     "Select one to log a contact attempt.")
-                             .replace("%1", QLocale().toString(len(items)))
-                             .replace("%2", QLocale().toString(soon)))
+        self.summary.setText(
+            self.tr(
+                "Follow-ups due: %1, of which %2 close within two weeks. "
+                "Select one to log a contact attempt."
+            )
+            .replace("%1", QLocale().toString(len(items)))
+            .replace("%2", QLocale().toString(soon))
+        )
 
     def selected(self) -> DueItem | None:
         row = self.table.currentIndex().row()
@@ -243,15 +263,19 @@ class WorklistView(QWidget):
         if item is None:
             self.point_label.setText(self.tr("Choose a follow-up in the list."))
             return
-        self.point_label.setText(self.tr("%1 — %2-month follow-up, window %3 to %4")
-                                 .replace("%1", _name(item)).replace("%2", str(item.point.months))
-                                 .replace("%3", item.point.opens_on.isoformat())
-                                 .replace("%4", item.point.closes_on.isoformat()))
+        self.point_label.setText(
+            self.tr("%1 — %2-month follow-up, window %3 to %4")
+            .replace("%1", _name(item))
+            .replace("%2", str(item.point.months))
+            .replace("%3", item.point.opens_on.isoformat())
+            .replace("%4", item.point.closes_on.isoformat())
+        )
         for a in reversed(item.attempts):
-            self.attempts.addItem(f"{a.attempted_on.isoformat()}  "
-                                  f"{code_label(_ATTEMPT['method'], a.method)}: "
-                                  f"{code_label(_ATTEMPT['outcome'], a.outcome)}"
-                                  + (f" — {a.note}" if a.note else ""))
+            self.attempts.addItem(
+                f"{a.attempted_on.isoformat()}  "
+                f"{code_label(_ATTEMPT['method'], a.method)}: "
+                f"{code_label(_ATTEMPT['outcome'], a.outcome)}" + (f" — {a.note}" if a.note else "")
+            )
         if not item.attempts:
             self.attempts.addItem(self.tr("No contact attempts yet."))
 

@@ -24,6 +24,7 @@ import re
 from collections import defaultdict
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
+from typing import Any
 
 from rapidfuzz import fuzz, process
 from sqlalchemy.orm import Session
@@ -78,20 +79,29 @@ class Query:
 class ClientIndex:
     """Folded names and birth dates of every client, built once, kept current by `add`."""
 
-    def __init__(self, rows: Iterable[Sequence[object]] = ()) -> None:
+    def __init__(self, rows: Iterable[Sequence[Any]] = ()) -> None:
         self._words_by_id: dict[int, tuple[str, ...]] = {}
         self._birth: dict[int, dt.date] = {}
         self._order: dict[int, tuple[str, str]] = {}
         self._ids_by_word: dict[str, set[int]] = defaultdict(set)
         self._sorted: list[str] | None = None
+        self.last_id = 0
+        self._put_rows(rows)
+
+    def _put_rows(self, rows: Iterable[Sequence[Any]]) -> None:
         for client_id, given, family, preferred, birth in rows:
             self._put(
                 int(client_id),
                 str(given),
-                str(family),  # type: ignore[call-overload]
+                str(family),
                 str(preferred) if preferred else None,
                 birth,
-            )  # type: ignore[arg-type]
+            )
+            self.last_id = max(self.last_id, int(client_id))
+
+    def catch_up(self, session: Session) -> None:
+        """Add the clients registered since (on any workstation): one primary-key range read."""
+        self._put_rows(client_search.index_rows_after(session, self.last_id))
 
     @classmethod
     def load(cls, session: Session) -> ClientIndex:
@@ -107,6 +117,7 @@ class ClientIndex:
         self.discard(client_id)
         folded_preferred = fold_name(preferred) if preferred else None
         self._put(client_id, fold_name(given), fold_name(family), folded_preferred, birth)
+        self.last_id = max(self.last_id, client_id)
 
     def discard(self, client_id: int) -> None:
         for word in self._words_by_id.pop(client_id, ()):
@@ -214,6 +225,7 @@ def search(
     # A page of exact prefix hits for one word needs no guessing at typos.
     settled = len(found) >= limit and len(query.words) == 1 and query.born is None
     if index is not None and not settled:
+        index.catch_up(session)
         for client_id, score in _index_matches(index, query).items():
             found.setdefault(client_id, score)
     if query.born is not None:

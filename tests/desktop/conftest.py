@@ -19,9 +19,12 @@ from desktop import dialogs
 from tests.conftest import TODAY
 from tests.desktop.harness import FAKE, REPLACED, Desk, FakeDialogs, make_accounts
 
-
-# The offscreen platform says this whenever a top-level window is shown; not our warning.
-OFFSCREEN_NOISE = ("This plugin does not support propagateSizeHints",)
+# What the offscreen platform says when a window or a popup is shown; not our warnings.
+OFFSCREEN_NOISE = (
+    "This plugin does not support propagateSizeHints",
+    "This plugin does not support raise",
+    "This plugin does not support grabbing the keyboard",
+)
 
 
 def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
@@ -73,4 +76,3 @@ def desk(qapp: Any, module_database: Database) -> Iterator[Desk]:
     window.close()
     window.deleteLater()
     qapp.processEvents()
-

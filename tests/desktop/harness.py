@@ -13,8 +13,11 @@ from forms import records
 from tests.conftest import TODAY
 
 PASSWORD = "correct horse battery"
-ACCOUNTS = (("admin", "Ada Admin", "admin"), ("manager", "Max Manager", "manager"),
-            ("desk", "Dee Desk", "front_desk"))
+ACCOUNTS = (
+    ("admin", "Ada Admin", "admin"),
+    ("manager", "Max Manager", "manager"),
+    ("desk", "Dee Desk", "front_desk"),
+)
 
 
 class FakeDialogs:
@@ -28,6 +31,7 @@ class FakeDialogs:
         self.answers: list[Any] = []
         self.paths: list[Path | None] = []
         self.opened: list[Path] = []
+        self.press_cancel = False  # the person presses Cancel as soon as progress shows
 
     def _answer(self, kind: str, title: str, text: str) -> Any:
         self.shown.append((kind, title, text))
@@ -59,12 +63,36 @@ class FakeDialogs:
         self.opened.append(path)
         return True
 
+    def progress(self, parent: Any, label: str) -> Any:
+        from PySide6.QtWidgets import QProgressDialog
+
+        fake = self
+
+        class ProgressDialog(QProgressDialog):
+            def setValue(self, value: int) -> None:
+                super().setValue(value)
+                if fake.press_cancel:
+                    self.canceled.emit()  # what the Cancel button does
+
+        dialog = ProgressDialog(label, "Cancel", 0, 0, parent)
+        dialog.setMinimumDuration(0)
+        return dialog
+
     def texts(self, kind: str) -> list[str]:
         return [text for k, _, text in self.shown if k == kind]
 
 
 FAKE = FakeDialogs()
-REPLACED = ("ask", "choose", "inform", "warn", "save_path", "open_path", "open_location")
+REPLACED = (
+    "ask",
+    "choose",
+    "inform",
+    "warn",
+    "save_path",
+    "open_path",
+    "open_location",
+    "progress",
+)
 
 
 def make_accounts(database: Database) -> dict[str, Actor]:

@@ -18,12 +18,13 @@ def test_qt_finds_a_font_so_labels_are_not_boxes(qapp: object) -> None:
 
 
 def test_an_unusable_database_gives_a_message_not_a_traceback(
-        tmp_path: Path, fake_dialogs: FakeDialogs, monkeypatch: pytest.MonkeyPatch) -> None:
+    tmp_path: Path, fake_dialogs: FakeDialogs, monkeypatch: pytest.MonkeyPatch
+) -> None:
     monkeypatch.setattr(app, "configure_logging", lambda: tmp_path / "log")
     broken = tmp_path / "not-a-database.sqlite3"
     broken.write_bytes(b"this is a spreadsheet, not a database" * 100)
     assert app.run_gui(str(broken)) == 1
-    (kind, title, text), = fake_dialogs.shown
+    ((kind, title, text),) = fake_dialogs.shown
     assert kind == "warn" and "Cannot open the database" in title
     assert str(broken) in text and "Nothing was changed" in text
     assert broken.read_bytes().startswith(b"this is a spreadsheet")

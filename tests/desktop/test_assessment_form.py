@@ -15,23 +15,62 @@ from desktop.client_page import ClientPageView
 from tests.desktop.harness import Desk, add_client
 
 # The paper form's order from the interview date to the use days of the first substance.
-CRITERIA = ("larger_longer", "cut_down", "time_spent", "craving", "role_failure",
-            "social_problems", "activities_given_up", "hazardous_use",
-            "physical_psych_problems", "tolerance", "withdrawal")
-TAB_ORDER = (
-    "assessed_on", "kind", "contact_status", "last_use_on", "injecting_days_28",
-    "shared_equipment", "offending_days_28", "work_days_28", "housing_problem",
-    "psych_health", "physical_health", "quality_of_life", "medication",
-    "controlled_environment", *(f"barc10_{i}" for i in range(1, 11)), "goal",
-    "self_identified_recovery", "prior_recovery_attempts", "substances.0.substance_class",
-    "substances.0.primary", *(f"substances.0.criteria.{c}" for c in CRITERIA),
-    "substances.0.criteria_last_met_on", "substances.0.use_days_28", "add_substance", "save",
+CRITERIA = (
+    "larger_longer",
+    "cut_down",
+    "time_spent",
+    "craving",
+    "role_failure",
+    "social_problems",
+    "activities_given_up",
+    "hazardous_use",
+    "physical_psych_problems",
+    "tolerance",
+    "withdrawal",
 )
-TYPED = {"assessed_on": "2026-11-20", "last_use_on": "2026-11-19", "injecting_days_28": "0",
-         "shared_equipment": "N", "offending_days_28": "0", "work_days_28": "3",
-         "housing_problem": "Y", "psych_health": "8", "physical_health": "9",
-         "quality_of_life": "7", "goal": "R", "prior_recovery_attempts": "1",
-         "substances.0.substance_class": "O", "substances.0.use_days_28": "20"}
+TAB_ORDER = (
+    "assessed_on",
+    "kind",
+    "contact_status",
+    "last_use_on",
+    "injecting_days_28",
+    "shared_equipment",
+    "offending_days_28",
+    "work_days_28",
+    "housing_problem",
+    "psych_health",
+    "physical_health",
+    "quality_of_life",
+    "medication",
+    "controlled_environment",
+    *(f"barc10_{i}" for i in range(1, 11)),
+    "goal",
+    "self_identified_recovery",
+    "prior_recovery_attempts",
+    "substances.0.substance_class",
+    "substances.0.primary",
+    *(f"substances.0.criteria.{c}" for c in CRITERIA),
+    "substances.0.criteria_last_met_on",
+    "substances.0.use_days_28",
+    "add_substance",
+    "save",
+)
+TYPED = {
+    "assessed_on": "2026-11-20",
+    "last_use_on": "2026-11-19",
+    "injecting_days_28": "0",
+    "shared_equipment": "N",
+    "offending_days_28": "0",
+    "work_days_28": "3",
+    "housing_problem": "Y",
+    "psych_health": "8",
+    "physical_health": "9",
+    "quality_of_life": "7",
+    "goal": "R",
+    "prior_recovery_attempts": "1",
+    "substances.0.substance_class": "O",
+    "substances.0.use_days_28": "20",
+}
 TICKED = {f"substances.0.criteria.{c}" for c in CRITERIA[:6]}
 
 
@@ -44,8 +83,13 @@ def focused(window: QWidget) -> QWidget:
 @pytest.fixture
 def page(desk: Desk) -> ClientPageView:
     desk.sign_in_as("desk")
-    client_id = add_client(desk.database, desk.actors["admin"], given_name="Kwame",
-                           family_name="Mensah", birth_date="1980-02-02")
+    client_id = add_client(
+        desk.database,
+        desk.actors["admin"],
+        given_name="Kwame",
+        family_name="Mensah",
+        birth_date="1980-02-02",
+    )
     assert desk.window.clients.open_client(client_id)
     page = desk.window.clients.top
     assert isinstance(page, ClientPageView)
@@ -53,7 +97,8 @@ def page(desk: Desk) -> ClientPageView:
 
 
 def test_an_intake_typed_with_the_keyboard_alone_is_saved_and_shows_the_status(
-        qtbot: Any, desk: Desk, page: ClientPageView) -> None:
+    qtbot: Any, desk: Desk, page: ClientPageView
+) -> None:
     window = desk.window
     window.activateWindow()
     qtbot.waitUntil(lambda: QApplication.activeWindow() is window)
@@ -80,8 +125,9 @@ def test_an_intake_typed_with_the_keyboard_alone_is_saved_and_shows_the_status(
         saved = session.scalar(select(Assessment).where(Assessment.client_id == page.client_id))
         assert saved is not None and saved.kind == "intake" and saved.goal == "reduction"
         assert saved.housing_problem is True and saved.shared_equipment is False
-        record = session.scalar(select(SubstanceRecord).where(
-            SubstanceRecord.assessment_id == saved.id))
+        record = session.scalar(
+            select(SubstanceRecord).where(SubstanceRecord.assessment_id == saved.id)
+        )
         assert record is not None and record.primary and record.substance_class == "opioid"
         assert record.criteria == ";".join(CRITERIA[:6])
     assert page.status_table.item(0, 0).text() == "Opioid (primary)"
@@ -91,8 +137,7 @@ def test_an_intake_typed_with_the_keyboard_alone_is_saved_and_shows_the_status(
     assert page.followup_table.item(0, 1).text() == "3 months"
 
 
-def test_sections_show_only_when_they_apply(qtbot: Any, desk: Desk,
-                                            page: ClientPageView) -> None:
+def test_sections_show_only_when_they_apply(qtbot: Any, desk: Desk, page: ClientPageView) -> None:
     qtbot.mouseClick(page.buttons["intake"], Qt.MouseButton.LeftButton)
     form = desk.window.clients.top
     assert isinstance(form, AssessmentFormView)
@@ -110,7 +155,8 @@ def test_sections_show_only_when_they_apply(qtbot: Any, desk: Desk,
 
 
 def test_a_not_completed_follow_up_needs_no_answers_and_a_bad_date_saves_nothing(
-        qtbot: Any, desk: Desk, page: ClientPageView) -> None:
+    qtbot: Any, desk: Desk, page: ClientPageView
+) -> None:
     form = desk.window.clients.new_assessment(page, "intake")
     assert isinstance(form, AssessmentFormView)
     form.editors["contact_status"].set_value("refused")
@@ -119,11 +165,16 @@ def test_a_not_completed_follow_up_needs_no_answers_and_a_bad_date_saves_nothing
     date.clear()
     qtbot.keyClicks(date, "2026-13-01")
     qtbot.keyClick(date, Qt.Key.Key_S, Qt.KeyboardModifier.ControlModifier)
-    assert form.editors["assessed_on"].error.text().startswith("Date of interview is not a "
-                                                               "date")
+    assert form.editors["assessed_on"].error.text().startswith("Date of interview is not a date")
     with desk.database.reading() as session:
-        assert session.scalar(select(func.count()).select_from(Assessment).where(
-            Assessment.client_id == page.client_id)) == 0
+        assert (
+            session.scalar(
+                select(func.count())
+                .select_from(Assessment)
+                .where(Assessment.client_id == page.client_id)
+            )
+            == 0
+        )
     date.clear()
     qtbot.keyClicks(date, "2026-11-01")
     qtbot.keyClick(date, Qt.Key.Key_S, Qt.KeyboardModifier.ControlModifier)
@@ -131,13 +182,18 @@ def test_a_not_completed_follow_up_needs_no_answers_and_a_bad_date_saves_nothing
     assert page.timeline_table.item(0, 2).text() == "Refused"
 
 
-def test_substance_errors_land_on_their_own_row(qtbot: Any, desk: Desk,
-                                                page: ClientPageView) -> None:
+def test_substance_errors_land_on_their_own_row(
+    qtbot: Any, desk: Desk, page: ClientPageView
+) -> None:
     form = desk.window.clients.new_assessment(page, "intake")
     assert isinstance(form, AssessmentFormView)
-    for key, value in (("psych_health", "5"), ("physical_health", "5"),
-                       ("quality_of_life", "5"), ("medication", "methadone"),
-                       ("medication_as_prescribed", "yes")):
+    for key, value in (
+        ("psych_health", "5"),
+        ("physical_health", "5"),
+        ("quality_of_life", "5"),
+        ("medication", "methadone"),
+        ("medication_as_prescribed", "yes"),
+    ):
         form.editors[key].set_value(value)
     form.editors["medication"].changed.emit()
     form.substances.add_row()

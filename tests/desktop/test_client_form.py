@@ -37,10 +37,17 @@ def fill(qtbot: Any, form: ClientFormView, **values: str) -> None:
         qtbot.keyClicks(widget, text)
 
 
-def test_a_likely_duplicate_is_shown_before_saving(qtbot: Any, desk: Desk,
-                                                   form: ClientFormView) -> None:
-    existing = add_client(desk.database, desk.actors["admin"], given_name="Maria",
-                          family_name="Garcia", birth_date="1990-07-01", client_code="G-1")
+def test_a_likely_duplicate_is_shown_before_saving(
+    qtbot: Any, desk: Desk, form: ClientFormView
+) -> None:
+    existing = add_client(
+        desk.database,
+        desk.actors["admin"],
+        given_name="Maria",
+        family_name="Garcia",
+        birth_date="1990-07-01",
+        client_code="G-1",
+    )
     before = client_count(desk)
     fill(qtbot, form, given_name="Marie", family_name="Garcia", birth_date="1990-07-01")
     qtbot.keyClick(form.editors["birth_date"].widget, Qt.Key.Key_Tab)
@@ -56,10 +63,17 @@ def test_a_likely_duplicate_is_shown_before_saving(qtbot: Any, desk: Desk,
     assert client_count(desk) == before
 
 
-def test_saving_again_registers_someone_who_only_looks_alike(qtbot: Any, desk: Desk,
-                                                              form: ClientFormView) -> None:
-    add_client(desk.database, desk.actors["admin"], given_name="Ahmed", family_name="Haddad",
-               birth_date="1975-05-05", client_code="H-1")
+def test_saving_again_registers_someone_who_only_looks_alike(
+    qtbot: Any, desk: Desk, form: ClientFormView
+) -> None:
+    add_client(
+        desk.database,
+        desk.actors["admin"],
+        given_name="Ahmed",
+        family_name="Haddad",
+        birth_date="1975-05-05",
+        client_code="H-1",
+    )
     fill(qtbot, form, given_name="Ahmed", family_name="Haddad", birth_date="1975-05-06")
     qtbot.keyClick(form, Qt.Key.Key_S, Qt.KeyboardModifier.ControlModifier)
     assert form.duplicates.table.item(0, 3).text() == "Same name, birth date nearly the same"
@@ -71,14 +85,16 @@ def test_saving_again_registers_someone_who_only_looks_alike(qtbot: Any, desk: D
 
 
 def test_a_bad_date_shows_the_message_on_that_field_and_saves_nothing(
-        qtbot: Any, desk: Desk, form: ClientFormView) -> None:
+    qtbot: Any, desk: Desk, form: ClientFormView
+) -> None:
     before = client_count(desk)
     fill(qtbot, form, given_name="Ana", family_name="Lopez", birth_date="31/02/1990")
     qtbot.keyClick(form, Qt.Key.Key_S, Qt.KeyboardModifier.ControlModifier)
     error = form.editors["birth_date"].error
     assert error.isVisible()
-    assert error.text() == "Birth date is not a date; write it as YYYY-MM-DD, for example " \
-                           "2024-03-31"
+    assert (
+        error.text() == "Birth date is not a date; write it as YYYY-MM-DD, for example 2024-03-31"
+    )
     assert not form.editors["given_name"].error.isVisible()
     assert "Nothing was saved" in form.summary.text()
     assert form.editors["birth_date"].widget.hasFocus()
@@ -86,9 +102,9 @@ def test_a_bad_date_shows_the_message_on_that_field_and_saves_nothing(
     assert desk.window.clients.top is form
 
 
-def test_escape_with_typed_data_asks_before_discarding(qtbot: Any, desk: Desk,
-                                                       form: ClientFormView,
-                                                       fake_dialogs: FakeDialogs) -> None:
+def test_escape_with_typed_data_asks_before_discarding(
+    qtbot: Any, desk: Desk, form: ClientFormView, fake_dialogs: FakeDialogs
+) -> None:
     fill(qtbot, form, given_name="Keep me")
     fake_dialogs.answers = [False]
     qtbot.keyClick(form.editors["given_name"].widget, Qt.Key.Key_Escape)
@@ -99,11 +115,18 @@ def test_escape_with_typed_data_asks_before_discarding(qtbot: Any, desk: Desk,
 
 
 def test_a_change_saved_elsewhere_is_shown_and_never_overwritten(
-        qtbot: Any, desk: Desk, fake_dialogs: FakeDialogs) -> None:
+    qtbot: Any, desk: Desk, fake_dialogs: FakeDialogs
+) -> None:
     desk.sign_in_as("desk")
-    client_id = add_client(desk.database, desk.actors["admin"], given_name="Wei",
-                           family_name="Chen", birth_date="1988-08-08", client_code="W-1",
-                           phone="555-0100")
+    client_id = add_client(
+        desk.database,
+        desk.actors["admin"],
+        given_name="Wei",
+        family_name="Chen",
+        birth_date="1988-08-08",
+        client_code="W-1",
+        phone="555-0100",
+    )
     assert desk.window.clients.open_client(client_id)
     page = desk.window.clients.top
     qtbot.mouseClick(page.buttons["edit"], Qt.MouseButton.LeftButton)
@@ -113,8 +136,13 @@ def test_a_change_saved_elsewhere_is_shown_and_never_overwritten(
         stored = session.get(Client, client_id)
         assert stored is not None
         version = stored.version
-    other = {"client_code": "W-1", "given_name": "Wei", "family_name": "Chen",
-             "birth_date": "1988-08-08", "phone": "555-0199"}
+    other = {
+        "client_code": "W-1",
+        "given_name": "Wei",
+        "family_name": "Chen",
+        "birth_date": "1988-08-08",
+        "phone": "555-0199",
+    }
     records.update_client(desk.database, desk.actors["admin"], client_id, version, other, TODAY)
     phone = form.editors["phone"].widget
     phone.clear()

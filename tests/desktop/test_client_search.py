@@ -22,18 +22,43 @@ PAGED = 450
 def people(desk: Desk) -> dict[str, int]:
     admin = desk.actors["admin"]
     ids = {
-        "john": add_client(desk.database, admin, given_name="John", family_name="Smith",
-                           birth_date="1985-03-12", client_code="C-000001"),
-        "jon": add_client(desk.database, admin, given_name="Jon", family_name="Smith",
-                          birth_date="1985-03-12", client_code="C-000002"),
-        "zoe": add_client(desk.database, admin, given_name="Zoë", family_name="Nguyễn",
-                          preferred_name="Zee", birth_date="1979-11-30",
-                          client_code="C-000003"),
+        "john": add_client(
+            desk.database,
+            admin,
+            given_name="John",
+            family_name="Smith",
+            birth_date="1985-03-12",
+            client_code="C-000001",
+        ),
+        "jon": add_client(
+            desk.database,
+            admin,
+            given_name="Jon",
+            family_name="Smith",
+            birth_date="1985-03-12",
+            client_code="C-000002",
+        ),
+        "zoe": add_client(
+            desk.database,
+            admin,
+            given_name="Zoë",
+            family_name="Nguyễn",
+            preferred_name="Zee",
+            birth_date="1979-11-30",
+            client_code="C-000003",
+        ),
     }
-    rows = [{"client_code": f"P-{i:05d}", "given_name": "Page", "family_name": f"Pager{i:05d}",
-             "birth_date": __import__("datetime").date(1970, 1, 1), "version": 1,
-             **search_columns({"given_name": "Page", "family_name": f"Pager{i:05d}"})}
-            for i in range(PAGED)]
+    rows = [
+        {
+            "client_code": f"P-{i:05d}",
+            "given_name": "Page",
+            "family_name": f"Pager{i:05d}",
+            "birth_date": __import__("datetime").date(1970, 1, 1),
+            "version": 1,
+            **search_columns({"given_name": "Page", "family_name": f"Pager{i:05d}"}),
+        }
+        for i in range(PAGED)
+    ]
     with desk.database.writing() as session:
         session.execute(insert(Client), rows)
     desk.ctx.rebuild_index()
@@ -64,8 +89,9 @@ def test_a_misspelt_name_finds_the_client(qtbot: Any, view: ClientSearchView) ->
     assert shown_codes(view)[:2] == ["C-000001", "C-000002"]
 
 
-def test_preferred_name_code_and_birth_date_find_clients(qtbot: Any,
-                                                         view: ClientSearchView) -> None:
+def test_preferred_name_code_and_birth_date_find_clients(
+    qtbot: Any, view: ClientSearchView
+) -> None:
     type_search(qtbot, view, "zee")
     assert shown_codes(view) == ["C-000003"]
     type_search(qtbot, view, "c-000002")
@@ -95,8 +121,9 @@ def test_the_full_list_arrives_a_page_at_a_time(qtbot: Any, view: ClientSearchVi
     assert names == sorted(names, key=lambda n: n.casefold().replace("ễ", "e"))
 
 
-def test_enter_opens_the_client_and_escape_goes_back(qtbot: Any, desk: Desk,
-                                                     view: ClientSearchView) -> None:
+def test_enter_opens_the_client_and_escape_goes_back(
+    qtbot: Any, desk: Desk, view: ClientSearchView
+) -> None:
     type_search(qtbot, view, "nguyen")
     qtbot.keyClick(view.search_box, Qt.Key.Key_Return)
     page = desk.window.clients.top
@@ -108,10 +135,13 @@ def test_enter_opens_the_client_and_escape_goes_back(qtbot: Any, desk: Desk,
         assert [e.action for e in audit.entries(session, "client", limit=1)] == ["view"]
 
 
-def test_front_desk_cannot_merge_and_a_manager_can(qtbot: Any, desk: Desk,
-                                                   view: ClientSearchView,
-                                                   people: dict[str, int],
-                                                   fake_dialogs: FakeDialogs) -> None:
+def test_front_desk_cannot_merge_and_a_manager_can(
+    qtbot: Any,
+    desk: Desk,
+    view: ClientSearchView,
+    people: dict[str, int],
+    fake_dialogs: FakeDialogs,
+) -> None:
     assert not view.merge_button.isVisible()
     desk.sign_in_as("manager")
     view = desk.window.clients.search

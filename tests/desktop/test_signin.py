@@ -29,8 +29,12 @@ def test_the_first_start_creates_the_administrator(qtbot: Any, tmp_path: Path) -
     window.start()
     view = window.signin
     assert view.display_name.isVisibleTo(window) and view.password_again.isVisibleTo(window)
-    for edit, text in ((view.username, "boss"), (view.display_name, "Bo Boss"),
-                       (view.password, "short"), (view.password_again, "short")):
+    for edit, text in (
+        (view.username, "boss"),
+        (view.display_name, "Bo Boss"),
+        (view.password, "short"),
+        (view.password_again, "short"),
+    ):
         type_into(qtbot, edit, text)
     qtbot.keyClick(view.password_again, Qt.Key.Key_Return)
     assert "at least 10 characters" in view.error.text()
@@ -64,8 +68,7 @@ def test_a_wrong_password_is_refused_and_the_right_one_signs_in(qtbot: Any, desk
     assert "Users" not in [window.nav.item(i).text() for i in range(window.nav.count())]
 
 
-def test_idle_time_locks_the_window_and_keeps_the_work_underneath(qtbot: Any,
-                                                                  desk: Desk) -> None:
+def test_idle_time_locks_the_window_and_keeps_the_work_underneath(qtbot: Any, desk: Desk) -> None:
     desk.sign_in_as("desk")
     window = desk.window
     form = window.clients.new_client()
@@ -89,8 +92,9 @@ def test_idle_time_locks_the_window_and_keeps_the_work_underneath(qtbot: Any,
     window.clients.back_to_root()
 
 
-def test_signing_out_with_unsaved_work_asks_first(qtbot: Any, desk: Desk,
-                                                  fake_dialogs: Any) -> None:
+def test_signing_out_with_unsaved_work_asks_first(
+    qtbot: Any, desk: Desk, fake_dialogs: Any
+) -> None:
     desk.sign_in_as("desk")
     window = desk.window
     form = window.clients.new_client()

@@ -28,9 +28,9 @@ def misspell(word: str, rnd: random.Random) -> str:
     i = rnd.randrange(1, len(word) - 1)
     kind = rnd.choice(("swap", "drop", "double"))
     if kind == "swap":
-        return word[:i] + word[i + 1] + word[i] + word[i + 2:]
+        return word[:i] + word[i + 1] + word[i] + word[i + 2 :]
     if kind == "drop":
-        return word[:i] + word[i + 1:]
+        return word[:i] + word[i + 1 :]
     return word[:i] + word[i] + word[i:]
 
 
@@ -74,8 +74,10 @@ def main() -> None:
     samples.sort()
     p95 = samples[int(0.95 * (len(samples) - 1))]
     print(f"{len(index):,} clients; index built in {built * 1000:.0f} ms")
-    print(f"{len(samples):,} keystrokes: p50 {statistics.median(samples) * 1000:.2f} ms, "
-          f"p95 {p95 * 1000:.2f} ms, max {samples[-1] * 1000:.2f} ms")
+    print(
+        f"{len(samples):,} keystrokes: p50 {statistics.median(samples) * 1000:.2f} ms, "
+        f"p95 {p95 * 1000:.2f} ms, max {samples[-1] * 1000:.2f} ms"
+    )
 
 
 if __name__ == "__main__":

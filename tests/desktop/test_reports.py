@@ -1,0 +1,129 @@
+"""The Reports screen: jobs by role, an export to the end, a cancelled one, an import."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+import pytest
+from openpyxl import load_workbook
+from PySide6.QtCore import Qt
+
+from db.access import PermissionDenied
+from desktop.reports_view import ReportsView
+from reports.exchange_export import export_workbook
+from reports.exchange_template import write_template
+from tests.conftest import TODAY
+from tests.desktop.harness import Desk, FakeDialogs, add_client
+
+
+@pytest.fixture(scope="module")
+def agency(desk: Desk) -> None:
+    admin = desk.actors["admin"]
+    add_client(
+        desk.database,
+        admin,
+        given_name="Shared",
+        family_name="Consent",
+        birth_date="1970-01-01",
+        client_code="R-1",
+        consent_share="yes",
+    )
+    add_client(
+        desk.database,
+        admin,
+        given_name="Private",
+        family_name="Person",
+        birth_date="1971-01-01",
+        client_code="R-2",
+    )
+
+
+@pytest.fixture
+def view(desk: Desk, agency: None) -> ReportsView:
+    desk.sign_in_as("manager")
+    desk.window.go("reports")
+    return desk.window.reports
+
+
+def test_a_front_desk_user_sees_no_identified_export(
+    desk: Desk, agency: None, tmp_path: Path
+) -> None:
+    desk.sign_in_as("desk")
+    desk.window.go("reports")
+    view = desk.window.reports
+    assert list(view.job_buttons) == ["template"]
+    assert not view.choices.isVisible()
+    assert "made by managers" in view.findChild(type(view.result), "reports_note").text()
+    with pytest.raises(PermissionDenied):
+        export_workbook(desk.database, desk.actors["desk"], tmp_path / "x.xlsx", TODAY)
+    assert list(tmp_path.iterdir()) == []
+
+
+def test_a_manager_sees_the_reports_exports_and_import(view: ReportsView) -> None:
+    assert list(view.job_buttons) == ["monthly_pdf", "full_export", "import", "template"]
+    assert view.choices.isVisible()
+
+
+def test_an_export_runs_to_the_end_and_offers_to_open_it(
+    qtbot: Any, view: ReportsView, tmp_path: Path, fake_dialogs: FakeDialogs
+) -> None:
+    target = tmp_path / "export.xlsx"
+    fake_dialogs.paths = [target]
+    fake_dialogs.answers = [1]  # open the folder
+    qtbot.mouseClick(view.job_buttons["full_export"], Qt.MouseButton.LeftButton)
+    assert fake_dialogs.shown[0][2].endswith(f"recovery-desk-export-{TODAY.isoformat()}.xlsx")
+    assert view.result.text() == f"Written to {target}"
+    assert fake_dialogs.opened == [tmp_path]
+    book = load_workbook(target, read_only=True)
+    codes = [row[0] for row in book["Clients"].iter_rows(min_row=2, values_only=True)]
+    assert codes == ["R-1"]
+    assert all(button.isEnabled() for button in view.job_buttons.values())
+
+
+def test_a_cancelled_export_leaves_no_file_behind(
+    view: ReportsView, tmp_path: Path, fake_dialogs: FakeDialogs
+) -> None:
+    fake_dialogs.paths = [tmp_path / "cancelled.xlsx"]
+    fake_dialogs.press_cancel = True
+    assert view.start_job("full_export")
+    assert view.result.text() == "Cancelled. No file was written."
+    assert list(tmp_path.iterdir()) == []
+    assert not view.runner.running
+
+
+def test_choosing_no_file_starts_nothing(view: ReportsView, fake_dialogs: FakeDialogs) -> None:
+    view.result.clear()
+    assert not view.start_job("monthly_pdf")
+    assert [kind for kind, _, _ in fake_dialogs.shown] == ["save_path"]
+    assert not view.runner.running and view.result.text() == ""
+
+
+def test_the_monthly_report_is_written_for_the_chosen_month(
+    view: ReportsView, tmp_path: Path, fake_dialogs: FakeDialogs
+) -> None:
+    from pypdf import PdfReader
+
+    view.month.setCurrentIndex(view.month.findText("2026-10"))
+    fake_dialogs.paths = [tmp_path / "october.pdf"]
+    fake_dialogs.answers = [None]
+    assert view.start_job("monthly_pdf")
+    assert fake_dialogs.shown[0][2].endswith("monthly-report-2026-10.pdf")
+    text = "".join(page.extract_text() for page in PdfReader(tmp_path / "october.pdf").pages)
+    assert "October 2026" in text
+
+
+def test_an_import_with_bad_rows_lists_them_and_loads_nothing(
+    view: ReportsView, tmp_path: Path, fake_dialogs: FakeDialogs
+) -> None:
+    source = tmp_path / "filled.xlsx"
+    write_template(source)
+    book = load_workbook(source)
+    book["Clients"].append(["I-1", "Ivy", "Import", None, "1990-02-31"])
+    book.save(source)
+    fake_dialogs.paths = [source]
+    assert view.start_job("import")
+    assert view.problems.isVisible()
+    assert view.problems.item(0, 0).text() == "Clients"
+    assert view.problems.item(0, 2).text() == "birth_date"
+    assert "Nothing was imported" in view.result.text()

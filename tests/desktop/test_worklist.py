@@ -1,0 +1,144 @@
+"""Due follow-ups: what is listed, contact attempts, and a follow-up taking a point off."""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Any
+
+import pytest
+from PySide6.QtCore import Qt
+from sqlalchemy import select
+
+from db.access import COMMAND_LINE
+from db.models import FollowUpAttempt
+from desktop.assessment_form import AssessmentFormView
+from desktop.client_page import ClientPageView
+from desktop.worklist_data import intake_range
+from desktop.worklist_view import WorklistView
+from forms import records
+from tests.conftest import TODAY
+from tests.desktop.harness import Desk, add_client
+
+OPIOID = [{"substance_class": "opioid", "primary": "yes", "criteria": "craving;cut_down"}]
+
+
+def intake(database: Any, client_id: int, day: dt.date) -> None:
+    records.add_assessment(
+        database,
+        COMMAND_LINE,
+        client_id,
+        {
+            "assessed_on": day,
+            "kind": "intake",
+            "contact_status": "completed",
+            "psych_health": 10,
+            "physical_health": 10,
+            "quality_of_life": 10,
+        },
+        OPIOID,
+        TODAY,
+    )
+
+
+@pytest.fixture(scope="module")
+def clients(desk: Desk) -> dict[str, int]:
+    admin = desk.actors["admin"]
+    ids = {
+        name: add_client(
+            desk.database,
+            admin,
+            given_name=name,
+            family_name="Due",
+            birth_date="1980-01-01",
+            client_code=f"W-{name}",
+            phone="555-0101",
+        )
+        for name in ("Ana", "Ben", "Cy", "Dot", "Eve")
+    }
+    intake(desk.database, ids["Ana"], dt.date(2026, 8, 27))  # 3 months: window open
+    intake(desk.database, ids["Ben"], dt.date(2026, 6, 1))  # 3 months just missed, 6 open
+    intake(desk.database, ids["Cy"], dt.date(2026, 11, 1))  # nothing due for a month
+    intake(desk.database, ids["Dot"], dt.date(2024, 1, 10))  # all long past
+    intake(desk.database, ids["Eve"], dt.date(2026, 8, 27))  # died: nobody to follow up
+    records.add_event(
+        desk.database,
+        COMMAND_LINE,
+        ids["Eve"],
+        {"occurred_on": "2026-10-01", "event": "death"},
+        TODAY,
+    )
+    return ids
+
+
+@pytest.fixture
+def view(desk: Desk, clients: dict[str, int]) -> WorklistView:
+    desk.sign_in_as("desk")
+    desk.window.go("worklist")
+    assert desk.window.worklist.isVisible()
+    return desk.window.worklist
+
+
+def listed(view: WorklistView) -> list[tuple[str, int, str]]:
+    return sorted((i.client.given_name, i.point.months, i.state) for i in view.model.items)
+
+
+def test_points_open_closing_soon_or_just_missed_are_listed(view: WorklistView) -> None:
+    assert listed(view) == [("Ana", 3, "open"), ("Ben", 3, "missed"), ("Ben", 6, "open")]
+    assert "Follow-ups due: 3" in view.summary.text()
+
+
+def test_the_list_sorts_inside_its_model(view: WorklistView) -> None:
+    view.table.sortByColumn(3, Qt.SortOrder.DescendingOrder)
+    assert [i.client.given_name for i in view.model.items] == ["Ben", "Ben", "Ana"]
+    view.table.sortByColumn(0, Qt.SortOrder.AscendingOrder)
+    assert [i.state for i in view.model.items] == ["open", "open", "missed"]
+
+
+def test_a_contact_attempt_is_logged_with_the_keyboard(
+    qtbot: Any, desk: Desk, view: WorklistView
+) -> None:
+    row = next(r for r, i in enumerate(view.model.items) if i.client.given_name == "Ana")
+    view.table.selectRow(row)
+    form = view.form
+    qtbot.keyClicks(form.editors["method"].widget, "P")  # a combo box finds by first letters
+    qtbot.keyClicks(form.editors["outcome"].widget, "N")
+    qtbot.keyClicks(form.editors["note"].widget, "rang twice")
+    qtbot.keyClick(form.editors["note"].widget, Qt.Key.Key_S, Qt.KeyboardModifier.ControlModifier)
+    item = view.selected()
+    assert item is not None and item.client.given_name == "Ana"
+    assert len(item.attempts) == 1
+    assert view.attempts.item(0).text() == "2026-11-27  Phone: No answer — rang twice"
+    assert view.model.data(view.model.index(view.table.currentIndex().row(), 7)) == "1"
+    with desk.database.reading() as session:
+        attempt = session.scalar(select(FollowUpAttempt))
+        assert attempt is not None and attempt.point_months == 3
+        assert attempt.intake_on == dt.date(2026, 8, 27) and attempt.outcome == "no_answer"
+
+
+def test_a_follow_up_interview_takes_the_point_off_the_list(
+    qtbot: Any, desk: Desk, view: WorklistView
+) -> None:
+    row = next(r for r, i in enumerate(view.model.items) if i.client.given_name == "Ana")
+    view.table.selectRow(row)
+    qtbot.keyClick(view.table, Qt.Key.Key_Return)
+    page = desk.window.clients.top
+    assert isinstance(page, ClientPageView) and desk.window.current_section() == "clients"
+    form = desk.window.clients.new_assessment(page, "follow_up")
+    assert isinstance(form, AssessmentFormView)
+    for key, value in (
+        ("psych_health", "12"),
+        ("physical_health", "11"),
+        ("quality_of_life", "13"),
+    ):
+        form.editors[key].set_value(value)
+    form.substances.rows[0]["substance_class"].set_value("opioid")
+    qtbot.keyClick(form, Qt.Key.Key_S, Qt.KeyboardModifier.ControlModifier)
+    assert desk.window.clients.top is page, form.summary.text()
+    assert page.followup_table.item(0, 4).text() == "done (2026-11-27)"
+    desk.window.go("worklist")
+    assert listed(view) == [("Ben", 3, "missed"), ("Ben", 6, "open")]
+
+
+def test_the_intake_range_covers_every_point_that_can_be_due() -> None:
+    first, last = intake_range(TODAY, (3, 6, 12))
+    assert first == dt.date(2025, 8, 28) and last == dt.date(2026, 9, 27)
