@@ -152,6 +152,12 @@ class ClientPageView(QWidget):
             ],
         )
         layout.addWidget(self.status_table)
+        self.reason = QLabel(self.status_box)
+        self.reason.setObjectName("status_reason")
+        self.reason.setWordWrap(True)
+        self.reason.setTextFormat(Qt.TextFormat.PlainText)
+        self.reason.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        layout.addWidget(self.reason)
         return self.status_box
 
     def _followup_box(self) -> QGroupBox:
@@ -187,6 +193,7 @@ class ClientPageView(QWidget):
         self.buttons["event"].clicked.connect(self.new_event)
         self.buttons["encounter"].clicked.connect(self.new_encounter)
         self.buttons["edit"].clicked.connect(self.edit_client)
+        self.status_table.currentCellChanged.connect(self._show_reason)
         escape = QShortcut(QKeySequence(Qt.Key.Key_Escape), self)
         escape.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
         escape.activated.connect(self.back)
@@ -206,6 +213,7 @@ class ClientPageView(QWidget):
             self.tr("No completed interview yet: press Alt+I to record the intake."),
             FIT_ROWS,
         )
+        self._show_reason(0)
         fill_table(
             self.followup_table,
             text.followup_rows(page.points),
@@ -213,3 +221,16 @@ class ClientPageView(QWidget):
             FIT_ROWS,
         )
         fill_table(self.timeline_table, text.timeline_rows(page), self.tr("Nothing recorded yet."))
+
+    def _show_reason(self, row: int, *_: int) -> None:
+        """The full sentence behind the status of the chosen substance (the first at start)."""
+        statuses = self.page.statuses
+        if 0 <= row < len(statuses):
+            substance = self.status_table.item(row, 0).text()
+            self.reason.setText(
+                self.tr("Why, for %1: %2")
+                .replace("%1", substance)
+                .replace("%2", statuses[row].reason)
+            )
+        else:
+            self.reason.clear()

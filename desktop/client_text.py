@@ -149,7 +149,9 @@ def _assessment_detail(page: ClientPage, a: Any) -> str:
     for r in records:
         name = code_label(_SUBSTANCE["substance_class"], r.substance_class)
         count = len([c for c in r.criteria.split(";") if c])
-        detail = _tr("%n criteria").replace("%n", str(count))
+        detail = (_tr("1 criterion") if count == 1 else _tr("%1 criteria")).replace(
+            "%1", str(count)
+        )
         names.append(f"{name} ({_tr('primary') + ', ' if r.primary else ''}{detail})")
     return f"{status}: " + ", ".join(names)
 

@@ -21,6 +21,7 @@ from forms.importer import import_workbook
 from reports.dates import Period
 from reports.exchange_export import export_workbook
 from reports.exchange_template import write_template
+from reports.funder import funder_workbook
 from reports.pdf_monthly import monthly_report
 
 Progress = Callable[[int, int], None]
@@ -84,6 +85,28 @@ def _export(
     )
 
 
+def _funder(rows: bool) -> Runner:
+    def run(
+        ctx: AppContext, i: JobInputs, target: Path, progress: Progress, cancelled: IsCancelled
+    ) -> object:
+        return funder_workbook(
+            ctx.database,
+            ctx.user,
+            i.period.start,
+            i.period.end,
+            target,
+            rows=rows,
+            progress=progress,
+            cancelled=cancelled,
+        )
+
+    return run
+
+
+def _funder_name(i: JobInputs) -> str:
+    return f"funder-{i.period.start.isoformat()}-to-{i.period.end.isoformat()}.xlsx"
+
+
 def _template(
     _ctx: AppContext, _i: JobInputs, target: Path, _progress: Progress, cancelled: IsCancelled
 ) -> object:
@@ -113,6 +136,32 @@ def all_jobs() -> list[ReportJob]:
             PDF,
             lambda i: f"monthly-report-{i.month.start:%Y-%m}.pdf",
             _monthly,
+        ),
+        ReportJob(
+            "funder",
+            _tr("Funder workbook"),
+            _tr(
+                "The report's tables for the chosen period, small counts hidden, with a data "
+                "dictionary: nothing in it identifies a client."
+            ),
+            Permission.REPORTS,
+            PERIOD,
+            XLSX,
+            _funder_name,
+            _funder(rows=False),
+        ),
+        ReportJob(
+            "funder_rows",
+            _tr("Funder workbook with de-identified rows"),
+            _tr(
+                "The same, plus one row per client served: a random id, years instead of "
+                "dates, no names or places below the state."
+            ),
+            Permission.REPORTS,
+            PERIOD,
+            XLSX,
+            _funder_name,
+            _funder(rows=True),
         ),
         ReportJob(
             "full_export",

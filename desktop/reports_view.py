@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (
     QComboBox,
     QDateEdit,
     QFormLayout,
+    QGridLayout,
     QGroupBox,
     QHBoxLayout,
     QHeaderView,
@@ -77,7 +78,8 @@ class ReportsView(QWidget):
         self.choices = self._choices_box()
         self.layout_.addWidget(self.choices)
         self.jobs_box = QGroupBox(self.tr("Reports, exports and imports"), self)
-        self.jobs_layout = QVBoxLayout(self.jobs_box)
+        self.jobs_layout = QGridLayout(self.jobs_box)
+        self.jobs_layout.setColumnStretch(1, 1)
         self.layout_.addWidget(self.jobs_box)
         self.result = QLabel(self)
         self.result.setObjectName("job_result")
@@ -148,29 +150,26 @@ class ReportsView(QWidget):
                 item.widget().deleteLater()
         self.job_buttons = {}
         self.jobs = {j.key: j for j in jobs_for(self.ctx)}
-        for job in self.jobs.values():
-            self.jobs_layout.addWidget(self._job_row(job))
+        for row, job in enumerate(self.jobs.values()):
+            self._job_row(row, job)
         self.choices.setVisible(any(j.needs != NOTHING for j in self.jobs.values()))
         if not self.ctx.can(Permission.REPORTS):
             note = QLabel(
                 self.tr("Monthly reports, exports and imports are made by managers."), self.jobs_box
             )
             note.setObjectName("reports_note")
-            self.jobs_layout.addWidget(note)
+            self.jobs_layout.addWidget(note, len(self.jobs), 0, 1, 2)
 
-    def _job_row(self, job: ReportJob) -> QWidget:
-        row = QWidget(self.jobs_box)
-        layout = QHBoxLayout(row)
-        layout.setContentsMargins(0, 0, 0, 0)
-        button = QPushButton(job.title + "…", row)
+    def _job_row(self, row: int, job: ReportJob) -> None:
+        """The button in the first column (all as wide as the widest), its purpose beside it."""
+        button = QPushButton(job.title + "…", self.jobs_box)
         button.setObjectName(f"job_{job.key}")
         button.clicked.connect(lambda _=False, key=job.key: self.start_job(key))
-        explain = QLabel(job.explain, row)
+        explain = QLabel(job.explain, self.jobs_box)
         explain.setWordWrap(True)
-        layout.addWidget(button)
-        layout.addWidget(explain, 1)
+        self.jobs_layout.addWidget(button, row, 0)
+        self.jobs_layout.addWidget(explain, row, 1)
         self.job_buttons[job.key] = button
-        return row
 
     def inputs(self) -> JobInputs:
         first: dt.date = self.month.currentData()

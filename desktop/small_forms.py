@@ -104,6 +104,7 @@ class AttemptFormView(FormView):
         self.add_section(_tr("Attempt"), FOLLOWUP_ATTEMPT_FIELDS)
         self.finish_layout()
         self.reset()
+        self.set_point(None)
 
     def reset(self) -> None:
         self.load({"attempted_on": self.ctx.today()})

@@ -48,6 +48,14 @@ def _name(i: DueItem) -> str:
     )
 
 
+def _phone(i: DueItem) -> str:
+    """Staff contact only clients who consented to it (DOMAIN.md: consent_contact)."""
+    tr = client_text._tr
+    if not i.client.consent_contact:
+        return tr("no consent to contact")
+    return i.client.phone or tr("no phone")
+
+
 def _last(i: DueItem) -> str:
     a = i.last_attempt
     if a is None:
@@ -70,7 +78,7 @@ def columns() -> list[Column]:
         (tr("Window closes"), lambda i: i.point.closes_on.isoformat(), lambda i: i.point.closes_on),
         (tr("Client code"), lambda i: i.client.client_code, lambda i: i.client.client_code),
         (tr("Name"), _name, lambda i: (i.client.family_name, i.client.given_name)),
-        (tr("Phone"), lambda i: i.client.phone or (tr("no phone")), lambda i: i.client.phone or ""),
+        (tr("Phone"), _phone, _phone),
         (
             tr("Point"),
             lambda i: tr("%1 months").replace("%1", str(i.point.months)),

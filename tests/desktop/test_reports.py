@@ -61,7 +61,8 @@ def test_a_front_desk_user_sees_no_identified_export(
 
 
 def test_a_manager_sees_the_reports_exports_and_import(view: ReportsView) -> None:
-    assert list(view.job_buttons) == ["monthly_pdf", "full_export", "import", "template"]
+    assert list(view.job_buttons) == [
+        "monthly_pdf", "funder", "funder_rows", "full_export", "import", "template"]
     assert view.choices.isVisible()
 
 
@@ -127,3 +128,23 @@ def test_an_import_with_bad_rows_lists_them_and_loads_nothing(
     assert view.problems.item(0, 0).text() == "Clients"
     assert view.problems.item(0, 2).text() == "birth_date"
     assert "Nothing was imported" in view.result.text()
+
+
+def test_the_funder_workbook_covers_the_chosen_period(view: ReportsView, tmp_path: Path,
+                                                      fake_dialogs: FakeDialogs) -> None:
+    view.period_from.setDate(view.period_from.date().fromString("2026-01-01", "yyyy-MM-dd"))
+    view.period_to.setDate(view.period_to.date().fromString("2026-06-30", "yyyy-MM-dd"))
+    fake_dialogs.paths = [tmp_path / "funder.xlsx"]
+    fake_dialogs.answers = [None]
+    assert view.start_job("funder")
+    assert fake_dialogs.shown[0][2].endswith("funder-2026-01-01-to-2026-06-30.xlsx")
+    book = load_workbook(tmp_path / "funder.xlsx", read_only=True)
+    assert "Clients" not in book.sheetnames and "Summary" in book.sheetnames
+
+
+def test_a_period_ending_before_it_starts_is_refused_before_asking_for_a_file(
+        view: ReportsView, fake_dialogs: FakeDialogs) -> None:
+    view.period_from.setDate(view.period_from.date().fromString("2026-06-30", "yyyy-MM-dd"))
+    view.period_to.setDate(view.period_to.date().fromString("2026-01-01", "yyyy-MM-dd"))
+    assert not view.start_job("funder")
+    assert [kind for kind, _, _ in fake_dialogs.shown] == ["warn"]

@@ -7,6 +7,7 @@ from typing import Any
 
 import pytest
 from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QApplication
 from sqlalchemy import select
 
 from db.access import COMMAND_LINE
@@ -52,6 +53,7 @@ def clients(desk: Desk) -> dict[str, int]:
             birth_date="1980-01-01",
             client_code=f"W-{name}",
             phone="555-0101",
+            consent_contact="no" if name == "Ana" else "yes",
         )
         for name in ("Ana", "Ben", "Cy", "Dot", "Eve")
     }
@@ -87,6 +89,11 @@ def test_points_open_closing_soon_or_just_missed_are_listed(view: WorklistView) 
     assert "Follow-ups due: 3" in view.summary.text()
 
 
+def test_a_phone_number_shows_only_with_consent_to_contact(view: WorklistView) -> None:
+    phones = {i.client.given_name: view.model.columns[4][1](i) for i in view.model.items}
+    assert phones == {"Ana": "no consent to contact", "Ben": "555-0101"}
+
+
 def test_the_list_sorts_inside_its_model(view: WorklistView) -> None:
     view.table.sortByColumn(3, Qt.SortOrder.DescendingOrder)
     assert [i.client.given_name for i in view.model.items] == ["Ben", "Ben", "Ana"]
@@ -99,11 +106,15 @@ def test_a_contact_attempt_is_logged_with_the_keyboard(
 ) -> None:
     row = next(r for r, i in enumerate(view.model.items) if i.client.given_name == "Ana")
     view.table.selectRow(row)
-    form = view.form
-    qtbot.keyClicks(form.editors["method"].widget, "P")  # a combo box finds by first letters
-    qtbot.keyClicks(form.editors["outcome"].widget, "N")
-    qtbot.keyClicks(form.editors["note"].widget, "rang twice")
-    qtbot.keyClick(form.editors["note"].widget, Qt.Key.Key_S, Qt.KeyboardModifier.ControlModifier)
+    desk.window.activateWindow()
+    qtbot.waitUntil(lambda: QApplication.activeWindow() is desk.window)
+    view.form.editors["method"].widget.setFocus()
+    for keys in ("P", Qt.Key.Key_Tab, "N", Qt.Key.Key_Tab, "rang twice"):  # combos: first letter
+        if isinstance(keys, str):
+            qtbot.keyClicks(QApplication.focusWidget(), keys)
+        else:
+            qtbot.keyClick(QApplication.focusWidget(), keys)
+    qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_S, Qt.KeyboardModifier.ControlModifier)
     item = view.selected()
     assert item is not None and item.client.given_name == "Ana"
     assert len(item.attempts) == 1

@@ -1,0 +1,123 @@
+"""Administrators: accounts (add, deactivate, reset a password) and agency settings."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pytest
+from PySide6.QtCore import Qt
+
+from db import settings as agency_settings
+from db import users
+from db.users import SignInError
+from desktop.admin_settings import SettingsError, parse_points
+from desktop.auth import sign_in
+from tests.desktop.harness import PASSWORD, Desk
+
+
+@pytest.fixture
+def admin_desk(desk: Desk) -> Desk:
+    desk.sign_in_as("admin")
+    return desk
+
+
+def test_only_administrators_see_users_and_settings(desk: Desk) -> None:
+    desk.sign_in_as("manager")
+    assert desk.window.nav_keys == ["clients", "worklist", "reports"]
+    desk.sign_in_as("admin")
+    assert desk.window.nav_keys == ["clients", "worklist", "reports", "users", "settings"]
+
+
+def test_an_account_is_added_and_can_sign_in(qtbot: Any, admin_desk: Desk) -> None:
+    admin_desk.window.go("users")
+    view = admin_desk.window.users
+    qtbot.keyClicks(view.editors["username"].widget, "newbie")
+    qtbot.keyClicks(view.editors["display_name"].widget, "Nell Newbie")
+    qtbot.keyClicks(view.editors["role"].widget, "F")
+    qtbot.keyClicks(view.password, "a long password")
+    qtbot.keyClicks(view.password_again, "a long password")
+    qtbot.mouseClick(view.add_button, Qt.MouseButton.LeftButton)
+    assert view.message.text() == "Account newbie added."
+    names = [view.table.item(r, 0).text() for r in range(view.table.rowCount())]
+    assert "newbie" in names
+    who = sign_in(admin_desk.database, "newbie", "a long password")
+    assert who.actor.role == "front_desk" and who.display_name == "Nell Newbie"
+
+
+def test_a_missing_name_is_shown_on_its_field(qtbot: Any, admin_desk: Desk) -> None:
+    admin_desk.window.go("users")
+    view = admin_desk.window.users
+    qtbot.mouseClick(view.add_button, Qt.MouseButton.LeftButton)
+    assert view.editors["username"].error.text() == "User name is required"
+
+
+def test_deactivating_an_account_stops_its_sign_in(qtbot: Any, admin_desk: Desk) -> None:
+    admin_desk.window.go("users")
+    view = admin_desk.window.users
+    row = [view.table.item(r, 0).text() for r in range(view.table.rowCount())].index("manager")
+    view.table.selectRow(row)
+    qtbot.mouseClick(view.active_button, Qt.MouseButton.LeftButton)
+    assert view.table.item(row, 3).text() == "deactivated"
+    with pytest.raises(SignInError):
+        sign_in(admin_desk.database, "manager", PASSWORD)
+    view.table.selectRow(row)
+    qtbot.mouseClick(view.active_button, Qt.MouseButton.LeftButton)
+    assert sign_in(admin_desk.database, "manager", PASSWORD).actor.username == "manager"
+
+
+def test_an_administrator_cannot_lock_themselves_out(qtbot: Any, admin_desk: Desk) -> None:
+    admin_desk.window.go("users")
+    view = admin_desk.window.users
+    row = [view.table.item(r, 0).text() for r in range(view.table.rowCount())].index("admin")
+    view.table.selectRow(row)
+    qtbot.mouseClick(view.active_button, Qt.MouseButton.LeftButton)
+    assert "your own account" in view.message.text()
+    with admin_desk.database.reading() as session:
+        account = users.by_username(session, "admin")
+        assert account is not None and account.active
+
+
+def test_a_password_is_reset(qtbot: Any, admin_desk: Desk) -> None:
+    admin_desk.window.go("users")
+    view = admin_desk.window.users
+    row = [view.table.item(r, 0).text() for r in range(view.table.rowCount())].index("desk")
+    view.table.selectRow(row)
+    qtbot.keyClicks(view.new_password, "brand new password")
+    qtbot.mouseClick(view.reset_button, Qt.MouseButton.LeftButton)
+    assert sign_in(admin_desk.database, "desk", "brand new password").actor.username == "desk"
+    with admin_desk.database.writing() as session:
+        account = users.by_username(session, "desk")
+        assert account is not None
+        users.set_password(session, admin_desk.actors["admin"], account.id, PASSWORD)
+
+
+def test_settings_are_saved_and_used_at_once(qtbot: Any, admin_desk: Desk) -> None:
+    window = admin_desk.window
+    window.go("settings")
+    view = window.settings_view
+    view.agency_name.setText("Harbour Street Project")
+    view.points.setText("3, 6, 12, 24")
+    view.idle.setValue(5)
+    qtbot.keyClick(view.points, Qt.Key.Key_S, Qt.KeyboardModifier.ControlModifier)
+    assert view.message.text().startswith("Saved.")
+    with admin_desk.database.reading() as session:
+        stored = agency_settings.load(session)
+    assert stored.agency_name == "Harbour Street Project"
+    assert stored.followup_months == (3, 6, 12, 24)
+    assert window.windowTitle() == "Recovery Desk — Harbour Street Project"
+    view.points.setText("three")
+    qtbot.keyClick(view.points, Qt.Key.Key_S, Qt.KeyboardModifier.ControlModifier)
+    assert "whole numbers" in view.message.text()
+    with admin_desk.database.reading() as session:
+        assert agency_settings.load(session).followup_months == (3, 6, 12, 24)
+
+
+@pytest.mark.parametrize(("text", "points"), [("3,6,12", (3, 6, 12)), ("12 6 3 6", (3, 6, 12))])
+def test_follow_up_points_are_read_leniently(text: str, points: tuple[int, ...]) -> None:
+    assert parse_points(text) == points
+
+
+@pytest.mark.parametrize("text", ["", "1, 6", "3, 600", "soon"])
+def test_impossible_follow_up_points_are_refused(text: str) -> None:
+    with pytest.raises(SettingsError):
+        parse_points(text)
