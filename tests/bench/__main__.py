@@ -23,7 +23,8 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--clients", type=int, default=100_000)
     args = parser.parse_args(argv)
     figures: list[Figure] = []
-    print(f"machine: {platform.machine()}, {_cpus()} cores, Python {platform.python_version()}")
+    print(f"machine: {platform.machine()}, {_cpus()} cores, Python {platform.python_version()}",
+          flush=True)
     with tempfile.TemporaryDirectory(prefix="recovery-desk-bench-") as folder:
         for suite in args.only:
             module = importlib.import_module(f"tests.bench.bench_{suite}")

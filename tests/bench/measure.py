@@ -21,12 +21,23 @@ class Figure:
     baseline_seconds: float | None = None
     max_ratio: float | None = None  # the target as a ratio to the baseline, where there is one
     note: str = ""
+    # This process's CPU time for the same work: on a machine shared with other work it
+    # tells what the wall time would be on a quiet one (for single-threaded work).
+    cpu_seconds: float | None = None
+    baseline_cpu_seconds: float | None = None
+    unit: str = "s"  # "MiB" for a memory figure: then `seconds` and the baseline are MiB
 
     @property
     def ratio(self) -> float | None:
         if not self.baseline_seconds:
             return None
         return self.seconds / self.baseline_seconds
+
+    @property
+    def cpu_ratio(self) -> float | None:
+        if not self.cpu_seconds or not self.baseline_cpu_seconds:
+            return None
+        return self.cpu_seconds / self.baseline_cpu_seconds
 
     @property
     def ok(self) -> bool:
@@ -36,7 +47,7 @@ class Figure:
 
     def as_json(self) -> dict[str, object]:
         data = asdict(self)
-        data.update(ratio=self.ratio, ok=self.ok)
+        data.update(ratio=self.ratio, cpu_ratio=self.cpu_ratio, ok=self.ok)
         return data
 
 
@@ -48,6 +59,28 @@ def timed(work: Callable[[], object]) -> float:
     start = time.perf_counter()
     work()
     return time.perf_counter() - start
+
+
+@dataclass(frozen=True)
+class Timing:
+    wall: float  # median seconds
+    cpu: float  # median CPU seconds of this process
+    runs: int
+
+
+def wall_and_cpu(
+    work: Callable[[], object], repeat: int = 3, budget_s: float | None = None
+) -> Timing:
+    """Medians over `repeat` runs, or fewer once the runs so far took `budget_s` together
+    (a figure far over its target needs no second run to show it, and the whole
+    `make bench` must stay within minutes)."""
+    walls: list[float] = []
+    cpus: list[float] = []
+    while len(walls) < repeat and (budget_s is None or sum(walls) < budget_s):
+        cpu = time.process_time()
+        walls.append(timed(work))
+        cpus.append(time.process_time() - cpu)
+    return Timing(statistics.median(walls), statistics.median(cpus), len(walls))
 
 
 def percentile(samples: list[float], share: float) -> float:
@@ -69,17 +102,29 @@ def child_run(code: str, *args: str) -> tuple[float, int, str]:
 
 
 def print_table(figures: list[Figure]) -> None:
-    header = f"{'benchmark':<52} {'time':>9} {'baseline':>9} {'ratio':>6} {'target':>16}  ok"
+    header = (f"{'benchmark':<46} {'time s':>9} {'cpu s':>9} {'baseline s':>10} {'ratio':>7} "
+              f"{'cpu ratio':>9} {'target':>14}  ok")
     print(header)
     print("-" * len(header))
     for f in figures:
-        base = f"{f.baseline_seconds:9.4f}" if f.baseline_seconds else f"{'':>9}"
-        ratio = f"{f.ratio:6.2f}" if f.ratio is not None else f"{'':>6}"
+        cpu = _seconds(f.cpu_seconds, 9)
+        base = _seconds(f.baseline_seconds, 10)
+        ratio = f"{f.ratio:7.2f}" if f.ratio is not None else f"{'':>7}"
+        cpu_ratio = f"{f.cpu_ratio:9.2f}" if f.cpu_ratio is not None else f"{'':>9}"
         target = _target_text(f)
         print(
-            f"{f.name:<52} {f.seconds:9.4f} {base} {ratio} {target:>16}  "
+            f"{f.name:<46} {_seconds(f.seconds, 9)} {cpu} {base} {ratio} {cpu_ratio} "
+            f"{target:>14}  "
             f"{'yes' if f.ok else 'NO'}{('  ' + f.note) if f.note else ''}"
         )
+    sys.stdout.flush()
+
+
+def _seconds(value: float | None, width: int) -> str:
+    if value is None:
+        return " " * width
+    # Four significant digits, so a 0.1 ms baseline and a 200 s export both read plainly.
+    return f"{value:{width}.4f}" if value >= 0.1 else f"{value:{width}.6f}"
 
 
 def _target_text(f: Figure) -> str:

@@ -1,0 +1,107 @@
+"""The full exchange workbook: export at agency scale against bare openpyxl writing the same
+cells, its peak memory at 10,000 and 100,000 clients, and importing it back.
+
+Each export and import runs in a fresh process, as the command line runs it,
+so its peak resident memory is its own. The 100,000-client export takes
+minutes and runs once; the import is measured on the 10,000-client export
+(its time against that export's, the same per-row work at a tenth of the
+wait), since importing the big one would take the whole run's budget alone.
+"""
+
+from __future__ import annotations
+
+import json
+import statistics
+from pathlib import Path
+
+from tests.bench.agency import MEMORY_CLIENTS, TODAY, working_copy
+from tests.bench.measure import Figure, child_run, wall_and_cpu
+from tests.bench.raw_xlsx import plan_from, write_raw
+
+REPEAT = 3
+BUDGET_S = 60.0  # stop repeating the small export or the import once they took this long
+KIB_PER_MIB = 1024
+
+EXPORT = """
+import datetime as dt, json, sys, time
+from pathlib import Path
+from db.access import COMMAND_LINE
+from db.startup import open_database
+from reports.exchange_export import export_workbook
+database = open_database(sys.argv[1])
+start, cpu = time.perf_counter(), time.process_time()
+summary = export_workbook(database, COMMAND_LINE, Path(sys.argv[2]),
+                          dt.date.fromisoformat(sys.argv[3]))
+print(json.dumps({"seconds": time.perf_counter() - start, "cpu": time.process_time() - cpu,
+                  "rows": summary.rows, "clients": summary.clients}))
+"""
+
+IMPORT = """
+import datetime as dt, json, sys, time
+from pathlib import Path
+from db.access import COMMAND_LINE
+from db.startup import open_database
+from forms.importer import import_workbook
+database = open_database(sys.argv[1])
+start, cpu = time.perf_counter(), time.process_time()
+result = import_workbook(database, COMMAND_LINE, Path(sys.argv[2]),
+                         dt.date.fromisoformat(sys.argv[3]))
+if not result.ok:
+    raise SystemExit(f"import rejected: {result.problems[:5]}")
+print(json.dumps({"seconds": time.perf_counter() - start, "cpu": time.process_time() - cpu,
+                  "rows": result.added}))
+"""
+
+
+def run(folder: Path, clients: int = 100_000) -> list[Figure]:
+    small = _exports(folder, MEMORY_CLIENTS, REPEAT)
+    imported = _imports(folder, small["file"])
+    big = _exports(folder, clients, 1)
+    plans = plan_from(big["file"], big["rows"])
+    cells = sum(plan.cells for plan in plans)
+    raw = wall_and_cpu(lambda: write_raw(folder / "raw.xlsx", plans), 1)
+    big["file"].unlink()
+    (folder / "raw.xlsx").unlink()
+    listed = f"{big['clients']:,} consenting clients of {clients:,}"
+    return [
+        Figure(f"exchange export, {clients:,}-client agency", big["seconds"], None, raw.wall, 1.5,
+               note=f"{listed}; {cells:,} cells; once; baseline: bare openpyxl write-only",
+               cpu_seconds=big["cpu"], baseline_cpu_seconds=raw.cpu),
+        Figure(f"exchange export peak memory, {clients // 1000}k vs "
+               f"{MEMORY_CLIENTS // 1000}k (MiB)", big["rss"] / KIB_PER_MIB, None,
+               small["rss"] / KIB_PER_MIB, 1.3, unit="MiB",
+               note="peak resident memory of the exporting process, MiB"),
+        Figure(f"import exported workbook ({MEMORY_CLIENTS // 1000}k agency) vs export",
+               imported["seconds"], None, small["seconds"], 3.0,
+               note=f"into an empty database; median of {imported['runs']}; baseline: its export",
+               cpu_seconds=imported["cpu"], baseline_cpu_seconds=small["cpu"]),
+    ]
+
+
+def _exports(folder: Path, clients: int, repeat: int) -> dict:
+    """Export the agency in a fresh process `repeat` times (fewer if slow): medians."""
+    database = working_copy(clients, folder, "exchange")
+    target = folder / f"exchange-{clients}.xlsx"
+    runs: list[dict] = []
+    while len(runs) < repeat and sum(r["seconds"] for r in runs) < BUDGET_S:
+        _, rss, out = child_run(EXPORT, str(database), str(target), TODAY.isoformat())
+        runs.append({**json.loads(out.splitlines()[-1]), "rss": rss})
+    database.unlink()
+    return {**_medians(runs), "rows": runs[0]["rows"], "clients": runs[0]["clients"],
+            "file": target}
+
+
+def _imports(folder: Path, workbook: Path) -> dict:
+    runs: list[dict] = []
+    while len(runs) < REPEAT and sum(r["seconds"] for r in runs) < BUDGET_S:
+        empty = folder / f"import-{len(runs)}.sqlite3"
+        _, rss, out = child_run(IMPORT, str(empty), str(workbook), TODAY.isoformat())
+        runs.append({**json.loads(out.splitlines()[-1]), "rss": rss})
+        for leftover in folder.glob(f"{empty.name}*"):
+            leftover.unlink()
+    return _medians(runs)
+
+
+def _medians(runs: list[dict]) -> dict:
+    return {key: statistics.median(r[key] for r in runs) for key in ("seconds", "cpu", "rss")} | {
+        "runs": len(runs)}

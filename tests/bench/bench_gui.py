@@ -1,0 +1,134 @@
+"""The desktop program: cold start to a shown main window, and the event loop during an export.
+
+Both run in a fresh process on Qt's offscreen platform. Cold start is timed
+from just before the process is launched to the main window shown, signed
+in, with the client list filled and its events processed. The sign-in screen
+itself is skipped: the window is signed in the way the sign-in screen does
+after a correct password (hashing the password is deliberately slow and
+not part of start-up).
+
+The stall figure runs the full export the way the Reports screen does
+(`ReportsView.start_job` on the worker pool, progress dialog included) while a
+timer in the GUI thread ticks every 10 ms; the longest gap between ticks is
+how long the window could not answer. It runs on the 10,000-client agency:
+the work per row and per statement is the same as at 100,000, only repeated
+less.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import statistics
+import time
+from pathlib import Path
+
+from tests.bench.agency import MEMORY_CLIENTS, cached_agency, working_copy
+from tests.bench.measure import Figure, child_run
+
+STARTS = 5
+TICK_MS = 10
+
+COLD_START = """
+import os, sys, time
+launched = float(sys.argv[2])
+from db.access import Actor
+from db.startup import open_database
+from desktop.app import make_application
+from desktop.auth import SignedIn
+from desktop.context import AppContext
+from desktop.main_window import MainWindow
+app = make_application(["recovery-desk"])
+database = open_database(sys.argv[1])
+window = MainWindow(AppContext(database))
+window.start()
+window.signed_in(SignedIn(Actor(None, "bench", "manager"), "Bench Manager"))
+window.show()
+app.processEvents()
+rows = window.clients.search.model.rowCount()
+print(time.time() - launched, rows, flush=True)
+os._exit(0)  # the time is taken; tearing down Qt and the index thread is not start-up
+"""
+
+STALL = """
+import datetime as dt, json, os, sys, time
+from pathlib import Path
+from PySide6.QtCore import QEventLoop, Qt, QTimer
+from db.access import Actor
+from db.startup import open_database
+from desktop import dialogs
+from desktop.app import make_application
+from desktop.auth import SignedIn
+from desktop.context import AppContext
+from desktop.main_window import MainWindow
+dialogs.choose = lambda *args: None  # "Done. Open it now?" answered by closing it
+app = make_application(["recovery-desk"])
+window = MainWindow(AppContext(open_database(sys.argv[1])))
+window.start()
+window.signed_in(SignedIn(Actor(None, "bench", "admin"), "Bench Admin"))
+window.show()
+while window.ctx.index is None:  # the name index is built at sign-in; let it finish first
+    app.processEvents(QEventLoop.ProcessEventsFlag.AllEvents, 50)
+window.go("reports")
+gaps, last = [], [time.perf_counter()]
+def tick():
+    now = time.perf_counter()
+    gaps.append(now - last[0])
+    last[0] = now
+timer = QTimer()
+timer.setTimerType(Qt.TimerType.PreciseTimer)
+timer.timeout.connect(tick)
+loop = QEventLoop()
+window.reports.runner.busy.connect(lambda busy: busy or loop.quit())
+started = time.perf_counter()
+timer.start(int(sys.argv[3]))
+last[0] = time.perf_counter()
+assert window.reports.start_job("full_export", Path(sys.argv[2]))
+loop.exec()
+timer.stop()
+took = time.perf_counter() - started
+gaps.sort()
+print(json.dumps({"max": gaps[-1], "p99": gaps[int(0.99 * len(gaps))], "ticks": len(gaps),
+                  "seconds": took, "written": Path(sys.argv[2]).exists()}), flush=True)
+os._exit(0)
+"""
+
+
+def run(folder: Path, clients: int = 100_000) -> list[Figure]:
+    env_before = os.environ.get("QT_QPA_PLATFORM")
+    os.environ["QT_QPA_PLATFORM"] = "offscreen"  # the children inherit it
+    try:
+        return [_cold_start(clients), _stall(folder)]
+    finally:
+        if env_before is None:
+            del os.environ["QT_QPA_PLATFORM"]
+        else:
+            os.environ["QT_QPA_PLATFORM"] = env_before
+
+
+def _cold_start(clients: int) -> Figure:
+    path = cached_agency(clients)
+    child_run("import desktop.app")  # the first run of all reads the libraries from disk
+    samples, rows = [], 0
+    for _ in range(STARTS):
+        _, _, out = child_run(COLD_START, str(path), repr(time.time()))
+        seconds, rows_text = out.split()[-2:]
+        samples.append(float(seconds))
+        rows = int(rows_text)
+    return Figure("cold start to a shown main window", statistics.median(samples), 1.5,
+                  note=f"{clients:,}-client agency, signed in, {rows} rows listed; "
+                       f"median of {STARTS} fresh processes")
+
+
+def _stall(folder: Path) -> Figure:
+    database = working_copy(MEMORY_CLIENTS, folder, "gui")
+    target = folder / "gui-export.xlsx"
+    _, _, out = child_run(STALL, str(database), str(target), str(TICK_MS))
+    found = json.loads(out.splitlines()[-1])
+    if not found["written"]:
+        raise RuntimeError("the export run from the Reports screen wrote no file")
+    target.unlink()
+    return Figure("longest GUI stall during a full export", found["max"], 0.100,
+                  note=f"{MEMORY_CLIENTS:,}-client agency; timer every {TICK_MS} ms, "
+                       f"{found['ticks']:,} ticks over {found['seconds']:.1f} s, "
+                       f"p99 gap {found['p99'] * 1000:.0f} ms")
