@@ -10,10 +10,10 @@ from __future__ import annotations
 
 import datetime as dt
 import logging
-from collections.abc import Iterator
+from collections.abc import Iterator, Mapping
 from dataclasses import dataclass
 
-from sqlalchemy import Select, func, select, union
+from sqlalchemy import Select, case, func, literal, select, union
 from sqlalchemy.orm import Session
 
 from db import codes
@@ -139,53 +139,74 @@ def known_deaths_by_area(session: Session, start: dt.date, end: dt.date) -> dict
     return {area: int(n) for area, n in rows}
 
 
-def _deceased_by(day: dt.date) -> Select[tuple[int]]:
-    by_event = select(Event.client_id).where(Event.event == DEATH, Event.occurred_on <= day)
-    by_contact = select(Assessment.client_id).where(
-        Assessment.contact_status == DECEASED, Assessment.assessed_on <= day
-    )
-    return union(by_event, by_contact).subquery().select()
+def deceased_ids(session: Session, as_of: dt.date) -> set[int]:
+    """Clients with a death event or a deceased contact on or before `as_of`.
+
+    Two narrow lists joined in Python: a UNION over the two large tables
+    costs seconds at agency scale, and the lists hold a few thousand ids.
+    """
+    by_event = session.scalars(select(Event.client_id).where(
+        Event.event == DEATH, Event.occurred_on <= as_of).distinct())
+    by_contact = session.scalars(select(Assessment.client_id).where(
+        Assessment.contact_status == DECEASED, Assessment.assessed_on <= as_of).distinct())
+    return {*by_event, *by_contact}
 
 
-def status_unknown_count(session: Session, as_of: dt.date, unknown_after_days: int) -> int:
-    """Living clients assessed before `as_of` whose latest completed assessment is too old."""
+def last_completed_before(session: Session, as_of: dt.date, before: dt.date) -> list[int]:
+    """Clients assessed (completed) on or before `as_of` whose latest such assessment is
+    before `before`: the ones whose status has gone unknown, the dead among them too."""
     latest = (
         select(Assessment.client_id, func.max(Assessment.assessed_on).label("last_on"))
         .where(Assessment.contact_status == COMPLETED, Assessment.assessed_on <= as_of)
-        .group_by(Assessment.client_id)
-        .subquery()
+        .group_by(Assessment.client_id).subquery()
     )
-    dead = _deceased_by(as_of).subquery()
-    too_old = as_of - dt.timedelta(days=unknown_after_days)
-    query = (
-        select(func.count())
-        .select_from(latest)
-        .where(latest.c.last_on < too_old, latest.c.client_id.not_in(select(dead.c[0])))
-    )
-    return int(session.scalar(query) or 0)
+    return list(session.scalars(select(latest.c.client_id).where(latest.c.last_on < before)))
 
 
-def deceased_count(session: Session, as_of: dt.date) -> int:
-    """Clients with a death event or a deceased contact on or before `as_of`."""
-    dead = _deceased_by(as_of).subquery()
-    return int(session.scalar(select(func.count()).select_from(dead)) or 0)
+def assessed_client_ids(session: Session, start: dt.date, end: dt.date) -> list[int]:
+    """Clients with a completed assessment in the range, ascending."""
+    query = select(Assessment.client_id).where(
+        Assessment.contact_status == COMPLETED, Assessment.assessed_on.between(start, end)
+    ).distinct().order_by(Assessment.client_id)
+    return list(session.scalars(query))
 
 
-def active_client_ids(session: Session, start: dt.date, end: dt.date) -> list[int]:
-    """Clients with any assessment or event dated in the range: the ones whose
-    status, harm or follow-ups a report over the range can see."""
-    ids = union(
-        select(Assessment.client_id).where(Assessment.assessed_on.between(start, end)),
-        select(Event.client_id).where(Event.occurred_on.between(start, end)),
-    ).subquery()
-    return list(session.scalars(select(ids.c[0]).order_by(ids.c[0])))
+def _not_assessed_events(start: dt.date, end: dt.date) -> Select[int, str]:
+    """Events in the range of clients with no completed assessment in it."""
+    assessed = select(Assessment.client_id).where(
+        Assessment.contact_status == COMPLETED, Assessment.assessed_on.between(start, end))
+    return select(Event.client_id, Event.event).where(
+        Event.occurred_on.between(start, end), Event.client_id.not_in(assessed))
+
+
+def unassessed_with_events(session: Session, start: dt.date, end: dt.date,
+                           indicator_of: Mapping[str, str]) -> tuple[int, dict[str, int]]:
+    """Clients with an event but no completed assessment in the range: how many, and how
+    many have an event of each indicator (`indicator_of` maps event codes to indicators)."""
+    events = _not_assessed_events(start, end).subquery()
+    clients = session.scalar(select(func.count(func.distinct(events.c.client_id))))
+    indicator = case(*((events.c.event == code, literal(name))
+                       for code, name in indicator_of.items()), else_=None).label("indicator")
+    rows = session.execute(
+        select(indicator, func.count(func.distinct(events.c.client_id)))
+        .where(indicator.is_not(None)).group_by(indicator))
+    return int(clients or 0), {name: int(n) for name, n in rows}
+
+
+def event_totals(session: Session, start: dt.date, end: dt.date) -> dict[str, int]:
+    """Events dated in the range, each counted `count` times, by event code."""
+    rows = session.execute(select(Event.event, func.sum(Event.count))
+                           .where(Event.occurred_on.between(start, end)).group_by(Event.event))
+    return {event: int(total) for event, total in rows}
 
 
 def followup_inputs(
     session: Session, intakes_from: dt.date, end: dt.date
 ) -> Iterator[tuple[int, dt.date, str, str]]:
-    """(client_id, assessed_on, kind, contact_status) of every assessment up to `end` of
-    the clients with a completed intake from `intakes_from`, by client and date.
+    """(client_id, assessed_on, kind, contact_status) of the assessments from
+    `intakes_from` to `end` of the clients with a completed intake in that range,
+    by client and date. Earlier assessments cannot fall in the windows of these
+    intakes, so they are not read.
 
     Only these four columns: follow-up windows need nothing else, and a tuple
     costs far less than a full history for the many clients a window reaches.
@@ -205,7 +226,7 @@ def followup_inputs(
             Assessment.client_id, Assessment.assessed_on, Assessment.kind, Assessment.contact_status
         )
         .join(with_intake, with_intake.c[0] == Assessment.client_id)
-        .where(Assessment.assessed_on <= end)
+        .where(Assessment.assessed_on.between(intakes_from, end))
         .order_by(Assessment.client_id, Assessment.assessed_on)
     )
     for row in session.execute(query, execution_options={"yield_per": 20000}):

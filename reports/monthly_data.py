@@ -23,15 +23,16 @@ from db import settings as agency_settings
 from db.access import Actor, Permission
 from db.engine import Database
 from reports import recovery as rules
-from reports.dates import Period, add_months
+from reports.dates import Period
 from reports.definitions import definitions
 from reports.facts import ClientHistory
+from reports.harm import EVENT_INDICATOR
 from reports.harm_summary import HarmSummary, summarise_harm
 from reports.histories import load_histories
 from reports.ledger import Ledger
 from reports.monthly_community import caseload_spec, community_specs, register_areas
 from reports.monthly_followup import FollowupTally, followup_spec, intakes_from, minimal_histories
-from reports.monthly_harm import active_in, harm_specs
+from reports.monthly_harm import Unassessed, assessed_in, harm_specs
 from reports.monthly_recovery import RecoveryTally, recovery_specs
 from reports.monthly_trends import TrendTally, trend_dates, trend_months, trend_specs
 from reports.report_tables import Disclosure, Table, TableSpec, render
@@ -83,6 +84,8 @@ class _Tallies:
     trend: TrendTally
     recovery: RecoveryTally
     harm: HarmSummary | None = None
+    # Recently assessed, alive, yet no substance recorded: no status to count.
+    unlisted: int = 0
 
 
 def build_report_data(
@@ -130,17 +133,19 @@ def _count_followups(session: Session, tally: FollowupTally, dates: tuple[dt.dat
         tally.add(history)
 
 
-def population_start(as_of: dt.date, dates: tuple[dt.date, ...]) -> dt.date:
-    """The earliest day whose rows can change a status or a harm figure of the report."""
+def population_start(dates: tuple[dt.date, ...]) -> dt.date:
+    """The earliest completed assessment that can give a client a known status, or
+    assessed harm, at one of the trend dates (183 days, or 12 months, before the first)."""
     unknown = dates[0] - dt.timedelta(days=rules.UNKNOWN_AFTER_DAYS)
-    return min(unknown, add_months(dates[0], -12))
+    return min(unknown, Period.twelve_months_ending(dates[0]).start)
 
 
 def _walk_histories(session: Session, tallies: _Tallies, progress: Progress | None,
                     cancelled: IsCancelled | None) -> None:
+    """Every client assessed since `population_start`, walked once for all trend dates."""
     dates = tallies.trend.dates
     as_of = dates[-1]
-    ids = queries.active_client_ids(session, population_start(as_of, dates), as_of)
+    ids = queries.assessed_client_ids(session, population_start(dates), as_of)
     harm_period = Period.twelve_months_ending(as_of)
 
     def walked() -> Iterator[ClientHistory]:
@@ -151,11 +156,21 @@ def _walk_histories(session: Session, tallies: _Tallies, progress: Progress | No
             tallies.trend.add(history, series)
             if series[-1]:
                 tallies.recovery.add(series[-1][0])
-            if active_in(history, harm_period):
+            elif _alive_and_recent(history, as_of):
+                tallies.unlisted += 1
+            if assessed_in(history, harm_period):
                 yield history
 
     tallies.harm = summarise_harm(walked(), harm_period)
     _tick(len(ids), len(ids), progress, cancelled)
+
+
+def _alive_and_recent(history: ClientHistory, as_of: dt.date) -> bool:
+    died = rules.death_date(history)
+    recent = as_of - dt.timedelta(days=rules.UNKNOWN_AFTER_DAYS)
+    return (died is None or died > as_of) and any(
+        a.contact_status == "completed" and recent <= a.assessed_on <= as_of
+        for a in history.assessments)
 
 
 def _tick(done: int, total: int, progress: Progress | None, cancelled: IsCancelled | None) -> None:
@@ -180,9 +195,16 @@ def _sql_sections(session: Session, period: Period, ledger: Ledger
 def _sections(specs: tuple[TableSpec, list[TableSpec]], tallies: _Tallies, ledger: Ledger,
               session: Session, period: Period) -> list[SectionSpecs]:
     as_of = period.end
-    unknown = queries.status_unknown_count(session, as_of, rules.UNKNOWN_AFTER_DAYS)
-    deceased = queries.deceased_count(session, as_of)
+    dead = queries.deceased_ids(session, as_of)
+    stale = queries.last_completed_before(
+        session, as_of, as_of - dt.timedelta(days=rules.UNKNOWN_AFTER_DAYS))
+    unknown = len(set(stale) - dead) + tallies.unlisted
     assert tallies.harm is not None
+    harm_period = tallies.harm.period
+    clients, flagged = queries.unassessed_with_events(session, harm_period.start,
+                                                      harm_period.end, EVENT_INDICATOR)
+    others = Unassessed(clients, flagged, queries.event_totals(session, harm_period.start,
+                                                               harm_period.end))
     caseload, community = specs
     return [
         ("caseload", "1. Caseload", "Clients and contacts in the period.", [caseload]),
@@ -190,10 +212,10 @@ def _sections(specs: tuple[TableSpec, list[TableSpec]], tallies: _Tallies, ledge
          "that closed in the period.", [followup_spec(tallies.followups, ledger)]),
         ("recovery", "3. Recovery", f"Status of the primary substance on {as_of.isoformat()}, "
          "for clients with a known status.",
-         recovery_specs(tallies.recovery, ledger, as_of, unknown, deceased)),
+         recovery_specs(tallies.recovery, ledger, as_of, unknown, len(dead))),
         ("harm", "4. Harm", f"The 12 months ending on {as_of.isoformat()}: flags at three "
-         "levels, raw counts beside every mean.", harm_specs(tallies.harm,
-                                                             tallies.trend.harm[-1], ledger)),
+         "levels, raw counts beside every mean.",
+         harm_specs(tallies.harm, others, tallies.trend.harm[-1], ledger)),
         ("community", "5. Community", "Programme tallies of the encounters in the period, "
          "by area.", community),
     ]

@@ -3,7 +3,10 @@
 The period is the 12 months ending on the report date, as the printed
 definition says. Clients counted are those with an event or a completed
 assessment in it; percentages and means are over the assessed ones, whose
-28-day items are known. Raw flag counts print beside every mean.
+28-day items are known. Raw flag counts print beside every mean. The
+assessed clients go through `reports.harm_summary`; the others have only
+events, so their flags are counted in SQL (`Unassessed`) rather than by
+loading tens of thousands of histories to read one event each.
 """
 
 from __future__ import annotations
@@ -45,10 +48,20 @@ INDICATORS: dict[str, str] = {
 EVENTS: dict[str, str] = {c.value: c.label for c in by_key(EVENT_FIELDS)["event"].codes}
 
 
-def active_in(history: ClientHistory, period: Period) -> bool:
-    """An event or a completed assessment dated in `period`: harm can see the client."""
-    return any(e.occurred_on in period for e in history.events) or any(
-        a.assessed_on in period and a.contact_status == "completed" for a in history.assessments)
+def assessed_in(history: ClientHistory, period: Period) -> bool:
+    """A completed assessment dated in `period`: the client's 28-day items are known."""
+    return any(a.assessed_on in period and a.contact_status == "completed"
+               for a in history.assessments)
+
+
+@dataclass(frozen=True)
+class Unassessed:
+    """Clients with events in the period but no completed assessment: their flags come
+    from events alone, so SQL counts them without loading their histories."""
+
+    clients: int
+    flagged: dict[str, int]
+    event_totals: dict[str, int]  # events of every client, each counted `count` times
 
 
 @dataclass
@@ -60,15 +73,14 @@ class HarmPoint:
     flags: dict[str, int] = field(default_factory=lambda: dict.fromkeys(LEVELS, 0))
     ahi_sum: float = 0.0
 
-    def add(self, h: rules.ClientHarm) -> None:
-        if h.assessed_on is None:
-            return
+    def add(self, harm_self: int, harm_others: int, harm_community: int, ahi: float) -> None:
+        """One assessed client's flag counts per level and index."""
         self.assessed += 1
-        for level, n in ((rules.SELF, h.harm_self), (rules.OTHERS, h.harm_others),
-                         (rules.COMMUNITY, h.harm_community)):
+        for level, n in ((rules.SELF, harm_self), (rules.OTHERS, harm_others),
+                         (rules.COMMUNITY, harm_community)):
             self.flags[level] += n
             self.any_flag[level] += n > 0
-        self.ahi_sum += h.ahi
+        self.ahi_sum += ahi
 
 
 def harm_id(end: dt.date, *parts: Hashable) -> CellId:
@@ -88,12 +100,14 @@ def mean_index(point: HarmPoint, end: dt.date) -> Mean:
     return Mean(point.ahi_sum, harm_id(end, "assessed"), flags, digits=1)
 
 
-def harm_specs(summary: HarmSummary, point: HarmPoint, ledger: Ledger) -> list[TableSpec]:
+def harm_specs(summary: HarmSummary, others: Unassessed, point: HarmPoint, ledger: Ledger
+               ) -> list[TableSpec]:
+    """Section 4 from the assessed clients' summary and the SQL counts of the others."""
     end = summary.period.end
     register_point(point, end, ledger)
     counted = (
         SpecRow("Clients with an event or a completed assessment",
-                (ledger.put(harm_id(end, "clients"), summary.clients),)),
+                (ledger.put(harm_id(end, "clients"), summary.clients + others.clients),)),
         SpecRow("Of whom assessed (28-day items known)",
                 (ledger.put(harm_id(end, "assessed"), summary.assessed),)),
         SpecRow("Of whom with an intake and a later assessment (pairs)",
@@ -101,18 +115,20 @@ def harm_specs(summary: HarmSummary, point: HarmPoint, ledger: Ledger) -> list[T
     )
     specs = [TableSpec("harm_clients", "Clients counted in harm", "Clients", ("Clients",),
                        counted)]
-    specs += [_level_table(summary, level, ledger) for level in LEVELS]
-    specs += [_events(summary, ledger), _index(point, end), _paired(summary, ledger)]
+    specs += [_level_table(summary, others, level, ledger) for level in LEVELS]
+    specs += [_events(others, end, ledger), _index(point, end), _paired(summary, ledger)]
     return specs
 
 
-def _level_table(summary: HarmSummary, level: str, ledger: Ledger) -> TableSpec:
+def _level_table(summary: HarmSummary, others: Unassessed, level: str, ledger: Ledger
+                 ) -> TableSpec:
     end = summary.period.end
     rows = []
     for item in summary.indicators:
         if item.level != level:
             continue
-        everyone = ledger.put(harm_id(end, "flagged", item.indicator), item.clients_flagged)
+        everyone = ledger.put(harm_id(end, "flagged", item.indicator),
+                              item.clients_flagged + others.flagged.get(item.indicator, 0))
         assessed = ledger.put(harm_id(end, "flagged_assessed", item.indicator),
                               item.assessed_flagged)
         rows.append(SpecRow(INDICATORS[item.indicator],
@@ -122,11 +138,10 @@ def _level_table(summary: HarmSummary, level: str, ledger: Ledger) -> TableSpec:
                      kinds=(Kind.COUNT, Kind.COUNT, Kind.PERCENT))
 
 
-def _events(summary: HarmSummary, ledger: Ledger) -> TableSpec:
-    end = summary.period.end
+def _events(others: Unassessed, end: dt.date, ledger: Ledger) -> TableSpec:
     rows = tuple(
         SpecRow(label, (ledger.put(harm_id(end, "events", code),
-                                   summary.event_totals.get(code, 0)),))
+                                   others.event_totals.get(code, 0)),))
         for code, label in EVENTS.items()
     )
     return TableSpec("event_totals", "Events recorded", "Event", ("Events",), rows,

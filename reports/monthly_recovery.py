@@ -97,8 +97,9 @@ class StatusCounts:
     groups: dict[Hashable, int] = field(default_factory=lambda: dict.fromkeys(GROUPS, 0))
 
     def add(self, s: rules.ClassStatus) -> None:
+        # A known status's recovery is one of GROUPS itself; the time frame is not needed.
         if is_known(s):
-            self.groups[group_of(recovery_key(s))] += 1
+            self.groups[s.recovery_status] += 1
 
 
 @dataclass

@@ -13,10 +13,10 @@ import logging
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 
-from reports import harm as harm_rules
 from reports import recovery as rules
 from reports.dates import Period, add_months, month_end
 from reports.facts import ClientHistory
+from reports.harm_trend import harm_series
 from reports.ledger import Ledger
 from reports.monthly_followup import CLOSED, COMPLETED, MISSED, FollowupTally, month_ids, month_rate
 from reports.monthly_harm import LEVELS, HarmPoint, harm_id, mean_index, register_point
@@ -62,13 +62,9 @@ class TrendTally:
         for counts, statuses in zip(self.status, series, strict=True):
             if statuses:
                 counts.add(statuses[0])
-        completed = [a.assessed_on for a in history.assessments if a.contact_status == "completed"]
-        if not completed:
-            return
-        for point, window in zip(self.harm, self.windows, strict=True):
-            # Only assessed clients count in the trend: skip the harm walk otherwise.
-            if any(d in window for d in completed):
-                point.add(harm_rules.client_harm(history, window))
+        for point, levels in zip(self.harm, harm_series(history, self.windows), strict=True):
+            if levels is not None:
+                point.add(*levels)
 
 
 def trend_specs(t: TrendTally, followups: FollowupTally, ledger: Ledger) -> list[TableSpec]:
