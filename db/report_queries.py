@@ -13,7 +13,7 @@ import logging
 from collections.abc import Iterator, Mapping
 from dataclasses import dataclass
 
-from sqlalchemy import Select, case, func, literal, select, union
+from sqlalchemy import Select, func, select, union
 from sqlalchemy.orm import Session
 
 from db import codes
@@ -182,15 +182,20 @@ def _not_assessed_events(start: dt.date, end: dt.date) -> Select[int, str]:
 def unassessed_with_events(session: Session, start: dt.date, end: dt.date,
                            indicator_of: Mapping[str, str]) -> tuple[int, dict[str, int]]:
     """Clients with an event but no completed assessment in the range: how many, and how
-    many have an event of each indicator (`indicator_of` maps event codes to indicators)."""
-    events = _not_assessed_events(start, end).subquery()
-    clients = session.scalar(select(func.count(func.distinct(events.c.client_id))))
-    indicator = case(*((events.c.event == code, literal(name))
-                       for code, name in indicator_of.items()), else_=None).label("indicator")
-    rows = session.execute(
-        select(indicator, func.count(func.distinct(events.c.client_id)))
-        .where(indicator.is_not(None)).group_by(indicator))
-    return int(clients or 0), {name: int(n) for name, n in rows}
+    many have an event of each indicator (`indicator_of` maps event codes to indicators).
+
+    One statement returns each such client's distinct event codes; folding codes
+    into indicators is a dictionary lookup per row.
+    """
+    events = _not_assessed_events(start, end).distinct()
+    clients: set[int] = set()
+    flagged: dict[str, set[int]] = {}
+    for client_id, event in session.execute(events):
+        clients.add(client_id)
+        name = indicator_of.get(event)
+        if name is not None:
+            flagged.setdefault(name, set()).add(client_id)
+    return len(clients), {name: len(ids) for name, ids in flagged.items()}
 
 
 def event_totals(session: Session, start: dt.date, end: dt.date) -> dict[str, int]:

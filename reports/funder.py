@@ -25,17 +25,20 @@ from forms.fields import N_, Field, Kind
 from reports import deidentify
 from reports.dates import Period
 from reports.definitions import definitions
-from reports.dictionary import write_dictionary
+from reports.dictionary import DECIMAL_TAG, write_dictionary
 from reports.funder_sheets import (
     NOTE_FONT,
     SECTION_FONT,
     WRAP_TEXT,
     merged_rows,
     month_cell,
+    row_cells,
     styled_text,
     write_table,
 )
 from reports.monthly_data import IsCancelled, Progress, ReportData, build_report_data
+from reports.report_tables import Kind as TableKind
+from reports.report_tables import Table
 from reports.xlsx import Cancelled, Column, XlsxBook, write_or_discard, write_rows
 
 log = logging.getLogger(__name__)
@@ -112,12 +115,12 @@ def _disclosure_text(data: ReportData) -> str:
 
 
 def _community(book: XlsxBook, data: ReportData) -> None:
-    tables = [data.table("community_supplies"), data.table("community_services")]
-    labels = ["Area", *(c for t in tables for c in t.columns)]
+    table = data.community
+    labels = [table.row_header, *table.columns]
     sheet = book.sheet(COMMUNITY, [Column("area", 22), *(_fit(c) for c in labels[1:])],
                        header=labels)
-    for cells in merged_rows(sheet.worksheet, tables):
-        sheet.append(cells)
+    for row in table.rows:
+        sheet.append(row_cells(sheet.worksheet, table, row))
     sheet.worksheet.auto_filter.ref = f"A1:{_letter(len(labels))}{sheet.rows}"
 
 
@@ -153,18 +156,38 @@ def _clients(book: XlsxBook, database: Database, data: ReportData,
     return written
 
 
-def _field(label: str, kind: Kind, help_text: str = "") -> Field:
-    return Field(label, label, kind, help=help_text)
+def _field(label: str, kind: Kind, help_text: str = "", decimal: bool = False) -> Field:
+    tags = frozenset({DECIMAL_TAG}) if decimal else frozenset()
+    return Field(label, label, kind, help=help_text, tags=tags)
+
+
+def _column_field(table: Table, index: int, help_text: str = "") -> Field:
+    """A column of a printed table as the dictionary describes it."""
+    kind = table.kinds[index] if table.kinds else TableKind.COUNT
+    note = _KIND_NOTES.get(kind, "")
+    text = f"{help_text} {note}".strip()
+    return _field(table.columns[index], Kind.INTEGER, text, decimal=kind is not TableKind.COUNT)
+
+
+_KIND_NOTES = {
+    TableKind.COUNT: "A count; <11 where suppressed.",
+    TableKind.PERCENT: "A percentage, stored as a fraction; <11 where it rests on a hidden count.",
+    TableKind.INDEX: "The mean harm index, 0-100.",
+    TableKind.RATIO: "Syringes returned per syringe given.",
+}
 
 
 def _dictionary_sheets(data: ReportData, rows: bool) -> list[tuple[str, tuple[Field, ...]]]:
-    community = [data.table("community_supplies"), data.table("community_services")]
     area = _field("Area", Kind.TEXT, N_("The area recorded on encounters (for known deaths, "
                                         "the postal code on the client's record)."))
+    community = data.community
+    month = _field("Month", Kind.DATE, N_("The month-end the row describes (the last row: the "
+                                          "end of the period)."))
     sheets = [
-        (COMMUNITY, (area, *(_field(c, Kind.INTEGER) for t in community for c in t.columns))),
-        (TRENDS, (_field("Month", Kind.DATE, N_("The month-end the row describes.")),
-                  *(_field(c, Kind.INTEGER, t.title) for t in data.trends for c in t.columns))),
+        (COMMUNITY, (area, *(_column_field(community, i)
+                             for i in range(len(community.columns))))),
+        (TRENDS, (month, *(_column_field(t, i, t.title + ".") for t in data.trends
+                           for i in range(len(t.columns))))),
     ]
     if rows:
         sheets.append((deidentify.SHEET, deidentify.FIELDS))

@@ -23,6 +23,8 @@ log = logging.getLogger(__name__)
 COMPLETED = "completed"
 # Levels and index of one client at one date: (self, others, community, ahi).
 Levels = tuple[int, int, int, float]
+# A handful of flag sets covers a whole agency: count each set's levels once.
+_LEVELS_OF: dict[frozenset[str], Levels] = {}
 _NO_EVENTS = ClientHistory(0, "")
 _NO_DAYS = Period(dt.date.max, dt.date.min)
 _LEVEL_INDEX = {harm.SELF: 0, harm.OTHERS: 1, harm.COMMUNITY: 2}
@@ -33,7 +35,14 @@ def _own_flags(assessment: AssessmentFacts) -> frozenset[str]:
     return harm.harm_from(_NO_EVENTS, _NO_DAYS, assessment).flags
 
 
-def _levels(flags: set[str] | frozenset[str]) -> Levels:
+def _levels(flags: frozenset[str]) -> Levels:
+    found = _LEVELS_OF.get(flags)
+    if found is None:
+        found = _LEVELS_OF[flags] = _count_levels(flags)
+    return found
+
+
+def _count_levels(flags: frozenset[str]) -> Levels:
     counts = [0, 0, 0]
     for flag in flags:
         counts[_LEVEL_INDEX[harm.INDICATOR_LEVEL[flag]]] += 1
@@ -65,7 +74,8 @@ def harm_series(history: ClientHistory, windows: Sequence[Period]) -> list[Level
             left += 1
         if latest - 1 not in own:
             own[latest - 1] = _own_flags(completed[latest - 1])
-        results[index] = _levels(own[latest - 1] | inside.keys())
+        flags = own[latest - 1]
+        results[index] = _levels(flags.union(inside) if inside else flags)
     return results
 
 

@@ -14,7 +14,7 @@ from db import codes
 from db.report_queries import AreaTotals, Caseload
 from forms.definitions import ENCOUNTER_FIELDS, by_key
 from reports.ledger import CellId, Ledger
-from reports.report_tables import Kind, Ratio, SpecRow, TableSpec
+from reports.report_tables import Kind, Ratio, Spec, SpecRow, TableSpec
 
 log = logging.getLogger(__name__)
 
@@ -27,6 +27,8 @@ FIRST_TABLE = (ENCOUNTERS, "naloxone_kits", "reversals_reported", "syringes_out"
                "syringes_returned")
 SECOND_TABLE = ("test_strips", "hiv_tests", "hcv_tests", "referrals", DEATHS)
 LABELS = {ENCOUNTERS: "Encounters", DEATHS: "Known deaths", **_LABELS}
+DEATHS_NOTE = ("Known deaths: clients with a death recorded in the period, by the postal code "
+               "on their record.")
 
 
 def com_id(area: Hashable, what: str) -> CellId:
@@ -81,24 +83,38 @@ def _tally(area: AreaTotals | None, deaths: dict[str | None, int], name: str | N
     return area.encounters if what == ENCOUNTERS else area.tallies[what]
 
 
-def community_specs(names: Sequence[str | None]) -> list[TableSpec]:
+def community_specs(names: Sequence[str | None], ledger: Ledger) -> list[TableSpec]:
+    """The PDF's two tables (an area with nothing to show in one is left out of it), then
+    the workbook's single table of every area and every column."""
     keys: list[tuple[Hashable, str, bool]] = [(_area_key(n), area_label(n), False)
                                               for n in names]
     keys.append((ALL_AREAS, "All areas", True))
-    first = tuple(
-        SpecRow(label, (*(com_id(k, w) for w in FIRST_TABLE),
-                        Ratio(com_id(k, "syringes_returned"), com_id(k, "syringes_out"))),
-                total=total)
-        for k, label, total in keys
-    )
-    second = tuple(SpecRow(label, tuple(com_id(k, w) for w in SECOND_TABLE), total=total)
-                   for k, label, total in keys)
+
+    def cells(key: Hashable, what: tuple[str, ...], ratio: bool) -> tuple[Spec, ...]:
+        found: tuple[Spec, ...] = tuple(com_id(key, w) for w in what)
+        if ratio:
+            found += (Ratio(com_id(key, "syringes_returned"), com_id(key, "syringes_out")),)
+        return found
+
+    def rows(what: tuple[str, ...], ratio: bool, every: bool) -> tuple[SpecRow, ...]:
+        return tuple(SpecRow(label, cells(k, what, ratio), total=total)
+                     for k, label, total in keys
+                     if every or total or any(ledger.value(com_id(k, w)) for w in what))
+
+    ratio_label = "Returned per syringe given"
+    first_kinds = (*(Kind.COUNT for _ in FIRST_TABLE), Kind.RATIO)
     return [
         TableSpec("community_supplies", "Programme tallies by area: contacts and supplies",
-                  "Area", (*(LABELS[w] for w in FIRST_TABLE), "Returned per syringe given"),
-                  first, kinds=(*(Kind.COUNT for _ in FIRST_TABLE), Kind.RATIO)),
+                  "Area", (*(LABELS[w] for w in FIRST_TABLE), ratio_label),
+                  rows(FIRST_TABLE, True, False), kinds=first_kinds),
         TableSpec("community_services", "Programme tallies by area: tests, referrals, deaths",
-                  "Area", tuple(LABELS[w] for w in SECOND_TABLE), second,
-                  note="Known deaths: clients with a death recorded in the period, by the "
-                       "postal code on their record."),
+                  "Area", tuple(LABELS[w] for w in SECOND_TABLE),
+                  rows(SECOND_TABLE, False, False), note=DEATHS_NOTE),
+        TableSpec("community_by_area", "Programme tallies by area", "Area",
+                  (*(LABELS[w] for w in FIRST_TABLE), ratio_label,
+                   *(LABELS[w] for w in SECOND_TABLE)),
+                  tuple(SpecRow(r.label, (*r.cells, *s.cells), total=r.total) for r, s in zip(
+                      rows(FIRST_TABLE, True, True), rows(SECOND_TABLE, False, True),
+                      strict=True)),
+                  kinds=(*first_kinds, *(Kind.COUNT for _ in SECOND_TABLE)), note=DEATHS_NOTE),
     ]

@@ -67,6 +67,7 @@ class ReportData:
     sections: tuple[Section, ...]
     trend_dates: tuple[dt.date, ...]
     trends: tuple[Table, ...]
+    community: Table  # every area with every column, for the workbook
     definitions: tuple[tuple[str, str], ...]
     # Every count and printed equation behind the tables, for checking them.
     ledger: Ledger = field(repr=False, compare=False, default_factory=Ledger)
@@ -119,6 +120,7 @@ def build_report_data(
         sections=tuple(Section(k, title, intro, tuple(render(s, ledger, disclosure) for s in ss))
                        for k, title, intro, ss in sections),
         trend_dates=dates, trends=tuple(render(s, ledger, disclosure) for s in trend),
+        community=render(specs[1][2], ledger, disclosure),
         definitions=tuple(definitions(suppression_threshold=settings.suppression_threshold,
                                       followup_months=settings.followup_months)),
         ledger=ledger,
@@ -152,7 +154,7 @@ def _walk_histories(session: Session, tallies: _Tallies, progress: Progress | No
         for done, history in enumerate(load_histories(session, ids, until=as_of), start=1):
             if done % CHECK_EVERY == 0:
                 _tick(done, len(ids), progress, cancelled)
-            series = rules.classify_series(history, dates)
+            series = _statuses(history, dates)
             tallies.trend.add(history, series)
             if series[-1]:
                 tallies.recovery.add(series[-1][0])
@@ -163,6 +165,16 @@ def _walk_histories(session: Session, tallies: _Tallies, progress: Progress | No
 
     tallies.harm = summarise_harm(walked(), harm_period)
     _tick(len(ids), len(ids), progress, cancelled)
+
+
+def _statuses(history: ClientHistory, dates: tuple[dt.date, ...]) -> list[list[rules.ClassStatus]]:
+    """`classify_series`, skipped for a client whose latest completed assessment is too
+    old for any trend date: unknown throughout, in the population only for harm."""
+    last = max((a.assessed_on for a in history.assessments if a.contact_status == "completed"),
+               default=None)
+    if last is None or (dates[0] - last).days > rules.UNKNOWN_AFTER_DAYS:
+        return [[] for _ in dates]
+    return rules.classify_series(history, dates)
 
 
 def _alive_and_recent(history: ClientHistory, as_of: dt.date) -> bool:
@@ -189,7 +201,7 @@ def _sql_sections(session: Session, period: Period, ledger: Ledger
     names = register_areas(queries.programme_tallies(session, period.start, period.end),
                            queries.known_deaths_by_area(session, period.start, period.end), ledger)
     caseload = caseload_spec(queries.caseload(session, period.start, period.end), ledger)
-    return caseload, community_specs(names)
+    return caseload, community_specs(names, ledger)
 
 
 def _sections(specs: tuple[TableSpec, list[TableSpec]], tallies: _Tallies, ledger: Ledger,
@@ -217,5 +229,5 @@ def _sections(specs: tuple[TableSpec, list[TableSpec]], tallies: _Tallies, ledge
          "levels, raw counts beside every mean.",
          harm_specs(tallies.harm, others, tallies.trend.harm[-1], ledger)),
         ("community", "5. Community", "Programme tallies of the encounters in the period, "
-         "by area.", community),
+         "by area.", community[:2]),
     ]

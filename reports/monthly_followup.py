@@ -61,6 +61,10 @@ class FollowupTally:
     trend: tuple[Period, ...]
     grid: Grid = field(default_factory=Grid)  # (what, point months or ALL) in the period
     by_month: Grid = field(default_factory=Grid)  # (trend index, closed/completed/missed)
+    _month_of: dict[tuple[int, int], int] = field(default_factory=dict, repr=False)
+
+    def __post_init__(self) -> None:
+        self._month_of = {(m.start.year, m.start.month): i for i, m in enumerate(self.trend)}
 
     def add(self, history: ClientHistory) -> None:
         as_of = self.period.end
@@ -68,20 +72,21 @@ class FollowupTally:
             self._count(st, as_of)
 
     def _count(self, st: rules.PointState, as_of: dt.date) -> None:
-        point = st.point
-        if point.due_on in self.period:
+        point, start, end = st.point, self.period.start, self.period.end
+        if start <= point.due_on <= end:
             self.grid.add(DUE, point.months)
-        if st.state in _WAITING and point.due_on < as_of:
+        state = st.state
+        if state in _WAITING and point.due_on < as_of:
             self.grid.add(OVERDUE, point.months)
-        if st.state not in (rules.COMPLETED, rules.MISSED):
+        if state != rules.COMPLETED and state != rules.MISSED:
             return
-        outcome = COMPLETED if st.state == rules.COMPLETED else MISSED
-        if point.closes_on in self.period:
+        outcome = COMPLETED if state == rules.COMPLETED else MISSED
+        closes = point.closes_on
+        if start <= closes <= end:
             self.grid.add(outcome, point.months)
-        for index, month in enumerate(self.trend):
-            if point.closes_on in month:
-                self.by_month.add(index, outcome)
-                break
+        index = self._month_of.get((closes.year, closes.month))
+        if index is not None and closes <= self.trend[index].end:
+            self.by_month.add(index, outcome)
 
 
 def fu_id(where: str, what: str, point: Hashable) -> CellId:

@@ -47,6 +47,10 @@ def short_month(label: str) -> str:
     return f"{month} {year[-2:]}" if year else label
 
 
+def _thousands(value: float) -> str:
+    return f"{value:,.0f}"
+
+
 def _canvas(width: float, title: str) -> Drawing:
     drawing = Drawing(width, HEIGHT)
     drawing.add(String(0, HEIGHT - 12, title, fontName=FONT_BOLD, fontSize=9, fillColor=INK))
@@ -63,6 +67,7 @@ def _axes(chart: VerticalBarChart | HorizontalLineChart, labels: Sequence[str],
         axis.labels.fontSize = 7
         axis.labels.fillColor = MUTED
         axis.strokeColor = RULE
+    chart.valueAxis.labelTextFormat = _thousands
     chart.valueAxis.visibleGrid = True
     chart.valueAxis.gridStrokeColor = colors.HexColor("#E4E7EB")
     chart.valueAxis.valueMin = 0

@@ -10,7 +10,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from hand_agency import DOCK, PEOPLE, YEAR, build, client_code, year_tables
+from hand_agency import DOCK, PEOPLE, build, client_code, year_tables
 from openpyxl import load_workbook
 from sqlalchemy import select
 
@@ -104,18 +104,18 @@ def test_the_summary_shows_every_table_with_the_hand_counted_numbers(
 
 def test_the_community_sheet_has_one_row_per_area_and_the_total(
         exact: tuple[Any, FunderResult]) -> None:
-    book = exact[0]
-    rows = list(book["Community"].iter_rows(values_only=True))
-    supplies, services = YEAR["community_supplies"], YEAR["community_services"]
+    rows = list(exact[0]["Community"].iter_rows(values_only=True))
     assert rows[0][:3] == ("Area", "Encounters", "Naloxone kits")
-    assert [r[0] for r in rows[1:]] == [label for label, _ in supplies]
-    for row, (_, first), (_, second) in zip(rows[1:], supplies, services, strict=True):
-        ratio = first[-1]
-        assert row[1:6] == first[:5]
-        assert row[6] == ("–" if ratio is None else pytest.approx(ratio))
-        assert row[7:] == second
-    assert book["Community"].freeze_panes == "A2"
-    assert book["Community"].auto_filter.ref == "A1:L6"
+    # Every area of either PDF table, with both tables' columns side by side.
+    assert rows[1:] == [
+        ("97201", 0, 0, 0, 0, 0, "–", 0, 0, 0, 0, 1),
+        ("97203", 1, 1, 0, 10, 4, pytest.approx(0.4), 0, 0, 0, 1, 0),
+        (DOCK, 2, 11, 1, 20, 15, pytest.approx(0.75), 5, 0, 0, 0, 0),
+        ("Area not recorded", 1, 0, 0, 0, 0, "–", 0, 1, 1, 2, 0),
+        ("All areas", 4, 12, 1, 30, 19, pytest.approx(0.63), 5, 1, 1, 3, 1),
+    ]
+    assert exact[0]["Community"].freeze_panes == "A2"
+    assert exact[0]["Community"].auto_filter.ref == "A1:L6"
 
 
 def test_the_trends_sheet_has_a_row_per_month_end(exact: tuple[Any, FunderResult]) -> None:
