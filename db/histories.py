@@ -107,7 +107,9 @@ def _chunk_statements(
     return (
         clients.order_by(Client.id),
         assessments.order_by(Assessment.client_id, Assessment.assessed_on),
-        substances.order_by(SubstanceRecord.assessment_id, SubstanceRecord.id),
+        # Ordered like the assessments so the planner walks them by their
+        # (client_id, assessed_on) index instead of scanning every substance row.
+        substances.order_by(Assessment.client_id, Assessment.assessed_on, SubstanceRecord.id),
         events.order_by(Event.client_id, Event.occurred_on, Event.id),
     )
 
@@ -131,7 +133,10 @@ def history_rows(
     for start in range(0, len(ids), chunk_size):
         chunk = ids[start : start + chunk_size]
         statements = _chunk_statements(chunk, contiguous, until)
+        # Core execution on the session's connection: the ORM result layer
+        # would only wrap these plain rows again.
+        connection = session.connection()
         clients, assessments, substances, events = (
-            list(session.execute(stmt)) for stmt in statements
+            connection.execute(stmt).all() for stmt in statements
         )
         yield HistoryRows(clients, assessments, substances, events)

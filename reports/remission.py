@@ -101,14 +101,17 @@ class ClassWalk:
             self.use_days = rec.use_days_28
             if rec.criteria:
                 self._record(d, rec, medication)
+        was_remission = self.remission_type is not None
         recurrence = False
         if self.window and self._full_criteria_met(cutoff):
-            recurrence = self.status in REMISSIONS
+            recurrence = was_remission
             # U holds a criterion other than craving, so B is set by now.
             self.a = self.b
             self.a_early = self.b_early
             self.a_sustained = self.b_sustained
-        self._set_status(d, recurrence)
+            self.recurrences += recurrence
+        if self.a is not None:
+            self._set_status(d, was_remission, recurrence)
 
     def _record(self, d: date, rec: SubstanceFacts, medication: str | None) -> None:
         crit = rec.criteria
@@ -146,33 +149,25 @@ class ClassWalk:
         window.clear()
         return True
 
-    def _set_status(self, d: date, recurrence: bool) -> None:
-        was_remission = self.status in REMISSIONS
-        status, kind = self.status_at(d)
+    def _set_status(self, d: date, was_remission: bool, recurrence: bool) -> None:
+        """The first row of the §4 table that holds at `d` (once there is an A)."""
+        # Inlined comparisons: this runs for every class at every assessment.
+        if d >= self.b_sustained:
+            status, kind = SUSTAINED_REMISSION, FULL
+        elif d >= self.b_early:
+            status, kind = EARLY_REMISSION, FULL
+        elif self.b > self.a and d >= self.a_sustained:  # type: ignore[operator]
+            status, kind = SUSTAINED_REMISSION, PARTIAL
+        elif self.b > self.a and d >= self.a_early:  # type: ignore[operator]
+            status, kind = EARLY_REMISSION, PARTIAL
+        else:
+            status, kind = ACTIVE, None
         self.status = status
         self.remission_type = kind
-        if recurrence:
-            self.recurrences += 1
         # A recurrence closes an episode; if the same assessment is again a
         # remission (criteria last met long ago), a new episode opens at once.
-        if status in REMISSIONS and (recurrence or not was_remission):
+        if kind is not None and (recurrence or not was_remission):
             self.episodes += 1
-
-    def status_at(self, d: date) -> tuple[str, str | None]:
-        """The first row of the §4 table that holds at `d`."""
-        if self.a is None:
-            return NO_DIAGNOSIS, None
-        if d >= self.b_sustained:
-            return SUSTAINED_REMISSION, FULL
-        if d >= self.b_early:
-            return EARLY_REMISSION, FULL
-        assert self.b is not None
-        if self.b > self.a:
-            if d >= self.a_sustained:
-                return SUSTAINED_REMISSION, PARTIAL
-            if d >= self.a_early:
-                return EARLY_REMISSION, PARTIAL
-        return ACTIVE, None
 
     def mark_intake(self) -> None:
         """Remember the values the episode's intake is compared with (§5)."""
@@ -196,7 +191,9 @@ class ClientWalk:
 
     def ordered(self) -> list[ClassWalk]:
         """The classes, primary first, then in code-list order (cached until one is added)."""
-        if self._order is None:
+        if self._order is None and len(self.classes) == 1:
+            self._order = list(self.classes.values())
+        elif self._order is None:
             primary = self.primary
             self._order = sorted(
                 self.classes.values(),
@@ -204,33 +201,48 @@ class ClientWalk:
             )
         return self._order
 
+    def _note(self, rec: SubstanceFacts, is_intake: bool) -> ClassWalk:
+        """Meet a class (the first time) and its primary flag; return its walk."""
+        name = rec.substance_class
+        walk = self.classes.get(name)
+        if walk is None:
+            walk = self.classes[name] = ClassWalk(name)
+            self._order = None
+        # The primary class is chosen at intake; a follow-up only names it
+        # when no intake did.
+        if rec.primary and (is_intake or self.primary is None) and name != self.primary:
+            self.primary = name
+            self._order = None
+        return walk
+
     def step(self, a: AssessmentFacts) -> None:
-        """Take in the next completed assessment (callers skip the others)."""
+        """Take in the next completed assessment (callers skip the others).
+
+        One substance record per class, as the database's unique constraint
+        guarantees; a class recorded before and missing now had no criteria.
+        """
         d = a.assessed_on
         if DIAGNOSIS_WINDOW_MONTHS == 12:  # the usual case, without the general arithmetic
             cutoff = year_before(d)
         else:
             cutoff = add_months(d, -DIAGNOSIS_WINDOW_MONTHS)
         medication = a.medication if a.medication_as_prescribed else None
-        classes = self.classes
-        by_class: dict[str, SubstanceFacts] = {}
         is_intake = a.kind == INTAKE
-        for rec in a.substances:
-            name = rec.substance_class
-            by_class[name] = rec
-            if name not in classes:
-                classes[name] = ClassWalk(name)
-                self._order = None
-            # The primary class is chosen at intake; a follow-up only names it
-            # when no intake did.
-            if rec.primary and (is_intake or self.primary is None) and name != self.primary:
-                self.primary = name
-                self._order = None
-        for name, walk in classes.items():
-            walk.step(d, cutoff, by_class.get(name), medication)
+        classes = self.classes
+        subs = a.substances
+        for rec in subs:
+            walk = classes.get(rec.substance_class)
+            if walk is None or (rec.primary and rec.substance_class != self.primary):
+                walk = self._note(rec, is_intake)
+            walk.step(d, cutoff, rec, medication)
+        if len(subs) != len(classes):
+            seen = {rec.substance_class for rec in subs}
+            for name, walk in classes.items():
+                if name not in seen:
+                    walk.step(d, cutoff, None, medication)
         if is_intake:
             self.intake = a
-            for walk in classes.values():
+            for walk in self.classes.values():
                 walk.mark_intake()
             if self.prior_attempts is None:
                 self.prior_attempts = a.prior_recovery_attempts
