@@ -1,0 +1,1 @@
+"""The rules of DOMAIN.md as pure functions, report datasets and renderers."""
