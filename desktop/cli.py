@@ -81,7 +81,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     except KeyboardInterrupt:
         print(f"{PROG}: interrupted; nothing was left half-written", file=sys.stderr)
         return 130
-    except Exception as exc:  # noqa: BLE001 - every failure becomes one readable line
+    except Exception as exc:
         return _report(exc)
 
 

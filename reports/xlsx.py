@@ -47,8 +47,13 @@ class Column:
 class SheetWriter:
     """One write-only sheet with a styled, frozen header row."""
 
-    def __init__(self, book: XlsxBook, title: str, columns: Sequence[Column],
-                 header: Sequence[str] | None = None) -> None:
+    def __init__(
+        self,
+        book: XlsxBook,
+        title: str,
+        columns: Sequence[Column],
+        header: Sequence[str] | None = None,
+    ) -> None:
         self._ws = book.workbook.create_sheet(title)
         self._columns = list(columns)
         self._formats = [(i, c.number_format) for i, c in enumerate(columns) if c.number_format]
@@ -94,8 +99,9 @@ class XlsxBook:
     def __init__(self) -> None:
         self.workbook = Workbook(write_only=True)
 
-    def sheet(self, title: str, columns: Sequence[Column],
-              header: Sequence[str] | None = None) -> SheetWriter:
+    def sheet(
+        self, title: str, columns: Sequence[Column], header: Sequence[str] | None = None
+    ) -> SheetWriter:
         return SheetWriter(self, title, columns, header)
 
     def save(self, target: Path, cancelled: Callable[[], bool] | None = None) -> None:
@@ -132,8 +138,12 @@ def safe_value(ws: Any, value: object) -> object:
     return value
 
 
-def write_rows(sheet: SheetWriter, rows: Iterable[Sequence[object]],
-               cancelled: Callable[[], bool] | None = None, every: int = 2000) -> int:
+def write_rows(
+    sheet: SheetWriter,
+    rows: Iterable[Sequence[object]],
+    cancelled: Callable[[], bool] | None = None,
+    every: int = 2000,
+) -> int:
     """Append rows, checking for cancel every `every` rows; returns how many were written."""
     written = 0
     for row in rows:
@@ -144,8 +154,12 @@ def write_rows(sheet: SheetWriter, rows: Iterable[Sequence[object]],
     return written
 
 
-def write_or_discard(book: XlsxBook, target: Path, fill: Callable[[XlsxBook], None],
-                     cancelled: Callable[[], bool] | None = None) -> None:
+def write_or_discard(
+    book: XlsxBook,
+    target: Path,
+    fill: Callable[[XlsxBook], None],
+    cancelled: Callable[[], bool] | None = None,
+) -> None:
     """Run `fill` on the book and save it; on any failure or cancel, discard everything."""
     try:
         fill(book)

@@ -11,44 +11,57 @@ from typing import Any
 
 from desktop.commands.args import existing_file, iso_date, positive_int
 
-DEMO_ACCOUNTS = (("admin", "Demo Administrator", "admin"),
-                 ("manager", "Demo Manager", "manager"),
-                 ("frontdesk", "Demo Front Desk", "front_desk"))
+DEMO_ACCOUNTS = (
+    ("admin", "Demo Administrator", "admin"),
+    ("manager", "Demo Manager", "manager"),
+    ("frontdesk", "Demo Front Desk", "front_desk"),
+)
 DEMO_PASSWORD = "recovery-demo"
 
 
 def register(subparsers: Any, common: argparse.ArgumentParser) -> None:
     demo = subparsers.add_parser(
-        "demo", parents=[common], help="build a synthetic demo agency",
+        "demo",
+        parents=[common],
+        help="build a synthetic demo agency",
         description="Fill an empty database with a synthetic agency (no real person's data). "
-                    f"Creates the accounts admin, manager and frontdesk, password {DEMO_PASSWORD}.")
+        f"Creates the accounts admin, manager and frontdesk, password {DEMO_PASSWORD}.",
+    )
     demo.add_argument("--clients", type=positive_int, default=1000, help="how many clients")
     demo.add_argument("--seed", type=int, default=1, help="the same seed builds the same agency")
-    demo.add_argument("--today", type=iso_date, default=None,
-                      help="the date the demo ends on (default: today)")
+    demo.add_argument(
+        "--today", type=iso_date, default=None, help="the date the demo ends on (default: today)"
+    )
     demo.set_defaults(handler=run_demo)
 
-    check = subparsers.add_parser("check", parents=[common],
-                                  help="check the database's integrity and schema version")
+    check = subparsers.add_parser(
+        "check", parents=[common], help="check the database's integrity and schema version"
+    )
     check.set_defaults(handler=run_check)
 
     user = subparsers.add_parser("user", parents=[common], help="manage staff accounts")
     user_sub = user.add_subparsers(dest="user_command", metavar="ACTION", required=True)
-    add = user_sub.add_parser("add", parents=[common], help="add an account (the first is admin)",
-                              description="Add a staff account. The password is read from the "
-                                          "terminal, or from one line of standard input.")
+    add = user_sub.add_parser(
+        "add",
+        parents=[common],
+        help="add an account (the first is admin)",
+        description="Add a staff account. The password is read from the "
+        "terminal, or from one line of standard input.",
+    )
     add.add_argument("username")
     add.add_argument("--name", required=True, help="the person's full name")
     add.add_argument("--role", choices=("front_desk", "manager", "admin"), default="admin")
     add.set_defaults(handler=run_user_add)
 
-    backup = subparsers.add_parser("backup", parents=[common],
-                                   help="copy the database to a backup file")
+    backup = subparsers.add_parser(
+        "backup", parents=[common], help="copy the database to a backup file"
+    )
     backup.add_argument("--out", type=Path, help="backup file (default: the backups folder)")
     backup.set_defaults(handler=run_backup)
 
-    restore = subparsers.add_parser("restore", parents=[common],
-                                    help="replace the database with a backup")
+    restore = subparsers.add_parser(
+        "restore", parents=[common], help="replace the database with a backup"
+    )
     restore.add_argument("backup", type=existing_file, help="the backup file to restore")
     restore.add_argument("--yes", action="store_true", help="do not ask for confirmation")
     restore.set_defaults(handler=run_restore)
@@ -64,15 +77,13 @@ def run_demo(args: argparse.Namespace) -> int:
         if clients.count(session) or users.count(session):
             raise ValueError("this database already holds data; choose an empty file with --db")
     today = args.today or dt.date.today()
-    summary = build_demo(database, args.clients, args.seed, today=today,
-                         progress=_print_progress)
+    summary = build_demo(database, args.clients, args.seed, today=today, progress=_print_progress)
     print(file=sys.stderr)
     with database.writing() as session:
         for username, name, role in DEMO_ACCOUNTS:
             actor = None if username == "admin" else users.verify(session, "admin", DEMO_PASSWORD)
             users.add(session, actor, username, name, role, DEMO_PASSWORD)
-    print(f"Built {summary}. Sign in as admin, manager or frontdesk with password "
-          f"{DEMO_PASSWORD}.")
+    print(f"Built {summary}. Sign in as admin, manager or frontdesk with password {DEMO_PASSWORD}.")
     return 0
 
 
@@ -101,8 +112,9 @@ def run_user_add(args: argparse.Namespace) -> int:
         first = users.count(session) == 0
         if first and args.role != "admin":
             raise ValueError("the first account must have the role admin")
-        users.add(session, None if first else COMMAND_LINE, args.username, args.name, args.role,
-                  password)
+        users.add(
+            session, None if first else COMMAND_LINE, args.username, args.name, args.role, password
+        )
     print(f"Added {args.role.replace('_', ' ')} account {args.username}.")
     return 0
 
