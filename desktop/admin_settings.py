@@ -68,8 +68,20 @@ class SettingsView(QWidget):
 
     def _build_ui(self) -> None:
         layout = QVBoxLayout(self)
-        box = QGroupBox(self.tr("Agency settings"), self)
-        form = QFormLayout(box)
+        layout.addWidget(self._settings_box())
+        self.message = QLabel(self)
+        self.message.setObjectName("settings_message")
+        self.message.setWordWrap(True)
+        layout.addWidget(self.message)
+        row = QHBoxLayout()
+        self.save_button = QPushButton(self.tr("Save settings (Ctrl+S)"), self)
+        self.save_button.setObjectName("save_settings")
+        row.addWidget(self.save_button)
+        row.addStretch(1)
+        layout.addLayout(row)
+        layout.addStretch(1)
+
+    def _make_editors(self, box: QGroupBox) -> None:
         self.agency_name = QLineEdit(box)
         self.prefix = QLineEdit(box)
         self.prefix.setMaxLength(20)
@@ -85,6 +97,11 @@ class SettingsView(QWidget):
         self.idle.setSuffix(self.tr(" minutes"))
         self.state = QLineEdit(box)
         self.state.setMaxLength(40)
+
+    def _settings_box(self) -> QGroupBox:
+        box = QGroupBox(self.tr("Agency settings"), self)
+        form = QFormLayout(box)
+        self._make_editors(box)
         for name, caption, widget in (
             ("agency_name", self.tr("Agency &name"), self.agency_name),
             ("client_code_prefix", self.tr("Client code &prefix"), self.prefix),
@@ -99,18 +116,7 @@ class SettingsView(QWidget):
             label.setBuddy(widget)
             form.addRow(label, widget)
         box.setMaximumWidth(box.fontMetrics().horizontalAdvance("M") * 45)
-        layout.addWidget(box)
-        self.message = QLabel(self)
-        self.message.setObjectName("settings_message")
-        self.message.setWordWrap(True)
-        layout.addWidget(self.message)
-        row = QHBoxLayout()
-        self.save_button = QPushButton(self.tr("Save settings (Ctrl+S)"), self)
-        self.save_button.setObjectName("save_settings")
-        row.addWidget(self.save_button)
-        row.addStretch(1)
-        layout.addLayout(row)
-        layout.addStretch(1)
+        return box
 
     def showEvent(self, event: object) -> None:
         super().showEvent(event)  # type: ignore[arg-type]

@@ -89,9 +89,6 @@ class AssessmentFormView(FormView):
         self.substances.rows_changed.connect(self.chain_tab_order)
         self.substances.rows_changed.connect(self.mark_dirty)
 
-    def chain_tab_order(self) -> None:
-        super().chain_tab_order()
-
     def extra_tab_stops(self) -> list[QWidget]:
         return [self.substances.add_button]
 

@@ -35,6 +35,12 @@ def configure_logging(folder: Path | None = None) -> Path:
     handler = RotatingFileHandler(path, maxBytes=LOG_BYTES, backupCount=LOG_FILES, encoding="utf-8")
     handler.setFormatter(logging.Formatter(FORMAT))
     root = logging.getLogger()
+    for console in root.handlers:
+        # The terminal keeps showing warnings only; the file gets the details.
+        terminal = getattr(console, "stream", None) in (sys.stderr, sys.stdout)
+        if terminal and console.level == logging.NOTSET:
+            console.setLevel(logging.WARNING)
+    handler.setLevel(logging.INFO)
     root.addHandler(handler)
     root.setLevel(logging.INFO)
     sys.excepthook = _log_uncaught

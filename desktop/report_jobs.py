@@ -3,7 +3,8 @@
 A `ReportJob` says who may run it (the same permission the function checks
 again), what it needs from the screen (a month, a period, an as-of date),
 which file it writes or reads, and how to call it. Adding a report to the
-screen is adding one entry to `all_jobs()`.
+screen is adding one entry to `all_jobs()`. The report modules (reportlab,
+openpyxl) are imported when a job runs, not when the window opens.
 """
 
 from __future__ import annotations
@@ -17,12 +18,7 @@ from PySide6.QtCore import QCoreApplication
 
 from db.access import Permission
 from desktop.context import AppContext
-from forms.importer import import_workbook
 from reports.dates import Period
-from reports.exchange_export import export_workbook
-from reports.exchange_template import write_template
-from reports.funder import funder_workbook
-from reports.pdf_monthly import monthly_report
 
 Progress = Callable[[int, int], None]
 IsCancelled = Callable[[], bool]
@@ -65,6 +61,8 @@ class ReportJob:
 def _monthly(
     ctx: AppContext, i: JobInputs, target: Path, progress: Progress, cancelled: IsCancelled
 ) -> object:
+    from reports.pdf_monthly import monthly_report
+
     return monthly_report(
         ctx.database,
         ctx.user,
@@ -80,6 +78,8 @@ def _monthly(
 def _export(
     ctx: AppContext, i: JobInputs, target: Path, progress: Progress, cancelled: IsCancelled
 ) -> object:
+    from reports.exchange_export import export_workbook
+
     return export_workbook(
         ctx.database, ctx.user, target, i.as_of, progress=progress, cancelled=cancelled
     )
@@ -89,6 +89,8 @@ def _funder(rows: bool) -> Runner:
     def run(
         ctx: AppContext, i: JobInputs, target: Path, progress: Progress, cancelled: IsCancelled
     ) -> object:
+        from reports.funder import funder_workbook
+
         return funder_workbook(
             ctx.database,
             ctx.user,
@@ -110,6 +112,8 @@ def _funder_name(i: JobInputs) -> str:
 def _template(
     _ctx: AppContext, _i: JobInputs, target: Path, _progress: Progress, cancelled: IsCancelled
 ) -> object:
+    from reports.exchange_template import write_template
+
     write_template(target, cancelled)
     return None
 
@@ -117,12 +121,14 @@ def _template(
 def _import(
     ctx: AppContext, _i: JobInputs, source: Path, progress: Progress, cancelled: IsCancelled
 ) -> object:
+    from forms.importer import import_workbook
+
     return import_workbook(
         ctx.database, ctx.user, source, ctx.today(), progress=progress, cancelled=cancelled
     )
 
 
-def all_jobs() -> list[ReportJob]:
+def _report_jobs() -> list[ReportJob]:
     return [
         ReportJob(
             "monthly_pdf",
@@ -163,6 +169,11 @@ def all_jobs() -> list[ReportJob]:
             _funder_name,
             _funder(rows=True),
         ),
+    ]
+
+
+def _exchange_jobs() -> list[ReportJob]:
+    return [
         ReportJob(
             "full_export",
             _tr("Full export (identified workbook)"),
@@ -202,6 +213,10 @@ def all_jobs() -> list[ReportJob]:
             _template,
         ),
     ]
+
+
+def all_jobs() -> list[ReportJob]:
+    return _report_jobs() + _exchange_jobs()
 
 
 def jobs_for(ctx: AppContext) -> list[ReportJob]:

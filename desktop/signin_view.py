@@ -114,10 +114,10 @@ class SignInView(QWidget):
             edit.returnPressed.connect(self.submit)
         self.other_button.clicked.connect(self.sign_out)
 
-    def show_mode(self, mode: str) -> None:
-        self.mode = mode
+    def _texts(self) -> dict[str, tuple[str, str, str]]:
+        """Heading, explanation and button of each screen."""
         agency = self.ctx.settings.agency_name
-        texts = {
+        return {
             FIRST: (
                 self.tr("Welcome to Recovery Desk"),
                 self.tr(
@@ -140,7 +140,10 @@ class SignInView(QWidget):
                 self.tr("Unlock"),
             ),
         }
-        heading, explain, button = texts[mode]
+
+    def show_mode(self, mode: str) -> None:
+        self.mode = mode
+        heading, explain, button = self._texts()[mode]
         self.heading.setText(heading)
         self.explain.setText(explain)
         self.go_button.setText(button)

@@ -33,10 +33,8 @@ def _action(
     return action
 
 
-def build_menus(window: MainWindow) -> dict[str, QAction]:
-    from desktop.main_window import show_shortcuts
-
-    a = {
+def _file_actions(window: MainWindow) -> dict[str, QAction]:
+    return {
         "find": _action(window, _tr("&Find client"), "Ctrl+F", window.find_client),
         "new_client": _action(window, _tr("&New client"), "Ctrl+N", window.new_client),
         "encounter": _action(window, _tr("Quick &encounter"), "Ctrl+E", window.quick_encounter),
@@ -44,32 +42,43 @@ def build_menus(window: MainWindow) -> dict[str, QAction]:
         "sign_out": _action(window, _tr("Sign &out"), None, window.sign_out),
         "quit": _action(window, _tr("&Quit"), QKeySequence.StandardKey.Quit, window.close),
     }
-    for number, (key, text) in enumerate(
-        (
-            ("clients", _tr("&Clients")),
-            ("worklist", _tr("Follow-ups &due")),
-            ("reports", _tr("&Reports")),
-            ("users", _tr("&Users")),
-            ("settings", _tr("&Settings")),
-        ),
-        start=1,
-    ):
-        a[f"go_{key}"] = _action(window, text, f"Ctrl+{number}", lambda k=key: window.go(k))
-    a["shortcuts"] = _action(
-        window, _tr("&Keyboard shortcuts"), None, lambda: show_shortcuts(window)
+
+
+def _go_actions(window: MainWindow) -> dict[str, QAction]:
+    sections = (
+        ("clients", _tr("&Clients")),
+        ("worklist", _tr("Follow-ups &due")),
+        ("reports", _tr("&Reports")),
+        ("users", _tr("&Users")),
+        ("settings", _tr("&Settings")),
     )
-    a["about"] = _action(
-        window,
-        _tr("&About Recovery Desk"),
-        None,
-        lambda: dialogs.inform(
+    return {
+        f"go_{key}": _action(window, text, f"Ctrl+{number}", lambda k=key: window.go(k))
+        for number, (key, text) in enumerate(sections, start=1)
+    }
+
+
+def _help_actions(window: MainWindow) -> dict[str, QAction]:
+    from desktop.main_window import show_shortcuts
+
+    about = _tr("Recovery Desk %1\nData entry and reporting for recovery-oriented harm reduction.")
+    return {
+        "shortcuts": _action(
+            window, _tr("&Keyboard shortcuts"), None, lambda: show_shortcuts(window)
+        ),
+        "about": _action(
             window,
-            _tr("About Recovery Desk"),
-            _tr(
-                "Recovery Desk %1\nData entry and reporting for recovery-oriented harm reduction."
-            ).replace("%1", __version__),
+            _tr("&About Recovery Desk"),
+            None,
+            lambda: dialogs.inform(
+                window, _tr("About Recovery Desk"), about.replace("%1", __version__)
+            ),
         ),
-    )
+    }
+
+
+def build_menus(window: MainWindow) -> dict[str, QAction]:
+    a = {**_file_actions(window), **_go_actions(window), **_help_actions(window)}
     menus = (
         (_tr("&File"), ("find", "new_client", "encounter", None, "lock", "sign_out", None, "quit")),
         (_tr("&Go"), ("go_clients", "go_worklist", "go_reports", "go_users", "go_settings")),
