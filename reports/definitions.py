@@ -46,6 +46,12 @@ def _status_text() -> list[tuple[str, str]]:
             " are not counted while the client takes a medication prescribed for that"
             " substance as prescribed.",
         ),
+    ]
+
+
+def _remission_text() -> list[tuple[str, str]]:
+    r, m = recovery, remission
+    return [
         (
             "Remission",
             "Full remission (DSM-5): no criterion but craving for at least"
@@ -137,6 +143,7 @@ def definitions(
     """(heading, paragraph) pairs, in print order."""
     return [
         *_status_text(),
+        *_remission_text(),
         *_recovery_text(),
         ("Harm (product choice)", _harm_text()),
         ("Follow-up", _followup_text(followup_months)),
