@@ -12,7 +12,7 @@ import random
 from dataclasses import dataclass, field
 from typing import Any
 
-from db import codes
+from db import assessments, codes
 from db import demo_answers as answers
 from db.demo_answers import Course, Profile
 from db.demo_harm import client_encounters, client_events
@@ -27,13 +27,8 @@ _PRIMARY_CUM = (34, 64, 82, 90, 93.5, 95, 95.5, 97.5, 100)
 _COMMON = ("alcohol", "opioid", "stimulant", "cannabis", "sedative")
 _INJECTS = {"opioid": 0.45, "stimulant": 0.25}
 _ASSESSMENT_COLUMNS = (
-    "id", "client_id", "episode_id", "assessed_on", "kind", "contact_status", "last_use_on",
-    "injecting_days_28", "shared_equipment", "offending_days_28", "work_days_28",
-    "housing_problem", "psych_health", "physical_health", "quality_of_life", "medication",
-    "medication_as_prescribed", "controlled_environment",
-    *(f"barc10_{i}" for i in range(1, 11)),
-    "goal", "self_identified_recovery", "prior_recovery_attempts", "created_at", "updated_at",
-    "version",
+    "id", "client_id", "episode_id", *assessments.ASSESSMENT_COLUMNS,
+    "created_at", "updated_at", "version",
 )  # fmt: skip
 _BLANK_ASSESSMENT: Row = dict.fromkeys(_ASSESSMENT_COLUMNS)
 TABLES = ("clients", "episodes", "assessments", "substance_records", "events", "encounters")

@@ -17,41 +17,14 @@ from typing import Any
 from sqlalchemy import ColumnElement, Select, select
 from sqlalchemy.orm import Session
 
+from db import assessments
 from db.models import Assessment, Client, Event, SubstanceRecord
 
 CLIENT_COLUMNS = ("id", "client_code", "birth_date", "postal_code")
 BARC10_COLUMNS = tuple(f"barc10_{i}" for i in range(1, 11))
-ASSESSMENT_COLUMNS = (
-    "client_id",
-    "id",
-    "assessed_on",
-    "kind",
-    "contact_status",
-    "last_use_on",
-    "injecting_days_28",
-    "shared_equipment",
-    "offending_days_28",
-    "work_days_28",
-    "housing_problem",
-    "psych_health",
-    "physical_health",
-    "quality_of_life",
-    "medication",
-    "medication_as_prescribed",
-    "controlled_environment",
-    *BARC10_COLUMNS,
-    "goal",
-    "self_identified_recovery",
-    "prior_recovery_attempts",
-)
-SUBSTANCE_COLUMNS = (
-    "assessment_id",
-    "substance_class",
-    "primary",
-    "criteria",
-    "criteria_last_met_on",
-    "use_days_28",
-)
+# The stored answers in the order db.assessments keeps them, behind the keys to group by.
+ASSESSMENT_COLUMNS = ("client_id", "id", *assessments.ASSESSMENT_COLUMNS)
+SUBSTANCE_COLUMNS = ("assessment_id", *assessments.SUBSTANCE_COLUMNS)
 EVENT_COLUMNS = ("client_id", "occurred_on", "event", "count")
 DEFAULT_CHUNK = 5000
 
