@@ -83,7 +83,11 @@ def run_demo(args: argparse.Namespace) -> int:
         for username, name, role in DEMO_ACCOUNTS:
             actor = None if username == "admin" else users.verify(session, "admin", DEMO_PASSWORD)
             users.add(session, actor, username, name, role, DEMO_PASSWORD)
-    print(f"Built {summary}. Sign in as admin, manager or frontdesk with password {DEMO_PASSWORD}.")
+    print(
+        f"Built a demo agency: {summary.clients:,} clients, {summary.assessments:,} assessments, "
+        f"{summary.events:,} events, {summary.encounters:,} encounters.\n"
+        f"Sign in as admin, manager or frontdesk with password {DEMO_PASSWORD}."
+    )
     return 0
 
 
