@@ -64,15 +64,6 @@ def clients_served(session: Session, start: dt.date, end: dt.date) -> int:
     return int(session.scalar(select(func.count()).select_from(ids)) or 0)
 
 
-def served_client_ids(session: Session, start: dt.date, end: dt.date) -> Iterator[int]:
-    """The clients served in the range, in id order, streamed."""
-    ids = _served_ids(start, end).subquery()
-    column = ids.c[0]
-    yield from session.scalars(
-        select(column).order_by(column), execution_options={"yield_per": 5000}
-    )
-
-
 def caseload(session: Session, start: dt.date, end: dt.date) -> Caseload:
     opened = session.execute(
         select(Episode.reentry, func.count())
@@ -261,16 +252,11 @@ class Demographics:
     ethnicity: str | None
 
 
-def demographics(session: Session, client_ids: list[int]) -> dict[int, Demographics]:
-    """Birth date and the coded demographic answers of some clients (one statement)."""
-    rows = session.execute(
-        select(
-            Client.id,
-            Client.birth_date,
-            Client.sex_at_birth,
-            Client.gender,
-            Client.race,
-            Client.ethnicity,
-        ).where(Client.id.in_(client_ids))
-    )
+def served_demographics(session: Session, start: dt.date, end: dt.date
+                        ) -> dict[int, Demographics]:
+    """Birth date and coded answers of every client served in the range (one statement)."""
+    served = _served_ids(start, end).subquery()
+    rows = session.execute(select(
+        Client.id, Client.birth_date, Client.sex_at_birth, Client.gender, Client.race,
+        Client.ethnicity).join(served, served.c[0] == Client.id))
     return {int(row[0]): Demographics(*row[1:]) for row in rows}

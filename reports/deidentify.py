@@ -16,8 +16,7 @@ from __future__ import annotations
 import datetime as dt
 import logging
 import secrets
-from collections.abc import Iterator, Sequence
-from dataclasses import replace
+from dataclasses import dataclass, field, replace
 
 from sqlalchemy.orm import Session
 
@@ -25,19 +24,17 @@ from db import report_queries as queries
 from forms.definitions import ASSESSMENT_FIELDS, CLIENT_FIELDS, by_key
 from forms.exchange import RECOVERY_STATUS
 from forms.fields import N_, Field, Kind
-from reports import followup
 from reports import recovery as rules
 from reports.dates import Period
 from reports.facts import ClientHistory
 from reports.harm import harm_for_year_ending
-from reports.histories import load_histories
+from reports.harm_trend import Levels
 
 log = logging.getLogger(__name__)
 
 SHEET = "Clients"
 OLDEST_AGE = 90  # ages from here on print as one category (Safe Harbor)
 OLDEST = f"{OLDEST_AGE}+"
-CHUNK = 5000
 _CLIENT = by_key(CLIENT_FIELDS)
 _ASSESSMENT = by_key(ASSESSMENT_FIELDS)
 _STATUS = {f.key: f for f in RECOVERY_STATUS.fields}
@@ -98,19 +95,6 @@ class RecordIds:
                 return value
 
 
-def _status(history: ClientHistory, end: dt.date) -> rules.ClassStatus:
-    return rules.primary_status(history, end)
-
-
-def _followups(history: ClientHistory, period: Period, months: Sequence[int]) -> tuple[int, int]:
-    due = done = 0
-    for st in followup.client_followups(history, period.end, months):
-        if st.point.closes_on in period and st.state in (followup.COMPLETED, followup.MISSED):
-            due += 1
-            done += st.state == followup.COMPLETED
-    return due, done
-
-
 def _years(history: ClientHistory) -> tuple[int | None, int | None, int]:
     intakes = [a.assessed_on for a in history.assessments if a.kind == "intake"]
     completed = [a.assessed_on for a in history.assessments if a.contact_status == "completed"]
@@ -118,23 +102,30 @@ def _years(history: ClientHistory) -> tuple[int | None, int | None, int]:
             completed[-1].year if completed else None, len(intakes))
 
 
-def client_row(history: ClientHistory, person: queries.Demographics, record_id: str,
-               period: Period, state: str, months: Sequence[int]) -> tuple[object, ...]:
-    """One de-identified row, in the order of FIELDS."""
-    s = _status(history, period.end)
-    harm = harm_for_year_ending(history, period.end)
+def _harm(history: ClientHistory, end: dt.date) -> Levels:
+    h = harm_for_year_ending(history, end)
+    return h.harm_self, h.harm_others, h.harm_community, h.ahi
+
+
+def client_row(history: ClientHistory, person: queries.Demographics, s: rules.ClassStatus,
+               harm: Levels, followups: tuple[int, int], period: Period, state: str
+               ) -> tuple[object, ...]:
+    """One de-identified row without its record id, in the order of FIELDS[1:].
+
+    `followups`: the client's windows that closed in the period, and how many of
+    them were met, as the follow-up section counted them.
+    """
     first, last, episodes = _years(history)
-    due, done = _followups(history, period, months)
+    due, done = followups
     known = s.dsm_status not in (rules.UNKNOWN, rules.DECEASED)
     return (
-        record_id, age_text(person.birth_date, period.end), person.sex_at_birth, person.gender,
+        age_text(person.birth_date, period.end), person.sex_at_birth, person.gender,
         person.race, person.ethnicity, state or None, first, last, episodes,
         s.substance_class, s.dsm_status, s.remission_type, s.severity,
         _flag(s.controlled_environment, s.remission_type), _flag(s.maintenance_therapy,
                                                                  s.remission_type),
         s.sobriety, s.recovery_status, s.recovery_timeframe, s.remission_episodes,
-        s.recurrences, s.recovery_attempts, harm.harm_self, harm.harm_others,
-        harm.harm_community, harm.ahi, s.goal if known else None,
+        s.recurrences, s.recovery_attempts, *harm, s.goal if known else None,
         s.self_identified_recovery if known else None, due, done,
     )
 
@@ -146,19 +137,44 @@ def _flag(value: bool, remission: str | None) -> str | None:
     return "yes" if value else "no"
 
 
-def deidentified_rows(session: Session, period: Period, state: str,
-                      months: Sequence[int]) -> Iterator[tuple[object, ...]]:
-    """Rows for every client served in `period`, in a random order, streamed."""
-    ids = list(queries.served_client_ids(session, period.start, period.end))
-    shuffle = secrets.SystemRandom().shuffle
-    shuffle(ids)
-    issue = RecordIds()
-    for start in range(0, len(ids), CHUNK):
-        chunk = ids[start:start + CHUNK]
-        people = queries.demographics(session, chunk)
-        histories = list(load_histories(session, chunk, until=period.end, chunk_size=CHUNK))
-        shuffle(histories)
-        for history in histories:
-            yield client_row(history, people[history.client_id], issue.next(), period, state,
-                             months)
-    log.debug("de-identified rows: %d clients", len(ids))
+@dataclass
+class RowCollector:
+    """The rows of the clients served in `period`, gathered during the report's own walk
+    through the histories (the status and harm it computes are the ones printed), then
+    shuffled and numbered at random.
+
+    Holding the rows costs a few hundred bytes per client; streaming them in
+    client order instead would let the order line up with the agency's list.
+    """
+
+    period: Period
+    state: str
+    people: dict[int, queries.Demographics] = field(default_factory=dict)
+    rows: list[tuple[object, ...]] = field(default_factory=list)
+
+    def prepare(self, session: Session) -> list[int]:
+        """Find the clients served; their ids, ascending, for the walk to load."""
+        self.people = queries.served_demographics(session, self.period.start, self.period.end)
+        return sorted(self.people)
+
+    def offer(self, history: ClientHistory, status: rules.ClassStatus | None,
+              harm: Levels | None, followups: tuple[int, int]) -> None:
+        """Take a walked client if served: `status` and `harm` at the period's end when the
+        walk has them (None: worked out here)."""
+        person = self.people.get(history.client_id)
+        if person is None:
+            return
+        end = self.period.end
+        self.rows.append(client_row(
+            history, person, status or rules.primary_status(history, end),
+            harm if harm is not None else _harm(history, end), followups, self.period,
+            self.state))
+
+    def shuffled(self) -> list[tuple[object, ...]]:
+        """The rows in a random order, each headed by a fresh random record id."""
+        secrets.SystemRandom().shuffle(self.rows)
+        issue = RecordIds()
+        rows = [(issue.next(), *row) for row in self.rows]
+        self.rows = []
+        log.debug("de-identified rows: %d clients", len(rows))
+        return rows

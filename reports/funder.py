@@ -19,12 +19,14 @@ from pathlib import Path
 from openpyxl.utils import get_column_letter
 
 from db import audit
+from db import settings as agency_settings
 from db.access import Actor, Permission
 from db.engine import Database
 from forms.fields import N_, Field, Kind
 from reports import deidentify
 from reports.dates import Period
 from reports.definitions import definitions
+from reports.deidentify import RowCollector
 from reports.dictionary import DECIMAL_TAG, write_dictionary
 from reports.funder_sheets import (
     NOTE_FONT,
@@ -62,9 +64,12 @@ def funder_workbook(
     """Build and write the funder workbook for `start`..`end`, and record the export."""
     actor.require(Permission.REPORTS)
     period = Period(start, end)
+    with database.reading() as session:
+        settings = agency_settings.load(session)
+    collector = RowCollector(period, settings.state) if rows else None
     data = build_report_data(database, actor, period, internal=False, generated_at=generated_at,
-                             progress=progress, cancelled=cancelled)
-    written = [0]
+                             progress=progress, cancelled=cancelled, rows=collector)
+    client_rows = collector.shuffled() if collector is not None else []
 
     def fill(book: XlsxBook) -> None:
         _properties(book, period)
@@ -72,7 +77,7 @@ def funder_workbook(
         _community(book, data)
         _trends(book, data)
         if rows:
-            written[0] = _clients(book, database, data, cancelled)
+            _clients(book, client_rows, cancelled)
         write_dictionary(book, _dictionary_sheets(data, rows))
         _about(book, data, rows)
 
@@ -80,9 +85,9 @@ def funder_workbook(
     with database.writing() as session:
         audit.record(session, actor, "export", "funder_workbook", f"{start}..{end}",
                      after={"file": Path(target).name, "rows": rows,
-                            "client_rows": written[0]})
+                            "client_rows": len(client_rows)})
     log.info("funder workbook %s..%s written to %s", start, end, target)
-    return FunderResult(data, written[0])
+    return FunderResult(data, len(client_rows))
 
 
 def _properties(book: XlsxBook, period: Period) -> None:
@@ -143,17 +148,13 @@ def _letter(n: int) -> str:
     return get_column_letter(n)
 
 
-def _clients(book: XlsxBook, database: Database, data: ReportData,
-             cancelled: IsCancelled | None) -> int:
+def _clients(book: XlsxBook, rows: list[tuple[object, ...]],
+             cancelled: IsCancelled | None) -> None:
     sheet = book.sheet(deidentify.SHEET, [Column(k, 12) for k in deidentify.KEYS])
-    with database.reading() as session:
-        rows = deidentify.deidentified_rows(session, data.period, data.state,
-                                            data.followup_months)
-        written = write_rows(sheet, rows, cancelled)
+    written = write_rows(sheet, rows, cancelled)
     sheet.worksheet.auto_filter.ref = f"A1:{_letter(len(deidentify.KEYS))}{written + 1}"
     if cancelled is not None and cancelled():
         raise Cancelled()
-    return written
 
 
 def _field(label: str, kind: Kind, help_text: str = "", decimal: bool = False) -> Field:

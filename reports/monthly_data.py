@@ -25,6 +25,7 @@ from db.engine import Database
 from reports import recovery as rules
 from reports.dates import Period
 from reports.definitions import definitions
+from reports.deidentify import RowCollector
 from reports.facts import ClientHistory
 from reports.harm import EVENT_INDICATOR
 from reports.harm_summary import HarmSummary, summarise_harm
@@ -87,14 +88,19 @@ class _Tallies:
     harm: HarmSummary | None = None
     # Recently assessed, alive, yet no substance recorded: no status to count.
     unlisted: int = 0
+    rows: RowCollector | None = None
 
 
 def build_report_data(
     database: Database, actor: Actor, period: Period, *, internal: bool = False,
     generated_at: dt.datetime | None = None, progress: Progress | None = None,
-    cancelled: IsCancelled | None = None,
+    cancelled: IsCancelled | None = None, rows: RowCollector | None = None,
 ) -> ReportData:
-    """Everything the report prints for `period`; status and harm are read at its last day."""
+    """Everything the report prints for `period`; status and harm are read at its last day.
+
+    `rows`, when given, also receives every client served in the period as the
+    walk passes (the funder workbook's de-identified rows).
+    """
     actor.require(Permission.REPORTS)
     if period.end < period.start:
         raise ValueError("the period ends before it starts")
@@ -103,7 +109,7 @@ def build_report_data(
         settings = agency_settings.load(session)
         disclosure = Disclosure(settings.suppression_threshold, internal)
         followups = FollowupTally(period, settings.followup_months, trend_months(dates))
-        tallies = _Tallies(followups, TrendTally(dates), RecoveryTally())
+        tallies = _Tallies(followups, TrendTally(dates), RecoveryTally(), rows=rows)
         _count_followups(session, tallies.followups, dates)
         _walk_histories(session, tallies, progress, cancelled)
         ledger = Ledger()
@@ -148,6 +154,10 @@ def _walk_histories(session: Session, tallies: _Tallies, progress: Progress | No
     dates = tallies.trend.dates
     as_of = dates[-1]
     ids = queries.assessed_client_ids(session, population_start(dates), as_of)
+    if tallies.rows is not None:
+        # Clients served but not assessed lately add nothing to the tallies (unknown at
+        # every date, not assessed in any harm window); they are walked for their rows.
+        ids = sorted(set(ids).union(tallies.rows.prepare(session)))
     harm_period = Period.twelve_months_ending(as_of)
 
     def walked() -> Iterator[ClientHistory]:
@@ -155,11 +165,15 @@ def _walk_histories(session: Session, tallies: _Tallies, progress: Progress | No
             if done % CHECK_EVERY == 0:
                 _tick(done, len(ids), progress, cancelled)
             series = _statuses(history, dates)
-            tallies.trend.add(history, series)
+            harm = tallies.trend.add(history, series)
             if series[-1]:
                 tallies.recovery.add(series[-1][0])
             elif _alive_and_recent(history, as_of):
                 tallies.unlisted += 1
+            if tallies.rows is not None:
+                tallies.rows.offer(history, series[-1][0] if series[-1] else None, harm[-1],
+                                   tallies.followups.closed_by_client.get(history.client_id,
+                                                                          (0, 0)))
             if assessed_in(history, harm_period):
                 yield history
 

@@ -61,6 +61,8 @@ class FollowupTally:
     trend: tuple[Period, ...]
     grid: Grid = field(default_factory=Grid)  # (what, point months or ALL) in the period
     by_month: Grid = field(default_factory=Grid)  # (trend index, closed/completed/missed)
+    # Per client with a window closed in the period: (closed, completed), for its row.
+    closed_by_client: dict[int, tuple[int, int]] = field(default_factory=dict, repr=False)
     _month_of: dict[tuple[int, int], int] = field(default_factory=dict, repr=False)
 
     def __post_init__(self) -> None:
@@ -68,10 +70,17 @@ class FollowupTally:
 
     def add(self, history: ClientHistory) -> None:
         as_of = self.period.end
+        closed = completed = 0
         for st in rules.client_followups(history, as_of, self.months):
-            self._count(st, as_of)
+            outcome = self._count(st, as_of)
+            if outcome is not None:
+                closed += 1
+                completed += outcome == COMPLETED
+        if closed:
+            self.closed_by_client[history.client_id] = (closed, completed)
 
-    def _count(self, st: rules.PointState, as_of: dt.date) -> None:
+    def _count(self, st: rules.PointState, as_of: dt.date) -> str | None:
+        """Count one point; its outcome when its window closed in the period."""
         point, start, end = st.point, self.period.start, self.period.end
         if start <= point.due_on <= end:
             self.grid.add(DUE, point.months)
@@ -79,14 +88,16 @@ class FollowupTally:
         if state in _WAITING and point.due_on < as_of:
             self.grid.add(OVERDUE, point.months)
         if state != rules.COMPLETED and state != rules.MISSED:
-            return
+            return None
         outcome = COMPLETED if state == rules.COMPLETED else MISSED
         closes = point.closes_on
-        if start <= closes <= end:
-            self.grid.add(outcome, point.months)
         index = self._month_of.get((closes.year, closes.month))
         if index is not None and closes <= self.trend[index].end:
             self.by_month.add(index, outcome)
+        if start <= closes <= end:
+            self.grid.add(outcome, point.months)
+            return outcome
+        return None
 
 
 def fu_id(where: str, what: str, point: Hashable) -> CellId:

@@ -16,7 +16,7 @@ from dataclasses import dataclass, field
 from reports import recovery as rules
 from reports.dates import Period, add_months, month_end
 from reports.facts import ClientHistory
-from reports.harm_trend import harm_series
+from reports.harm_trend import Levels, harm_series
 from reports.ledger import Ledger
 from reports.monthly_followup import CLOSED, COMPLETED, MISSED, FollowupTally, month_ids, month_rate
 from reports.monthly_harm import LEVELS, HarmPoint, harm_id, mean_index, register_point
@@ -58,13 +58,17 @@ class TrendTally:
         self.harm = [HarmPoint() for _ in self.dates]
         self.windows = tuple(Period.twelve_months_ending(d) for d in self.dates)
 
-    def add(self, history: ClientHistory, series: Sequence[list[rules.ClassStatus]]) -> None:
+    def add(self, history: ClientHistory, series: Sequence[list[rules.ClassStatus]]
+            ) -> list[Levels | None]:
+        """Count one client at every date; returns its harm at each (None: not assessed)."""
         for counts, statuses in zip(self.status, series, strict=True):
             if statuses:
                 counts.add(statuses[0])
-        for point, levels in zip(self.harm, harm_series(history, self.windows), strict=True):
+        harm = harm_series(history, self.windows)
+        for point, levels in zip(self.harm, harm, strict=True):
             if levels is not None:
                 point.add(*levels)
+        return harm
 
 
 def trend_specs(t: TrendTally, followups: FollowupTally, ledger: Ledger) -> list[TableSpec]:

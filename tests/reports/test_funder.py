@@ -257,6 +257,13 @@ def test_the_row_sheet_is_de_identified(with_rows: tuple[Any, FunderResult]) -> 
     assert (oldest["dsm_status"], oldest["severity"], oldest["recovery_status"]) == (
         "active", "mild", "partial")
     assert (oldest["harm_community"], oldest["ahi"]) == (2, 13.3)
+    # The eight windows that closed in the year, two of them met (section 2).
+    assert sum(r["followups_due"] for r in body) == 8
+    assert sum(r["followups_completed"] for r in body) == 2
+    aged_76 = next(r for r in body if r["age"] == "76")  # A: 3-month met, 6-month missed
+    assert (aged_76["followups_due"], aged_76["followups_completed"]) == (2, 1)
+    assert (aged_76["dsm_status"], aged_76["recovery_status"]) == ("sustained_remission",
+                                                                   "full")
 
 
 def test_record_ids_differ_in_every_export(agency: Database, with_rows: tuple[Any, FunderResult],
