@@ -12,7 +12,7 @@ from sqlalchemy.exc import SQLAlchemyError
 from db.location import DatabaseLocationError
 from db.startup import DatabaseUnusableError, open_database
 from desktop import __version__, dialogs
-from desktop.context import AppContext
+from desktop.context import AppContext, keep_out_of_garbage_collection
 from desktop.logs import configure_logging
 from desktop.main_window import MainWindow
 
@@ -62,6 +62,7 @@ def run_gui(db: str | None) -> int:
         window = MainWindow(AppContext(database))
         window.start()
         window.show()
+        keep_out_of_garbage_collection()
         return app.exec()
     finally:
         database.dispose()

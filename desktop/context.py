@@ -7,6 +7,7 @@ to `changed` to refresh after a save made anywhere in the window.
 from __future__ import annotations
 
 import datetime as dt
+import gc
 import logging
 from collections.abc import Callable
 
@@ -19,6 +20,17 @@ from desktop.workers import Job, Pool, default_pool
 from forms.search import ClientIndex
 
 log = logging.getLogger(__name__)
+
+
+def keep_out_of_garbage_collection() -> None:
+    """Move what lives for the whole session out of the cyclic collector's reach.
+
+    A full collection walks every container object; with the window, the
+    libraries and the name index of 100,000 clients that took ~250 ms, held
+    the interpreter lock, and froze the window while an export ran on the
+    pool. Frozen, the same collections take ~50 ms.
+    """
+    gc.freeze()
 
 
 class AppContext(QObject):
@@ -89,6 +101,7 @@ class AppContext(QObject):
     def _index_built(self, index: ClientIndex) -> None:
         self.index = index
         log.info("client name index built: %d clients", len(index))
+        keep_out_of_garbage_collection()
 
     def _index_job_done(self) -> None:
         self._index_job = None
