@@ -150,7 +150,8 @@ def _letter(n: int) -> str:
 
 def _clients(book: XlsxBook, rows: list[tuple[object, ...]],
              cancelled: IsCancelled | None) -> None:
-    sheet = book.sheet(deidentify.SHEET, [Column(k, 12) for k in deidentify.KEYS])
+    sheet = book.sheet(deidentify.SHEET, [Column(k, max(12, len(k) + 2))
+                                          for k in deidentify.KEYS])
     written = write_rows(sheet, rows, cancelled)
     sheet.worksheet.auto_filter.ref = f"A1:{_letter(len(deidentify.KEYS))}{written + 1}"
     if cancelled is not None and cancelled():

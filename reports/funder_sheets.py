@@ -51,7 +51,8 @@ def value_cell(ws: Any, value: Value, kind: Kind, bold: bool = False) -> Any:
     if value is None or isinstance(value, str):
         cell = styled_text(ws, DASH if value is None else value, alignment=RIGHT)
     else:
-        number = value / 100 if kind is Kind.PERCENT else value
+        # 12.3 % is the fraction 0.123; rounding keeps 0.1229999... out of the file.
+        number = round(value / 100, 6) if kind is Kind.PERCENT else value
         cell = WriteOnlyCell(ws, number)
         cell.number_format = FORMATS.get(kind, "General")
     if bold:

@@ -113,8 +113,8 @@ def harm_specs(summary: HarmSummary, others: Unassessed, point: HarmPoint, ledge
         SpecRow("Of whom with an intake and a later assessment (pairs)",
                 (ledger.put(harm_id(end, "pairs"), summary.paired.pairs),)),
     )
-    specs = [TableSpec("harm_clients", "Clients counted in harm", "Clients", ("Clients",),
-                       counted)]
+    specs = [TableSpec("harm_clients", "Clients counted in harm", "In the harm period",
+                       ("Clients",), counted)]
     specs += [_level_table(summary, others, level, ledger) for level in LEVELS]
     specs += [_events(others, end, ledger), _index(point, end), _paired(summary, ledger)]
     return specs

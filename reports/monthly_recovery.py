@@ -180,7 +180,8 @@ def _population(ledger: Ledger, as_of: dt.date, unknown: int, deceased: int) -> 
         SpecRow("Deceased (left out of status and recovery)",
                 (ledger.put(rec_id(as_of, "deceased"), deceased),)),
     )
-    return TableSpec("recovery_population", "Clients counted", "Clients", ("Clients",), rows)
+    return TableSpec("recovery_population", "Clients counted", "Status on the report date",
+                     ("Clients",), rows)
 
 
 def _goal_columns() -> tuple[str, ...]:

@@ -96,6 +96,8 @@ def recovery_chart(trend: Table, width: float) -> Drawing:
     _axes(chart, [r.label for r in trend.rows], width)
     chart.categoryAxis.style = "stacked"
     chart.data = [column(trend, i) for i in range(1, len(trend.columns))]
+    if not any(v for series in chart.data for v in series):
+        chart.valueAxis.valueMax, chart.valueAxis.valueStep = 10, 2  # an empty chart's axis
     chart.barSpacing = 0
     chart.groupSpacing = 6
     for index, colour in enumerate(RECOVERY_COLOURS):
