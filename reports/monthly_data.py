@@ -111,6 +111,8 @@ def build_report_data(
         followups = FollowupTally(period, settings.followup_months, trend_months(dates))
         tallies = _Tallies(followups, TrendTally(dates), RecoveryTally(), rows=rows)
         _count_followups(session, tallies.followups, dates)
+        if cancelled is not None and cancelled():
+            raise Cancelled()
         _walk_histories(session, tallies, progress, cancelled)
         ledger = Ledger()
         specs = _sql_sections(session, period, ledger)

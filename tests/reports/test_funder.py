@@ -314,7 +314,7 @@ def test_writing_the_workbook_is_audited(agency: Database, default: tuple[Any, F
 
 
 def test_a_cancelled_export_leaves_no_file(agency: Database, tmp_path: Path) -> None:
-    calls = iter([False] + [True] * 100)  # the data is built, then the writing is cancelled
+    calls = iter([False, False] + [True] * 100)  # the data is built, the writing cancelled
     with pytest.raises(Cancelled):
         funder_workbook(agency, COMMAND_LINE, START, END, tmp_path / "f.xlsx", rows=True,
                         cancelled=lambda: next(calls))
