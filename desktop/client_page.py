@@ -222,6 +222,12 @@ class ClientPageView(QWidget):
         )
         fill_table(self.timeline_table, text.timeline_rows(page), self.tr("Nothing recorded yet."))
 
+    def take_focus(self) -> None:
+        """The next thing is usually a form: Space on the focused button opens the intake or
+        the follow-up; Tab moves along the buttons."""
+        kind = "follow_up" if self.buttons["follow_up"].isEnabled() else "intake"
+        self.buttons[kind].setFocus(Qt.FocusReason.OtherFocusReason)
+
     def _show_reason(self, row: int, *_: int) -> None:
         """The full sentence behind the status of the chosen substance (the first at start)."""
         statuses = self.page.statuses

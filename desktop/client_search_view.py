@@ -152,6 +152,9 @@ class ClientSearchView(QWidget):
                 self.tr("No clients yet.\n\nPress Ctrl+N to register the first client.")
             )
 
+    def take_focus(self) -> None:
+        self.focus_search()
+
     def focus_search(self) -> None:
         self.search_box.setFocus(Qt.FocusReason.ShortcutFocusReason)
         self.search_box.selectAll()
@@ -179,6 +182,9 @@ class ClientSearchView(QWidget):
         key = event.key()
         if watched is self.search_box and key in (Qt.Key.Key_Down, Qt.Key.Key_PageDown):
             self.table.setFocus(Qt.FocusReason.OtherFocusReason)
+            return True
+        if watched is self.search_box and key == Qt.Key.Key_Escape and self.search_box.text():
+            self.search_box.clear()
             return True
         if key in _ENTER and event.modifiers() == Qt.KeyboardModifier.NoModifier:
             self._open_selected()

@@ -44,6 +44,7 @@ class ClientsSection(NavStack):
         if page is None:
             return False
         self.push(page)
+        page.take_focus()
         return True
 
     def _page(self, client_id: int) -> ClientPageView | None:
@@ -127,6 +128,7 @@ class ClientsSection(NavStack):
             self.pop(form)
             return
         self.replace_top(page)
+        page.take_focus()
         self.message.emit(self.tr("Client registered."))
 
     def _open_existing(self, form: ClientFormView, client_id: int) -> None:

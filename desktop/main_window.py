@@ -148,12 +148,13 @@ class MainWindow(QMainWindow):
         self.say(self.tr("Welcome back."))
 
     def sign_out(self) -> bool:
-        if self.ctx.actor is not None and not self.clients.back_to_root():
+        if self.ctx.actor is not None and not self._may_leave_work():
             if self.pages.currentWidget() is self.signin:
                 self.pages.setCurrentWidget(self.workspace)  # show the form they chose to keep
                 self._enable_actions(True)
                 self.idle.start()
             return False
+        self.clients.close_all()
         self.idle.stop()
         QApplication.instance().removeEventFilter(self.idle)
         log.info("%s signed out", self.ctx.actor.username if self.ctx.actor else "nobody")
@@ -162,6 +163,14 @@ class MainWindow(QMainWindow):
         self.user_label.clear()
         self._show_front(SIGN_IN)
         return True
+
+    def _may_leave_work(self) -> bool:
+        """Ask about every unsaved form: the contact attempt first, then the client forms."""
+        if not self.worklist.form.may_leave():
+            self.go("worklist")
+            return False
+        self.worklist.form.cancel()
+        return self.clients.may_leave_all()
 
     def _enable_actions(self, enabled: bool) -> None:
         for name, action in self.actions_by_name.items():
@@ -227,7 +236,7 @@ class MainWindow(QMainWindow):
                 self._arm_idle()
 
     def closeEvent(self, event: QCloseEvent) -> None:
-        if self.ctx.actor is not None and not self.clients.may_leave_all():
+        if self.ctx.actor is not None and not self._may_leave_work():
             event.ignore()
             return
         QApplication.instance().removeEventFilter(self.idle)

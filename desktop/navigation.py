@@ -52,6 +52,7 @@ class NavStack(QStackedWidget):
             self._drop(self.views.pop())
         self._drop(self.views.pop())
         self.setCurrentWidget(self.top)
+        self._focus_top()
         self.current_changed.emit()
 
     def _drop(self, view: QWidget) -> None:
@@ -78,6 +79,11 @@ class NavStack(QStackedWidget):
         """Close every view above the root, asking about unsaved work; False if kept."""
         if not self.may_leave_all():
             return False
+        self.close_all()
+        return True
+
+    def close_all(self) -> None:
+        """Close every view above the root without asking (the person already agreed)."""
         for view in self.views[1:]:
             discard = getattr(view, "discard", None)
             if discard is not None:
@@ -85,8 +91,14 @@ class NavStack(QStackedWidget):
         while len(self.views) > 1:
             self._drop(self.views.pop())
         self.setCurrentWidget(self.root)
+        self._focus_top()
         self.current_changed.emit()
-        return True
+
+    def _focus_top(self) -> None:
+        """Keyboard users carry on where the view they come back to wants them."""
+        take_focus = getattr(self.top, "take_focus", None)
+        if take_focus is not None:
+            take_focus()
 
     def find(self, kind: type) -> QWidget | None:
         """The topmost view of that class, if any."""

@@ -6,6 +6,7 @@ from typing import Any
 
 import pytest
 from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QApplication
 
 from db import settings as agency_settings
 from db import users
@@ -98,6 +99,9 @@ def test_settings_are_saved_and_used_at_once(qtbot: Any, admin_desk: Desk) -> No
     view.agency_name.setText("Harbour Street Project")
     view.points.setText("3, 6, 12, 24")
     view.idle.setValue(5)
+    window.activateWindow()
+    qtbot.waitUntil(lambda: QApplication.activeWindow() is window)
+    view.points.setFocus()
     qtbot.keyClick(view.points, Qt.Key.Key_S, Qt.KeyboardModifier.ControlModifier)
     assert view.message.text().startswith("Saved.")
     with admin_desk.database.reading() as session:

@@ -82,6 +82,7 @@ def test_saving_again_registers_someone_who_only_looks_alike(
     assert isinstance(page, ClientPageView)
     assert page.page.values["client_code"] == "C-000001"
     assert page.page.values["birth_date"].isoformat() == "1975-05-06"
+    assert page.focusWidget() is page.buttons["intake"]  # Space opens the intake
 
 
 def test_a_bad_date_shows_the_message_on_that_field_and_saves_nothing(

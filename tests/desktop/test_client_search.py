@@ -155,3 +155,10 @@ def test_front_desk_cannot_merge_and_a_manager_can(
         merged = session.get(Client, people["jon"])
         assert merged is not None and merged.merged_into_id == people["john"]
         assert audit.entries(session, "client", limit=1)[0].action == "merge"
+
+
+def test_escape_in_the_search_box_clears_it(qtbot: Any, view: ClientSearchView) -> None:
+    type_search(qtbot, view, "smith")
+    qtbot.keyClick(view.search_box, Qt.Key.Key_Escape)
+    assert view.search_box.text() == ""
+    assert not view.model.searching

@@ -82,3 +82,20 @@ def test_a_failure_becomes_a_message(qtbot: Any, runner: JobRunner) -> None:
         runner.start("demo", "Writing", broken)
     assert failed.args == ["demo", "the disk is full"]
     qtbot.waitUntil(lambda: not runner.running)
+
+
+def test_no_full_collection_can_freeze_the_window_while_a_job_runs(
+    qtbot: Any, runner: JobRunner
+) -> None:
+    import gc
+
+    seen: list[bool] = []
+
+    def work(_progress: object, _cancelled: object) -> None:
+        seen.append(gc.isenabled())
+
+    assert gc.isenabled()
+    with qtbot.waitSignal(runner.succeeded, timeout=10_000):
+        runner.start("demo", "Working", work)
+    qtbot.waitUntil(lambda: not runner.running)
+    assert seen == [False] and gc.isenabled()
