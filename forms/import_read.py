@@ -1,7 +1,7 @@
 """Reading an exchange workbook: sheets, header rows and data rows, streamed.
 
-openpyxl's read-only mode parses a sheet as it is iterated, so a 100,000-
-client workbook never sits in memory. Everything wrong with the file's shape
+Sheets are parsed as they are iterated (forms/import_xlsx.py), so a
+100,000-client workbook never sits in memory. Everything wrong with the file's shape
 (an unknown sheet or column, a missing column) becomes a `Problem` with the
 same `Sheet!row column: reason` form as a wrong cell.
 """
@@ -15,10 +15,10 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from openpyxl import load_workbook
 from openpyxl.utils.exceptions import InvalidFileException
 
 from forms.exchange import IGNORED_ON_IMPORT, RECORD_SHEETS, Sheet
+from forms.import_xlsx import XlsxSource
 from forms.values import is_blank
 
 log = logging.getLogger(__name__)
@@ -86,8 +86,8 @@ class WorkbookReader:
     def __init__(self, path: Path) -> None:
         self.path = Path(path)
         try:
-            self._book = load_workbook(self.path, read_only=True, data_only=True)
-        except (InvalidFileException, zipfile.BadZipFile, KeyError, OSError) as exc:
+            self._source = XlsxSource(self.path)
+        except (InvalidFileException, zipfile.BadZipFile, KeyError, OSError, ValueError) as exc:
             raise ImportFileError(
                 f"{self.path.name} is not an Excel .xlsx workbook ({type(exc).__name__}: {exc})"
             ) from None
@@ -96,13 +96,13 @@ class WorkbookReader:
         return self
 
     def __exit__(self, *_exc: object) -> None:
-        self._book.close()
+        self._source.close()
 
     def check_sheets(self, problems: Problems) -> None:
         """Report sheets that are neither record sheets nor export-only ones."""
         known = {s.name for s in RECORD_SHEETS} | IGNORED_ON_IMPORT
         allowed = ", ".join(s.name for s in RECORD_SHEETS)
-        for name in self._book.sheetnames:
+        for name in self._source.sheet_names:
             if name not in known:
                 problems.add(
                     name,
@@ -112,13 +112,12 @@ class WorkbookReader:
                 )
 
     def has(self, sheet: Sheet) -> bool:
-        return sheet.name in self._book.sheetnames
+        return sheet.name in self._source.sheet_names
 
-    def size(self, sheet: Sheet) -> int:
-        """Rows the sheet says it has (for progress only; may be 0 when unknown)."""
-        if not self.has(sheet):
-            return 0
-        return int(self._book[sheet.name].max_row or 0)
+    def position(self) -> tuple[int, int]:
+        """(bytes read, bytes to read) of the record sheets: the measure of progress."""
+        total = sum(self._source.size(s.name) for s in RECORD_SHEETS if self.has(s))
+        return min(self._source.bytes_read, total), total
 
     def rows(self, sheet: Sheet, problems: Problems) -> Iterator[tuple[int, dict[str, Any]]]:
         """(row number, {column key: raw cell value}) for each non-blank data row.
@@ -127,15 +126,13 @@ class WorkbookReader:
         """
         if not self.has(sheet):
             return
-        ws = self._book[sheet.name]
-        ws.reset_dimensions()  # some writers store a wrong size; read what is there
-        lines = ws.iter_rows(values_only=True)
-        header = next(lines, ())
-        columns = read_header(sheet, tuple(header or ()), problems)
+        lines = self._source.rows(sheet.name)
+        _number, header = next(lines, (HEADER_ROW, ()))
+        columns = read_header(sheet, header, problems)
         if columns is None:
             return
-        for number, values in enumerate(lines, start=HEADER_ROW + 1):
-            if values and not all(is_blank(v) for v in values):
+        for number, values in lines:
+            if not all(is_blank(v) for v in values):
                 yield number, columns.raw(values)
 
 

@@ -66,7 +66,8 @@ class ImportRun:
     problems: Problems
     progress: Callable[[int, int], None] | None = None
     cancelled: Callable[[], bool] | None = None
-    total_rows: int = 0
+    # (work done, work to do) for the progress callback; rows read when not given.
+    position: Callable[[], tuple[int, int]] | None = None
     done_rows: int = 0
     added: Counter[str] = field(default_factory=Counter)
     updated: Counter[str] = field(default_factory=Counter)
@@ -103,7 +104,8 @@ class ImportRun:
         if self.cancelled is not None and self.cancelled():
             raise Cancelled()
         if self.progress is not None:
-            self.progress(self.done_rows, max(self.total_rows, self.done_rows))
+            done, total = self.position() if self.position else (self.done_rows, 0)
+            self.progress(done, max(total, done))
 
     def is_new(self, ref: bulk.ClientRef) -> bool:
         """Whether the client was added by this import (and not stored before it)."""

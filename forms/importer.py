@@ -108,7 +108,7 @@ def _attempt(
         try:
             with database.writing() as session:
                 run = ImportRun(session, actor, today, update, problems, progress, cancelled)
-                run.total_rows = sum(reader.size(s) for s in RECORD_SHEETS)
+                run.position = reader.position
                 _load(run, reader, in_order)
                 result = _finish(run, path)
             log.info("imported %s: %s", path.name, result.added)
@@ -162,8 +162,9 @@ def _finish(run: ImportRun, path: Path) -> ImportResult:
             "episodes": episodes,
         },
     )
-    if run.progress is not None:
-        run.progress(run.total_rows, run.total_rows)
+    if run.progress is not None and run.position is not None:
+        total = run.position()[1]
+        run.progress(total, total)
     return result
 
 

@@ -85,7 +85,13 @@ def test_a_workbook_from_a_spreadsheet_program_imports(
         tmp_path / "excel.xlsx",
         {
             "Clients": [
-                client("C-1", birth_date=29373, sex_at_birth="Female", consent_share="Yes"),
+                client(
+                    "C-1",
+                    birth_date=29373,
+                    sex_at_birth="Female",
+                    consent_share="Yes",
+                    consent_contact=True,
+                ),
                 client(10042, birth_date=dt.datetime(1975, 3, 4), race="WHITE"),
             ],
             "Assessments": [
@@ -133,9 +139,10 @@ def test_a_workbook_from_a_spreadsheet_program_imports(
     }
     with any_database.reading() as s:
         ana = s.scalars(select(Client).where(Client.client_code == "C-1")).one()
-        assert (ana.birth_date, ana.sex_at_birth, ana.consent_share) == (
+        assert (ana.birth_date, ana.sex_at_birth, ana.consent_share, ana.consent_contact) == (
             dt.date(1980, 6, 1),
             "female",
+            True,
             True,
         )
         assert s.scalar(select(Client.race).where(Client.client_code == "10042")) == "white"
@@ -364,3 +371,32 @@ def test_import_needs_the_import_permission_and_cancel_writes_nothing(
     seen: list[tuple[int, int]] = []
     done = import_workbook(database, admin, book, today, progress=lambda d, t: seen.append((d, t)))
     assert done.ok and seen[-1][0] == seen[-1][1] > 0
+
+
+def test_rich_text_names_and_rows_left_empty_read_as_plain_values(
+    database: Database, admin: Actor, today: dt.date, tmp_path: Path
+) -> None:
+    from openpyxl import Workbook
+    from openpyxl.cell.rich_text import CellRichText, TextBlock
+    from openpyxl.cell.text import InlineFont
+
+    book = Workbook()
+    ws = book.active
+    ws.title = "Clients"
+    ws.append(["client_code", "given_name", "family_name", "birth_date"])
+    ws.append(
+        [
+            "C-1",
+            CellRichText(["Ana ", TextBlock(InlineFont(b=True), "María")]),
+            "Ruiz",
+            dt.date(1980, 6, 1),
+        ]
+    )
+    ws["A5"], ws["B5"], ws["C5"], ws["D5"] = "C-2", "Bo", "Lee", "1979-02-03"
+    book.save(tmp_path / "rich.xlsx")
+    assert import_workbook(database, admin, tmp_path / "rich.xlsx", today).ok
+    with database.reading() as s:
+        assert s.execute(select(Client.client_code, Client.given_name)).all() == [
+            ("C-1", "Ana María"),
+            ("C-2", "Bo"),
+        ]
