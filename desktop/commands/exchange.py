@@ -69,12 +69,17 @@ def _register_export(export: Any, common: argparse.ArgumentParser) -> None:
     template.set_defaults(handler=run_export_template)
 
 
-def _progress(what: str) -> Callable[[int, int], None] | None:
+def _progress(what: str | None) -> Callable[[int, int], None] | None:
+    """A progress line on a terminal: 'done of total what', or a percentage without `what`."""
     if not sys.stderr.isatty():
         return None
 
     def show(done: int, total: int) -> None:
-        print(f"\r{done:,} of {total:,} {what}", end="", file=sys.stderr, flush=True)
+        if what is None:
+            text = f"{100 * done // total if total else 0}% read"
+        else:
+            text = f"{done:,} of {total:,} {what}"
+        print(f"\r{text}", end="", file=sys.stderr, flush=True)
 
     return show
 
@@ -91,7 +96,7 @@ def run_import(args: argparse.Namespace) -> int:
         args.file,
         dt.date.today(),
         update=args.update,
-        progress=_progress("rows"),
+        progress=_progress(None),
     )
     if sys.stderr.isatty():
         print(file=sys.stderr)
