@@ -110,37 +110,48 @@ def build_report_data(
         disclosure = Disclosure(settings.suppression_threshold, internal)
         followups = FollowupTally(period, settings.followup_months, trend_months(dates))
         tallies = _Tallies(followups, TrendTally(dates), RecoveryTally(), rows=rows)
-        _count_followups(session, tallies.followups, dates)
-        if cancelled is not None and cancelled():
-            raise Cancelled()
+        _count_followups(session, tallies.followups, cancelled)
         _walk_histories(session, tallies, progress, cancelled)
         ledger = Ledger()
         specs = _sql_sections(session, period, ledger)
         sections = _sections(specs, tallies, ledger, session, period)
     trend = trend_specs(tallies.trend, tallies.followups, ledger)
     ledger.suppress(disclosure.effective_threshold)
+    printed = _Printed(ledger, disclosure)
     return ReportData(
         agency=settings.agency_name, period=period,
         harm_period=Period.twelve_months_ending(period.end),
         generated_at=generated_at or dt.datetime.now(dt.UTC), disclosure=disclosure,
         paper_size=settings.paper_size, state=settings.state,
         followup_months=tuple(settings.followup_months),
-        sections=tuple(Section(k, title, intro, tuple(render(s, ledger, disclosure) for s in ss))
-                       for k, title, intro, ss in sections),
-        trend_dates=dates, trends=tuple(render(s, ledger, disclosure) for s in trend),
-        community=render(specs[1][2], ledger, disclosure),
+        sections=tuple(Section(k, title, intro, printed(ss)) for k, title, intro, ss in sections),
+        trend_dates=dates, trends=printed(trend), community=printed([specs[1][2]])[0],
         definitions=tuple(definitions(suppression_threshold=settings.suppression_threshold,
                                       followup_months=settings.followup_months)),
         ledger=ledger,
     )
 
 
-def _count_followups(session: Session, tally: FollowupTally, dates: tuple[dt.date, ...]) -> None:
+@dataclass(frozen=True)
+class _Printed:
+    """Renders table specs once the ledger has suppressed."""
+
+    ledger: Ledger
+    disclosure: Disclosure
+
+    def __call__(self, specs: list[TableSpec]) -> tuple[Table, ...]:
+        return tuple(render(s, self.ledger, self.disclosure) for s in specs)
+
+
+def _count_followups(session: Session, tally: FollowupTally,
+                     cancelled: IsCancelled | None) -> None:
     reach = Period(min(tally.period.start, tally.trend[0].start), tally.period.end)
     start = intakes_from(reach, tally.months)
     deaths = queries.death_dates(session, reach.end)
     for history in minimal_histories(queries.followup_inputs(session, start, reach.end), deaths):
         tally.add(history)
+    if cancelled is not None and cancelled():
+        raise Cancelled()
 
 
 def population_start(dates: tuple[dt.date, ...]) -> dt.date:

@@ -13,6 +13,7 @@ from __future__ import annotations
 import datetime as dt
 import logging
 from collections.abc import Callable
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
@@ -71,11 +72,39 @@ def generated_text(when: dt.datetime) -> str:
     return f"Generated {when.astimezone(dt.UTC).strftime('%Y-%m-%d %H:%M')} UTC"
 
 
+@dataclass(frozen=True)
+class _Page:
+    """What every page carries besides its body."""
+
+    agency: str
+    title: str
+    generated: str
+    internal: bool
+
+    def decorate(self, canvas: pdf_canvas.Canvas, number: int, total: int) -> None:
+        width, height = canvas._pagesize
+        top, bottom = height - MARGIN + 14, MARGIN - 18
+        canvas.setStrokeColor(RULE)
+        canvas.setLineWidth(0.5)
+        canvas.line(MARGIN, top - 4, width - MARGIN, top - 4)
+        canvas.line(MARGIN, bottom + 10, width - MARGIN, bottom + 10)
+        canvas.setFont(FONT_BOLD, 8)
+        canvas.setFillColor(ACCENT)
+        canvas.drawString(MARGIN, top, _fit(canvas, self.agency, FONT_BOLD, 8, width / 2))
+        canvas.setFont(FONT, 8)
+        canvas.setFillColor(MUTED)
+        canvas.drawRightString(width - MARGIN, top, self.title)
+        canvas.drawString(MARGIN, bottom, self.generated)
+        canvas.drawRightString(width - MARGIN, bottom, f"Page {number} of {total}")
+        if self.internal:
+            canvas.setFont(FONT_BOLD, 8)
+            canvas.setFillColor(WARNING)
+            canvas.drawCentredString(width / 2, bottom, INTERNAL_MARK)
+
+
 def _canvas_maker(data: ReportData) -> Callable[..., pdf_canvas.Canvas]:
-    header_left = data.agency
-    header_right = f"Monthly report · {month_title(data.period)}"
-    footer_left = generated_text(data.generated_at)
-    internal = data.disclosure.internal
+    page = _Page(data.agency, f"Monthly report · {month_title(data.period)}",
+                 generated_text(data.generated_at), data.disclosure.internal)
 
     class NumberedCanvas(pdf_canvas.Canvas):
         """Holds pages back until the end, when "page x of y" is known."""
@@ -92,29 +121,9 @@ def _canvas_maker(data: ReportData) -> Callable[..., pdf_canvas.Canvas]:
             total = len(self._pages)
             for number, state in enumerate(self._pages, start=1):
                 self.__dict__.update(state)
-                self._decorate(number, total)
+                page.decorate(self, number, total)
                 super().showPage()
             super().save()
-
-        def _decorate(self, number: int, total: int) -> None:
-            width, height = self._pagesize
-            top, bottom = height - MARGIN + 14, MARGIN - 18
-            self.setStrokeColor(RULE)
-            self.setLineWidth(0.5)
-            self.line(MARGIN, top - 4, width - MARGIN, top - 4)
-            self.line(MARGIN, bottom + 10, width - MARGIN, bottom + 10)
-            self.setFont(FONT_BOLD, 8)
-            self.setFillColor(ACCENT)
-            self.drawString(MARGIN, top, _fit(self, header_left, FONT_BOLD, 8, width / 2))
-            self.setFont(FONT, 8)
-            self.setFillColor(MUTED)
-            self.drawRightString(width - MARGIN, top, header_right)
-            self.drawString(MARGIN, bottom, footer_left)
-            self.drawRightString(width - MARGIN, bottom, f"Page {number} of {total}")
-            if internal:
-                self.setFont(FONT_BOLD, 8)
-                self.setFillColor(WARNING)
-                self.drawCentredString(width / 2, bottom, INTERNAL_MARK)
 
     return NumberedCanvas
 

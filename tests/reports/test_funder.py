@@ -10,7 +10,8 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from hand_agency import DOCK, PEOPLE, build, client_code, year_tables
+from hand_agency import DOCK, PEOPLE, build, client_code
+from hand_expected import year_tables
 from openpyxl import load_workbook
 from sqlalchemy import select
 

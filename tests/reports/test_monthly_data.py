@@ -7,7 +7,8 @@ from collections.abc import Iterator
 from dataclasses import replace
 
 import pytest
-from hand_agency import OCTOBER, REPORT_MONTH, REPORT_YEAR, build
+from hand_agency import REPORT_MONTH, REPORT_YEAR, build
+from hand_expected import OCTOBER
 
 from db import settings as agency_settings
 from db.access import COMMAND_LINE, PermissionDenied

@@ -9,7 +9,8 @@ from dataclasses import dataclass, replace
 from pathlib import Path
 
 import pytest
-from hand_agency import AGENCY, DOCK, OCTOBER, REPORT_MONTH, REPORT_YEAR, build
+from hand_agency import AGENCY, DOCK, REPORT_MONTH, REPORT_YEAR, build
+from hand_expected import OCTOBER
 from pypdf import PdfReader
 from sqlalchemy import select
 
