@@ -74,6 +74,7 @@ class ClientRef:
     id: int
     birth_date: dt.date
     version: int
+    merged: bool = False  # merged into another client: the code stays taken, unused
 
 
 def clients_by_code(session: Session, codes: Iterable[str]) -> dict[str, ClientRef]:
@@ -82,11 +83,15 @@ def clients_by_code(session: Session, codes: Iterable[str]) -> dict[str, ClientR
     found: dict[str, ClientRef] = {}
     for start in range(0, len(wanted), LOOKUP_CHUNK):
         rows = session.execute(
-            select(Client.client_code, Client.id, Client.birth_date, Client.version).where(
-                Client.client_code.in_(wanted[start : start + LOOKUP_CHUNK])
-            )
+            select(
+                Client.client_code,
+                Client.id,
+                Client.birth_date,
+                Client.version,
+                Client.merged_into_id.is_not(None),
+            ).where(Client.client_code.in_(wanted[start : start + LOOKUP_CHUNK]))
         )
-        found.update({code: ClientRef(cid, born, version) for code, cid, born, version in rows})
+        found.update({row[0]: ClientRef(*row[1:]) for row in rows})
     return found
 
 

@@ -20,18 +20,19 @@ Rows = Iterator[tuple[int, dict[str, Any]]]
 def existing_allowed(
     run: ImportRun, sheet: Sheet, row: int, code: str, ref: bulk.ClientRef
 ) -> bool:
-    """Rows may go to a client stored before this import only with --update (said once)."""
-    if run.is_new(ref) or run.update:
+    """Rows may go to a client stored before this import only with --update, and never to
+    one merged into another (each said once per sheet)."""
+    if run.is_new(ref) or (run.update and not ref.merged):
         return True
     if (sheet.name, code) not in run.told_existing:
         run.told_existing.add((sheet.name, code))
-        run.problems.add(
-            sheet.name,
-            row,
-            "client_code",
-            f"{code} is already in the database; import with --update to add to "
-            f"or change clients stored before",
+        reason = (
+            "was merged into another client; use that client's code"
+            if ref.merged
+            else "is already in the database; import with --update to add to or change "
+            "clients stored before"
         )
+        run.problems.add(sheet.name, row, "client_code", f"{code} {reason}")
     return False
 
 

@@ -10,6 +10,7 @@ import pytest
 from exchange_books import client, intake, substance, text_cell, write_book
 from sqlalchemy import func, select
 
+from db import clients
 from db.access import Actor, PermissionDenied
 from db.engine import Database
 from db.models import (
@@ -400,3 +401,20 @@ def test_rich_text_names_and_rows_left_empty_read_as_plain_values(
             ("C-1", "Ana María"),
             ("C-2", "Bo"),
         ]
+
+
+def test_a_client_merged_away_takes_no_more_rows(
+    database: Database, admin: Actor, today: dt.date, tmp_path: Path
+) -> None:
+    keep = records.create_client(database, admin, client("C-1"), today)
+    gone = records.create_client(database, admin, client("C-2"), today)
+    with database.writing() as s:
+        clients.merge(s, admin, keep, gone)
+    book = write_book(
+        tmp_path / "m.xlsx",
+        {"Events": [{"client_code": "C-2", "occurred_on": "2024-01-05", "event": "arrest"}]},
+    )
+    result = import_workbook(database, admin, book, today, update=True)
+    assert lines(result) == [
+        "Events!2 client_code: C-2 was merged into another client; use that client's code"
+    ]
