@@ -35,9 +35,10 @@ class ClientPage:
     as_of: dt.date
 
     @property
-    def has_episode(self) -> bool:
-        """Whether an intake was recorded (a follow-up or discharge needs one)."""
-        return any(a.kind == "intake" for a in self.assessments)
+    def has_open_episode(self) -> bool:
+        """An intake with no discharge after it: a follow-up or discharge belongs to it."""
+        edges = [a.kind for a in self.assessments if a.kind in ("intake", "discharge")]
+        return bool(edges) and edges[-1] == "intake"
 
 
 class ClientGone(LookupError):

@@ -59,7 +59,7 @@ class DuplicatePanel(QGroupBox):
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.verticalHeader().hide()
         self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
-        self.table.doubleClicked.connect(self._open)
+        self.table.activated.connect(self._open)  # Enter, or a double click
         layout.addWidget(self.table)
         self.open_button = QPushButton(self.tr("Open this client instead"), self)
         self.open_button.setObjectName("open_duplicate")

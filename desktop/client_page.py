@@ -202,10 +202,15 @@ class ClientPageView(QWidget):
         self.page = page
         self.heading.setText(text.client_heading(page.values))
         self.identity.setText(text.identity_line(page.values, page.as_of))
-        needs_intake = not page.has_episode
+        needs_intake = not page.has_open_episode
+        why = (
+            self.tr("Record an intake first")
+            if not page.assessments
+            else self.tr("The last episode was closed by a discharge: record a new intake")
+        )
         for kind in ("follow_up", "discharge"):
             self.buttons[kind].setEnabled(not needs_intake)
-            self.buttons[kind].setToolTip(self.tr("Record an intake first") if needs_intake else "")
+            self.buttons[kind].setToolTip(why if needs_intake else "")
         self.status_box.setTitle(self.tr("Status on %1").replace("%1", page.as_of.isoformat()))
         fill_table(
             self.status_table,

@@ -9,9 +9,12 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication, QLineEdit, QWidget
 from sqlalchemy import func, select
 
+from db.access import COMMAND_LINE
 from db.models import Assessment, SubstanceRecord
 from desktop.assessment_form import AssessmentFormView
 from desktop.client_page import ClientPageView
+from forms import records
+from tests.conftest import TODAY
 from tests.desktop.harness import Desk, add_client
 
 # The paper form's order from the interview date to the use days of the first substance.
@@ -205,3 +208,29 @@ def test_substance_errors_land_on_their_own_row(
     assert "does not count while methadone" in second["criteria"].error.text()
     assert not form.substances.rows[0]["criteria"].error.isVisible()
     form.discard()
+
+
+def test_after_a_discharge_only_a_new_intake_is_offered(desk: Desk) -> None:
+    desk.sign_in_as("desk")
+    client_id = add_client(
+        desk.database,
+        desk.actors["admin"],
+        given_name="Dis",
+        family_name="Charged",
+        birth_date="1970-01-01",
+    )
+    for day, kind in (("2026-01-05", "intake"), ("2026-06-01", "discharge")):
+        records.add_assessment(
+            desk.database,
+            COMMAND_LINE,
+            client_id,
+            {"assessed_on": day, "kind": kind, "contact_status": "not_located"},
+            [],
+            TODAY,
+        )
+    assert desk.window.clients.open_client(client_id)
+    page = desk.window.clients.top
+    assert isinstance(page, ClientPageView)
+    assert not page.buttons["follow_up"].isEnabled()
+    assert "closed by a discharge" in page.buttons["discharge"].toolTip()
+    assert page.buttons["intake"].isEnabled()

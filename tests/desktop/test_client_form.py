@@ -57,7 +57,7 @@ def test_a_likely_duplicate_is_shown_before_saving(
     qtbot.keyClick(form, Qt.Key.Key_S, Qt.KeyboardModifier.ControlModifier)
     assert client_count(desk) == before
     assert "may already be registered" in form.summary.text()
-    qtbot.mouseClick(form.duplicates.open_button, Qt.MouseButton.LeftButton)
+    qtbot.keyClick(form.duplicates.table, Qt.Key.Key_Return)  # the list has the focus
     page = desk.window.clients.top
     assert isinstance(page, ClientPageView) and page.client_id == existing
     assert client_count(desk) == before
