@@ -12,7 +12,7 @@ import logging
 from collections.abc import Iterator, Sequence
 from typing import Any
 
-from sqlalchemy import ColumnElement, case, func, select
+from sqlalchemy import ColumnElement, case, func, select, text
 from sqlalchemy.orm import Session
 
 from db.models import Assessment, Client, Encounter, Event, SubstanceRecord
@@ -20,6 +20,16 @@ from db.models import Assessment, Client, Encounter, Event, SubstanceRecord
 log = logging.getLogger(__name__)
 
 STREAM_ROWS = 5_000
+
+
+def use_snapshot(session: Session) -> None:
+    """Let the rest of this read see the database at one moment, as a whole export must.
+
+    SQLite's read transaction already does; PostgreSQL's default shows each
+    statement the latest commits, so a save between two pages could split.
+    """
+    if session.get_bind().dialect.name == "postgresql":
+        session.execute(text("SET TRANSACTION ISOLATION LEVEL REPEATABLE READ, READ ONLY"))
 
 
 def _listed(all_clients: bool) -> ColumnElement[bool]:

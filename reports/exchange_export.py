@@ -114,6 +114,7 @@ def export_workbook(
         actor.require(Permission.SETTINGS)  # only administrators hold it
     stamp = generated_at or dt.datetime.now(dt.UTC)
     with database.reading() as session:
+        exchange_rows.use_snapshot(session)
         listed, left_out = exchange_rows.client_counts(session, all_clients)
         writer = _Export(session, as_of, all_clients, listed, progress, cancelled)
         write_or_discard(
