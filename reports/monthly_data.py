@@ -12,8 +12,10 @@ once (unless the report is internal); the result holds only printed values.
 from __future__ import annotations
 
 import datetime as dt
+import gc
 import logging
 from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 
 from sqlalchemy.orm import Session
@@ -110,8 +112,9 @@ def build_report_data(
         disclosure = Disclosure(settings.suppression_threshold, internal)
         followups = FollowupTally(period, settings.followup_months, trend_months(dates))
         tallies = _Tallies(followups, TrendTally(dates), RecoveryTally(), rows=rows)
-        _count_followups(session, tallies.followups, cancelled)
-        _walk_histories(session, tallies, progress, cancelled)
+        with collector_paused():
+            _count_followups(session, tallies.followups, cancelled)
+            _walk_histories(session, tallies, progress, cancelled)
         ledger = Ledger()
         specs = _sql_sections(session, period, ledger)
         sections = _sections(specs, tallies, ledger, session, period)
@@ -141,6 +144,25 @@ class _Printed:
 
     def __call__(self, specs: list[TableSpec]) -> tuple[Table, ...]:
         return tuple(render(s, self.ledger, self.disclosure) for s in specs)
+
+
+@contextmanager
+def collector_paused() -> Iterator[None]:
+    """Pause the cyclic garbage collector while histories are walked.
+
+    The walk keeps a chunk of histories alive and allocates millions of small
+    acyclic objects; each automatic full collection walks all of them again,
+    which measured a fifth of the report's time. Nothing here forms a cycle
+    that needs the collector (reference counting frees it all), and the
+    collector is back on when the walk ends, however it ends.
+    """
+    enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if enabled:
+            gc.enable()
 
 
 def _count_followups(session: Session, tally: FollowupTally,
