@@ -62,7 +62,13 @@ def test_a_front_desk_user_sees_no_identified_export(
 
 def test_a_manager_sees_the_reports_exports_and_import(view: ReportsView) -> None:
     assert list(view.job_buttons) == [
-        "monthly_pdf", "funder", "funder_rows", "full_export", "import", "template"]
+        "monthly_pdf",
+        "funder",
+        "funder_rows",
+        "full_export",
+        "import",
+        "template",
+    ]
     assert view.choices.isVisible()
 
 
@@ -130,8 +136,9 @@ def test_an_import_with_bad_rows_lists_them_and_loads_nothing(
     assert "Nothing was imported" in view.result.text()
 
 
-def test_the_funder_workbook_covers_the_chosen_period(view: ReportsView, tmp_path: Path,
-                                                      fake_dialogs: FakeDialogs) -> None:
+def test_the_funder_workbook_covers_the_chosen_period(
+    view: ReportsView, tmp_path: Path, fake_dialogs: FakeDialogs
+) -> None:
     view.period_from.setDate(view.period_from.date().fromString("2026-01-01", "yyyy-MM-dd"))
     view.period_to.setDate(view.period_to.date().fromString("2026-06-30", "yyyy-MM-dd"))
     fake_dialogs.paths = [tmp_path / "funder.xlsx"]
@@ -143,7 +150,8 @@ def test_the_funder_workbook_covers_the_chosen_period(view: ReportsView, tmp_pat
 
 
 def test_a_period_ending_before_it_starts_is_refused_before_asking_for_a_file(
-        view: ReportsView, fake_dialogs: FakeDialogs) -> None:
+    view: ReportsView, fake_dialogs: FakeDialogs
+) -> None:
     view.period_from.setDate(view.period_from.date().fromString("2026-06-30", "yyyy-MM-dd"))
     view.period_to.setDate(view.period_to.date().fromString("2026-01-01", "yyyy-MM-dd"))
     assert not view.start_job("funder")
