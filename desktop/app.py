@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import logging
 import sys
+from pathlib import Path
 
 from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, QTranslator
 from PySide6.QtWidgets import QApplication
@@ -11,7 +12,7 @@ from sqlalchemy.exc import SQLAlchemyError
 
 from db.location import DatabaseLocationError
 from db.startup import DatabaseUnusableError, open_database
-from desktop import __version__, dialogs
+from desktop import __version__, dialogs, logs
 from desktop.context import AppContext, keep_out_of_garbage_collection
 from desktop.logs import configure_logging
 from desktop.main_window import MainWindow
@@ -41,6 +42,21 @@ def _install_translations(app: QApplication) -> None:
         app.installTranslator(translator)
 
 
+def _unexpected(window: MainWindow, log_file: Path, message: str) -> None:
+    dialogs.warn(
+        window,
+        QCoreApplication.translate("app", "Something went wrong"),
+        QCoreApplication.translate(
+            "app",
+            "The program met an error it did not expect: %1\n\nWhat you "
+            "saved before is safe; the last action may not have been saved. The "
+            "details are in %2.",
+        )
+        .replace("%1", message)
+        .replace("%2", str(log_file)),
+    )
+
+
 def run_gui(db: str | None) -> int:
     """Open the main window on the database; a message, not a traceback, if it is unusable."""
     log_file = configure_logging()
@@ -60,6 +76,7 @@ def run_gui(db: str | None) -> int:
         return 1
     try:
         window = MainWindow(AppContext(database))
+        logs.on_unexpected = lambda message: _unexpected(window, log_file, message)
         window.start()
         window.show()
         keep_out_of_garbage_collection()

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import logging
 import sys
+from collections.abc import Callable
 from logging.handlers import RotatingFileHandler
 from pathlib import Path
 from types import TracebackType
@@ -47,10 +48,16 @@ def configure_logging(folder: Path | None = None) -> Path:
     return path
 
 
+# Called with a one-line message after an unexpected error is logged (the GUI shows it).
+on_unexpected: Callable[[str], None] | None = None
+
+
 def _log_uncaught(
     kind: type[BaseException], value: BaseException, trace: TracebackType | None
 ) -> None:
     # Qt calls Python slots from its event loop; an exception there must reach the log
-    # file, not vanish with a terminal nobody watches.
+    # file and the person, not vanish with a terminal nobody watches.
     log.critical("unexpected error", exc_info=(kind, value, trace))
     sys.__excepthook__(kind, value, trace)
+    if on_unexpected is not None and not issubclass(kind, KeyboardInterrupt):
+        on_unexpected(" ".join(str(value).split()) or kind.__name__)

@@ -30,17 +30,27 @@ def test_an_unusable_database_gives_a_message_not_a_traceback(
     assert broken.read_bytes().startswith(b"this is a spreadsheet")
 
 
-def test_the_log_goes_to_a_rotating_file(tmp_path: Path) -> None:
-    from desktop.logs import configure_logging
+def test_the_log_file_gets_the_details_and_the_person_a_message(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from desktop import logs
 
+    told: list[str] = []
+    monkeypatch.setattr(logs, "on_unexpected", told.append)
     root = logging.getLogger()
     before, level, hook = list(root.handlers), root.level, sys.excepthook
     try:
-        path = configure_logging(tmp_path)
+        path = logs.configure_logging(tmp_path)
         logging.getLogger("desktop.test").info("hello from the test")
+        try:
+            raise ValueError("the disk  is\nfull")
+        except ValueError as exc:
+            sys.excepthook(ValueError, exc, exc.__traceback__)
         for handler in root.handlers:
             handler.flush()
-        assert "hello from the test" in path.read_text(encoding="utf-8")
+        text = path.read_text(encoding="utf-8")
+        assert "hello from the test" in text and "ValueError: the disk" in text
+        assert told == ["the disk is full"]
     finally:
         for handler in root.handlers[:]:
             if handler not in before:
