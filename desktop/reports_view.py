@@ -228,6 +228,9 @@ class ReportsView(QWidget):
 
     def _show_import(self, result: object) -> None:
         problems = list(getattr(result, "problems", ()))
+        if getattr(result, "cancelled", False):
+            self._cancelled("import")
+            return
         if getattr(result, "ok", False):
             added = getattr(result, "added", {})
             counts = ", ".join(f"{n} {sheet}" for sheet, n in added.items() if n)
@@ -251,4 +254,8 @@ class ReportsView(QWidget):
         dialogs.warn(self, self.jobs[key].title, message)
 
     def _cancelled(self, key: str) -> None:
-        self.result.setText(self.tr("Cancelled. No file was written."))
+        self.result.setText(
+            self.tr("Cancelled. Nothing was imported.")
+            if key == "import"
+            else self.tr("Cancelled. No file was written.")
+        )

@@ -156,3 +156,36 @@ def test_a_period_ending_before_it_starts_is_refused_before_asking_for_a_file(
     view.period_to.setDate(view.period_to.date().fromString("2026-01-01", "yyyy-MM-dd"))
     assert not view.start_job("funder")
     assert [kind for kind, _, _ in fake_dialogs.shown] == ["warn"]
+
+
+def test_a_good_import_loads_the_rows_and_a_cancelled_one_loads_nothing(
+    view: ReportsView, tmp_path: Path, fake_dialogs: FakeDialogs
+) -> None:
+    from sqlalchemy import select
+
+    from db.models import Client
+
+    source = tmp_path / "good.xlsx"
+    write_template(source)
+    book = load_workbook(source)
+    book["Clients"].append(["I-2", "Ivo", "Imported", None, "1990-02-28"])
+    book.save(source)
+    big = tmp_path / "big.xlsx"  # more than one chunk: the import looks at Cancel between them
+    write_template(big)
+    book = load_workbook(big)
+    for n in range(2500):
+        book["Clients"].append([f"B-{n}", "Bulk", f"Person{n}", None, "1980-01-01"])
+    book.save(big)
+    fake_dialogs.paths = [big]
+    fake_dialogs.press_cancel = True
+    assert view.start_job("import")
+    assert view.result.text() == "Cancelled. Nothing was imported."
+    fake_dialogs.press_cancel = False
+    fake_dialogs.paths = [source]
+    assert view.start_job("import")
+    assert view.result.text() == "Imported: 1 Clients."
+    with view.ctx.database.reading() as session:
+        codes = session.scalars(
+            select(Client.client_code).where(Client.client_code.in_(["I-2", "B-0", "B-2499"]))
+        )
+        assert list(codes) == ["I-2"]
