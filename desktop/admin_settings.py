@@ -90,7 +90,10 @@ class SettingsView(QWidget):
         self.threshold = QSpinBox(box)
         self.threshold.setRange(1, 100)
         self.paper = QComboBox(box)
-        for value, caption in PAPER_SIZES:
+        for value, caption in (
+            (PAPER_SIZES[0][0], self.tr("Letter")),
+            (PAPER_SIZES[1][0], self.tr("A4")),
+        ):
             self.paper.addItem(caption, value)
         self.idle = QSpinBox(box)
         self.idle.setRange(1, 240)
