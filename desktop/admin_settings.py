@@ -30,7 +30,7 @@ from desktop.field_editors import ERROR_STYLE
 log = logging.getLogger(__name__)
 
 MAX_POINT_MONTHS = 120
-PAPER_SIZES = (("letter", "Letter"), ("a4", "A4"))
+PAPER_SIZES = ("letter", "a4")  # as db.settings.AgencySettings.paper_size spells them
 
 
 class SettingsError(ValueError):
@@ -90,10 +90,7 @@ class SettingsView(QWidget):
         self.threshold = QSpinBox(box)
         self.threshold.setRange(1, 100)
         self.paper = QComboBox(box)
-        for value, caption in (
-            (PAPER_SIZES[0][0], self.tr("Letter")),
-            (PAPER_SIZES[1][0], self.tr("A4")),
-        ):
+        for value, caption in zip(PAPER_SIZES, (self.tr("Letter"), self.tr("A4")), strict=True):
             self.paper.addItem(caption, value)
         self.idle = QSpinBox(box)
         self.idle.setRange(1, 240)
