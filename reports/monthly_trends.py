@@ -67,7 +67,7 @@ class TrendTally:
         harm = harm_series(history, self.windows)
         for point, levels in zip(self.harm, harm, strict=True):
             if levels is not None:
-                point.add(*levels)
+                point.add(levels)
         return harm
 
 
