@@ -86,7 +86,7 @@ class HarmPoint:
     @property
     def flags(self) -> dict[str, int]:
         """Flags raised per level, summed over the assessed clients."""
-        return {level: sum(v[i] * n for v, n in self.seen.items())
+        return {level: sum(int(v[i]) * n for v, n in self.seen.items())
                 for i, level in enumerate(LEVELS)}
 
     @property
