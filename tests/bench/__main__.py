@@ -23,8 +23,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--clients", type=int, default=100_000)
     args = parser.parse_args(argv)
     figures: list[Figure] = []
-    print(f"machine: {platform.machine()}, {_cpus()} cores, Python {platform.python_version()}",
-          flush=True)
+    print(f"machine: {_machine()}, Python {platform.python_version()}", flush=True)
     with tempfile.TemporaryDirectory(prefix="recovery-desk-bench-") as folder:
         for suite in args.only:
             module = importlib.import_module(f"tests.bench.bench_{suite}")
@@ -39,10 +38,24 @@ def main(argv: list[str] | None = None) -> int:
     return 0 if all(f.ok for f in figures) else 1
 
 
-def _cpus() -> int:
+def _machine() -> str:
+    """CPU model, cores and memory, as far as the system tells them."""
     import os
 
-    return os.cpu_count() or 1
+    model = platform.processor() or platform.machine()
+    memory = ""
+    try:
+        cpuinfo = Path("/proc/cpuinfo").read_text(encoding="utf-8")
+        model = next(
+            line.split(":", 1)[1].strip()
+            for line in cpuinfo.splitlines()
+            if line.startswith("model name")
+        )
+        meminfo = Path("/proc/meminfo").read_text(encoding="utf-8").split()
+        memory = f", {int(meminfo[meminfo.index('MemTotal:') + 1]) / 1024**2:.0f} GiB RAM"
+    except (OSError, StopIteration, ValueError):
+        pass
+    return f"{model}, {os.cpu_count() or 1} cores{memory}, {platform.system()}"
 
 
 if __name__ == "__main__":

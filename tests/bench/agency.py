@@ -41,8 +41,11 @@ def cached_agency(clients: int) -> Path:
         return target
     CACHE.mkdir(exist_ok=True)
     partial = target.with_name(f"{target.name}.building-{os.getpid()}")
-    print(f"building the {clients:,}-client demo agency in {target} (once) ...",
-          file=sys.stderr, flush=True)
+    print(
+        f"building the {clients:,}-client demo agency in {target} (once) ...",
+        file=sys.stderr,
+        flush=True,
+    )
     start = time.perf_counter()
     try:
         database = open_database(str(partial))

@@ -64,17 +64,35 @@ def run(folder: Path, clients: int = 100_000) -> list[Figure]:
     (folder / "raw.xlsx").unlink()
     listed = f"{big['clients']:,} consenting clients of {clients:,}"
     return [
-        Figure(f"exchange export, {clients:,}-client agency", big["seconds"], None, raw.wall, 1.5,
-               note=f"{listed}; {cells:,} cells; once; baseline: bare openpyxl write-only",
-               cpu_seconds=big["cpu"], baseline_cpu_seconds=raw.cpu),
-        Figure(f"exchange export peak memory, {clients // 1000}k vs "
-               f"{MEMORY_CLIENTS // 1000}k (MiB)", big["rss"] / KIB_PER_MIB, None,
-               small["rss"] / KIB_PER_MIB, 1.3, unit="MiB",
-               note="peak resident memory of the exporting process, MiB"),
-        Figure(f"import exported workbook ({MEMORY_CLIENTS // 1000}k agency) vs export",
-               imported["seconds"], None, small["seconds"], 3.0,
-               note=f"into an empty database; median of {imported['runs']}; baseline: its export",
-               cpu_seconds=imported["cpu"], baseline_cpu_seconds=small["cpu"]),
+        Figure(
+            f"exchange export, {clients:,}-client agency",
+            big["seconds"],
+            None,
+            raw.wall,
+            1.5,
+            note=f"{listed}; {cells:,} cells; once; baseline: bare openpyxl write-only",
+            cpu_seconds=big["cpu"],
+            baseline_cpu_seconds=raw.cpu,
+        ),
+        Figure(
+            f"exchange export peak memory, {clients // 1000}k vs {MEMORY_CLIENTS // 1000}k (MiB)",
+            big["rss"] / KIB_PER_MIB,
+            None,
+            small["rss"] / KIB_PER_MIB,
+            1.3,
+            unit="MiB",
+            note="peak resident memory of the exporting process, MiB",
+        ),
+        Figure(
+            f"import exported workbook ({MEMORY_CLIENTS // 1000}k agency) vs export",
+            imported["seconds"],
+            None,
+            small["seconds"],
+            3.0,
+            note=f"into an empty database; median of {imported['runs']}; baseline: its export",
+            cpu_seconds=imported["cpu"],
+            baseline_cpu_seconds=small["cpu"],
+        ),
     ]
 
 
@@ -87,8 +105,12 @@ def _exports(folder: Path, clients: int, repeat: int) -> dict:
         _, rss, out = child_run(EXPORT, str(database), str(target), TODAY.isoformat())
         runs.append({**json.loads(out.splitlines()[-1]), "rss": rss})
     database.unlink()
-    return {**_medians(runs), "rows": runs[0]["rows"], "clients": runs[0]["clients"],
-            "file": target}
+    return {
+        **_medians(runs),
+        "rows": runs[0]["rows"],
+        "clients": runs[0]["clients"],
+        "file": target,
+    }
 
 
 def _imports(folder: Path, workbook: Path) -> dict:
@@ -104,4 +126,5 @@ def _imports(folder: Path, workbook: Path) -> dict:
 
 def _medians(runs: list[dict]) -> dict:
     return {key: statistics.median(r[key] for r in runs) for key in ("seconds", "cpu", "rss")} | {
-        "runs": len(runs)}
+        "runs": len(runs)
+    }

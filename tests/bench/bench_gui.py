@@ -115,9 +115,13 @@ def _cold_start(clients: int) -> Figure:
         seconds, rows_text = out.split()[-2:]
         samples.append(float(seconds))
         rows = int(rows_text)
-    return Figure("cold start to a shown main window", statistics.median(samples), 1.5,
-                  note=f"{clients:,}-client agency, signed in, {rows} rows listed; "
-                       f"median of {STARTS} fresh processes")
+    return Figure(
+        "cold start to a shown main window",
+        statistics.median(samples),
+        1.5,
+        note=f"{clients:,}-client agency, signed in, {rows} rows listed; "
+        f"median of {STARTS} fresh processes",
+    )
 
 
 def _stall(folder: Path) -> Figure:
@@ -128,7 +132,11 @@ def _stall(folder: Path) -> Figure:
     if not found["written"]:
         raise RuntimeError("the export run from the Reports screen wrote no file")
     target.unlink()
-    return Figure("longest GUI stall during a full export", found["max"], 0.100,
-                  note=f"{MEMORY_CLIENTS:,}-client agency; timer every {TICK_MS} ms, "
-                       f"{found['ticks']:,} ticks over {found['seconds']:.1f} s, "
-                       f"p99 gap {found['p99'] * 1000:.0f} ms")
+    return Figure(
+        "longest GUI stall during a full export",
+        found["max"],
+        0.100,
+        note=f"{MEMORY_CLIENTS:,}-client agency; timer every {TICK_MS} ms, "
+        f"{found['ticks']:,} ticks over {found['seconds']:.1f} s, "
+        f"p99 gap {found['p99'] * 1000:.0f} ms",
+    )

@@ -43,25 +43,48 @@ def run(folder: Path, clients: int = 100_000) -> list[Figure]:
 def _figures(database: Database, folder: Path, clients: int) -> list[Figure]:
     pdf, funder, with_rows = folder / "monthly.pdf", folder / "funder.xlsx", folder / "rows.xlsx"
     data = _timing(lambda: build_report_data(database, COMMAND_LINE, MONTH))
-    report = _timing(lambda: monthly_report(database, COMMAND_LINE, MONTH.start.year,
-                                            MONTH.start.month, pdf))
+    report = _timing(
+        lambda: monthly_report(database, COMMAND_LINE, MONTH.start.year, MONTH.start.month, pdf)
+    )
     plain = _timing(lambda: funder_workbook(database, COMMAND_LINE, YEAR.start, YEAR.end, funder))
     written: list[int] = []
-    rows = _timing(lambda: written.append(funder_workbook(
-        database, COMMAND_LINE, YEAR.start, YEAR.end, with_rows, rows=True).client_rows))
+    rows = _timing(
+        lambda: written.append(
+            funder_workbook(
+                database, COMMAND_LINE, YEAR.start, YEAR.end, with_rows, rows=True
+            ).client_rows
+        )
+    )
     plans = [p for p in plan_from(with_rows, {ROWS_SHEET: written[0]}) if p.title == ROWS_SHEET]
     raw = wall_and_cpu(lambda: write_raw(folder / "raw.xlsx", plans), 1)
     month, year = f"{MONTH.start:%Y-%m}", f"{YEAR.start} to {YEAR.end}"
     return [
-        _figure(f"monthly report dataset, {month}", data, None, None,
-                f"{clients:,}-client agency; status, harm, follow-ups, 12 trend months"),
-        _figure(f"monthly PDF end to end, {month}", report, 10.0, None,
-                f"with trends; {pdf.stat().st_size // 1024:,} KiB"),
+        _figure(
+            f"monthly report dataset, {month}",
+            data,
+            None,
+            None,
+            f"{clients:,}-client agency; status, harm, follow-ups, 12 trend months",
+        ),
+        _figure(
+            f"monthly PDF end to end, {month}",
+            report,
+            10.0,
+            None,
+            f"with trends; {pdf.stat().st_size // 1024:,} KiB",
+        ),
         _figure("funder workbook without rows", plain, 10.0, None, year),
-        Figure("funder workbook: what --rows adds", rows.wall - plain.wall, None, raw.wall, 1.5,
-               note=f"{written[0]:,} de-identified rows, {plans[0].cells:,} cells; whole "
-                    f"workbook {rows.wall:.1f} s; baseline: bare openpyxl, same cells",
-               cpu_seconds=rows.cpu - plain.cpu, baseline_cpu_seconds=raw.cpu),
+        Figure(
+            "funder workbook: what --rows adds",
+            rows.wall - plain.wall,
+            None,
+            raw.wall,
+            1.5,
+            note=f"{written[0]:,} de-identified rows, {plans[0].cells:,} cells; whole "
+            f"workbook {rows.wall:.1f} s; baseline: bare openpyxl, same cells",
+            cpu_seconds=rows.cpu - plain.cpu,
+            baseline_cpu_seconds=raw.cpu,
+        ),
     ]
 
 
@@ -70,5 +93,4 @@ def _timing(work: Callable[[], object]) -> Timing:
 
 
 def _figure(name: str, t: Timing, target: float | None, base: float | None, note: str) -> Figure:
-    return Figure(name, t.wall, target, base, note=f"{note}; median of {t.runs}",
-                  cpu_seconds=t.cpu)
+    return Figure(name, t.wall, target, base, note=f"{note}; median of {t.runs}", cpu_seconds=t.cpu)

@@ -47,10 +47,20 @@ def run(folder: Path, clients: int = 100_000) -> list[Figure]:
     raw = _raw_searches(path, queries)
     note = f"{len(queries)} queries; name index built at sign-in in {build_s:.2f} s"
     return [
-        Figure("search per keystroke: p95", percentile(ours, 0.95), P95_TARGET_S,
-               percentile(raw, 0.95), note=f"{note}; raw: one indexed prefix LIKE"),
-        Figure("search per keystroke: median", statistics.median(ours), None,
-               statistics.median(raw), note="typo-tolerant vs exact prefix only"),
+        Figure(
+            "search per keystroke: p95",
+            percentile(ours, 0.95),
+            P95_TARGET_S,
+            percentile(raw, 0.95),
+            note=f"{note}; raw: one indexed prefix LIKE",
+        ),
+        Figure(
+            "search per keystroke: median",
+            statistics.median(ours),
+            None,
+            statistics.median(raw),
+            note="typo-tolerant vs exact prefix only",
+        ),
     ]
 
 
@@ -64,8 +74,10 @@ def _program_search(database: Database, index: ClientIndex, text: str) -> float:
 def _raw_searches(path: Path, queries: list[str]) -> list[float]:
     """One SELECT per keystroke on the folded family name's index, through raw sqlite3."""
     conn = sqlite3.connect(f"file:{path}?mode=ro", uri=True)
-    statement = ("SELECT id FROM clients WHERE family_search LIKE ? ESCAPE '\\' "
-                 "ORDER BY family_search, given_search LIMIT ?")
+    statement = (
+        "SELECT id FROM clients WHERE family_search LIKE ? ESCAPE '\\' "
+        "ORDER BY family_search, given_search LIMIT ?"
+    )
     samples: list[float] = []
     try:
         for _ in range(2):
@@ -88,7 +100,9 @@ def _people(path: Path) -> list[Person]:
         ids = random.Random(SEED).sample(range(1, count + 1), PEOPLE)
         rows = conn.execute(
             "SELECT given_name, family_name, client_code, birth_date FROM clients WHERE id IN "
-            f"({', '.join('?' for _ in ids)}) ORDER BY id", ids).fetchall()
+            f"({', '.join('?' for _ in ids)}) ORDER BY id",
+            ids,
+        ).fetchall()
     finally:
         conn.close()
     return [(str(g), str(f), str(c), str(b)) for g, f, c, b in rows]
@@ -113,9 +127,9 @@ def _typo(word: str, rng: random.Random) -> str:
     i = rng.randrange(1, len(word) - 1)
     kind = rng.randrange(4)
     if kind == 0:
-        return word[:i] + word[i + 1] + word[i] + word[i + 2:]
+        return word[:i] + word[i + 1] + word[i] + word[i + 2 :]
     if kind == 1:
-        return word[:i] + word[i + 1:]
+        return word[:i] + word[i + 1 :]
     if kind == 2:
         return word[:i] + word[i] + word[i:]
-    return word[:i] + rng.choice("aeiourstn") + word[i + 1:]
+    return word[:i] + rng.choice("aeiourstn") + word[i + 1 :]
