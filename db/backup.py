@@ -68,8 +68,8 @@ def default_backup_path(database: Path, when: dt.datetime, label: str = "backup"
 SQLITE_HEADER = b"SQLite format 3\x00"
 
 
-def quick_check(path: Path) -> str | None:
-    """None when `path` is a healthy SQLite file; otherwise what is wrong. Never writes."""
+def header_problem(path: Path) -> str | None:
+    """What is wrong with the file's first bytes, if anything; reads 16 bytes."""
     try:
         with open(path, "rb") as f:
             header = f.read(len(SQLITE_HEADER))
@@ -77,6 +77,14 @@ def quick_check(path: Path) -> str | None:
         return f"cannot be read ({exc.strerror})"
     if header != SQLITE_HEADER:
         return "is not a Recovery Desk database (not a SQLite file)"
+    return None
+
+
+def quick_check(path: Path) -> str | None:
+    """None when `path` is a healthy SQLite file; otherwise what is wrong. Never writes."""
+    problem = header_problem(path)
+    if problem:
+        return problem
     try:
         conn = sqlite3.connect(f"file:{path}?mode=ro", uri=True)
         try:

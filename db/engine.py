@@ -9,7 +9,8 @@ and so never block a writer.
 from __future__ import annotations
 
 import logging
-from collections.abc import Iterator
+import threading
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from typing import Any
 
@@ -47,6 +48,40 @@ def _configure_sqlite(engine: Engine) -> None:
         conn.exec_driver_sql("BEGIN IMMEDIATE" if immediate else "BEGIN")
 
 
+class DatabaseUnusableError(RuntimeError):
+    """The database cannot be used safely; the message tells the user what to do."""
+
+
+class FileCheck:
+    """A file check running in a thread; writes wait for its verdict."""
+
+    def __init__(self, check: Callable[[], str | None]) -> None:
+        self._done = threading.Event()
+        self._problem: str | None = None
+        self._thread = threading.Thread(
+            target=self._run, args=(check,), daemon=True, name="database-file-check"
+        )
+        self._thread.start()
+
+    def _run(self, check: Callable[[], str | None]) -> None:
+        try:
+            self._problem = check()
+        except Exception as exc:  # a failing check must still release the writers
+            self._problem = f"could not be checked ({exc})"
+        finally:
+            self._done.set()
+
+    def result(self, timeout: float | None = None) -> str | None:
+        """The problem found, or None for a healthy file; waits up to `timeout`."""
+        if not self._done.wait(timeout):
+            raise TimeoutError("the database check is still running")
+        return self._problem
+
+    @property
+    def done(self) -> bool:
+        return self._done.is_set()
+
+
 class Database:
     """One database: an engine plus the two kinds of session the program uses."""
 
@@ -56,6 +91,22 @@ class Database:
         writer = self.engine.execution_options(**{_IMMEDIATE: True})
         self._read = sessionmaker(self.engine, expire_on_commit=False)
         self._write = sessionmaker(writer, expire_on_commit=False)
+        self.file_check: FileCheck | None = None
+
+    def check_file_in_background(
+        self, check: Callable[[], str | None], damaged: Callable[[str], str]
+    ) -> None:
+        """Run `check` in a thread; until it passes, nothing is written (see `writing`).
+        `damaged` turns the problem found into the message for the person."""
+        self.file_check = FileCheck(check)
+        self._damaged_message = damaged
+
+    def file_problem(self) -> str | None:
+        """The message for a damaged file once the background check has found one."""
+        check = self.file_check
+        if check is None or not check.done or check.result() is None:
+            return None
+        return self._damaged_message(check.result() or "")
 
     @property
     def is_sqlite(self) -> bool:
@@ -70,6 +121,10 @@ class Database:
     @contextmanager
     def writing(self) -> Iterator[Session]:
         """One write transaction: committed whole on success, rolled back whole on error."""
+        if self.file_check is not None:
+            self.file_check.result()
+            if (message := self.file_problem()) is not None:
+                raise DatabaseUnusableError(message)
         with self._write() as session, session.begin():
             yield session
 

@@ -6,10 +6,11 @@ import logging
 import sys
 from pathlib import Path
 
-from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, QTranslator
-from PySide6.QtWidgets import QApplication
+from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, QTimer, QTranslator
+from PySide6.QtWidgets import QApplication, QWidget
 from sqlalchemy.exc import SQLAlchemyError
 
+from db.engine import Database
 from db.location import DatabaseLocationError
 from db.startup import DatabaseUnusableError, open_database
 from desktop import __version__, dialogs, logs
@@ -63,16 +64,11 @@ def run_gui(db: str | None) -> int:
     app = make_application()
     log.info("Recovery Desk %s starting; log in %s", __version__, log_file)
     try:
-        database = open_database(db)
+        # The full page check runs while the sign-in screen shows; writes wait for it.
+        database = open_database(db, background_check=True)
     except (DatabaseUnusableError, DatabaseLocationError, SQLAlchemyError, OSError) as exc:
         log.error("cannot open the database: %s", exc)
-        dialogs.warn(
-            None,
-            QCoreApplication.translate("app", "Cannot open the database"),
-            QCoreApplication.translate("app", "%1\n\nNothing was changed.").replace(
-                "%1", " ".join(str(exc).split())
-            ),
-        )
+        _cannot_open(None, str(exc))
         return 1
     try:
         window = MainWindow(AppContext(database))
@@ -80,6 +76,40 @@ def run_gui(db: str | None) -> int:
         window.start()
         window.show()
         keep_out_of_garbage_collection()
+        watch_file_check(database, window, app)
         return app.exec()
     finally:
         database.dispose()
+
+
+def _cannot_open(parent: QWidget | None, message: str) -> None:
+    dialogs.warn(
+        parent,
+        QCoreApplication.translate("app", "Cannot open the database"),
+        QCoreApplication.translate("app", "%1\n\nNothing was changed.").replace(
+            "%1", " ".join(message.split())
+        ),
+    )
+
+
+def watch_file_check(database: Database, window: QWidget, app: QCoreApplication) -> None:
+    """When the background check of the file finds damage, say so and close the program.
+    (Writes are refused below the GUI whatever happens here.)"""
+    check = database.file_check
+    if check is None:
+        return
+    timer = QTimer(window)
+    timer.setInterval(100)
+
+    def poll() -> None:
+        if not check.done:
+            return
+        timer.stop()
+        message = database.file_problem()
+        if message is not None:
+            log.error("database file check failed: %s", message)
+            _cannot_open(window, message)
+            app.exit(1)
+
+    timer.timeout.connect(poll)
+    timer.start()

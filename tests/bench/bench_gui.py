@@ -39,7 +39,7 @@ from desktop.auth import SignedIn
 from desktop.context import AppContext
 from desktop.main_window import MainWindow
 app = make_application(["recovery-desk"])
-database = open_database(sys.argv[1])
+database = open_database(sys.argv[1], background_check=True)  # as run_gui opens it
 window = MainWindow(AppContext(database))
 window.start()
 window.signed_in(SignedIn(Actor(None, "bench", "manager"), "Bench Manager"))

@@ -103,3 +103,55 @@ def test_upgrade_from_empty_to_head_then_check_reports_ok(any_database) -> None:
     report = check_database(any_database.url)
     assert report.ok, report.lines
     assert any("schema version" in line for line in report.lines)
+
+
+def _damaged_inside(tmp_path: Path) -> Path:
+    """A database whose header and schema read fine but whose data pages are broken."""
+    path = tmp_path / "deep.sqlite3"
+    db = open_database(str(path))
+    with db.writing() as session:
+        for i in range(400):
+            session.execute(
+                text("INSERT INTO settings (key, value) VALUES (:k, :v)"),
+                {"k": f"key{i}", "v": "x" * 200},
+            )
+    db.dispose()
+    with sqlite3.connect(path) as conn:
+        conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+        page_size = conn.execute("PRAGMA page_size").fetchone()[0]
+        pages = conn.execute("PRAGMA page_count").fetchone()[0]
+    conn.close()
+    with open(path, "r+b") as f:
+        f.seek(page_size * (pages - 3) + 8)
+        f.write(b"\xff" * 64)
+    return path
+
+
+def test_a_background_check_lets_the_window_open_but_nothing_is_written(tmp_path: Path) -> None:
+    path = _damaged_inside(tmp_path)
+    before = digest(path)
+    db = open_database(str(path), background_check=True)
+    assert db.file_check is not None
+    assert db.file_check.result(timeout=30) is not None
+    with pytest.raises(DatabaseUnusableError, match="untouched"), db.writing() as session:
+        session.execute(text("INSERT INTO settings (key, value) VALUES ('new', '1')"))
+    db.dispose()
+    assert digest(path) == before
+
+
+def test_the_same_damage_is_refused_at_once_without_the_background_check(tmp_path: Path) -> None:
+    path = _damaged_inside(tmp_path)
+    before = digest(path)
+    with pytest.raises(DatabaseUnusableError, match="damaged"):
+        open_database(str(path))
+    assert digest(path) == before
+
+
+def test_a_healthy_file_checked_in_the_background_takes_writes(tmp_path: Path) -> None:
+    path = tmp_path / "fine.sqlite3"
+    open_database(str(path)).dispose()
+    db = open_database(str(path), background_check=True)
+    with db.writing() as session:
+        session.execute(text("INSERT INTO settings (key, value) VALUES ('k', '1')"))
+    assert db.file_check is not None and db.file_check.result() is None
+    db.dispose()

@@ -5,6 +5,7 @@ from __future__ import annotations
 import logging
 import sys
 from pathlib import Path
+from typing import Any
 
 import pytest
 from PySide6.QtGui import QFontDatabase
@@ -58,3 +59,29 @@ def test_the_log_file_gets_the_details_and_the_person_a_message(
                 handler.close()
         root.setLevel(level)
         sys.excepthook = hook
+
+
+def test_damage_found_after_the_window_opened_is_shown_and_the_program_closes(
+    tmp_path: Path, fake_dialogs: FakeDialogs, qtbot: Any
+) -> None:
+    from PySide6.QtWidgets import QWidget
+
+    from db.startup import open_database
+    from tests.db.test_startup import _damaged_inside
+
+    path = _damaged_inside(tmp_path)
+    database = open_database(str(path), background_check=True)
+    exits: list[int] = []
+
+    class Recorder:
+        def exit(self, code: int) -> None:
+            exits.append(code)
+
+    window = QWidget()
+    qtbot.addWidget(window)
+    app.watch_file_check(database, window, Recorder())  # type: ignore[arg-type]
+    qtbot.waitUntil(lambda: exits == [1], timeout=30_000)
+    ((kind, title, text),) = fake_dialogs.shown
+    assert kind == "warn" and "Cannot open the database" in title
+    assert "damaged" in text and "left untouched" in text
+    database.dispose()
