@@ -17,7 +17,7 @@ from dataclasses import dataclass
 from rapidfuzz import fuzz
 from sqlalchemy.orm import Session
 
-from db import client_search, clients
+from db import clients
 from db.models import Client
 from db.textfold import fold_name
 from forms.fields import N_
@@ -99,7 +99,7 @@ def _same_name(
 ) -> list[Client]:
     folded_given, folded_family = fold_name(given), fold_name(family)
     # The database sees clients added elsewhere since the index was built.
-    ids = set(client_search.prefix_ids(session, folded_family, family, MAX_CANDIDATES))
+    ids = set(clients.prefix_ids(session, folded_family, family, MAX_CANDIDATES))
     if index is not None:
         ids |= index.ids_of(folded_family) & (index.ids_of(folded_given))
     return [

@@ -29,7 +29,7 @@ from typing import Any
 from rapidfuzz import fuzz, process
 from sqlalchemy.orm import Session
 
-from db import client_search, clients
+from db import clients
 from db.textfold import fold_name
 
 log = logging.getLogger(__name__)
@@ -101,7 +101,7 @@ class ClientIndex:
 
     def catch_up(self, session: Session) -> None:
         """Add the clients registered since (on any workstation): one primary-key range read."""
-        self._put_rows(client_search.index_rows_after(session, self.last_id))
+        self._put_rows(clients.name_index_rows(session, self.last_id))
 
     @classmethod
     def load(cls, session: Session) -> ClientIndex:
@@ -220,7 +220,7 @@ def search(
     found: dict[int, float] = {}
     if query.words:
         typed = " ".join(query.text.split()) if query.born is None else query.words[0]
-        for client_id in client_search.prefix_ids(session, " ".join(query.words), typed, limit):
+        for client_id in clients.prefix_ids(session, " ".join(query.words), typed, limit):
             found[client_id] = EXACT * len(query.words) + 1
     # A page of exact prefix hits for one word needs no guessing at typos.
     settled = len(found) >= limit and len(query.words) == 1 and query.born is None

@@ -188,5 +188,5 @@ def test_merge_moves_records_and_hides_the_duplicate(any_database, admin, today)
         clients.merge(s, admin, a, b)
     with any_database.reading() as s:
         assert s.scalars(select(Assessment.client_id)).all() == [a]
-        assert clients.prefix_search(s, "zo", 10) == [a]
+        assert clients.prefix_ids(s, "zo", "zo", 10) == [a]
         assert s.scalars(select(AuditEntry.action).where(AuditEntry.action == "merge")).all()
