@@ -197,30 +197,30 @@ def event_totals(session: Session, start: dt.date, end: dt.date) -> dict[str, in
 
 
 def followup_inputs(
-    session: Session, intakes_from: dt.date, end: dt.date
+    session: Session, intakes_from: dt.date, end: dt.date, not_assessed_from: dt.date
 ) -> Iterator[tuple[int, dt.date, str, str]]:
     """(client_id, assessed_on, kind, contact_status) of the assessments from
-    `intakes_from` to `end` of the clients with a completed intake in that range,
-    by client and date. Earlier assessments cannot fall in the windows of these
-    intakes, so they are not read.
+    `intakes_from` to `end` of the clients with a completed intake in that range
+    and no completed assessment from `not_assessed_from` (the report walks the
+    others' whole histories anyway), by client and date. Earlier assessments
+    cannot fall in the windows of these intakes, so they are not read.
 
     Only these four columns: follow-up windows need nothing else, and a tuple
-    costs far less than a full history for the many clients a window reaches.
+    costs far less than a full history.
     """
+    recent = select(Assessment.client_id).where(
+        Assessment.contact_status == COMPLETED, Assessment.assessed_on.between(
+            not_assessed_from, end))
     with_intake = (
         select(Assessment.client_id)
-        .where(
-            Assessment.kind == "intake",
-            Assessment.contact_status == COMPLETED,
-            Assessment.assessed_on.between(intakes_from, end),
-        )
-        .distinct()
-        .subquery()
+        .where(Assessment.kind == "intake", Assessment.contact_status == COMPLETED,
+               Assessment.assessed_on.between(intakes_from, end),
+               Assessment.client_id.not_in(recent))
+        .distinct().subquery()
     )
     query = (
-        select(
-            Assessment.client_id, Assessment.assessed_on, Assessment.kind, Assessment.contact_status
-        )
+        select(Assessment.client_id, Assessment.assessed_on, Assessment.kind,
+               Assessment.contact_status)
         .join(with_intake, with_intake.c[0] == Assessment.client_id)
         .where(Assessment.assessed_on.between(intakes_from, end))
         .order_by(Assessment.client_id, Assessment.assessed_on)

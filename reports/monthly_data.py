@@ -167,13 +167,25 @@ def collector_paused() -> Iterator[None]:
 
 def _count_followups(session: Session, tally: FollowupTally,
                      cancelled: IsCancelled | None) -> None:
-    reach = Period(min(tally.period.start, tally.trend[0].start), tally.period.end)
-    start = intakes_from(reach, tally.months)
-    deaths = queries.death_dates(session, reach.end)
-    for history in minimal_histories(queries.followup_inputs(session, start, reach.end), deaths):
+    """The follow-ups of clients the walk does not reach: an intake in reach of the
+    report, but no completed assessment since `population_start`."""
+    start = intakes_from(_reach(tally), tally.months)
+    end = tally.period.end
+    deaths = queries.death_dates(session, end)
+    rows = queries.followup_inputs(session, start, end, population_start(tally.trend_ends))
+    for history in minimal_histories(rows, deaths):
         tally.add(history)
     if cancelled is not None and cancelled():
         raise Cancelled()
+
+
+def _reach(tally: FollowupTally) -> Period:
+    return Period(min(tally.period.start, tally.trend[0].start), tally.period.end)
+
+
+def _intake_since(history: ClientHistory, day: dt.date) -> bool:
+    return any(a.kind == "intake" and a.contact_status == "completed" and a.assessed_on >= day
+               for a in history.assessments)
 
 
 def population_start(dates: tuple[dt.date, ...]) -> dt.date:
@@ -189,6 +201,8 @@ def _walk_histories(session: Session, tallies: _Tallies, progress: Progress | No
     dates = tallies.trend.dates
     as_of = dates[-1]
     ids = queries.assessed_client_ids(session, population_start(dates), as_of)
+    assessed = set(ids)
+    followups_from = intakes_from(_reach(tallies.followups), tallies.followups.months)
     if tallies.rows is not None:
         # Clients served but not assessed lately add nothing to the tallies (unknown at
         # every date, not assessed in any harm window); they are walked for their rows.
@@ -199,6 +213,8 @@ def _walk_histories(session: Session, tallies: _Tallies, progress: Progress | No
         for done, history in enumerate(load_histories(session, ids, until=as_of), start=1):
             if done % CHECK_EVERY == 0:
                 _tick(done, len(ids), progress, cancelled)
+            if history.client_id in assessed and _intake_since(history, followups_from):
+                tallies.followups.add(history)
             series = _statuses(history, dates)
             harm = tallies.trend.add(history, series)
             if series[-1]:

@@ -68,6 +68,10 @@ class FollowupTally:
     def __post_init__(self) -> None:
         self._month_of = {(m.start.year, m.start.month): i for i, m in enumerate(self.trend)}
 
+    @property
+    def trend_ends(self) -> tuple[dt.date, ...]:
+        return tuple(m.end for m in self.trend)
+
     def add(self, history: ClientHistory) -> None:
         as_of = self.period.end
         closed = completed = 0
