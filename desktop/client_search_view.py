@@ -29,6 +29,7 @@ from db.access import Permission, PermissionDenied
 from desktop import dialogs
 from desktop.client_model import ClientRow, ClientTableModel
 from desktop.context import AppContext
+from forms.search import DEFAULT_LIMIT as SEARCH_LIMIT
 from forms.search import search
 
 log = logging.getLogger(__name__)
@@ -131,11 +132,14 @@ class ClientSearchView(QWidget):
         if total:
             self.pages.setCurrentWidget(self.table)
             count = QLocale().toString(total)
-            self.count_label.setText(
-                self.tr("Clients found: %1").replace("%1", count)
-                if self.model.searching
-                else self.tr("All clients, in name order: %1").replace("%1", count)
-            )
+            if not self.model.searching:
+                label = self.tr("All clients, in name order: %1")
+            elif total >= SEARCH_LIMIT:
+                # The search stops at its limit; the true number of matches is larger.
+                label = self.tr("The best %1 matches; type more to narrow them down")
+            else:
+                label = self.tr("Clients found: %1")
+            self.count_label.setText(label.replace("%1", count))
             return
         self.pages.setCurrentWidget(self.empty)
         self.count_label.setText("")

@@ -162,3 +162,14 @@ def test_escape_in_the_search_box_clears_it(qtbot: Any, view: ClientSearchView) 
     qtbot.keyClick(view.search_box, Qt.Key.Key_Escape)
     assert view.search_box.text() == ""
     assert not view.model.searching
+
+
+def test_a_search_that_hits_the_limit_says_so_rather_than_a_false_count(
+    qtbot: Any, view: ClientSearchView
+) -> None:
+    type_search(qtbot, view, "pager")
+    assert view.model.rowCount() == 200
+    assert view.count_label.text() == "The best 200 matches; type more to narrow them down"
+    type_search(qtbot, view, "pager0001")
+    assert 10 <= view.model.rowCount() < 200
+    assert view.count_label.text() == f"Clients found: {view.model.rowCount()}"
