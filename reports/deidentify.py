@@ -74,11 +74,14 @@ FIELDS: tuple[Field, ...] = (
 KEYS = tuple(f.key for f in FIELDS)
 
 
+_AGES = tuple(str(n) for n in range(OLDEST_AGE))  # one string per age, shared by all rows
+
+
 def age_text(birth: dt.date | None, on: dt.date) -> str | None:
     if birth is None:
         return None
     years = on.year - birth.year - ((on.month, on.day) < (birth.month, birth.day))
-    return OLDEST if years >= OLDEST_AGE else str(years)
+    return OLDEST if years >= OLDEST_AGE else _AGES[max(years, 0)]
 
 
 class RecordIds:
@@ -172,9 +175,10 @@ class RowCollector:
 
     def shuffled(self) -> list[tuple[object, ...]]:
         """The rows in a random order, each headed by a fresh random record id."""
-        secrets.SystemRandom().shuffle(self.rows)
+        rows, self.rows = self.rows, []
+        secrets.SystemRandom().shuffle(rows)
         issue = RecordIds()
-        rows = [(issue.next(), *row) for row in self.rows]
-        self.rows = []
+        for index, row in enumerate(rows):  # in place: one list of rows at a time
+            rows[index] = (issue.next(), *row)
         log.debug("de-identified rows: %d clients", len(rows))
         return rows
