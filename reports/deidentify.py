@@ -16,6 +16,7 @@ from __future__ import annotations
 import datetime as dt
 import logging
 import secrets
+from collections.abc import Callable
 from dataclasses import dataclass, field, replace
 
 from sqlalchemy.orm import Session
@@ -142,23 +143,26 @@ def _flag(value: bool, remission: str | None) -> str | None:
 
 @dataclass
 class RowCollector:
-    """The rows of the clients served in `period`, gathered during the report's own walk
-    through the histories (the status and harm it computes are the ones printed), then
-    shuffled and numbered at random.
+    """The rows of the clients served in `period`, built during the report's own walk
+    through the histories (the status and harm it computes are the ones printed) and
+    handed to `sink` as they come, each headed by a fresh random record id.
 
-    Holding the rows costs a few hundred bytes per client; streaming them in
-    client order instead would let the order line up with the agency's list.
+    Given a collector, `reports.monthly_data` walks the clients in a random
+    order (drawn from `secrets`), so the rows never follow the agency's client
+    list and still stream: nothing holds them all.
     """
 
     period: Period
     state: str
+    sink: Callable[[tuple[object, ...]], None]
     people: dict[int, queries.Demographics] = field(default_factory=dict)
-    rows: list[tuple[object, ...]] = field(default_factory=list)
+    written: int = 0
+    _ids: RecordIds = field(default_factory=RecordIds)
 
     def prepare(self, session: Session) -> list[int]:
-        """Find the clients served; their ids, ascending, for the walk to load."""
+        """Find the clients served; their ids, for the walk to load."""
         self.people = queries.served_demographics(session, self.period.start, self.period.end)
-        return sorted(self.people)
+        return list(self.people)
 
     def offer(self, history: ClientHistory, status: rules.ClassStatus | None,
               harm: Levels | None, followups: tuple[int, int]) -> None:
@@ -168,17 +172,8 @@ class RowCollector:
         if person is None:
             return
         end = self.period.end
-        self.rows.append(client_row(
-            history, person, status or rules.primary_status(history, end),
-            harm if harm is not None else _harm(history, end), followups, self.period,
-            self.state))
-
-    def shuffled(self) -> list[tuple[object, ...]]:
-        """The rows in a random order, each headed by a fresh random record id."""
-        rows, self.rows = self.rows, []
-        secrets.SystemRandom().shuffle(rows)
-        issue = RecordIds()
-        for index, row in enumerate(rows):  # in place: one list of rows at a time
-            rows[index] = (issue.next(), *row)
-        log.debug("de-identified rows: %d clients", len(rows))
-        return rows
+        row = client_row(history, person, status or rules.primary_status(history, end),
+                         harm if harm is not None else _harm(history, end), followups,
+                         self.period, self.state)
+        self.sink((self._ids.next(), *row))
+        self.written += 1

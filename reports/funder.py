@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import datetime as dt
 import logging
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -38,15 +39,19 @@ from reports.funder_sheets import (
     styled_text,
     write_table,
 )
+from reports.monthly_community import COMMUNITY_COLUMNS
 from reports.monthly_data import IsCancelled, Progress, ReportData, build_report_data
+from reports.monthly_trends import TREND_COLUMNS
 from reports.report_tables import Kind as TableKind
 from reports.report_tables import Table
-from reports.xlsx import Cancelled, Column, XlsxBook, write_or_discard, write_rows
+from reports.xlsx import Cancelled, Column, SheetWriter, XlsxBook, write_or_discard
 
 log = logging.getLogger(__name__)
 
 SUMMARY, COMMUNITY, TRENDS, DICTIONARY, ABOUT = ("Summary", "Community", "Trends", "Dictionary",
                                                  "About")
+SUMMARY_WIDTH = 8  # value columns of the widest table (seven goals and a total)
+CHECK_EVERY = 2000  # rows between looks at the cancel flag
 PROGRAM = "Recovery Desk"
 
 
@@ -66,28 +71,71 @@ def funder_workbook(
     period = Period(start, end)
     with database.reading() as session:
         settings = agency_settings.load(session)
-    collector = RowCollector(period, settings.state) if rows else None
-    data = build_report_data(database, actor, period, internal=False, generated_at=generated_at,
-                             progress=progress, cancelled=cancelled, rows=collector)
-    client_rows = collector.shuffled() if collector is not None else []
+    done: list[FunderResult] = []
 
     def fill(book: XlsxBook) -> None:
+        # Sheets are opened in their order first: the rows stream into theirs during
+        # the walk, the aggregate sheets are written once the counts are complete.
         _properties(book, period)
-        _summary(book, data)
-        _community(book, data)
-        _trends(book, data)
-        if rows:
-            _clients(book, client_rows, cancelled)
+        sheets = _open_sheets(book, settings.agency_name, period, rows)
+        collector = None if sheets.clients is None else RowCollector(
+            period, settings.state, _row_sink(sheets.clients, cancelled))
+        data = build_report_data(database, actor, period, generated_at=generated_at,
+                                 progress=progress, cancelled=cancelled, rows=collector)
+        _summary(sheets.summary, data)
+        _community(sheets.community, data)
+        _trends(sheets.trends, data)
+        if sheets.clients is not None:
+            sheets.clients.worksheet.auto_filter.ref = (
+                f"A1:{_letter(len(deidentify.KEYS))}{sheets.clients.rows}")
         write_dictionary(book, _dictionary_sheets(data, rows))
         _about(book, data, rows)
+        # Looked at here rather than by save(): XlsxBook.save discards on a cancel and
+        # write_or_discard then discards again, which fails on the removed files.
+        if cancelled is not None and cancelled():
+            raise Cancelled()
+        done.append(FunderResult(data, collector.written if collector is not None else 0))
 
-    write_or_discard(XlsxBook(), Path(target), fill, cancelled)
+    write_or_discard(XlsxBook(), Path(target), fill)
+    result = done[0]
     with database.writing() as session:
         audit.record(session, actor, "export", "funder_workbook", f"{start}..{end}",
                      after={"file": Path(target).name, "rows": rows,
-                            "client_rows": len(client_rows)})
+                            "client_rows": result.client_rows})
     log.info("funder workbook %s..%s written to %s", start, end, target)
-    return FunderResult(data, len(client_rows))
+    return result
+
+
+@dataclass(frozen=True)
+class _Sheets:
+    summary: SheetWriter
+    community: SheetWriter
+    trends: SheetWriter
+    clients: SheetWriter | None
+
+
+def _open_sheets(book: XlsxBook, agency: str, period: Period, rows: bool) -> _Sheets:
+    title = f"{agency}: summary for {period.start.isoformat()} to {period.end.isoformat()}"
+    summary = book.sheet(SUMMARY, [Column("label", 56), *(Column(f"c{i}", 13)
+                                                          for i in range(SUMMARY_WIDTH))],
+                         header=[title])
+    community = book.sheet(COMMUNITY, [Column("area", 22), *map(_fit, COMMUNITY_COLUMNS)],
+                           header=["Area", *COMMUNITY_COLUMNS])
+    trends = book.sheet(TRENDS, [Column("month", 12), *map(_fit, TREND_COLUMNS)],
+                        header=["Month", *TREND_COLUMNS])
+    clients = book.sheet(deidentify.SHEET, [Column(k, max(12, len(k) + 2))
+                                            for k in deidentify.KEYS]) if rows else None
+    return _Sheets(summary, community, trends, clients)
+
+
+def _row_sink(sheet: SheetWriter, cancelled: IsCancelled | None
+              ) -> Callable[[tuple[object, ...]], None]:
+    def put(row: tuple[object, ...]) -> None:
+        sheet.append(row)
+        if cancelled is not None and sheet.rows % CHECK_EVERY == 0 and cancelled():
+            raise Cancelled()
+
+    return put
 
 
 def _properties(book: XlsxBook, period: Period) -> None:
@@ -97,12 +145,7 @@ def _properties(book: XlsxBook, period: Period) -> None:
     props.title = f"Funder workbook {period.start.isoformat()} to {period.end.isoformat()}"
 
 
-def _summary(book: XlsxBook, data: ReportData) -> None:
-    width = max(len(t.columns) for s in data.sections for t in s.tables)
-    columns = [Column("label", 56), *(Column(f"c{i}", 13) for i in range(width))]
-    title = (f"{data.agency}: summary for {data.period.start.isoformat()} to "
-             f"{data.period.end.isoformat()}")
-    sheet = book.sheet(SUMMARY, columns, header=[title])
+def _summary(sheet: SheetWriter, data: ReportData) -> None:
     ws = sheet.worksheet
     sheet.append([styled_text(ws, _disclosure_text(data), NOTE_FONT)])
     sheet.append([])
@@ -119,24 +162,18 @@ def _disclosure_text(data: ReportData) -> str:
             "counts that a total would give away; percentages and means resting on them too.")
 
 
-def _community(book: XlsxBook, data: ReportData) -> None:
+def _community(sheet: SheetWriter, data: ReportData) -> None:
     table = data.community
-    labels = [table.row_header, *table.columns]
-    sheet = book.sheet(COMMUNITY, [Column("area", 22), *(_fit(c) for c in labels[1:])],
-                       header=labels)
     for row in table.rows:
         sheet.append(row_cells(sheet.worksheet, table, row))
-    sheet.worksheet.auto_filter.ref = f"A1:{_letter(len(labels))}{sheet.rows}"
+    sheet.worksheet.auto_filter.ref = f"A1:{_letter(len(table.columns) + 1)}{sheet.rows}"
 
 
-def _trends(book: XlsxBook, data: ReportData) -> None:
-    labels = ["Month", *(c for t in data.trends for c in t.columns)]
-    sheet = book.sheet(TRENDS, [Column("month", 12), *(_fit(c) for c in labels[1:])],
-                       header=labels)
+def _trends(sheet: SheetWriter, data: ReportData) -> None:
     ws = sheet.worksheet
     for day, cells in zip(data.trend_dates, merged_rows(ws, data.trends), strict=True):
         sheet.append([month_cell(ws, day), *cells[1:]])
-    ws.auto_filter.ref = f"A1:{_letter(len(labels))}{sheet.rows}"
+    ws.auto_filter.ref = f"A1:{_letter(len(TREND_COLUMNS) + 1)}{sheet.rows}"
 
 
 def _fit(label: str) -> Column:
@@ -146,16 +183,6 @@ def _fit(label: str) -> Column:
 
 def _letter(n: int) -> str:
     return get_column_letter(n)
-
-
-def _clients(book: XlsxBook, rows: list[tuple[object, ...]],
-             cancelled: IsCancelled | None) -> None:
-    sheet = book.sheet(deidentify.SHEET, [Column(k, max(12, len(k) + 2))
-                                          for k in deidentify.KEYS])
-    written = write_rows(sheet, rows, cancelled)
-    sheet.worksheet.auto_filter.ref = f"A1:{_letter(len(deidentify.KEYS))}{written + 1}"
-    if cancelled is not None and cancelled():
-        raise Cancelled()
 
 
 def _field(label: str, kind: Kind, help_text: str = "", decimal: bool = False) -> Field:

@@ -27,6 +27,10 @@ FIRST_TABLE = (ENCOUNTERS, "naloxone_kits", "reversals_reported", "syringes_out"
                "syringes_returned")
 SECOND_TABLE = ("test_strips", "hiv_tests", "hcv_tests", "referrals", DEATHS)
 LABELS = {ENCOUNTERS: "Encounters", DEATHS: "Known deaths", **_LABELS}
+RATIO_LABEL = "Returned per syringe given"
+# The funder workbook's Community sheet: both tables side by side.
+COMMUNITY_COLUMNS = (*(LABELS[w] for w in FIRST_TABLE), RATIO_LABEL,
+                     *(LABELS[w] for w in SECOND_TABLE))
 DEATHS_NOTE = ("Known deaths: clients with a death recorded in the period, by the postal code "
                "on their record.")
 
@@ -101,7 +105,7 @@ def community_specs(names: Sequence[str | None], ledger: Ledger) -> list[TableSp
                      for k, label, total in keys
                      if every or total or any(ledger.value(com_id(k, w)) for w in what))
 
-    ratio_label = "Returned per syringe given"
+    ratio_label = RATIO_LABEL
     first_kinds = (*(Kind.COUNT for _ in FIRST_TABLE), Kind.RATIO)
     return [
         TableSpec("community_supplies", "Programme tallies by area: contacts and supplies",
@@ -110,9 +114,7 @@ def community_specs(names: Sequence[str | None], ledger: Ledger) -> list[TableSp
         TableSpec("community_services", "Programme tallies by area: tests, referrals, deaths",
                   "Area", tuple(LABELS[w] for w in SECOND_TABLE),
                   rows(SECOND_TABLE, False, False), note=DEATHS_NOTE),
-        TableSpec("community_by_area", "Programme tallies by area", "Area",
-                  (*(LABELS[w] for w in FIRST_TABLE), ratio_label,
-                   *(LABELS[w] for w in SECOND_TABLE)),
+        TableSpec("community_by_area", "Programme tallies by area", "Area", COMMUNITY_COLUMNS,
                   tuple(SpecRow(r.label, (*r.cells, *s.cells), total=r.total) for r, s in zip(
                       rows(FIRST_TABLE, True, True), rows(SECOND_TABLE, False, True),
                       strict=True)),

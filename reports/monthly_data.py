@@ -14,6 +14,7 @@ from __future__ import annotations
 import datetime as dt
 import gc
 import logging
+import secrets
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
@@ -45,6 +46,7 @@ log = logging.getLogger(__name__)
 
 TREND_MONTHS = 12
 CHECK_EVERY = 500
+CHUNK = 5000  # clients loaded together when the walk goes in a random order
 Progress = Callable[[int, int], None]
 IsCancelled = Callable[[], bool]
 
@@ -206,11 +208,12 @@ def _walk_histories(session: Session, tallies: _Tallies, progress: Progress | No
     if tallies.rows is not None:
         # Clients served but not assessed lately add nothing to the tallies (unknown at
         # every date, not assessed in any harm window); they are walked for their rows.
-        ids = sorted(set(ids).union(tallies.rows.prepare(session)))
+        ids = sorted(assessed.union(tallies.rows.prepare(session)))
     harm_period = Period.twelve_months_ending(as_of)
 
     def walked() -> Iterator[ClientHistory]:
-        for done, history in enumerate(load_histories(session, ids, until=as_of), start=1):
+        histories = _in_order(session, ids, as_of, shuffled=tallies.rows is not None)
+        for done, history in enumerate(histories, start=1):
             if done % CHECK_EVERY == 0:
                 _tick(done, len(ids), progress, cancelled)
             if history.client_id in assessed and _intake_since(history, followups_from):
@@ -230,6 +233,23 @@ def _walk_histories(session: Session, tallies: _Tallies, progress: Progress | No
 
     tallies.harm = summarise_harm(walked(), harm_period)
     _tick(len(ids), len(ids), progress, cancelled)
+
+
+def _in_order(session: Session, ids: list[int], until: dt.date, shuffled: bool
+              ) -> Iterator[ClientHistory]:
+    """The histories of `ids`, by id; or, for de-identified rows, in an order drawn from
+    `secrets` (random chunks of clients, each chunk shuffled again once loaded)."""
+    if not shuffled:
+        yield from load_histories(session, ids, until=until)
+        return
+    draw = secrets.SystemRandom()
+    order = list(ids)
+    draw.shuffle(order)
+    for start in range(0, len(order), CHUNK):
+        chunk = order[start:start + CHUNK]
+        histories = list(load_histories(session, chunk, until=until, chunk_size=len(chunk)))
+        draw.shuffle(histories)
+        yield from histories
 
 
 def _statuses(history: ClientHistory, dates: tuple[dt.date, ...]) -> list[list[rules.ClassStatus]]:

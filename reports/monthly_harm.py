@@ -97,7 +97,8 @@ class HarmPoint:
 
     @property
     def ahi_sum(self) -> float:
-        return sum(v[3] * n for v, n in self.seen.items())
+        # In tenths, as whole numbers: the same total whatever order clients came in.
+        return sum(round(v[3] * 10) * n for v, n in self.seen.items()) / 10
 
 
 def harm_id(end: dt.date, *parts: Hashable) -> CellId:

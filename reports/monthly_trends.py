@@ -25,6 +25,12 @@ from reports.report_tables import Kind, Pct, SpecRow, TableSpec
 
 log = logging.getLogger(__name__)
 
+RECOVERY_COLUMNS = ("Known status", *(str(v) for v in GROUPS.values()))
+FOLLOWUP_COLUMNS = ("Windows closed", "Completed", "Missed", "Follow-up rate")
+HARM_COLUMNS = ("Clients assessed", *(f"Any {label.lower()}" for label in LEVELS.values()),
+                "Mean harm index")
+# The funder workbook's Trends sheet: the three tables side by side.
+TREND_COLUMNS = (*RECOVERY_COLUMNS, *FOLLOWUP_COLUMNS, *HARM_COLUMNS)
 MONTHS = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")
 
 
@@ -83,7 +89,7 @@ def _recovery(t: TrendTally, ledger: Ledger) -> TableSpec:
         ledger.line(parts, known_id(d))
         rows.append(SpecRow(month_label(d), (known_id(d), *parts)))
     return TableSpec("trend_recovery", "Recovery status at each month-end", "Month",
-                     ("Known status", *GROUPS.values()), tuple(rows))
+                     RECOVERY_COLUMNS, tuple(rows))
 
 
 def _followups(t: TrendTally, followups: FollowupTally) -> TableSpec:
@@ -93,7 +99,7 @@ def _followups(t: TrendTally, followups: FollowupTally) -> TableSpec:
         rows.append(SpecRow(month_label(d), (ids[CLOSED], ids[COMPLETED], ids[MISSED],
                                              month_rate(followups, index))))
     return TableSpec("trend_followups", "Follow-up windows that closed in each month", "Month",
-                     ("Windows closed", "Completed", "Missed", "Follow-up rate"), tuple(rows),
+                     FOLLOWUP_COLUMNS, tuple(rows),
                      kinds=(Kind.COUNT, Kind.COUNT, Kind.COUNT, Kind.PERCENT))
 
 
@@ -105,7 +111,6 @@ def _harm(t: TrendTally, ledger: Ledger) -> TableSpec:
         shares = tuple(Pct(harm_id(d, "any", level), assessed) for level in LEVELS)
         rows.append(SpecRow(month_label(d), (assessed, *shares, mean_index(point, d))))
     return TableSpec("trend_harm", "Harm in the 12 months ending at each month-end", "Month",
-                     ("Clients assessed", *(f"Any {label.lower()}" for label in LEVELS.values()),
-                      "Mean harm index"), tuple(rows),
+                     HARM_COLUMNS, tuple(rows),
                      kinds=(Kind.COUNT, Kind.PERCENT, Kind.PERCENT, Kind.PERCENT, Kind.INDEX),
                      note="Percentages: assessed clients with at least one flag at the level.")

@@ -15,6 +15,7 @@ from hand_expected import year_tables
 from openpyxl import load_workbook
 from sqlalchemy import select
 
+from db import report_queries as queries
 from db import settings as agency_settings
 from db.access import COMMAND_LINE, PermissionDenied
 from db.demo import build_demo
@@ -174,11 +175,28 @@ def test_no_count_from_1_to_10_appears_in_an_aggregate_sheet(
 
 
 @pytest.fixture(scope="module")
-def demo_book(tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[Any, FunderResult]]:
+def demo(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Database]:
     database = open_database(str(tmp_path_factory.mktemp("demo") / "demo.sqlite3"))
     build_demo(database, 600, 7, today=TODAY)
-    yield _export(database, tmp_path_factory.mktemp("f") / "demo.xlsx")
+    yield database
     database.dispose()
+
+
+@pytest.fixture(scope="module")
+def demo_book(demo: Database, tmp_path_factory: pytest.TempPathFactory
+              ) -> tuple[Any, FunderResult]:
+    return _export(demo, tmp_path_factory.mktemp("f") / "demo.xlsx")
+
+
+def test_rows_do_not_come_in_the_order_of_the_client_list(demo: Database, tmp_path: Path) -> None:
+    book, result = _export(demo, tmp_path / "rows.xlsx", rows=True)
+    ages = [r[1] for r in book["Clients"].iter_rows(min_row=2, values_only=True)]
+    with demo.reading() as session:
+        served = queries.served_demographics(session, START, END)
+    in_list_order = [deidentify.age_text(served[i].birth_date, END) for i in sorted(served)]
+    assert len(ages) == result.client_rows == len(served) > 200
+    assert sorted(ages) == sorted(in_list_order)  # the same clients...
+    assert ages != in_list_order  # ...not in the order of the agency's list
 
 
 def _lines_of(table: Table) -> list[list[object]]:
