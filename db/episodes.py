@@ -71,5 +71,8 @@ def _intake(latest: EpisodeRow | None, day: dt.date, last_seen: dt.date | None) 
         return EpisodeChange(use_id=None)
     gap = (day - last_seen).days if last_seen else REENTRY_GAP_DAYS + 1
     reentry = latest.closed_on is not None or gap > REENTRY_GAP_DAYS
-    close = None if latest.closed_on is not None else (latest.id, last_seen or latest.opened_on)
+    # The last completed interview may belong to an earlier episode (this one may
+    # hold only a refused or not-located intake); an episode never closes before it opened.
+    closed_on = max(last_seen, latest.opened_on) if last_seen else latest.opened_on
+    close = None if latest.closed_on is not None else (latest.id, closed_on)
     return EpisodeChange(use_id=None, close=close, reentry=reentry)

@@ -48,10 +48,11 @@ class Field:
     # Extra meaning for the dictionary and the GUI: the section of the paper form.
     section: str = ""
     tags: frozenset[str] = field(default_factory=frozenset)
+    # The stored values of `codes`, kept once: importers ask for them per cell.
+    code_values: tuple[str, ...] = field(init=False, repr=False, compare=False)
 
-    @property
-    def code_values(self) -> tuple[str, ...]:
-        return tuple(c.value for c in self.codes)
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "code_values", tuple(c.value for c in self.codes))
 
     def label_of(self, value: str) -> str:
         for code in self.codes:

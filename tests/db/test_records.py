@@ -190,3 +190,22 @@ def test_merge_moves_records_and_hides_the_duplicate(any_database, admin, today)
         assert s.scalars(select(Assessment.client_id)).all() == [a]
         assert clients.prefix_ids(s, "zo", "zo", 10) == [a]
         assert s.scalars(select(AuditEntry.action).where(AuditEntry.action == "merge")).all()
+
+
+def test_an_intake_after_a_refused_intake_closes_that_episode_on_its_own_start(
+    any_database, admin, today
+):
+    cid = records.create_client(any_database, admin, ALICE, today)
+    first = intake("2023-01-10", last_use_on="2023-01-09")
+    records.add_assessment(any_database, admin, cid, first, OPIOID, today)
+    refused = {"assessed_on": "2024-01-10", "kind": "intake", "contact_status": "refused"}
+    records.add_assessment(any_database, admin, cid, refused, [], today)
+    records.add_assessment(any_database, admin, cid, intake("2024-02-01"), OPIOID, today)
+    with any_database.reading() as s:
+        episodes = s.scalars(select(Episode).order_by(Episode.opened_on)).all()
+    assert [(e.opened_on, e.closed_on) for e in episodes] == [
+        (dt.date(2023, 1, 10), dt.date(2023, 1, 10)),
+        (dt.date(2024, 1, 10), dt.date(2024, 1, 10)),
+        (dt.date(2024, 2, 1), None),
+    ]
+    assert [e.reentry for e in episodes] == [False, True, True]
