@@ -132,7 +132,7 @@ def safe_value(ws: Any, value: object) -> object:
     if isinstance(value, str):
         return text_cell(ws, value) if value.startswith(FORMULA_STARTS) else value
     if isinstance(value, frozenset | set):
-        return ";".join(sorted(value))  # type: ignore[arg-type]
+        return ";".join(sorted(value))
     if isinstance(value, dt.datetime) and value.tzinfo is not None:
         return value.replace(tzinfo=None)  # Excel has no time zones; callers pass UTC
     return value
