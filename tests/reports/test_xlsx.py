@@ -13,7 +13,9 @@ DANGEROUS = ['=HYPERLINK("http://x","y")', "+1+1", "-2", "@SUM(A1)", "\tTab", "\
 
 def test_user_text_that_looks_like_a_formula_reads_back_as_the_same_text(tmp_path: Path) -> None:
     book = XlsxBook()
-    sheet = book.sheet("Clients", [Column("given_name"), Column("born", number_format="yyyy-mm-dd")])
+    sheet = book.sheet(
+        "Clients", [Column("given_name"), Column("born", number_format="yyyy-mm-dd")]
+    )
     for text in DANGEROUS:
         sheet.append([text, dt.date(1990, 5, 1)])
     book.save(tmp_path / "out.xlsx")
