@@ -90,13 +90,9 @@ def funder_workbook(
                 f"A1:{_letter(len(deidentify.KEYS))}{sheets.clients.rows}")
         write_dictionary(book, _dictionary_sheets(data, rows))
         _about(book, data, rows)
-        # Looked at here rather than by save(): XlsxBook.save discards on a cancel and
-        # write_or_discard then discards again, which fails on the removed files.
-        if cancelled is not None and cancelled():
-            raise Cancelled()
         done.append(FunderResult(data, collector.written if collector is not None else 0))
 
-    write_or_discard(XlsxBook(), Path(target), fill)
+    write_or_discard(XlsxBook(), Path(target), fill, cancelled)
     result = done[0]
     with database.writing() as session:
         audit.record(session, actor, "export", "funder_workbook", f"{start}..{end}",

@@ -98,6 +98,7 @@ class XlsxBook:
 
     def __init__(self) -> None:
         self.workbook = Workbook(write_only=True)
+        self._discarded = False
 
     def sheet(
         self, title: str, columns: Sequence[Column], header: Sequence[str] | None = None
@@ -112,7 +113,11 @@ class XlsxBook:
             self.workbook.save(temp)
 
     def discard(self) -> None:
-        """Drop a workbook that will not be saved, with the temporary files openpyxl made."""
+        """Drop a workbook that will not be saved, with the temporary files openpyxl made.
+        Safe to call more than once."""
+        if self._discarded:
+            return
+        self._discarded = True
         for ws in self.workbook.worksheets:
             if not ws.closed:
                 ws.close()

@@ -48,3 +48,14 @@ def test_a_failure_while_filling_leaves_no_file(tmp_path: Path) -> None:
     with pytest.raises(Cancelled):
         write_or_discard(XlsxBook(), tmp_path / "x.xlsx", fill)
     assert list(tmp_path.iterdir()) == []
+
+
+def test_a_cancel_noticed_at_save_inside_write_or_discard_leaves_nothing(tmp_path: Path) -> None:
+    from reports.xlsx import write_or_discard
+
+    def fill(book: XlsxBook) -> None:
+        book.sheet("S", [Column("a")]).append(["x"])
+
+    with pytest.raises(Cancelled):
+        write_or_discard(XlsxBook(), tmp_path / "x.xlsx", fill, cancelled=lambda: True)
+    assert list(tmp_path.iterdir()) == []
