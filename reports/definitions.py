@@ -129,9 +129,9 @@ def _followup_text(months: Sequence[int]) -> str:
 def _suppression_text(threshold: int) -> str:
     return (
         f"Counts from 1 to {threshold - 1} print as {suppression.marker(threshold)}; 0"
-        " prints. Percentages built on such a count are suppressed too, and so is the"
-        " smallest other count of any row or column that would otherwise let a hidden"
-        " count be worked out from its total."
+        " prints. Where a total would let a hidden count be worked out, the smallest"
+        " other count of that row or column is hidden too; it and any percentage or"
+        f" mean resting on a hidden count print as {suppression.PROTECTED_MARK}."
     )
 
 

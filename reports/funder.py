@@ -44,6 +44,7 @@ from reports.monthly_data import IsCancelled, Progress, ReportData, build_report
 from reports.monthly_trends import TREND_COLUMNS
 from reports.report_tables import Kind as TableKind
 from reports.report_tables import Table
+from reports.suppression import PROTECTED_MARK
 from reports.xlsx import Cancelled, Column, SheetWriter, XlsxBook, write_or_discard
 
 log = logging.getLogger(__name__)
@@ -154,8 +155,9 @@ def _summary(sheet: SheetWriter, data: ReportData) -> None:
 
 def _disclosure_text(data: ReportData) -> str:
     d = data.disclosure
-    return (f"Counts from 1 to {d.threshold - 1} show as {d.marker}, and so do a few larger "
-            "counts that a total would give away; percentages and means resting on them too.")
+    return (f"Counts from 1 to {d.threshold - 1} show as {d.marker}; a few larger counts that a "
+            f"total would give away, and percentages and means resting on a hidden count, show "
+            f"as {PROTECTED_MARK}.")
 
 
 def _community(sheet: SheetWriter, data: ReportData) -> None:

@@ -75,6 +75,10 @@ class Ledger:
             return line[-1]
         return min(parts, key=lambda c: (self._values[c], repr(c)))
 
+    def is_small(self, cell: CellId, threshold: int) -> bool:
+        """Hidden because the count itself is small (printed as the <threshold marker)."""
+        return self.is_hidden(cell) and suppression.is_small(self._values[cell], threshold)
+
     def is_hidden(self, cell: CellId) -> bool:
         if self._hidden is None:
             raise RuntimeError("suppress() has not run")

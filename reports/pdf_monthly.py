@@ -51,6 +51,7 @@ from reports.pdf_style import (
     text,
 )
 from reports.report_tables import Table
+from reports.suppression import PROTECTED_MARK
 from reports.xlsx import Cancelled
 
 log = logging.getLogger(__name__)
@@ -154,8 +155,9 @@ def _title_block(data: ReportData, styles: Styles) -> list[Flowable]:
         marker = text(data.disclosure.marker)
         story.append(Paragraph(
             f"Counts from 1 to {data.disclosure.threshold - 1} print as {marker}; a few larger"
-            f" counts are hidden the same way where a total would give a small one away"
-            f" (section 7, Small numbers).", styles.note))
+            f" counts that a total would give away, and percentages or means resting on a"
+            f" hidden count, print as {text(PROTECTED_MARK)} (section 7, Small numbers).",
+            styles.note))
     return story
 
 

@@ -142,14 +142,19 @@ class Disclosure:
         return 1 if self.internal else self.threshold  # 0 < n < 1 never holds
 
 
-def _value(spec: Spec, ledger: Ledger, marker: str) -> Value:
+def _value(spec: Spec, ledger: Ledger, disclosure: Disclosure) -> Value:
+    protected = suppression.PROTECTED_MARK
     if isinstance(spec, Fixed):
         return spec.value
     if isinstance(spec, Given):
-        return marker if any(ledger.is_hidden(c) for c in spec.depends) else spec.value
+        return protected if any(ledger.is_hidden(c) for c in spec.depends) else spec.value
     if isinstance(spec, Pct | Mean | Ratio):
-        return _derived(spec, ledger, marker)
-    return marker if ledger.is_hidden(spec) else ledger.value(spec)
+        return _derived(spec, ledger, protected)
+    if not ledger.is_hidden(spec):
+        return ledger.value(spec)
+    # A small count prints as "<11"; a larger one hidden only to protect it, as "*".
+    small = ledger.is_small(spec, disclosure.effective_threshold)
+    return disclosure.marker if small else protected
 
 
 def _derived(spec: Pct | Mean | Ratio, ledger: Ledger, marker: str) -> Value:
@@ -174,7 +179,7 @@ def _derived(spec: Pct | Mean | Ratio, ledger: Ledger, marker: str) -> Value:
 
 def render(spec: TableSpec, ledger: Ledger, disclosure: Disclosure) -> Table:
     rows = tuple(
-        Row(r.label, tuple(_value(c, ledger, disclosure.marker) for c in r.cells), r.total, r.kind)
+        Row(r.label, tuple(_value(c, ledger, disclosure) for c in r.cells), r.total, r.kind)
         for r in spec.rows
     )
     return Table(spec.key, spec.title, spec.row_header, spec.columns, rows, spec.kinds, spec.note)

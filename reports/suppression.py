@@ -19,6 +19,12 @@ Cell = int | str
 Pos = tuple[int, int]
 
 
+# What prints for a value hidden only to protect a small count: a larger count (a
+# complement) or a percentage or mean resting on a hidden count. "<11" there would
+# claim a value under 11 that may be far larger.
+PROTECTED_MARK = "*"
+
+
 def marker(threshold: int = DEFAULT_THRESHOLD) -> str:
     return f"<{threshold}"
 
@@ -48,7 +54,8 @@ def percent(
 
 @dataclass(frozen=True, slots=True)
 class SuppressedTable:
-    """A table ready to print: every value is a count or the marker string.
+    """A table ready to print: every value is a count, the marker string (a small
+    count) or PROTECTED_MARK (a larger count hidden to protect a small one).
 
     `suppressed` holds positions in the grid extended by the totals: row
     len(cells) is the column-totals row, column len(cells[0]) the row-totals
@@ -124,7 +131,9 @@ def suppress_table(
     mark = marker(threshold)
 
     def show(r: int, c: int) -> Cell:
-        return mark if (r, c) in hidden else grid[r][c]
+        if (r, c) not in hidden:
+            return grid[r][c]
+        return mark if is_small(grid[r][c], threshold) else PROTECTED_MARK
 
     return SuppressedTable(
         tuple(tuple(show(r, c) for c in range(n_cols)) for r in range(n_rows)),

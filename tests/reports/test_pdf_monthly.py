@@ -134,7 +134,7 @@ def test_the_default_report_hides_small_counts_and_is_not_marked_internal(
     assert "Clients served (completed assessment, event or identified encounter) <11" in text
     assert "Known status (in the tables below) <11" in text
     assert "All areas <11 <11 <11 30 19 0.63" in text
-    assert "Harm index (0-100) – <11" in text
+    assert "Harm index (0-100) – *" in text
 
 
 def test_the_definitions_close_the_report(internal: Printed) -> None:

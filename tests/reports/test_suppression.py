@@ -6,6 +6,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from reports.suppression import (
+    PROTECTED_MARK,
     SuppressedTable,
     percent,
     suppress_count,
@@ -13,12 +14,13 @@ from reports.suppression import (
 )
 
 M = "<11"
+P = PROTECTED_MARK  # a larger count hidden to protect a small one
 
 
 def test_small_cell_and_its_complements_cascade_until_stable() -> None:
     table = suppress_table([[20, 5], [30, 40]])
     # 5 hides 20 (its row), which hides 30 (its column); 5 also hides 40 (its column).
-    assert table.cells == ((M, M), (M, M))
+    assert table.cells == ((P, M), (P, P))
     assert table.row_totals == (25, 70)
     assert table.column_totals == (50, 45)
     assert table.grand_total == 95
@@ -28,23 +30,23 @@ def test_zero_prints_and_is_not_a_complement() -> None:
     table = suppress_table([[0, 3, 40], [12, 0, 15]])
     # 3 hides 40 (row), 40 hides 15 (column), 15 hides 12 (row); the first column
     # then has only a 0 left beside 12, so its total is hidden instead.
-    assert table.cells == ((0, M, M), (M, 0, M))
+    assert table.cells == ((0, M, P), (P, 0, P))
     assert table.row_totals == (43, 27)
-    assert table.column_totals == (M, M, 55)
+    assert table.column_totals == (P, M, 55)
     assert table.grand_total == 70
 
 
 def test_a_small_row_total_is_hidden_and_so_is_another_total() -> None:
     table = suppress_table([[4, 4], [50, 60], [30, 30]])
     assert table.cells[0] == (M, M)
-    assert table.row_totals == (M, 110, M)  # else 8 = grand - 110 - 60
+    assert table.row_totals == (M, 110, P)  # else 8 = grand - 110 - 60
     assert table.grand_total == 178
 
 
 def test_threshold_is_configurable() -> None:
     table = suppress_table([[4, 5], [6, 50]], threshold=5)
     assert table.marker == "<5"
-    assert table.cells == (("<5", "<5"), ("<5", "<5"))
+    assert table.cells == (("<5", P), (P, P))
     assert suppress_count(5, threshold=5) == 5
     assert suppress_count(4, threshold=5) == "<5"
     assert suppress_count(0) == 0
@@ -98,6 +100,9 @@ def test_no_hidden_cell_recoverable_and_no_small_count_printed(
         assert sum(isinstance(v, str) for v in line) != 1, line
     for r, row in enumerate(rows):
         for c, true_value in enumerate(row):
-            assert t.cells[r][c] in (true_value, t.marker)
+            shown = t.cells[r][c]
+            assert shown == true_value or (shown == t.marker and 0 < true_value < threshold) or (
+                shown == P and true_value >= threshold
+            )
             if true_value == 0:
                 assert t.cells[r][c] == 0
