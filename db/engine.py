@@ -101,6 +101,14 @@ class Database:
         self.file_check = FileCheck(check)
         self._damaged_message = damaged
 
+    def require_healthy_file(self) -> None:
+        """Wait for the background file check; raise if it found damage. Writers of the
+        database and of reports call this, so neither comes from a damaged file."""
+        if self.file_check is not None:
+            self.file_check.result()
+            if (message := self.file_problem()) is not None:
+                raise DatabaseUnusableError(message)
+
     def file_problem(self) -> str | None:
         """The message for a damaged file once the background check has found one."""
         check = self.file_check
@@ -121,10 +129,7 @@ class Database:
     @contextmanager
     def writing(self) -> Iterator[Session]:
         """One write transaction: committed whole on success, rolled back whole on error."""
-        if self.file_check is not None:
-            self.file_check.result()
-            if (message := self.file_problem()) is not None:
-                raise DatabaseUnusableError(message)
+        self.require_healthy_file()
         with self._write() as session, session.begin():
             yield session
 

@@ -34,9 +34,11 @@ class CommandError(Exception):
 def common_options(default: object = None) -> argparse.ArgumentParser:
     common = argparse.ArgumentParser(add_help=False)
     common.add_argument(
-        "--db", metavar="PATH_OR_URL", default=default,
+        "--db",
+        metavar="PATH_OR_URL",
+        default=default,
         help="database file or SQLAlchemy URL (default: RECOVERY_DESK_DB, else the "
-             "per-user data folder)",
+        "per-user data folder)",
     )
     return common
 
@@ -46,8 +48,7 @@ def command_group(subparsers: Any, name: str, help_text: str) -> Any:
     groups: dict[str, Any] = subparsers.__dict__.setdefault("_recovery_desk_groups", {})
     if name not in groups:
         parser = subparsers.add_parser(name, help=help_text, description=help_text)
-        groups[name] = parser.add_subparsers(dest=f"{name}_command", metavar="WHAT",
-                                             required=True)
+        groups[name] = parser.add_subparsers(dest=f"{name}_command", metavar="WHAT", required=True)
     return groups[name]
 
 
@@ -55,9 +56,10 @@ def build_parser() -> argparse.ArgumentParser:
     # A subcommand's --db must not reset one given before the subcommand.
     common = common_options(default=argparse.SUPPRESS)
     parser = argparse.ArgumentParser(
-        prog=PROG, parents=[common_options()],
+        prog=PROG,
+        parents=[common_options()],
         description="Data entry and reporting for recovery-oriented harm-reduction agencies. "
-                    "Run without a command to open the program.",
+        "Run without a command to open the program.",
     )
     parser.add_argument("--version", action="version", version=f"%(prog)s {__version__}")
     parser.add_argument("--demo", action="store_true", help=argparse.SUPPRESS)
@@ -86,15 +88,33 @@ def main(argv: Sequence[str] | None = None) -> int:
 
 
 def _report(exc: Exception) -> int:
+    from sqlalchemy.exc import DBAPIError
+
     from db.access import PermissionDenied
     from db.location import DatabaseLocationError
     from db.startup import DatabaseUnusableError
     from forms.validation import ValidationFailed
 
-    known = (CommandError, DatabaseLocationError, DatabaseUnusableError, PermissionDenied,
-             ValidationFailed, ValueError, OSError)
+    known = (
+        CommandError,
+        DatabaseLocationError,
+        DatabaseUnusableError,
+        PermissionDenied,
+        ValidationFailed,
+        ValueError,
+        OSError,
+        DBAPIError,
+    )
     if not isinstance(exc, known):
         raise exc
+    if isinstance(exc, DBAPIError):
+        # The driver's own words, without SQLAlchemy's statement dump and help link.
+        print(
+            f"{PROG}: error: the database could not be read or written ({exc.orig}); "
+            "nothing was written. 'recovery-desk check' tells whether the file is damaged.",
+            file=sys.stderr,
+        )
+        return EXIT_FAILED
     message = " ".join(str(exc).split()) or type(exc).__name__
     print(f"{PROG}: error: {message}", file=sys.stderr)
     return EXIT_BAD_INPUT if isinstance(exc, ValueError | CommandError) else EXIT_FAILED

@@ -117,9 +117,12 @@ def export_workbook(
         exchange_rows.use_snapshot(session)
         listed, left_out = exchange_rows.client_counts(session, all_clients)
         writer = _Export(session, as_of, all_clients, listed, progress, cancelled)
-        write_or_discard(
-            XlsxBook(), Path(target), lambda book: writer.fill(book, stamp, left_out), cancelled
-        )
+
+        def fill(book: XlsxBook) -> None:
+            writer.fill(book, stamp, left_out)
+            database.require_healthy_file()
+
+        write_or_discard(XlsxBook(), Path(target), fill, cancelled)
     summary = ExportSummary(listed, left_out, as_of, all_clients, writer.counts)
     _audit(database, actor, Path(target), summary)
     log.info("exchange export of %d clients to %s", listed, target)

@@ -91,6 +91,7 @@ def funder_workbook(
                 f"A1:{_letter(len(deidentify.KEYS))}{sheets.clients.rows}")
         write_dictionary(book, _dictionary_sheets(data, rows))
         _about(book, data, rows)
+        database.require_healthy_file()
         done.append(FunderResult(data, collector.written if collector is not None else 0))
 
     write_or_discard(XlsxBook(), Path(target), fill, cancelled)

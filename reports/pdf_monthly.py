@@ -238,6 +238,7 @@ def monthly_report(
     period = Period.month(year, month)
     data = build_report_data(database, actor, period, internal=internal,
                              generated_at=generated_at, progress=progress, cancelled=cancelled)
+    database.require_healthy_file()
     write_monthly_pdf(data, target, cancelled)
     with database.writing() as session:
         audit.record(session, actor, "export", "monthly_report", f"{year:04d}-{month:02d}",

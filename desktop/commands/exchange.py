@@ -89,7 +89,8 @@ def run_import(args: argparse.Namespace) -> int:
     from db.startup import open_database
     from forms.importer import import_workbook
 
-    database = open_database(args.db)
+    # The full file check runs beside the work; nothing is written before it passes.
+    database = open_database(args.db, background_check=True)
     result = import_workbook(
         database,
         COMMAND_LINE,
@@ -132,7 +133,8 @@ def run_export_data(args: argparse.Namespace) -> int:
     from db.startup import open_database
     from reports.exchange_export import export_workbook
 
-    database = open_database(args.db)
+    # The full file check runs beside the work; nothing is written before it passes.
+    database = open_database(args.db, background_check=True)
     as_of = args.as_of or dt.date.today()
     summary = export_workbook(
         database,

@@ -63,7 +63,8 @@ def run_monthly(args: argparse.Namespace) -> int:
 
     if args.month > dt.date.today():
         raise ValueError(f"{args.month:%Y-%m} has not started yet")
-    database = open_database(args.db)
+    # The full file check runs beside the work; nothing is written before it passes.
+    database = open_database(args.db, background_check=True)
     data = monthly_report(database, COMMAND_LINE, args.month.year, args.month.month, args.out,
                           internal=args.internal, progress=_progress())
     _end_progress()
@@ -81,7 +82,8 @@ def run_funder(args: argparse.Namespace) -> int:
         raise ValueError(f"--to {args.end.isoformat()} is before --from {args.start.isoformat()}")
     if args.start > dt.date.today():
         raise ValueError(f"--from {args.start.isoformat()} is in the future")
-    database = open_database(args.db)
+    # The full file check runs beside the work; nothing is written before it passes.
+    database = open_database(args.db, background_check=True)
     result = funder_workbook(database, COMMAND_LINE, args.start, args.end, args.out,
                              rows=args.rows, progress=_progress())
     _end_progress()

@@ -115,3 +115,28 @@ def test_bad_input_gets_one_line_and_no_file(capsys: pytest.CaptureFixture[str],
     assert code == 2 and out == ""
     assert message in err
     assert list(tmp_path.iterdir()) == []
+
+
+@pytest.mark.parametrize(
+    "argv",
+    [
+        ["report", "monthly", "--month", "2026-10", "--out", "{out}.pdf"],
+        ["export", "funder", "--from", "2025-11-01", "--to", "2026-10-31", "--out", "{out}.xlsx"],
+        ["export", "data", "--out", "{out}.xlsx"],
+    ],
+)
+def test_nothing_is_written_from_a_file_damaged_deep_inside(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], argv: list[str]
+) -> None:
+    import hashlib
+
+    from tests.db.test_startup import _damaged_inside
+
+    path = _damaged_inside(tmp_path)
+    before = hashlib.sha256(path.read_bytes()).hexdigest()
+    out = tmp_path / "out"
+    code = main([a.replace("{out}", str(out)) for a in argv] + ["--db", str(path)])
+    assert code != 0
+    assert "damaged" in capsys.readouterr().err
+    assert not list(tmp_path.glob("out*"))
+    assert hashlib.sha256(path.read_bytes()).hexdigest() == before
