@@ -69,6 +69,9 @@ def working_copy(clients: int, folder: Path, name: str = "") -> Path:
     for leftover in (copy, *_sidecars(copy)):
         leftover.unlink(missing_ok=True)
     shutil.copyfile(source, copy)
+    # Written back now, so the disk is not still busy with the copy while a benchmark runs.
+    with copy.open("rb+") as written:
+        os.fsync(written.fileno())
     return copy
 
 
