@@ -109,6 +109,16 @@ class Database:
             if (message := self.file_problem()) is not None:
                 raise DatabaseUnusableError(message)
 
+    @contextmanager
+    def explaining_damage(self) -> Iterator[None]:
+        """Report any failure inside as the file's damage, when the check finds some:
+        garbled data fails in many ways, and only the damage tells the person what to do."""
+        try:
+            yield
+        except Exception:
+            self.require_healthy_file()
+            raise
+
     def file_problem(self) -> str | None:
         """The message for a damaged file once the background check has found one."""
         check = self.file_check

@@ -91,14 +91,15 @@ def run_import(args: argparse.Namespace) -> int:
 
     # The full file check runs beside the work; nothing is written before it passes.
     database = open_database(args.db, background_check=True)
-    result = import_workbook(
-        database,
-        COMMAND_LINE,
-        args.file,
-        dt.date.today(),
-        update=args.update,
-        progress=_progress(None),
-    )
+    with database.explaining_damage():
+        result = import_workbook(
+            database,
+            COMMAND_LINE,
+            args.file,
+            dt.date.today(),
+            update=args.update,
+            progress=_progress(None),
+        )
     if sys.stderr.isatty():
         print(file=sys.stderr)
     if not result.ok:
@@ -136,14 +137,15 @@ def run_export_data(args: argparse.Namespace) -> int:
     # The full file check runs beside the work; nothing is written before it passes.
     database = open_database(args.db, background_check=True)
     as_of = args.as_of or dt.date.today()
-    summary = export_workbook(
-        database,
-        COMMAND_LINE,
-        args.out,
-        as_of,
-        all_clients=args.all_clients,
-        progress=_progress("clients"),
-    )
+    with database.explaining_damage():
+        summary = export_workbook(
+            database,
+            COMMAND_LINE,
+            args.out,
+            as_of,
+            all_clients=args.all_clients,
+            progress=_progress("clients"),
+        )
     if sys.stderr.isatty():
         print(file=sys.stderr)
     print(f"Wrote {args.out}: {summary.clients:,} clients, status as of {as_of.isoformat()}.")

@@ -14,30 +14,47 @@ from desktop.commands.args import iso_date, month, output_file
 def register(subparsers: Any, common: argparse.ArgumentParser) -> None:
     report = command_group(subparsers, "report", "print a report")
     monthly = report.add_parser(
-        "monthly", parents=[common], help="the monthly PDF report",
+        "monthly",
+        parents=[common],
+        help="the monthly PDF report",
         description="Caseload, follow-ups, recovery, harm, community tallies, 12-month trends "
-                    "and definitions for one month, for the agency named in the settings. "
-                    "Small counts are suppressed unless --internal is given.")
+        "and definitions for one month, for the agency named in the settings. "
+        "Small counts are suppressed unless --internal is given.",
+    )
     monthly.add_argument("--month", required=True, type=month, help="the month, as YYYY-MM")
     monthly.add_argument("--out", required=True, type=output_file(".pdf"), help="PDF to write")
-    monthly.add_argument("--internal", action="store_true",
-                         help="show exact small counts; every page is marked internal")
+    monthly.add_argument(
+        "--internal",
+        action="store_true",
+        help="show exact small counts; every page is marked internal",
+    )
     monthly.set_defaults(handler=run_monthly)
 
     export = command_group(subparsers, "export", "write a workbook")
     funder = export.add_parser(
-        "funder", parents=[common], help="the aggregate funder workbook",
+        "funder",
+        parents=[common],
+        help="the aggregate funder workbook",
         description="Summary, community and trend tables for a period with small counts "
-                    "suppressed, a data dictionary and an About sheet; --rows adds one "
-                    "de-identified row per client served in the period.")
-    funder.add_argument("--from", dest="start", required=True, type=iso_date,
-                        help="first day of the period (YYYY-MM-DD)")
-    funder.add_argument("--to", dest="end", required=True, type=iso_date,
-                        help="last day of the period (YYYY-MM-DD)")
-    funder.add_argument("--out", required=True, type=output_file(".xlsx"),
-                        help="workbook to write")
-    funder.add_argument("--rows", action="store_true",
-                        help="add the de-identified row-level sheet (HIPAA Safe Harbor)")
+        "suppressed, a data dictionary and an About sheet; --rows adds one "
+        "de-identified row per client served in the period.",
+    )
+    funder.add_argument(
+        "--from",
+        dest="start",
+        required=True,
+        type=iso_date,
+        help="first day of the period (YYYY-MM-DD)",
+    )
+    funder.add_argument(
+        "--to", dest="end", required=True, type=iso_date, help="last day of the period (YYYY-MM-DD)"
+    )
+    funder.add_argument("--out", required=True, type=output_file(".xlsx"), help="workbook to write")
+    funder.add_argument(
+        "--rows",
+        action="store_true",
+        help="add the de-identified row-level sheet (HIPAA Safe Harbor)",
+    )
     funder.set_defaults(handler=run_funder)
 
 
@@ -65,8 +82,16 @@ def run_monthly(args: argparse.Namespace) -> int:
         raise ValueError(f"{args.month:%Y-%m} has not started yet")
     # The full file check runs beside the work; nothing is written before it passes.
     database = open_database(args.db, background_check=True)
-    data = monthly_report(database, COMMAND_LINE, args.month.year, args.month.month, args.out,
-                          internal=args.internal, progress=_progress())
+    with database.explaining_damage():
+        data = monthly_report(
+            database,
+            COMMAND_LINE,
+            args.month.year,
+            args.month.month,
+            args.out,
+            internal=args.internal,
+            progress=_progress(),
+        )
     _end_progress()
     kind = "internal (exact small counts)" if args.internal else "small counts suppressed"
     print(f"Wrote {args.out}: monthly report for {month_title(data.period)}, {kind}.")
@@ -84,10 +109,20 @@ def run_funder(args: argparse.Namespace) -> int:
         raise ValueError(f"--from {args.start.isoformat()} is in the future")
     # The full file check runs beside the work; nothing is written before it passes.
     database = open_database(args.db, background_check=True)
-    result = funder_workbook(database, COMMAND_LINE, args.start, args.end, args.out,
-                             rows=args.rows, progress=_progress())
+    with database.explaining_damage():
+        result = funder_workbook(
+            database,
+            COMMAND_LINE,
+            args.start,
+            args.end,
+            args.out,
+            rows=args.rows,
+            progress=_progress(),
+        )
     _end_progress()
     rows = f", {result.client_rows:,} de-identified client rows" if args.rows else ""
-    print(f"Wrote {args.out}: funder workbook for {args.start.isoformat()} to "
-          f"{args.end.isoformat()}{rows}.")
+    print(
+        f"Wrote {args.out}: funder workbook for {args.start.isoformat()} to "
+        f"{args.end.isoformat()}{rows}."
+    )
     return 0

@@ -47,69 +47,130 @@ def audit_rows(db_file: str, entity: str) -> list[AuditEntry]:
         database.dispose()
 
 
-def test_the_monthly_report_is_written_and_audited(capsys: pytest.CaptureFixture[str],
-                                                   db_file: str, tmp_path: Path) -> None:
+def test_the_monthly_report_is_written_and_audited(
+    capsys: pytest.CaptureFixture[str], db_file: str, tmp_path: Path
+) -> None:
     target = tmp_path / "october.pdf"
-    code, out, err = run(capsys, "report", "monthly", "--month", "2026-10", "--out", str(target),
-                         "--db", db_file)
+    code, out, err = run(
+        capsys, "report", "monthly", "--month", "2026-10", "--out", str(target), "--db", db_file
+    )
     assert (code, err) == (0, "")
-    assert out.strip() == (f"Wrote {target}: monthly report for October 2026, small counts "
-                           "suppressed.")
+    assert out.strip() == (
+        f"Wrote {target}: monthly report for October 2026, small counts suppressed."
+    )
     first = " ".join(PdfReader(target).pages[0].extract_text().split())
     assert "Clients served (completed assessment, event or identified encounter) <11" in first
     assert [(e.action, e.username) for e in audit_rows(db_file, "monthly_report")] == [
-        ("export", "command-line")]
+        ("export", "command-line")
+    ]
 
 
-def test_internal_marks_the_pages_and_shows_exact_counts(capsys: pytest.CaptureFixture[str],
-                                                         db_file: str, tmp_path: Path) -> None:
+def test_internal_marks_the_pages_and_shows_exact_counts(
+    capsys: pytest.CaptureFixture[str], db_file: str, tmp_path: Path
+) -> None:
     target = tmp_path / "internal.pdf"
-    code, out, _ = run(capsys, "--db", db_file, "report", "monthly", "--month", "2026-10",
-                       "--out", str(target), "--internal")
+    code, out, _ = run(
+        capsys,
+        "--db",
+        db_file,
+        "report",
+        "monthly",
+        "--month",
+        "2026-10",
+        "--out",
+        str(target),
+        "--internal",
+    )
     assert code == 0 and "internal (exact small counts)" in out
     first = " ".join(PdfReader(target).pages[0].extract_text().split())
     assert "Internal — contains small counts" in first
     assert "Clients served (completed assessment, event or identified encounter) 6" in first
 
 
-def test_the_funder_workbook_with_rows(capsys: pytest.CaptureFixture[str], db_file: str,
-                                       tmp_path: Path) -> None:
+def test_the_funder_workbook_with_rows(
+    capsys: pytest.CaptureFixture[str], db_file: str, tmp_path: Path
+) -> None:
     target = tmp_path / "funder.xlsx"
-    code, out, err = run(capsys, "export", "funder", "--from", "2025-11-01", "--to", "2026-10-31",
-                         "--out", str(target), "--rows", "--db", db_file)
+    code, out, err = run(
+        capsys,
+        "export",
+        "funder",
+        "--from",
+        "2025-11-01",
+        "--to",
+        "2026-10-31",
+        "--out",
+        str(target),
+        "--rows",
+        "--db",
+        db_file,
+    )
     assert (code, err) == (0, "")
-    assert out.strip() == (f"Wrote {target}: funder workbook for 2025-11-01 to 2026-10-31, "
-                           "8 de-identified client rows.")
+    assert out.strip() == (
+        f"Wrote {target}: funder workbook for 2025-11-01 to 2026-10-31, "
+        "8 de-identified client rows."
+    )
     book = load_workbook(target)
     assert book.sheetnames == ["Summary", "Community", "Trends", "Clients", "Dictionary", "About"]
     assert book["Clients"].max_row == 9
     assert audit_rows(db_file, "funder_workbook")[-1].action == "export"
 
 
-def test_the_funder_workbook_is_aggregate_without_rows(capsys: pytest.CaptureFixture[str],
-                                                       db_file: str, tmp_path: Path) -> None:
+def test_the_funder_workbook_is_aggregate_without_rows(
+    capsys: pytest.CaptureFixture[str], db_file: str, tmp_path: Path
+) -> None:
     target = tmp_path / "funder.xlsx"
-    code, out, _ = run(capsys, "export", "funder", "--from", "2026-10-01", "--to", "2026-10-31",
-                       "--out", str(target), "--db", db_file)
+    code, out, _ = run(
+        capsys,
+        "export",
+        "funder",
+        "--from",
+        "2026-10-01",
+        "--to",
+        "2026-10-31",
+        "--out",
+        str(target),
+        "--db",
+        db_file,
+    )
     assert code == 0 and "de-identified" not in out
     assert "Clients" not in load_workbook(target).sheetnames
 
 
-@pytest.mark.parametrize(("argv", "message"), [
-    (["report", "monthly", "--month", "2026-13", "--out", "x.pdf"],
-     "'2026-13' is not a month; use YYYY-MM"),
-    (["report", "monthly", "--month", "2026-10", "--out", "x.xlsx"], "must end in .pdf"),
-    (["export", "funder", "--from", "2026-10-31", "--to", "2026-10-01", "--out", "x.xlsx"],
-     "--to 2026-10-01 is before --from 2026-10-31"),
-    (["report", "monthly", "--month", "2999-01", "--out", "x.pdf"], "2999-01 has not started yet"),
-    (["export", "funder", "--from", "2999-01-01", "--to", "2999-02-01", "--out", "x.xlsx"],
-     "--from 2999-01-01 is in the future"),
-    (["export", "funder", "--from", "yesterday", "--to", "2026-10-01", "--out", "x.xlsx"],
-     "'yesterday' is not a date; use YYYY-MM-DD"),
-])
-def test_bad_input_gets_one_line_and_no_file(capsys: pytest.CaptureFixture[str], db_file: str,
-                                             tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
-                                             argv: list[str], message: str) -> None:
+@pytest.mark.parametrize(
+    ("argv", "message"),
+    [
+        (
+            ["report", "monthly", "--month", "2026-13", "--out", "x.pdf"],
+            "'2026-13' is not a month; use YYYY-MM",
+        ),
+        (["report", "monthly", "--month", "2026-10", "--out", "x.xlsx"], "must end in .pdf"),
+        (
+            ["export", "funder", "--from", "2026-10-31", "--to", "2026-10-01", "--out", "x.xlsx"],
+            "--to 2026-10-01 is before --from 2026-10-31",
+        ),
+        (
+            ["report", "monthly", "--month", "2999-01", "--out", "x.pdf"],
+            "2999-01 has not started yet",
+        ),
+        (
+            ["export", "funder", "--from", "2999-01-01", "--to", "2999-02-01", "--out", "x.xlsx"],
+            "--from 2999-01-01 is in the future",
+        ),
+        (
+            ["export", "funder", "--from", "yesterday", "--to", "2026-10-01", "--out", "x.xlsx"],
+            "'yesterday' is not a date; use YYYY-MM-DD",
+        ),
+    ],
+)
+def test_bad_input_gets_one_line_and_no_file(
+    capsys: pytest.CaptureFixture[str],
+    db_file: str,
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+    argv: list[str],
+    message: str,
+) -> None:
     monkeypatch.chdir(tmp_path)
     code, out, err = run(capsys, *argv, "--db", db_file)
     assert code == 2 and out == ""
@@ -137,6 +198,7 @@ def test_nothing_is_written_from_a_file_damaged_deep_inside(
     out = tmp_path / "out"
     code = main([a.replace("{out}", str(out)) for a in argv] + ["--db", str(path)])
     assert code != 0
-    assert "damaged" in capsys.readouterr().err
+    err = capsys.readouterr().err
+    assert "is damaged" in err and "left untouched" in err, err
     assert not list(tmp_path.glob("out*"))
     assert hashlib.sha256(path.read_bytes()).hexdigest() == before
