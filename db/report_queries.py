@@ -136,10 +136,14 @@ def deceased_ids(session: Session, as_of: dt.date) -> set[int]:
     Two narrow lists joined in Python: a UNION over the two large tables
     costs seconds at agency scale, and the lists hold a few thousand ids.
     """
-    by_event = session.scalars(select(Event.client_id).where(
-        Event.event == DEATH, Event.occurred_on <= as_of).distinct())
-    by_contact = session.scalars(select(Assessment.client_id).where(
-        Assessment.contact_status == DECEASED, Assessment.assessed_on <= as_of).distinct())
+    by_event = session.scalars(
+        select(Event.client_id).where(Event.event == DEATH, Event.occurred_on <= as_of).distinct()
+    )
+    by_contact = session.scalars(
+        select(Assessment.client_id)
+        .where(Assessment.contact_status == DECEASED, Assessment.assessed_on <= as_of)
+        .distinct()
+    )
     return {*by_event, *by_contact}
 
 
@@ -149,29 +153,36 @@ def last_completed_before(session: Session, as_of: dt.date, before: dt.date) -> 
     latest = (
         select(Assessment.client_id, func.max(Assessment.assessed_on).label("last_on"))
         .where(Assessment.contact_status == COMPLETED, Assessment.assessed_on <= as_of)
-        .group_by(Assessment.client_id).subquery()
+        .group_by(Assessment.client_id)
+        .subquery()
     )
     return list(session.scalars(select(latest.c.client_id).where(latest.c.last_on < before)))
 
 
 def assessed_client_ids(session: Session, start: dt.date, end: dt.date) -> list[int]:
     """Clients with a completed assessment in the range, ascending."""
-    query = select(Assessment.client_id).where(
-        Assessment.contact_status == COMPLETED, Assessment.assessed_on.between(start, end)
-    ).distinct().order_by(Assessment.client_id)
+    query = (
+        select(Assessment.client_id)
+        .where(Assessment.contact_status == COMPLETED, Assessment.assessed_on.between(start, end))
+        .distinct()
+        .order_by(Assessment.client_id)
+    )
     return list(session.scalars(query))
 
 
 def _not_assessed_events(start: dt.date, end: dt.date) -> Select[int, str]:
     """Events in the range of clients with no completed assessment in it."""
     assessed = select(Assessment.client_id).where(
-        Assessment.contact_status == COMPLETED, Assessment.assessed_on.between(start, end))
+        Assessment.contact_status == COMPLETED, Assessment.assessed_on.between(start, end)
+    )
     return select(Event.client_id, Event.event).where(
-        Event.occurred_on.between(start, end), Event.client_id.not_in(assessed))
+        Event.occurred_on.between(start, end), Event.client_id.not_in(assessed)
+    )
 
 
-def unassessed_with_events(session: Session, start: dt.date, end: dt.date,
-                           indicator_of: Mapping[str, str]) -> tuple[int, dict[str, int]]:
+def unassessed_with_events(
+    session: Session, start: dt.date, end: dt.date, indicator_of: Mapping[str, str]
+) -> tuple[int, dict[str, int]]:
     """Clients with an event but no completed assessment in the range: how many, and how
     many have an event of each indicator (`indicator_of` maps event codes to indicators).
 
@@ -191,8 +202,11 @@ def unassessed_with_events(session: Session, start: dt.date, end: dt.date,
 
 def event_totals(session: Session, start: dt.date, end: dt.date) -> dict[str, int]:
     """Events dated in the range, each counted `count` times, by event code."""
-    rows = session.execute(select(Event.event, func.sum(Event.count))
-                           .where(Event.occurred_on.between(start, end)).group_by(Event.event))
+    rows = session.execute(
+        select(Event.event, func.sum(Event.count))
+        .where(Event.occurred_on.between(start, end))
+        .group_by(Event.event)
+    )
     return {event: int(total) for event, total in rows}
 
 
@@ -209,18 +223,24 @@ def followup_inputs(
     costs far less than a full history.
     """
     recent = select(Assessment.client_id).where(
-        Assessment.contact_status == COMPLETED, Assessment.assessed_on.between(
-            not_assessed_from, end))
+        Assessment.contact_status == COMPLETED,
+        Assessment.assessed_on.between(not_assessed_from, end),
+    )
     with_intake = (
         select(Assessment.client_id)
-        .where(Assessment.kind == "intake", Assessment.contact_status == COMPLETED,
-               Assessment.assessed_on.between(intakes_from, end),
-               Assessment.client_id.not_in(recent))
-        .distinct().subquery()
+        .where(
+            Assessment.kind == "intake",
+            Assessment.contact_status == COMPLETED,
+            Assessment.assessed_on.between(intakes_from, end),
+            Assessment.client_id.not_in(recent),
+        )
+        .distinct()
+        .subquery()
     )
     query = (
-        select(Assessment.client_id, Assessment.assessed_on, Assessment.kind,
-               Assessment.contact_status)
+        select(
+            Assessment.client_id, Assessment.assessed_on, Assessment.kind, Assessment.contact_status
+        )
         .join(with_intake, with_intake.c[0] == Assessment.client_id)
         .where(Assessment.assessed_on.between(intakes_from, end))
         .order_by(Assessment.client_id, Assessment.assessed_on)
@@ -252,11 +272,17 @@ class Demographics:
     ethnicity: str | None
 
 
-def served_demographics(session: Session, start: dt.date, end: dt.date
-                        ) -> dict[int, Demographics]:
+def served_demographics(session: Session, start: dt.date, end: dt.date) -> dict[int, Demographics]:
     """Birth date and coded answers of every client served in the range (one statement)."""
     served = _served_ids(start, end).subquery()
-    rows = session.execute(select(
-        Client.id, Client.birth_date, Client.sex_at_birth, Client.gender, Client.race,
-        Client.ethnicity).join(served, served.c[0] == Client.id))
+    rows = session.execute(
+        select(
+            Client.id,
+            Client.birth_date,
+            Client.sex_at_birth,
+            Client.gender,
+            Client.race,
+            Client.ethnicity,
+        ).join(served, served.c[0] == Client.id)
+    )
     return {int(row[0]): Demographics(*row[1:]) for row in rows}

@@ -39,10 +39,24 @@ OLDEST = f"{OLDEST_AGE}+"
 _CLIENT = by_key(CLIENT_FIELDS)
 _ASSESSMENT = by_key(ASSESSMENT_FIELDS)
 _STATUS = {f.key: f for f in RECOVERY_STATUS.fields}
-STATUS_KEYS = ("substance_class", "dsm_status", "remission_type", "severity",
-               "controlled_environment", "maintenance_therapy", "sobriety", "recovery_status",
-               "recovery_timeframe", "remission_episodes", "recurrences", "recovery_attempts",
-               "harm_self", "harm_others", "harm_community", "ahi")
+STATUS_KEYS = (
+    "substance_class",
+    "dsm_status",
+    "remission_type",
+    "severity",
+    "controlled_environment",
+    "maintenance_therapy",
+    "sobriety",
+    "recovery_status",
+    "recovery_timeframe",
+    "remission_episodes",
+    "recurrences",
+    "recovery_attempts",
+    "harm_self",
+    "harm_others",
+    "harm_community",
+    "ahi",
+)
 
 
 def _year(key: str, label: str, help_text: str) -> Field:
@@ -50,27 +64,46 @@ def _year(key: str, label: str, help_text: str) -> Field:
 
 
 FIELDS: tuple[Field, ...] = (
-    Field("record_id", N_("Record"), Kind.TEXT,
-          help=N_("Random for this export only; not derived from anything about the person.")),
-    Field("age", N_("Age at the end of the period"), Kind.TEXT,
-          help=N_("Whole years; every age over 89 is shown as 90+.")),
-    *(replace(_CLIENT[k], help="", identifies_person=False)
-      for k in ("sex_at_birth", "gender", "race", "ethnicity")),
+    Field(
+        "record_id",
+        N_("Record"),
+        Kind.TEXT,
+        help=N_("Random for this export only; not derived from anything about the person."),
+    ),
+    Field(
+        "age",
+        N_("Age at the end of the period"),
+        Kind.TEXT,
+        help=N_("Whole years; every age over 89 is shown as 90+."),
+    ),
+    *(
+        replace(_CLIENT[k], help="", identifies_person=False)
+        for k in ("sex_at_birth", "gender", "race", "ethnicity")
+    ),
     Field("state", N_("State"), Kind.TEXT, help=N_("The agency's state: no finer geography.")),
     _year("first_intake_year", N_("Year of first intake"), N_("Empty when no intake.")),
-    _year("last_assessment_year", N_("Year of the latest completed assessment"),
-          N_("On or before the end of the period.")),
-    Field("episodes", N_("Service episodes"), Kind.INTEGER, minimum=0,
-          help=N_("Intakes on or before the end of the period.")),
-    *(replace(_STATUS[k], help=_STATUS[k].help.replace("as_of", "the end of the period"))
-      for k in STATUS_KEYS),
+    _year(
+        "last_assessment_year",
+        N_("Year of the latest completed assessment"),
+        N_("On or before the end of the period."),
+    ),
+    Field(
+        "episodes",
+        N_("Service episodes"),
+        Kind.INTEGER,
+        minimum=0,
+        help=N_("Intakes on or before the end of the period."),
+    ),
+    *(
+        replace(_STATUS[k], help=_STATUS[k].help.replace("as_of", "the end of the period"))
+        for k in STATUS_KEYS
+    ),
     replace(_ASSESSMENT["goal"], help=N_("At the latest completed assessment.")),
-    replace(_ASSESSMENT["self_identified_recovery"],
-            help=N_("At the latest completed assessment.")),
-    Field("followups_due", N_("Follow-up windows closed in the period"), Kind.INTEGER,
-          minimum=0),
-    Field("followups_completed", N_("Of which completed in the window"), Kind.INTEGER,
-          minimum=0),
+    replace(
+        _ASSESSMENT["self_identified_recovery"], help=N_("At the latest completed assessment.")
+    ),
+    Field("followups_due", N_("Follow-up windows closed in the period"), Kind.INTEGER, minimum=0),
+    Field("followups_completed", N_("Of which completed in the window"), Kind.INTEGER, minimum=0),
 )
 KEYS = tuple(f.key for f in FIELDS)
 
@@ -102,8 +135,11 @@ class RecordIds:
 def _years(history: ClientHistory) -> tuple[int | None, int | None, int]:
     intakes = [a.assessed_on for a in history.assessments if a.kind == "intake"]
     completed = [a.assessed_on for a in history.assessments if a.contact_status == "completed"]
-    return (intakes[0].year if intakes else None,
-            completed[-1].year if completed else None, len(intakes))
+    return (
+        intakes[0].year if intakes else None,
+        completed[-1].year if completed else None,
+        len(intakes),
+    )
 
 
 def _harm(history: ClientHistory, end: dt.date) -> Levels:
@@ -111,9 +147,15 @@ def _harm(history: ClientHistory, end: dt.date) -> Levels:
     return h.harm_self, h.harm_others, h.harm_community, h.ahi
 
 
-def client_row(history: ClientHistory, person: queries.Demographics, s: rules.ClassStatus,
-               harm: Levels, followups: tuple[int, int], period: Period, state: str
-               ) -> tuple[object, ...]:
+def client_row(
+    history: ClientHistory,
+    person: queries.Demographics,
+    s: rules.ClassStatus,
+    harm: Levels,
+    followups: tuple[int, int],
+    period: Period,
+    state: str,
+) -> tuple[object, ...]:
     """One de-identified row without its record id, in the order of FIELDS[1:].
 
     `followups`: the client's windows that closed in the period, and how many of
@@ -123,14 +165,32 @@ def client_row(history: ClientHistory, person: queries.Demographics, s: rules.Cl
     due, done = followups
     known = s.dsm_status not in (rules.UNKNOWN, rules.DECEASED)
     return (
-        age_text(person.birth_date, period.end), person.sex_at_birth, person.gender,
-        person.race, person.ethnicity, state or None, first, last, episodes,
-        s.substance_class, s.dsm_status, s.remission_type, s.severity,
-        _flag(s.controlled_environment, s.remission_type), _flag(s.maintenance_therapy,
-                                                                 s.remission_type),
-        s.sobriety, s.recovery_status, s.recovery_timeframe, s.remission_episodes,
-        s.recurrences, s.recovery_attempts, *harm, s.goal if known else None,
-        s.self_identified_recovery if known else None, due, done,
+        age_text(person.birth_date, period.end),
+        person.sex_at_birth,
+        person.gender,
+        person.race,
+        person.ethnicity,
+        state or None,
+        first,
+        last,
+        episodes,
+        s.substance_class,
+        s.dsm_status,
+        s.remission_type,
+        s.severity,
+        _flag(s.controlled_environment, s.remission_type),
+        _flag(s.maintenance_therapy, s.remission_type),
+        s.sobriety,
+        s.recovery_status,
+        s.recovery_timeframe,
+        s.remission_episodes,
+        s.recurrences,
+        s.recovery_attempts,
+        *harm,
+        s.goal if known else None,
+        s.self_identified_recovery if known else None,
+        due,
+        done,
     )
 
 
@@ -164,16 +224,27 @@ class RowCollector:
         self.people = queries.served_demographics(session, self.period.start, self.period.end)
         return list(self.people)
 
-    def offer(self, history: ClientHistory, status: rules.ClassStatus | None,
-              harm: Levels | None, followups: tuple[int, int]) -> None:
+    def offer(
+        self,
+        history: ClientHistory,
+        status: rules.ClassStatus | None,
+        harm: Levels | None,
+        followups: tuple[int, int],
+    ) -> None:
         """Take a walked client if served: `status` and `harm` at the period's end when the
         walk has them (None: worked out here)."""
         person = self.people.get(history.client_id)
         if person is None:
             return
         end = self.period.end
-        row = client_row(history, person, status or rules.primary_status(history, end),
-                         harm if harm is not None else _harm(history, end), followups,
-                         self.period, self.state)
+        row = client_row(
+            history,
+            person,
+            status or rules.primary_status(history, end),
+            harm if harm is not None else _harm(history, end),
+            followups,
+            self.period,
+            self.state,
+        )
         self.sink((self._ids.next(), *row))
         self.written += 1

@@ -49,8 +49,13 @@ from reports.xlsx import Cancelled, Column, SheetWriter, XlsxBook, write_or_disc
 
 log = logging.getLogger(__name__)
 
-SUMMARY, COMMUNITY, TRENDS, DICTIONARY, ABOUT = ("Summary", "Community", "Trends", "Dictionary",
-                                                 "About")
+SUMMARY, COMMUNITY, TRENDS, DICTIONARY, ABOUT = (
+    "Summary",
+    "Community",
+    "Trends",
+    "Dictionary",
+    "About",
+)
 SUMMARY_WIDTH = 8  # value columns of the widest table (seven goals and a total)
 CHECK_EVERY = 2000  # rows between looks at the cancel flag
 PROGRAM = "Recovery Desk"
@@ -63,8 +68,15 @@ class FunderResult:
 
 
 def funder_workbook(
-    database: Database, actor: Actor, start: dt.date, end: dt.date, target: Path, *,
-    rows: bool = False, progress: Progress | None = None, cancelled: IsCancelled | None = None,
+    database: Database,
+    actor: Actor,
+    start: dt.date,
+    end: dt.date,
+    target: Path,
+    *,
+    rows: bool = False,
+    progress: Progress | None = None,
+    cancelled: IsCancelled | None = None,
     generated_at: dt.datetime | None = None,
 ) -> FunderResult:
     """Build and write the funder workbook for `start`..`end`, and record the export."""
@@ -79,16 +91,27 @@ def funder_workbook(
         # the walk, the aggregate sheets are written once the counts are complete.
         _properties(book, period)
         sheets = _open_sheets(book, settings.agency_name, period, rows)
-        collector = None if sheets.clients is None else RowCollector(
-            period, settings.state, _row_sink(sheets.clients, cancelled))
-        data = build_report_data(database, actor, period, generated_at=generated_at,
-                                 progress=progress, cancelled=cancelled, rows=collector)
+        collector = (
+            None
+            if sheets.clients is None
+            else RowCollector(period, settings.state, _row_sink(sheets.clients, cancelled))
+        )
+        data = build_report_data(
+            database,
+            actor,
+            period,
+            generated_at=generated_at,
+            progress=progress,
+            cancelled=cancelled,
+            rows=collector,
+        )
         _summary(sheets.summary, data)
         _community(sheets.community, data)
         _trends(sheets.trends, data)
         if sheets.clients is not None:
             sheets.clients.worksheet.auto_filter.ref = (
-                f"A1:{_letter(len(deidentify.KEYS))}{sheets.clients.rows}")
+                f"A1:{_letter(len(deidentify.KEYS))}{sheets.clients.rows}"
+            )
         write_dictionary(book, _dictionary_sheets(data, rows))
         _about(book, data, rows)
         database.require_healthy_file()
@@ -97,9 +120,14 @@ def funder_workbook(
     write_or_discard(XlsxBook(), Path(target), fill, cancelled)
     result = done[0]
     with database.writing() as session:
-        audit.record(session, actor, "export", "funder_workbook", f"{start}..{end}",
-                     after={"file": Path(target).name, "rows": rows,
-                            "client_rows": result.client_rows})
+        audit.record(
+            session,
+            actor,
+            "export",
+            "funder_workbook",
+            f"{start}..{end}",
+            after={"file": Path(target).name, "rows": rows, "client_rows": result.client_rows},
+        )
     log.info("funder workbook %s..%s written to %s", start, end, target)
     return result
 
@@ -114,20 +142,30 @@ class _Sheets:
 
 def _open_sheets(book: XlsxBook, agency: str, period: Period, rows: bool) -> _Sheets:
     title = f"{agency}: summary for {period.start.isoformat()} to {period.end.isoformat()}"
-    summary = book.sheet(SUMMARY, [Column("label", 56), *(Column(f"c{i}", 13)
-                                                          for i in range(SUMMARY_WIDTH))],
-                         header=[title])
-    community = book.sheet(COMMUNITY, [Column("area", 22), *map(_fit, COMMUNITY_COLUMNS)],
-                           header=["Area", *COMMUNITY_COLUMNS])
-    trends = book.sheet(TRENDS, [Column("month", 12), *map(_fit, TREND_COLUMNS)],
-                        header=["Month", *TREND_COLUMNS])
-    clients = book.sheet(deidentify.SHEET, [Column(k, max(12, len(k) + 2))
-                                            for k in deidentify.KEYS]) if rows else None
+    summary = book.sheet(
+        SUMMARY,
+        [Column("label", 56), *(Column(f"c{i}", 13) for i in range(SUMMARY_WIDTH))],
+        header=[title],
+    )
+    community = book.sheet(
+        COMMUNITY,
+        [Column("area", 22), *map(_fit, COMMUNITY_COLUMNS)],
+        header=["Area", *COMMUNITY_COLUMNS],
+    )
+    trends = book.sheet(
+        TRENDS, [Column("month", 12), *map(_fit, TREND_COLUMNS)], header=["Month", *TREND_COLUMNS]
+    )
+    clients = (
+        book.sheet(deidentify.SHEET, [Column(k, max(12, len(k) + 2)) for k in deidentify.KEYS])
+        if rows
+        else None
+    )
     return _Sheets(summary, community, trends, clients)
 
 
-def _row_sink(sheet: SheetWriter, cancelled: IsCancelled | None
-              ) -> Callable[[tuple[object, ...]], None]:
+def _row_sink(
+    sheet: SheetWriter, cancelled: IsCancelled | None
+) -> Callable[[tuple[object, ...]], None]:
     def put(row: tuple[object, ...]) -> None:
         sheet.append(row)
         if cancelled is not None and sheet.rows % CHECK_EVERY == 0 and cancelled():
@@ -156,9 +194,11 @@ def _summary(sheet: SheetWriter, data: ReportData) -> None:
 
 def _disclosure_text(data: ReportData) -> str:
     d = data.disclosure
-    return (f"Counts from 1 to {d.threshold - 1} show as {d.marker}; a few larger counts that a "
-            f"total would give away, and percentages and means resting on a hidden count, show "
-            f"as {PROTECTED_MARK}.")
+    return (
+        f"Counts from 1 to {d.threshold - 1} show as {d.marker}; a few larger counts that a "
+        f"total would give away, and percentages and means resting on a hidden count, show "
+        f"as {PROTECTED_MARK}."
+    )
 
 
 def _community(sheet: SheetWriter, data: ReportData) -> None:
@@ -206,16 +246,33 @@ _KIND_NOTES = {
 
 
 def _dictionary_sheets(data: ReportData, rows: bool) -> list[tuple[str, tuple[Field, ...]]]:
-    area = _field("Area", Kind.TEXT, N_("The area recorded on encounters (for known deaths, "
-                                        "the postal code on the client's record)."))
+    area = _field(
+        "Area",
+        Kind.TEXT,
+        N_(
+            "The area recorded on encounters (for known deaths, "
+            "the postal code on the client's record)."
+        ),
+    )
     community = data.community
-    month = _field("Month", Kind.DATE, N_("The month-end the row describes (the last row: the "
-                                          "end of the period)."))
+    month = _field(
+        "Month",
+        Kind.DATE,
+        N_("The month-end the row describes (the last row: the end of the period)."),
+    )
     sheets = [
-        (COMMUNITY, (area, *(_column_field(community, i)
-                             for i in range(len(community.columns))))),
-        (TRENDS, (month, *(_column_field(t, i, t.title + ".") for t in data.trends
-                           for i in range(len(t.columns))))),
+        (COMMUNITY, (area, *(_column_field(community, i) for i in range(len(community.columns))))),
+        (
+            TRENDS,
+            (
+                month,
+                *(
+                    _column_field(t, i, t.title + ".")
+                    for t in data.trends
+                    for i in range(len(t.columns))
+                ),
+            ),
+        ),
     ]
     if rows:
         sheets.append((deidentify.SHEET, deidentify.FIELDS))
@@ -229,16 +286,26 @@ def _about(book: XlsxBook, data: ReportData, rows: bool) -> None:
         ("Agency", data.agency),
         ("Period", f"{data.period.start.isoformat()} to {data.period.end.isoformat()}"),
         ("Status read on", data.period.end.isoformat()),
-        ("Harm period", f"{data.harm_period.start.isoformat()} to "
-                        f"{data.harm_period.end.isoformat()}"),
+        (
+            "Harm period",
+            f"{data.harm_period.start.isoformat()} to {data.harm_period.end.isoformat()}",
+        ),
         ("Generated at (UTC)", data.generated_at.astimezone(dt.UTC).strftime("%Y-%m-%d %H:%M")),
         ("Suppression threshold", f"{data.disclosure.threshold}: {_disclosure_text(data)}"),
-        ("Row-level sheet", "Clients: de-identified (HIPAA Safe Harbor), one row per client "
-                            "served in the period" if rows else "not included"),
+        (
+            "Row-level sheet",
+            "Clients: de-identified (HIPAA Safe Harbor), one row per client served in the period"
+            if rows
+            else "not included",
+        ),
         ("Made by", PROGRAM),
     ]
     threshold = data.disclosure.threshold
-    items += [(f"Definition: {h}", p) for h, p in definitions(
-        suppression_threshold=threshold, followup_months=data.followup_months)]
+    items += [
+        (f"Definition: {h}", p)
+        for h, p in definitions(
+            suppression_threshold=threshold, followup_months=data.followup_months
+        )
+    ]
     for item, value in items:
         sheet.append([styled_text(ws, item), styled_text(ws, value, alignment=WRAP_TEXT)])

@@ -23,8 +23,13 @@ from reports.xlsx import HEADER_FILL, HEADER_FONT, SheetWriter, text_cell
 log = logging.getLogger(__name__)
 
 DASH = "–"
-FORMATS = {Kind.COUNT: "#,##0", Kind.PERCENT: "0.0%", Kind.MEAN: "0.00", Kind.INDEX: "0.0",
-           Kind.RATIO: "0.00"}
+FORMATS = {
+    Kind.COUNT: "#,##0",
+    Kind.PERCENT: "0.0%",
+    Kind.MEAN: "0.00",
+    Kind.INDEX: "0.0",
+    Kind.RATIO: "0.00",
+}
 COUNT_FORMAT = FORMATS[Kind.COUNT]
 MONTH_FORMAT = "mmm yyyy"
 RIGHT = Alignment(horizontal="right")
@@ -36,8 +41,9 @@ TITLE_FONT = Font(bold=True, size=11)
 NOTE_FONT = Font(italic=True, size=9, color="5B6770")
 
 
-def styled_text(ws: Any, value: str, font: Font | None = None,
-                alignment: Alignment | None = None) -> Any:
+def styled_text(
+    ws: Any, value: str, font: Font | None = None, alignment: Alignment | None = None
+) -> Any:
     cell = text_cell(ws, value)
     if font is not None:
         cell.font = font
@@ -71,8 +77,10 @@ def header_cells(ws: Any, labels: Sequence[str]) -> list[Any]:
 
 def row_cells(ws: Any, table: Table, row: Row) -> list[Any]:
     label = styled_text(ws, row.label, BOLD if row.total else None)
-    return [label, *(value_cell(ws, v, table.kind_of(row, i), row.total)
-                     for i, v in enumerate(row.values))]
+    return [
+        label,
+        *(value_cell(ws, v, table.kind_of(row, i), row.total) for i, v in enumerate(row.values)),
+    ]
 
 
 def write_table(sheet: SheetWriter, table: Table) -> None:

@@ -66,8 +66,12 @@ class Ledger:
                     hidden.add(self._complement(line, hidden))
                     changed = True
         self._hidden = hidden
-        log.debug("ledger: %d counts, %d lines, %d hidden", len(self._values), len(self._lines),
-                  len(hidden))
+        log.debug(
+            "ledger: %d counts, %d lines, %d hidden",
+            len(self._values),
+            len(self._lines),
+            len(hidden),
+        )
 
     def _complement(self, line: tuple[CellId, ...], hidden: set[CellId]) -> CellId:
         parts = [c for c in line[:-1] if c not in hidden and self._values[c] != 0]

@@ -23,16 +23,25 @@ DEATHS = "known_deaths"
 ALL_AREAS: Hashable = ("all",)
 NOT_RECORDED = "Area not recorded"
 _LABELS = {key: by_key(ENCOUNTER_FIELDS)[key].label for key in codes.ENCOUNTER_TALLIES}
-FIRST_TABLE = (ENCOUNTERS, "naloxone_kits", "reversals_reported", "syringes_out",
-               "syringes_returned")
+FIRST_TABLE = (
+    ENCOUNTERS,
+    "naloxone_kits",
+    "reversals_reported",
+    "syringes_out",
+    "syringes_returned",
+)
 SECOND_TABLE = ("test_strips", "hiv_tests", "hcv_tests", "referrals", DEATHS)
 LABELS = {ENCOUNTERS: "Encounters", DEATHS: "Known deaths", **_LABELS}
 RATIO_LABEL = "Returned per syringe given"
 # The funder workbook's Community sheet: both tables side by side.
-COMMUNITY_COLUMNS = (*(LABELS[w] for w in FIRST_TABLE), RATIO_LABEL,
-                     *(LABELS[w] for w in SECOND_TABLE))
-DEATHS_NOTE = ("Known deaths: clients with a death recorded in the period, by the postal code "
-               "on their record.")
+COMMUNITY_COLUMNS = (
+    *(LABELS[w] for w in FIRST_TABLE),
+    RATIO_LABEL,
+    *(LABELS[w] for w in SECOND_TABLE),
+)
+DEATHS_NOTE = (
+    "Known deaths: clients with a death recorded in the period, by the postal code on their record."
+)
 
 
 def com_id(area: Hashable, what: str) -> CellId:
@@ -49,8 +58,11 @@ def area_label(area: str | None) -> str:
 
 def caseload_spec(c: Caseload, ledger: Ledger) -> TableSpec:
     rows = (
-        ("Clients served (completed assessment, event or identified encounter)", "served",
-         c.clients_served),
+        (
+            "Clients served (completed assessment, event or identified encounter)",
+            "served",
+            c.clients_served,
+        ),
         ("New intakes (a first episode)", "new_intakes", c.new_intakes),
         ("Re-entries (intake after a discharge or 90 days away)", "reentries", c.reentries),
         ("Discharges", "discharges", c.discharges),
@@ -58,28 +70,34 @@ def caseload_spec(c: Caseload, ledger: Ledger) -> TableSpec:
     spec = [SpecRow(label, (ledger.put(("case", key), n),)) for label, key, n in rows]
     # The encounter total is the all-areas cell of the community table: one cell.
     spec.append(SpecRow("Harm-reduction encounters", (com_id(ALL_AREAS, ENCOUNTERS),)))
-    spec.append(SpecRow("Of which anonymous", (ledger.put(("case", "anonymous"),
-                                                          c.anonymous_encounters),)))
+    spec.append(
+        SpecRow("Of which anonymous", (ledger.put(("case", "anonymous"), c.anonymous_encounters),))
+    )
     return TableSpec("caseload", "Caseload", "Measure", ("Number",), tuple(spec))
 
 
-def register_areas(areas: Sequence[AreaTotals], deaths: dict[str | None, int],
-                   ledger: Ledger) -> list[str | None]:
+def register_areas(
+    areas: Sequence[AreaTotals], deaths: dict[str | None, int], ledger: Ledger
+) -> list[str | None]:
     """Put every area's tallies and the all-areas totals; the areas in print order."""
     names = sorted({a.area for a in areas} | set(deaths), key=lambda a: (a is None, a or ""))
     found = {a.area: a for a in areas}
     for what in (*FIRST_TABLE, *SECOND_TABLE):
         parts = []
         for name in names:
-            parts.append(ledger.put(com_id(_area_key(name), what), _tally(found.get(name),
-                                                                          deaths, name, what)))
+            parts.append(
+                ledger.put(
+                    com_id(_area_key(name), what), _tally(found.get(name), deaths, name, what)
+                )
+            )
         ledger.put(com_id(ALL_AREAS, what), sum(ledger.value(p) for p in parts))
         ledger.line(parts, com_id(ALL_AREAS, what))
     return names
 
 
-def _tally(area: AreaTotals | None, deaths: dict[str | None, int], name: str | None,
-           what: str) -> int:
+def _tally(
+    area: AreaTotals | None, deaths: dict[str | None, int], name: str | None, what: str
+) -> int:
     if what == DEATHS:
         return deaths.get(name, 0)
     if area is None:
@@ -90,8 +108,7 @@ def _tally(area: AreaTotals | None, deaths: dict[str | None, int], name: str | N
 def community_specs(names: Sequence[str | None], ledger: Ledger) -> list[TableSpec]:
     """The PDF's two tables (an area with nothing to show in one is left out of it), then
     the workbook's single table of every area and every column."""
-    keys: list[tuple[Hashable, str, bool]] = [(_area_key(n), area_label(n), False)
-                                              for n in names]
+    keys: list[tuple[Hashable, str, bool]] = [(_area_key(n), area_label(n), False) for n in names]
     keys.append((ALL_AREAS, "All areas", True))
 
     def cells(key: Hashable, what: tuple[str, ...], ratio: bool) -> tuple[Spec, ...]:
@@ -101,22 +118,43 @@ def community_specs(names: Sequence[str | None], ledger: Ledger) -> list[TableSp
         return found
 
     def rows(what: tuple[str, ...], ratio: bool, every: bool) -> tuple[SpecRow, ...]:
-        return tuple(SpecRow(label, cells(k, what, ratio), total=total)
-                     for k, label, total in keys
-                     if every or total or any(ledger.value(com_id(k, w)) for w in what))
+        return tuple(
+            SpecRow(label, cells(k, what, ratio), total=total)
+            for k, label, total in keys
+            if every or total or any(ledger.value(com_id(k, w)) for w in what)
+        )
 
     ratio_label = RATIO_LABEL
     first_kinds = (*(Kind.COUNT for _ in FIRST_TABLE), Kind.RATIO)
     return [
-        TableSpec("community_supplies", "Programme tallies by area: contacts and supplies",
-                  "Area", (*(LABELS[w] for w in FIRST_TABLE), ratio_label),
-                  rows(FIRST_TABLE, True, False), kinds=first_kinds),
-        TableSpec("community_services", "Programme tallies by area: tests, referrals, deaths",
-                  "Area", tuple(LABELS[w] for w in SECOND_TABLE),
-                  rows(SECOND_TABLE, False, False), note=DEATHS_NOTE),
-        TableSpec("community_by_area", "Programme tallies by area", "Area", COMMUNITY_COLUMNS,
-                  tuple(SpecRow(r.label, (*r.cells, *s.cells), total=r.total) for r, s in zip(
-                      rows(FIRST_TABLE, True, True), rows(SECOND_TABLE, False, True),
-                      strict=True)),
-                  kinds=(*first_kinds, *(Kind.COUNT for _ in SECOND_TABLE)), note=DEATHS_NOTE),
+        TableSpec(
+            "community_supplies",
+            "Programme tallies by area: contacts and supplies",
+            "Area",
+            (*(LABELS[w] for w in FIRST_TABLE), ratio_label),
+            rows(FIRST_TABLE, True, False),
+            kinds=first_kinds,
+        ),
+        TableSpec(
+            "community_services",
+            "Programme tallies by area: tests, referrals, deaths",
+            "Area",
+            tuple(LABELS[w] for w in SECOND_TABLE),
+            rows(SECOND_TABLE, False, False),
+            note=DEATHS_NOTE,
+        ),
+        TableSpec(
+            "community_by_area",
+            "Programme tallies by area",
+            "Area",
+            COMMUNITY_COLUMNS,
+            tuple(
+                SpecRow(r.label, (*r.cells, *s.cells), total=r.total)
+                for r, s in zip(
+                    rows(FIRST_TABLE, True, True), rows(SECOND_TABLE, False, True), strict=True
+                )
+            ),
+            kinds=(*first_kinds, *(Kind.COUNT for _ in SECOND_TABLE)),
+            note=DEATHS_NOTE,
+        ),
     ]

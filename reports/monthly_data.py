@@ -96,9 +96,15 @@ class _Tallies:
 
 
 def build_report_data(
-    database: Database, actor: Actor, period: Period, *, internal: bool = False,
-    generated_at: dt.datetime | None = None, progress: Progress | None = None,
-    cancelled: IsCancelled | None = None, rows: RowCollector | None = None,
+    database: Database,
+    actor: Actor,
+    period: Period,
+    *,
+    internal: bool = False,
+    generated_at: dt.datetime | None = None,
+    progress: Progress | None = None,
+    cancelled: IsCancelled | None = None,
+    rows: RowCollector | None = None,
 ) -> ReportData:
     """Everything the report prints for `period`; status and harm are read at its last day.
 
@@ -124,15 +130,24 @@ def build_report_data(
     ledger.suppress(disclosure.effective_threshold)
     printed = _Printed(ledger, disclosure)
     return ReportData(
-        agency=settings.agency_name, period=period,
+        agency=settings.agency_name,
+        period=period,
         harm_period=Period.twelve_months_ending(period.end),
-        generated_at=generated_at or dt.datetime.now(dt.UTC), disclosure=disclosure,
-        paper_size=settings.paper_size, state=settings.state,
+        generated_at=generated_at or dt.datetime.now(dt.UTC),
+        disclosure=disclosure,
+        paper_size=settings.paper_size,
+        state=settings.state,
         followup_months=tuple(settings.followup_months),
         sections=tuple(Section(k, title, intro, printed(ss)) for k, title, intro, ss in sections),
-        trend_dates=dates, trends=printed(trend), community=printed([specs[1][2]])[0],
-        definitions=tuple(definitions(suppression_threshold=settings.suppression_threshold,
-                                      followup_months=settings.followup_months)),
+        trend_dates=dates,
+        trends=printed(trend),
+        community=printed([specs[1][2]])[0],
+        definitions=tuple(
+            definitions(
+                suppression_threshold=settings.suppression_threshold,
+                followup_months=settings.followup_months,
+            )
+        ),
         ledger=ledger,
     )
 
@@ -167,8 +182,7 @@ def collector_paused() -> Iterator[None]:
             gc.enable()
 
 
-def _count_followups(session: Session, tally: FollowupTally,
-                     cancelled: IsCancelled | None) -> None:
+def _count_followups(session: Session, tally: FollowupTally, cancelled: IsCancelled | None) -> None:
     """The follow-ups of clients the walk does not reach: an intake in reach of the
     report, but no completed assessment since `population_start`."""
     start = intakes_from(_reach(tally), tally.months)
@@ -186,8 +200,10 @@ def _reach(tally: FollowupTally) -> Period:
 
 
 def _intake_since(history: ClientHistory, day: dt.date) -> bool:
-    return any(a.kind == "intake" and a.contact_status == "completed" and a.assessed_on >= day
-               for a in history.assessments)
+    return any(
+        a.kind == "intake" and a.contact_status == "completed" and a.assessed_on >= day
+        for a in history.assessments
+    )
 
 
 def population_start(dates: tuple[dt.date, ...]) -> dt.date:
@@ -197,8 +213,9 @@ def population_start(dates: tuple[dt.date, ...]) -> dt.date:
     return min(unknown, Period.twelve_months_ending(dates[0]).start)
 
 
-def _walk_histories(session: Session, tallies: _Tallies, progress: Progress | None,
-                    cancelled: IsCancelled | None) -> None:
+def _walk_histories(
+    session: Session, tallies: _Tallies, progress: Progress | None, cancelled: IsCancelled | None
+) -> None:
     """Every client assessed since `population_start`, walked once for all trend dates."""
     dates = tallies.trend.dates
     as_of = dates[-1]
@@ -225,9 +242,12 @@ def _walk_histories(session: Session, tallies: _Tallies, progress: Progress | No
             elif _alive_and_recent(history, as_of):
                 tallies.unlisted += 1
             if tallies.rows is not None:
-                tallies.rows.offer(history, series[-1][0] if series[-1] else None, harm[-1],
-                                   tallies.followups.closed_by_client.get(history.client_id,
-                                                                          (0, 0)))
+                tallies.rows.offer(
+                    history,
+                    series[-1][0] if series[-1] else None,
+                    harm[-1],
+                    tallies.followups.closed_by_client.get(history.client_id, (0, 0)),
+                )
             if assessed_in(history, harm_period):
                 yield history
 
@@ -235,8 +255,9 @@ def _walk_histories(session: Session, tallies: _Tallies, progress: Progress | No
     _tick(len(ids), len(ids), progress, cancelled)
 
 
-def _in_order(session: Session, ids: list[int], until: dt.date, shuffled: bool
-              ) -> Iterator[ClientHistory]:
+def _in_order(
+    session: Session, ids: list[int], until: dt.date, shuffled: bool
+) -> Iterator[ClientHistory]:
     """The histories of `ids`, by id; or, for de-identified rows, in an order drawn from
     `secrets` (random chunks of clients, each chunk shuffled again once loaded)."""
     if not shuffled:
@@ -246,7 +267,7 @@ def _in_order(session: Session, ids: list[int], until: dt.date, shuffled: bool
     order = list(ids)
     draw.shuffle(order)
     for start in range(0, len(order), CHUNK):
-        chunk = order[start:start + CHUNK]
+        chunk = order[start : start + CHUNK]
         histories = list(load_histories(session, chunk, until=until, chunk_size=len(chunk)))
         draw.shuffle(histories)
         yield from histories
@@ -255,8 +276,10 @@ def _in_order(session: Session, ids: list[int], until: dt.date, shuffled: bool
 def _statuses(history: ClientHistory, dates: tuple[dt.date, ...]) -> list[list[rules.ClassStatus]]:
     """`classify_series`, skipped for a client whose latest completed assessment is too
     old for any trend date: unknown throughout, in the population only for harm."""
-    last = max((a.assessed_on for a in history.assessments if a.contact_status == "completed"),
-               default=None)
+    last = max(
+        (a.assessed_on for a in history.assessments if a.contact_status == "completed"),
+        default=None,
+    )
     if last is None or (dates[0] - last).days > rules.UNKNOWN_AFTER_DAYS:
         return [[] for _ in dates]
     return rules.classify_series(history, dates)
@@ -267,7 +290,8 @@ def _alive_and_recent(history: ClientHistory, as_of: dt.date) -> bool:
     recent = as_of - dt.timedelta(days=rules.UNKNOWN_AFTER_DAYS)
     return (died is None or died > as_of) and any(
         a.contact_status == "completed" and recent <= a.assessed_on <= as_of
-        for a in history.assessments)
+        for a in history.assessments
+    )
 
 
 def _tick(done: int, total: int, progress: Progress | None, cancelled: IsCancelled | None) -> None:
@@ -280,39 +304,67 @@ def _tick(done: int, total: int, progress: Progress | None, cancelled: IsCancell
 SectionSpecs = tuple[str, str, str, list[TableSpec]]
 
 
-def _sql_sections(session: Session, period: Period, ledger: Ledger
-                  ) -> tuple[TableSpec, list[TableSpec]]:
+def _sql_sections(
+    session: Session, period: Period, ledger: Ledger
+) -> tuple[TableSpec, list[TableSpec]]:
     """Caseload and community: straight from the aggregate queries."""
-    names = register_areas(queries.programme_tallies(session, period.start, period.end),
-                           queries.known_deaths_by_area(session, period.start, period.end), ledger)
+    names = register_areas(
+        queries.programme_tallies(session, period.start, period.end),
+        queries.known_deaths_by_area(session, period.start, period.end),
+        ledger,
+    )
     caseload = caseload_spec(queries.caseload(session, period.start, period.end), ledger)
     return caseload, community_specs(names, ledger)
 
 
-def _sections(specs: tuple[TableSpec, list[TableSpec]], tallies: _Tallies, ledger: Ledger,
-              session: Session, period: Period) -> list[SectionSpecs]:
+def _sections(
+    specs: tuple[TableSpec, list[TableSpec]],
+    tallies: _Tallies,
+    ledger: Ledger,
+    session: Session,
+    period: Period,
+) -> list[SectionSpecs]:
     as_of = period.end
     dead = queries.deceased_ids(session, as_of)
     stale = queries.last_completed_before(
-        session, as_of, as_of - dt.timedelta(days=rules.UNKNOWN_AFTER_DAYS))
+        session, as_of, as_of - dt.timedelta(days=rules.UNKNOWN_AFTER_DAYS)
+    )
     unknown = len(set(stale) - dead) + tallies.unlisted
     assert tallies.harm is not None
     harm_period = tallies.harm.period
-    clients, flagged = queries.unassessed_with_events(session, harm_period.start,
-                                                      harm_period.end, EVENT_INDICATOR)
-    others = Unassessed(clients, flagged, queries.event_totals(session, harm_period.start,
-                                                               harm_period.end))
+    clients, flagged = queries.unassessed_with_events(
+        session, harm_period.start, harm_period.end, EVENT_INDICATOR
+    )
+    others = Unassessed(
+        clients, flagged, queries.event_totals(session, harm_period.start, harm_period.end)
+    )
     caseload, community = specs
     return [
         ("caseload", "1. Caseload", "Clients and contacts in the period.", [caseload]),
-        ("followups", "2. Follow-ups", "Follow-up points of every intake, and the windows "
-         "that closed in the period.", [followup_spec(tallies.followups, ledger)]),
-        ("recovery", "3. Recovery", f"Status of the primary substance on {as_of.isoformat()}, "
-         "for clients with a known status.",
-         recovery_specs(tallies.recovery, ledger, as_of, unknown, len(dead))),
-        ("harm", "4. Harm", f"The 12 months ending on {as_of.isoformat()}: flags at three "
-         "levels, raw counts beside every mean.",
-         harm_specs(tallies.harm, others, tallies.trend.harm[-1], ledger)),
-        ("community", "5. Community", "Programme tallies of the encounters in the period, "
-         "by area.", community[:2]),
+        (
+            "followups",
+            "2. Follow-ups",
+            "Follow-up points of every intake, and the windows that closed in the period.",
+            [followup_spec(tallies.followups, ledger)],
+        ),
+        (
+            "recovery",
+            "3. Recovery",
+            f"Status of the primary substance on {as_of.isoformat()}, "
+            "for clients with a known status.",
+            recovery_specs(tallies.recovery, ledger, as_of, unknown, len(dead)),
+        ),
+        (
+            "harm",
+            "4. Harm",
+            f"The 12 months ending on {as_of.isoformat()}: flags at three "
+            "levels, raw counts beside every mean.",
+            harm_specs(tallies.harm, others, tallies.trend.harm[-1], ledger),
+        ),
+        (
+            "community",
+            "5. Community",
+            "Programme tallies of the encounters in the period, by area.",
+            community[:2],
+        ),
     ]

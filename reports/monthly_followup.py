@@ -42,8 +42,9 @@ def minimal_histories(
         yield _history(current, visits, deaths)
 
 
-def _history(client_id: int, visits: list[AssessmentFacts],
-             deaths: dict[int, dt.date]) -> ClientHistory:
+def _history(
+    client_id: int, visits: list[AssessmentFacts], deaths: dict[int, dt.date]
+) -> ClientHistory:
     died = deaths.get(client_id)
     events = (EventFacts(died, "death"),) if died is not None else ()
     return ClientHistory(client_id, "", assessments=tuple(visits), events=events)
@@ -120,20 +121,38 @@ def followup_spec(t: FollowupTally, ledger: Ledger) -> TableSpec:
         _put_sum(ledger, parts, fu_id("period", CLOSED, column))
     ledger.line([fu_id("period", CLOSED, m) for m in t.months], fu_id("period", CLOSED, ALL))
     _period_lines(t, ledger)
-    rows = [SpecRow(label, tuple(fu_id("period", what, m) for m in columns)) for label, what in (
-        ("Due in the period (due date in it)", DUE),
-        ("Windows closed in the period", CLOSED),
-        ("Completed in the window", COMPLETED),
-        ("Missed", MISSED))]
-    rows.append(SpecRow("Follow-up rate", tuple(_rate("period", m) for m in columns),
-                        kind=Kind.PERCENT))
-    rows.append(SpecRow(f"Target of {rules.FOLLOWUP_TARGET_PERCENT} % met",
-                        tuple(_target(t, m) for m in columns), kind=Kind.TEXT))
-    rows.append(SpecRow("Overdue at the end of the period (window open, not yet done)",
-                        tuple(fu_id("period", OVERDUE, m) for m in columns)))
-    return TableSpec("followups", f"Follow-ups and the {rules.FOLLOWUP_TARGET_PERCENT} % target",
-                     "Follow-up point", (*(f"{m} months" for m in t.months), "All points"),
-                     tuple(rows))
+    rows = [
+        SpecRow(label, tuple(fu_id("period", what, m) for m in columns))
+        for label, what in (
+            ("Due in the period (due date in it)", DUE),
+            ("Windows closed in the period", CLOSED),
+            ("Completed in the window", COMPLETED),
+            ("Missed", MISSED),
+        )
+    ]
+    rows.append(
+        SpecRow("Follow-up rate", tuple(_rate("period", m) for m in columns), kind=Kind.PERCENT)
+    )
+    rows.append(
+        SpecRow(
+            f"Target of {rules.FOLLOWUP_TARGET_PERCENT} % met",
+            tuple(_target(t, m) for m in columns),
+            kind=Kind.TEXT,
+        )
+    )
+    rows.append(
+        SpecRow(
+            "Overdue at the end of the period (window open, not yet done)",
+            tuple(fu_id("period", OVERDUE, m) for m in columns),
+        )
+    )
+    return TableSpec(
+        "followups",
+        f"Follow-ups and the {rules.FOLLOWUP_TARGET_PERCENT} % target",
+        "Follow-up point",
+        (*(f"{m} months" for m in t.months), "All points"),
+        tuple(rows),
+    )
 
 
 def _put_sum(ledger: Ledger, parts: list[CellId], total: CellId) -> None:
@@ -149,8 +168,11 @@ def _target(t: FollowupTally, m: Hashable) -> Given:
     points: tuple[Hashable, ...] = t.months if m == ALL else (m,)
     done = sum(t.grid.get(COMPLETED, p) for p in points)
     closed = done + sum(t.grid.get(MISSED, p) for p in points)
-    met = None if closed == 0 else (
-        "yes" if 100 * done >= rules.FOLLOWUP_TARGET_PERCENT * closed else "no")
+    met = (
+        None
+        if closed == 0
+        else ("yes" if 100 * done >= rules.FOLLOWUP_TARGET_PERCENT * closed else "no")
+    )
     rate = _rate("period", m)
     return Given(met, (rate.num, rate.den, *rate.extra))
 
@@ -175,10 +197,14 @@ def month_rate(t: FollowupTally, index: int) -> Pct:
 
 def _period_lines(t: FollowupTally, ledger: Ledger) -> None:
     """When the period is made of whole trend months, its counts are their sums."""
-    inside = [i for i, m in enumerate(t.trend) if m.start >= t.period.start
-              and m.end <= t.period.end]
-    if not inside or t.trend[inside[0]].start != t.period.start \
-            or t.trend[inside[-1]].end != t.period.end:
+    inside = [
+        i for i, m in enumerate(t.trend) if m.start >= t.period.start and m.end <= t.period.end
+    ]
+    if (
+        not inside
+        or t.trend[inside[0]].start != t.period.start
+        or t.trend[inside[-1]].end != t.period.end
+    ):
         return
     for what in (CLOSED, COMPLETED, MISSED):
         ledger.line([month_ids(t, i)[what] for i in inside], fu_id("period", what, ALL))

@@ -27,8 +27,11 @@ from reports.report_tables import Fixed, Given, Kind, Mean, Pct, SpecRow, TableS
 
 log = logging.getLogger(__name__)
 
-LEVELS: dict[str, str] = {rules.SELF: "Harm to self", rules.OTHERS: "Harm to others",
-                          rules.COMMUNITY: "Harm to the community"}
+LEVELS: dict[str, str] = {
+    rules.SELF: "Harm to self",
+    rules.OTHERS: "Harm to others",
+    rules.COMMUNITY: "Harm to the community",
+}
 INDICATORS: dict[str, str] = {
     "overdose_nonfatal": "Overdose (survived)",
     "death": "Death",
@@ -51,8 +54,9 @@ EVENTS: dict[str, str] = {c.value: c.label for c in by_key(EVENT_FIELDS)["event"
 
 def assessed_in(history: ClientHistory, period: Period) -> bool:
     """A completed assessment dated in `period`: the client's 28-day items are known."""
-    return any(a.assessed_on in period and a.contact_status == "completed"
-               for a in history.assessments)
+    return any(
+        a.assessed_on in period and a.contact_status == "completed" for a in history.assessments
+    )
 
 
 @dataclass(frozen=True)
@@ -86,14 +90,18 @@ class HarmPoint:
     @property
     def flags(self) -> dict[str, int]:
         """Flags raised per level, summed over the assessed clients."""
-        return {level: sum(int(v[i]) * n for v, n in self.seen.items())
-                for i, level in enumerate(LEVELS)}
+        return {
+            level: sum(int(v[i]) * n for v, n in self.seen.items())
+            for i, level in enumerate(LEVELS)
+        }
 
     @property
     def any_flag(self) -> dict[str, int]:
         """Assessed clients with at least one flag, per level."""
-        return {level: sum(n for v, n in self.seen.items() if v[i] > 0)
-                for i, level in enumerate(LEVELS)}
+        return {
+            level: sum(n for v, n in self.seen.items() if v[i] > 0)
+            for i, level in enumerate(LEVELS)
+        }
 
     @property
     def ahi_sum(self) -> float:
@@ -118,72 +126,113 @@ def mean_index(point: HarmPoint, end: dt.date) -> Mean:
     return Mean(point.ahi_sum, harm_id(end, "assessed"), flags, digits=1)
 
 
-def harm_specs(summary: HarmSummary, others: Unassessed, point: HarmPoint, ledger: Ledger
-               ) -> list[TableSpec]:
+def harm_specs(
+    summary: HarmSummary, others: Unassessed, point: HarmPoint, ledger: Ledger
+) -> list[TableSpec]:
     """Section 4 from the assessed clients' summary and the SQL counts of the others."""
     end = summary.period.end
     register_point(point, end, ledger)
     counted = (
-        SpecRow("Clients with an event or a completed assessment",
-                (ledger.put(harm_id(end, "clients"), summary.clients + others.clients),)),
-        SpecRow("Of whom assessed (28-day items known)",
-                (ledger.put(harm_id(end, "assessed"), summary.assessed),)),
-        SpecRow("Of whom with an intake and a later assessment (pairs)",
-                (ledger.put(harm_id(end, "pairs"), summary.paired.pairs),)),
+        SpecRow(
+            "Clients with an event or a completed assessment",
+            (ledger.put(harm_id(end, "clients"), summary.clients + others.clients),),
+        ),
+        SpecRow(
+            "Of whom assessed (28-day items known)",
+            (ledger.put(harm_id(end, "assessed"), summary.assessed),),
+        ),
+        SpecRow(
+            "Of whom with an intake and a later assessment (pairs)",
+            (ledger.put(harm_id(end, "pairs"), summary.paired.pairs),),
+        ),
     )
-    specs = [TableSpec("harm_clients", "Clients counted in harm", "In the harm period",
-                       ("Clients",), counted)]
+    specs = [
+        TableSpec(
+            "harm_clients", "Clients counted in harm", "In the harm period", ("Clients",), counted
+        )
+    ]
     specs += [_level_table(summary, others, level, ledger) for level in LEVELS]
     specs += [_events(others, end, ledger), _index(point, end), _paired(summary, ledger)]
     return specs
 
 
-def _level_table(summary: HarmSummary, others: Unassessed, level: str, ledger: Ledger
-                 ) -> TableSpec:
+def _level_table(summary: HarmSummary, others: Unassessed, level: str, ledger: Ledger) -> TableSpec:
     end = summary.period.end
     rows = []
     for item in summary.indicators:
         if item.level != level:
             continue
-        everyone = ledger.put(harm_id(end, "flagged", item.indicator),
-                              item.clients_flagged + others.flagged.get(item.indicator, 0))
-        assessed = ledger.put(harm_id(end, "flagged_assessed", item.indicator),
-                              item.assessed_flagged)
-        rows.append(SpecRow(INDICATORS[item.indicator],
-                            (everyone, assessed, Pct(assessed, harm_id(end, "assessed")))))
-    return TableSpec(f"harm_{level}", f"{LEVELS[level]}: clients flagged", "Indicator",
-                     ("All clients counted", "Assessed clients", "% of assessed"), tuple(rows),
-                     kinds=(Kind.COUNT, Kind.COUNT, Kind.PERCENT))
+        everyone = ledger.put(
+            harm_id(end, "flagged", item.indicator),
+            item.clients_flagged + others.flagged.get(item.indicator, 0),
+        )
+        assessed = ledger.put(
+            harm_id(end, "flagged_assessed", item.indicator), item.assessed_flagged
+        )
+        rows.append(
+            SpecRow(
+                INDICATORS[item.indicator],
+                (everyone, assessed, Pct(assessed, harm_id(end, "assessed"))),
+            )
+        )
+    return TableSpec(
+        f"harm_{level}",
+        f"{LEVELS[level]}: clients flagged",
+        "Indicator",
+        ("All clients counted", "Assessed clients", "% of assessed"),
+        tuple(rows),
+        kinds=(Kind.COUNT, Kind.COUNT, Kind.PERCENT),
+    )
 
 
 def _events(others: Unassessed, end: dt.date, ledger: Ledger) -> TableSpec:
     rows = tuple(
-        SpecRow(label, (ledger.put(harm_id(end, "events", code),
-                                   others.event_totals.get(code, 0)),))
+        SpecRow(
+            label, (ledger.put(harm_id(end, "events", code), others.event_totals.get(code, 0)),)
+        )
         for code, label in EVENTS.items()
     )
-    return TableSpec("event_totals", "Events recorded", "Event", ("Events",), rows,
-                     note="Each event counted as many times as recorded (an event's count).")
+    return TableSpec(
+        "event_totals",
+        "Events recorded",
+        "Event",
+        ("Events",),
+        rows,
+        note="Each event counted as many times as recorded (an event's count).",
+    )
 
 
 def _index(point: HarmPoint, end: dt.date) -> TableSpec:
     assessed = harm_id(end, "assessed")
     rows = [
-        SpecRow(f"{label} (of {len(rules.LEVELS[level])} flags)",
-                (harm_id(end, "flags", level),
-                 Mean(point.flags[level], assessed, (harm_id(end, "flags", level),))))
+        SpecRow(
+            f"{label} (of {len(rules.LEVELS[level])} flags)",
+            (
+                harm_id(end, "flags", level),
+                Mean(point.flags[level], assessed, (harm_id(end, "flags", level),)),
+            ),
+        )
         for level, label in LEVELS.items()
     ]
-    rows.append(SpecRow("Harm index (0-100)", (Fixed(None), mean_index(point, end)),
-                        kind=Kind.INDEX))
-    return TableSpec("harm_index", "Harm flags and the harm index among assessed clients",
-                     "Level", ("Flags raised", "Mean per client"), tuple(rows),
-                     kinds=(Kind.COUNT, Kind.MEAN))
+    rows.append(
+        SpecRow("Harm index (0-100)", (Fixed(None), mean_index(point, end)), kind=Kind.INDEX)
+    )
+    return TableSpec(
+        "harm_index",
+        "Harm flags and the harm index among assessed clients",
+        "Level",
+        ("Flags raised", "Mean per client"),
+        tuple(rows),
+        kinds=(Kind.COUNT, Kind.MEAN),
+    )
 
 
 def _level_means(means: LevelMeans) -> dict[str, float | None]:
-    return {rules.SELF: means.harm_self, rules.OTHERS: means.harm_others,
-            rules.COMMUNITY: means.harm_community}
+    return {
+        rules.SELF: means.harm_self,
+        rules.OTHERS: means.harm_others,
+        rules.COMMUNITY: means.harm_community,
+    }
 
 
 def _paired(summary: HarmSummary, ledger: Ledger) -> TableSpec:
@@ -192,21 +241,47 @@ def _paired(summary: HarmSummary, ledger: Ledger) -> TableSpec:
     rows, every = [], []
     for level, label in LEVELS.items():
         keys = rules.LEVELS[level]
-        at_intake = ledger.put(harm_id(end, "paired_intake", level),
-                               sum(paired.flagged_at_intake[k] for k in keys))
-        at_latest = ledger.put(harm_id(end, "paired_latest", level),
-                               sum(paired.flagged_at_latest[k] for k in keys))
+        at_intake = ledger.put(
+            harm_id(end, "paired_intake", level), sum(paired.flagged_at_intake[k] for k in keys)
+        )
+        at_latest = ledger.put(
+            harm_id(end, "paired_latest", level), sum(paired.flagged_at_latest[k] for k in keys)
+        )
         basis: tuple[CellId, ...] = (harm_id(end, "pairs"), at_intake, at_latest)
         every += [at_intake, at_latest]
         b, a = before[level], after[level]
         change = None if a is None or b is None else round(a - b, 2)
-        rows.append(SpecRow(label, (at_intake, at_latest, Given(b, basis), Given(a, basis),
-                                    Given(change, basis))))
+        rows.append(
+            SpecRow(
+                label,
+                (at_intake, at_latest, Given(b, basis), Given(a, basis), Given(change, basis)),
+            )
+        )
     basis = (harm_id(end, "pairs"), *every)
-    rows.append(SpecRow("Harm index (0-100)", (
-        Fixed(None), Fixed(None), Given(paired.at_intake.ahi, basis),
-        Given(paired.at_latest.ahi, basis), Given(paired.ahi_change, basis)), kind=Kind.INDEX))
-    return TableSpec("harm_paired", "Change from intake to the latest assessment (same clients)",
-                     "Level", ("Flags at intake", "Flags at latest", "Mean at intake",
-                               "Mean at latest", "Change in mean"), tuple(rows),
-                     kinds=(Kind.COUNT, Kind.COUNT, Kind.MEAN, Kind.MEAN, Kind.MEAN))
+    rows.append(
+        SpecRow(
+            "Harm index (0-100)",
+            (
+                Fixed(None),
+                Fixed(None),
+                Given(paired.at_intake.ahi, basis),
+                Given(paired.at_latest.ahi, basis),
+                Given(paired.ahi_change, basis),
+            ),
+            kind=Kind.INDEX,
+        )
+    )
+    return TableSpec(
+        "harm_paired",
+        "Change from intake to the latest assessment (same clients)",
+        "Level",
+        (
+            "Flags at intake",
+            "Flags at latest",
+            "Mean at intake",
+            "Mean at latest",
+            "Change in mean",
+        ),
+        tuple(rows),
+        kinds=(Kind.COUNT, Kind.COUNT, Kind.MEAN, Kind.MEAN, Kind.MEAN),
+    )

@@ -27,8 +27,11 @@ log = logging.getLogger(__name__)
 
 RECOVERY_COLUMNS = ("Known status", *(str(v) for v in GROUPS.values()))
 FOLLOWUP_COLUMNS = ("Windows closed", "Completed", "Missed", "Follow-up rate")
-HARM_COLUMNS = ("Clients assessed", *(f"Any {label.lower()}" for label in LEVELS.values()),
-                "Mean harm index")
+HARM_COLUMNS = (
+    "Clients assessed",
+    *(f"Any {label.lower()}" for label in LEVELS.values()),
+    "Mean harm index",
+)
 # The funder workbook's Trends sheet: the three tables side by side.
 TREND_COLUMNS = (*RECOVERY_COLUMNS, *FOLLOWUP_COLUMNS, *HARM_COLUMNS)
 MONTHS = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")
@@ -64,8 +67,9 @@ class TrendTally:
         self.harm = [HarmPoint() for _ in self.dates]
         self.windows = tuple(Period.twelve_months_ending(d) for d in self.dates)
 
-    def add(self, history: ClientHistory, series: Sequence[list[rules.ClassStatus]]
-            ) -> list[Levels | None]:
+    def add(
+        self, history: ClientHistory, series: Sequence[list[rules.ClassStatus]]
+    ) -> list[Levels | None]:
         """Count one client at every date; returns its harm at each (None: not assessed)."""
         for counts, statuses in zip(self.status, series, strict=True):
             if statuses:
@@ -88,19 +92,33 @@ def _recovery(t: TrendTally, ledger: Ledger) -> TableSpec:
         ledger.put(known_id(d), sum(counts.groups.values()))
         ledger.line(parts, known_id(d))
         rows.append(SpecRow(month_label(d), (known_id(d), *parts)))
-    return TableSpec("trend_recovery", "Recovery status at each month-end", "Month",
-                     RECOVERY_COLUMNS, tuple(rows))
+    return TableSpec(
+        "trend_recovery",
+        "Recovery status at each month-end",
+        "Month",
+        RECOVERY_COLUMNS,
+        tuple(rows),
+    )
 
 
 def _followups(t: TrendTally, followups: FollowupTally) -> TableSpec:
     rows = []
     for index, d in enumerate(t.dates):
         ids = month_ids(followups, index)
-        rows.append(SpecRow(month_label(d), (ids[CLOSED], ids[COMPLETED], ids[MISSED],
-                                             month_rate(followups, index))))
-    return TableSpec("trend_followups", "Follow-up windows that closed in each month", "Month",
-                     FOLLOWUP_COLUMNS, tuple(rows),
-                     kinds=(Kind.COUNT, Kind.COUNT, Kind.COUNT, Kind.PERCENT))
+        rows.append(
+            SpecRow(
+                month_label(d),
+                (ids[CLOSED], ids[COMPLETED], ids[MISSED], month_rate(followups, index)),
+            )
+        )
+    return TableSpec(
+        "trend_followups",
+        "Follow-up windows that closed in each month",
+        "Month",
+        FOLLOWUP_COLUMNS,
+        tuple(rows),
+        kinds=(Kind.COUNT, Kind.COUNT, Kind.COUNT, Kind.PERCENT),
+    )
 
 
 def _harm(t: TrendTally, ledger: Ledger) -> TableSpec:
@@ -110,7 +128,12 @@ def _harm(t: TrendTally, ledger: Ledger) -> TableSpec:
         assessed = harm_id(d, "assessed")
         shares = tuple(Pct(harm_id(d, "any", level), assessed) for level in LEVELS)
         rows.append(SpecRow(month_label(d), (assessed, *shares, mean_index(point, d))))
-    return TableSpec("trend_harm", "Harm in the 12 months ending at each month-end", "Month",
-                     HARM_COLUMNS, tuple(rows),
-                     kinds=(Kind.COUNT, Kind.PERCENT, Kind.PERCENT, Kind.PERCENT, Kind.INDEX),
-                     note="Percentages: assessed clients with at least one flag at the level.")
+    return TableSpec(
+        "trend_harm",
+        "Harm in the 12 months ending at each month-end",
+        "Month",
+        HARM_COLUMNS,
+        tuple(rows),
+        kinds=(Kind.COUNT, Kind.PERCENT, Kind.PERCENT, Kind.PERCENT, Kind.INDEX),
+        note="Percentages: assessed clients with at least one flag at the level.",
+    )

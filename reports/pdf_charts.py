@@ -23,10 +23,18 @@ from reports.report_tables import Table
 log = logging.getLogger(__name__)
 
 Series = list[float | None]
-RECOVERY_COLOURS = (colors.HexColor("#1B7F5B"), colors.HexColor("#7CC4A4"),
-                    colors.HexColor("#E3A33B"), colors.HexColor("#B8C0C8"))
-LINE_COLOURS = (colors.HexColor("#1F3A5F"), colors.HexColor("#8E5BB5"),
-                colors.HexColor("#D1603D"), colors.HexColor("#2A9D8F"))
+RECOVERY_COLOURS = (
+    colors.HexColor("#1B7F5B"),
+    colors.HexColor("#7CC4A4"),
+    colors.HexColor("#E3A33B"),
+    colors.HexColor("#B8C0C8"),
+)
+LINE_COLOURS = (
+    colors.HexColor("#1F3A5F"),
+    colors.HexColor("#8E5BB5"),
+    colors.HexColor("#D1603D"),
+    colors.HexColor("#2A9D8F"),
+)
 HEIGHT = 190.0
 PLOT_LEFT = 40.0
 PLOT_BOTTOM = 58.0
@@ -57,8 +65,9 @@ def _canvas(width: float, title: str) -> Drawing:
     return drawing
 
 
-def _axes(chart: VerticalBarChart | HorizontalLineChart, labels: Sequence[str],
-          width: float) -> None:
+def _axes(
+    chart: VerticalBarChart | HorizontalLineChart, labels: Sequence[str], width: float
+) -> None:
     chart.x, chart.y = PLOT_LEFT, PLOT_BOTTOM
     chart.width, chart.height = width - PLOT_LEFT - 10, HEIGHT - PLOT_BOTTOM - 26
     chart.categoryAxis.categoryNames = [short_month(x) for x in labels]
@@ -124,8 +133,9 @@ def _runs(values: Series) -> list[Series]:
     return rows
 
 
-def _plot(chart: HorizontalLineChart, series: Sequence[tuple[Series, colors.Color, float, object]]
-          ) -> None:
+def _plot(
+    chart: HorizontalLineChart, series: Sequence[tuple[Series, colors.Color, float, object]]
+) -> None:
     """Each series in its colour, with a dot on every value; a lone value is just a dot."""
     rows: list[Series] = []
     for values, colour, stroke, dash in series:
@@ -135,8 +145,9 @@ def _plot(chart: HorizontalLineChart, series: Sequence[tuple[Series, colors.Colo
             line.strokeColor = None if single else colour
             line.strokeWidth = stroke
             line.strokeDashArray = dash
-            line.symbol = makeMarker("FilledCircle", size=3 if dash is None else 0,
-                                     fillColor=colour, strokeColor=colour)
+            line.symbol = makeMarker(
+                "FilledCircle", size=3 if dash is None else 0, fillColor=colour, strokeColor=colour
+            )
             rows.append(run)
     if not rows:  # nothing to draw: an empty row keeps the axes
         chart.lines[0].strokeColor = None
@@ -152,8 +163,10 @@ def followup_chart(trend: Table, target: float, width: float) -> Drawing:
     rates = column(trend, len(trend.columns) - 1)
     chart.valueAxis.valueMax = 100
     chart.valueAxis.valueStep = 20
-    _plot(chart, [(rates, LINE_COLOURS[0], 2, None),
-                  ([float(target)] * len(rates), WARNING, 1, (3, 2))])
+    _plot(
+        chart,
+        [(rates, LINE_COLOURS[0], 2, None), ([float(target)] * len(rates), WARNING, 1, (3, 2))],
+    )
     drawing.add(chart)
     _legend(drawing, [(LINE_COLOURS[0], "Follow-up rate"), (WARNING, f"Target {target:g} %")])
     return drawing
@@ -166,8 +179,13 @@ def harm_chart(trend: Table, width: float) -> Drawing:
     _axes(chart, [r.label for r in trend.rows], width)
     chart.valueAxis.valueMax = 100
     chart.valueAxis.valueStep = 20
-    _plot(chart, [(column(trend, i), colour, 1.6, None)
-                  for i, colour in zip(range(1, len(trend.columns)), LINE_COLOURS, strict=True)])
+    _plot(
+        chart,
+        [
+            (column(trend, i), colour, 1.6, None)
+            for i, colour in zip(range(1, len(trend.columns)), LINE_COLOURS, strict=True)
+        ],
+    )
     drawing.add(chart)
     labels = [f"{c} (%)" for c in trend.columns[1:-1]] + [f"{trend.columns[-1]} (0-100)"]
     _legend(drawing, list(zip(LINE_COLOURS, labels, strict=False)))

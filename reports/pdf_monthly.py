@@ -57,8 +57,20 @@ from reports.xlsx import Cancelled
 log = logging.getLogger(__name__)
 
 INTERNAL_MARK = "Internal — contains small counts"
-MONTH_NAMES = ("January", "February", "March", "April", "May", "June", "July", "August",
-               "September", "October", "November", "December")
+MONTH_NAMES = (
+    "January",
+    "February",
+    "March",
+    "April",
+    "May",
+    "June",
+    "July",
+    "August",
+    "September",
+    "October",
+    "November",
+    "December",
+)
 KEEP_TOGETHER_ROWS = 24
 
 
@@ -104,8 +116,12 @@ class _Page:
 
 
 def _canvas_maker(data: ReportData) -> Callable[..., pdf_canvas.Canvas]:
-    page = _Page(data.agency, f"Monthly report · {month_title(data.period)}",
-                 generated_text(data.generated_at), data.disclosure.internal)
+    page = _Page(
+        data.agency,
+        f"Monthly report · {month_title(data.period)}",
+        generated_text(data.generated_at),
+        data.disclosure.internal,
+    )
 
     class NumberedCanvas(pdf_canvas.Canvas):
         """Holds pages back until the end, when "page x of y" is known."""
@@ -143,27 +159,40 @@ def _title_block(data: ReportData, styles: Styles) -> list[Flowable]:
     story: list[Flowable] = [
         Paragraph(text(data.agency), styles.title),
         Paragraph(f"Monthly report · {text(month_title(data.period))}", styles.subtitle),
-        Paragraph(f"Period {data.period.start.isoformat()} to {as_of}. Status is read on "
-                  f"{as_of}; harm covers {data.harm_period.start.isoformat()} to {as_of}. "
-                  f"{text(generated_text(data.generated_at))}.", styles.body),
+        Paragraph(
+            f"Period {data.period.start.isoformat()} to {as_of}. Status is read on "
+            f"{as_of}; harm covers {data.harm_period.start.isoformat()} to {as_of}. "
+            f"{text(generated_text(data.generated_at))}.",
+            styles.body,
+        ),
         Spacer(1, 4),
     ]
     if data.disclosure.internal:
-        story.append(Paragraph(f"{INTERNAL_MARK}: exact counts, for use inside the agency only."
-                               " Do not share this report.", styles.warning))
+        story.append(
+            Paragraph(
+                f"{INTERNAL_MARK}: exact counts, for use inside the agency only."
+                " Do not share this report.",
+                styles.warning,
+            )
+        )
     else:
         marker = text(data.disclosure.marker)
-        story.append(Paragraph(
-            f"Counts from 1 to {data.disclosure.threshold - 1} print as {marker}; a few larger"
-            f" counts that a total would give away, and percentages or means resting on a"
-            f" hidden count, print as {text(PROTECTED_MARK)} (section 7, Small numbers).",
-            styles.note))
+        story.append(
+            Paragraph(
+                f"Counts from 1 to {data.disclosure.threshold - 1} print as {marker}; a few larger"
+                f" counts that a total would give away, and percentages or means resting on a"
+                f" hidden count, print as {text(PROTECTED_MARK)} (section 7, Small numbers).",
+                styles.note,
+            )
+        )
     return story
 
 
 def _table_block(table: Table, styles: Styles, width: float) -> Flowable | list[Flowable]:
-    parts: list[Flowable] = [Paragraph(text(table.title), styles.h2),
-                             pdf_table(table, styles, width)]
+    parts: list[Flowable] = [
+        Paragraph(text(table.title), styles.h2),
+        pdf_table(table, styles, width),
+    ]
     if table.note:
         parts.append(Paragraph(text(table.note), styles.note))
     if len(table.rows) <= KEEP_TOGETHER_ROWS:
@@ -174,8 +203,11 @@ def _table_block(table: Table, styles: Styles, width: float) -> Flowable | list[
 def _sections(data: ReportData, styles: Styles, width: float) -> list[Flowable]:
     story: list[Flowable] = []
     for section in data.sections:
-        story += [CondPageBreak(120), Paragraph(text(section.title), styles.h1),
-                  Paragraph(text(section.intro), styles.body)]
+        story += [
+            CondPageBreak(120),
+            Paragraph(text(section.title), styles.h1),
+            Paragraph(text(section.intro), styles.body),
+        ]
         for table in section.tables:
             block = _table_block(table, styles, width)
             story += block if isinstance(block, list) else [block]
@@ -186,13 +218,18 @@ def _trends(data: ReportData, styles: Styles, width: float) -> list[Flowable]:
     recovery, followups, harm = data.trends
     first, last = data.trend_dates[0], data.trend_dates[-1]
     story: list[Flowable] = [
-        PageBreak(), Paragraph("6. Trends", styles.h1),
-        Paragraph(f"The 12 month-ends from {MONTHS[first.month - 1]} {first.year} to "
-                  f"{MONTHS[last.month - 1]} {last.year}. Hidden values are not drawn.",
-                  styles.body),
+        PageBreak(),
+        Paragraph("6. Trends", styles.h1),
+        Paragraph(
+            f"The 12 month-ends from {MONTHS[first.month - 1]} {first.year} to "
+            f"{MONTHS[last.month - 1]} {last.year}. Hidden values are not drawn.",
+            styles.body,
+        ),
         Spacer(1, 8),
-        pdf_charts.recovery_chart(recovery, width), Spacer(1, 14),
-        pdf_charts.followup_chart(followups, FOLLOWUP_TARGET_PERCENT, width), Spacer(1, 14),
+        pdf_charts.recovery_chart(recovery, width),
+        Spacer(1, 14),
+        pdf_charts.followup_chart(followups, FOLLOWUP_TARGET_PERCENT, width),
+        Spacer(1, 14),
         pdf_charts.harm_chart(harm, width),
     ]
     for table in data.trends:
@@ -204,44 +241,76 @@ def _trends(data: ReportData, styles: Styles, width: float) -> list[Flowable]:
 def _definitions(data: ReportData, styles: Styles) -> list[Flowable]:
     story: list[Flowable] = [CondPageBreak(160), Paragraph("7. Definitions", styles.h1)]
     for heading, paragraph in data.definitions:
-        story.append(KeepTogether([Paragraph(text(heading), styles.h2),
-                                   Paragraph(text(paragraph), styles.body)]))
+        story.append(
+            KeepTogether(
+                [Paragraph(text(heading), styles.h2), Paragraph(text(paragraph), styles.body)]
+            )
+        )
     return story
 
 
-def write_monthly_pdf(data: ReportData, target: Path, cancelled: IsCancelled | None = None
-                      ) -> None:
+def write_monthly_pdf(data: ReportData, target: Path, cancelled: IsCancelled | None = None) -> None:
     """Lay out `data` and write it to `target` whole, or leave no file at all."""
     styles = Styles()
     size = page_size(data.paper_size)
     width = size[0] - 2 * MARGIN
-    story = [*_title_block(data, styles), *_sections(data, styles, width),
-             *_trends(data, styles, width), *_definitions(data, styles)]
+    story = [
+        *_title_block(data, styles),
+        *_sections(data, styles, width),
+        *_trends(data, styles, width),
+        *_definitions(data, styles),
+    ]
     with atomic_path(Path(target)) as temp:
         doc = SimpleDocTemplate(
-            str(temp), pagesize=size, leftMargin=MARGIN, rightMargin=MARGIN,
-            topMargin=MARGIN + 8, bottomMargin=MARGIN + 4,
-            title=f"Monthly report {month_title(data.period)}", author=data.agency,
-            creator="Recovery Desk")
+            str(temp),
+            pagesize=size,
+            leftMargin=MARGIN,
+            rightMargin=MARGIN,
+            topMargin=MARGIN + 8,
+            bottomMargin=MARGIN + 4,
+            title=f"Monthly report {month_title(data.period)}",
+            author=data.agency,
+            creator="Recovery Desk",
+        )
         if cancelled is not None and cancelled():
             raise Cancelled()
         doc.build(story, canvasmaker=_canvas_maker(data))
 
 
 def monthly_report(
-    database: Database, actor: Actor, year: int, month: int, target: Path, *,
-    internal: bool = False, progress: Progress | None = None,
-    cancelled: IsCancelled | None = None, generated_at: dt.datetime | None = None,
+    database: Database,
+    actor: Actor,
+    year: int,
+    month: int,
+    target: Path,
+    *,
+    internal: bool = False,
+    progress: Progress | None = None,
+    cancelled: IsCancelled | None = None,
+    generated_at: dt.datetime | None = None,
 ) -> ReportData:
     """Build and write the monthly report for `year`-`month`, and record the export."""
     actor.require(Permission.REPORTS)
     period = Period.month(year, month)
-    data = build_report_data(database, actor, period, internal=internal,
-                             generated_at=generated_at, progress=progress, cancelled=cancelled)
+    data = build_report_data(
+        database,
+        actor,
+        period,
+        internal=internal,
+        generated_at=generated_at,
+        progress=progress,
+        cancelled=cancelled,
+    )
     database.require_healthy_file()
     write_monthly_pdf(data, target, cancelled)
     with database.writing() as session:
-        audit.record(session, actor, "export", "monthly_report", f"{year:04d}-{month:02d}",
-                     after={"file": Path(target).name, "internal": internal})
+        audit.record(
+            session,
+            actor,
+            "export",
+            "monthly_report",
+            f"{year:04d}-{month:02d}",
+            after={"file": Path(target).name, "internal": internal},
+        )
     log.info("monthly report %04d-%02d written to %s", year, month, target)
     return data

@@ -52,8 +52,9 @@ def register_fonts() -> None:
         return
     pdfmetrics.registerFont(TTFont(FONT, str(FONT_DIR / "DejaVuSans.ttf")))
     pdfmetrics.registerFont(TTFont(FONT_BOLD, str(FONT_DIR / "DejaVuSans-Bold.ttf")))
-    pdfmetrics.registerFontFamily(FONT, normal=FONT, bold=FONT_BOLD, italic=FONT,
-                                  boldItalic=FONT_BOLD)
+    pdfmetrics.registerFontFamily(
+        FONT, normal=FONT, bold=FONT_BOLD, italic=FONT, boldItalic=FONT_BOLD
+    )
 
 
 def page_size(name: str) -> tuple[float, float]:
@@ -61,8 +62,12 @@ def page_size(name: str) -> tuple[float, float]:
 
 
 def _style(name: str, size: float, **kw: object) -> ParagraphStyle:
-    base: dict[str, object] = {"fontName": FONT, "fontSize": size, "leading": size * 1.3,
-                               "textColor": INK}
+    base: dict[str, object] = {
+        "fontName": FONT,
+        "fontSize": size,
+        "leading": size * 1.3,
+        "textColor": INK,
+    }
     base.update(kw)
     return ParagraphStyle(name, **base)
 
@@ -74,17 +79,18 @@ class Styles:
         register_fonts()
         self.title = _style("title", 20, fontName=FONT_BOLD, textColor=ACCENT, spaceAfter=4)
         self.subtitle = _style("subtitle", 12, textColor=MUTED, spaceAfter=2)
-        self.h1 = _style("h1", 14, fontName=FONT_BOLD, textColor=ACCENT, spaceBefore=10,
-                         spaceAfter=4)
-        self.h2 = _style("h2", 10, fontName=FONT_BOLD, textColor=INK, spaceBefore=8,
-                         spaceAfter=3)
+        self.h1 = _style(
+            "h1", 14, fontName=FONT_BOLD, textColor=ACCENT, spaceBefore=10, spaceAfter=4
+        )
+        self.h2 = _style("h2", 10, fontName=FONT_BOLD, textColor=INK, spaceBefore=8, spaceAfter=3)
         self.body = _style("body", 9)
         self.note = _style("note", 7.5, textColor=MUTED, spaceBefore=2)
         self.cell = _style("cell", CELL_SIZE, leading=9.5)
         self.cell_bold = _style("cell_bold", CELL_SIZE, leading=9.5, fontName=FONT_BOLD)
         self.head = _style("head", HEAD_SIZE, leading=9, fontName=FONT_BOLD, alignment=TA_RIGHT)
-        self.head_left = _style("head_left", HEAD_SIZE, leading=9, fontName=FONT_BOLD,
-                                alignment=TA_LEFT)
+        self.head_left = _style(
+            "head_left", HEAD_SIZE, leading=9, fontName=FONT_BOLD, alignment=TA_LEFT
+        )
         self.warning = _style("warning", 9, fontName=FONT_BOLD, textColor=WARNING)
 
 
@@ -118,8 +124,10 @@ def _row_cells(table: DataTable, row: Row, styles: Styles) -> list[object]:
 def _needed(table: DataTable, index: int) -> float:
     """The narrowest a value column can be: its longest header word and value fit unbroken."""
     words = [stringWidth(w, FONT_BOLD, HEAD_SIZE) for w in table.columns[index].split()]
-    values = [stringWidth(format_value(r.values[index], table.kind_of(r, index)), FONT_BOLD,
-                          CELL_SIZE) for r in table.rows]
+    values = [
+        stringWidth(format_value(r.values[index], table.kind_of(r, index)), FONT_BOLD, CELL_SIZE)
+        for r in table.rows
+    ]
     return max([*words, *values, 24.0]) + 2 * PADDING + 2
 
 
@@ -132,18 +140,22 @@ def column_widths(table: DataTable, width: float) -> list[float]:
     if label < width * 0.3:
         spare = sum(columns) - sum(needed)
         give = min(spare, width * 0.3 - label)
-        columns = [c - (c - n) * give / spare if spare else c
-                   for c, n in zip(columns, needed, strict=True)]
+        columns = [
+            c - (c - n) * give / spare if spare else c for c, n in zip(columns, needed, strict=True)
+        ]
         label = width - sum(columns)
     return [label, *columns]
 
 
 def pdf_table(table: DataTable, styles: Styles, width: float) -> Table:
-    header = [Paragraph(text(table.row_header), styles.head_left),
-              *(Paragraph(text(c), styles.head) for c in table.columns)]
+    header = [
+        Paragraph(text(table.row_header), styles.head_left),
+        *(Paragraph(text(c), styles.head) for c in table.columns),
+    ]
     body = [_row_cells(table, row, styles) for row in table.rows]
-    flow = Table([header, *body], colWidths=column_widths(table, width), repeatRows=1,
-                 hAlign="LEFT")
+    flow = Table(
+        [header, *body], colWidths=column_widths(table, width), repeatRows=1, hAlign="LEFT"
+    )
     flow.setStyle(TableStyle(_commands(table)))
     return flow
 
@@ -165,8 +177,10 @@ def _commands(table: DataTable) -> list[tuple[object, ...]]:
     ]
     for index, row in enumerate(table.rows, start=1):
         if row.total:
-            commands += [("FONT", (1, index), (-1, index), FONT_BOLD, CELL_SIZE),
-                         ("LINEABOVE", (0, index), (-1, index), 0.6, RULE)]
+            commands += [
+                ("FONT", (1, index), (-1, index), FONT_BOLD, CELL_SIZE),
+                ("LINEABOVE", (0, index), (-1, index), 0.6, RULE),
+            ]
         elif index % 2 == 0:
             commands.append(("BACKGROUND", (0, index), (-1, index), ZEBRA))
     return commands

@@ -214,8 +214,13 @@ class CrossIds:
 
 
 def cross_rows(
-    ledger: Ledger, grid: Grid, rows: Mapping[Hashable, str], columns: Mapping[Hashable, str],
-    ids: CrossIds, *, total_label: str = "Total",
+    ledger: Ledger,
+    grid: Grid,
+    rows: Mapping[Hashable, str],
+    columns: Mapping[Hashable, str],
+    ids: CrossIds,
+    *,
+    total_label: str = "Total",
 ) -> tuple[SpecRow, ...]:
     """Register a table with a total column and a total row; its spec rows, total last."""
     for r in rows:
@@ -234,8 +239,9 @@ def cross_rows(
         SpecRow(label, (*(ids.cell(r, c) for c in columns), ids.row_total(r)))
         for r, label in rows.items()
     ]
-    spec.append(SpecRow(total_label, (*(ids.column_total(c) for c in columns), ids.grand),
-                        total=True))
+    spec.append(
+        SpecRow(total_label, (*(ids.column_total(c) for c in columns), ids.grand), total=True)
+    )
     return tuple(spec)
 
 

@@ -89,13 +89,21 @@ def client_code(letter: str) -> str:
     return f"QZX-{letter}{ord(letter)}"
 
 
-def visit(on: str, kind: str, *, qol: int = 10, last_use: str | None = None,
-          **answers: object) -> dict[str, object]:
+def visit(
+    on: str, kind: str, *, qol: int = 10, last_use: str | None = None, **answers: object
+) -> dict[str, object]:
     values: dict[str, object] = {
-        "assessed_on": on, "kind": kind, "contact_status": "completed",
-        "psych_health": 10, "physical_health": 10, "quality_of_life": qol,
-        "shared_equipment": "no", "housing_problem": "no", "offending_days_28": 0,
-        "medication": "none", "controlled_environment": "none",
+        "assessed_on": on,
+        "kind": kind,
+        "contact_status": "completed",
+        "psych_health": 10,
+        "physical_health": 10,
+        "quality_of_life": qol,
+        "shared_equipment": "no",
+        "housing_problem": "no",
+        "offending_days_28": 0,
+        "medication": "none",
+        "controlled_environment": "none",
     }
     if last_use is not None:
         values["last_use_on"] = last_use
@@ -104,8 +112,9 @@ def visit(on: str, kind: str, *, qol: int = 10, last_use: str | None = None,
 
 
 def substance(name: str, criteria: str = "", use_days: int = 0) -> list[dict[str, object]]:
-    return [{"substance_class": name, "primary": "yes", "criteria": criteria,
-             "use_days_28": use_days}]
+    return [
+        {"substance_class": name, "primary": "yes", "criteria": criteria, "use_days_28": use_days}
+    ]
 
 
 def build(database: Database, actor: Actor, today: dt.date) -> dict[str, int]:
@@ -115,65 +124,216 @@ def build(database: Database, actor: Actor, today: dt.date) -> dict[str, int]:
         agency_settings.save(session, actor, replace(current, agency_name=AGENCY, state="OR"))
     ids = {}
     for letter, (given, family, born, postal, phone) in PEOPLE.items():
-        ids[letter] = records.create_client(database, actor, {
-            "client_code": client_code(letter), "given_name": given,
-            "family_name": family, "birth_date": born, "postal_code": postal, "phone": phone,
-            "sex_at_birth": "female" if letter in "ACDEF" else "male",
-        }, today)
+        ids[letter] = records.create_client(
+            database,
+            actor,
+            {
+                "client_code": client_code(letter),
+                "given_name": given,
+                "family_name": family,
+                "birth_date": born,
+                "postal_code": postal,
+                "phone": phone,
+                "sex_at_birth": "female" if letter in "ACDEF" else "male",
+            },
+            today,
+        )
     _assessments(database, actor, ids, today)
     _events(database, actor, ids, today)
     _encounters(database, actor, ids, today)
     return ids
 
 
-def _add(database: Database, actor: Actor, client: int, values: dict[str, object],
-         rows: list[dict[str, object]], today: dt.date) -> None:
+def _add(
+    database: Database,
+    actor: Actor,
+    client: int,
+    values: dict[str, object],
+    rows: list[dict[str, object]],
+    today: dt.date,
+) -> None:
     records.add_assessment(database, actor, client, values, rows, today)
 
 
 def _assessments(database: Database, actor: Actor, ids: dict[str, int], today: dt.date) -> None:
     a, b, c, d, e, f, g, h = (ids[k] for k in "ABCDEFGH")
     plan = [
-        (a, visit("2025-09-10", "intake", qol=8, last_use="2025-09-09", housing_problem="yes",
-                  goal="abstinence", self_identified_recovery="no", prior_recovery_attempts=1),
-         substance("opioid", SEVERE_OPIOID, 20)),
-        (a, visit("2025-12-15", "follow_up", qol=12, last_use="2025-09-20", goal="abstinence",
-                  self_identified_recovery="yes"), substance("opioid")),
-        (a, visit("2026-10-05", "follow_up", qol=14, last_use="2025-09-20", goal="abstinence",
-                  self_identified_recovery="yes"), substance("opioid")),
-        (b, visit("2026-06-15", "intake", last_use="2026-06-14", offending_days_28=2,
-                  goal="reduction", self_identified_recovery="no", prior_recovery_attempts=0),
-         substance("alcohol", "larger_longer;cut_down;craving;hazardous_use", 20)),
-        (b, visit("2026-09-20", "follow_up", qol=11, last_use="2026-09-19", goal="reduction",
-                  self_identified_recovery="yes"),
-         substance("alcohol", "larger_longer;cut_down", 8)),
-        (c, visit("2026-05-25", "intake", qol=9, last_use="2026-05-24", injecting_days_28=5,
-                  shared_equipment="yes", housing_problem="yes", goal="safer_use",
-                  self_identified_recovery="declined", prior_recovery_attempts=2),
-         substance("stimulant", "craving;hazardous_use", 10)),
-        (d, visit("2026-02-01", "intake", qol=5, last_use="2026-01-31", injecting_days_28=20,
-                  shared_equipment="yes", housing_problem="yes", offending_days_28=3,
-                  goal="medication", self_identified_recovery="no", prior_recovery_attempts=0),
-         substance("opioid", "larger_longer;cut_down;withdrawal", 28)),
-        (e, visit("2025-10-25", "intake", last_use="2025-10-24", goal="undecided",
-                  self_identified_recovery="no", prior_recovery_attempts=0),
-         substance("cannabis", "craving", 5)),
-        (f, visit("2026-07-10", "intake", last_use="2026-07-01", goal="other",
-                  self_identified_recovery="no", prior_recovery_attempts=3),
-         substance("sedative", SEVERE_SEDATIVE, 15)),
-        (f, visit("2026-10-20", "discharge", qol=15, last_use="2026-07-01", goal="other",
-                  self_identified_recovery="yes", controlled_environment="residential"),
-         substance("sedative")),
-        (g, visit("2025-10-01", "intake", qol=12, last_use="2025-09-30", goal="undecided",
-                  self_identified_recovery="no", prior_recovery_attempts=0),
-         substance("cannabis", "", 3)),
-        (g, visit("2025-12-01", "discharge", qol=13, last_use="2025-09-30", goal="undecided",
-                  self_identified_recovery="no"), substance("cannabis")),
-        (g, visit("2026-10-12", "intake", qol=12, prior_recovery_attempts=0),
-         substance("cannabis")),
-        (h, visit("2026-10-28", "intake", last_use="2026-10-27", housing_problem="yes",
-                  goal="abstinence", self_identified_recovery="no", prior_recovery_attempts=0),
-         substance("alcohol", SEVERE_ALCOHOL, 25)),
+        (
+            a,
+            visit(
+                "2025-09-10",
+                "intake",
+                qol=8,
+                last_use="2025-09-09",
+                housing_problem="yes",
+                goal="abstinence",
+                self_identified_recovery="no",
+                prior_recovery_attempts=1,
+            ),
+            substance("opioid", SEVERE_OPIOID, 20),
+        ),
+        (
+            a,
+            visit(
+                "2025-12-15",
+                "follow_up",
+                qol=12,
+                last_use="2025-09-20",
+                goal="abstinence",
+                self_identified_recovery="yes",
+            ),
+            substance("opioid"),
+        ),
+        (
+            a,
+            visit(
+                "2026-10-05",
+                "follow_up",
+                qol=14,
+                last_use="2025-09-20",
+                goal="abstinence",
+                self_identified_recovery="yes",
+            ),
+            substance("opioid"),
+        ),
+        (
+            b,
+            visit(
+                "2026-06-15",
+                "intake",
+                last_use="2026-06-14",
+                offending_days_28=2,
+                goal="reduction",
+                self_identified_recovery="no",
+                prior_recovery_attempts=0,
+            ),
+            substance("alcohol", "larger_longer;cut_down;craving;hazardous_use", 20),
+        ),
+        (
+            b,
+            visit(
+                "2026-09-20",
+                "follow_up",
+                qol=11,
+                last_use="2026-09-19",
+                goal="reduction",
+                self_identified_recovery="yes",
+            ),
+            substance("alcohol", "larger_longer;cut_down", 8),
+        ),
+        (
+            c,
+            visit(
+                "2026-05-25",
+                "intake",
+                qol=9,
+                last_use="2026-05-24",
+                injecting_days_28=5,
+                shared_equipment="yes",
+                housing_problem="yes",
+                goal="safer_use",
+                self_identified_recovery="declined",
+                prior_recovery_attempts=2,
+            ),
+            substance("stimulant", "craving;hazardous_use", 10),
+        ),
+        (
+            d,
+            visit(
+                "2026-02-01",
+                "intake",
+                qol=5,
+                last_use="2026-01-31",
+                injecting_days_28=20,
+                shared_equipment="yes",
+                housing_problem="yes",
+                offending_days_28=3,
+                goal="medication",
+                self_identified_recovery="no",
+                prior_recovery_attempts=0,
+            ),
+            substance("opioid", "larger_longer;cut_down;withdrawal", 28),
+        ),
+        (
+            e,
+            visit(
+                "2025-10-25",
+                "intake",
+                last_use="2025-10-24",
+                goal="undecided",
+                self_identified_recovery="no",
+                prior_recovery_attempts=0,
+            ),
+            substance("cannabis", "craving", 5),
+        ),
+        (
+            f,
+            visit(
+                "2026-07-10",
+                "intake",
+                last_use="2026-07-01",
+                goal="other",
+                self_identified_recovery="no",
+                prior_recovery_attempts=3,
+            ),
+            substance("sedative", SEVERE_SEDATIVE, 15),
+        ),
+        (
+            f,
+            visit(
+                "2026-10-20",
+                "discharge",
+                qol=15,
+                last_use="2026-07-01",
+                goal="other",
+                self_identified_recovery="yes",
+                controlled_environment="residential",
+            ),
+            substance("sedative"),
+        ),
+        (
+            g,
+            visit(
+                "2025-10-01",
+                "intake",
+                qol=12,
+                last_use="2025-09-30",
+                goal="undecided",
+                self_identified_recovery="no",
+                prior_recovery_attempts=0,
+            ),
+            substance("cannabis", "", 3),
+        ),
+        (
+            g,
+            visit(
+                "2025-12-01",
+                "discharge",
+                qol=13,
+                last_use="2025-09-30",
+                goal="undecided",
+                self_identified_recovery="no",
+            ),
+            substance("cannabis"),
+        ),
+        (
+            g,
+            visit("2026-10-12", "intake", qol=12, prior_recovery_attempts=0),
+            substance("cannabis"),
+        ),
+        (
+            h,
+            visit(
+                "2026-10-28",
+                "intake",
+                last_use="2026-10-27",
+                housing_problem="yes",
+                goal="abstinence",
+                self_identified_recovery="no",
+                prior_recovery_attempts=0,
+            ),
+            substance("alcohol", SEVERE_ALCOHOL, 25),
+        ),
     ]
     for client, values, rows in plan:
         _add(database, actor, client, values, rows, today)
@@ -181,23 +341,60 @@ def _assessments(database: Database, actor: Actor, ids: dict[str, int], today: d
 
 def _events(database: Database, actor: Actor, ids: dict[str, int], today: dt.date) -> None:
     for letter, on, event, count in (
-        ("B", "2026-03-03", "dui", 1), ("B", "2026-10-12", "arrest", 1),
-        ("C", "2026-07-04", "overdose_nonfatal", 2), ("C", "2026-07-04", "hospitalisation", 1),
-        ("C", "2026-08-01", "family_reported_harm", 1), ("D", "2026-08-15", "death", 1),
+        ("B", "2026-03-03", "dui", 1),
+        ("B", "2026-10-12", "arrest", 1),
+        ("C", "2026-07-04", "overdose_nonfatal", 2),
+        ("C", "2026-07-04", "hospitalisation", 1),
+        ("C", "2026-08-01", "family_reported_harm", 1),
+        ("D", "2026-08-15", "death", 1),
         ("E", "2026-06-06", "public_order_citation", 1),
     ):
-        records.add_event(database, actor, ids[letter],
-                          {"occurred_on": on, "event": event, "count": count}, today)
+        records.add_event(
+            database, actor, ids[letter], {"occurred_on": on, "event": event, "count": count}, today
+        )
 
 
 def _encounters(database: Database, actor: Actor, ids: dict[str, int], today: dt.date) -> None:
-    records.add_encounter(database, actor, ids["E"], {
-        "occurred_on": "2026-10-08", "area": "97203", "naloxone_kits": 1, "syringes_out": 10,
-        "syringes_returned": 4, "referrals": 1}, today)
-    records.add_encounter(database, actor, None, {
-        "occurred_on": "2026-10-09", "area": DOCK, "naloxone_kits": 2, "reversals_reported": 1,
-        "syringes_out": 20, "syringes_returned": 15, "test_strips": 5}, today)
-    records.add_encounter(database, actor, None, {
-        "occurred_on": "2026-10-14", "hiv_tests": 1, "hcv_tests": 1, "referrals": 2}, today)
-    records.add_encounter(database, actor, None, {
-        "occurred_on": "2026-09-30", "area": DOCK, "naloxone_kits": 9}, today)
+    records.add_encounter(
+        database,
+        actor,
+        ids["E"],
+        {
+            "occurred_on": "2026-10-08",
+            "area": "97203",
+            "naloxone_kits": 1,
+            "syringes_out": 10,
+            "syringes_returned": 4,
+            "referrals": 1,
+        },
+        today,
+    )
+    records.add_encounter(
+        database,
+        actor,
+        None,
+        {
+            "occurred_on": "2026-10-09",
+            "area": DOCK,
+            "naloxone_kits": 2,
+            "reversals_reported": 1,
+            "syringes_out": 20,
+            "syringes_returned": 15,
+            "test_strips": 5,
+        },
+        today,
+    )
+    records.add_encounter(
+        database,
+        actor,
+        None,
+        {"occurred_on": "2026-10-14", "hiv_tests": 1, "hcv_tests": 1, "referrals": 2},
+        today,
+    )
+    records.add_encounter(
+        database,
+        actor,
+        None,
+        {"occurred_on": "2026-09-30", "area": DOCK, "naloxone_kits": 9},
+        today,
+    )

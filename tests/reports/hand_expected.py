@@ -94,8 +94,10 @@ OCTOBER: dict[str, list[tuple[str, tuple[object, ...]]]] = {
         ("2 episodes", (0, 0, 0, 0)),
         ("3 or more episodes", (0, 0, 0, 0)),
         ("Total", (6, 0, 0, 6)),
-        ("Mean recovery attempts (earlier attempts + remission episodes)",
-         (None, None, None, 1.33)),
+        (
+            "Mean recovery attempts (earlier attempts + remission episodes)",
+            (None, None, None, 1.33),
+        ),
     ],
     # Yes: A (full), B and F (partial). No: H. Declined: C. Not recorded: G.
     "self_identified": [
@@ -134,11 +136,20 @@ OCTOBER: dict[str, list[tuple[str, tuple[object, ...]]]] = {
         ("Public order citation", (1, 0, 0.0)),
     ],
     "event_totals": [
-        ("Overdose (survived)", (2,)), ("Death", (1,)), ("Emergency visit", (0,)),
-        ("Hospitalisation", (1,)), ("New HIV diagnosis", (0,)), ("New HCV diagnosis", (0,)),
-        ("Arrest", (1,)), ("Incarceration start", (0,)), ("Incarceration end", (0,)),
-        ("Driving under the influence", (1,)), ("Child welfare report", (0,)),
-        ("Child removal", (0,)), ("Family violence", (0,)), ("Family reported harm", (1,)),
+        ("Overdose (survived)", (2,)),
+        ("Death", (1,)),
+        ("Emergency visit", (0,)),
+        ("Hospitalisation", (1,)),
+        ("New HIV diagnosis", (0,)),
+        ("New HCV diagnosis", (0,)),
+        ("Arrest", (1,)),
+        ("Incarceration start", (0,)),
+        ("Incarceration end", (0,)),
+        ("Driving under the influence", (1,)),
+        ("Child welfare report", (0,)),
+        ("Child removal", (0,)),
+        ("Family violence", (0,)),
+        ("Family reported harm", (1,)),
         ("Public order citation", (1,)),
     ],
     # Self flags C4 + D3 + H1 = 8, others C1, community B2 + D1 = 3, over 7
@@ -190,12 +201,18 @@ OCTOBER: dict[str, list[tuple[str, tuple[object, ...]]]] = {
     # (03-25), A 6m (05-10), G 6m (06-01), E 6m (06-25), D 3m (07-01), C 3m
     # (10-25) missed.
     "trend_followups": [
-        ("Nov 2025", (0, 0, 0, None)), ("Dec 2025", (0, 0, 0, None)),
-        ("Jan 2026", (0, 0, 0, None)), ("Feb 2026", (1, 1, 0, 100.0)),
-        ("Mar 2026", (2, 1, 1, 50.0)), ("Apr 2026", (0, 0, 0, None)),
-        ("May 2026", (1, 0, 1, 0.0)), ("Jun 2026", (2, 0, 2, 0.0)),
-        ("Jul 2026", (1, 0, 1, 0.0)), ("Aug 2026", (0, 0, 0, None)),
-        ("Sep 2026", (0, 0, 0, None)), ("Oct 2026", (1, 0, 1, 0.0)),
+        ("Nov 2025", (0, 0, 0, None)),
+        ("Dec 2025", (0, 0, 0, None)),
+        ("Jan 2026", (0, 0, 0, None)),
+        ("Feb 2026", (1, 1, 0, 100.0)),
+        ("Mar 2026", (2, 1, 1, 50.0)),
+        ("Apr 2026", (0, 0, 0, None)),
+        ("May 2026", (1, 0, 1, 0.0)),
+        ("Jun 2026", (2, 0, 2, 0.0)),
+        ("Jul 2026", (1, 0, 1, 0.0)),
+        ("Aug 2026", (0, 0, 0, None)),
+        ("Sep 2026", (0, 0, 0, None)),
+        ("Oct 2026", (1, 0, 1, 0.0)),
     ],
     # Assessed clients in the 12 months ending at each month-end, the share
     # with any flag per level, and the mean of their indexes (listed per client).

@@ -54,8 +54,9 @@ def default(agency: Database, tmp_path_factory: pytest.TempPathFactory) -> tuple
 
 
 @pytest.fixture(scope="module")
-def with_rows(agency: Database, tmp_path_factory: pytest.TempPathFactory
-              ) -> tuple[Any, FunderResult]:
+def with_rows(
+    agency: Database, tmp_path_factory: pytest.TempPathFactory
+) -> tuple[Any, FunderResult]:
     return _export(agency, tmp_path_factory.mktemp("f") / "rows.xlsx", rows=True)
 
 
@@ -87,26 +88,31 @@ def summary_block(ws: Any, table: Table) -> list[tuple[object, tuple[object, ...
     rows = list(ws.iter_rows(values_only=True))
     start = next(i for i, r in enumerate(rows) if r[0] == table.title)
     assert rows[start + 1][: len(table.columns) + 1] == (table.row_header, *table.columns)
-    block = rows[start + 2: start + 2 + len(table.rows)]
-    return [(r[0], tuple(r[1: len(table.columns) + 1])) for r in block]
+    block = rows[start + 2 : start + 2 + len(table.rows)]
+    return [(r[0], tuple(r[1 : len(table.columns) + 1])) for r in block]
 
 
-def expected_block(table: Table, hand: list[tuple[str, tuple[object, ...]]]
-                   ) -> list[tuple[object, tuple[object, ...]]]:
-    return [(label, tuple(cell_value(v, table.kind_of(row, i)) for i, v in enumerate(values)))
-            for (label, values), row in zip(hand, table.rows, strict=True)]
+def expected_block(
+    table: Table, hand: list[tuple[str, tuple[object, ...]]]
+) -> list[tuple[object, tuple[object, ...]]]:
+    return [
+        (label, tuple(cell_value(v, table.kind_of(row, i)) for i, v in enumerate(values)))
+        for (label, values), row in zip(hand, table.rows, strict=True)
+    ]
 
 
 @pytest.mark.parametrize("key", [k for k in year_tables() if not k.startswith("trend")])
 def test_the_summary_shows_every_table_with_the_hand_counted_numbers(
-        exact: tuple[Any, FunderResult], key: str) -> None:
+    exact: tuple[Any, FunderResult], key: str
+) -> None:
     book, result = exact
     table = result.data.table(key)
     assert summary_block(book["Summary"], table) == expected_block(table, year_tables()[key])
 
 
 def test_the_community_sheet_has_one_row_per_area_and_the_total(
-        exact: tuple[Any, FunderResult]) -> None:
+    exact: tuple[Any, FunderResult],
+) -> None:
     rows = list(exact[0]["Community"].iter_rows(values_only=True))
     assert rows[0][:3] == ("Area", "Encounters", "Naloxone kits")
     # Every area of either PDF table, with both tables' columns side by side.
@@ -139,13 +145,15 @@ def test_the_trends_sheet_has_a_row_per_month_end(exact: tuple[Any, FunderResult
         expected: list[object] = []
         for table in tables:
             label, values = year_tables()[table.key][index]
-            expected += [cell_value(v, table.kind_of(table.rows[index], i))
-                         for i, v in enumerate(values)]
+            expected += [
+                cell_value(v, table.kind_of(table.rows[index], i)) for i, v in enumerate(values)
+            ]
         assert tuple(row[1:]) == tuple(expected), label
 
 
 def test_small_counts_are_under_11_and_a_large_one_hides_with_them(
-        default: tuple[Any, FunderResult]) -> None:
+    default: tuple[Any, FunderResult],
+) -> None:
     rows = list(default[0]["Community"].iter_rows(min_row=2, values_only=True))
     assert rows == [
         ("97201", 0, 0, 0, 0, 0, "–", 0, 0, 0, 0, MARK),
@@ -170,7 +178,8 @@ def _count_cells(book: Any) -> Iterator[Any]:
 
 
 def test_no_count_from_1_to_10_appears_in_an_aggregate_sheet(
-        default: tuple[Any, FunderResult]) -> None:
+    default: tuple[Any, FunderResult],
+) -> None:
     counts = list(_count_cells(default[0]))
     assert counts, "no count cells found"
     assert [c.coordinate for c in counts if isinstance(c.value, int) and 1 <= c.value <= 10] == []
@@ -185,8 +194,7 @@ def demo(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Database]:
 
 
 @pytest.fixture(scope="module")
-def demo_book(demo: Database, tmp_path_factory: pytest.TempPathFactory
-              ) -> tuple[Any, FunderResult]:
+def demo_book(demo: Database, tmp_path_factory: pytest.TempPathFactory) -> tuple[Any, FunderResult]:
     return _export(demo, tmp_path_factory.mktemp("f") / "demo.xlsx")
 
 
@@ -203,16 +211,21 @@ def test_rows_do_not_come_in_the_order_of_the_client_list(demo: Database, tmp_pa
 
 def _lines_of(table: Table) -> list[list[object]]:
     """Rows and columns of a table printed with a Total column and a Total row."""
-    counts = [list(r.values) for r in table.rows if r.label != "Mean recovery attempts "
-              "(earlier attempts + remission episodes)"]
+    counts = [
+        list(r.values)
+        for r in table.rows
+        if r.label != "Mean recovery attempts (earlier attempts + remission episodes)"
+    ]
     return counts + [list(col) for col in zip(*counts, strict=True)]
 
 
 def test_a_realistic_agency_shows_no_small_count_and_no_cell_a_total_gives_away(
-        demo_book: tuple[Any, FunderResult]) -> None:
+    demo_book: tuple[Any, FunderResult],
+) -> None:
     book, result = demo_book
-    assert [c.coordinate for c in _count_cells(book)
-            if isinstance(c.value, int) and 1 <= c.value <= 10] == []
+    assert [
+        c.coordinate for c in _count_cells(book) if isinstance(c.value, int) and 1 <= c.value <= 10
+    ] == []
     crossed = [t for s in result.data.sections for t in s.tables if t.columns[-1] == "Total"]
     assert len(crossed) >= 6
     for table in crossed:
@@ -234,19 +247,32 @@ def _identifiers() -> list[str]:
 def _all_text(book: Any) -> list[str]:
     texts = list(book.sheetnames)
     props = book.properties
-    texts += [str(getattr(props, name)) for name in (
-        "creator", "title", "description", "subject", "identifier", "keywords",
-        "lastModifiedBy", "category", "contentStatus")]
+    texts += [
+        str(getattr(props, name))
+        for name in (
+            "creator",
+            "title",
+            "description",
+            "subject",
+            "identifier",
+            "keywords",
+            "lastModifiedBy",
+            "category",
+            "contentStatus",
+        )
+    ]
     for ws in book.worksheets:
         for row in ws.iter_rows(values_only=True):
-            texts += [v.isoformat() if isinstance(v, dt.date) else str(v)
-                      for v in row if v is not None]
+            texts += [
+                v.isoformat() if isinstance(v, dt.date) else str(v) for v in row if v is not None
+            ]
     return texts
 
 
 @pytest.mark.parametrize("which", ["default", "with_rows"])
-def test_no_name_birth_date_phone_or_client_code_anywhere(which: str,
-                                                          request: pytest.FixtureRequest) -> None:
+def test_no_name_birth_date_phone_or_client_code_anywhere(
+    which: str, request: pytest.FixtureRequest
+) -> None:
     book, _ = request.getfixturevalue(which)
     texts = _all_text(book)
     for secret in _identifiers():
@@ -266,8 +292,9 @@ def test_the_row_sheet_is_de_identified(with_rows: tuple[Any, FunderResult]) -> 
     assert len(body) == result.client_rows == 8  # everyone was served in the year
     ids = [r["record_id"] for r in body]
     assert len(set(ids)) == 8 and all(re.fullmatch(r"[0-9A-F]{10}", i) for i in ids)
-    assert sorted(r["age"] for r in body) == sorted(["76", "90+", "36", "45", "26", "51", "31",
-                                                     "65"])
+    assert sorted(r["age"] for r in body) == sorted(
+        ["76", "90+", "36", "45", "26", "51", "31", "65"]
+    )
     assert {r["state"] for r in body} == {"OR"}
     postal = {p for _, _, _, p, _ in PEOPLE.values()}
     for row in rows[1:]:
@@ -276,19 +303,22 @@ def test_the_row_sheet_is_de_identified(with_rows: tuple[Any, FunderResult]) -> 
     assert {r["first_intake_year"] for r in body} == {2025, 2026}
     oldest = next(r for r in body if r["age"] == "90+")
     assert (oldest["dsm_status"], oldest["severity"], oldest["recovery_status"]) == (
-        "active", "mild", "partial")
+        "active",
+        "mild",
+        "partial",
+    )
     assert (oldest["harm_community"], oldest["ahi"]) == (2, 13.3)
     # The eight windows that closed in the year, two of them met (section 2).
     assert sum(r["followups_due"] for r in body) == 8
     assert sum(r["followups_completed"] for r in body) == 2
     aged_76 = next(r for r in body if r["age"] == "76")  # A: 3-month met, 6-month missed
     assert (aged_76["followups_due"], aged_76["followups_completed"]) == (2, 1)
-    assert (aged_76["dsm_status"], aged_76["recovery_status"]) == ("sustained_remission",
-                                                                   "full")
+    assert (aged_76["dsm_status"], aged_76["recovery_status"]) == ("sustained_remission", "full")
 
 
-def test_record_ids_differ_in_every_export(agency: Database, with_rows: tuple[Any, FunderResult],
-                                           tmp_path: Path) -> None:
+def test_record_ids_differ_in_every_export(
+    agency: Database, with_rows: tuple[Any, FunderResult], tmp_path: Path
+) -> None:
     again, _ = _export(agency, tmp_path / "again.xlsx", rows=True)
     first = {r[0] for r in with_rows[0]["Clients"].iter_rows(min_row=2, values_only=True)}
     second = {r[0] for r in again["Clients"].iter_rows(min_row=2, values_only=True)}
@@ -296,7 +326,8 @@ def test_record_ids_differ_in_every_export(agency: Database, with_rows: tuple[An
 
 
 def test_the_dictionary_and_about_sheets_explain_the_file(
-        with_rows: tuple[Any, FunderResult]) -> None:
+    with_rows: tuple[Any, FunderResult],
+) -> None:
     book, _ = with_rows
     described = {(r[0], r[1]) for r in book["Dictionary"].iter_rows(min_row=2, values_only=True)}
     for key in deidentify.KEYS:
@@ -313,10 +344,16 @@ def test_the_dictionary_and_about_sheets_explain_the_file(
 def test_text_that_looks_like_a_formula_stays_text(database: Database, tmp_path: Path) -> None:
     with database.writing() as session:
         current = agency_settings.load(session)
-        agency_settings.save(session, COMMAND_LINE,
-                             replace(current, agency_name="=cmd|'/c calc'!A1"))
-    records.add_encounter(database, COMMAND_LINE, None, {
-        "occurred_on": "2026-10-09", "area": "=SUM(A1:A9)", "naloxone_kits": 20}, TODAY)
+        agency_settings.save(
+            session, COMMAND_LINE, replace(current, agency_name="=cmd|'/c calc'!A1")
+        )
+    records.add_encounter(
+        database,
+        COMMAND_LINE,
+        None,
+        {"occurred_on": "2026-10-09", "area": "=SUM(A1:A9)", "naloxone_kits": 20},
+        TODAY,
+    )
     funder_workbook(database, COMMAND_LINE, START, END, tmp_path / "f.xlsx")
     book = load_workbook(tmp_path / "f.xlsx")
     area = book["Community"]["A2"]
@@ -325,11 +362,13 @@ def test_text_that_looks_like_a_formula_stays_text(database: Database, tmp_path:
     assert (agency.value, agency.data_type) == ("=cmd|'/c calc'!A1", "s")
 
 
-def test_writing_the_workbook_is_audited(agency: Database, default: tuple[Any, FunderResult]
-                                        ) -> None:
+def test_writing_the_workbook_is_audited(
+    agency: Database, default: tuple[Any, FunderResult]
+) -> None:
     with agency.reading() as session:
-        entry = session.scalars(select(AuditEntry).where(
-            AuditEntry.entity == "funder_workbook")).first()
+        entry = session.scalars(
+            select(AuditEntry).where(AuditEntry.entity == "funder_workbook")
+        ).first()
     assert entry is not None and entry.action == "export"
     assert entry.entity_id == "2025-11-01..2026-10-31"
 
@@ -337,8 +376,15 @@ def test_writing_the_workbook_is_audited(agency: Database, default: tuple[Any, F
 def test_a_cancelled_export_leaves_no_file(agency: Database, tmp_path: Path) -> None:
     calls = iter([False, False] + [True] * 100)  # the data is built, the writing cancelled
     with pytest.raises(Cancelled):
-        funder_workbook(agency, COMMAND_LINE, START, END, tmp_path / "f.xlsx", rows=True,
-                        cancelled=lambda: next(calls))
+        funder_workbook(
+            agency,
+            COMMAND_LINE,
+            START,
+            END,
+            tmp_path / "f.xlsx",
+            rows=True,
+            cancelled=lambda: next(calls),
+        )
     assert list(tmp_path.iterdir()) == []
 
 

@@ -25,8 +25,9 @@ def expected(history, spans: list[Period]) -> list[tuple[int, int, int, float] |
     found = []
     for span in spans:
         h = client_harm(history, span)
-        found.append(None if h.assessed_on is None else
-                     (h.harm_self, h.harm_others, h.harm_community, h.ahi))
+        found.append(
+            None if h.assessed_on is None else (h.harm_self, h.harm_others, h.harm_community, h.ahi)
+        )
     return found
 
 

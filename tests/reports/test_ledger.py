@@ -26,24 +26,34 @@ def _grid(rows: list[list[int]]) -> Grid:
 def _register(ledger: Ledger, name: str, rows: list[list[int]], shared_rows: bool) -> TableSpec:
     """A cross table; with `shared_rows` its row totals are one cell with the other's."""
     width = len(rows[0])
-    ids = CrossIds(lambda r, c: (name, r, c),
-                   lambda r: ("rows", r) if shared_rows else (name, "row", r),
-                   lambda c: (name, "col", c), ("grand",) if shared_rows else (name, "grand"))
-    specs = cross_rows(ledger, _grid(rows), {r: str(r) for r in range(len(rows))},
-                       {c: str(c) for c in range(width)}, ids)
+    ids = CrossIds(
+        lambda r, c: (name, r, c),
+        lambda r: ("rows", r) if shared_rows else (name, "row", r),
+        lambda c: (name, "col", c),
+        ("grand",) if shared_rows else (name, "grand"),
+    )
+    specs = cross_rows(
+        ledger,
+        _grid(rows),
+        {r: str(r) for r in range(len(rows))},
+        {c: str(c) for c in range(width)},
+        ids,
+    )
     return TableSpec(name, name, "", tuple(str(c) for c in range(width + 1)), specs)
 
 
 def _split(data: st.DataObject, total: int, parts: int) -> list[int]:
-    cuts = sorted(data.draw(st.lists(st.integers(0, total), min_size=parts - 1,
-                                     max_size=parts - 1)))
+    cuts = sorted(
+        data.draw(st.lists(st.integers(0, total), min_size=parts - 1, max_size=parts - 1))
+    )
     edges = [0, *cuts, total]
     return [b - a for a, b in pairwise(edges)]
 
 
 @given(grids, st.integers(2, 4), st.data())
 def test_no_line_of_two_linked_tables_keeps_exactly_one_hidden_count(
-        first: list[list[int]], columns: int, data: st.DataObject) -> None:
+    first: list[list[int]], columns: int, data: st.DataObject
+) -> None:
     # The second table splits the same row totals another way, as the severity
     # table splits the DSM statuses that the goal table also splits.
     width = min(len(r) for r in first)

@@ -50,13 +50,19 @@ def printed(data: ReportData, key: str) -> list[tuple[str, tuple[object, ...]]]:
 
 @pytest.mark.parametrize("key", list(OCTOBER))
 def test_every_table_of_the_internal_report_shows_the_hand_counted_numbers(
-        exact: ReportData, key: str) -> None:
+    exact: ReportData, key: str
+) -> None:
     assert printed(exact, key) == OCTOBER[key]
 
 
 def test_the_report_has_the_seven_parts_in_order(exact: ReportData) -> None:
     assert [s.title for s in exact.sections] == [
-        "1. Caseload", "2. Follow-ups", "3. Recovery", "4. Harm", "5. Community"]
+        "1. Caseload",
+        "2. Follow-ups",
+        "3. Recovery",
+        "4. Harm",
+        "5. Community",
+    ]
     assert [t.key for t in exact.trends] == ["trend_recovery", "trend_followups", "trend_harm"]
     assert exact.trend_dates[0] == dt.date(2025, 11, 30)
     assert exact.trend_dates[-1] == dt.date(2026, 10, 31)
@@ -81,18 +87,24 @@ def _suppressed_by_hand(table_kinds: list[Kind], values: tuple[object, ...]) -> 
 
 @pytest.mark.parametrize("key", [k for k in OCTOBER if not k.startswith("community")])
 def test_the_default_report_shows_small_counts_as_under_11_and_what_rests_on_them_as_star(
-        exact: ReportData, suppressed: ReportData, key: str) -> None:
+    exact: ReportData, suppressed: ReportData, key: str
+) -> None:
     table = exact.table(key)
     expected = [
-        (row.label, _suppressed_by_hand(
-            [table.kind_of(row, i) for i in range(len(row.values))], row.values))
+        (
+            row.label,
+            _suppressed_by_hand(
+                [table.kind_of(row, i) for i in range(len(row.values))], row.values
+            ),
+        )
         for row in table.rows
     ]
     assert printed(suppressed, key) == expected
 
 
 def test_a_large_count_hides_with_the_small_one_its_total_would_give_away(
-        suppressed: ReportData) -> None:
+    suppressed: ReportData,
+) -> None:
     # Syringes: 97203 gave 10 (hidden), the dock 20: with the total 30 printed
     # the dock's 20 would give the 10 away, so it hides too. Same for returns.
     # The 20 and 15 are not under 11, so they print as *, and so do the ratios.
@@ -151,8 +163,7 @@ def test_the_threshold_comes_from_the_settings(agency: Database) -> None:
         with agency.writing() as session:
             agency_settings.save(session, COMMAND_LINE, current)
     # 3 known active clients print; the 1s and 2s of the row hide.
-    assert data.table("dsm_by_goal").row("Active").values == (
-        "<3", "<3", "<3", 0, 0, 0, 0, 3)
+    assert data.table("dsm_by_goal").row("Active").values == ("<3", "<3", "<3", 0, 0, 0, 0, 3)
 
 
 def test_a_front_desk_account_may_not_build_a_report(agency: Database, front_desk) -> None:
@@ -163,22 +174,35 @@ def test_a_front_desk_account_may_not_build_a_report(agency: Database, front_des
 def test_cancelling_stops_the_build(agency: Database) -> None:
     seen: list[tuple[int, int]] = []
     with pytest.raises(Cancelled):
-        build_report_data(agency, COMMAND_LINE, OCTOBER_2026,
-                          progress=lambda done, total: seen.append((done, total)),
-                          cancelled=lambda: True)
+        build_report_data(
+            agency,
+            COMMAND_LINE,
+            OCTOBER_2026,
+            progress=lambda done, total: seen.append((done, total)),
+            cancelled=lambda: True,
+        )
     assert seen == []
 
 
 def test_progress_reaches_the_number_of_clients_walked(agency: Database) -> None:
     seen: list[tuple[int, int]] = []
-    build_report_data(agency, COMMAND_LINE, OCTOBER_2026,
-                      progress=lambda done, total: seen.append((done, total)))
+    build_report_data(
+        agency, COMMAND_LINE, OCTOBER_2026, progress=lambda done, total: seen.append((done, total))
+    )
     assert seen[-1][0] == seen[-1][1] == 8
 
 
 def test_the_same_numbers_on_every_database(any_database: Database) -> None:
     build(any_database, COMMAND_LINE, TODAY)
     data = build_report_data(any_database, COMMAND_LINE, OCTOBER_2026, internal=True)
-    for key in ("caseload", "followups", "recovery_population", "dsm_by_goal", "harm_clients",
-                "community_supplies", "trend_recovery", "trend_harm"):
+    for key in (
+        "caseload",
+        "followups",
+        "recovery_population",
+        "dsm_by_goal",
+        "harm_clients",
+        "community_supplies",
+        "trend_recovery",
+        "trend_harm",
+    ):
         assert printed(data, key) == OCTOBER[key], key

@@ -38,8 +38,15 @@ def agency(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Database]:
 
 def _write(agency: Database, folder: Path, internal: bool) -> tuple[Path, ReportData]:
     target = folder / ("internal.pdf" if internal else "report.pdf")
-    data = monthly_report(agency, COMMAND_LINE, REPORT_YEAR, REPORT_MONTH, target,
-                          internal=internal, generated_at=GENERATED)
+    data = monthly_report(
+        agency,
+        COMMAND_LINE,
+        REPORT_YEAR,
+        REPORT_MONTH,
+        target,
+        internal=internal,
+        generated_at=GENERATED,
+    )
     return target, data
 
 
@@ -105,7 +112,7 @@ def test_every_table_prints_the_hand_counted_numbers(internal: Printed, key: str
         cells = [shown(v, table.kind_of(row, i)) for i, v in enumerate(values)]
         pattern = r"\s+".join(re.escape(part) for part in [*label.split(), *cells])
         found = re.compile(pattern).search(segment, position)
-        assert found, f"{key}: {label} {cells} not in {segment[position:position + 300]}"
+        assert found, f"{key}: {label} {cells} not in {segment[position : position + 300]}"
         position = found.end()
 
 
@@ -126,8 +133,7 @@ def test_markup_in_the_agency_name_and_an_area_prints_as_typed(internal: Printed
     assert f"{DOCK} 1 2 1 20 15 0.75" in text
 
 
-def test_the_default_report_hides_small_counts_and_is_not_marked_internal(
-        default: Printed) -> None:
+def test_the_default_report_hides_small_counts_and_is_not_marked_internal(default: Printed) -> None:
     text = default.text
     assert INTERNAL_MARK not in text
     assert "Counts from 1 to 10 print as <11" in text
@@ -165,28 +171,35 @@ def test_letter_is_the_default_paper(internal: Printed) -> None:
 def test_writing_the_report_is_audited(agency: Database, tmp_path: Path) -> None:
     monthly_report(agency, COMMAND_LINE, REPORT_YEAR, REPORT_MONTH, tmp_path / "m.pdf")
     with agency.reading() as session:
-        entry = session.scalars(select(AuditEntry).where(AuditEntry.entity == "monthly_report")
-                                .order_by(AuditEntry.seq.desc())).first()
+        entry = session.scalars(
+            select(AuditEntry)
+            .where(AuditEntry.entity == "monthly_report")
+            .order_by(AuditEntry.seq.desc())
+        ).first()
     assert entry is not None and entry.action == "export" and entry.entity_id == "2026-10"
 
 
-def test_a_cancelled_report_leaves_no_file_and_keeps_an_earlier_one(agency: Database,
-                                                                    tmp_path: Path) -> None:
+def test_a_cancelled_report_leaves_no_file_and_keeps_an_earlier_one(
+    agency: Database, tmp_path: Path
+) -> None:
     target = tmp_path / "report.pdf"
     with pytest.raises(Cancelled):
-        monthly_report(agency, COMMAND_LINE, REPORT_YEAR, REPORT_MONTH, target,
-                       cancelled=lambda: True)
+        monthly_report(
+            agency, COMMAND_LINE, REPORT_YEAR, REPORT_MONTH, target, cancelled=lambda: True
+        )
     assert list(tmp_path.iterdir()) == []
     target.write_bytes(b"last month")
     with pytest.raises(Cancelled):
-        monthly_report(agency, COMMAND_LINE, REPORT_YEAR, REPORT_MONTH, target,
-                       cancelled=lambda: True)
+        monthly_report(
+            agency, COMMAND_LINE, REPORT_YEAR, REPORT_MONTH, target, cancelled=lambda: True
+        )
     assert [p.name for p in tmp_path.iterdir()] == ["report.pdf"]
     assert target.read_bytes() == b"last month"
 
 
-def test_a_front_desk_account_may_not_print_it(agency: Database, front_desk,
-                                               tmp_path: Path) -> None:
+def test_a_front_desk_account_may_not_print_it(
+    agency: Database, front_desk, tmp_path: Path
+) -> None:
     with pytest.raises(PermissionDenied):
         monthly_report(agency, front_desk, REPORT_YEAR, REPORT_MONTH, tmp_path / "m.pdf")
     assert list(tmp_path.iterdir()) == []

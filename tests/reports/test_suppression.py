@@ -101,8 +101,10 @@ def test_no_hidden_cell_recoverable_and_no_small_count_printed(
     for r, row in enumerate(rows):
         for c, true_value in enumerate(row):
             shown = t.cells[r][c]
-            assert shown == true_value or (shown == t.marker and 0 < true_value < threshold) or (
-                shown == P and true_value >= threshold
+            assert (
+                shown == true_value
+                or (shown == t.marker and 0 < true_value < threshold)
+                or (shown == P and true_value >= threshold)
             )
             if true_value == 0:
                 assert t.cells[r][c] == 0
