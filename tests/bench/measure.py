@@ -125,7 +125,7 @@ def child_run(code: str, *args: str) -> tuple[float, int, str]:
 
 def print_table(figures: list[Figure]) -> None:
     header = (
-        f"{'benchmark':<46} {'time s':>9} {'cpu s':>9} {'baseline s':>10} {'ratio':>7} "
+        f"{'benchmark':<48} {'time s':>9} {'cpu s':>9} {'baseline s':>10} {'ratio':>7} "
         f"{'cpu ratio':>9} {'target':>14}  ok"
     )
     print(header)
@@ -137,7 +137,7 @@ def print_table(figures: list[Figure]) -> None:
         cpu_ratio = f"{f.cpu_ratio:9.2f}" if f.cpu_ratio is not None else f"{'':>9}"
         target = _target_text(f)
         print(
-            f"{f.name:<46} {_seconds(f.seconds, 9)} {cpu} {base} {ratio} {cpu_ratio} "
+            f"{f.name:<48} {_seconds(f.seconds, 9)} {cpu} {base} {ratio} {cpu_ratio} "
             f"{target:>14}  "
             f"{'yes' if f.ok else 'NO'}{('  ' + f.note) if f.note else ''}"
         )
