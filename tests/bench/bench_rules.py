@@ -8,7 +8,8 @@ rows into histories and running the rules.
 Classification is measured twice: walking every client of the agency (what
 DESIGN.md's target literally says), and the way the monthly report does it,
 walking only the clients whose last completed assessment is recent enough to
-give a known status (a status is unknown 183 days after it).
+give a known status (a status is unknown 183 days after it). Every walk runs
+with the cyclic garbage collector paused, as the report's walk does.
 """
 
 from __future__ import annotations
@@ -32,6 +33,7 @@ from reports.dates import Period, month_ends
 from reports.harm import EVENT_INDICATOR
 from reports.harm_summary import area_tallies, summarise_harm
 from reports.histories import load_histories
+from reports.monthly_data import collector_paused
 from reports.recovery import UNKNOWN_AFTER_DAYS, classify, classify_series
 from tests.bench.agency import TODAY, cached_agency
 from tests.bench.measure import Figure, Timing, wall_and_cpu
@@ -127,7 +129,7 @@ def _figure(name: str, t: Timing, target: float, floor: Timing, note: str) -> Fi
 def _classify(database: Database, ids: list[int] | None, dates: Sequence[dt.date]) -> int:
     """Statuses of `ids` (None: every client) at `dates`, one walk per client."""
     classes = 0
-    with database.reading() as session:
+    with database.reading() as session, collector_paused():
         for history in load_histories(session, ids, until=AS_OF):
             if len(dates) == 1:
                 classes += len(classify(history, dates[0]))
@@ -143,7 +145,7 @@ def _harm_of_month(database: Database) -> object:
     """What the monthly report's harm section computes: the rules over the histories of the
     clients assessed in its 12 months, SQL counts for everyone else and the month's areas."""
     start, end = HARM_PERIOD.start, HARM_PERIOD.end
-    with database.reading() as session:
+    with database.reading() as session, collector_paused():
         ids = queries.assessed_client_ids(session, start, end)
         summary = summarise_harm(load_histories(session, ids, until=AS_OF), HARM_PERIOD)
         others = (
