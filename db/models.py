@@ -144,7 +144,9 @@ class Assessment(Base):
         _check_between("prior_recovery_attempts", 0, 999),
         *(_check_between(f"barc10_{i}", 1, 6) for i in range(1, 11)),
         CheckConstraint("last_use_on IS NULL OR last_use_on <= assessed_on", name="use_before"),
-        Index("ix_assessments_assessed_on", "assessed_on"),
+        # Covering: report and worklist queries filter a date range and a status and
+        # read only these columns, so SQLite answers them from the index alone.
+        Index("ix_assessments_day_status", "assessed_on", "contact_status", "client_id", "kind"),
         Index("ix_assessments_episode", "episode_id"),
     )
 
@@ -215,7 +217,7 @@ class Event(Base):
         _check_in("event", codes.EVENTS, nullable=False),
         CheckConstraint("count >= 1", name="count_positive"),
         Index("ix_events_client_occurred", "client_id", "occurred_on"),
-        Index("ix_events_occurred_on", "occurred_on"),
+        Index("ix_events_day_event", "occurred_on", "event", "client_id", "count"),
     )
 
     id: Mapped[int] = mapped_column(primary_key=True)

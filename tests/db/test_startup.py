@@ -76,13 +76,13 @@ def test_an_old_database_is_backed_up_then_upgraded(tmp_path: Path, monkeypatch)
         conn.execute(text("INSERT INTO settings (key, value) VALUES ('agency_name', '\"Old\"')"))
     db.dispose()
     # Pretend the program now knows a newer head than the file.
-    monkeypatch.setattr(migrate, "head_revision", lambda: "0002")
-    monkeypatch.setattr(migrate, "known_revisions", lambda: {"0001", "0002"})
+    monkeypatch.setattr(migrate, "head_revision", lambda: "9002")
+    monkeypatch.setattr(migrate, "known_revisions", lambda: {"0001", "0002", "9002"})
     upgraded: list[str] = []
     monkeypatch.setattr(migrate, "upgrade", lambda engine, target="head": upgraded.append(target))
     open_database(str(path)).dispose()
     assert upgraded == ["head"]
-    backups = list((tmp_path / "backups").glob("old-before-0002-*.sqlite3"))
+    backups = list((tmp_path / "backups").glob("old-before-9002-*.sqlite3"))
     assert len(backups) == 1
     with sqlite3.connect(backups[0]) as conn:
         assert conn.execute("SELECT value FROM settings").fetchone() == ('"Old"',)
@@ -155,3 +155,27 @@ def test_a_healthy_file_checked_in_the_background_takes_writes(tmp_path: Path) -
         session.execute(text("INSERT INTO settings (key, value) VALUES ('k', '1')"))
     assert db.file_check is not None and db.file_check.result() is None
     db.dispose()
+
+
+def test_a_database_at_the_first_revision_is_backed_up_and_upgraded_for_real(
+    tmp_path: Path,
+) -> None:
+    from db.engine import Database
+
+    path = tmp_path / "v1.sqlite3"
+    old = Database(f"sqlite:///{path}")
+    migrate.upgrade(old.engine, "0001")
+    with old.engine.begin() as conn:
+        conn.execute(text("INSERT INTO settings (key, value) VALUES ('agency_name', '\"Kept\"')"))
+    old.dispose()
+    db = open_database(str(path))
+    assert migrate.current_revision(db.engine) == migrate.head_revision() != "0001"
+    names = {ix["name"] for ix in inspect(db.engine).get_indexes("assessments")}
+    assert "ix_assessments_day_status" in names and "ix_assessments_assessed_on" not in names
+    with db.reading() as session:
+        assert session.execute(text("SELECT value FROM settings")).scalar() == '"Kept"'
+    db.dispose()
+    (backup,) = (tmp_path / "backups").glob("v1-before-*.sqlite3")
+    with sqlite3.connect(backup) as conn:
+        assert conn.execute("SELECT version_num FROM alembic_version").fetchone() == ("0001",)
+    conn.close()
