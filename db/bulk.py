@@ -22,7 +22,7 @@ from sqlalchemy import ColumnElement, Table, bindparam, delete, func, insert, se
 from sqlalchemy.orm import Session
 
 from db.assessments import criteria_text
-from db.clients import search_columns
+from db.clients import CLIENT_COLUMNS, search_columns
 from db.episodes import EpisodeError, EpisodeRow, change_for
 from db.models import Assessment, Base, Client, Episode, SubstanceRecord
 
@@ -101,7 +101,7 @@ def client_rows(
     """Validated client values as table rows, with their folded search names."""
     rows = []
     for cid, v in zip(ids, values, strict=True):
-        row = {key: v.get(key) for key in _CLIENT_KEYS}
+        row = {key: v.get(key) for key in CLIENT_COLUMNS}
         row.update(search_columns(v))
         row.update(
             id=cid,
@@ -116,19 +116,6 @@ def client_rows(
     return rows
 
 
-_CLIENT_KEYS = (
-    "client_code",
-    "given_name",
-    "family_name",
-    "preferred_name",
-    "birth_date",
-    "sex_at_birth",
-    "gender",
-    "race",
-    "ethnicity",
-    "postal_code",
-    "phone",
-)
 ASSESSMENT_KEYS = tuple(
     c.key
     for c in Assessment.__table__.columns
