@@ -13,7 +13,7 @@ from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any
 
-from sqlalchemy import bindparam, delete, func, insert, select, update
+from sqlalchemy import bindparam, func, insert, select, update
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
@@ -93,12 +93,6 @@ def save_context(session: Session, client_id: int) -> SaveContext | None:
         return None
     episodes = [EpisodeRow(r[2], r[3], r[4]) for r in rows if r[2] is not None]
     return SaveContext(client_id, rows[0][0], rows[0][1], episodes)
-
-
-def on_date(session: Session, client_id: int, day: dt.date) -> Assessment | None:
-    return session.scalar(
-        select(Assessment).where(Assessment.client_id == client_id, Assessment.assessed_on == day)
-    )
 
 
 def for_client(session: Session, client_id: int) -> list[Assessment]:
@@ -207,12 +201,3 @@ def _substance_row(assessment_id: int, values: Mapping[str, Any]) -> dict[str, A
     row["primary"] = bool(row["primary"])
     row["assessment_id"] = assessment_id
     return row
-
-
-def replace_substances(
-    session: Session, assessment_id: int, substances: Sequence[Mapping[str, Any]]
-) -> None:
-    session.execute(delete(SubstanceRecord).where(SubstanceRecord.assessment_id == assessment_id))
-    rows = [_substance_row(assessment_id, s) for s in substances]
-    if rows:
-        session.execute(insert(SubstanceRecord), rows)

@@ -60,21 +60,6 @@ def get(session: Session, client_id: int) -> Client | None:
     return session.get(Client, client_id)
 
 
-def by_code(session: Session, code: str) -> Client | None:
-    return session.scalar(select(Client).where(Client.client_code == code))
-
-
-def ids_by_code(session: Session, codes: Sequence[str]) -> dict[str, int]:
-    found: dict[str, int] = {}
-    for start in range(0, len(codes), 500):
-        chunk = list(codes[start : start + 500])
-        rows = session.execute(
-            select(Client.client_code, Client.id).where(Client.client_code.in_(chunk))
-        )
-        found.update({code: cid for code, cid in rows})
-    return found
-
-
 def code_exists(session: Session, code: str, except_id: int | None = None) -> bool:
     query = select(Client.id).where(Client.client_code == code)
     if except_id is not None:

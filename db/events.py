@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import datetime as dt
 from collections.abc import Mapping
 from typing import Any
 
@@ -67,15 +66,4 @@ def encounters_of(session: Session, client_id: int) -> list[Encounter]:
             .where(Encounter.client_id == client_id)
             .order_by(Encounter.occurred_on, Encounter.id)
         )
-    )
-
-
-def death_on_or_before(session: Session, client_id: int, day: dt.date) -> bool:
-    return (
-        session.scalar(
-            select(Event.id)
-            .where(Event.client_id == client_id, Event.event == "death", Event.occurred_on <= day)
-            .limit(1)
-        )
-        is not None
     )

@@ -189,7 +189,3 @@ LISTS_SHEET_NAME = "Lists"
 EXPORT_ONLY_SHEETS: tuple[Sheet, ...] = (RECOVERY_STATUS, DICTIONARY, NOTICE)
 # Sheets an import passes over without reading.
 IGNORED_ON_IMPORT = frozenset({s.name for s in EXPORT_ONLY_SHEETS} | {LISTS_SHEET_NAME})
-
-
-def record_sheet(name: str) -> Sheet | None:
-    return next((s for s in RECORD_SHEETS if s.name == name), None)
