@@ -22,6 +22,32 @@ def run(capsys, *argv: str, stdin: str | None = None, monkeypatch=None) -> tuple
     return code, out, err
 
 
+def add_user(
+    capsys,
+    monkeypatch,
+    db: str,
+    username: str,
+    name: str,
+    role: str | None = None,
+    password: str = "long-enough-password",
+) -> tuple[int, str, str]:
+    """`recovery-desk user add`, the password typed as one line of standard input."""
+    role_args = ("--role", role) if role else ()
+    return run(
+        capsys,
+        "user",
+        "add",
+        username,
+        "--name",
+        name,
+        *role_args,
+        "--db",
+        db,
+        stdin=password + "\n",
+        monkeypatch=monkeypatch,
+    )
+
+
 def test_version_and_help(capsys) -> None:
     assert run(capsys, "--version")[1].strip() == f"recovery-desk {__version__}"
     code, out, _ = run(capsys, "--help")
@@ -48,46 +74,11 @@ def test_first_account_must_be_admin_and_short_passwords_are_refused(
     capsys, monkeypatch, tmp_path: Path
 ) -> None:
     db = str(tmp_path / "a.sqlite3")
-    code, _, err = run(
-        capsys,
-        "user",
-        "add",
-        "ann",
-        "--name",
-        "Ann",
-        "--role",
-        "manager",
-        "--db",
-        db,
-        stdin="long-enough-password\n",
-        monkeypatch=monkeypatch,
-    )
+    code, _, err = add_user(capsys, monkeypatch, db, "ann", "Ann", role="manager")
     assert code == 2 and "first account must have the role admin" in err
-    code, _, err = run(
-        capsys,
-        "user",
-        "add",
-        "ann",
-        "--name",
-        "Ann",
-        "--db",
-        db,
-        stdin="short\n",
-        monkeypatch=monkeypatch,
-    )
+    code, _, err = add_user(capsys, monkeypatch, db, "ann", "Ann", password="short")
     assert code == 2 and "at least 10 characters" in err
-    code, out, _ = run(
-        capsys,
-        "user",
-        "add",
-        "ann",
-        "--name",
-        "Ann",
-        "--db",
-        db,
-        stdin="long-enough-password\n",
-        monkeypatch=monkeypatch,
-    )
+    code, out, _ = add_user(capsys, monkeypatch, db, "ann", "Ann")
     assert code == 0 and "Added admin account ann" in out
     from db import users
     from db.startup import open_database
@@ -108,34 +99,10 @@ def test_check_reports_a_damaged_file_and_fails(capsys, tmp_path: Path) -> None:
 
 def test_backup_and_restore_round_trip(capsys, monkeypatch, tmp_path: Path) -> None:
     db = str(tmp_path / "a.sqlite3")
-    run(
-        capsys,
-        "user",
-        "add",
-        "ann",
-        "--name",
-        "Ann",
-        "--db",
-        db,
-        stdin="long-enough-password\n",
-        monkeypatch=monkeypatch,
-    )
+    add_user(capsys, monkeypatch, db, "ann", "Ann")
     code, out, _ = run(capsys, "backup", "--db", db, "--out", str(tmp_path / "b.sqlite3"))
     assert code == 0 and "Backed up" in out
-    run(
-        capsys,
-        "user",
-        "add",
-        "bob",
-        "--name",
-        "Bob",
-        "--role",
-        "front_desk",
-        "--db",
-        db,
-        stdin="long-enough-password\n",
-        monkeypatch=monkeypatch,
-    )
+    add_user(capsys, monkeypatch, db, "bob", "Bob", role="front_desk")
     code, out, _ = run(capsys, "restore", str(tmp_path / "b.sqlite3"), "--yes", "--db", db)
     assert code == 0 and "Restored" in out
     code, out, _ = run(capsys, "check", "--db", db)
