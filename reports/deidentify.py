@@ -3,8 +3,9 @@
 One row per client served in the period. What makes it de-identified:
 - the record id is drawn from `secrets` for this export alone: it is derived
   from nothing about the person and differs in every export;
-- rows come in a random order (ids shuffled with `secrets`), so the order
-  cannot be lined up with the agency's own client list;
+- rows are sorted by that random id, so their order is random too and
+  cannot be lined up with the agency's own client list, nor with the rows
+  of another export;
 - no names, codes, contacts, postal codes, free text or birth date; the only
   place is the agency's state; every date is reduced to its year; age is in
   whole years and every age over 89 prints as "90+".
@@ -15,6 +16,7 @@ from __future__ import annotations
 
 import datetime as dt
 import logging
+import marshal
 import secrets
 from collections.abc import Callable
 from dataclasses import dataclass, field, replace
@@ -108,6 +110,7 @@ FIELDS: tuple[Field, ...] = (
 KEYS = tuple(f.key for f in FIELDS)
 
 
+RECORD_ID_BYTES = 5
 _AGES = tuple(str(n) for n in range(OLDEST_AGE))  # one string per age, shared by all rows
 
 
@@ -122,14 +125,19 @@ class RecordIds:
     """Random record ids, unique within one export."""
 
     def __init__(self) -> None:
-        self._issued: set[str] = set()
+        self._issued: set[bytes] = set()
 
-    def next(self) -> str:
+    def next(self) -> bytes:
+        """Five random bytes; `text` prints them."""
         while True:
-            value = secrets.token_hex(5).upper()
+            value = secrets.token_bytes(RECORD_ID_BYTES)
             if value not in self._issued:
                 self._issued.add(value)
                 return value
+
+    @staticmethod
+    def text(value: bytes) -> str:
+        return value.hex().upper()
 
 
 def _years(history: ClientHistory) -> tuple[int | None, int | None, int]:
@@ -204,12 +212,13 @@ def _flag(value: bool, remission: str | None) -> str | None:
 @dataclass
 class RowCollector:
     """The rows of the clients served in `period`, built during the report's own walk
-    through the histories (the status and harm it computes are the ones printed) and
-    handed to `sink` as they come, each headed by a fresh random record id.
+    through the histories (the status and harm it computes are the ones printed).
 
-    Given a collector, `reports.monthly_data` walks the clients in a random
-    order (drawn from `secrets`), so the rows never follow the agency's client
-    list and still stream: nothing holds them all.
+    The walk goes in the agency's id order; each row is kept, packed, behind a
+    fresh random record id, and `flush` hands them to `sink` sorted by that
+    id: a random order drawn from `secrets`, so the sheet never follows the
+    client list. A packed row is a few hundred bytes, a small part of what
+    the walk itself needs at any scale.
     """
 
     period: Period
@@ -218,6 +227,7 @@ class RowCollector:
     people: dict[int, queries.Demographics] = field(default_factory=dict)
     written: int = 0
     _ids: RecordIds = field(default_factory=RecordIds)
+    _packed: list[bytes] = field(default_factory=list)
 
     def prepare(self, session: Session) -> list[int]:
         """Find the clients served; their ids, for the walk to load."""
@@ -233,7 +243,7 @@ class RowCollector:
     ) -> None:
         """Take a walked client if served: `status` and `harm` at the period's end when the
         walk has them (None: worked out here)."""
-        person = self.people.get(history.client_id)
+        person = self.people.pop(history.client_id, None)
         if person is None:
             return
         end = self.period.end
@@ -246,5 +256,16 @@ class RowCollector:
             self.period,
             self.state,
         )
-        self.sink((self._ids.next(), *row))
-        self.written += 1
+        # Fixed-length id first, so sorting the packed rows sorts them by id.
+        self._packed.append(self._ids.next() + marshal.dumps(row))
+
+    def flush(self) -> None:
+        """Hand every row to `sink`, in the order of the record ids."""
+        packed, self._packed = self._packed, []
+        packed.sort(reverse=True)  # popped from the end: ascending ids
+        self._ids = RecordIds()  # the ids are in the rows now; the set is not needed
+        while packed:
+            item = packed.pop()  # each row's memory goes as it is written
+            record_id, row = item[:RECORD_ID_BYTES], marshal.loads(item[RECORD_ID_BYTES:])
+            self.sink((RecordIds.text(record_id), *row))
+            self.written += 1

@@ -68,55 +68,74 @@ class HarmSummary:
     paired: PairedChange
 
 
-def _means(harms: list[ClientHarm]) -> LevelMeans:
-    n = len(harms)
-    if n == 0:
-        return LevelMeans(0, None, None, None, None)
-    return LevelMeans(
-        n,
-        round(sum(h.harm_self for h in harms) / n, 2),
-        round(sum(h.harm_others for h in harms) / n, 2),
-        round(sum(h.harm_community for h in harms) / n, 2),
-        round(sum(h.ahi for h in harms) / n, 1),
-    )
+class _Sums:
+    """Running sums of flag counts and index over clients, so an agency's harm is
+    summarised in constant memory however many clients pass."""
+
+    __slots__ = ("ahi", "clients", "flags", "harm_community", "harm_others", "harm_self")
+
+    def __init__(self) -> None:
+        self.clients = 0
+        self.harm_self = self.harm_others = self.harm_community = 0
+        self.ahi = 0.0
+        self.flags = dict.fromkeys(INDICATOR_LEVEL, 0)
+
+    def add(self, harm: ClientHarm) -> None:
+        self.clients += 1
+        self.harm_self += harm.harm_self
+        self.harm_others += harm.harm_others
+        self.harm_community += harm.harm_community
+        self.ahi += harm.ahi
+        for flag in harm.flags:
+            self.flags[flag] += 1
+
+    def means(self) -> LevelMeans:
+        n = self.clients
+        if n == 0:
+            return LevelMeans(0, None, None, None, None)
+        return LevelMeans(
+            n,
+            round(self.harm_self / n, 2),
+            round(self.harm_others / n, 2),
+            round(self.harm_community / n, 2),
+            round(self.ahi / n, 1),
+        )
 
 
-def _flag_counts(harms: Iterable[ClientHarm]) -> dict[str, int]:
-    counts = dict.fromkeys(INDICATOR_LEVEL, 0)
-    for h in harms:
-        for flag in h.flags:
-            counts[flag] += 1
-    return counts
+class _Pairs:
+    """Intake and latest sides of every pair, and the sum of the change in index."""
+
+    __slots__ = ("after", "before", "change")
+
+    def __init__(self) -> None:
+        self.before, self.after, self.change = _Sums(), _Sums(), 0.0
+
+    def add(self, pair: tuple[ClientHarm, ClientHarm]) -> None:
+        self.before.add(pair[0])
+        self.after.add(pair[1])
+        self.change += pair[1].ahi - pair[0].ahi
+
+    def summary(self) -> PairedChange:
+        n = self.before.clients
+        return PairedChange(
+            n,
+            self.before.means(),
+            self.after.means(),
+            round(self.change / n, 1) if n else None,
+            self.before.flags,
+            self.after.flags,
+        )
 
 
-def _paired(pairs: list[tuple[ClientHarm, ClientHarm]]) -> PairedChange:
-    before = _means([p[0] for p in pairs])
-    after = _means([p[1] for p in pairs])
-    change = None
-    if pairs:
-        change = round(sum(p[1].ahi - p[0].ahi for p in pairs) / len(pairs), 1)
-    return PairedChange(
-        len(pairs),
-        before,
-        after,
-        change,
-        _flag_counts(p[0] for p in pairs),
-        _flag_counts(p[1] for p in pairs),
-    )
-
-
-def _indicators(
-    all_flags: dict[str, int], assessed: list[ClientHarm]
-) -> tuple[IndicatorCount, ...]:
-    among_assessed = _flag_counts(assessed)
-    n = len(assessed)
+def _indicators(all_flags: dict[str, int], assessed: _Sums) -> tuple[IndicatorCount, ...]:
+    n = assessed.clients
     return tuple(
         IndicatorCount(
             key,
             level,
             all_flags[key],
-            among_assessed[key],
-            round(100 * among_assessed[key] / n, 1) if n else None,
+            assessed.flags[key],
+            round(100 * assessed.flags[key] / n, 1) if n else None,
         )
         for key, level in INDICATOR_LEVEL.items()
     )
@@ -127,10 +146,10 @@ def summarise_harm(histories: Iterable[ClientHistory], period: Period) -> HarmSu
     over clients with a completed assessment in the period, whose 28-day items
     are known."""
     clients = 0
-    assessed: list[ClientHarm] = []
+    assessed = _Sums()
     all_flags = dict.fromkeys(INDICATOR_LEVEL, 0)
     totals: dict[str, int] = {}
-    pairs = []
+    pairs = _Pairs()
     for history in histories:
         clients += 1
         harm = client_harm(history, period)
@@ -139,18 +158,18 @@ def summarise_harm(histories: Iterable[ClientHistory], period: Period) -> HarmSu
         for event, count in harm.event_counts.items():
             totals[event] = totals.get(event, 0) + count
         if harm.assessed_on is not None:
-            assessed.append(harm)
+            assessed.add(harm)
             pair = paired_harm(history, period)
             if pair is not None:
-                pairs.append(pair)
+                pairs.add(pair)
     return HarmSummary(
         period,
         clients,
-        len(assessed),
+        assessed.clients,
         _indicators(all_flags, assessed),
         totals,
-        _means(assessed),
-        _paired(pairs),
+        assessed.means(),
+        pairs.summary(),
     )
 
 

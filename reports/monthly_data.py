@@ -12,11 +12,8 @@ once (unless the report is internal); the result holds only printed values.
 from __future__ import annotations
 
 import datetime as dt
-import gc
 import logging
-import secrets
 from collections.abc import Callable, Iterator
-from contextlib import contextmanager
 from dataclasses import dataclass, field
 
 from sqlalchemy.orm import Session
@@ -32,7 +29,7 @@ from reports.deidentify import RowCollector
 from reports.facts import ClientHistory
 from reports.harm import EVENT_INDICATOR
 from reports.harm_summary import HarmSummary, summarise_harm
-from reports.histories import load_histories
+from reports.histories import collector_paused, load_histories
 from reports.ledger import Ledger
 from reports.monthly_community import caseload_spec, community_specs, register_areas
 from reports.monthly_followup import FollowupTally, followup_spec, intakes_from, minimal_histories
@@ -46,7 +43,6 @@ log = logging.getLogger(__name__)
 
 TREND_MONTHS = 12
 CHECK_EVERY = 500
-CHUNK = 5000  # clients loaded together when the walk goes in a random order
 Progress = Callable[[int, int], None]
 IsCancelled = Callable[[], bool]
 
@@ -163,25 +159,6 @@ class _Printed:
         return tuple(render(s, self.ledger, self.disclosure) for s in specs)
 
 
-@contextmanager
-def collector_paused() -> Iterator[None]:
-    """Pause the cyclic garbage collector while histories are walked.
-
-    The walk keeps a chunk of histories alive and allocates millions of small
-    acyclic objects; each automatic full collection walks all of them again,
-    which measured a fifth of the report's time. Nothing here forms a cycle
-    that needs the collector (reference counting frees it all), and the
-    collector is back on when the walk ends, however it ends.
-    """
-    enabled = gc.isenabled()
-    gc.disable()
-    try:
-        yield
-    finally:
-        if enabled:
-            gc.enable()
-
-
 def _count_followups(session: Session, tally: FollowupTally, cancelled: IsCancelled | None) -> None:
     """The follow-ups of clients the walk does not reach: an intake in reach of the
     report, but no completed assessment since `population_start`."""
@@ -216,24 +193,30 @@ def population_start(dates: tuple[dt.date, ...]) -> dt.date:
 def _walk_histories(
     session: Session, tallies: _Tallies, progress: Progress | None, cancelled: IsCancelled | None
 ) -> None:
-    """Every client assessed since `population_start`, walked once for all trend dates."""
+    """Every client assessed since `population_start`, walked once for all trend dates, in
+    id order; with de-identified rows, the clients served but not assessed lately too."""
     dates = tallies.trend.dates
     as_of = dates[-1]
     ids = queries.assessed_client_ids(session, population_start(dates), as_of)
     assessed = set(ids)
     followups_from = intakes_from(_reach(tallies.followups), tallies.followups.months)
-    if tallies.rows is not None:
-        # Clients served but not assessed lately add nothing to the tallies (unknown at
-        # every date, not assessed in any harm window); they are walked for their rows.
-        ids = sorted(assessed.union(tallies.rows.prepare(session)))
+    rows = tallies.rows
+    if rows is not None:
+        ids = sorted(assessed.union(rows.prepare(session)))
     harm_period = Period.twelve_months_ending(as_of)
 
     def walked() -> Iterator[ClientHistory]:
-        histories = _in_order(session, ids, as_of, shuffled=tallies.rows is not None)
-        for done, history in enumerate(histories, start=1):
+        for done, history in enumerate(load_histories(session, ids, until=as_of), start=1):
             if done % CHECK_EVERY == 0:
                 _tick(done, len(ids), progress, cancelled)
-            if history.client_id in assessed and _intake_since(history, followups_from):
+            closed = tallies.followups.closed_by_client
+            if history.client_id not in assessed:
+                # Served, yet unknown at every trend date and outside every harm
+                # window: it adds nothing to the tallies, only its row.
+                assert rows is not None
+                rows.offer(history, None, None, closed.get(history.client_id, (0, 0)))
+                continue
+            if _intake_since(history, followups_from):
                 tallies.followups.add(history)
             series = _statuses(history, dates)
             harm = tallies.trend.add(history, series)
@@ -241,36 +224,20 @@ def _walk_histories(
                 tallies.recovery.add(series[-1][0])
             elif _alive_and_recent(history, as_of):
                 tallies.unlisted += 1
-            if tallies.rows is not None:
-                tallies.rows.offer(
+            if rows is not None:
+                rows.offer(
                     history,
                     series[-1][0] if series[-1] else None,
                     harm[-1],
-                    tallies.followups.closed_by_client.get(history.client_id, (0, 0)),
+                    closed.get(history.client_id, (0, 0)),
                 )
             if assessed_in(history, harm_period):
                 yield history
 
     tallies.harm = summarise_harm(walked(), harm_period)
     _tick(len(ids), len(ids), progress, cancelled)
-
-
-def _in_order(
-    session: Session, ids: list[int], until: dt.date, shuffled: bool
-) -> Iterator[ClientHistory]:
-    """The histories of `ids`, by id; or, for de-identified rows, in an order drawn from
-    `secrets` (random chunks of clients, each chunk shuffled again once loaded)."""
-    if not shuffled:
-        yield from load_histories(session, ids, until=until)
-        return
-    draw = secrets.SystemRandom()
-    order = list(ids)
-    draw.shuffle(order)
-    for start in range(0, len(order), CHUNK):
-        chunk = order[start : start + CHUNK]
-        histories = list(load_histories(session, chunk, until=until, chunk_size=len(chunk)))
-        draw.shuffle(histories)
-        yield from histories
+    if rows is not None:
+        rows.flush()
 
 
 def _statuses(history: ClientHistory, dates: tuple[dt.date, ...]) -> list[list[rules.ClassStatus]]:

@@ -28,6 +28,8 @@ from db.files import atomic_path
 
 # Text Excel or another spreadsheet could read as the start of a formula or a DDE call.
 FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r", "\n")
+# Cell values openpyxl can take as they are: nothing in them can become a formula.
+_AS_IS = frozenset({int, float, type(None), bool, dt.date})
 HEADER_FONT = Font(bold=True)
 HEADER_FILL = PatternFill("solid", fgColor="DDE4EE")
 WRAP = Alignment(wrap_text=True, vertical="top")
@@ -73,7 +75,8 @@ class SheetWriter:
         return cell
 
     def append(self, values: Sequence[object]) -> None:
-        row = [safe_value(self._ws, v) for v in values]
+        # Numbers and blanks, most cells of a big sheet, go through untouched.
+        row = [v if type(v) in _AS_IS else safe_value(self._ws, v) for v in values]
         for index, number_format in self._formats:
             value = row[index]
             if value is not None and not isinstance(value, Cell):
