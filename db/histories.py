@@ -10,11 +10,11 @@ SQLAlchemy rows in the column order of the *_COLUMNS tuples below;
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Iterator, Sequence
+from collections.abc import Collection, Iterator, Sequence
 from dataclasses import dataclass
 from typing import Any
 
-from sqlalchemy import ColumnElement, Select, select
+from sqlalchemy import ColumnElement, Select, null, select
 from sqlalchemy.orm import Session
 
 from db import assessments
@@ -23,7 +23,8 @@ from db.models import Assessment, Client, Event, SubstanceRecord
 CLIENT_COLUMNS = ("id", "client_code", "birth_date", "postal_code")
 BARC10_COLUMNS = tuple(f"barc10_{i}" for i in range(1, 11))
 # The stored answers in the order db.assessments keeps them, behind the keys to group by.
-ASSESSMENT_COLUMNS = ("client_id", "id", *assessments.ASSESSMENT_COLUMNS)
+_KEYS = ("client_id", "id")
+ASSESSMENT_COLUMNS = (*_KEYS, *assessments.ASSESSMENT_COLUMNS)
 SUBSTANCE_COLUMNS = ("assessment_id", *assessments.SUBSTANCE_COLUMNS)
 EVENT_COLUMNS = ("client_id", "occurred_on", "event", "count")
 DEFAULT_CHUNK = 5000
@@ -56,13 +57,27 @@ def _in_chunk(column: Any, ids: Sequence[int], contiguous: bool) -> ColumnElemen
     return column.between(ids[0], ids[-1]) if contiguous else column.in_(ids)
 
 
+def _assessment_columns(wanted: Collection[str] | None) -> list[Any]:
+    """ASSESSMENT_COLUMNS in their order; a column not `wanted` reads as NULL, which
+    costs neither reading nor converting and keeps every row the same shape."""
+    return [
+        getattr(Assessment, name)
+        if wanted is None or name in wanted or name in _KEYS
+        else null().label(name)
+        for name in ASSESSMENT_COLUMNS
+    ]
+
+
 def _chunk_statements(
-    ids: Sequence[int], contiguous: bool, until: dt.date | None
+    ids: Sequence[int],
+    contiguous: bool,
+    until: dt.date | None,
+    wanted: Collection[str] | None = None,
 ) -> tuple[Select[Any], ...]:
     clients = select(*_columns(Client, CLIENT_COLUMNS)).where(
         _in_chunk(Client.id, ids, contiguous), Client.merged_into_id.is_(None)
     )
-    assessments = select(*_columns(Assessment, ASSESSMENT_COLUMNS)).where(
+    assessments = select(*_assessment_columns(wanted)).where(
         _in_chunk(Assessment.client_id, ids, contiguous)
     )
     substances = (
@@ -93,23 +108,31 @@ def history_rows(
     *,
     until: dt.date | None = None,
     chunk_size: int = DEFAULT_CHUNK,
+    substances: bool = True,
+    assessment_columns: Collection[str] | None = None,
 ) -> Iterator[HistoryRows]:
     """The histories of `client_ids` (default: every client not merged), chunk by chunk.
 
     `until` leaves out what happened after that date; a status at an as-of
     date never reads later rows. Assessments of every contact status are
     included: a `deceased` contact matters even though only `completed` ones
-    carry answers.
+    carry answers. `substances=False` skips the substance records (an empty list);
+    `assessment_columns` names the stored answers to read (the keys are always
+    read; the others come back as None).
     """
     contiguous = client_ids is None
     ids = active_client_ids(session) if client_ids is None else sorted(set(client_ids))
     for start in range(0, len(ids), chunk_size):
         chunk = ids[start : start + chunk_size]
-        statements = _chunk_statements(chunk, contiguous, until)
+        clients, assessments, records, events = _chunk_statements(
+            chunk, contiguous, until, assessment_columns
+        )
         # Core execution on the session's connection: the ORM result layer
         # would only wrap these plain rows again.
         connection = session.connection()
-        clients, assessments, substances, events = (
-            connection.execute(stmt).all() for stmt in statements
+        yield HistoryRows(
+            connection.execute(clients).all(),
+            connection.execute(assessments).all(),
+            connection.execute(records).all() if substances else [],
+            connection.execute(events).all(),
         )
-        yield HistoryRows(clients, assessments, substances, events)

@@ -147,6 +147,22 @@ def deceased_ids(session: Session, as_of: dt.date) -> set[int]:
     return {*by_event, *by_contact}
 
 
+def death_dates_with_contacts(session: Session, end: dt.date) -> dict[int, dt.date]:
+    """Each client's death on or before `end`: the earlier of the first death event and
+    the first deceased contact (the date the rules take)."""
+    found = death_dates(session, end)
+    contacts = session.execute(
+        select(Assessment.client_id, func.min(Assessment.assessed_on))
+        .where(Assessment.contact_status == DECEASED, Assessment.assessed_on <= end)
+        .group_by(Assessment.client_id)
+    )
+    for client_id, day in contacts:
+        known = found.get(client_id)
+        if known is None or day < known:
+            found[client_id] = day
+    return found
+
+
 def last_completed_before(session: Session, as_of: dt.date, before: dt.date) -> list[int]:
     """Clients assessed (completed) on or before `as_of` whose latest such assessment is
     before `before`: the ones whose status has gone unknown, the dead among them too."""

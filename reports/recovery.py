@@ -42,6 +42,7 @@ __all__ = [
     "classify",
     "classify_all",
     "classify_series",
+    "headline",
     "primary_status",
     "sobriety_at",
 ]
@@ -353,7 +354,8 @@ def classify_series(history: ClientHistory, as_of_dates: Sequence[date]) -> list
     return results
 
 
-def _headline(history: ClientHistory, statuses: list[ClassStatus], as_of: date) -> ClassStatus:
+def headline(history: ClientHistory, statuses: list[ClassStatus], as_of: date) -> ClassStatus:
+    """The headline among `classify(history, as_of)`: see `primary_status`."""
     if statuses:
         return statuses[0]
     dead_on = death_date(history)
@@ -370,7 +372,7 @@ def primary_status(history: ClientHistory, as_of: date) -> ClassStatus:
     A client with no substance record on or before `as_of` gets an `unknown`
     (or `deceased`) status with no class, so denominators still see them.
     """
-    return _headline(history, classify(history, as_of), as_of)
+    return headline(history, classify(history, as_of), as_of)
 
 
 def classify_all(

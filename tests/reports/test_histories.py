@@ -9,6 +9,7 @@ from sqlalchemy import event, insert
 
 from db.engine import Database
 from db.models import Assessment, Client, Event, SubstanceRecord
+from reports.harm import READS
 from reports.histories import load_histories
 from reports.recovery import primary_status
 
@@ -181,3 +182,15 @@ def test_a_few_statements_per_chunk_never_one_per_client(any_database: Database)
     assert len(loaded) == 40
     selects = [sql for sql in statements if sql.lstrip().upper().startswith("SELECT")]
     assert len(selects) == 1 + 2 * 4  # the ids, then four statements per chunk of 25
+
+
+def test_only_what_the_harm_rules_read(any_database: Database) -> None:
+    _fill(any_database)
+    with any_database.reading() as s:
+        first, second = load_histories(s, reads=READS)
+    intake = first.assessments[0]
+    assert (intake.kind, intake.offending_days_28) == ("intake", 0)  # read
+    assert intake.substances == () and intake.prior_recovery_attempts is None  # not read
+    assert intake.quality_of_life is None  # stored as 10, not asked for
+    assert second.assessments[0].barc10 is None
+    assert [e.event for e in first.events] == ["dui", "arrest"]  # events always come
