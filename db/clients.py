@@ -147,7 +147,9 @@ def prefix_ids(session: Session, folded: str, typed: str, limit: int) -> list[in
     `folded` is the query through db.textfold.fold_name (for the name columns),
     `typed` the query as typed (for the client code). Each column is looked up
     on its own index and capped at `limit`: an OR of LIKEs, or of ranges under
-    a LIMIT, makes SQLite scan every client (over 100 ms at 100,000).
+    a LIMIT, makes SQLite scan every client (over 100 ms at 100,000). The name
+    columns' collation (NOCASE on SQLite, "C" on PostgreSQL; see SearchText in
+    db/models.py) is what lets either database read a LIKE prefix as a range.
     """
     pattern = _like(folded)
     parts = [

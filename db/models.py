@@ -34,9 +34,15 @@ NAMING = {
     "pk": "pk_%(table_name)s",
 }
 
-# Names are searched by prefix; SQLite uses an index for LIKE 'abc%' only on
-# a NOCASE column, and PostgreSQL has no such collation, so it is SQLite-only.
-SearchText = String(200).with_variant(String(200, collation="NOCASE"), "sqlite")
+# Names are searched by prefix, LIKE 'abc%' on text folded to lower case
+# (db.clients.prefix_ids). SQLite turns that into an index range only on a
+# NOCASE column, PostgreSQL only on a column in byte order ("C"; migration
+# 0003). On folded text both orders are the same: code point order.
+SearchText = (
+    String(200)
+    .with_variant(String(200, collation="NOCASE"), "sqlite")
+    .with_variant(String(200, collation="C"), "postgresql")
+)
 
 
 class Base(DeclarativeBase):
