@@ -1,6 +1,6 @@
 """Search latency per keystroke at agency scale: p50/p95 over typed prefixes and misspellings.
 
-    python -m tests.forms.search_latency --db AGENCY.sqlite3 [--names 300] [--seed 1]
+    python -m tests.forms.search_latency --db AGENCY.sqlite3|URL [--names 300] [--seed 1]
 
 Each sampled client's name is typed one letter at a time (every prefix is one
 search, as in the search box), half of them with one typo (two letters swapped,
