@@ -82,7 +82,7 @@ def add_assessment(
     with database.writing() as session:
         context = assessments.save_context(session, client_id)
         if context is None:
-            raise ValidationFailed({"client_code": "This client no longer exists"})
+            raise _client_gone()
         result = validate_assessment(raw, substances, context.birth_date, today)
         _raise_if_invalid(result)
         values: dict[str, Any] = dict(result.values)
@@ -139,5 +139,10 @@ def add_followup_attempt(
 def _client(session: Any, client_id: int) -> Any:
     client = clients.get(session, client_id)
     if client is None:
-        raise ValidationFailed({"client_code": "This client no longer exists"})
+        raise _client_gone()
     return client
+
+
+def _client_gone() -> ValidationFailed:
+    """For a save about a client deleted since the form was opened."""
+    return ValidationFailed({"client_code": "This client no longer exists"})

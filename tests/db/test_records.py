@@ -106,6 +106,19 @@ def test_a_second_workstation_saving_a_stale_copy_is_told_and_nothing_is_lost(
         assert s.get(Client, cid).phone == "555-0101"
 
 
+def test_saving_for_a_client_deleted_meanwhile_says_so_on_the_code_field(
+    any_database, admin, today
+):
+    saves = (
+        lambda: records.add_assessment(any_database, admin, 9999, intake(), OPIOID, today),
+        lambda: records.add_event(any_database, admin, 9999, {}, today),
+    )
+    for save in saves:
+        with pytest.raises(ValidationFailed) as failure:
+            save()
+        assert failure.value.errors == {"client_code": "This client no longer exists"}
+
+
 def test_an_intake_saves_assessment_substances_episode_and_audit_together(
     any_database, admin, today
 ):
