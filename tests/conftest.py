@@ -4,8 +4,10 @@ from __future__ import annotations
 
 import datetime as dt
 import os
+import sqlite3
 import uuid
 from collections.abc import Iterator
+from pathlib import Path
 
 import pytest
 
@@ -47,6 +49,31 @@ def admin() -> Actor:
 @pytest.fixture
 def front_desk() -> Actor:
     return Actor(user_id=None, username="test-front-desk", role="front_desk")
+
+
+@pytest.fixture
+def damaged_inside(tmp_path: Path) -> Path:
+    """A SQLite file whose header and schema read fine but whose data pages are broken."""
+    from sqlalchemy import text
+
+    path = tmp_path / "deep.sqlite3"
+    db = open_database(str(path))
+    with db.writing() as session:
+        for i in range(400):
+            session.execute(
+                text("INSERT INTO settings (key, value) VALUES (:k, :v)"),
+                {"k": f"key{i}", "v": "x" * 200},
+            )
+    db.dispose()
+    with sqlite3.connect(path) as conn:
+        conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+        page_size = conn.execute("PRAGMA page_size").fetchone()[0]
+        pages = conn.execute("PRAGMA page_count").fetchone()[0]
+    conn.close()
+    with open(path, "r+b") as f:
+        f.seek(page_size * (pages - 3) + 8)
+        f.write(b"\xff" * 64)
+    return path
 
 
 @pytest.fixture

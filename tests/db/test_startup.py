@@ -144,46 +144,26 @@ def test_the_search_collation_migration_goes_down_and_back_up(any_database) -> N
     assert collation() == (None if any_database.is_sqlite else "C")
 
 
-def _damaged_inside(tmp_path: Path) -> Path:
-    """A database whose header and schema read fine but whose data pages are broken."""
-    path = tmp_path / "deep.sqlite3"
-    db = open_database(str(path))
-    with db.writing() as session:
-        for i in range(400):
-            session.execute(
-                text("INSERT INTO settings (key, value) VALUES (:k, :v)"),
-                {"k": f"key{i}", "v": "x" * 200},
-            )
-    db.dispose()
-    with sqlite3.connect(path) as conn:
-        conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
-        page_size = conn.execute("PRAGMA page_size").fetchone()[0]
-        pages = conn.execute("PRAGMA page_count").fetchone()[0]
-    conn.close()
-    with open(path, "r+b") as f:
-        f.seek(page_size * (pages - 3) + 8)
-        f.write(b"\xff" * 64)
-    return path
-
-
-def test_a_background_check_lets_the_window_open_but_nothing_is_written(tmp_path: Path) -> None:
-    path = _damaged_inside(tmp_path)
-    before = digest(path)
-    db = open_database(str(path), background_check=True)
+def test_a_background_check_lets_the_window_open_but_nothing_is_written(
+    damaged_inside: Path,
+) -> None:
+    before = digest(damaged_inside)
+    db = open_database(str(damaged_inside), background_check=True)
     assert db.file_check is not None
     assert db.file_check.result(timeout=30) is not None
     with pytest.raises(DatabaseUnusableError, match="untouched"), db.writing() as session:
         session.execute(text("INSERT INTO settings (key, value) VALUES ('new', '1')"))
     db.dispose()
-    assert digest(path) == before
+    assert digest(damaged_inside) == before
 
 
-def test_the_same_damage_is_refused_at_once_without_the_background_check(tmp_path: Path) -> None:
-    path = _damaged_inside(tmp_path)
-    before = digest(path)
+def test_the_same_damage_is_refused_at_once_without_the_background_check(
+    damaged_inside: Path,
+) -> None:
+    before = digest(damaged_inside)
     with pytest.raises(DatabaseUnusableError, match="damaged"):
-        open_database(str(path))
-    assert digest(path) == before
+        open_database(str(damaged_inside))
+    assert digest(damaged_inside) == before
 
 
 def test_a_healthy_file_checked_in_the_background_takes_writes(tmp_path: Path) -> None:

@@ -62,15 +62,13 @@ def test_the_log_file_gets_the_details_and_the_person_a_message(
 
 
 def test_damage_found_after_the_window_opened_is_shown_and_the_program_closes(
-    tmp_path: Path, fake_dialogs: FakeDialogs, qtbot: Any
+    damaged_inside: Path, fake_dialogs: FakeDialogs, qtbot: Any
 ) -> None:
     from PySide6.QtWidgets import QWidget
 
     from db.startup import open_database
-    from tests.db.test_startup import _damaged_inside
 
-    path = _damaged_inside(tmp_path)
-    database = open_database(str(path), background_check=True)
+    database = open_database(str(damaged_inside), background_check=True)
     exits: list[int] = []
 
     class Recorder:

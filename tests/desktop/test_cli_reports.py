@@ -187,18 +187,15 @@ def test_bad_input_gets_one_line_and_no_file(
     ],
 )
 def test_nothing_is_written_from_a_file_damaged_deep_inside(
-    tmp_path: Path, capsys: pytest.CaptureFixture[str], argv: list[str]
+    tmp_path: Path, damaged_inside: Path, capsys: pytest.CaptureFixture[str], argv: list[str]
 ) -> None:
     import hashlib
 
-    from tests.db.test_startup import _damaged_inside
-
-    path = _damaged_inside(tmp_path)
-    before = hashlib.sha256(path.read_bytes()).hexdigest()
+    before = hashlib.sha256(damaged_inside.read_bytes()).hexdigest()
     out = tmp_path / "out"
-    code = main([a.replace("{out}", str(out)) for a in argv] + ["--db", str(path)])
+    code = main([a.replace("{out}", str(out)) for a in argv] + ["--db", str(damaged_inside)])
     assert code != 0
     err = capsys.readouterr().err
     assert "is damaged" in err and "left untouched" in err, err
     assert not list(tmp_path.glob("out*"))
-    assert hashlib.sha256(path.read_bytes()).hexdigest() == before
+    assert hashlib.sha256(damaged_inside.read_bytes()).hexdigest() == before
