@@ -124,13 +124,20 @@ def age_text(birth: dt.date | None, on: dt.date) -> str | None:
 class RecordIds:
     """Random record ids, unique within one export."""
 
+    BATCH = 4096  # ids drawn from the system's source at a time
+
     def __init__(self) -> None:
         self._issued: set[bytes] = set()
+        self._pool = b""
+        self._at = 0
 
     def next(self) -> bytes:
         """Five random bytes; `text` prints them."""
         while True:
-            value = secrets.token_bytes(RECORD_ID_BYTES)
+            if self._at >= len(self._pool):
+                self._pool, self._at = secrets.token_bytes(RECORD_ID_BYTES * self.BATCH), 0
+            value = self._pool[self._at : self._at + RECORD_ID_BYTES]
+            self._at += RECORD_ID_BYTES
             if value not in self._issued:
                 self._issued.add(value)
                 return value
@@ -141,13 +148,17 @@ class RecordIds:
 
 
 def _years(history: ClientHistory) -> tuple[int | None, int | None, int]:
-    intakes = [a.assessed_on for a in history.assessments if a.kind == "intake"]
-    completed = [a.assessed_on for a in history.assessments if a.contact_status == "completed"]
-    return (
-        intakes[0].year if intakes else None,
-        completed[-1].year if completed else None,
-        len(intakes),
-    )
+    """First intake year, latest completed assessment year, and how many intakes."""
+    first = last = None
+    intakes = 0
+    for a in history.assessments:
+        if a.kind == "intake":
+            intakes += 1
+            if first is None:
+                first = a.assessed_on.year
+        if a.contact_status == "completed":
+            last = a.assessed_on.year
+    return first, last, intakes
 
 
 def _harm(history: ClientHistory, end: dt.date) -> Levels:
