@@ -111,6 +111,8 @@ KEYS = tuple(f.key for f in FIELDS)
 
 
 RECORD_ID_BYTES = 5
+# What a row holds: kept packed with marshal until the sheet is written.
+RowValue = str | int | float | None
 _AGES = tuple(str(n) for n in range(OLDEST_AGE))  # one string per age, shared by all rows
 
 
@@ -174,7 +176,7 @@ def client_row(
     followups: tuple[int, int],
     period: Period,
     state: str,
-) -> tuple[object, ...]:
+) -> tuple[RowValue, ...]:
     """One de-identified row without its record id, in the order of FIELDS[1:].
 
     `followups`: the client's windows that closed in the period, and how many of
