@@ -14,15 +14,25 @@ from collections.abc import Collection, Iterator, Sequence
 from dataclasses import dataclass
 from typing import Any
 
-from sqlalchemy import ColumnElement, Select, null, select
+from sqlalchemy import ColumnElement, Select, null, or_, select
 from sqlalchemy.orm import Session
 
 from db import assessments
 from db.models import Assessment, Client, Event, SubstanceRecord
 
-CLIENT_COLUMNS = ("id", "client_code", "birth_date", "postal_code")
+CLIENT_COLUMNS = (
+    "id",
+    "client_code",
+    "birth_date",
+    "postal_code",
+    "sex_at_birth",
+    "gender",
+    "race",
+    "ethnicity",
+)
 BARC10_COLUMNS = tuple(f"barc10_{i}" for i in range(1, 11))
 # The stored answers in the order db.assessments keeps them, behind the keys to group by.
+DEATH = "death"  # the event that ends every status, whenever it happened
 _KEYS = ("client_id", "id")
 ASSESSMENT_COLUMNS = (*_KEYS, *assessments.ASSESSMENT_COLUMNS)
 SUBSTANCE_COLUMNS = ("assessment_id", *assessments.SUBSTANCE_COLUMNS)
@@ -73,6 +83,7 @@ def _chunk_statements(
     contiguous: bool,
     until: dt.date | None,
     wanted: Collection[str] | None = None,
+    events_from: dt.date | None = None,
 ) -> tuple[Select[Any], ...]:
     clients = select(*_columns(Client, CLIENT_COLUMNS)).where(
         _in_chunk(Client.id, ids, contiguous), Client.merged_into_id.is_(None)
@@ -92,6 +103,8 @@ def _chunk_statements(
         assessments = assessments.where(Assessment.assessed_on <= until)
         substances = substances.where(Assessment.assessed_on <= until)
         events = events.where(Event.occurred_on <= until)
+    if events_from is not None:
+        events = events.where(or_(Event.occurred_on >= events_from, Event.event == DEATH))
     return (
         clients.order_by(Client.id),
         assessments.order_by(Assessment.client_id, Assessment.assessed_on),
@@ -110,6 +123,7 @@ def history_rows(
     chunk_size: int = DEFAULT_CHUNK,
     substances: bool = True,
     assessment_columns: Collection[str] | None = None,
+    events_from: dt.date | None = None,
 ) -> Iterator[HistoryRows]:
     """The histories of `client_ids` (default: every client not merged), chunk by chunk.
 
@@ -118,14 +132,15 @@ def history_rows(
     included: a `deceased` contact matters even though only `completed` ones
     carry answers. `substances=False` skips the substance records (an empty list);
     `assessment_columns` names the stored answers to read (the keys are always
-    read; the others come back as None).
+    read; the others come back as None). `events_from` leaves out the events
+    before that date, except a death.
     """
     contiguous = client_ids is None
     ids = active_client_ids(session) if client_ids is None else sorted(set(client_ids))
     for start in range(0, len(ids), chunk_size):
         chunk = ids[start : start + chunk_size]
         clients, assessments, records, events = _chunk_statements(
-            chunk, contiguous, until, assessment_columns
+            chunk, contiguous, until, assessment_columns, events_from
         )
         # Core execution on the session's connection: the ORM result layer
         # would only wrap these plain rows again.

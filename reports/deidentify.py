@@ -27,6 +27,7 @@ from db import report_queries as queries
 from forms.definitions import ASSESSMENT_FIELDS, CLIENT_FIELDS, by_key
 from forms.exchange import RECOVERY_STATUS
 from forms.fields import N_, Field, Kind
+from reports import harm
 from reports import recovery as rules
 from reports.dates import Period
 from reports.facts import ClientHistory
@@ -108,6 +109,9 @@ FIELDS: tuple[Field, ...] = (
     Field("followups_completed", N_("Of which completed in the window"), Kind.INTEGER, minimum=0),
 )
 KEYS = tuple(f.key for f in FIELDS)
+# What a row reads from the history of a client unknown or deceased at the end of
+# the period: its status, its harm and the years of its assessments.
+UNKNOWN_ROW_READS = rules.NOT_EVALUATED_READS | harm.READS
 
 
 RECORD_ID_BYTES = 5
@@ -170,7 +174,6 @@ def _harm(history: ClientHistory, end: dt.date) -> Levels:
 
 def client_row(
     history: ClientHistory,
-    person: queries.Demographics,
     s: rules.ClassStatus,
     harm: Levels,
     followups: tuple[int, int],
@@ -186,11 +189,11 @@ def client_row(
     due, done = followups
     known = s.dsm_status not in (rules.UNKNOWN, rules.DECEASED)
     return (
-        age_text(person.birth_date, period.end),
-        person.sex_at_birth,
-        person.gender,
-        person.race,
-        person.ethnicity,
+        age_text(history.birth_date, period.end),
+        history.sex_at_birth,
+        history.gender,
+        history.race,
+        history.ethnicity,
         state or None,
         first,
         last,
@@ -237,15 +240,15 @@ class RowCollector:
     period: Period
     state: str
     sink: Callable[[tuple[object, ...]], None]
-    people: dict[int, queries.Demographics] = field(default_factory=dict)
+    served: set[int] = field(default_factory=set)
     written: int = 0
     _ids: RecordIds = field(default_factory=RecordIds)
     _packed: list[bytes] = field(default_factory=list)
 
     def prepare(self, session: Session) -> list[int]:
         """Find the clients served; their ids, for the walk to load."""
-        self.people = queries.served_demographics(session, self.period.start, self.period.end)
-        return list(self.people)
+        self.served = queries.served_ids(session, self.period.start, self.period.end)
+        return list(self.served)
 
     def offer(
         self,
@@ -256,13 +259,11 @@ class RowCollector:
     ) -> None:
         """Take a walked client if served: `status` and `harm` at the period's end when the
         walk has them (None: worked out here)."""
-        person = self.people.pop(history.client_id, None)
-        if person is None:
+        if history.client_id not in self.served:
             return
         end = self.period.end
         row = client_row(
             history,
-            person,
             status or rules.primary_status(history, end),
             harm if harm is not None else _harm(history, end),
             followups,

@@ -74,6 +74,11 @@ class ClientHistory:
     assessments: tuple[AssessmentFacts, ...] = ()
     events: tuple[EventFacts, ...] = ()
     postal_code: str | None = None
+    # Coded answers about the person, for the de-identified rows; no rule reads them.
+    sex_at_birth: str | None = None
+    gender: str | None = None
+    race: str | None = None
+    ethnicity: str | None = None
 
 
 @dataclass(frozen=True, slots=True)

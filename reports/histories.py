@@ -95,8 +95,9 @@ def histories_from_rows(rows: HistoryRows, parse: _Criteria | None = None) -> li
             tuple(assessments.get(client_id, ())),
             tuple(events.get(client_id, ())),
             postal_code,
+            *person,
         )
-        for client_id, code, birth_date, postal_code in rows.clients
+        for client_id, code, birth_date, postal_code, *person in rows.clients
     ]
 
 
@@ -115,12 +116,14 @@ def load_histories(
     until: dt.date | None = None,
     chunk_size: int = DEFAULT_CHUNK,
     reads: Collection[str] | None = None,
+    events_from: dt.date | None = None,
 ) -> Iterator[ClientHistory]:
     """Every client's history (or those of `client_ids`), streamed chunk by chunk.
 
     `reads` names the AssessmentFacts fields the caller's rules read (None: all);
     the others are left empty, and without "substances" no substance record is
     read, which halves the rows. `reports.harm.READS` is one such set.
+    `events_from` leaves out earlier events, except a death.
     """
     parse = _Criteria()
     rows_of_chunks = history_rows(
@@ -130,6 +133,7 @@ def load_histories(
         chunk_size=chunk_size,
         substances=reads is None or "substances" in reads,
         assessment_columns=None if reads is None else _stored(reads),
+        events_from=events_from,
     )
     while True:
         with collector_paused():

@@ -12,6 +12,7 @@ once (unless the report is internal); the result holds only printed values.
 from __future__ import annotations
 
 import datetime as dt
+import heapq
 import logging
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
@@ -25,7 +26,7 @@ from db.engine import Database
 from reports import recovery as rules
 from reports.dates import Period
 from reports.definitions import definitions
-from reports.deidentify import RowCollector
+from reports.deidentify import UNKNOWN_ROW_READS, RowCollector
 from reports.facts import ClientHistory
 from reports.harm import EVENT_INDICATOR
 from reports.harm_summary import HarmSummary, summarise_harm
@@ -201,12 +202,14 @@ def _walk_histories(
     assessed = set(ids)
     followups_from = intakes_from(_reach(tallies.followups), tallies.followups.months)
     rows = tallies.rows
-    if rows is not None:
-        ids = sorted(assessed.union(rows.prepare(session)))
     harm_period = Period.twelve_months_ending(as_of)
+    histories = load_histories(session, ids, until=as_of)
+    if rows is not None:
+        histories = _with_served(session, histories, rows, assessed, harm_period)
+        ids = sorted(assessed.union(rows.served))
 
     def walked() -> Iterator[ClientHistory]:
-        for done, history in enumerate(load_histories(session, ids, until=as_of), start=1):
+        for done, history in enumerate(histories, start=1):
             if done % CHECK_EVERY == 0:
                 _tick(done, len(ids), progress, cancelled)
             closed = tallies.followups.closed_by_client
@@ -238,6 +241,32 @@ def _walk_histories(
     _tick(len(ids), len(ids), progress, cancelled)
     if rows is not None:
         rows.flush()
+
+
+def _with_served(
+    session: Session,
+    histories: Iterator[ClientHistory],
+    rows: RowCollector,
+    assessed: set[int],
+    harm_period: Period,
+) -> Iterator[ClientHistory]:
+    """`histories` and, merged in by id, the clients served but not assessed since the
+    population's start. Those are unknown or deceased at every trend date and only
+    their row needs them, so they are read with only what a row reads: the fields of
+    UNKNOWN_ROW_READS, and the events of the harm period and a death."""
+    served = sorted(set(rows.prepare(session)) - assessed)
+    only_rows = load_histories(
+        session,
+        served,
+        until=harm_period.end,
+        reads=UNKNOWN_ROW_READS,
+        events_from=harm_period.start,
+    )
+    return heapq.merge(histories, only_rows, key=_client_id)
+
+
+def _client_id(history: ClientHistory) -> int:
+    return history.client_id
 
 
 def _statuses(history: ClientHistory, dates: tuple[dt.date, ...]) -> list[list[rules.ClassStatus]]:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from collections import Counter
 from collections.abc import Iterator
 from dataclasses import replace
 from pathlib import Path
@@ -20,10 +21,13 @@ from db import settings as agency_settings
 from db.access import COMMAND_LINE, PermissionDenied
 from db.demo import build_demo
 from db.engine import Database
-from db.models import AuditEntry
+from db.models import AuditEntry, Client
 from db.startup import open_database
 from forms import records
 from reports import deidentify
+from reports.dates import Period
+from reports.histories import load_histories
+from reports.recovery import primary_status
 from reports.funder import FunderResult, funder_workbook
 from reports.report_tables import Kind, Table
 from reports.xlsx import Cancelled
@@ -202,11 +206,40 @@ def test_rows_do_not_come_in_the_order_of_the_client_list(demo: Database, tmp_pa
     book, result = _export(demo, tmp_path / "rows.xlsx", rows=True)
     ages = [r[1] for r in book["Clients"].iter_rows(min_row=2, values_only=True)]
     with demo.reading() as session:
-        served = queries.served_demographics(session, START, END)
-    in_list_order = [deidentify.age_text(served[i].birth_date, END) for i in sorted(served)]
+        served = queries.served_ids(session, START, END)
+        births = dict(session.execute(select(Client.id, Client.birth_date)).all())
+    in_list_order = [deidentify.age_text(births[i], END) for i in sorted(served)]
     assert len(ages) == result.client_rows == len(served) > 200
     assert sorted(ages) == sorted(in_list_order)  # the same clients...
     assert ages != in_list_order  # ...not in the order of the agency's list
+
+
+def test_every_row_is_what_the_rules_give_on_the_full_history(
+    demo: Database, tmp_path: Path
+) -> None:
+    """The walk reads some clients with only what their row needs; every row must still
+    be the one the rules give on the client's whole history (follow-ups aside)."""
+    book, _ = _export(demo, tmp_path / "rows.xlsx", rows=True)
+    got = Counter(r[1:-2] for r in book["Clients"].iter_rows(min_row=2, values_only=True))
+    period = Period(START, END)
+    with demo.reading() as session:
+        served = queries.served_ids(session, START, END)
+        histories = [h for h in load_histories(session, until=END) if h.client_id in served]
+        state = agency_settings.load(session).state
+    expected = Counter(
+        deidentify.client_row(
+            h,
+            primary_status(h, END),
+            deidentify._harm(h, END),
+            (0, 0),
+            period,
+            state,
+        )[:-2]
+        for h in histories
+    )
+    assert got == expected
+    statuses = Counter(row[deidentify.KEYS.index("dsm_status") - 1] for row in got.elements())
+    assert statuses["unknown"] > 50 and statuses["deceased"] and statuses["early_remission"]
 
 
 def _lines_of(table: Table) -> list[list[object]]:
