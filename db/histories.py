@@ -37,7 +37,7 @@ _KEYS = ("client_id", "id")
 ASSESSMENT_COLUMNS = (*_KEYS, *assessments.ASSESSMENT_COLUMNS)
 SUBSTANCE_COLUMNS = ("assessment_id", *assessments.SUBSTANCE_COLUMNS)
 EVENT_COLUMNS = ("client_id", "occurred_on", "event", "count")
-DEFAULT_CHUNK = 5000
+DEFAULT_CHUNK = 2000
 
 Row = Sequence[Any]
 

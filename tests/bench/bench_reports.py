@@ -20,8 +20,8 @@ from reports.deidentify import SHEET as ROWS_SHEET
 from reports.funder import funder_workbook
 from reports.monthly_data import build_report_data
 from reports.pdf_monthly import monthly_report
-from tests.bench.agency import TODAY, working_copy
-from tests.bench.measure import Figure, Timing, wall_and_cpu
+from tests.bench.agency import MEMORY_CLIENTS, TODAY, working_copy
+from tests.bench.measure import Figure, Timing, child_run, wall_and_cpu
 from tests.bench.raw_xlsx import plan_from, write_raw
 
 # The last whole month before the demo's today, and the twelve months ending with it.
@@ -30,14 +30,50 @@ MONTH = Period.month(MONTH_END.year, MONTH_END.month)
 YEAR = Period.twelve_months_ending(MONTH_END)
 REPEAT = 3
 BUDGET_S = 20.0  # stop repeating a run this slow: one already shows the miss
+KIB_PER_MIB = 1024
+
+# One funder workbook with rows in a fresh process, so its peak memory is its own.
+ROWS_CHILD = """
+import datetime as dt, sys
+from pathlib import Path
+from db.access import COMMAND_LINE
+from db.startup import open_database
+from reports.funder import funder_workbook
+database = open_database(sys.argv[1])
+start, end = dt.date.fromisoformat(sys.argv[3]), dt.date.fromisoformat(sys.argv[4])
+funder_workbook(database, COMMAND_LINE, start, end, Path(sys.argv[2]), rows=True)
+"""
 
 
 def run(folder: Path, clients: int = 100_000) -> list[Figure]:
     database = open_database(str(working_copy(clients, folder, "reports")))
     try:
-        return _figures(database, folder, clients)
+        figures = _figures(database, folder, clients)
     finally:
         database.dispose()
+    return [*figures, _rows_memory(folder, clients)]
+
+
+def _rows_memory(folder: Path, clients: int) -> Figure:
+    """Peak resident memory of the workbook with rows, at agency scale and at a tenth."""
+    peaks = []
+    for size in (clients, MEMORY_CLIENTS):
+        copy = working_copy(size, folder, "rows-memory")
+        target = folder / "rows-memory.xlsx"
+        args = (str(copy), str(target), YEAR.start.isoformat(), YEAR.end.isoformat())
+        peaks.append(child_run(ROWS_CHILD, *args)[1] / KIB_PER_MIB)
+        for leftover in (target, *folder.glob(f"{copy.name}*")):
+            leftover.unlink()
+    return Figure(
+        f"funder workbook with rows, peak memory, {clients // 1000}k vs "
+        f"{MEMORY_CLIENTS // 1000}k (MiB)",
+        peaks[0],
+        None,
+        peaks[1],
+        1.3,
+        unit="MiB",
+        note="peak resident memory of the exporting process, MiB",
+    )
 
 
 def _figures(database: Database, folder: Path, clients: int) -> list[Figure]:
