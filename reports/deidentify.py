@@ -14,11 +14,8 @@ The columns are `Field`s, so the workbook's dictionary describes them.
 
 from __future__ import annotations
 
-import bisect
 import datetime as dt
 import logging
-import marshal
-import secrets
 from collections.abc import Callable
 from dataclasses import dataclass, field, replace
 
@@ -34,6 +31,7 @@ from reports.dates import Period
 from reports.facts import ClientHistory
 from reports.harm import harm_for_year_ending
 from reports.harm_trend import Levels
+from reports.row_store import Row, RowStore
 
 log = logging.getLogger(__name__)
 
@@ -115,9 +113,6 @@ KEYS = tuple(f.key for f in FIELDS)
 UNKNOWN_ROW_READS = rules.NOT_EVALUATED_READS | harm.READS
 
 
-RECORD_ID_BYTES = 5
-# What a row holds: kept packed with marshal until the sheet is written.
-RowValue = str | int | float | None
 _AGES = tuple(str(n) for n in range(OLDEST_AGE))  # one string per age, shared by all rows
 
 
@@ -126,55 +121,6 @@ def age_text(birth: dt.date | None, on: dt.date) -> str | None:
         return None
     years = on.year - birth.year - ((on.month, on.day) < (birth.month, birth.day))
     return OLDEST if years >= OLDEST_AGE else _AGES[max(years, 0)]
-
-
-class RecordIds:
-    """Random record ids for one export, drawn from `secrets` a batch at a time.
-
-    Ids are not remembered as they are drawn (that would cost memory per row);
-    `make_unique` finds the rare repeat once the rows are sorted by id.
-    """
-
-    BATCH = 4096
-
-    def __init__(self) -> None:
-        self._pool = b""
-        self._at = 0
-
-    def next(self) -> bytes:
-        """Five random bytes; `text` prints them."""
-        if self._at >= len(self._pool):
-            self._pool, self._at = secrets.token_bytes(RECORD_ID_BYTES * self.BATCH), 0
-        value = self._pool[self._at : self._at + RECORD_ID_BYTES]
-        self._at += RECORD_ID_BYTES
-        return value
-
-    def make_unique(self, packed: list[bytes]) -> None:
-        """Give a new id to every row of `packed` (sorted, each headed by its id) whose id
-        an earlier row has, keeping the list sorted. With 40-bit ids this happens about
-        once in 200 exports of 100,000 rows."""
-        n = RECORD_ID_BYTES
-        i = 1
-        while i < len(packed):
-            if packed[i][:n] != packed[i - 1][:n]:
-                i += 1
-                continue
-            row = packed.pop(i)[n:]
-            fresh = self.next()
-            while _holds(packed, fresh):
-                fresh = self.next()
-            # A fresh id makes no new neighbour equal: position i is checked again.
-            bisect.insort(packed, fresh + row)
-
-    @staticmethod
-    def text(value: bytes) -> str:
-        return value.hex().upper()
-
-
-def _holds(packed: list[bytes], record_id: bytes) -> bool:
-    """Whether a row of sorted `packed` is headed by `record_id`."""
-    at = bisect.bisect_left(packed, record_id)
-    return at < len(packed) and packed[at].startswith(record_id)
 
 
 def _years(history: ClientHistory) -> tuple[int | None, int | None, int]:
@@ -203,7 +149,7 @@ def client_row(
     followups: tuple[int, int],
     period: Period,
     state: str,
-) -> tuple[RowValue, ...]:
+) -> Row:
     """One de-identified row without its record id, in the order of FIELDS[1:].
 
     `followups`: the client's windows that closed in the period, and how many of
@@ -254,11 +200,10 @@ class RowCollector:
     """The rows of the clients served in `period`, built during the report's own walk
     through the histories (the status and harm it computes are the ones printed).
 
-    The walk goes in the agency's id order; each row is kept, packed, behind a
-    fresh random record id, and `flush` hands them to `sink` sorted by that
-    id: a random order drawn from `secrets`, so the sheet never follows the
-    client list. A packed row is a few hundred bytes, a small part of what
-    the walk itself needs at any scale.
+    The walk goes in the agency's id order; each row waits in a RowStore
+    behind a fresh random record id, and `flush` hands them to `sink` sorted by
+    that id: a random order drawn from `secrets`, so the sheet never follows
+    the client list.
     """
 
     period: Period
@@ -266,8 +211,7 @@ class RowCollector:
     sink: Callable[[tuple[object, ...]], None]
     served: set[int] = field(default_factory=set)
     written: int = 0
-    _ids: RecordIds = field(default_factory=RecordIds)
-    _packed: list[bytes] = field(default_factory=list)
+    _store: RowStore = field(default_factory=RowStore)
 
     def prepare(self, session: Session) -> list[int]:
         """Find the clients served; their ids, for the walk to load."""
@@ -294,17 +238,10 @@ class RowCollector:
             self.period,
             self.state,
         )
-        # Fixed-length id first, so sorting the packed rows sorts them by id.
-        self._packed.append(self._ids.next() + marshal.dumps(row))
+        self._store.add(row)
 
     def flush(self) -> None:
-        """Hand every row to `sink`, in the order of the record ids."""
-        packed, self._packed = self._packed, []
-        packed.sort()
-        self._ids.make_unique(packed)
-        packed.reverse()  # popped from the end, so each row's memory goes as it is written
-        while packed:
-            item = packed.pop()
-            record_id, row = item[:RECORD_ID_BYTES], marshal.loads(item[RECORD_ID_BYTES:])
-            self.sink((RecordIds.text(record_id), *row))
+        """Hand every row to `sink`, headed by its record id, in the order of the ids."""
+        for record_id, row in self._store.sorted_rows():
+            self.sink((record_id, *row))
             self.written += 1

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import datetime as dt
-import marshal
 import re
 from collections import Counter
 from collections.abc import Iterator
@@ -357,20 +356,6 @@ def test_record_ids_differ_in_every_export(
     first = {r[0] for r in with_rows[0]["Clients"].iter_rows(min_row=2, values_only=True)}
     second = {r[0] for r in again["Clients"].iter_rows(min_row=2, values_only=True)}
     assert len(first) == len(second) == 8 and not first & second
-
-
-def test_a_record_id_drawn_twice_is_drawn_again(monkeypatch: pytest.MonkeyPatch) -> None:
-    draws = iter([b"BBBBB", b"AAAAA", b"BBBBB", b"BBBBB", b"CCCCC", b"AAAAA", b"DDDDD"])
-    monkeypatch.setattr(deidentify.RecordIds, "next", lambda self: next(draws))
-    written: list[tuple[object, ...]] = []
-    collector = deidentify.RowCollector(Period(START, END), "OR", written.append)
-    for n in range(4):  # rows 0..3 get B, A, B, B
-        collector._packed.append(collector._ids.next() + marshal.dumps((n,)))
-    collector.flush()
-    ids = [r[0] for r in written]
-    assert len(set(ids)) == 4 and ids == sorted(ids)  # C was free; A was taken, D is free
-    assert set(ids) == {b.hex().upper() for b in (b"AAAAA", b"BBBBB", b"CCCCC", b"DDDDD")}
-    assert sorted(r[1] for r in written) == [0, 1, 2, 3]  # every row once
 
 
 def test_the_dictionary_and_about_sheets_explain_the_file(
