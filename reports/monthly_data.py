@@ -12,7 +12,6 @@ once (unless the report is internal); the result holds only printed values.
 from __future__ import annotations
 
 import datetime as dt
-import heapq
 import logging
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
@@ -195,30 +194,24 @@ def _walk_histories(
     session: Session, tallies: _Tallies, progress: Progress | None, cancelled: IsCancelled | None
 ) -> None:
     """Every client assessed since `population_start`, walked once for all trend dates, in
-    id order; with de-identified rows, the clients served but not assessed lately too."""
+    id order; with de-identified rows, then the clients served but not assessed lately."""
     dates = tallies.trend.dates
     as_of = dates[-1]
     ids = queries.assessed_client_ids(session, population_start(dates), as_of)
-    assessed = set(ids)
-    followups_from = intakes_from(_reach(tallies.followups), tallies.followups.months)
     rows = tallies.rows
+    only_rows = [] if rows is None else sorted(set(rows.prepare(session)).difference(ids))
+    followups_from = intakes_from(_reach(tallies.followups), tallies.followups.months)
     harm_period = Period.twelve_months_ending(as_of)
-    histories = load_histories(session, ids, until=as_of)
-    if rows is not None:
-        histories = _with_served(session, histories, rows, assessed, harm_period)
-        ids = sorted(assessed.union(rows.served))
+    total = len(ids) + len(only_rows)
+    closed = tallies.followups.closed_by_client
+
+    def tick(done: int) -> None:
+        if done % CHECK_EVERY == 0 or done == total:
+            _tick(done, total, progress, cancelled)
 
     def walked() -> Iterator[ClientHistory]:
-        for done, history in enumerate(histories, start=1):
-            if done % CHECK_EVERY == 0:
-                _tick(done, len(ids), progress, cancelled)
-            closed = tallies.followups.closed_by_client
-            if history.client_id not in assessed:
-                # Served, yet unknown at every trend date and outside every harm
-                # window: it adds nothing to the tallies, only its row.
-                assert rows is not None
-                rows.offer(history, None, None, closed.get(history.client_id, (0, 0)))
-                continue
+        for done, history in enumerate(load_histories(session, ids, until=as_of), start=1):
+            tick(done)
             if _intake_since(history, followups_from):
                 tallies.followups.add(history)
             series = _statuses(history, dates)
@@ -238,35 +231,31 @@ def _walk_histories(
                 yield history
 
     tallies.harm = summarise_harm(walked(), harm_period)
-    _tick(len(ids), len(ids), progress, cancelled)
     if rows is not None:
+        _rows_only(session, rows, only_rows, harm_period, closed, len(ids), tick)
         rows.flush()
+    _tick(total, total, progress, cancelled)
 
 
-def _with_served(
+def _rows_only(
     session: Session,
-    histories: Iterator[ClientHistory],
     rows: RowCollector,
-    assessed: set[int],
+    ids: list[int],
     harm_period: Period,
-) -> Iterator[ClientHistory]:
-    """`histories` and, merged in by id, the clients served but not assessed since the
-    population's start. Those are unknown or deceased at every trend date and only
-    their row needs them, so they are read with only what a row reads: the fields of
-    UNKNOWN_ROW_READS, and the events of the harm period and a death."""
-    served = sorted(set(rows.prepare(session)) - assessed)
-    only_rows = load_histories(
-        session,
-        served,
-        until=harm_period.end,
-        reads=UNKNOWN_ROW_READS,
-        events_from=harm_period.start,
+    closed: dict[int, tuple[int, int]],
+    walked: int,
+    tick: Callable[[int], None],
+) -> None:
+    """The clients served but not assessed since the population's start: unknown or
+    deceased at every trend date and outside every harm window, they add nothing to
+    the tallies, only their rows. So they are read with only what a row reads: the
+    fields of UNKNOWN_ROW_READS, and the events of the harm period and a death."""
+    histories = load_histories(
+        session, ids, until=harm_period.end, reads=UNKNOWN_ROW_READS, events_from=harm_period.start
     )
-    return heapq.merge(histories, only_rows, key=_client_id)
-
-
-def _client_id(history: ClientHistory) -> int:
-    return history.client_id
+    for done, history in enumerate(histories, start=walked + 1):
+        tick(done)
+        rows.offer(history, None, None, closed.get(history.client_id, (0, 0)))
 
 
 def _statuses(history: ClientHistory, dates: tuple[dt.date, ...]) -> list[list[rules.ClassStatus]]:

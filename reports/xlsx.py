@@ -30,6 +30,7 @@ from db.files import atomic_path
 FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r", "\n")
 # Cell values openpyxl can take as they are: nothing in them can become a formula.
 _AS_IS = frozenset({int, float, type(None), bool, dt.date})
+_SEEN_TEXTS = 4096  # texts remembered as safe per sheet; a bound on its memory
 HEADER_FONT = Font(bold=True)
 HEADER_FILL = PatternFill("solid", fgColor="DDE4EE")
 WRAP = Alignment(wrap_text=True, vertical="top")
@@ -59,6 +60,7 @@ class SheetWriter:
         self._ws = book.workbook.create_sheet(title)
         self._columns = list(columns)
         self._formats = [(i, c.number_format) for i, c in enumerate(columns) if c.number_format]
+        self._plain_texts: set[str] = set()
         for index, column in enumerate(columns, start=1):
             self._ws.column_dimensions[get_column_letter(index)].width = column.width
         self._ws.freeze_panes = "A2"
@@ -75,8 +77,13 @@ class SheetWriter:
         return cell
 
     def append(self, values: Sequence[object]) -> None:
-        # Numbers and blanks, most cells of a big sheet, go through untouched.
-        row = [v if type(v) in _AS_IS else safe_value(self._ws, v) for v in values]
+        # Numbers, blanks and text already seen safe go through untouched: most
+        # cells of a big sheet are numbers or a few codes repeated.
+        seen = self._plain_texts
+        row = [
+            v if type(v) in _AS_IS or (type(v) is str and v in seen) else self._guarded(v)
+            for v in values
+        ]
         for index, number_format in self._formats:
             value = row[index]
             if value is not None and not isinstance(value, Cell):
@@ -85,6 +92,12 @@ class SheetWriter:
                 row[index] = cell
         self._ws.append(row)
         self.rows += 1
+
+    def _guarded(self, value: object) -> object:
+        safe = safe_value(self._ws, value)
+        if safe is value and type(value) is str and len(self._plain_texts) < _SEEN_TEXTS:
+            self._plain_texts.add(value)
+        return safe
 
     def add_list_validation(self, column_index: int, sheet_range: str, last_row: int) -> None:
         """A drop-down on a column, fed from a range of another sheet (no length limit)."""
