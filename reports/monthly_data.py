@@ -194,7 +194,8 @@ def _walk_histories(
     session: Session, tallies: _Tallies, progress: Progress | None, cancelled: IsCancelled | None
 ) -> None:
     """Every client assessed since `population_start`, walked once for all trend dates, in
-    id order; with de-identified rows, then the clients served but not assessed lately."""
+    id order; with de-identified rows, first the clients served but not assessed lately
+    (read before the walk, their rows cost measurably less than after it)."""
     dates = tallies.trend.dates
     as_of = dates[-1]
     ids = queries.assessed_client_ids(session, population_start(dates), as_of)
@@ -210,7 +211,8 @@ def _walk_histories(
             _tick(done, total, progress, cancelled)
 
     def walked() -> Iterator[ClientHistory]:
-        for done, history in enumerate(load_histories(session, ids, until=as_of), start=1):
+        histories = load_histories(session, ids, until=as_of)
+        for done, history in enumerate(histories, start=len(only_rows) + 1):
             tick(done)
             if _intake_since(history, followups_from):
                 tallies.followups.add(history)
@@ -230,9 +232,10 @@ def _walk_histories(
             if assessed_in(history, harm_period):
                 yield history
 
+    if rows is not None:
+        _rows_only(session, rows, only_rows, harm_period, closed, tick)
     tallies.harm = summarise_harm(walked(), harm_period)
     if rows is not None:
-        _rows_only(session, rows, only_rows, harm_period, closed, len(ids), tick)
         rows.flush()
     _tick(total, total, progress, cancelled)
 
@@ -243,17 +246,17 @@ def _rows_only(
     ids: list[int],
     harm_period: Period,
     closed: dict[int, tuple[int, int]],
-    walked: int,
     tick: Callable[[int], None],
 ) -> None:
-    """The clients served but not assessed since the population's start: unknown or
-    deceased at every trend date and outside every harm window, they add nothing to
-    the tallies, only their rows. So they are read with only what a row reads: the
-    fields of UNKNOWN_ROW_READS, and the events of the harm period and a death."""
+    """The clients served but not assessed since the population's start (their follow-ups
+    were counted before the walk): unknown or deceased at every trend date and outside
+    every harm window, they add nothing to the tallies, only their rows. So they are
+    read with only what a row reads: the fields of UNKNOWN_ROW_READS, and the events
+    of the harm period and a death."""
     histories = load_histories(
         session, ids, until=harm_period.end, reads=UNKNOWN_ROW_READS, events_from=harm_period.start
     )
-    for done, history in enumerate(histories, start=walked + 1):
+    for done, history in enumerate(histories, start=1):
         tick(done)
         rows.offer(history, None, None, closed.get(history.client_id, (0, 0)))
 
