@@ -78,9 +78,10 @@ MAINTENANCE_MEDICATION = {
     "tobacco": ("other",),
 }
 
+DEATH = "death"  # the event that ends every status, whenever it happened
 EVENTS = (
     "overdose_nonfatal",
-    "death",
+    DEATH,
     "ed_visit",
     "hospitalisation",
     "hiv_positive_new",

@@ -17,7 +17,7 @@ from typing import Any
 from sqlalchemy import ColumnElement, Select, null, or_, select
 from sqlalchemy.orm import Session
 
-from db import assessments
+from db import assessments, codes
 from db.models import Assessment, Client, Event, SubstanceRecord
 
 CLIENT_COLUMNS = (
@@ -32,7 +32,6 @@ CLIENT_COLUMNS = (
 )
 BARC10_COLUMNS = tuple(f"barc10_{i}" for i in range(1, 11))
 # The stored answers in the order db.assessments keeps them, behind the keys to group by.
-DEATH = "death"  # the event that ends every status, whenever it happened
 _KEYS = ("client_id", "id")
 ASSESSMENT_COLUMNS = (*_KEYS, *assessments.ASSESSMENT_COLUMNS)
 SUBSTANCE_COLUMNS = ("assessment_id", *assessments.SUBSTANCE_COLUMNS)
@@ -104,7 +103,7 @@ def _chunk_statements(
         substances = substances.where(Assessment.assessed_on <= until)
         events = events.where(Event.occurred_on <= until)
     if events_from is not None:
-        events = events.where(or_(Event.occurred_on >= events_from, Event.event == DEATH))
+        events = events.where(or_(Event.occurred_on >= events_from, Event.event == codes.DEATH))
     return (
         clients.order_by(Client.id),
         assessments.order_by(Assessment.client_id, Assessment.assessed_on),

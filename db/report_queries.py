@@ -24,7 +24,7 @@ log = logging.getLogger(__name__)
 
 COMPLETED = "completed"
 DECEASED = "deceased"
-DEATH = "death"
+DEATH = codes.DEATH
 
 
 @dataclass(frozen=True, slots=True)
@@ -131,26 +131,13 @@ def known_deaths_by_area(session: Session, start: dt.date, end: dt.date) -> dict
     return {area: int(n) for area, n in rows}
 
 
-def deceased_ids(session: Session, as_of: dt.date) -> set[int]:
-    """Clients with a death event or a deceased contact on or before `as_of`.
+def death_dates_with_contacts(session: Session, end: dt.date) -> dict[int, dt.date]:
+    """Each client's death on or before `end`: the earlier of the first death event and
+    the first deceased contact (the date the rules take); its keys are the deceased.
 
     Two narrow lists joined in Python: a UNION over the two large tables
     costs seconds at agency scale, and the lists hold a few thousand ids.
     """
-    by_event = session.scalars(
-        select(Event.client_id).where(Event.event == DEATH, Event.occurred_on <= as_of).distinct()
-    )
-    by_contact = session.scalars(
-        select(Assessment.client_id)
-        .where(Assessment.contact_status == DECEASED, Assessment.assessed_on <= as_of)
-        .distinct()
-    )
-    return {*by_event, *by_contact}
-
-
-def death_dates_with_contacts(session: Session, end: dt.date) -> dict[int, dt.date]:
-    """Each client's death on or before `end`: the earlier of the first death event and
-    the first deceased contact (the date the rules take)."""
     found = death_dates(session, end)
     contacts = session.execute(
         select(Assessment.client_id, func.min(Assessment.assessed_on))

@@ -16,6 +16,7 @@ from dataclasses import dataclass
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from db import codes
 from db.models import Assessment, Client, Event, FollowUpAttempt
 
 CHUNK = 500
@@ -84,7 +85,7 @@ def clients(session: Session, ids: Sequence[int]) -> list[DueClient]:
 def deaths(session: Session) -> dict[int, dt.date]:
     """The earliest recorded death of each client who has one."""
     # No ORDER BY: SQLite would walk the date index over every event to honour it.
-    query = select(Event.client_id, Event.occurred_on).where(Event.event == "death")
+    query = select(Event.client_id, Event.occurred_on).where(Event.event == codes.DEATH)
     found: dict[int, dt.date] = {}
     for client_id, day in session.execute(query):
         if client_id not in found or day < found[client_id]:

@@ -313,7 +313,7 @@ def _sections(
     period: Period,
 ) -> list[SectionSpecs]:
     as_of = period.end
-    dead = queries.deceased_ids(session, as_of)
+    dead = set(queries.death_dates_with_contacts(session, as_of))
     stale = queries.last_completed_before(
         session, as_of, as_of - dt.timedelta(days=rules.UNKNOWN_AFTER_DAYS)
     )

@@ -13,7 +13,7 @@ from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from datetime import date, timedelta
 
-from db.codes import MAINTENANCE_MEDICATION
+from db.codes import DEATH, MAINTENANCE_MEDICATION
 from reports.dates import add_months, months_between
 from reports.facts import ClientHistory
 from reports.recovery_text import describe, label
@@ -79,7 +79,7 @@ SUSTAINED = "sustained"
 STABLE = "stable"
 NO_SOBRIETY = "none"
 
-_DEATH_EVENT = "death"
+_DEATH_EVENT = DEATH
 _DECEASED_CONTACT = "deceased"
 _ARREST = "arrest"
 _NOT_CONTROLLED = (None, "none")

@@ -79,7 +79,6 @@ class RowStore:
         self.ids = RecordIds()
         self._blocks: list[list[bytes]] = [[] for _ in range(_BUCKETS)]
         self._pending = [bytearray() for _ in range(_BUCKETS)]
-        self.count = 0
 
     def add(self, row: Row) -> None:
         record_id = self.ids.next()
@@ -92,7 +91,6 @@ class RowStore:
         if len(pending) >= _BLOCK:
             self._blocks[bucket].append(zlib.compress(pending, 1))
             self._pending[bucket] = bytearray()
-        self.count += 1
 
     def sorted_rows(self) -> Iterator[tuple[str, Row]]:
         """(record id as text, row) for every row, in id order; the store empties as it goes."""
