@@ -120,9 +120,12 @@ def _followup_text(months: Sequence[int]) -> str:
         f"Follow-ups are due {_months(months)} months after intake. Each window opens"
         f" {f.WINDOW_OPENS_MONTHS_BEFORE} month before the due date and closes"
         f" {f.WINDOW_CLOSES_MONTHS_AFTER} months after it, both days included; it is closing"
-        f" soon when its last day is at most {f.CLOSING_SOON_DAYS} days away. Follow-up"
-        " rate: windows that closed in the period with a completed assessment inside,"
-        f" over all windows that closed in the period; target {f.FOLLOWUP_TARGET_PERCENT} %."
+        f" soon when its last day is at most {f.CLOSING_SOON_DAYS} days away, and it has"
+        " closed at the end of its last day. Follow-up rate: windows whose last day falls"
+        " in the period with a completed assessment inside, over all windows whose last"
+        f" day falls in the period; target {f.FOLLOWUP_TARGET_PERCENT} %. A month's figures"
+        " are therefore the same in its own report, in later reports' trends and in any"
+        " file covering that month."
     )
 
 

@@ -69,14 +69,22 @@ def followup_points(
     )
 
 
-def point_state(point: FollowupPoint, completed_on: Iterable[date], as_of: date) -> PointState:
-    """The point's state at `as_of`, given the dates of completed assessments."""
+def point_state(
+    point: FollowupPoint, completed_on: Iterable[date], as_of: date, *, day_over: bool = False
+) -> PointState:
+    """The point's state on `as_of`, given the dates of completed assessments.
+
+    During the day `as_of` a window whose last day it is can still be met (the
+    worklist asks on a working day). A report asks once the day is over
+    (`day_over`): then that window has closed, and unmet it is missed, so a
+    month's figures are the same in its own report and in every later one.
+    """
     done = next((d for d in completed_on if d in point and d <= as_of), None)
     if done is not None:
         return PointState(point, COMPLETED, done)
     if as_of < point.opens_on:
         state = UPCOMING
-    elif as_of > point.closes_on:
+    elif as_of > point.closes_on or (day_over and as_of == point.closes_on):
         state = MISSED
     elif (point.closes_on - as_of).days <= CLOSING_SOON_DAYS:
         state = CLOSING_SOON
@@ -86,9 +94,14 @@ def point_state(point: FollowupPoint, completed_on: Iterable[date], as_of: date)
 
 
 def client_followups(
-    history: ClientHistory, as_of: date, months: Sequence[int] = DEFAULT_POINTS_MONTHS
+    history: ClientHistory,
+    as_of: date,
+    months: Sequence[int] = DEFAULT_POINTS_MONTHS,
+    *,
+    day_over: bool = False,
 ) -> list[PointState]:
-    """Every point of the client's completed intakes on or before `as_of`.
+    """Every point of the client's completed intakes on or before `as_of` (`day_over`:
+    as `point_state` reads it).
 
     Left out: points whose window opens on or after the next intake (the new
     episode schedules its own), and points not completed of a client who died
@@ -111,7 +124,7 @@ def client_followups(
         for point in followup_points(intake_on, months):
             if point.opens_on >= next_intake:
                 continue
-            st = point_state(point, completed, as_of)
+            st = point_state(point, completed, as_of, day_over=day_over)
             if st.state != COMPLETED and death is not None and death <= min(as_of, point.closes_on):
                 continue
             states.append(st)
@@ -144,7 +157,7 @@ def followup_rate(
 ) -> FollowupRate:
     by_point = {m: [0, 0] for m in months}
     for history in histories:
-        for st in client_followups(history, period.end, months):
+        for st in client_followups(history, period.end, months, day_over=True):
             if st.point.closes_on not in period:
                 continue
             tally = by_point[st.point.months]

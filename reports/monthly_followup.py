@@ -76,7 +76,7 @@ class FollowupTally:
     def add(self, history: ClientHistory) -> None:
         as_of = self.period.end
         closed = completed = 0
-        for st in rules.client_followups(history, as_of, self.months):
+        for st in rules.client_followups(history, as_of, self.months, day_over=True):
             outcome = self._count(st, as_of)
             if outcome is not None:
                 closed += 1

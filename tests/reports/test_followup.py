@@ -63,6 +63,21 @@ def test_point_state(as_of: str, done: list[str], state: str) -> None:
     assert (result.completed_on is not None) is (state == "completed")
 
 
+@pytest.mark.parametrize(
+    ("as_of", "done", "state"),
+    [
+        ("2024-09-14", [], "closing_soon"),
+        ("2024-09-15", [], "missed"),  # the last day is over: the window has closed
+        ("2024-09-15", ["2024-09-15"], "completed"),  # met on its last day
+        ("2024-09-16", [], "missed"),
+    ],
+)
+def test_point_state_once_the_day_is_over(as_of: str, done: list[str], state: str) -> None:
+    """A report reads its last day once it is over (DOMAIN.md §8)."""
+    result = point_state(SIX_MONTHS, [d(x) for x in done], d(as_of), day_over=True)
+    assert result.state == state
+
+
 def test_a_new_intake_replaces_the_points_it_overtakes() -> None:
     history = client(
         intake("2024-01-15", sub(SIX)),
