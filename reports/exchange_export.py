@@ -90,6 +90,9 @@ def cell(f: Field, value: Any) -> Any:
     if value is None:
         return None
     if f.kind is Kind.BOOLEAN:
+        # Only a stored boolean: the text "no" is truthy, and once turned every row to yes.
+        if not isinstance(value, bool | int) or isinstance(value, str):
+            raise TypeError(f"{f.key}: a boolean is expected, not {value!r}")
         return "yes" if value else "no"
     return value
 

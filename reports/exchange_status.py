@@ -87,12 +87,9 @@ def histories(
         )
 
 
-def _yes_no(value: bool) -> str:
-    return "yes" if value else "no"
-
-
 def status_rows(history: ClientHistory, as_of: dt.date) -> list[Row]:
-    """One row per substance class at `as_of` (one row without a class when none is recorded)."""
+    """One row per substance class at `as_of` (one row without a class when none is recorded),
+    in stored form: booleans stay booleans, the sheet writes them as yes/no."""
     statuses = classify(history, as_of) or [primary_status(history, as_of)]
     harm = harm_for_year_ending(history, as_of)
     rows = []
@@ -101,12 +98,12 @@ def status_rows(history: ClientHistory, as_of: dt.date) -> list[Row]:
             "client_code": history.client_code,
             "as_of": as_of,
             "substance_class": s.substance_class,
-            "primary": _yes_no(s.primary),
+            "primary": s.primary,
             "dsm_status": s.dsm_status,
             "remission_type": s.remission_type,
             "severity": s.severity,
-            "controlled_environment": _yes_no(s.controlled_environment),
-            "maintenance_therapy": _yes_no(s.maintenance_therapy),
+            "controlled_environment": s.controlled_environment,
+            "maintenance_therapy": s.maintenance_therapy,
             "sobriety": s.sobriety,
             "recovery_status": s.recovery_status,
             "recovery_timeframe": s.recovery_timeframe,

@@ -313,3 +313,49 @@ def test_the_template_has_drop_downs_on_every_coded_column_and_imports(
     clients.append(["C-1", "Ana", "Ruiz", None, "1980-06-01", "female"])
     book.save(tmp_path / "filled.xlsx")
     assert import_workbook(database, admin, tmp_path / "filled.xlsx", today).ok
+
+
+def _yes_no(value: bool) -> str:
+    return "yes" if value else "no"
+
+
+def test_recovery_status_sheet_says_what_the_classifier_says_for_every_client_and_class(
+    tmp_path: Path, admin: Actor
+) -> None:
+    """Every row of the sheet against `classify` run on the client's history as the
+    reports load it (not the export's own rows): the yes/no columns above all, which
+    once read yes on every row."""
+    from reports.histories import load_histories
+
+    demo = open_database(str(tmp_path / "demo.sqlite3"))
+    build_demo(demo, 120, 11, today=AS_OF)
+    target = tmp_path / "status.xlsx"
+    export_workbook(demo, admin, target, AS_OF, all_clients=True)
+    rows = sheets(target)["RecoveryStatus"]
+    header, body = rows[0], rows[1:]
+    col = {key: header.index(key) for key in header}
+    printed = {
+        (r[col["client_code"]], r[col["substance_class"]]): {
+            k: r[col[k]]
+            for k in ("primary", "dsm_status", "controlled_environment", "maintenance_therapy")
+        }
+        for r in body
+    }
+    expected = {}
+    with demo.reading() as session:
+        for history in load_histories(session):
+            statuses = recovery.classify(history, AS_OF) or [
+                recovery.primary_status(history, AS_OF)
+            ]
+            for s in statuses:
+                expected[(history.client_code, s.substance_class)] = {
+                    "primary": _yes_no(s.primary),
+                    "dsm_status": s.dsm_status,
+                    "controlled_environment": _yes_no(s.controlled_environment),
+                    "maintenance_therapy": _yes_no(s.maintenance_therapy),
+                }
+    demo.dispose()
+    assert printed == expected
+    # The demo holds every kind: each yes/no column says both.
+    for key in ("primary", "controlled_environment", "maintenance_therapy"):
+        assert {v[key] for v in printed.values()} == {"yes", "no"}, key
