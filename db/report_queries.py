@@ -32,6 +32,7 @@ class Caseload:
     """Who the agency saw in a range of days (see docs/reports.md for each line)."""
 
     clients_served: int
+    events_only: int  # clients with an event in the range but not served in it
     new_intakes: int
     reentries: int
     discharges: int
@@ -49,20 +50,33 @@ class AreaTotals:
 
 
 def _served_ids(start: dt.date, end: dt.date) -> Select[tuple[int]]:
-    """Clients with a completed assessment, an event or an identified encounter in the range."""
+    """Clients served in the range (DOMAIN.md §8): a completed assessment or an identified
+    encounter dated in it. An event alone (an arrest, an emergency visit, a death) is not
+    a service; events are counted in their own lines."""
     assessed = select(Assessment.client_id).where(
         Assessment.assessed_on.between(start, end), Assessment.contact_status == COMPLETED
     )
-    evented = select(Event.client_id).where(Event.occurred_on.between(start, end))
     met = select(Encounter.client_id).where(
         Encounter.occurred_on.between(start, end), Encounter.client_id.is_not(None)
     )
-    return union(assessed, evented, met).subquery().select()
+    return union(assessed, met).subquery().select()
 
 
 def clients_served(session: Session, start: dt.date, end: dt.date) -> int:
     ids = _served_ids(start, end).subquery()
     return int(session.scalar(select(func.count()).select_from(ids)) or 0)
+
+
+def clients_with_events_only(session: Session, start: dt.date, end: dt.date) -> int:
+    """Clients with an event dated in the range who were not served in it."""
+    served = _served_ids(start, end).subquery()
+    evented = (
+        select(Event.client_id)
+        .where(Event.occurred_on.between(start, end), Event.client_id.not_in(select(served)))
+        .distinct()
+        .subquery()
+    )
+    return int(session.scalar(select(func.count()).select_from(evented)) or 0)
 
 
 def caseload(session: Session, start: dt.date, end: dt.date) -> Caseload:
@@ -86,6 +100,7 @@ def caseload(session: Session, start: dt.date, end: dt.date) -> Caseload:
     total, identified = int(met[0]), int(met[1])
     return Caseload(
         clients_served=clients_served(session, start, end),
+        events_only=clients_with_events_only(session, start, end),
         new_intakes=by_reentry.get(False, 0),
         reentries=by_reentry.get(True, 0),
         discharges=int(discharges or 0),

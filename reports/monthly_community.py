@@ -58,10 +58,11 @@ def area_label(area: str | None) -> str:
 
 def caseload_spec(c: Caseload, ledger: Ledger) -> TableSpec:
     rows = (
+        ("Clients served (completed assessment or identified encounter)", "served", c.clients_served),
         (
-            "Clients served (completed assessment, event or identified encounter)",
-            "served",
-            c.clients_served,
+            "Clients with only an event recorded (not counted as served)",
+            "events_only",
+            c.events_only,
         ),
         ("New intakes (a first episode)", "new_intakes", c.new_intakes),
         ("Re-entries (intake after a discharge or 90 days away)", "reentries", c.reentries),

@@ -59,7 +59,7 @@ def test_the_monthly_report_is_written_and_audited(
         f"Wrote {target}: monthly report for October 2026, small counts suppressed."
     )
     first = " ".join(PdfReader(target).pages[0].extract_text().split())
-    assert "Clients served (completed assessment, event or identified encounter) <11" in first
+    assert "Clients served (completed assessment or identified encounter) <11" in first
     assert [(e.action, e.username) for e in audit_rows(db_file, "monthly_report")] == [
         ("export", "command-line")
     ]
@@ -84,7 +84,7 @@ def test_internal_marks_the_pages_and_shows_exact_counts(
     assert code == 0 and "internal (exact small counts)" in out
     first = " ".join(PdfReader(target).pages[0].extract_text().split())
     assert "Internal — contains small counts" in first
-    assert "Clients served (completed assessment, event or identified encounter) 6" in first
+    assert "Clients served (completed assessment or identified encounter) 5" in first
 
 
 def test_the_funder_workbook_with_rows(

@@ -9,11 +9,13 @@ from hand_agency import DOCK
 # The October 2026 report, exact (internal), worked out from the notes above.
 # Values in table-column order; None prints as a dash.
 OCTOBER: dict[str, list[tuple[str, tuple[object, ...]]]] = {
-    # Served: A, F, G, H (assessed in October), B (arrest), E (encounter). New
-    # intake H; re-entry G (after her discharge); discharge F; 3 encounters,
-    # 2 of them anonymous (the September one is outside the month).
+    # Served: A, F, G, H (assessed in October), E (encounter). B's arrest is an
+    # event, not a service: the next line. New intake H; re-entry G (after her
+    # discharge); discharge F; 3 encounters, 2 of them anonymous (the September
+    # one is outside the month).
     "caseload": [
-        ("Clients served (completed assessment, event or identified encounter)", (6,)),
+        ("Clients served (completed assessment or identified encounter)", (5,)),
+        ("Clients with only an event recorded (not counted as served)", (1,)),
         ("New intakes (a first episode)", (1,)),
         ("Re-entries (intake after a discharge or 90 days away)", (1,)),
         ("Discharges", (1,)),
@@ -237,10 +239,12 @@ OCTOBER: dict[str, list[tuple[str, tuple[object, ...]]]] = {
 # harm and trends are read on the same day as October's report, so those
 # tables are the ones above; these three differ.
 YEAR: dict[str, list[tuple[str, tuple[object, ...]]]] = {
-    # Everyone is served; new intakes B, C, D, F, H; re-entry G; discharges
-    # G (2025-12-01) and F; 4 encounters, 3 anonymous.
+    # Everyone is served (E by her encounter: her intake is before the year); new
+    # intakes B, C, D, F, H; re-entry G; discharges G (2025-12-01) and F;
+    # 4 encounters, 3 anonymous.
     "caseload": [
-        ("Clients served (completed assessment, event or identified encounter)", (8,)),
+        ("Clients served (completed assessment or identified encounter)", (8,)),
+        ("Clients with only an event recorded (not counted as served)", (0,)),
         ("New intakes (a first episode)", (5,)),
         ("Re-entries (intake after a discharge or 90 days away)", (1,)),
         ("Discharges", (2,)),

@@ -137,7 +137,7 @@ def test_the_default_report_hides_small_counts_and_is_not_marked_internal(defaul
     text = default.text
     assert INTERNAL_MARK not in text
     assert "Counts from 1 to 10 print as <11" in text
-    assert "Clients served (completed assessment, event or identified encounter) <11" in text
+    assert "Clients served (completed assessment or identified encounter) <11" in text
     assert "Known status (in the tables below) <11" in text
     assert "All areas <11 <11 <11 30 19 0.63" in text
     assert "Harm index (0-100) – *" in text
