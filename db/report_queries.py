@@ -130,20 +130,29 @@ def programme_tallies(session: Session, start: dt.date, end: dt.date) -> list[Ar
     return sorted(found, key=lambda t: (t.area is None, t.area or ""))
 
 
-def known_deaths_by_area(session: Session, start: dt.date, end: dt.date) -> dict[str | None, int]:
-    """Clients with a death recorded in the range (event or deceased contact), by postal code."""
-    dead = union(
-        select(Event.client_id).where(Event.event == DEATH, Event.occurred_on.between(start, end)),
-        select(Assessment.client_id).where(
-            Assessment.contact_status == DECEASED, Assessment.assessed_on.between(start, end)
-        ),
-    ).subquery()
-    rows = session.execute(
-        select(Client.postal_code, func.count())
-        .join(dead, dead.c[0] == Client.id)
-        .group_by(Client.postal_code)
-    )
-    return {area: int(n) for area, n in rows}
+def known_deaths_by_area(
+    session: Session, start: dt.date, end: dt.date, deaths: Mapping[int, dt.date] | None = None
+) -> dict[str | None, int]:
+    """Clients who died in the range, by the postal code on their record. A death is
+    dated by its first record, event or deceased contact (`death_dates_with_contacts`,
+    given as `deaths` when the caller has it)."""
+    found = death_dates_with_contacts(session, end) if deaths is None else deaths
+    ids = [client_id for client_id, day in found.items() if start <= day <= end]
+    counts: dict[str | None, int] = {}
+    for chunk in _chunks(ids):
+        rows = session.execute(
+            select(Client.postal_code, func.count())
+            .where(Client.id.in_(chunk))
+            .group_by(Client.postal_code)
+        )
+        for area, n in rows:
+            counts[area] = counts.get(area, 0) + int(n)
+    return counts
+
+
+def _chunks(ids: list[int], size: int = 5000) -> Iterator[list[int]]:
+    for i in range(0, len(ids), size):
+        yield ids[i : i + size]
 
 
 def death_dates_with_contacts(session: Session, end: dt.date) -> dict[int, dt.date]:
@@ -189,21 +198,33 @@ def assessed_client_ids(session: Session, start: dt.date, end: dt.date) -> list[
     return list(session.scalars(query))
 
 
-def _not_assessed_events(start: dt.date, end: dt.date) -> Select[int, str]:
-    """Events in the range of clients with no completed assessment in it."""
-    assessed = select(Assessment.client_id).where(
+def _assessed_in(start: dt.date, end: dt.date) -> Select[tuple[int]]:
+    return select(Assessment.client_id).where(
         Assessment.contact_status == COMPLETED, Assessment.assessed_on.between(start, end)
     )
+
+
+def _not_assessed_events(start: dt.date, end: dt.date) -> Select[int, str]:
+    """Events in the range of clients with no completed assessment in it. Death events
+    are left out: a death is dated by its first record (`death_dates_with_contacts`)."""
     return select(Event.client_id, Event.event).where(
-        Event.occurred_on.between(start, end), Event.client_id.not_in(assessed)
+        Event.occurred_on.between(start, end),
+        Event.event != DEATH,
+        Event.client_id.not_in(_assessed_in(start, end)),
     )
 
 
 def unassessed_with_events(
-    session: Session, start: dt.date, end: dt.date, indicator_of: Mapping[str, str]
+    session: Session,
+    start: dt.date,
+    end: dt.date,
+    indicator_of: Mapping[str, str],
+    deaths: Mapping[int, dt.date],
+    death_indicator: str,
 ) -> tuple[int, dict[str, int]]:
-    """Clients with an event but no completed assessment in the range: how many, and how
-    many have an event of each indicator (`indicator_of` maps event codes to indicators).
+    """Clients with an event or a death but no completed assessment in the range: how
+    many, and how many carry each indicator (`indicator_of` maps event codes to
+    indicators; a death in the range, from `deaths`, sets `death_indicator`).
 
     One statement returns each such client's distinct event codes; folding codes
     into indicators is a dictionary lookup per row.
@@ -216,14 +237,21 @@ def unassessed_with_events(
         name = indicator_of.get(event)
         if name is not None:
             flagged.setdefault(name, set()).add(client_id)
+    died = {client_id for client_id, day in deaths.items() if start <= day <= end}
+    if died:
+        died -= set(session.scalars(_assessed_in(start, end).where(Assessment.client_id.in_(died))))
+        clients |= died
+        flagged.setdefault(death_indicator, set()).update(died)
     return len(clients), {name: len(ids) for name, ids in flagged.items()}
 
 
 def event_totals(session: Session, start: dt.date, end: dt.date) -> dict[str, int]:
-    """Events dated in the range, each counted `count` times, by event code."""
+    """Events dated in the range, each counted `count` times, by event code; death
+    events are not among them (a death is a client's, counted once: see
+    `death_dates_with_contacts`)."""
     rows = session.execute(
         select(Event.event, func.sum(Event.count))
-        .where(Event.occurred_on.between(start, end))
+        .where(Event.occurred_on.between(start, end), Event.event != DEATH)
         .group_by(Event.event)
     )
     return {event: int(total) for event, total in rows}

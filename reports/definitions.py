@@ -67,7 +67,9 @@ def _remission_text() -> list[tuple[str, str]]:
         (
             "Deceased",
             "A client with a recorded death, or a deceased contact, on or before the report"
-            " date is left out of status and recovery counts and still counted in harm.",
+            " date is left out of status and recovery counts and still counted in harm."
+            " A death is dated by its first record, event or deceased contact, and counted"
+            " once per client in every table.",
         ),
         (
             "Sobriety",

@@ -81,6 +81,27 @@ class ClientHistory:
     ethnicity: str | None = None
 
 
+DEATH_EVENT = "death"
+DECEASED_CONTACT = "deceased"
+
+
+def death_date(history: ClientHistory) -> date | None:
+    """When the client died, by the one definition every report uses (DOMAIN.md §8): the
+    earliest `death` event or `deceased` contact. A later record of either is the same
+    death recorded again."""
+    found = None
+    for e in history.events:
+        if e.event == DEATH_EVENT:
+            found = e.occurred_on
+            break
+    for a in history.assessments:
+        if a.contact_status == DECEASED_CONTACT:
+            if found is None or a.assessed_on < found:
+                found = a.assessed_on
+            break
+    return found
+
+
 @dataclass(frozen=True, slots=True)
 class EncounterFacts:
     """A harm-reduction encounter (programme tallies), possibly anonymous."""

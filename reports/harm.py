@@ -11,7 +11,7 @@ from dataclasses import dataclass, field
 from datetime import date, timedelta
 
 from reports.dates import Period
-from reports.facts import AssessmentFacts, ClientHistory
+from reports.facts import DEATH_EVENT, AssessmentFacts, ClientHistory, death_date
 
 SELF = "self"
 OTHERS = "others"
@@ -36,10 +36,11 @@ LEVELS: dict[str, tuple[str, ...]] = {
     ),
 }
 INDICATOR_LEVEL = {key: level for level, keys in LEVELS.items() for key in keys}
-# Which event sets which indicator; incarceration_end sets none.
+DEATH_INDICATOR = "death"
+# Which event sets which indicator; incarceration_end sets none. A death is not read
+# from its events alone: it is `facts.death_date`, the one definition (DOMAIN.md §8).
 EVENT_INDICATOR = {
     "overdose_nonfatal": "overdose_nonfatal",
-    "death": "death",
     "ed_visit": "ed_visit_or_hospitalisation",
     "hospitalisation": "ed_visit_or_hospitalisation",
     "hiv_positive_new": "hiv_or_hcv_positive_new",
@@ -129,11 +130,16 @@ def harm_from(
     flags = _assessment_flags(assessment) if assessment is not None else set()
     counts: dict[str, int] = {}
     start, end = events_in.start, events_in.end
+    died = death_date(history)
+    if died is not None and start <= died <= end:
+        flags.add(DEATH_INDICATOR)
     for e in history.events:
         when = e.occurred_on
         if when > end:
             break
         if when >= start:
+            if e.event == DEATH_EVENT:
+                continue  # a death counts once, by death_date, above
             counts[e.event] = counts.get(e.event, 0) + e.count
             indicator = EVENT_INDICATOR.get(e.event)
             if indicator is not None:

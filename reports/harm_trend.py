@@ -16,7 +16,7 @@ from collections.abc import Sequence
 
 from reports import harm
 from reports.dates import Period
-from reports.facts import AssessmentFacts, ClientHistory
+from reports.facts import AssessmentFacts, ClientHistory, death_date
 
 log = logging.getLogger(__name__)
 
@@ -28,6 +28,7 @@ _LEVELS_OF: dict[frozenset[str], Levels] = {}
 _NO_EVENTS = ClientHistory(0, "")
 _NO_DAYS = Period(dt.date.max, dt.date.min)
 _LEVEL_INDEX = {harm.SELF: 0, harm.OTHERS: 1, harm.COMMUNITY: 2}
+_DEATH = frozenset({harm.DEATH_INDICATOR})
 
 
 def _own_flags(assessment: AssessmentFacts) -> frozenset[str]:
@@ -58,6 +59,7 @@ def harm_series(history: ClientHistory, windows: Sequence[Period]) -> list[Level
     if not completed:
         return results
     events = [(e.occurred_on, harm.EVENT_INDICATOR.get(e.event)) for e in history.events]
+    died = death_date(history)
     inside: dict[str, int] = {}
     entered = left = latest = 0
     own: dict[int, frozenset[str]] = {}
@@ -75,7 +77,11 @@ def harm_series(history: ClientHistory, windows: Sequence[Period]) -> list[Level
         if latest - 1 not in own:
             own[latest - 1] = _own_flags(completed[latest - 1])
         flags = own[latest - 1]
-        results[index] = _levels(flags.union(inside) if inside else flags)
+        if inside:
+            flags = flags.union(inside)
+        if died is not None and window.start <= died <= window.end:
+            flags = flags | _DEATH
+        results[index] = _levels(flags)
     return results
 
 

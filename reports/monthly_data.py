@@ -27,7 +27,7 @@ from reports.dates import Period
 from reports.definitions import definitions
 from reports.deidentify import UNKNOWN_ROW_READS, RowCollector
 from reports.facts import ClientHistory
-from reports.harm import EVENT_INDICATOR
+from reports.harm import DEATH_INDICATOR, EVENT_INDICATOR
 from reports.harm_summary import HarmSummary, summarise_harm
 from reports.histories import collector_paused, load_histories
 from reports.ledger import Ledger
@@ -120,8 +120,9 @@ def build_report_data(
             _count_followups(session, tallies.followups, cancelled)
             _walk_histories(session, tallies, progress, cancelled)
         ledger = Ledger()
-        specs = _sql_sections(session, period, ledger)
-        sections = _sections(specs, tallies, ledger, session, period)
+        deaths = queries.death_dates_with_contacts(session, period.end)
+        specs = _sql_sections(session, period, ledger, deaths)
+        sections = _sections(specs, tallies, ledger, session, period, deaths)
     trend = trend_specs(tallies.trend, tallies.followups, ledger)
     ledger.suppress(disclosure.effective_threshold)
     printed = _Printed(ledger, disclosure)
@@ -293,12 +294,12 @@ SectionSpecs = tuple[str, str, str, list[TableSpec]]
 
 
 def _sql_sections(
-    session: Session, period: Period, ledger: Ledger
+    session: Session, period: Period, ledger: Ledger, deaths: dict[int, dt.date]
 ) -> tuple[TableSpec, list[TableSpec]]:
     """Caseload and community: straight from the aggregate queries."""
     names = register_areas(
         queries.programme_tallies(session, period.start, period.end),
-        queries.known_deaths_by_area(session, period.start, period.end),
+        queries.known_deaths_by_area(session, period.start, period.end, deaths),
         ledger,
     )
     caseload = caseload_spec(queries.caseload(session, period.start, period.end), ledger)
@@ -311,9 +312,10 @@ def _sections(
     ledger: Ledger,
     session: Session,
     period: Period,
+    deaths: dict[int, dt.date],
 ) -> list[SectionSpecs]:
     as_of = period.end
-    dead = set(queries.death_dates_with_contacts(session, as_of))
+    dead = set(deaths)
     stale = queries.last_completed_before(
         session, as_of, as_of - dt.timedelta(days=rules.UNKNOWN_AFTER_DAYS)
     )
@@ -321,10 +323,13 @@ def _sections(
     assert tallies.harm is not None
     harm_period = tallies.harm.period
     clients, flagged = queries.unassessed_with_events(
-        session, harm_period.start, harm_period.end, EVENT_INDICATOR
+        session, harm_period.start, harm_period.end, EVENT_INDICATOR, deaths, DEATH_INDICATOR
     )
     others = Unassessed(
-        clients, flagged, queries.event_totals(session, harm_period.start, harm_period.end)
+        clients,
+        flagged,
+        queries.event_totals(session, harm_period.start, harm_period.end),
+        sum(1 for day in deaths.values() if day in harm_period),
     )
     caseload, community = specs
     return [

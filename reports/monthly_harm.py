@@ -50,6 +50,7 @@ INDICATORS: dict[str, str] = {
     "public_order_citation": "Public order citation",
 }
 EVENTS: dict[str, str] = {c.value: c.label for c in by_key(EVENT_FIELDS)["event"].codes}
+DEATH_ROW = "Death (clients; a death event or a deceased contact)"
 
 
 def assessed_in(history: ClientHistory, period: Period) -> bool:
@@ -67,6 +68,7 @@ class Unassessed:
     clients: int
     flagged: dict[str, int]
     event_totals: dict[str, int]  # events of every client, each counted `count` times
+    deaths: int  # clients who died in the period (a death is one per client, not an event)
 
 
 @dataclass
@@ -134,7 +136,7 @@ def harm_specs(
     register_point(point, end, ledger)
     counted = (
         SpecRow(
-            "Clients with an event or a completed assessment",
+            "Clients with an event, a death or a completed assessment",
             (ledger.put(harm_id(end, "clients"), summary.clients + others.clients),),
         ),
         SpecRow(
@@ -187,7 +189,9 @@ def _level_table(summary: HarmSummary, others: Unassessed, level: str, ledger: L
 
 def _events(others: Unassessed, end: dt.date, ledger: Ledger) -> TableSpec:
     rows = tuple(
-        SpecRow(
+        SpecRow(DEATH_ROW, (ledger.put(harm_id(end, "deaths"), others.deaths),))
+        if code == rules.DEATH_INDICATOR
+        else SpecRow(
             label, (ledger.put(harm_id(end, "events", code), others.event_totals.get(code, 0)),)
         )
         for code, label in EVENTS.items()
@@ -198,7 +202,8 @@ def _events(others: Unassessed, end: dt.date, ledger: Ledger) -> TableSpec:
         "Event",
         ("Events",),
         rows,
-        note="Each event counted as many times as recorded (an event's count).",
+        note="Each event counted as many times as recorded (an event's count); a death"
+        " counts the client once, on the first record of it.",
     )
 
 

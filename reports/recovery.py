@@ -13,9 +13,9 @@ from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from datetime import date, timedelta
 
-from db.codes import DEATH, MAINTENANCE_MEDICATION
+from db.codes import MAINTENANCE_MEDICATION
 from reports.dates import add_months, months_between
-from reports.facts import ClientHistory
+from reports.facts import ClientHistory, death_date
 from reports.recovery_text import describe, label
 from reports.remission import (
     ACTIVE,
@@ -42,6 +42,7 @@ __all__ = [
     "classify",
     "classify_all",
     "classify_series",
+    "death_date",
     "headline",
     "primary_status",
     "sobriety_at",
@@ -79,8 +80,6 @@ SUSTAINED = "sustained"
 STABLE = "stable"
 NO_SOBRIETY = "none"
 
-_DEATH_EVENT = DEATH
-_DECEASED_CONTACT = "deceased"
 _ARREST = "arrest"
 _NOT_CONTROLLED = (None, "none")
 _ARREST_LOOKBACK = timedelta(days=ARREST_LOOKBACK_DAYS)
@@ -304,21 +303,6 @@ def _statuses(
         return [_not_evaluated(w, client, dead_on) for w in walks]
     ctx = _Context(client, history)
     return [_known(w, client, ctx) for w in walks]
-
-
-def death_date(history: ClientHistory) -> date | None:
-    """The earliest `death` event or `deceased` contact, if any."""
-    found = None
-    for e in history.events:
-        if e.event == _DEATH_EVENT:
-            found = e.occurred_on
-            break
-    for a in history.assessments:
-        if a.contact_status == _DECEASED_CONTACT:
-            if found is None or a.assessed_on < found:
-                found = a.assessed_on
-            break
-    return found
 
 
 def _is_unknown(client: ClientWalk, as_of: date) -> bool:

@@ -112,7 +112,7 @@ OCTOBER: dict[str, list[tuple[str, tuple[object, ...]]]] = {
     # Counted: all eight, E only through her citation, so she is the one not
     # assessed. Pairs: A, B and F (their latest assessment is not an intake).
     "harm_clients": [
-        ("Clients with an event or a completed assessment", (8,)),
+        ("Clients with an event, a death or a completed assessment", (8,)),
         ("Of whom assessed (28-day items known)", (7,)),
         ("Of whom with an intake and a later assessment (pairs)", (3,)),
     ],
@@ -139,7 +139,7 @@ OCTOBER: dict[str, list[tuple[str, tuple[object, ...]]]] = {
     ],
     "event_totals": [
         ("Overdose (survived)", (2,)),
-        ("Death", (1,)),
+        ("Death (clients; a death event or a deceased contact)", (1,)),
         ("Emergency visit", (0,)),
         ("Hospitalisation", (1,)),
         ("New HIV diagnosis", (0,)),

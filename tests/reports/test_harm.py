@@ -200,3 +200,26 @@ def test_area_totals_from_sql_get_deaths_ratio_and_total() -> None:
     assert tallies.areas[0].syringe_return_ratio == 0.4
     assert tallies.areas[0].tallies["naloxone_kits"] == 0  # every tally present
     assert (tallies.total.encounters, tallies.total.tallies["naloxone_kits"]) == (4, 1)
+
+
+def test_a_deceased_contact_is_a_death_in_harm_as_in_every_report() -> None:
+    """DOMAIN.md §8: a client is deceased when a death event or a deceased contact is
+    recorded; harm uses that one definition."""
+    history = client(
+        intake("2024-01-10", sub(SIX)),
+        visit("2024-05-02", contact_status="deceased"),
+    )
+    harm = harm_for_year_ending(history, d("2024-06-30"))
+    assert "death" in harm.flags and harm.harm_self == 1
+
+
+def test_a_death_counts_once_at_its_first_record() -> None:
+    """A death event entered after a deceased contact of a year before is the same death,
+    dated by the contact: it does not flag the later period."""
+    history = client(
+        intake("2022-01-10", sub(SIX)),
+        visit("2023-03-01", contact_status="deceased"),
+        events=(event("2024-02-01", "death"),),
+    )
+    assert "death" in harm_for_year_ending(history, d("2023-06-30")).flags
+    assert "death" not in harm_for_year_ending(history, d("2024-06-30")).flags

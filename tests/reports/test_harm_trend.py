@@ -57,3 +57,15 @@ def test_an_event_counts_only_while_inside_the_window() -> None:
     # the follow-up (no housing problem) and the overdose.
     assert got[0] == (1, 0, 1, round(100 * (1 / 6 + 1 / 5) / 3, 1))
     assert got[-1] == (1, 0, 0, round(100 * (1 / 6) / 3, 1))
+
+
+def test_a_death_by_contact_or_event_flags_the_windows_around_its_first_record() -> None:
+    history = client(
+        intake("2025-01-10"),
+        visit("2025-12-05"),
+        visit("2026-01-20", contact_status="deceased"),
+        events=(event("2026-02-03", "death"),),
+    )
+    spans = windows(dt.date(2026, 2, 28))
+    assert harm_series(history, spans) == expected(history, spans)
+    assert harm_series(history, spans)[-1] == (1, 0, 0, round(100 * (1 / 6) / 3, 1))
