@@ -187,6 +187,25 @@ def last_completed_before(session: Session, as_of: dt.date, before: dt.date) -> 
     return list(session.scalars(select(latest.c.client_id).where(latest.c.last_on < before)))
 
 
+def latest_episodes(
+    session: Session, as_of: dt.date
+) -> dict[int, tuple[dt.date, dt.date | None]]:
+    """Each client's latest episode opened on or before `as_of`: (opened_on, closed_on)."""
+    latest = (
+        select(Episode.client_id, func.max(Episode.opened_on).label("opened_on"))
+        .where(Episode.opened_on <= as_of)
+        .group_by(Episode.client_id)
+        .subquery()
+    )
+    rows = session.execute(
+        select(Episode.client_id, Episode.opened_on, Episode.closed_on).join(
+            latest,
+            (latest.c.client_id == Episode.client_id) & (latest.c.opened_on == Episode.opened_on),
+        )
+    )
+    return {int(client_id): (opened, closed) for client_id, opened, closed in rows}
+
+
 def assessed_client_ids(session: Session, start: dt.date, end: dt.date) -> list[int]:
     """Clients with a completed assessment in the range, ascending."""
     query = (

@@ -36,7 +36,10 @@ def _status_text() -> list[tuple[str, str]]:
             " day of a shorter month (2023-11-30 + 3 months = 2024-02-29). Status is read at"
             " the latest completed assessment on or before the report date; when that"
             f" assessment is more than {r.UNKNOWN_AFTER_DAYS} days old, or there is none,"
-            " the status is unknown.",
+            " the status is unknown. Clients of unknown status are still followed while"
+            " their latest episode is open and the last follow-up window of its intake has"
+            " not closed (a follow-up is due); otherwise (discharged, or past that window)"
+            " the agency no longer follows them.",
         ),
         (
             "Diagnosis and severity",

@@ -131,6 +131,20 @@ def client_followups(
     return states
 
 
+def still_followed(
+    opened_on: date,
+    closed_on: date | None,
+    as_of: date,
+    months: Sequence[int] = DEFAULT_POINTS_MONTHS,
+) -> bool:
+    """Whether the agency still follows a client on `as_of` (a product choice, written in
+    docs/rules.md): the episode opened on `opened_on` is not closed by a discharge on or
+    before `as_of`, and the last follow-up window of its intake has not closed."""
+    if closed_on is not None and closed_on <= as_of:
+        return False
+    return as_of <= add_months(opened_on, max(months) + WINDOW_CLOSES_MONTHS_AFTER)
+
+
 @dataclass(frozen=True, slots=True)
 class FollowupRate:
     """Points whose window closed in `period`: how many were completed in their window."""

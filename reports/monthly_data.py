@@ -22,6 +22,7 @@ from db import report_queries as queries
 from db import settings as agency_settings
 from db.access import Actor, Permission
 from db.engine import Database
+from reports import followup as followup_rules
 from reports import recovery as rules
 from reports.dates import Period
 from reports.definitions import definitions
@@ -293,6 +294,34 @@ def _tick(done: int, total: int, progress: Progress | None, cancelled: IsCancell
 SectionSpecs = tuple[str, str, str, list[TableSpec]]
 
 
+@dataclass
+class _Unknown:
+    followed: int = 0  # a follow-up is due
+    not_followed: int = 0  # discharged, or past the last window
+
+
+def _unknown(
+    session: Session, as_of: dt.date, dead: set[int], months: tuple[int, ...]
+) -> _Unknown:
+    """The alive clients assessed once but not in the 183 days up to `as_of`, split by
+    whether the agency still follows them (reports.followup.still_followed)."""
+    stale = set(
+        queries.last_completed_before(
+            session, as_of, as_of - dt.timedelta(days=rules.UNKNOWN_AFTER_DAYS)
+        )
+    )
+    stale -= dead
+    episodes = queries.latest_episodes(session, as_of)
+    found = _Unknown()
+    for client_id in stale:
+        episode = episodes.get(client_id)
+        if episode is not None and followup_rules.still_followed(*episode, as_of, months):
+            found.followed += 1
+        else:
+            found.not_followed += 1
+    return found
+
+
 def _sql_sections(
     session: Session, period: Period, ledger: Ledger, deaths: dict[int, dt.date]
 ) -> tuple[TableSpec, list[TableSpec]]:
@@ -316,10 +345,8 @@ def _sections(
 ) -> list[SectionSpecs]:
     as_of = period.end
     dead = set(deaths)
-    stale = queries.last_completed_before(
-        session, as_of, as_of - dt.timedelta(days=rules.UNKNOWN_AFTER_DAYS)
-    )
-    unknown = len(set(stale) - dead) + tallies.unlisted
+    unknown = _unknown(session, as_of, dead, tallies.followups.months)
+    unknown.followed += tallies.unlisted
     assert tallies.harm is not None
     harm_period = tallies.harm.period
     clients, flagged = queries.unassessed_with_events(
@@ -345,7 +372,9 @@ def _sections(
             "3. Recovery",
             f"Status of the primary substance on {as_of.isoformat()}, "
             "for clients with a known status.",
-            recovery_specs(tallies.recovery, ledger, as_of, unknown, len(dead)),
+            recovery_specs(
+                tallies.recovery, ledger, as_of, unknown.followed, unknown.not_followed, len(dead)
+            ),
         ),
         (
             "harm",

@@ -172,12 +172,18 @@ def _by_goal(as_of: dt.date, name: str) -> CrossIds:
 
 
 def recovery_specs(
-    t: RecoveryTally, ledger: Ledger, as_of: dt.date, unknown: int, deceased: int
+    t: RecoveryTally,
+    ledger: Ledger,
+    as_of: dt.date,
+    followed: int,
+    not_followed: int,
+    deceased: int,
 ) -> list[TableSpec]:
-    """The tables of section 3, registered in `ledger`, in print order."""
+    """The tables of section 3, registered in `ledger`, in print order. `followed` and
+    `not_followed`: the clients of unknown status the agency still follows, and the others."""
     dsm = _dsm(t, ledger, as_of)
     return [
-        _population(ledger, as_of, unknown, deceased),
+        _population(ledger, as_of, followed, not_followed, deceased),
         dsm,
         _severity(t, ledger, as_of),
         _specifiers(t, ledger, as_of),
@@ -188,12 +194,19 @@ def recovery_specs(
     ]
 
 
-def _population(ledger: Ledger, as_of: dt.date, unknown: int, deceased: int) -> TableSpec:
+def _population(
+    ledger: Ledger, as_of: dt.date, followed: int, not_followed: int, deceased: int
+) -> TableSpec:
     rows = (
         SpecRow("Known status (in the tables below)", (known_id(as_of),)),
         SpecRow(
-            f"Unknown (no completed assessment in the last {rules.UNKNOWN_AFTER_DAYS} days)",
-            (ledger.put(rec_id(as_of, "unknown"), unknown),),
+            f"Status unknown, still followed: not assessed in {rules.UNKNOWN_AFTER_DAYS} days,"
+            " a follow-up is due",
+            (ledger.put(rec_id(as_of, "unknown_followed"), followed),),
+        ),
+        SpecRow(
+            "No longer followed: discharged, or past the last follow-up window",
+            (ledger.put(rec_id(as_of, "not_followed"), not_followed),),
         ),
         SpecRow(
             "Deceased (left out of status and recovery)",

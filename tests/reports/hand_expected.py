@@ -35,10 +35,12 @@ OCTOBER: dict[str, list[tuple[str, tuple[object, ...]]]] = {
         ("Target of 80 % met", ("no", None, None, "no")),
         ("Overdue at the end of the period (window open, not yet done)", (0, 0, 1, 1)),
     ],
-    # Known: A, B, C, F, G, H. Unknown: E. Deceased: D.
+    # Known: A, B, C, F, G, H. Unknown: E, whose episode is open and whose 12-month
+    # window (closing 2026-12-25) is still ahead: still followed. Deceased: D.
     "recovery_population": [
         ("Known status (in the tables below)", (6,)),
-        ("Unknown (no completed assessment in the last 183 days)", (1,)),
+        ("Status unknown, still followed: not assessed in 183 days, a follow-up is due", (1,)),
+        ("No longer followed: discharged, or past the last follow-up window", (0,)),
         ("Deceased (left out of status and recovery)", (1,)),
     ],
     # A sustained full (abstinence); B, C, H active (reduction, safer use,
