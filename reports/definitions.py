@@ -115,7 +115,9 @@ def _harm_text() -> str:
         " report date, 28-day items from the latest completed assessment in that period."
         f" Index = 100 x (self/{n[harm.SELF]} + others/{n[harm.OTHERS]} +"
         f" community/{n[harm.COMMUNITY]}) / 3, rounded to one decimal; a product choice,"
-        " not a validated scale, printed beside the raw counts."
+        " not a validated scale, printed beside the raw counts. The change from intake"
+        " compares like with like: each interview's 28-day items and the events of equal"
+        " look-backs, reaching back only as far as the agency's records of the client go."
     )
 
 

@@ -70,7 +70,6 @@ READS = frozenset(
 _COMPLETED = "completed"
 _INTAKE = "intake"
 _JAIL = "jail_prison"
-_ONE_DAY = timedelta(days=1)
 
 
 def ahi(harm_self: int, harm_others: int, harm_community: int) -> float:
@@ -175,11 +174,15 @@ def harm_for_year_ending(history: ClientHistory, end: date) -> ClientHarm:
 
 
 def paired_harm(history: ClientHistory, period: Period) -> tuple[ClientHarm, ClientHarm] | None:
-    """Harm at the episode's intake and at the latest completed assessment in `period`.
+    """Harm at the episode's intake and at the latest completed assessment in `period`,
+    like with like: each side reads its own interview's 28-day items, and the events of
+    equally long look-backs ending on its interview.
 
-    The intake side reads the 12 months ending on the intake; the latest side
-    reads events after the intake only, at most 12 months back, so no event
-    is counted on both sides. None when there is no such pair.
+    The look-back runs only as far back as the agency's records of the client go
+    before the intake (nothing earlier could be recorded; for a client first met at
+    the intake it is that day alone), at most 12 months, and never so long that the
+    latest side reaches back to the intake, so no event counts on both sides.
+    None when there is no such pair.
     """
     latest = latest_completed(history, period)
     if latest is None or latest.kind == _INTAKE:
@@ -192,8 +195,25 @@ def paired_harm(history: ClientHistory, period: Period) -> tuple[ClientHarm, Cli
             intake = a
     if intake is None:
         return None
-    before = harm_from(history, Period.twelve_months_ending(intake.assessed_on), intake)
-    year = Period.twelve_months_ending(latest.assessed_on)
-    after_start = max(year.start, intake.assessed_on + _ONE_DAY)
-    after = harm_from(history, Period(after_start, latest.assessed_on), latest)
+    days = _look_back_days(history, intake.assessed_on, latest.assessed_on)
+    before = harm_from(history, _days_ending(intake.assessed_on, days), intake)
+    after = harm_from(history, _days_ending(latest.assessed_on, days), latest)
     return before, after
+
+
+def first_record(history: ClientHistory) -> date | None:
+    """The date of the client's earliest assessment (of any contact) or event."""
+    dates = [x.assessed_on for x in history.assessments[:1]]
+    dates += [e.occurred_on for e in history.events[:1]]
+    return min(dates, default=None)
+
+
+def _look_back_days(history: ClientHistory, intake_on: date, latest_on: date) -> int:
+    first = first_record(history) or intake_on
+    year = (intake_on - Period.twelve_months_ending(intake_on).start).days
+    return max(0, min((intake_on - first).days, (latest_on - intake_on).days - 1, year))
+
+
+def _days_ending(end: date, days_back: int) -> Period:
+    """`end` and the `days_back` days before it."""
+    return Period(end - timedelta(days=days_back), end)

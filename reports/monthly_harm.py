@@ -53,6 +53,13 @@ EVENTS: dict[str, str] = {c.value: c.label for c in by_key(EVENT_FIELDS)["event"
 DEATH_ROW = "Death (clients; a death event or a deceased contact)"
 
 
+PAIRED_NOTE = (
+    "Like with like: each side reads its interview's 28-day items and the events of equal"
+    " look-backs, only as far back as the agency's records of the client go (for a client"
+    " first met at intake, the interview items alone)."
+)
+
+
 def assessed_in(history: ClientHistory, period: Period) -> bool:
     """A completed assessment dated in `period`: the client's 28-day items are known."""
     return any(
@@ -289,4 +296,5 @@ def _paired(summary: HarmSummary, ledger: Ledger) -> TableSpec:
         ),
         tuple(rows),
         kinds=(Kind.COUNT, Kind.COUNT, Kind.MEAN, Kind.MEAN, Kind.MEAN),
+        note=PAIRED_NOTE,
     )

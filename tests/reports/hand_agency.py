@@ -19,7 +19,8 @@ B  Bartholomew, alcohol, goal reduction, born 1935 (age 91 -> "90+"). Intake
    2026-09-20 with 2 criteria (full criteria again: mild, A = B = 09-20).
    Oct 31: active, mild; partial recovery (band moderate -> mild), no time
    frame; sobriety none; self-identified yes. Events dui 2026-03-03, arrest
-   2026-10-12 -> community 2, index 13.3. Pair (community 2 -> 0).
+   2026-10-12 -> community 2, index 13.3. Pair (community 1 -> 0: equal
+   look-backs of 96 days leave the DUI out).
 C  Cassius, stimulant, goal safer use. Intake only, 2026-05-25 (2 criteria:
    mild; shared equipment, housing problem; 2 earlier attempts): 159 days
    before Oct 31, so known: active, mild, no improvement, sobriety none,

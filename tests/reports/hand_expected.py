@@ -164,13 +164,16 @@ OCTOBER: dict[str, list[tuple[str, tuple[object, ...]]]] = {
         ("Harm to the community (of 5 flags)", (3, 0.43)),
         ("Harm index (0-100)", (None, 10.4)),
     ],
-    # Pairs A (self 1 -> 0), B (community 2 -> 0), F (0 -> 0); index 5.6 and
-    # 13.3 and 0 at intake: mean 6.3, change -6.3.
+    # Pairs A (self 1 -> 0), B (community 1 -> 0), F (0 -> 0). A and F were first
+    # met at intake: their interview items alone. B's first record is the DUI of
+    # 2026-03-03, 104 days before intake, but his follow-up came 97 days after it:
+    # both sides read 96 days back, so the DUI falls outside and only his intake's
+    # offending counts. Index 5.6 and 6.7 and 0 at intake: mean 4.1, change -4.1.
     "harm_paired": [
         ("Harm to self", (1, 0, 0.33, 0.0, -0.33)),
         ("Harm to others", (0, 0, 0.0, 0.0, 0.0)),
-        ("Harm to the community", (2, 0, 0.67, 0.0, -0.67)),
-        ("Harm index (0-100)", (None, None, 6.3, 0.0, -6.3)),
+        ("Harm to the community", (1, 0, 0.33, 0.0, -0.33)),
+        ("Harm index (0-100)", (None, None, 4.1, 0.0, -4.1)),
     ],
     "community_supplies": [
         ("97203", (1, 1, 0, 10, 4, 0.4)),

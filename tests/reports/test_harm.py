@@ -223,3 +223,35 @@ def test_a_death_counts_once_at_its_first_record() -> None:
     )
     assert "death" in harm_for_year_ending(history, d("2023-06-30")).flags
     assert "death" not in harm_for_year_ending(history, d("2024-06-30")).flags
+
+
+def test_a_pair_compares_like_with_like_for_a_client_first_met_at_intake() -> None:
+    """Nothing before the intake could be recorded, so no events count on either side:
+    the 28-day items asked at both interviews are compared alone (an arrest between the
+    two interviews would otherwise make harm appear to rise)."""
+    history = client(
+        intake("2024-01-10", sub(SIX), housing_problem=True),
+        visit("2024-05-10", sub(), housing_problem=False, offending_days_28=2),
+        events=(event("2024-03-01", "arrest"), event("2024-05-01", "overdose_nonfatal")),
+    )
+    before, after = paired_harm(history, YEAR_TO_JUNE)
+    assert before.flags == {"housing_problem"}
+    assert after.flags == {"offending"}
+
+
+def test_a_pair_reads_equal_look_backs_as_far_as_the_agencys_records_go() -> None:
+    """First record 40 days before intake: both sides read the 40 days up to their
+    interview (the intake's 28-day items and events; the latest's likewise)."""
+    history = client(
+        intake("2024-02-10", sub(SIX)),
+        visit("2024-06-10", sub()),
+        events=(
+            event("2024-01-01", "arrest"),  # the first record: 40 days before intake
+            event("2024-01-20", "overdose_nonfatal"),
+            event("2024-04-15", "dui"),  # 56 days before the latest: outside its 40
+            event("2024-05-20", "family_violence"),  # 21 days before: inside
+        ),
+    )
+    before, after = paired_harm(history, YEAR_TO_JUNE)
+    assert before.flags == {"arrest", "overdose_nonfatal"}
+    assert after.flags == {"family_violence"}
