@@ -130,6 +130,19 @@ def programme_tallies(session: Session, start: dt.date, end: dt.date) -> list[Ar
     return sorted(found, key=lambda t: (t.area is None, t.area or ""))
 
 
+def encounter_people(
+    session: Session, start: dt.date, end: dt.date
+) -> list[tuple[str | None, int | None, int]]:
+    """(area, client id or None for anonymous, encounters) of the encounters in the range:
+    who an area's tallies are about."""
+    rows = session.execute(
+        select(Encounter.area, Encounter.client_id, func.count())
+        .where(Encounter.occurred_on.between(start, end))
+        .group_by(Encounter.area, Encounter.client_id)
+    )
+    return [(area, client_id, int(n)) for area, client_id, n in rows]
+
+
 def known_deaths_by_area(
     session: Session, start: dt.date, end: dt.date, deaths: Mapping[int, dt.date] | None = None
 ) -> dict[str | None, int]:

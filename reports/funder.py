@@ -250,8 +250,9 @@ def _dictionary_sheets(data: ReportData, rows: bool) -> list[tuple[str, tuple[Fi
         "Area",
         Kind.TEXT,
         N_(
-            "The area recorded on encounters (for known deaths, "
-            "the postal code on the client's record)."
+            "The area recorded on encounters (for known deaths, the postal code on the "
+            "client's record). Areas with fewer people than the suppression threshold, or "
+            "with nothing but deaths, are pooled as Other areas."
         ),
     )
     community = data.community

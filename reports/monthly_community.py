@@ -2,13 +2,15 @@
 
 Both come straight from SQL aggregates (db.report_queries). Areas are
 printed only as rows of these aggregate tables, suppressed like every other
-count; the all-areas row is a printed total of each column.
+count, and only when they hold enough people (`pool_areas`); the all-areas
+row is a printed total of each column.
 """
 
 from __future__ import annotations
 
 import logging
-from collections.abc import Hashable, Sequence
+from collections.abc import Hashable, Iterable, Mapping, Sequence
+from dataclasses import dataclass, field
 
 from db import codes
 from db.report_queries import AreaTotals, Caseload
@@ -22,6 +24,8 @@ ENCOUNTERS = "encounters"
 DEATHS = "known_deaths"
 ALL_AREAS: Hashable = ("all",)
 NOT_RECORDED = "Area not recorded"
+OTHER_AREAS = "Other areas"
+TALLIES = codes.ENCOUNTER_TALLIES
 _LABELS = {key: by_key(ENCOUNTER_FIELDS)[key].label for key in codes.ENCOUNTER_TALLIES}
 FIRST_TABLE = (
     ENCOUNTERS,
@@ -48,14 +52,6 @@ def com_id(area: Hashable, what: str) -> CellId:
     return ("com", area, what)
 
 
-def _area_key(area: str | None) -> Hashable:
-    return ("area", area)
-
-
-def area_label(area: str | None) -> str:
-    return NOT_RECORDED if area is None else area
-
-
 def caseload_spec(c: Caseload, ledger: Ledger) -> TableSpec:
     rows = (
         ("Clients served (completed assessment or identified encounter)", "served", c.clients_served),
@@ -77,39 +73,105 @@ def caseload_spec(c: Caseload, ledger: Ledger) -> TableSpec:
     return TableSpec("caseload", "Caseload", "Measure", ("Number",), tuple(spec))
 
 
-def register_areas(
-    areas: Sequence[AreaTotals], deaths: dict[str | None, int], ledger: Ledger
-) -> list[str | None]:
-    """Put every area's tallies and the all-areas totals; the areas in print order."""
-    names = sorted({a.area for a in areas} | set(deaths), key=lambda a: (a is None, a or ""))
-    found = {a.area: a for a in areas}
+@dataclass
+class AreaRow:
+    """One printed row of the community tables: an area, "Other areas" or not recorded."""
+
+    label: str
+    cell: Hashable  # where the row's counts live in the ledger
+    encounters: int = 0
+    tallies: dict[str, int] = field(default_factory=lambda: dict.fromkeys(TALLIES, 0))
+    deaths: int = 0
+    people: int = 0
+
+    def add(self, area: AreaTotals) -> None:
+        self.encounters += area.encounters
+        for name in TALLIES:
+            self.tallies[name] += area.tallies.get(name, 0)
+
+
+def area_key(text: str | None) -> str | None:
+    """Areas are free text: the same area typed with other spaces or case is one."""
+    if text is None or not text.strip():
+        return None
+    return " ".join(text.split()).casefold()
+
+
+def pool_areas(
+    areas: Sequence[AreaTotals],
+    people: Iterable[tuple[str | None, int | None, int]],
+    deaths: Mapping[str | None, int],
+    threshold: int | None,
+) -> list[AreaRow]:
+    """The rows to print, in order: areas by name, then "Other areas", then the area not
+    recorded. `people`: (area, client id or None when anonymous, encounters); an area's
+    people are its distinct clients plus its anonymous encounters (who cannot be told
+    apart). With a `threshold` (a report that suppresses), an area with fewer people, or
+    with nothing but deaths, is pooled into "Other areas" (DOMAIN.md §9)."""
+    rows: dict[str | None, AreaRow] = {}
+    spellings: dict[str, set[str]] = {}
+
+    def row(text: str | None) -> AreaRow:
+        key = area_key(text)
+        if key is not None:
+            spellings.setdefault(key, set()).add(" ".join(text.split()))  # type: ignore[union-attr]
+        if key is None:
+            return rows.setdefault(None, AreaRow(NOT_RECORDED, ("not_recorded",)))
+        return rows.setdefault(key, AreaRow("", ("area", key)))
+
+    for area in areas:
+        row(area.area).add(area)
+    for area, n in deaths.items():
+        row(area).deaths += n
+    seen: dict[str | None, set[int]] = {}
+    for area, client, n in people:
+        key = area_key(area)
+        if client is None:
+            row(area).people += n
+        elif client not in seen.setdefault(key, set()):
+            seen[key].add(client)
+            row(area).people += 1
+    for key, found in spellings.items():
+        rows[key].label = min(found)
+    return _pooled(rows, threshold)
+
+
+def _pooled(rows: dict[str | None, AreaRow], threshold: int | None) -> list[AreaRow]:
+    named = sorted((r for k, r in rows.items() if k is not None), key=lambda r: area_key(r.label))
+    other = AreaRow(OTHER_AREAS, ("other",))
+    shown = []
+    for r in named:
+        if threshold is None or (r.people >= threshold and r.encounters > 0):
+            shown.append(r)
+        else:
+            other.add(AreaTotals(None, r.encounters, r.tallies))
+            other.deaths += r.deaths
+            other.people += r.people
+    if other.encounters or other.deaths:
+        shown.append(other)
+    if None in rows:
+        shown.append(rows[None])
+    return shown
+
+
+def register_areas(rows: Sequence[AreaRow], ledger: Ledger) -> None:
+    """Put every row's tallies and the all-areas totals."""
     for what in (*FIRST_TABLE, *SECOND_TABLE):
-        parts = []
-        for name in names:
-            parts.append(
-                ledger.put(
-                    com_id(_area_key(name), what), _tally(found.get(name), deaths, name, what)
-                )
-            )
+        parts = [ledger.put(com_id(r.cell, what), _tally(r, what)) for r in rows]
         ledger.put(com_id(ALL_AREAS, what), sum(ledger.value(p) for p in parts))
         ledger.line(parts, com_id(ALL_AREAS, what))
-    return names
 
 
-def _tally(
-    area: AreaTotals | None, deaths: dict[str | None, int], name: str | None, what: str
-) -> int:
+def _tally(row: AreaRow, what: str) -> int:
     if what == DEATHS:
-        return deaths.get(name, 0)
-    if area is None:
-        return 0
-    return area.encounters if what == ENCOUNTERS else area.tallies[what]
+        return row.deaths
+    return row.encounters if what == ENCOUNTERS else row.tallies[what]
 
 
-def community_specs(names: Sequence[str | None], ledger: Ledger) -> list[TableSpec]:
+def community_specs(rows_in_order: Sequence[AreaRow], ledger: Ledger) -> list[TableSpec]:
     """The PDF's two tables (an area with nothing to show in one is left out of it), then
     the workbook's single table of every area and every column."""
-    keys: list[tuple[Hashable, str, bool]] = [(_area_key(n), area_label(n), False) for n in names]
+    keys: list[tuple[Hashable, str, bool]] = [(r.cell, r.label, False) for r in rows_in_order]
     keys.append((ALL_AREAS, "All areas", True))
 
     def cells(key: Hashable, what: tuple[str, ...], ratio: bool) -> tuple[Spec, ...]:

@@ -32,7 +32,12 @@ from reports.harm import DEATH_INDICATOR, EVENT_INDICATOR
 from reports.harm_summary import HarmSummary, summarise_harm
 from reports.histories import collector_paused, load_histories
 from reports.ledger import Ledger
-from reports.monthly_community import caseload_spec, community_specs, register_areas
+from reports.monthly_community import (
+    caseload_spec,
+    community_specs,
+    pool_areas,
+    register_areas,
+)
 from reports.monthly_followup import FollowupTally, followup_spec, intakes_from, minimal_histories
 from reports.monthly_harm import Unassessed, assessed_in, harm_specs
 from reports.monthly_recovery import RecoveryTally, recovery_specs
@@ -122,7 +127,8 @@ def build_report_data(
             _walk_histories(session, tallies, progress, cancelled)
         ledger = Ledger()
         deaths = queries.death_dates_with_contacts(session, period.end)
-        specs = _sql_sections(session, period, ledger, deaths)
+        pool = None if internal else settings.suppression_threshold
+        specs = _sql_sections(session, period, ledger, deaths, pool)
         sections = _sections(specs, tallies, ledger, session, period, deaths)
     trend = trend_specs(tallies.trend, tallies.followups, ledger)
     ledger.suppress(disclosure.effective_threshold)
@@ -323,16 +329,24 @@ def _unknown(
 
 
 def _sql_sections(
-    session: Session, period: Period, ledger: Ledger, deaths: dict[int, dt.date]
+    session: Session,
+    period: Period,
+    ledger: Ledger,
+    deaths: dict[int, dt.date],
+    pool_below: int | None,
 ) -> tuple[TableSpec, list[TableSpec]]:
-    """Caseload and community: straight from the aggregate queries."""
-    names = register_areas(
-        queries.programme_tallies(session, period.start, period.end),
-        queries.known_deaths_by_area(session, period.start, period.end, deaths),
-        ledger,
+    """Caseload and community: straight from the aggregate queries. Areas with fewer
+    people than `pool_below` are pooled (None: every area prints, for internal use)."""
+    start, end = period.start, period.end
+    areas = pool_areas(
+        queries.programme_tallies(session, start, end),
+        queries.encounter_people(session, start, end),
+        queries.known_deaths_by_area(session, start, end, deaths),
+        pool_below,
     )
-    caseload = caseload_spec(queries.caseload(session, period.start, period.end), ledger)
-    return caseload, community_specs(names, ledger)
+    register_areas(areas, ledger)
+    caseload = caseload_spec(queries.caseload(session, start, end), ledger)
+    return caseload, community_specs(areas, ledger)
 
 
 def _sections(

@@ -267,9 +267,9 @@ YEAR: dict[str, list[tuple[str, tuple[object, ...]]]] = {
         ("Target of 80 % met", ("no", "no", None, "no")),
         ("Overdue at the end of the period (window open, not yet done)", (0, 0, 1, 1)),
     ],
-    # D's death (postal code 97201) adds an area with no encounters: it shows
-    # in the second table only (nothing to show in the first); the September
-    # encounter adds 9 kits to the dock.
+    # D's death (postal code 97201) is the only thing in its area: pooled into
+    # "Other areas", shown in the second table only (nothing to show in the
+    # first); the September encounter adds 9 kits to the dock.
     "community_supplies": [
         ("97203", (1, 1, 0, 10, 4, 0.4)),
         (DOCK, (2, 11, 1, 20, 15, 0.75)),
@@ -277,9 +277,9 @@ YEAR: dict[str, list[tuple[str, tuple[object, ...]]]] = {
         ("All areas", (4, 12, 1, 30, 19, 0.63)),
     ],
     "community_services": [
-        ("97201", (0, 0, 0, 0, 1)),
         ("97203", (0, 0, 0, 1, 0)),
         (DOCK, (5, 0, 0, 0, 0)),
+        ("Other areas", (0, 0, 0, 0, 1)),
         ("Area not recorded", (0, 1, 1, 2, 0)),
         ("All areas", (5, 1, 1, 3, 1)),
     ],

@@ -102,15 +102,13 @@ def test_the_default_report_shows_small_counts_as_under_11_and_what_rests_on_the
     assert printed(suppressed, key) == expected
 
 
-def test_a_large_count_hides_with_the_small_one_its_total_would_give_away(
+def test_areas_with_too_few_people_pool_and_no_postal_code_is_printed(
     suppressed: ReportData,
 ) -> None:
-    # Syringes: 97203 gave 10 (hidden), the dock 20: with the total 30 printed
-    # the dock's 20 would give the 10 away, so it hides too. Same for returns.
-    # The 20 and 15 are not under 11, so they print as *, and so do the ratios.
+    # 97203 (one client) and the dock (one anonymous encounter in October) hold
+    # fewer than 11 people: both pool into "Other areas" (10 + 20 syringes out).
     assert printed(suppressed, "community_supplies") == [
-        ("97203", (MARK, MARK, 0, MARK, MARK, STAR)),
-        ("Dock <b>&", (MARK, MARK, MARK, STAR, STAR, STAR)),
+        ("Other areas", (MARK, MARK, MARK, 30, 19, 0.63)),
         ("Area not recorded", (MARK, 0, 0, 0, 0, None)),
         ("All areas", (MARK, MARK, MARK, 30, 19, 0.63)),
     ]

@@ -1,0 +1,87 @@
+"""Areas in the aggregate tables (DOMAIN.md §9): an area is printed only when it holds at
+least the threshold of people; smaller areas, and areas whose only content would be a
+death, are pooled as "Other areas". Area text is free: trimmed and case-folded first."""
+
+from __future__ import annotations
+
+from db import codes
+from db.report_queries import AreaTotals
+from reports.monthly_community import OTHER_AREAS, pool_areas
+
+
+def totals(area: str | None, encounters: int, kits: int = 0) -> AreaTotals:
+    tallies = dict.fromkeys(codes.ENCOUNTER_TALLIES, 0)
+    tallies["naloxone_kits"] = kits
+    return AreaTotals(area, encounters, tallies)
+
+
+AREAS = [
+    totals("97201", 12, kits=4),
+    totals("97201 ", 1, kits=1),  # the same area typed with a space
+    totals("sw1a 1aa", 5),
+    totals("SW1A 1AA", 4),
+    totals(None, 3, kits=2),
+]
+# (area as typed, client id or None for anonymous, encounters)
+PEOPLE = [
+    *(("97201", client, 1) for client in range(1, 11)),  # ten clients
+    ("97201", None, 2),  # two anonymous encounters
+    ("97201 ", 11, 1),  # an eleventh client
+    ("97201 ", 1, 1),  # a client already counted
+    *(("sw1a 1aa", client, 1) for client in range(20, 25)),
+    *(("SW1A 1AA", client, 1) for client in range(25, 29)),
+    (None, None, 3),
+]
+DEATHS = {"97201": 1, "97299": 2, " sw1a 1aa": 1}
+
+
+def test_areas_with_enough_people_print_and_the_rest_pool() -> None:
+    rows = pool_areas(AREAS, PEOPLE, DEATHS, threshold=11)
+    by_label = {r.label: r for r in rows}
+    assert list(by_label) == ["97201", OTHER_AREAS, "Area not recorded"]
+    # 97201: ten clients, one more under another spelling, two anonymous encounters.
+    assert by_label["97201"].people == 13
+    assert by_label["97201"].encounters == 13
+    assert by_label["97201"].tallies["naloxone_kits"] == 5
+    assert by_label["97201"].deaths == 1
+    # SW1A 1AA holds nine people under two spellings: too few. 97299 has only deaths.
+    other = by_label[OTHER_AREAS]
+    assert (other.encounters, other.deaths, other.people) == (9, 3, 9)
+    assert by_label["Area not recorded"].tallies["naloxone_kits"] == 2
+
+
+def test_an_internal_report_shows_every_area_merged_by_spelling() -> None:
+    rows = pool_areas(AREAS, PEOPLE, DEATHS, threshold=None)
+    assert [r.label for r in rows] == ["97201", "97299", "SW1A 1AA", "Area not recorded"]
+    assert [r.encounters for r in rows] == [13, 0, 9, 3]
+    assert [r.deaths for r in rows] == [1, 2, 1, 0]
+
+
+def test_nothing_is_pooled_into_an_empty_other_row() -> None:
+    rows = pool_areas([totals("97201", 12)], [("97201", c, 1) for c in range(12)], {}, 11)
+    assert [r.label for r in rows] == ["97201"]
+
+
+def test_a_large_count_hides_with_the_small_one_its_total_would_give_away() -> None:
+    """Two printed areas: 97203 gave 10 syringes (hidden), 97201 gave 20; with the
+    total 30 printed, the 20 would give the 10 away, so it hides too, as * (it is not
+    a small count), and so does the ratio resting on it."""
+    from reports.ledger import Ledger
+    from reports.monthly_community import community_specs, register_areas
+    from reports.report_tables import Disclosure, render
+
+    def area(name: str, out: int) -> AreaTotals:
+        tallies = dict.fromkeys(codes.ENCOUNTER_TALLIES, 0)
+        tallies["syringes_out"] = out
+        return AreaTotals(name, 20, tallies)
+
+    people = [(a, None, 20) for a in ("97201", "97203")]
+    rows = pool_areas([area("97201", 20), area("97203", 10)], people, {}, threshold=11)
+    ledger = Ledger()
+    register_areas(rows, ledger)
+    specs = community_specs(rows, ledger)
+    ledger.suppress(11)
+    table = render(specs[0], ledger, Disclosure(11))
+    printed = {row.label: row.values for row in table.rows}
+    assert printed["97201"][3] == "*" and printed["97203"][3] == "<11"
+    assert printed["All areas"][3] == 30
