@@ -43,7 +43,7 @@ from reports.monthly_community import COMMUNITY_COLUMNS
 from reports.monthly_data import IsCancelled, Progress, ReportData, build_report_data
 from reports.monthly_trends import TREND_COLUMNS
 from reports.report_tables import Kind as TableKind
-from reports.report_tables import Table
+from reports.report_tables import Disclosure, Table
 from reports.suppression import PROTECTED_MARK
 from reports.xlsx import Cancelled, Column, SheetWriter, XlsxBook, write_or_discard
 
@@ -229,20 +229,28 @@ def _field(label: str, kind: Kind, help_text: str = "", decimal: bool = False) -
     return Field(label, label, kind, help=help_text, tags=tags)
 
 
-def _column_field(table: Table, index: int, help_text: str = "") -> Field:
+def _column_field(
+    table: Table, index: int, disclosure: Disclosure, help_text: str = ""
+) -> Field:
     """A column of a printed table as the dictionary describes it."""
     kind = table.kinds[index] if table.kinds else TableKind.COUNT
-    note = _KIND_NOTES.get(kind, "")
+    note = _kind_note(kind, disclosure)
     text = f"{help_text} {note}".strip()
     return _field(table.columns[index], Kind.INTEGER, text, decimal=kind is not TableKind.COUNT)
 
 
-_KIND_NOTES = {
-    TableKind.COUNT: "A count; <11 where suppressed.",
-    TableKind.PERCENT: "A percentage, stored as a fraction; <11 where it rests on a hidden count.",
-    TableKind.INDEX: "The mean harm index, 0-100.",
-    TableKind.RATIO: "Syringes returned per syringe given.",
-}
+def _kind_note(kind: TableKind, disclosure: Disclosure) -> str:
+    """What a column holds, with the markers the sheets print (the same constants)."""
+    small, hidden = disclosure.marker, PROTECTED_MARK
+    derived = f"{hidden} where it rests on a hidden count."
+    return {
+        TableKind.COUNT: f"A count; {small} for a count from 1 to {disclosure.threshold - 1},"
+        f" {hidden} for a larger one hidden to protect it.",
+        TableKind.PERCENT: f"A percentage, stored as a fraction; {derived}",
+        TableKind.MEAN: f"A mean; {derived}",
+        TableKind.INDEX: f"The mean harm index, 0-100; {derived}",
+        TableKind.RATIO: f"Syringes returned per syringe given; {derived}",
+    }.get(kind, "")
 
 
 def _dictionary_sheets(data: ReportData, rows: bool) -> list[tuple[str, tuple[Field, ...]]]:
@@ -262,13 +270,22 @@ def _dictionary_sheets(data: ReportData, rows: bool) -> list[tuple[str, tuple[Fi
         N_("The month-end the row describes (the last row: the end of the period)."),
     )
     sheets = [
-        (COMMUNITY, (area, *(_column_field(community, i) for i in range(len(community.columns))))),
+        (
+            COMMUNITY,
+            (
+                area,
+                *(
+                    _column_field(community, i, data.disclosure)
+                    for i in range(len(community.columns))
+                ),
+            ),
+        ),
         (
             TRENDS,
             (
                 month,
                 *(
-                    _column_field(t, i, t.title + ".")
+                    _column_field(t, i, data.disclosure, t.title + ".")
                     for t in data.trends
                     for i in range(len(t.columns))
                 ),

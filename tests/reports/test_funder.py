@@ -424,3 +424,35 @@ def test_a_front_desk_account_may_not_export(agency: Database, front_desk, tmp_p
     with pytest.raises(PermissionDenied):
         funder_workbook(agency, front_desk, START, END, tmp_path / "f.xlsx")
     assert list(tmp_path.iterdir()) == []
+
+
+def test_the_dictionary_names_the_markers_the_sheets_print(
+    agency: Database, tmp_path: Path
+) -> None:
+    """With a threshold of 5, a small count prints <5 and a percentage resting on a
+    hidden count prints * in the sheets: the Dictionary must say exactly that."""
+    with agency.writing() as session:
+        current = agency_settings.load(session)
+        agency_settings.save(session, COMMAND_LINE, replace(current, suppression_threshold=5))
+    try:
+        book, _ = _export(agency, tmp_path / "five.xlsx")
+    finally:
+        with agency.writing() as session:
+            agency_settings.save(session, COMMAND_LINE, current)
+    shown = {
+        v
+        for name in ("Summary", "Trends")
+        for row in book[name].iter_rows(values_only=True)
+        for v in row
+        if v in ("<5", "*", "<11")
+    }
+    assert shown == {"<5", "*"}
+    header = [c.value for c in book["Dictionary"][1]]
+    helps = {
+        (r[0], r[1]): r[header.index("help")]
+        for r in book["Dictionary"].iter_rows(min_row=2, values_only=True)
+    }
+    rate = helps[("Trends", "Follow-up rate")]
+    count = helps[("Trends", "Windows closed")]
+    assert "*" in rate and "<5" not in rate and "<11" not in rate
+    assert "<5" in count and "<11" not in count
