@@ -200,9 +200,7 @@ def last_completed_before(session: Session, as_of: dt.date, before: dt.date) -> 
     return list(session.scalars(select(latest.c.client_id).where(latest.c.last_on < before)))
 
 
-def latest_episodes(
-    session: Session, as_of: dt.date
-) -> dict[int, tuple[dt.date, dt.date | None]]:
+def latest_episodes(session: Session, as_of: dt.date) -> dict[int, tuple[dt.date, dt.date | None]]:
     """Each client's latest episode opened on or before `as_of`: (opened_on, closed_on)."""
     latest = (
         select(Episode.client_id, func.max(Episode.opened_on).label("opened_on"))

@@ -42,8 +42,8 @@ from reports.funder_sheets import (
 from reports.monthly_community import COMMUNITY_COLUMNS
 from reports.monthly_data import IsCancelled, Progress, ReportData, build_report_data
 from reports.monthly_trends import TREND_COLUMNS
-from reports.report_tables import Kind as TableKind
 from reports.report_tables import Disclosure, Table
+from reports.report_tables import Kind as TableKind
 from reports.suppression import PROTECTED_MARK
 from reports.xlsx import Cancelled, Column, SheetWriter, XlsxBook, write_or_discard
 
@@ -229,9 +229,7 @@ def _field(label: str, kind: Kind, help_text: str = "", decimal: bool = False) -
     return Field(label, label, kind, help=help_text, tags=tags)
 
 
-def _column_field(
-    table: Table, index: int, disclosure: Disclosure, help_text: str = ""
-) -> Field:
+def _column_field(table: Table, index: int, disclosure: Disclosure, help_text: str = "") -> Field:
     """A column of a printed table as the dictionary describes it."""
     kind = table.kinds[index] if table.kinds else TableKind.COUNT
     note = _kind_note(kind, disclosure)

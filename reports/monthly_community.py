@@ -54,7 +54,11 @@ def com_id(area: Hashable, what: str) -> CellId:
 
 def caseload_spec(c: Caseload, ledger: Ledger) -> TableSpec:
     rows = (
-        ("Clients served (completed assessment or identified encounter)", "served", c.clients_served),
+        (
+            "Clients served (completed assessment or identified encounter)",
+            "served",
+            c.clients_served,
+        ),
         (
             "Clients with only an event recorded (not counted as served)",
             "events_only",

@@ -306,9 +306,7 @@ class _Unknown:
     not_followed: int = 0  # discharged, or past the last window
 
 
-def _unknown(
-    session: Session, as_of: dt.date, dead: set[int], months: tuple[int, ...]
-) -> _Unknown:
+def _unknown(session: Session, as_of: dt.date, dead: set[int], months: tuple[int, ...]) -> _Unknown:
     """The alive clients assessed once but not in the 183 days up to `as_of`, split by
     whether the agency still follows them (reports.followup.still_followed)."""
     stale = set(

@@ -29,7 +29,12 @@ def _client(database: Database, code: str) -> int:
     return records.create_client(
         database,
         COMMAND_LINE,
-        {"client_code": code, "given_name": "Wren", "family_name": code, "birth_date": "1980-01-01"},
+        {
+            "client_code": code,
+            "given_name": "Wren",
+            "family_name": code,
+            "birth_date": "1980-01-01",
+        },
         TODAY,
     )
 

@@ -26,7 +26,12 @@ def _client(database: Database, code: str) -> int:
     return records.create_client(
         database,
         COMMAND_LINE,
-        {"client_code": code, "given_name": "Wren", "family_name": code, "birth_date": "1980-01-01"},
+        {
+            "client_code": code,
+            "given_name": "Wren",
+            "family_name": code,
+            "birth_date": "1980-01-01",
+        },
         TODAY,
     )
 
@@ -62,7 +67,11 @@ def agency(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Database]:
             _visit(database, client, on, kind)
         if code == "DEAD":
             records.add_event(
-                database, COMMAND_LINE, client, {"occurred_on": "2025-12-01", "event": "death"}, TODAY
+                database,
+                COMMAND_LINE,
+                client,
+                {"occurred_on": "2025-12-01", "event": "death"},
+                TODAY,
             )
     yield database
     database.dispose()
