@@ -228,7 +228,7 @@ def assessed_client_ids(session: Session, start: dt.date, end: dt.date) -> list[
     return list(session.scalars(query))
 
 
-def _assessed_in(start: dt.date, end: dt.date) -> Select[tuple[int]]:
+def _assessed_in(start: dt.date, end: dt.date) -> Select[Any]:
     return select(Assessment.client_id).where(
         Assessment.contact_status == COMPLETED, Assessment.assessed_on.between(start, end)
     )

@@ -117,31 +117,29 @@ def pool_areas(
 
     def row(text: str | None) -> AreaRow:
         key = area_key(text)
-        if key is not None:
-            spellings.setdefault(key, set()).add(" ".join(text.split()))  # type: ignore[union-attr]
-        if key is None:
+        if key is None or text is None:
             return rows.setdefault(None, AreaRow(NOT_RECORDED, ("not_recorded",)))
+        spellings.setdefault(key, set()).add(" ".join(text.split()))
         return rows.setdefault(key, AreaRow("", ("area", key)))
 
-    for area in areas:
-        row(area.area).add(area)
-    for area, n in deaths.items():
-        row(area).deaths += n
+    for totals in areas:
+        row(totals.area).add(totals)
+    for place, n in deaths.items():
+        row(place).deaths += n
     seen: dict[str | None, set[int]] = {}
-    for area, client, n in people:
-        key = area_key(area)
+    for place, client, n in people:
         if client is None:
-            row(area).people += n
-        elif client not in seen.setdefault(key, set()):
-            seen[key].add(client)
-            row(area).people += 1
+            row(place).people += n
+        elif client not in seen.setdefault(area_key(place), set()):
+            seen[area_key(place)].add(client)
+            row(place).people += 1
     for key, found in spellings.items():
         rows[key].label = min(found)
     return _pooled(rows, threshold)
 
 
 def _pooled(rows: dict[str | None, AreaRow], threshold: int | None) -> list[AreaRow]:
-    named = sorted((r for k, r in rows.items() if k is not None), key=lambda r: area_key(r.label))
+    named = [rows[k] for k in sorted(k for k in rows if k is not None)]
     other = AreaRow(OTHER_AREAS, ("other",))
     shown = []
     for r in named:
