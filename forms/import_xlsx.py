@@ -9,7 +9,7 @@ This module keeps openpyxl for the workbook's structure (sheet names and
 paths, shared strings, which styles are dates) and reads the sheets' rows
 itself with lxml, dropping each row once read. Cell values come out as
 openpyxl would give them: numbers, text, booleans, and datetimes for cells
-formatted as dates.
+formatted as dates, and a `forms.values.Formula` for a cell that holds a formula.
 """
 
 from __future__ import annotations
@@ -27,6 +27,8 @@ from openpyxl.utils import column_index_from_string
 from openpyxl.utils.datetime import from_excel, from_ISO8601
 from openpyxl.xml.constants import SHEET_MAIN_NS
 
+from forms.values import Formula
+
 log = logging.getLogger(__name__)
 
 _ROW = f"{{{SHEET_MAIN_NS}}}row"
@@ -34,6 +36,7 @@ _VALUE = f"{{{SHEET_MAIN_NS}}}v"
 _INLINE = f"{{{SHEET_MAIN_NS}}}is"
 _TEXT = f"{{{SHEET_MAIN_NS}}}t"
 _RUN = f"{{{SHEET_MAIN_NS}}}r"
+_FORMULA = f"{{{SHEET_MAIN_NS}}}f"
 _DIGITS = "0123456789"
 
 
@@ -122,6 +125,10 @@ class XlsxSource:
         return tuple(values)
 
     def _value(self, cell: Any) -> Any:
+        formula = cell.find(_FORMULA)
+        if formula is not None:
+            # Whatever it last computed (if anything): what was meant is not in the file.
+            return Formula(formula.text or "")
         kind = cell.get("t", "n")
         if kind == "inlineStr":
             return _inline_text(cell)

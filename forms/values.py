@@ -25,6 +25,22 @@ class FieldError(ValueError):
     """A value that cannot be stored; str() is the message for the person."""
 
 
+class Formula:
+    """A spreadsheet cell holding a formula. Never a value: whatever it computed (if it
+    was ever computed) is not what a person typed, so every field refuses it."""
+
+    __slots__ = ("text",)
+
+    def __init__(self, text: str) -> None:
+        self.text = text
+
+    def __repr__(self) -> str:
+        return f"Formula({self.text!r})"
+
+
+FORMULA_MESSAGE = "is a formula, not a value: type the value itself"
+
+
 def is_blank(raw: object) -> bool:
     return raw is None or (isinstance(raw, str) and raw.strip() == "")
 
@@ -33,6 +49,8 @@ def parse(field: Field, raw: object, today: dt.date) -> object:
     """The stored value for `raw`, or None when blank. Raises FieldError."""
     if is_blank(raw):
         return None
+    if isinstance(raw, Formula):
+        raise FieldError(FORMULA_MESSAGE)
     return _PARSERS[field.kind](field, raw, today)
 
 

@@ -74,6 +74,22 @@ def test_a_rejected_import_lists_each_problem_exits_non_zero_and_writes_the_list
     database.dispose()
 
 
+def test_a_formula_cell_is_a_listed_problem_not_a_crash(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
+    db = str(tmp_path / "a.sqlite3")
+    path = workbook(tmp_path / "clients.xlsx", [["C-1", '=CONCAT("A","B")', "Ruiz", "1980-06-01"]])
+    code, out, err = run(capsys, "import", str(path), "--db", db)
+    assert code == 2
+    message = "Given name is a formula, not a value: type the value itself"
+    assert out.splitlines() == [f"Clients!2 given_name: {message}"]
+    assert "Traceback" not in err and "could not convert" not in err
+    listed = load_workbook(tmp_path / "clients.errors.xlsx")["Problems"]
+    assert [tuple(c.value for c in row) for row in listed.iter_rows(min_row=2)] == [
+        ("Clients", 2, "given_name", message)
+    ]
+
+
 def test_import_then_export_data_and_template(
     capsys: pytest.CaptureFixture[str], tmp_path: Path
 ) -> None:

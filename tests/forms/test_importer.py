@@ -173,6 +173,60 @@ def test_a_formula_like_name_is_accepted_as_text(
         assert s.scalar(select(Client.given_name)) == name
 
 
+def test_a_real_formula_is_refused_like_any_bad_value(
+    database: Database, admin: Actor, today: dt.date, tmp_path: Path
+) -> None:
+    """A script (or openpyxl) writes formulas with no cached value; a spreadsheet program
+    caches one. Either way the cell holds a formula, not what was meant: refused, named,
+    nothing written."""
+    book = write_book(
+        tmp_path / "formula.xlsx",
+        {
+            "Clients": [client("C-1", given_name='=CONCAT("A","B")'), client("C-2")],
+            "Assessments": [intake("C-2", psych_health="=4+4")],
+            "Substances": [substance("C-2")],
+        },
+    )
+    before = counts(database)
+    result = import_workbook(database, admin, book, today)
+    assert lines(result) == [
+        "Clients!2 given_name: Given name is a formula, not a value: type the value itself",
+        "Assessments!2 psych_health: Psychological health is a formula, not a value: type the "
+        "value itself",
+    ]
+    assert counts(database) == before
+
+
+def test_a_formula_with_a_cached_value_is_refused_too(tmp_path: Path) -> None:
+    from forms.import_xlsx import XlsxSource
+    from forms.values import Formula
+
+    book = write_book(tmp_path / "cached.xlsx", {"Clients": [client("C-1")]})
+    _with_cached_formula(book, "B2", "CONCAT(&quot;A&quot;,&quot;B&quot;)", "AB")
+    source = XlsxSource(book)
+    try:
+        rows = dict(source.rows("Clients"))
+    finally:
+        source.close()
+    assert isinstance(rows[2][1], Formula)
+
+
+def _with_cached_formula(path: Path, ref: str, formula: str, cached: str) -> None:
+    """Rewrite one cell as a spreadsheet program saves a formula: its text and result."""
+    import re
+    import zipfile
+
+    with zipfile.ZipFile(path) as z:
+        parts = {n: z.read(n) for n in z.namelist()}
+    name = "xl/worksheets/sheet1.xml"
+    xml = parts[name].decode()
+    cell = f'<c r="{ref}" t="str"><f>{formula}</f><v>{cached}</v></c>'
+    parts[name] = re.sub(rf'<c r="{ref}"[^>]*>.*?</c>', cell, xml, count=1).encode()
+    with zipfile.ZipFile(path, "w") as z:
+        for n, data in parts.items():
+            z.writestr(n, data)
+
+
 def test_episodes_are_built_as_the_forms_save_them_one_by_one(
     database: Database, admin: Actor, today: dt.date, tmp_path: Path
 ) -> None:
