@@ -340,6 +340,17 @@ def death_dates(
     return {int(cid): day for cid, day in session.execute(query)}
 
 
+def clients_with_events_or_deaths(session: Session, start: dt.date, end: dt.date) -> set[int]:
+    """Clients with an event in the range other than a death record, or who died in it
+    (dated by the first record of the death): counted in harm without an assessment."""
+    events = select(Event.client_id).where(
+        Event.occurred_on.between(start, end), Event.event != DEATH
+    )
+    found = {int(cid) for cid in session.scalars(events.distinct())}
+    deaths = death_dates_with_contacts(session, end)
+    return found | {cid for cid, day in deaths.items() if day >= start}
+
+
 def served_ids(session: Session, start: dt.date, end: dt.date) -> set[int]:
     """Every client served in the range (one statement)."""
     rows: Iterable[Any] = session.execute(_served_ids(start, end))

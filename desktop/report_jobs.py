@@ -160,8 +160,9 @@ def _report_jobs() -> list[ReportJob]:
             "funder_rows",
             _tr("Funder workbook with de-identified rows"),
             _tr(
-                "The same, plus one row per client served: a random id, years instead of "
-                "dates, no names or places below the state."
+                "The same, plus one row per client the tables count: a random id, years "
+                "instead of dates, no names or places below the state. The rows reveal every "
+                "count the tables hide: handle the file as row-level data."
             ),
             Permission.REPORTS,
             PERIOD,

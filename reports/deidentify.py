@@ -1,6 +1,11 @@
 """The de-identified row-level sheet of the funder workbook (DOMAIN.md §9, HIPAA Safe Harbor).
 
-One row per client served in the period. What makes it de-identified:
+One row per client the Summary counts in any table: served in the period, a
+follow-up window closed in it, a known status at its end, or counted in harm
+(an event, a death or a completed assessment in the harm period); columns say
+which, so every client count of the Summary can be worked out from the rows.
+That also makes the Summary's suppression moot: the file is row-level data.
+What makes it de-identified:
 - the record id is drawn from `secrets` for this export alone: it is derived
   from nothing about the person and differs in every export;
 - rows are sorted by that random id, so their order is random too and
@@ -16,7 +21,7 @@ from __future__ import annotations
 
 import datetime as dt
 import logging
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field, replace
 
 from sqlalchemy.orm import Session
@@ -106,6 +111,27 @@ FIELDS: tuple[Field, ...] = (
     ),
     Field("followups_due", N_("Follow-up windows closed in the period"), Kind.INTEGER, minimum=0),
     Field("followups_completed", N_("Of which completed in the window"), Kind.INTEGER, minimum=0),
+    Field(
+        "served",
+        N_("Served in the period"),
+        Kind.BOOLEAN,
+        help=N_("A completed assessment or an identified encounter in the period."),
+    ),
+    Field(
+        "counted_in_harm",
+        N_("Counted in harm"),
+        Kind.BOOLEAN,
+        help=N_(
+            "An event, a death or a completed assessment in the harm period; the harm "
+            "columns are empty otherwise."
+        ),
+    ),
+    Field(
+        "assessed_in_harm_period",
+        N_("Assessed in the harm period"),
+        Kind.BOOLEAN,
+        help=N_("A completed assessment in the harm period: the clients harm means are over."),
+    ),
 )
 KEYS = tuple(f.key for f in FIELDS)
 # What a row reads from the history of a client unknown or deceased at the end of
@@ -142,18 +168,29 @@ def _harm(history: ClientHistory, end: dt.date) -> Levels:
     return h.harm_self, h.harm_others, h.harm_community, h.ahi
 
 
+@dataclass(frozen=True, slots=True)
+class Membership:
+    """Which of the Summary's client counts a row is in, beyond its status."""
+
+    served: bool
+    counted_in_harm: bool
+    assessed_in_harm_period: bool
+
+
 def client_row(
     history: ClientHistory,
     s: rules.ClassStatus,
-    harm: Levels,
+    harm: Levels | None,
     followups: tuple[int, int],
     period: Period,
     state: str,
+    member: Membership,
 ) -> Row:
     """One de-identified row without its record id, in the order of FIELDS[1:].
 
     `followups`: the client's windows that closed in the period, and how many of
-    them were met, as the follow-up section counted them.
+    them were met, as the follow-up section counted them; `harm` None when the
+    client is not counted in harm.
     """
     first, last, episodes = _years(history)
     due, done = followups
@@ -180,12 +217,19 @@ def client_row(
         s.remission_episodes,
         s.recurrences,
         s.recovery_attempts,
-        *harm,
+        *(harm or _NO_HARM),
         s.goal if known else None,
         s.self_identified_recovery if known else None,
         due,
         done,
+        _YES_NO[member.served],
+        _YES_NO[member.counted_in_harm],
+        _YES_NO[member.assessed_in_harm_period],
     )
+
+
+_NO_HARM = (None, None, None, None)
+_YES_NO = {True: "yes", False: "no"}
 
 
 def _flag(value: bool, remission: str | None) -> str | None:
@@ -197,8 +241,8 @@ def _flag(value: bool, remission: str | None) -> str | None:
 
 @dataclass
 class RowCollector:
-    """The rows of the clients served in `period`, built during the report's own walk
-    through the histories (the status and harm it computes are the ones printed).
+    """The rows of the clients the Summary counts for `period`, built during the report's
+    own walk through the histories (the status and harm it computes are the ones printed).
 
     The walk goes in the agency's id order; each row waits in a RowStore
     behind a fresh random record id, and `flush` hands them to `sink` sorted by
@@ -210,13 +254,17 @@ class RowCollector:
     state: str
     sink: Callable[[tuple[object, ...]], None]
     served: set[int] = field(default_factory=set)
+    harm_events: set[int] = field(default_factory=set)
     written: int = 0
     _store: RowStore = field(default_factory=RowStore)
 
-    def prepare(self, session: Session) -> list[int]:
-        """Find the clients served; their ids, for the walk to load."""
+    def prepare(self, session: Session, followups_closed: Iterable[int]) -> set[int]:
+        """Find the clients served and those with an event or a death in the harm period;
+        with `followups_closed`, the clients the rows need whatever the walk finds."""
         self.served = queries.served_ids(session, self.period.start, self.period.end)
-        return list(self.served)
+        harm = Period.twelve_months_ending(self.period.end)
+        self.harm_events = queries.clients_with_events_or_deaths(session, harm.start, harm.end)
+        return self.served | self.harm_events | set(followups_closed)
 
     def offer(
         self,
@@ -225,19 +273,21 @@ class RowCollector:
         harm: Levels | None,
         followups: tuple[int, int],
     ) -> None:
-        """Take a walked client if served: `status` and `harm` at the period's end when the
-        walk has them (None: worked out here)."""
-        if history.client_id not in self.served:
-            return
+        """Take a walked client when the Summary counts it: `status` at the period's end
+        when the walk has one (None: worked out here), `harm` when the client was
+        assessed in the harm period (None: read from its events if it had any)."""
         end = self.period.end
-        row = client_row(
-            history,
-            status or rules.primary_status(history, end),
-            harm if harm is not None else _harm(history, end),
-            followups,
-            self.period,
-            self.state,
+        cid = history.client_id
+        status = status or rules.primary_status(history, end)
+        member = Membership(
+            cid in self.served, harm is not None or cid in self.harm_events, harm is not None
         )
+        known = status.dsm_status not in (rules.UNKNOWN, rules.DECEASED)
+        if not (member.served or member.counted_in_harm or known or followups[0]):
+            return
+        if harm is None and member.counted_in_harm:
+            harm = _harm(history, end)
+        row = client_row(history, status, harm, followups, self.period, self.state, member)
         self._store.add(row)
 
     def flush(self) -> None:

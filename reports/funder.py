@@ -61,6 +61,15 @@ CHECK_EVERY = 2000  # rows between looks at the cancel flag
 PROGRAM = "Recovery Desk"
 
 
+ROWS_ABOUT = (
+    "Clients: de-identified (HIPAA Safe Harbor), one row per client the Summary counts "
+    "(served in the period, a follow-up window closed in it, a known status at its end, "
+    "or counted in harm), with columns saying which. Every count of the Summary can be "
+    "worked out from these rows, the ones it hides too: the suppression of the Summary "
+    "is moot, and this file must be handled as row-level data."
+)
+
+
 @dataclass(frozen=True)
 class FunderResult:
     data: ReportData
@@ -308,12 +317,7 @@ def _about(book: XlsxBook, data: ReportData, rows: bool) -> None:
         ),
         ("Generated at (UTC)", data.generated_at.astimezone(dt.UTC).strftime("%Y-%m-%d %H:%M")),
         ("Suppression threshold", f"{data.disclosure.threshold}: {_disclosure_text(data)}"),
-        (
-            "Row-level sheet",
-            "Clients: de-identified (HIPAA Safe Harbor), one row per client served in the period"
-            if rows
-            else "not included",
-        ),
+        ("Row-level sheet", ROWS_ABOUT if rows else "not included"),
         ("Made by", PROGRAM),
     ]
     threshold = data.disclosure.threshold

@@ -110,8 +110,8 @@ def build_report_data(
 ) -> ReportData:
     """Everything the report prints for `period`; status and harm are read at its last day.
 
-    `rows`, when given, also receives every client served in the period as the
-    walk passes (the funder workbook's de-identified rows).
+    `rows`, when given, also receives every client the tables count as the walk
+    passes (the funder workbook's de-identified rows).
     """
     actor.require(Permission.REPORTS)
     if period.end < period.start:
@@ -208,11 +208,11 @@ def _walk_histories(
     as_of = dates[-1]
     ids = queries.assessed_client_ids(session, population_start(dates), as_of)
     rows = tallies.rows
-    only_rows = [] if rows is None else sorted(set(rows.prepare(session)).difference(ids))
+    closed = tallies.followups.closed_by_client
+    only_rows = [] if rows is None else sorted(rows.prepare(session, closed).difference(ids))
     followups_from = intakes_from(_reach(tallies.followups), tallies.followups.months)
     harm_period = Period.twelve_months_ending(as_of)
     total = len(ids) + len(only_rows)
-    closed = tallies.followups.closed_by_client
 
     def tick(done: int) -> None:
         if done % CHECK_EVERY == 0 or done == total:

@@ -37,7 +37,8 @@ def register(subparsers: Any, common: argparse.ArgumentParser) -> None:
         help="the aggregate funder workbook",
         description="Summary, community and trend tables for a period with small counts "
         "suppressed, a data dictionary and an About sheet; --rows adds one "
-        "de-identified row per client served in the period.",
+        "de-identified row per client the summary counts, which makes its suppression "
+        "moot: such a file is row-level data.",
     )
     funder.add_argument(
         "--from",
@@ -125,4 +126,14 @@ def run_funder(args: argparse.Namespace) -> int:
         f"Wrote {args.out}: funder workbook for {args.start.isoformat()} to "
         f"{args.end.isoformat()}{rows}."
     )
+    if args.rows:
+        print(ROWS_WARNING)
     return 0
+
+
+# What a funder file with rows is, said wherever such a file is made (reports.funder).
+ROWS_WARNING = (
+    "The de-identified rows hold every client the summary counts, so every count the "
+    "summary hides can be worked out from them: handle this file as row-level data, "
+    "not as an aggregate report."
+)

@@ -108,7 +108,10 @@ def test_the_funder_workbook_with_rows(
     assert (code, err) == (0, "")
     assert out.strip() == (
         f"Wrote {target}: funder workbook for 2025-11-01 to 2026-10-31, "
-        "8 de-identified client rows."
+        "8 de-identified client rows.\n"
+        "The de-identified rows hold every client the summary counts, so every count the "
+        "summary hides can be worked out from them: handle this file as row-level data, "
+        "not as an aggregate report."
     )
     book = load_workbook(target)
     assert book.sheetnames == ["Summary", "Community", "Trends", "Clients", "Dictionary", "About"]

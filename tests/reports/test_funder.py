@@ -200,44 +200,62 @@ def demo_book(demo: Database, tmp_path_factory: pytest.TempPathFactory) -> tuple
     return _export(demo, tmp_path_factory.mktemp("f") / "demo.xlsx")
 
 
-def test_rows_do_not_come_in_the_order_of_the_client_list(demo: Database, tmp_path: Path) -> None:
-    book, result = _export(demo, tmp_path / "rows.xlsx", rows=True)
-    ages = [r[1] for r in book["Clients"].iter_rows(min_row=2, values_only=True)]
-    with demo.reading() as session:
-        served = queries.served_ids(session, START, END)
-        births = dict(session.execute(select(Client.id, Client.birth_date)).all())
-    in_list_order = [deidentify.age_text(births[i], END) for i in sorted(served)]
-    assert len(ages) == result.client_rows == len(served) > 200
-    assert sorted(ages) == sorted(in_list_order)  # the same clients...
-    assert ages != in_list_order  # ...not in the order of the agency's list
+def _expected_rows(database: Database, period: Period) -> dict[int, tuple[object, ...]]:
+    """Every client the Summary counts, with its row, worked out from the client's whole
+    history by the rules themselves (not by the walk that writes the sheet)."""
+    from reports.followup import client_followups
+    from reports.harm import client_harm
+
+    end, harm_period = period.end, Period.twelve_months_ending(period.end)
+    found = {}
+    with database.reading() as session:
+        served = queries.served_ids(session, period.start, end)
+        settings = agency_settings.load(session)
+        for h in load_histories(session, until=end):
+            status = primary_status(h, end)
+            points = [
+                p
+                for p in client_followups(h, end, settings.followup_months, day_over=True)
+                if p.point.closes_on in period
+            ]
+            followups = (len(points), sum(p.state == "completed" for p in points))
+            harm = client_harm(h, harm_period)
+            counted = harm.assessed or bool(harm.event_counts) or "death" in harm.flags
+            known = status.dsm_status not in ("unknown", "deceased")
+            if not (h.client_id in served or counted or known or followups[0]):
+                continue
+            levels = (harm.harm_self, harm.harm_others, harm.harm_community, harm.ahi)
+            member = deidentify.Membership(h.client_id in served, counted, harm.assessed)
+            found[h.client_id] = deidentify.client_row(
+                h, status, levels if counted else None, followups, period, settings.state, member
+            )
+    return found
 
 
 def test_every_row_is_what_the_rules_give_on_the_full_history(
     demo: Database, tmp_path: Path
 ) -> None:
-    """The walk reads some clients with only what their row needs; every row must still
-    be the one the rules give on the client's whole history (follow-ups aside)."""
+    """The walk reads some clients with only what their row needs; every row, follow-ups
+    and membership included, must be the one the rules give on the whole history, and
+    the rows are the clients the Summary counts."""
     book, _ = _export(demo, tmp_path / "rows.xlsx", rows=True)
-    got = Counter(r[1:-2] for r in book["Clients"].iter_rows(min_row=2, values_only=True))
-    period = Period(START, END)
-    with demo.reading() as session:
-        served = queries.served_ids(session, START, END)
-        histories = [h for h in load_histories(session, until=END) if h.client_id in served]
-        state = agency_settings.load(session).state
-    expected = Counter(
-        deidentify.client_row(
-            h,
-            primary_status(h, END),
-            deidentify._harm(h, END),
-            (0, 0),
-            period,
-            state,
-        )[:-2]
-        for h in histories
-    )
-    assert got == expected
-    statuses = Counter(row[deidentify.KEYS.index("dsm_status") - 1] for row in got.elements())
+    got = Counter(r[1:] for r in book["Clients"].iter_rows(min_row=2, values_only=True))
+    expected = _expected_rows(demo, Period(START, END))
+    assert got == Counter(expected.values())
+    column = {k: i - 1 for i, k in enumerate(deidentify.KEYS)}
+    statuses = Counter(row[column["dsm_status"]] for row in got.elements())
     assert statuses["unknown"] > 50 and statuses["deceased"] and statuses["early_remission"]
+    assert {row[column["served"]] for row in got} == {"yes", "no"}
+
+
+def test_rows_do_not_come_in_the_order_of_the_client_list(demo: Database, tmp_path: Path) -> None:
+    book, result = _export(demo, tmp_path / "rows.xlsx", rows=True)
+    ages = [r[1] for r in book["Clients"].iter_rows(min_row=2, values_only=True)]
+    expected = _expected_rows(demo, Period(START, END))
+    in_list_order = [expected[i][0] for i in sorted(expected)]
+    assert len(ages) == result.client_rows == len(expected) > 200
+    assert sorted(ages) == sorted(in_list_order)  # the same clients...
+    assert ages != in_list_order  # ...not in the order of the agency's list
 
 
 def _lines_of(table: Table) -> list[list[object]]:
@@ -456,3 +474,59 @@ def test_the_dictionary_names_the_markers_the_sheets_print(
     count = helps[("Trends", "Windows closed")]
     assert "*" in rate and "<5" not in rate and "<11" not in rate
     assert "<5" in count and "<11" not in count
+
+
+def _recount(rows: list[dict[str, Any]]) -> dict[str, object]:
+    """The Summary's client counts, recounted from the rows the way a funder would."""
+    known = [r for r in rows if r["dsm_status"] not in ("unknown", "deceased")]
+    assessed = [r for r in rows if r["assessed_in_harm_period"] == "yes"]
+    return {
+        "served": sum(r["served"] == "yes" for r in rows),
+        "closed": sum(r["followups_due"] for r in rows),
+        "completed": sum(r["followups_completed"] for r in rows),
+        "known": len(known),
+        "active": sum(r["dsm_status"] == "active" for r in known),
+        "harm clients": sum(r["counted_in_harm"] == "yes" for r in rows),
+        "harm assessed": len(assessed),
+        "flags to self": sum(r["harm_self"] for r in assessed),
+    }
+
+
+def _summary_counts(data: Any) -> dict[str, object]:
+    value = {
+        "served": ("caseload", "Clients served (completed assessment or identified encounter)", 0),
+        "closed": ("followups", "Windows closed in the period", -1),
+        "completed": ("followups", "Completed in the window", -1),
+        "known": ("recovery_population", "Known status (in the tables below)", 0),
+        "active": ("dsm_by_goal", "Active", -1),
+        "harm clients": (
+            "harm_clients",
+            "Clients with an event, a death or a completed assessment",
+            0,
+        ),
+        "harm assessed": ("harm_clients", "Of whom assessed (28-day items known)", 0),
+        "flags to self": ("harm_index", "Harm to self (of 6 flags)", 0),
+    }
+    return {k: data.table(t).row(label).values[i] for k, (t, label, i) in value.items()}
+
+
+@pytest.mark.parametrize("period", [Period(START, END), Period.month(2026, 10)])
+def test_the_rows_add_up_to_every_client_count_of_the_summary(
+    agency: Database, tmp_path: Path, period: Period
+) -> None:
+    """Row and Summary count the same clients: recounted from the rows, each client count
+    of the (exact) Summary comes out the same, the month's clients not served too."""
+    with agency.writing() as session:
+        current = agency_settings.load(session)
+        agency_settings.save(session, COMMAND_LINE, replace(current, suppression_threshold=1))
+    try:
+        target = tmp_path / "rows.xlsx"
+        result = funder_workbook(agency, COMMAND_LINE, period.start, period.end, target, rows=True)
+    finally:
+        with agency.writing() as session:
+            agency_settings.save(session, COMMAND_LINE, current)
+    sheet = list(load_workbook(target)["Clients"].iter_rows(values_only=True))
+    rows = [dict(zip(sheet[0], r, strict=True)) for r in sheet[1:]]
+    assert _recount(rows) == _summary_counts(result.data)
+    about = {r[0]: r[1] for r in load_workbook(target)["About"].iter_rows(values_only=True)}
+    assert "must be handled as row-level data" in about["Row-level sheet"]
