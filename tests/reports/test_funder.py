@@ -21,7 +21,7 @@ from db import settings as agency_settings
 from db.access import COMMAND_LINE, PermissionDenied
 from db.demo import build_demo
 from db.engine import Database
-from db.models import AuditEntry, Client
+from db.models import AuditEntry
 from db.startup import open_database
 from forms import records
 from reports import deidentify
