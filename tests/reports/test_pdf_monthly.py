@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import datetime as dt
-import re
 from collections.abc import Iterator
 from dataclasses import dataclass, replace
 from pathlib import Path
@@ -11,6 +10,7 @@ from pathlib import Path
 import pytest
 from hand_agency import AGENCY, DOCK, REPORT_MONTH, REPORT_YEAR, build
 from hand_expected import OCTOBER
+from printed_text import missing_rows, segment
 from pypdf import PdfReader
 from sqlalchemy import select
 
@@ -21,7 +21,6 @@ from db.models import AuditEntry
 from db.startup import open_database
 from reports.monthly_data import ReportData
 from reports.pdf_monthly import INTERNAL_MARK, monthly_report
-from reports.report_tables import Kind
 from reports.xlsx import Cancelled
 
 TODAY = dt.date(2026, 11, 27)
@@ -76,29 +75,6 @@ def default(agency: Database, tmp_path_factory: pytest.TempPathFactory) -> Print
     return _read(*_write(agency, tmp_path_factory.mktemp("pdf"), internal=False))
 
 
-def shown(value: object, kind: Kind) -> str:
-    """How the report prints a value (worked out here, not taken from the code)."""
-    if value is None:
-        return "–"
-    if isinstance(value, str):
-        return value
-    if kind is Kind.PERCENT:
-        return f"{value:.1f} %"
-    if kind is Kind.MEAN:
-        return f"{value:.2f}"
-    if kind in (Kind.INDEX,):
-        return f"{value:.1f}"
-    if kind is Kind.RATIO:
-        return f"{value:.2f}"
-    return f"{value:,}"
-
-
-def _segment(text: str, title: str, next_title: str | None) -> str:
-    start = text.index(title)
-    end = text.index(next_title, start + len(title)) if next_title else len(text)
-    return text[start:end]
-
-
 @pytest.mark.parametrize("key", list(OCTOBER))
 def test_every_table_prints_the_hand_counted_numbers(internal: Printed, key: str) -> None:
     data, text = internal.data, internal.text
@@ -106,14 +82,8 @@ def test_every_table_prints_the_hand_counted_numbers(internal: Printed, key: str
     index = next(i for i, t in enumerate(tables) if t.key == key)
     table = tables[index]
     following = tables[index + 1].title if index + 1 < len(tables) else "7. Definitions"
-    segment = _segment(text, table.title, following)
-    position = 0
-    for (label, values), row in zip(OCTOBER[key], table.rows, strict=True):
-        cells = [shown(v, table.kind_of(row, i)) for i, v in enumerate(values)]
-        pattern = r"\s+".join(re.escape(part) for part in [*label.split(), *cells])
-        found = re.compile(pattern).search(segment, position)
-        assert found, f"{key}: {label} {cells} not in {segment[position : position + 300]}"
-        position = found.end()
+    problem = missing_rows(segment(text, table.title, following), table, OCTOBER[key])
+    assert problem is None, problem
 
 
 def test_every_page_has_its_header_footer_and_the_internal_mark(internal: Printed) -> None:
