@@ -24,6 +24,8 @@ _IMMEDIATE = "recovery_desk_immediate"
 
 
 def make_engine(url: str, **kwargs: Any) -> Engine:
+    # Statement parameters are client data: they must never reach an error message or a log.
+    kwargs.setdefault("hide_parameters", True)
     engine = create_engine(url, **kwargs)
     if engine.dialect.name == "sqlite":
         _configure_sqlite(engine)

@@ -17,6 +17,8 @@ from desktop import __version__, dialogs, logs
 from desktop.context import AppContext, keep_out_of_garbage_collection
 from desktop.logs import configure_logging
 from desktop.main_window import MainWindow
+from desktop.translate import label
+from forms.failures import log_failure, reason
 
 log = logging.getLogger(__name__)
 
@@ -67,8 +69,12 @@ def run_gui(db: str | None) -> int:
         # The full page check runs while the sign-in screen shows; writes wait for it.
         database = open_database(db, background_check=True)
     except (DatabaseUnusableError, DatabaseLocationError, SQLAlchemyError, OSError) as exc:
-        log.error("cannot open the database: %s", exc)
-        _cannot_open(None, str(exc))
+        why = reason(exc) if isinstance(exc, SQLAlchemyError) else None
+        if why is None:
+            log.error("cannot open the database: %s", exc)
+        else:  # the driver's own text may carry data
+            log_failure(log, "opening the database", exc)
+        _cannot_open(None, label(why) if why else str(exc))
         return 1
     try:
         window = MainWindow(AppContext(database))

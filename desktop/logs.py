@@ -16,6 +16,7 @@ from types import TracebackType
 import platformdirs
 
 from db.location import APP_NAME
+from forms.failures import log_failure, reason
 
 LOG_BYTES = 1_000_000
 LOG_FILES = 5
@@ -56,8 +57,13 @@ def _log_uncaught(
     kind: type[BaseException], value: BaseException, trace: TracebackType | None
 ) -> None:
     # Qt calls Python slots from its event loop; an exception there must reach the log
-    # file and the person, not vanish with a terminal nobody watches.
-    log.critical("unexpected error", exc_info=(kind, value, trace))
-    sys.__excepthook__(kind, value, trace)
+    # file and the person, not vanish with a terminal nobody watches. A database error's
+    # message carries client data, so it is told by its kind only (forms.failures).
+    why = reason(value)
+    if why is None:
+        log.critical("unexpected error", exc_info=(kind, value, trace))
+        sys.__excepthook__(kind, value, trace)
+    else:
+        log_failure(log, "an action", value)
     if on_unexpected is not None and not issubclass(kind, KeyboardInterrupt):
-        on_unexpected(" ".join(str(value).split()) or kind.__name__)
+        on_unexpected(why or " ".join(str(value).split()) or kind.__name__)
