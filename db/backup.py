@@ -7,6 +7,8 @@ import os
 import sqlite3
 from pathlib import Path
 
+from db.files import private_file, private_folder
+
 
 class BackupError(RuntimeError):
     pass
@@ -16,8 +18,8 @@ def backup_sqlite(source: Path, target: Path) -> Path:
     """Copy the database at `source` to `target` (a new file), fsynced; returns `target`."""
     if target.exists():
         raise BackupError(f"{target} already exists; choose another name.")
-    target.parent.mkdir(parents=True, exist_ok=True)
-    partial = target.with_name(target.name + ".partial")
+    private_folder(target.parent)
+    partial = private_file(target.with_name(target.name + ".partial"))
     src = sqlite3.connect(f"file:{source}?mode=ro", uri=True)
     try:
         dst = sqlite3.connect(partial)
@@ -45,6 +47,7 @@ def restore_sqlite(backup: Path, target: Path) -> None:
         raise BackupError(f"{backup} is not a usable backup: {problem}")
     partial = target.with_name(target.name + ".restoring")
     partial.unlink(missing_ok=True)
+    private_file(partial)
     src = sqlite3.connect(f"file:{backup}?mode=ro", uri=True)
     try:
         dst = sqlite3.connect(partial)

@@ -16,7 +16,8 @@ from sqlalchemy import inspect
 from db import migrate
 from db.backup import backup_sqlite, default_backup_path, header_problem, quick_check
 from db.engine import Database, DatabaseUnusableError
-from db.location import resolve_database_url, sqlite_path
+from db.files import make_database_private, private_file, private_folder
+from db.location import default_database_path, resolve_database_url, sqlite_path
 
 log = logging.getLogger(__name__)
 
@@ -64,7 +65,9 @@ def _damaged(path: Path, problem: str) -> str:
 def _check_sqlite_file(path: Path, *, full: bool) -> None:
     """Refuse, before any write (even switching to WAL), a file that is not ours."""
     if not path.exists() or path.stat().st_size == 0:
-        path.parent.mkdir(parents=True, exist_ok=True)
+        # The mode is set before SQLite creates anything: its -wal and -shm copy it.
+        private_folder(path.parent, ours=path.parent == default_database_path().parent)
+        private_file(path)
         return
     problem = quick_check(path) if full else header_problem(path)
     if problem:
@@ -80,6 +83,7 @@ def _check_sqlite_file(path: Path, *, full: bool) -> None:
         )
     if revision is not None and revision not in migrate.known_revisions():
         raise DatabaseUnusableError(_newer_message(revision))
+    make_database_private(path)  # a file from before files were private
 
 
 def _peek(path: Path) -> tuple[list[str], str | None]:

@@ -15,6 +15,7 @@ from types import TracebackType
 
 import platformdirs
 
+from db.files import private_file, private_folder
 from db.location import APP_NAME
 from forms.failures import log_failure, reason
 
@@ -29,12 +30,21 @@ def log_folder() -> Path:
     return Path(platformdirs.user_log_dir(APP_NAME, appauthor=False))
 
 
+class PrivateRotatingFileHandler(RotatingFileHandler):
+    """Each new log file (also after a rotation) is created 0600, whatever the umask."""
+
+    def _open(self):  # type: ignore[no-untyped-def]
+        private_file(Path(self.baseFilename))
+        return super()._open()
+
+
 def configure_logging(folder: Path | None = None) -> Path:
     """Send INFO and above to a rotating file; returns the file's path."""
-    folder = folder or log_folder()
-    folder.mkdir(parents=True, exist_ok=True)
-    path = folder / f"{APP_NAME}.log"
-    handler = RotatingFileHandler(path, maxBytes=LOG_BYTES, backupCount=LOG_FILES, encoding="utf-8")
+    folder = private_folder(folder or log_folder(), ours=True)
+    path = private_file(folder / f"{APP_NAME}.log")
+    handler = PrivateRotatingFileHandler(
+        path, maxBytes=LOG_BYTES, backupCount=LOG_FILES, encoding="utf-8"
+    )
     handler.setFormatter(logging.Formatter(FORMAT))
     root = logging.getLogger()
     for console in root.handlers:
