@@ -21,15 +21,19 @@ def atomic_path(target: Path) -> Iterator[Path]:
     temp = Path(name)
     try:
         yield temp
-        with open(temp, "rb") as f:
-            os.fsync(f.fileno())
+        fsync_file(temp)
         os.replace(temp, target)
-        _fsync_folder(target.parent)
+        fsync_folder(target.parent)
     finally:
         temp.unlink(missing_ok=True)
 
 
-def _fsync_folder(folder: Path) -> None:
+def fsync_file(path: Path) -> None:
+    with open(path, "rb") as f:
+        os.fsync(f.fileno())
+
+
+def fsync_folder(folder: Path) -> None:
     if not hasattr(os, "O_DIRECTORY"):  # Windows: a rename is durable once it returns
         return
     fd = os.open(folder, os.O_DIRECTORY)

@@ -21,6 +21,7 @@ COMMAND_MODULES = (
     "desktop.commands.core",
     "desktop.commands.exchange",
     "desktop.commands.reports",
+    "desktop.commands.encryption",
 )
 
 EXIT_BAD_INPUT = 2
@@ -97,6 +98,8 @@ def _operation(args: argparse.Namespace) -> str:
 
 def _report(exc: Exception, operation: str) -> int:
     from db.access import PermissionDenied
+    from db.cipher import CipherUnavailableError, WrongPassphraseError
+    from db.encryption import EncryptionError
     from db.failures import is_database_error
     from db.location import DatabaseLocationError
     from db.startup import DatabaseUnusableError
@@ -104,6 +107,9 @@ def _report(exc: Exception, operation: str) -> int:
 
     known = (
         CommandError,
+        WrongPassphraseError,
+        CipherUnavailableError,
+        EncryptionError,
         DatabaseLocationError,
         DatabaseUnusableError,
         PermissionDenied,
