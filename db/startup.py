@@ -36,6 +36,7 @@ def open_database(
     upgrade: bool = True,
     background_check: bool = False,
     passphrase: PassphraseSource | None = None,
+    key: Passphrase | None = None,
 ) -> Database:
     """Open the database named by `--db` / the environment / the default, ready to use.
 
@@ -50,9 +51,10 @@ def open_database(
     url = resolve_database_url(db)
     path = sqlite_path(url)
     existing = path is not None and path.exists() and path.stat().st_size > 0
-    key = None
-    if path is not None:
-        key = file_key(path, passphrase)
+    if path is None:
+        key = None
+    else:
+        key = file_key(path, passphrase, key)
         _check_sqlite_file(path, full=not background_check, key=key)
     database = Database(url, key=key)
     try:
@@ -69,10 +71,16 @@ def open_database(
     return database
 
 
-def file_key(path: Path, passphrase: PassphraseSource | None) -> Passphrase | None:
-    """The verified key of an encrypted file, or None for a plain (or new) one."""
+def file_key(
+    path: Path, passphrase: PassphraseSource | None, known: Passphrase | None = None
+) -> Passphrase | None:
+    """The verified key of an encrypted file, or None for a plain (or new) one. `known`
+    is a key already given (a database reopened after a restore)."""
     if not looks_encrypted(path):
         return None
+    if known is not None:
+        cipher.verify(path, known)
+        return known
     if passphrase is None:
         raise DatabaseUnusableError(
             f"{path} is encrypted and no passphrase was given; it was left untouched."

@@ -10,6 +10,7 @@ from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, QTimer, QTra
 from PySide6.QtWidgets import QApplication, QWidget
 from sqlalchemy.exc import SQLAlchemyError
 
+from db import backups
 from db.cipher import WRONG_PASSPHRASE, CipherUnavailableError, WrongPassphraseError
 from db.engine import Database
 from db.location import DatabaseLocationError
@@ -19,6 +20,7 @@ from desktop.context import AppContext, keep_out_of_garbage_collection
 from desktop.logs import configure_logging
 from desktop.main_window import MainWindow
 from desktop.translate import label
+from desktop.workers import Job
 from forms.failures import log_failure, reason
 
 log = logging.getLogger(__name__)
@@ -74,6 +76,7 @@ def run_gui(db: str | None) -> int:
         logs.on_unexpected = lambda message: _unexpected(window, log_file, message)
         window.start()
         window.show()
+        start_daily_backup(window.ctx)
         keep_out_of_garbage_collection()
         watch_file_check(database, window, app)
         return app.exec()
@@ -145,6 +148,17 @@ def _cannot_open(parent: QWidget | None, message: str) -> None:
             "%1", " ".join(message.split())
         ),
     )
+
+
+def start_daily_backup(ctx: AppContext) -> None:
+    """The first start of the day backs the file up, on the pool so the window stays live."""
+    database = ctx.database
+
+    def work(_progress: object, _cancelled: object) -> object:
+        database.require_healthy_file()  # a damaged file is reported, not backed up
+        return backups.daily_backup(database)
+
+    ctx.pool.start(Job(work, "daily backup"))
 
 
 def watch_file_check(database: Database, window: QWidget, app: QCoreApplication) -> None:

@@ -112,13 +112,14 @@ def run_check(args: argparse.Namespace) -> int:
 
 
 def run_user_add(args: argparse.Namespace) -> int:
-    from db import users
+    from db import backups, users
     from db.access import COMMAND_LINE
     from db.startup import open_database
     from desktop.passphrase import for_command
 
     password = _read_password()
     database = open_database(args.db, passphrase=for_command)
+    backups.daily_backup(database)
     with database.writing() as session:
         first = users.count(session) == 0
         if first and args.role != "admin":
@@ -162,8 +163,10 @@ def run_backup(args: argparse.Namespace) -> int:
 
 
 def run_restore(args: argparse.Namespace) -> int:
-    from db.backup import backup_sqlite, default_backup_path, restore_sqlite
+    from db import backups
     from db.location import resolve_database_url, sqlite_path
+    from db.startup import file_key, open_database
+    from desktop.passphrase import for_command
 
     path = sqlite_path(resolve_database_url(args.db))
     if path is None:
@@ -171,10 +174,17 @@ def run_restore(args: argparse.Namespace) -> int:
     if not args.yes and not _confirm(f"Replace {path} with {args.backup}? [y/N] "):
         print("Nothing was changed.")
         return 1
-    if path.exists():
-        safety = backup_sqlite(path, default_backup_path(path, dt.datetime.now(), "before-restore"))
-        print(f"The current database was first copied to {safety}")
-    restore_sqlite(args.backup, path)
+    key = file_key(path, for_command) if path.exists() else None
+    folder = backups.folder_for(path)
+    if path.exists() and path.stat().st_size > 0:
+        current = open_database(str(path), key=key)
+        try:
+            folder = backups.configured_folder(current) or folder
+        finally:
+            current.dispose()
+    kept = backups.restore(path, args.backup, key, folder)
+    if kept is not None:
+        print(f"The current database was first copied to {kept}")
     print(f"Restored {path} from {args.backup}")
     return 0
 
