@@ -37,6 +37,10 @@ format: $(VENV)/.installed-test
 	$(BIN)/ruff format .
 	$(BIN)/ruff check --fix .
 
+# kill -9 during saves (200 times) and a save into a full disk; about two minutes.
+drills: $(VENV)/.installed-test
+	RECOVERY_DESK_DRILLS=1 QT_QPA_PLATFORM=offscreen $(BIN)/python -m pytest tests/drills -q -s
+
 bench: $(VENV)/.installed-test
 	QT_QPA_PLATFORM=offscreen $(BIN)/python -m tests.bench
 
