@@ -5,14 +5,14 @@ BIN := $(VENV)/bin
 DEMO_DB ?= demo.sqlite3
 DEMO_CLIENTS ?= 2000
 
-.PHONY: run demo test lint format bench installer clean
+.PHONY: run demo test lint format bench bench-encrypted drills installer clean
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
 
 # One stamp per set of extras, remade when pyproject.toml changes.
 $(VENV)/.installed-run: pyproject.toml | $(BIN)/python
-	$(BIN)/python -m pip install --quiet --disable-pip-version-check -e '.[postgres]'
+	$(BIN)/python -m pip install --quiet --disable-pip-version-check -e '.[postgres,encryption]'
 	touch $@
 
 $(VENV)/.installed-test: pyproject.toml | $(BIN)/python
@@ -37,8 +37,17 @@ format: $(VENV)/.installed-test
 	$(BIN)/ruff format .
 	$(BIN)/ruff check --fix .
 
+# kill -9 during saves (200 times) and a save into a full disk; about two minutes.
+drills: $(VENV)/.installed-test
+	RECOVERY_DESK_DRILLS=1 QT_QPA_PLATFORM=offscreen $(BIN)/python -m pytest tests/drills -q -s
+
 bench: $(VENV)/.installed-test
 	QT_QPA_PLATFORM=offscreen $(BIN)/python -m tests.bench
+
+# The same benchmarks on SQLCipher-encrypted copies; then tests.bench.compare shows both.
+bench-encrypted: $(VENV)/.installed-test
+	QT_QPA_PLATFORM=offscreen $(BIN)/python -m tests.bench --encrypted
+	$(BIN)/python -m tests.bench.compare
 
 installer: $(VENV)/.installed-run
 	$(BIN)/python -m pip install --quiet --disable-pip-version-check -e '.[installer]'

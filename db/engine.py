@@ -12,10 +12,14 @@ import logging
 import threading
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
+from pathlib import Path
 from typing import Any
 
 from sqlalchemy import Engine, create_engine, event
 from sqlalchemy.orm import Session, sessionmaker
+
+from db import cipher
+from db.cipher import Passphrase
 
 log = logging.getLogger(__name__)
 
@@ -23,16 +27,25 @@ BUSY_TIMEOUT_MS = 10_000
 _IMMEDIATE = "recovery_desk_immediate"
 
 
-def make_engine(url: str, **kwargs: Any) -> Engine:
+def make_engine(url: str, key: Passphrase | None = None, **kwargs: Any) -> Engine:
+    """An engine for `url`; with `key`, a SQLite file is opened through SQLCipher."""
+    # Statement parameters are client data: they must never reach an error message or a log.
+    kwargs.setdefault("hide_parameters", True)
+    if key is not None:
+        kwargs["module"] = cipher.driver()
     engine = create_engine(url, **kwargs)
     if engine.dialect.name == "sqlite":
-        _configure_sqlite(engine)
+        _configure_sqlite(engine, key)
     return engine
 
 
-def _configure_sqlite(engine: Engine) -> None:
+def _configure_sqlite(engine: Engine, key: Passphrase | None) -> None:
+    path = Path(engine.url.database or "")
+
     @event.listens_for(engine, "connect")
     def on_connect(dbapi_connection: Any, _record: Any) -> None:
+        if key is not None:  # before anything reads the file
+            cipher.apply_key(dbapi_connection, key, path)
         # Let SQLAlchemy's "begin" event below issue BEGIN itself.
         dbapi_connection.isolation_level = None
         cursor = dbapi_connection.cursor()
@@ -85,9 +98,12 @@ class FileCheck:
 class Database:
     """One database: an engine plus the two kinds of session the program uses."""
 
-    def __init__(self, url: str, engine: Engine | None = None) -> None:
+    def __init__(
+        self, url: str, engine: Engine | None = None, key: Passphrase | None = None
+    ) -> None:
         self.url = url
-        self.engine = engine or make_engine(url)
+        self.key = key  # the SQLCipher key of an encrypted file; backups use it too
+        self.engine = engine or make_engine(url, key)
         writer = self.engine.execution_options(**{_IMMEDIATE: True})
         self._read = sessionmaker(self.engine, expire_on_commit=False)
         self._write = sessionmaker(writer, expire_on_commit=False)

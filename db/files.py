@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import contextlib
 import os
+import sys
 import tempfile
 from collections.abc import Iterator
 from pathlib import Path
@@ -14,21 +15,25 @@ def atomic_path(target: Path) -> Iterator[Path]:
     """Yield a temporary path beside `target`; on success fsync it and rename it over
     `target`, on any error (or cancel) delete it and leave `target` as it was."""
     target = Path(target)
-    target.parent.mkdir(parents=True, exist_ok=True)
+    private_folder(target.parent)
     fd, name = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".partial", dir=target.parent)
     os.close(fd)
     temp = Path(name)
     try:
         yield temp
-        with open(temp, "rb") as f:
-            os.fsync(f.fileno())
+        fsync_file(temp)
         os.replace(temp, target)
-        _fsync_folder(target.parent)
+        fsync_folder(target.parent)
     finally:
         temp.unlink(missing_ok=True)
 
 
-def _fsync_folder(folder: Path) -> None:
+def fsync_file(path: Path) -> None:
+    with open(path, "rb") as f:
+        os.fsync(f.fileno())
+
+
+def fsync_folder(folder: Path) -> None:
     if not hasattr(os, "O_DIRECTORY"):  # Windows: a rename is durable once it returns
         return
     fd = os.open(folder, os.O_DIRECTORY)
@@ -36,3 +41,56 @@ def _fsync_folder(folder: Path) -> None:
         os.fsync(fd)
     finally:
         os.close(fd)
+
+
+PRIVATE_FILE = 0o600
+PRIVATE_FOLDER = 0o700
+SQLITE_SIDE_FILES = ("-wal", "-shm", "-journal")
+
+
+def private_folder(folder: Path, *, ours: bool = False) -> Path:
+    """Create `folder` and any missing parents as 0700, whatever the umask. A folder that
+    already exists is closed too when it is `ours` (the data, backups or log folder), and
+    otherwise left as it is (it may be the person's own, e.g. Documents)."""
+    folder = Path(folder)
+    if ours and folder.is_dir() and sys.platform != "win32":
+        if folder.stat().st_mode & 0o077 and folder.stat().st_uid == os.getuid():
+            os.chmod(folder, PRIVATE_FOLDER)
+    missing = []
+    for level in (folder, *folder.parents):
+        if level.exists():
+            break
+        missing.append(level)
+    for level in reversed(missing):
+        level.mkdir(mode=PRIVATE_FOLDER, exist_ok=True)
+        os.chmod(level, PRIVATE_FOLDER)
+    return folder
+
+
+def private_file(path: Path) -> Path:
+    """Create `path` empty as 0600 when missing, or make an existing one 0600. SQLite gives
+    its -wal, -shm and -journal the main file's mode, so this goes before any connection."""
+    path = Path(path)
+    private_folder(path.parent)
+    with contextlib.suppress(FileExistsError):
+        os.close(os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, PRIVATE_FILE))
+    make_private(path)
+    return path
+
+
+def make_private(path: Path) -> None:
+    """Take group and other permissions off a file we own (no-op on Windows)."""
+    if sys.platform == "win32":  # pragma: no cover - ACLs, not modes
+        return
+    try:
+        info = os.stat(path)
+    except FileNotFoundError:
+        return
+    if info.st_mode & 0o077 and info.st_uid == os.getuid():
+        os.chmod(path, PRIVATE_FILE)
+
+
+def make_database_private(path: Path) -> None:
+    """The database file and the side files SQLite keeps beside it."""
+    for suffix in ("", *SQLITE_SIDE_FILES):
+        make_private(Path(f"{path}{suffix}"))

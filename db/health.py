@@ -8,6 +8,7 @@ from sqlalchemy import text
 
 from db import migrate
 from db.backup import quick_check
+from db.cipher import Passphrase
 from db.engine import Database
 from db.location import sqlite_path
 
@@ -22,18 +23,20 @@ class HealthReport:
         self.lines.append(("ok      " if good else "PROBLEM ") + line)
 
 
-def check_database(url: str) -> HealthReport:
+def check_database(url: str, key: Passphrase | None = None) -> HealthReport:
+    """Check the database at `url`; `key` opens an encrypted SQLite file."""
     report = HealthReport()
     path = sqlite_path(url)
     if path is not None:
         if not path.exists():
             report.add(False, f"no database at {path}")
             return report
-        problem = quick_check(path)
-        report.add(problem is None, f"file {path} " + (problem or "opens"))
+        problem = quick_check(path, key)
+        opens = "opens" + (" (encrypted with SQLCipher)" if key is not None else "")
+        report.add(problem is None, f"file {path} " + (problem or opens))
         if problem:
             return report
-    database = Database(url)
+    database = Database(url, key=key)
     try:
         _check_contents(database, report)
     finally:

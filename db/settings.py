@@ -23,6 +23,12 @@ class AgencySettings:
     paper_size: str = "letter"  # or "a4"
     idle_lock_minutes: int = 15
     state: str = ""  # the only geography a de-identified file may carry
+    # Automatic backups (db/backups.py): the folder ("" = `backups` beside the database,
+    # or a second disk) and how many of the newest daily, weekly and monthly ones to keep.
+    backup_folder: str = ""
+    keep_daily: int = 7
+    keep_weekly: int = 4
+    keep_monthly: int = 12
 
 
 def load(session: Session) -> AgencySettings:

@@ -8,24 +8,35 @@ from __future__ import annotations
 
 import datetime as dt
 import logging
-import sqlite3
+from collections.abc import Callable
 from pathlib import Path
 
 from sqlalchemy import inspect
 
-from db import migrate
+from db import cipher, migrate
 from db.backup import backup_sqlite, default_backup_path, header_problem, quick_check
+from db.cipher import Passphrase, WrongPassphraseError, looks_encrypted
 from db.engine import Database, DatabaseUnusableError
-from db.location import resolve_database_url, sqlite_path
+from db.failures import is_database_error
+from db.files import make_database_private, private_file, private_folder
+from db.location import default_database_path, resolve_database_url, sqlite_path
 
 log = logging.getLogger(__name__)
 
 
-__all__ = ["DatabaseUnusableError", "open_database"]
+__all__ = ["DatabaseUnusableError", "WrongPassphraseError", "file_key", "open_database"]
+
+
+PassphraseSource = Callable[[Path], str]
 
 
 def open_database(
-    db: str | None = None, *, upgrade: bool = True, background_check: bool = False
+    db: str | None = None,
+    *,
+    upgrade: bool = True,
+    background_check: bool = False,
+    passphrase: PassphraseSource | None = None,
+    key: Passphrase | None = None,
 ) -> Database:
     """Open the database named by `--db` / the environment / the default, ready to use.
 
@@ -33,25 +44,51 @@ def open_database(
     clients). With `background_check` the cheap checks run now and the full
     one in a thread, and every write waits for its verdict: the window can
     show at once and a damaged file is still never written to.
+
+    An encrypted file asks `passphrase` for its passphrase (only then);
+    a wrong one raises WrongPassphraseError before anything else is read.
     """
     url = resolve_database_url(db)
     path = sqlite_path(url)
     existing = path is not None and path.exists() and path.stat().st_size > 0
-    if path is not None:
-        _check_sqlite_file(path, full=not background_check)
-    database = Database(url)
+    if path is None:
+        key = None
+    else:
+        key = file_key(path, passphrase, key)
+        _check_sqlite_file(path, full=not background_check, key=key)
+    database = Database(url, key=key)
     try:
         if _bring_to_head(database, path, upgrade) and path is not None:
             background_check = False  # the backup before the upgrade read every page
         if background_check and existing and path is not None:
             file = path
             database.check_file_in_background(
-                lambda: quick_check(file), lambda problem: _damaged(file, problem)
+                lambda: quick_check(file, key), lambda problem: _damaged(file, problem)
             )
     except Exception:
         database.dispose()
         raise
     return database
+
+
+def file_key(
+    path: Path, passphrase: PassphraseSource | None, known: Passphrase | None = None
+) -> Passphrase | None:
+    """The verified key of an encrypted file, or None for a plain (or new) one. `known`
+    is a key already given (a database reopened after a restore)."""
+    if not looks_encrypted(path):
+        return None
+    if known is not None:
+        cipher.verify(path, known)
+        return known
+    if passphrase is None:
+        raise DatabaseUnusableError(
+            f"{path} is encrypted and no passphrase was given; it was left untouched."
+        )
+    cipher.driver()  # says plainly when the encryption library is missing
+    key = Passphrase(passphrase(path))
+    cipher.verify(path, key)
+    return key
 
 
 def _damaged(path: Path, problem: str) -> str:
@@ -61,17 +98,21 @@ def _damaged(path: Path, problem: str) -> str:
     )
 
 
-def _check_sqlite_file(path: Path, *, full: bool) -> None:
+def _check_sqlite_file(path: Path, *, full: bool, key: Passphrase | None) -> None:
     """Refuse, before any write (even switching to WAL), a file that is not ours."""
     if not path.exists() or path.stat().st_size == 0:
-        path.parent.mkdir(parents=True, exist_ok=True)
+        # The mode is set before SQLite creates anything: its -wal and -shm copy it.
+        private_folder(path.parent, ours=path.parent == default_database_path().parent)
+        private_file(path)
         return
-    problem = quick_check(path) if full else header_problem(path)
+    problem = quick_check(path, key) if full else header_problem(path, key)
     if problem:
         raise DatabaseUnusableError(_damaged(path, problem))
     try:
-        tables, revision = _peek(path)
-    except sqlite3.DatabaseError as exc:
+        tables, revision = _peek(path, key)
+    except Exception as exc:  # sqlite3's or sqlcipher3's
+        if not is_database_error(exc):
+            raise
         raise DatabaseUnusableError(_damaged(path, f"is damaged ({exc})")) from None
     if tables and revision is None:
         raise DatabaseUnusableError(
@@ -80,11 +121,12 @@ def _check_sqlite_file(path: Path, *, full: bool) -> None:
         )
     if revision is not None and revision not in migrate.known_revisions():
         raise DatabaseUnusableError(_newer_message(revision))
+    make_database_private(path)  # a file from before files were private
 
 
-def _peek(path: Path) -> tuple[list[str], str | None]:
+def _peek(path: Path, key: Passphrase | None) -> tuple[list[str], str | None]:
     """The table names and schema revision of a SQLite file, read-only."""
-    conn = sqlite3.connect(f"file:{path}?mode=ro", uri=True)
+    conn = cipher.connect(path, key, read_only=True)
     try:
         tables = [r[0] for r in conn.execute("SELECT name FROM sqlite_master WHERE type = 'table'")]
         revision = None
@@ -122,10 +164,10 @@ def _bring_to_head(database: Database, path: Path | None, upgrade: bool) -> bool
         )
     backed_up = False
     if current is not None and path is not None:
-        if database.file_check is None and (problem := quick_check(path)):
+        if database.file_check is None and (problem := quick_check(path, database.key)):
             raise DatabaseUnusableError(_damaged(path, problem))
         backup = default_backup_path(path, dt.datetime.now(), f"before-{head}")
-        backup_sqlite(path, backup)
+        backup_sqlite(path, backup, database.key)
         backed_up = True
         log.info("backed up %s to %s before upgrading", path, backup)
     migrate.upgrade(database.engine)

@@ -5,8 +5,9 @@ from __future__ import annotations
 
 import logging
 import re
+from pathlib import Path
 
-from PySide6.QtCore import QCoreApplication, Qt
+from PySide6.QtCore import QCoreApplication, Qt, Signal
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QComboBox,
@@ -22,10 +23,13 @@ from PySide6.QtWidgets import (
 )
 
 from db import settings as agency_settings
-from db.access import PermissionDenied
+from db.access import Permission, PermissionDenied
+from db.backup import BackupError
+from db.cipher import WrongPassphraseError
 from desktop import dialogs
 from desktop.context import AppContext
 from desktop.field_editors import ERROR_STYLE
+from desktop.restore import backups_folder, restore_into
 
 log = logging.getLogger(__name__)
 
@@ -57,6 +61,8 @@ def parse_points(text: str) -> tuple[int, ...]:
 
 
 class SettingsView(QWidget):
+    restored = Signal()  # the database was replaced by a backup: everyone signs in again
+
     def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.ctx = ctx
@@ -65,6 +71,7 @@ class SettingsView(QWidget):
         save.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
         save.activated.connect(self.save)
         self.save_button.clicked.connect(self.save)
+        self.restore_button.clicked.connect(self.restore_backup)
 
     def _build_ui(self) -> None:
         layout = QVBoxLayout(self)
@@ -77,6 +84,9 @@ class SettingsView(QWidget):
         self.save_button = QPushButton(self.tr("Save settings (Ctrl+S)"), self)
         self.save_button.setObjectName("save_settings")
         row.addWidget(self.save_button)
+        self.restore_button = QPushButton(self.tr("Restore from a backup…"), self)
+        self.restore_button.setObjectName("restore_backup")
+        row.addWidget(self.restore_button)
         row.addStretch(1)
         layout.addLayout(row)
         layout.addStretch(1)
@@ -97,6 +107,13 @@ class SettingsView(QWidget):
         self.idle.setSuffix(self.tr(" minutes"))
         self.state = QLineEdit(box)
         self.state.setMaxLength(40)
+        self.backup_folder = QLineEdit(box)
+        self.backup_folder.setPlaceholderText(self.tr("the backups folder beside the database"))
+        self.backup_folder.setToolTip(self.tr("A folder on a second disk keeps backups safe"))
+        self.keep = {}
+        for key, most in (("keep_daily", 365), ("keep_weekly", 104), ("keep_monthly", 120)):
+            self.keep[key] = QSpinBox(box)
+            self.keep[key].setRange(1, most)
 
     def _settings_box(self) -> QGroupBox:
         box = QGroupBox(self.tr("Agency settings"), self)
@@ -110,6 +127,10 @@ class SettingsView(QWidget):
             ("paper_size", self.tr("Paper si&ze"), self.paper),
             ("idle_lock_minutes", self.tr("&Lock after"), self.idle),
             ("state", self.tr("S&tate"), self.state),
+            ("backup_folder", self.tr("&Backups folder"), self.backup_folder),
+            ("keep_daily", self.tr("Keep daily backups"), self.keep["keep_daily"]),
+            ("keep_weekly", self.tr("Keep weekly backups"), self.keep["keep_weekly"]),
+            ("keep_monthly", self.tr("Keep monthly backups"), self.keep["keep_monthly"]),
         ):
             widget.setObjectName(name)
             label = QLabel(caption, box)
@@ -131,6 +152,9 @@ class SettingsView(QWidget):
         self.paper.setCurrentIndex(max(0, self.paper.findData(s.paper_size)))
         self.idle.setValue(s.idle_lock_minutes)
         self.state.setText(s.state)
+        self.backup_folder.setText(s.backup_folder)
+        for key, box in self.keep.items():
+            box.setValue(getattr(s, key))
         self.message.clear()
 
     def read(self) -> agency_settings.AgencySettings:
@@ -144,7 +168,50 @@ class SettingsView(QWidget):
             paper_size=str(self.paper.currentData()),
             idle_lock_minutes=self.idle.value(),
             state=self.state.text().strip(),
+            backup_folder=self._backup_folder(),
+            **{key: box.value() for key, box in self.keep.items()},
         )
+
+    def _backup_folder(self) -> str:
+        text = self.backup_folder.text().strip()
+        if text and not Path(text).expanduser().is_dir():
+            raise SettingsError(self.tr("The backups folder %1 does not exist").replace("%1", text))
+        return text
+
+    def restore_backup(self) -> None:
+        """Pick a backup, confirm, keep the current file as a backup, reopen (admins)."""
+        if not self.ctx.can(Permission.SETTINGS):
+            dialogs.warn(self, self.tr("Not allowed"), self.tr("Only an administrator restores"))
+            return
+        folder = backups_folder(self.ctx) or Path.home()
+        chosen = dialogs.open_path(
+            self, self.tr("Restore from a backup"), folder, self.tr("Backups (*.sqlite3)")
+        )
+        if chosen is None or not dialogs.ask(
+            self,
+            self.tr("Restore from a backup"),
+            self.tr(
+                "Replace the database with %1? The current database is kept as a backup "
+                "first, and everyone signs in again."
+            ).replace("%1", chosen.name),
+            yes=self.tr("Restore"),
+            no=self.tr("Cancel"),
+        ):
+            return
+        try:
+            kept = restore_into(self.ctx, chosen)
+        except (BackupError, WrongPassphraseError, ValueError, OSError) as exc:
+            dialogs.warn(self, self.tr("Not restored"), str(exc))
+            return
+        log.info("database restored from a backup; the current one was kept as %s", kept)
+        dialogs.inform(
+            self,
+            self.tr("Restored"),
+            self.tr("The database was restored from %1. The one it replaced is kept in %2.")
+            .replace("%1", chosen.name)
+            .replace("%2", str(kept or "")),
+        )
+        self.restored.emit()
 
     def save(self) -> None:
         try:

@@ -10,13 +10,18 @@ from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, QTimer, QTra
 from PySide6.QtWidgets import QApplication, QWidget
 from sqlalchemy.exc import SQLAlchemyError
 
+from db import backups
+from db.cipher import WRONG_PASSPHRASE, CipherUnavailableError, WrongPassphraseError
 from db.engine import Database
 from db.location import DatabaseLocationError
 from db.startup import DatabaseUnusableError, open_database
-from desktop import __version__, dialogs, logs
+from desktop import __version__, dialogs, logs, passphrase
 from desktop.context import AppContext, keep_out_of_garbage_collection
 from desktop.logs import configure_logging
 from desktop.main_window import MainWindow
+from desktop.translate import label
+from desktop.workers import Job
+from forms.failures import log_failure, reason
 
 log = logging.getLogger(__name__)
 
@@ -63,23 +68,76 @@ def run_gui(db: str | None) -> int:
     log_file = configure_logging()
     app = make_application()
     log.info("Recovery Desk %s starting; log in %s", __version__, log_file)
-    try:
-        # The full page check runs while the sign-in screen shows; writes wait for it.
-        database = open_database(db, background_check=True)
-    except (DatabaseUnusableError, DatabaseLocationError, SQLAlchemyError, OSError) as exc:
-        log.error("cannot open the database: %s", exc)
-        _cannot_open(None, str(exc))
+    database = open_for_gui(db)
+    if database is None:
         return 1
     try:
         window = MainWindow(AppContext(database))
         logs.on_unexpected = lambda message: _unexpected(window, log_file, message)
         window.start()
         window.show()
+        start_daily_backup(window.ctx)
         keep_out_of_garbage_collection()
         watch_file_check(database, window, app)
         return app.exec()
     finally:
         database.dispose()
+
+
+PASSPHRASE_TRIES = 3
+
+
+class _PassphraseCancelled(Exception):
+    pass
+
+
+def open_for_gui(db: str | None) -> Database | None:
+    """The database, or None after telling the person why it cannot be opened. An
+    encrypted file's passphrase comes from the keyring, else a dialog (three tries)."""
+    for attempt in range(PASSPHRASE_TRIES):
+        wrong = attempt > 0
+        try:
+            # The full page check runs while the sign-in screen shows; writes wait for it.
+            return open_database(
+                db,
+                background_check=True,
+                passphrase=lambda path, wrong=wrong: _ask_passphrase(path, wrong),
+            )
+        except WrongPassphraseError as exc:
+            log.warning("a passphrase that does not open %s was given", exc.path)
+        except _PassphraseCancelled:
+            return None
+        except (DatabaseUnusableError, DatabaseLocationError, SQLAlchemyError, OSError) as exc:
+            _refused(exc)
+            return None
+        except CipherUnavailableError as exc:
+            _refused(exc)
+            return None
+    _cannot_open(None, QCoreApplication.translate("app", WRONG_PASSPHRASE))
+    return None
+
+
+def _ask_passphrase(path: Path, wrong: bool) -> str:
+    if not wrong and (kept := passphrase.from_keyring(path)):
+        return kept
+    text = QCoreApplication.translate("app", "%1 is encrypted. Passphrase:").replace(
+        "%1", path.name
+    )
+    if wrong:
+        text = QCoreApplication.translate("app", WRONG_PASSPHRASE) + ".\n" + text
+    given = dialogs.passphrase(None, QCoreApplication.translate("app", "Open the database"), text)
+    if not given:
+        raise _PassphraseCancelled()
+    return given
+
+
+def _refused(exc: Exception) -> None:
+    why = reason(exc) if isinstance(exc, SQLAlchemyError) else None
+    if why is None:
+        log.error("cannot open the database: %s", exc)
+    else:  # the driver's own text may carry data
+        log_failure(log, "opening the database", exc)
+    _cannot_open(None, label(why) if why else str(exc))
 
 
 def _cannot_open(parent: QWidget | None, message: str) -> None:
@@ -90,6 +148,17 @@ def _cannot_open(parent: QWidget | None, message: str) -> None:
             "%1", " ".join(message.split())
         ),
     )
+
+
+def start_daily_backup(ctx: AppContext) -> None:
+    """The first start of the day backs the file up, on the pool so the window stays live."""
+    database = ctx.database
+
+    def work(_progress: object, _cancelled: object) -> object:
+        database.require_healthy_file()  # a damaged file is reported, not backed up
+        return backups.daily_backup(database)
+
+    ctx.pool.start(Job(work, "daily backup"))
 
 
 def watch_file_check(database: Database, window: QWidget, app: QCoreApplication) -> None:

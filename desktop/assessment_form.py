@@ -111,6 +111,13 @@ class AssessmentFormView(FormView):
             if self.editors[f.key].is_shown() and (completed or f.key in INTERVIEW_KEYS)
         }
 
+    def operation(self) -> str:
+        return {
+            "intake": _tr("Saving the intake"),
+            "follow_up": _tr("Saving the follow-up"),
+            "discharge": _tr("Saving the discharge"),
+        }.get(self.kind, _tr("Saving the assessment"))
+
     def store(self) -> int:
         raw = self.raw_values()
         completed = raw.get("contact_status") == COMPLETED

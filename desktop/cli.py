@@ -21,6 +21,7 @@ COMMAND_MODULES = (
     "desktop.commands.core",
     "desktop.commands.exchange",
     "desktop.commands.reports",
+    "desktop.commands.encryption",
 )
 
 EXIT_BAD_INPUT = 2
@@ -84,37 +85,47 @@ def main(argv: Sequence[str] | None = None) -> int:
         print(f"{PROG}: interrupted; nothing was left half-written", file=sys.stderr)
         return 130
     except Exception as exc:
-        return _report(exc)
+        return _report(exc, _operation(args))
 
 
-def _report(exc: Exception) -> int:
-    from sqlalchemy.exc import DBAPIError
+def _operation(args: argparse.Namespace) -> str:
+    """The command as typed, e.g. 'export data', to name what failed."""
+    command = getattr(args, "command", None)
+    if command is None:
+        return "opening the program"
+    return " ".join([command, *filter(None, [getattr(args, f"{command}_command", None)])])
 
+
+def _report(exc: Exception, operation: str) -> int:
     from db.access import PermissionDenied
+    from db.cipher import CipherUnavailableError, WrongPassphraseError
+    from db.encryption import EncryptionError
+    from db.failures import is_database_error
     from db.location import DatabaseLocationError
     from db.startup import DatabaseUnusableError
     from forms.validation import ValidationFailed
 
     known = (
         CommandError,
+        WrongPassphraseError,
+        CipherUnavailableError,
+        EncryptionError,
         DatabaseLocationError,
         DatabaseUnusableError,
         PermissionDenied,
         ValidationFailed,
         ValueError,
         OSError,
-        DBAPIError,
     )
+    if is_database_error(exc):
+        # Never the driver's words: they carry statement parameters and offending values.
+        from forms.failures import failure_line
+
+        line = failure_line(operation, exc)
+        print(f"{PROG}: error: {line}; nothing was written.", file=sys.stderr)
+        return EXIT_FAILED
     if not isinstance(exc, known):
         raise exc
-    if isinstance(exc, DBAPIError):
-        # The driver's own words, without SQLAlchemy's statement dump and help link.
-        print(
-            f"{PROG}: error: the database could not be read or written ({exc.orig}); "
-            "nothing was written. 'recovery-desk check' tells whether the file is damaged.",
-            file=sys.stderr,
-        )
-        return EXIT_FAILED
     message = " ".join(str(exc).split()) or type(exc).__name__
     print(f"{PROG}: error: {message}", file=sys.stderr)
     return EXIT_BAD_INPUT if isinstance(exc, ValueError | CommandError) else EXIT_FAILED

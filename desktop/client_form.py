@@ -195,6 +195,9 @@ class ClientFormView(FormView):
         self.scroll.ensureWidgetVisible(self.duplicates)
         return True
 
+    def operation(self) -> str:
+        return self.tr("Saving the client")
+
     def store(self) -> int:
         raw = self.raw_values()
         today = self.ctx.today()

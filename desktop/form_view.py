@@ -30,6 +30,8 @@ from db.clients import ConflictError
 from desktop import dialogs
 from desktop.context import AppContext
 from desktop.field_editors import ERROR_STYLE, FieldEditor
+from desktop.translate import label
+from forms.failures import log_failure, reason
 from forms.fields import Field
 from forms.validation import ValidationFailed
 
@@ -184,22 +186,41 @@ class FormView(QWidget):
     def store(self) -> int:
         raise NotImplementedError
 
+    def operation(self) -> str:
+        """What saving this form does, for a failure message (never names the client)."""
+        return self.tr("Saving the form")
+
     def save(self) -> None:
         try:
             record_id = self.store()
-        except ValidationFailed as exc:
-            self.show_errors(exc.errors)
-            return
-        except ConflictError as exc:
-            dialogs.warn(self, self.tr("Changed on another workstation"), str(exc))
-            return
-        except PermissionDenied as exc:
-            dialogs.warn(self, self.tr("Not allowed"), str(exc))
+        except Exception as exc:
+            if not self._explained(exc):
+                raise
             return
         self.show_errors({})
         self._dirty = False
         log.info("%s saved (%s)", type(self).__name__, record_id)
         self.saved.emit(record_id)
+
+    def _explained(self, exc: Exception) -> bool:
+        """Show what went wrong in words the person can act on; False for the unexpected."""
+        if isinstance(exc, ValidationFailed):
+            self.show_errors(exc.errors)
+        elif isinstance(exc, ConflictError):
+            dialogs.warn(self, self.tr("Changed on another workstation"), str(exc))
+        elif isinstance(exc, PermissionDenied):
+            dialogs.warn(self, self.tr("Not allowed"), str(exc))
+        elif (why := reason(exc)) is not None:
+            log_failure(log, self.operation(), exc)
+            text = self.tr("%1 failed: %2. Nothing was saved; what you typed is still here.")
+            dialogs.warn(
+                self,
+                self.tr("Not saved"),
+                text.replace("%1", self.operation()).replace("%2", label(why)),
+            )
+        else:
+            return False
+        return True
 
     def cancel(self) -> None:
         if self.may_leave():

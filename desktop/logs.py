@@ -15,7 +15,9 @@ from types import TracebackType
 
 import platformdirs
 
+from db.files import private_file, private_folder
 from db.location import APP_NAME
+from forms.failures import log_failure, reason
 
 LOG_BYTES = 1_000_000
 LOG_FILES = 5
@@ -28,12 +30,21 @@ def log_folder() -> Path:
     return Path(platformdirs.user_log_dir(APP_NAME, appauthor=False))
 
 
+class PrivateRotatingFileHandler(RotatingFileHandler):
+    """Each new log file (also after a rotation) is created 0600, whatever the umask."""
+
+    def _open(self):  # type: ignore[no-untyped-def]
+        private_file(Path(self.baseFilename))
+        return super()._open()
+
+
 def configure_logging(folder: Path | None = None) -> Path:
     """Send INFO and above to a rotating file; returns the file's path."""
-    folder = folder or log_folder()
-    folder.mkdir(parents=True, exist_ok=True)
-    path = folder / f"{APP_NAME}.log"
-    handler = RotatingFileHandler(path, maxBytes=LOG_BYTES, backupCount=LOG_FILES, encoding="utf-8")
+    folder = private_folder(folder or log_folder(), ours=True)
+    path = private_file(folder / f"{APP_NAME}.log")
+    handler = PrivateRotatingFileHandler(
+        path, maxBytes=LOG_BYTES, backupCount=LOG_FILES, encoding="utf-8"
+    )
     handler.setFormatter(logging.Formatter(FORMAT))
     root = logging.getLogger()
     for console in root.handlers:
@@ -56,8 +67,13 @@ def _log_uncaught(
     kind: type[BaseException], value: BaseException, trace: TracebackType | None
 ) -> None:
     # Qt calls Python slots from its event loop; an exception there must reach the log
-    # file and the person, not vanish with a terminal nobody watches.
-    log.critical("unexpected error", exc_info=(kind, value, trace))
-    sys.__excepthook__(kind, value, trace)
+    # file and the person, not vanish with a terminal nobody watches. A database error's
+    # message carries client data, so it is told by its kind only (forms.failures).
+    why = reason(value)
+    if why is None:
+        log.critical("unexpected error", exc_info=(kind, value, trace))
+        sys.__excepthook__(kind, value, trace)
+    else:
+        log_failure(log, "an action", value)
     if on_unexpected is not None and not issubclass(kind, KeyboardInterrupt):
-        on_unexpected(" ".join(str(value).split()) or kind.__name__)
+        on_unexpected(why or " ".join(str(value).split()) or kind.__name__)

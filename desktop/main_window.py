@@ -92,6 +92,7 @@ class MainWindow(QMainWindow):
         self.signin.signed_in.connect(self.signed_in)
         self.signin.unlocked.connect(self.unlocked)
         self.signin.sign_out.connect(self.sign_out)
+        self.settings_view.restored.connect(self.sign_out)
         self.nav.currentRowChanged.connect(self._section_chosen)
         self.clients.message.connect(self.say)
         self.worklist.open_client.connect(self.open_client)

@@ -34,6 +34,9 @@ class EventFormView(FormView):
         self.finish_layout()
         self.load({"occurred_on": ctx.today()})
 
+    def operation(self) -> str:
+        return _tr("Saving the event")
+
     def store(self) -> int:
         event_id = records.add_event(
             self.ctx.database, self.ctx.user, self.client_id, self.raw_values(), self.ctx.today()
@@ -78,6 +81,9 @@ class EncounterFormView(FormView):
             return self.client
         return self.editors["naloxone_kits"].widget
 
+    def operation(self) -> str:
+        return _tr("Saving the encounter")
+
     def store(self) -> int:
         if not self.client.is_anonymous() and self.client.client_id is None:
             self.client_error.setText(
@@ -113,6 +119,9 @@ class AttemptFormView(FormView):
     def set_point(self, point: tuple[int, dt.date, int] | None) -> None:
         self.point = point
         self.setEnabled(point is not None)
+
+    def operation(self) -> str:
+        return _tr("Saving the contact attempt")
 
     def store(self) -> int:
         if self.point is None:

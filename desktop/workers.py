@@ -18,6 +18,9 @@ from typing import Any, Protocol
 
 from PySide6.QtCore import QObject, QRunnable, QThreadPool, Signal
 
+from desktop.translate import label
+from forms.failures import log_failure, reason
+
 log = logging.getLogger(__name__)
 
 Progress = Callable[[int, int], None]
@@ -111,8 +114,11 @@ class Job(QRunnable):
                 log.info("%s cancelled", self.name)
                 self.signals.cancelled.emit()
             else:
-                log.exception("%s failed", self.name)
-                self.signals.failed.emit(" ".join(str(exc).split()) or type(exc).__name__)
+                log_failure(log, self.name, exc)
+                why = reason(exc)  # a database error's own text carries client data
+                self.signals.failed.emit(
+                    label(why) if why else " ".join(str(exc).split()) or type(exc).__name__
+                )
         else:
             log.info("%s finished in %.1f s", self.name, time.monotonic() - started)
             self.signals.succeeded.emit(result)

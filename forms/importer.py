@@ -17,7 +17,7 @@ from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from db import audit, bulk
+from db import audit, backups, bulk
 from db.access import Actor, Permission
 from db.engine import Database
 from forms.exchange import ASSESSMENTS, CLIENTS, ENCOUNTERS, EVENTS, RECORD_SHEETS, SUBSTANCES
@@ -85,6 +85,9 @@ def import_workbook(
     `cancelled()` returning true rolls everything back.
     """
     actor.require(Permission.IMPORT)
+    database.require_healthy_file()  # never back up (or import into) a damaged file
+    backups.daily_backup(database)
+    backups.automatic_backup(database, "before-import")
     try:
         return _attempt(database, actor, Path(path), today, update, progress, cancelled, True)
     except SubstancesOutOfOrder:

@@ -71,8 +71,9 @@ def run_demo(args: argparse.Namespace) -> int:
     from db import clients, users
     from db.demo import build_demo
     from db.startup import open_database
+    from desktop.passphrase import for_command
 
-    database = open_database(args.db)
+    database = open_database(args.db, passphrase=for_command)
     with database.reading() as session:
         if clients.count(session) or users.count(session):
             raise ValueError("this database already holds data; choose an empty file with --db")
@@ -97,21 +98,28 @@ def _print_progress(done: int, total: int) -> None:
 
 def run_check(args: argparse.Namespace) -> int:
     from db.health import check_database
-    from db.location import resolve_database_url
+    from db.location import resolve_database_url, sqlite_path
+    from db.startup import file_key
+    from desktop.passphrase import for_command
 
-    report = check_database(resolve_database_url(args.db))
+    url = resolve_database_url(args.db)
+    path = sqlite_path(url)
+    key = file_key(path, for_command) if path is not None else None
+    report = check_database(url, key)
     for line in report.lines:
         print(line)
     return 0 if report.ok else 1
 
 
 def run_user_add(args: argparse.Namespace) -> int:
-    from db import users
+    from db import backups, users
     from db.access import COMMAND_LINE
     from db.startup import open_database
+    from desktop.passphrase import for_command
 
     password = _read_password()
-    database = open_database(args.db)
+    database = open_database(args.db, passphrase=for_command)
+    backups.daily_backup(database)
     with database.writing() as session:
         first = users.count(session) == 0
         if first and args.role != "admin":
@@ -140,6 +148,8 @@ def _read_password() -> str:
 def run_backup(args: argparse.Namespace) -> int:
     from db.backup import backup_sqlite, default_backup_path
     from db.location import resolve_database_url, sqlite_path
+    from db.startup import file_key
+    from desktop.passphrase import for_command
 
     path = sqlite_path(resolve_database_url(args.db))
     if path is None:
@@ -147,14 +157,16 @@ def run_backup(args: argparse.Namespace) -> int:
     if not path.exists():
         raise ValueError(f"there is no database at {path}")
     target = args.out or default_backup_path(path, dt.datetime.now())
-    backup_sqlite(path, target)
+    backup_sqlite(path, target, file_key(path, for_command))
     print(f"Backed up to {target}")
     return 0
 
 
 def run_restore(args: argparse.Namespace) -> int:
-    from db.backup import backup_sqlite, default_backup_path, restore_sqlite
+    from db import backups
     from db.location import resolve_database_url, sqlite_path
+    from db.startup import file_key, open_database
+    from desktop.passphrase import for_command
 
     path = sqlite_path(resolve_database_url(args.db))
     if path is None:
@@ -162,10 +174,17 @@ def run_restore(args: argparse.Namespace) -> int:
     if not args.yes and not _confirm(f"Replace {path} with {args.backup}? [y/N] "):
         print("Nothing was changed.")
         return 1
-    if path.exists():
-        safety = backup_sqlite(path, default_backup_path(path, dt.datetime.now(), "before-restore"))
-        print(f"The current database was first copied to {safety}")
-    restore_sqlite(args.backup, path)
+    key = file_key(path, for_command) if path.exists() else None
+    folder = backups.folder_for(path)
+    if path.exists() and path.stat().st_size > 0:
+        current = open_database(str(path), key=key)
+        try:
+            folder = backups.configured_folder(current) or folder
+        finally:
+            current.dispose()
+    kept = backups.restore(path, args.backup, key, folder)
+    if kept is not None:
+        print(f"The current database was first copied to {kept}")
     print(f"Restored {path} from {args.backup}")
     return 0
 

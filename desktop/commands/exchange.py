@@ -87,10 +87,11 @@ def _progress(what: str | None) -> Callable[[int, int], None] | None:
 def run_import(args: argparse.Namespace) -> int:
     from db.access import COMMAND_LINE
     from db.startup import open_database
+    from desktop.passphrase import for_command
     from forms.importer import import_workbook
 
     # The full file check runs beside the work; nothing is written before it passes.
-    database = open_database(args.db, background_check=True)
+    database = open_database(args.db, background_check=True, passphrase=for_command)
     with database.explaining_damage():
         result = import_workbook(
             database,
@@ -132,10 +133,11 @@ def _rejection(path: Path, result: Any) -> CommandError:
 def run_export_data(args: argparse.Namespace) -> int:
     from db.access import COMMAND_LINE
     from db.startup import open_database
+    from desktop.passphrase import for_command
     from reports.exchange_export import export_workbook
 
     # The full file check runs beside the work; nothing is written before it passes.
-    database = open_database(args.db, background_check=True)
+    database = open_database(args.db, background_check=True, passphrase=for_command)
     as_of = args.as_of or dt.date.today()
     with database.explaining_damage():
         summary = export_workbook(

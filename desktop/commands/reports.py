@@ -77,12 +77,13 @@ def _end_progress() -> None:
 def run_monthly(args: argparse.Namespace) -> int:
     from db.access import COMMAND_LINE
     from db.startup import open_database
+    from desktop.passphrase import for_command
     from reports.pdf_monthly import month_title, monthly_report
 
     if args.month > dt.date.today():
         raise ValueError(f"{args.month:%Y-%m} has not started yet")
     # The full file check runs beside the work; nothing is written before it passes.
-    database = open_database(args.db, background_check=True)
+    database = open_database(args.db, background_check=True, passphrase=for_command)
     with database.explaining_damage():
         data = monthly_report(
             database,
@@ -102,6 +103,7 @@ def run_monthly(args: argparse.Namespace) -> int:
 def run_funder(args: argparse.Namespace) -> int:
     from db.access import COMMAND_LINE
     from db.startup import open_database
+    from desktop.passphrase import for_command
     from reports.funder import funder_workbook
 
     if args.end < args.start:
@@ -109,7 +111,7 @@ def run_funder(args: argparse.Namespace) -> int:
     if args.start > dt.date.today():
         raise ValueError(f"--from {args.start.isoformat()} is in the future")
     # The full file check runs beside the work; nothing is written before it passes.
-    database = open_database(args.db, background_check=True)
+    database = open_database(args.db, background_check=True, passphrase=for_command)
     with database.explaining_damage():
         result = funder_workbook(
             database,

@@ -10,6 +10,7 @@ import sys
 import tempfile
 from pathlib import Path
 
+from tests.bench.agency import use_encryption
 from tests.bench.measure import Figure, print_table, write_json
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -21,9 +22,18 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="make bench", description=__doc__)
     parser.add_argument("--only", nargs="*", choices=SUITES, default=list(SUITES))
     parser.add_argument("--clients", type=int, default=100_000)
+    parser.add_argument(
+        "--encrypted",
+        action="store_true",
+        help="run on SQLCipher-encrypted copies; writes bench-results-encrypted.json "
+        "(python -m tests.bench.compare prints it beside the plain run)",
+    )
     args = parser.parse_args(argv)
+    if args.encrypted:
+        use_encryption()
     figures: list[Figure] = []
-    print(f"machine: {_machine()}, Python {platform.python_version()}", flush=True)
+    kind = "encrypted (SQLCipher 4)" if args.encrypted else "plain SQLite"
+    print(f"machine: {_machine()}, Python {platform.python_version()}, {kind}", flush=True)
     with tempfile.TemporaryDirectory(prefix="recovery-desk-bench-") as folder:
         for suite in args.only:
             module = importlib.import_module(f"tests.bench.bench_{suite}")
@@ -34,7 +44,9 @@ def main(argv: list[str] | None = None) -> int:
                 else module.run(Path(folder))
             )
     print_table(figures)
-    write_json(figures, ROOT / "bench-results.json")
+    write_json(
+        figures, ROOT / ("bench-results-encrypted.json" if args.encrypted else "bench-results.json")
+    )
     return 0 if all(f.ok for f in figures) else 1
 
 

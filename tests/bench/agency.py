@@ -16,9 +16,13 @@ import sqlite3
 import sys
 import time
 from pathlib import Path
+from typing import Any
 
+from db.cipher import Passphrase, connect
 from db.demo import build_demo
+from db.encryption import encrypt_file
 from db.startup import open_database
+from desktop import passphrase
 
 log = logging.getLogger(__name__)
 
@@ -30,12 +34,56 @@ TODAY = dt.date(2026, 11, 27)
 MEMORY_CLIENTS = 10_000  # the small agency of the memory comparison
 
 
-def cache_path(clients: int) -> Path:
-    return CACHE / f"demo-{clients}-seed{SEED}.sqlite3"
+# `python -m tests.bench --encrypted` sets these: every database of the run is then a
+# SQLCipher file, and the raw baselines read it through SQLCipher too.
+ENCRYPTED_VAR = "RECOVERY_DESK_BENCH_ENCRYPTED"
+BENCH_PASSPHRASE = "the bench passphrase, not a secret"
+
+
+_KEY = Passphrase(BENCH_PASSPHRASE)  # derives each file's key once, as the program does
+
+
+def encrypted() -> bool:
+    return os.environ.get(ENCRYPTED_VAR) == "1"
+
+
+def use_encryption() -> None:
+    """From now on (and in child processes) benchmark encrypted databases."""
+    os.environ[ENCRYPTED_VAR] = "1"
+    os.environ[passphrase.ENV_VAR] = BENCH_PASSPHRASE
+
+
+def cache_path(clients: int, *, encrypted: bool = False) -> Path:
+    return CACHE / f"demo-{clients}-seed{SEED}{'-encrypted' if encrypted else ''}.sqlite3"
 
 
 def cached_agency(clients: int) -> Path:
-    """The cached demo agency of `clients` clients, built first if there is none yet."""
+    """The cached demo agency of `clients` clients (encrypted in an encrypted run)."""
+    plain = _cached_plain_agency(clients)
+    if not encrypted():
+        return plain
+    target = cache_path(clients, encrypted=True)
+    if not target.exists():
+        partial = target.with_name(f"{target.name}.encrypting-{os.getpid()}")
+        shutil.copyfile(plain, partial)
+        encrypt_file(partial, Passphrase(BENCH_PASSPHRASE))
+        partial.rename(target)
+    return target
+
+
+def new_database(path: Path) -> None:
+    """An empty database at the head schema, encrypted in an encrypted run."""
+    open_database(str(path)).dispose()
+    if encrypted():
+        encrypt_file(path, Passphrase(BENCH_PASSPHRASE))
+
+
+def raw_connect(path: Path, read_only: bool = False) -> Any:
+    """The raw driver on `path`: sqlite3, or sqlcipher3 with the key in an encrypted run."""
+    return connect(path, _KEY if encrypted() else None, read_only=read_only)
+
+
+def _cached_plain_agency(clients: int) -> Path:
     target = cache_path(clients)
     if target.exists():
         return target

@@ -27,8 +27,9 @@ import datetime as dt, json, sys, time
 from pathlib import Path
 from db.access import COMMAND_LINE
 from db.startup import open_database
+from desktop.passphrase import for_command
 from reports.exchange_export import export_workbook
-database = open_database(sys.argv[1])
+database = open_database(sys.argv[1], passphrase=for_command)
 start, cpu = time.perf_counter(), time.process_time()
 summary = export_workbook(database, COMMAND_LINE, Path(sys.argv[2]),
                           dt.date.fromisoformat(sys.argv[3]))
@@ -41,8 +42,9 @@ import datetime as dt, json, sys, time
 from pathlib import Path
 from db.access import COMMAND_LINE
 from db.startup import open_database
+from desktop.passphrase import for_command
 from forms.importer import import_workbook
-database = open_database(sys.argv[1])
+database = open_database(sys.argv[1], passphrase=for_command)
 start, cpu = time.perf_counter(), time.process_time()
 result = import_workbook(database, COMMAND_LINE, Path(sys.argv[2]),
                          dt.date.fromisoformat(sys.argv[3]))

@@ -34,12 +34,14 @@ import os, sys, time
 launched = float(sys.argv[2])
 from db.access import Actor
 from db.startup import open_database
+from desktop.passphrase import for_command
 from desktop.app import make_application
 from desktop.auth import SignedIn
 from desktop.context import AppContext
 from desktop.main_window import MainWindow
 app = make_application(["recovery-desk"])
-database = open_database(sys.argv[1], background_check=True)  # as run_gui opens it
+# as run_gui opens it
+database = open_database(sys.argv[1], background_check=True, passphrase=for_command)
 window = MainWindow(AppContext(database))
 window.start()
 window.signed_in(SignedIn(Actor(None, "bench", "manager"), "Bench Manager"))
@@ -56,6 +58,7 @@ from pathlib import Path
 from PySide6.QtCore import QEventLoop, Qt, QTimer
 from db.access import Actor
 from db.startup import open_database
+from desktop.passphrase import for_command
 from desktop import dialogs
 from desktop.app import make_application
 from desktop.auth import SignedIn
@@ -63,7 +66,7 @@ from desktop.context import AppContext
 from desktop.main_window import MainWindow
 dialogs.choose = lambda *args: None  # "Done. Open it now?" answered by closing it
 app = make_application(["recovery-desk"])
-window = MainWindow(AppContext(open_database(sys.argv[1])))
+window = MainWindow(AppContext(open_database(sys.argv[1], passphrase=for_command)))
 window.start()
 window.signed_in(SignedIn(Actor(None, "bench", "admin"), "Bench Admin"))
 window.show()

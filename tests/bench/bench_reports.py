@@ -15,6 +15,7 @@ from pathlib import Path
 from db.access import COMMAND_LINE
 from db.engine import Database
 from db.startup import open_database
+from desktop.passphrase import for_command
 from reports.dates import Period
 from reports.deidentify import SHEET as ROWS_SHEET
 from reports.funder import funder_workbook
@@ -38,15 +39,16 @@ import datetime as dt, sys
 from pathlib import Path
 from db.access import COMMAND_LINE
 from db.startup import open_database
+from desktop.passphrase import for_command
 from reports.funder import funder_workbook
-database = open_database(sys.argv[1])
+database = open_database(sys.argv[1], passphrase=for_command)
 start, end = dt.date.fromisoformat(sys.argv[3]), dt.date.fromisoformat(sys.argv[4])
 funder_workbook(database, COMMAND_LINE, start, end, Path(sys.argv[2]), rows=True)
 """
 
 
 def run(folder: Path, clients: int = 100_000) -> list[Figure]:
-    database = open_database(str(working_copy(clients, folder, "reports")))
+    database = open_database(str(working_copy(clients, folder, "reports")), passphrase=for_command)
     try:
         figures = _figures(database, folder, clients)
     finally:

@@ -17,7 +17,6 @@ cyclic garbage collector paused, as the report's walk does.
 from __future__ import annotations
 
 import datetime as dt
-import sqlite3
 from collections.abc import Sequence
 from pathlib import Path
 
@@ -31,13 +30,14 @@ from db.histories import (
     SUBSTANCE_COLUMNS,
 )
 from db.startup import open_database
+from desktop.passphrase import for_command
 from reports.agency import agency_harm, classify_agency, classify_agency_series
 from reports.dates import Period, month_ends
 from reports.harm import EVENT_INDICATOR
 from reports.harm_summary import area_tallies
 from reports.histories import collector_paused, load_histories
 from reports.recovery import UNKNOWN_AFTER_DAYS, classify
-from tests.bench.agency import TODAY, cached_agency
+from tests.bench.agency import TODAY, cached_agency, raw_connect
 from tests.bench.measure import Figure, Timing, wall_and_cpu
 
 # The last whole month before the demo's today: what a manager reports on.
@@ -52,7 +52,7 @@ BUDGET_S = 15.0  # stop repeating a run this slow: one already shows the miss
 
 def run(folder: Path, clients: int = 100_000) -> list[Figure]:
     path = cached_agency(clients)
-    database = open_database(str(path))
+    database = open_database(str(path), passphrase=for_command)
     try:
         with database.reading() as session:
             recent = queries.assessed_client_ids(session, _recent_from(AS_OF), AS_OF)
@@ -145,7 +145,7 @@ def _harm_of_month(database: Database) -> object:
 
 def _raw_rows(path: Path, client_ids: Sequence[int] | None, substances: bool = True) -> int:
     """The rows load_histories reads (up to AS_OF), chunk by chunk, as plain tuples."""
-    conn = sqlite3.connect(f"file:{path}?mode=ro", uri=True)
+    conn = raw_connect(path, read_only=True)
     try:
         if client_ids is None:
             ids = [

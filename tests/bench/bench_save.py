@@ -4,15 +4,17 @@ from __future__ import annotations
 
 import datetime as dt
 import json
-import sqlite3
 import statistics
 import time
 from pathlib import Path
+from typing import Any
 
 from db.access import Actor
 from db.engine import BUSY_TIMEOUT_MS
 from db.startup import open_database
+from desktop.passphrase import for_command
 from forms import records
+from tests.bench.agency import new_database, raw_connect
 from tests.bench.measure import Figure, percentile
 
 SAVES = 300
@@ -71,7 +73,8 @@ def run(folder: Path) -> list[Figure]:
 
 
 def _program_saves(path: Path) -> list[float]:
-    database = open_database(str(path))
+    new_database(path)
+    database = open_database(str(path), passphrase=for_command)
     client_ids = [
         records.create_client(
             database,
@@ -97,8 +100,9 @@ def _program_saves(path: Path) -> list[float]:
 
 def _raw_saves(path: Path) -> list[float]:
     """The same rows (episode, assessment, two substances, audit) in one durable commit."""
-    open_database(str(path)).dispose()  # the same schema, indexes and constraints
-    conn = sqlite3.connect(path, isolation_level=None)
+    new_database(path)  # the same schema, indexes and constraints
+    conn = raw_connect(path)
+    conn.isolation_level = None
     for pragma in (
         f"busy_timeout = {BUSY_TIMEOUT_MS}",
         "journal_mode = WAL",
@@ -122,7 +126,7 @@ def _raw_saves(path: Path) -> list[float]:
     return samples
 
 
-def _raw_intake(conn: sqlite3.Connection, client_id: int, now: str) -> None:
+def _raw_intake(conn: Any, client_id: int, now: str) -> None:
     conn.execute("BEGIN IMMEDIATE")
     episode = conn.execute(
         "INSERT INTO episodes (client_id, opened_on, reentry) VALUES (?, '2026-01-10', 0)",

@@ -11,7 +11,6 @@ this benchmark.
 from __future__ import annotations
 
 import random
-import sqlite3
 import statistics
 import time
 from collections.abc import Iterator
@@ -20,8 +19,9 @@ from pathlib import Path
 from db.engine import Database
 from db.startup import open_database
 from db.textfold import fold_name
+from desktop.passphrase import for_command
 from forms.search import ClientIndex, search
-from tests.bench.agency import cached_agency
+from tests.bench.agency import cached_agency, raw_connect
 from tests.bench.measure import Figure, percentile, timed
 
 PEOPLE = 30  # clients whose names are typed; about ten queries each
@@ -35,7 +35,7 @@ def run(folder: Path, clients: int = 100_000) -> list[Figure]:
     path = cached_agency(clients)
     people = _people(path)
     queries = list(_queries(people))
-    database = open_database(str(path))
+    database = open_database(str(path), passphrase=for_command)
     try:
         with database.reading() as session:
             build_s = timed(lambda: ClientIndex.load(session))
@@ -73,7 +73,7 @@ def _program_search(database: Database, index: ClientIndex, text: str) -> float:
 
 def _raw_searches(path: Path, queries: list[str]) -> list[float]:
     """One SELECT per keystroke on the folded family name's index, through raw sqlite3."""
-    conn = sqlite3.connect(f"file:{path}?mode=ro", uri=True)
+    conn = raw_connect(path, read_only=True)
     statement = (
         "SELECT id FROM clients WHERE family_search LIKE ? ESCAPE '\\' "
         "ORDER BY family_search, given_search LIMIT ?"
@@ -94,7 +94,7 @@ def _raw_searches(path: Path, queries: list[str]) -> list[float]:
 
 
 def _people(path: Path) -> list[Person]:
-    conn = sqlite3.connect(f"file:{path}?mode=ro", uri=True)
+    conn = raw_connect(path, read_only=True)
     try:
         (count,) = conn.execute("SELECT max(id) FROM clients").fetchone()
         ids = random.Random(SEED).sample(range(1, count + 1), PEOPLE)

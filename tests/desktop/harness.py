@@ -45,6 +45,9 @@ class FakeDialogs:
     def choose(self, parent: object, title: str, text: str, options: list[str]) -> int | None:
         return self._answer("choose", title, text)  # type: ignore[no-any-return]
 
+    def passphrase(self, parent: object, title: str, text: str) -> str | None:
+        return self._answer("passphrase", title, text)  # type: ignore[no-any-return]
+
     def inform(self, parent: object, title: str, text: str) -> None:
         self.shown.append(("inform", title, text))
 
@@ -85,6 +88,7 @@ class FakeDialogs:
 FAKE = FakeDialogs()
 REPLACED = (
     "ask",
+    "passphrase",
     "choose",
     "inform",
     "warn",

@@ -83,3 +83,45 @@ def test_damage_found_after_the_window_opened_is_shown_and_the_program_closes(
     assert kind == "warn" and "Cannot open the database" in title
     assert "damaged" in text and "left untouched" in text
     database.dispose()
+
+
+def _encrypted(tmp_path: Path) -> Path:
+    from db.cipher import Passphrase
+    from db.encryption import encrypt_file
+    from db.startup import open_database
+
+    path = tmp_path / "secret.sqlite3"
+    open_database(str(path)).dispose()
+    return encrypt_file(path, Passphrase("the agency's long passphrase"))
+
+
+def test_an_encrypted_file_asks_its_passphrase_before_sign_in_and_again_when_wrong(
+    tmp_path: Path, fake_dialogs: FakeDialogs
+) -> None:
+    path = _encrypted(tmp_path)
+    fake_dialogs.answers = ["a wrong guess at it", "the agency's long passphrase"]
+    database = app.open_for_gui(str(path))
+    assert database is not None
+    database.dispose()
+    first, second = fake_dialogs.shown
+    assert first[0] == "passphrase" and "secret.sqlite3 is encrypted" in first[2]
+    assert second[2].startswith("The passphrase does not open this database")
+
+
+def test_cancelling_the_passphrase_opens_nothing_and_shows_no_error(
+    tmp_path: Path, fake_dialogs: FakeDialogs
+) -> None:
+    path = _encrypted(tmp_path)
+    fake_dialogs.answers = [None]
+    assert app.open_for_gui(str(path)) is None
+    assert [kind for kind, _, _ in fake_dialogs.shown] == ["passphrase"]
+
+
+def test_three_wrong_passphrases_end_with_one_clear_line(
+    tmp_path: Path, fake_dialogs: FakeDialogs
+) -> None:
+    path = _encrypted(tmp_path)
+    fake_dialogs.answers = ["wrong one", "wrong two", "wrong three"]
+    assert app.open_for_gui(str(path)) is None
+    kind, _title, text = fake_dialogs.shown[-1]
+    assert kind == "warn" and text.startswith("The passphrase does not open this database")

@@ -1,0 +1,104 @@
+"""encrypt, decrypt: keeping the SQLite file encrypted at rest (SQLCipher)."""
+
+from __future__ import annotations
+
+import argparse
+from pathlib import Path
+from typing import Any
+
+from desktop import passphrase
+
+
+def register(subparsers: Any, common: argparse.ArgumentParser) -> None:
+    encrypt = subparsers.add_parser(
+        "encrypt",
+        parents=[common],
+        help="encrypt the database file with a passphrase (SQLCipher)",
+        description="Encrypt the SQLite file in place with SQLCipher (AES-256, every page "
+        "authenticated). The new passphrase is read from "
+        f"{passphrase.ENV_VAR}, else twice from the terminal, else one line of "
+        f"standard input; at least {passphrase.MIN_LENGTH} characters. Close the program "
+        "everywhere first. Backups taken from now on are encrypted too.",
+    )
+    encrypt.add_argument(
+        "--remember",
+        action="store_true",
+        help="also keep the passphrase in this computer's keyring, so nobody is asked",
+    )
+    encrypt.set_defaults(handler=run_encrypt)
+    decrypt = subparsers.add_parser(
+        "decrypt",
+        parents=[common],
+        help="write an encrypted database back as a plain file",
+        description="The way back from encrypt: the file is written back unencrypted "
+        "(checked first, then swapped in). The passphrase is read as for any command.",
+    )
+    decrypt.set_defaults(handler=run_decrypt)
+
+
+def _sqlite_file(db: str | None) -> Path:
+    from db.location import resolve_database_url, sqlite_path
+
+    path = sqlite_path(resolve_database_url(db))
+    if path is None:
+        raise ValueError(
+            "encryption is for a SQLite file; a PostgreSQL server is protected by the "
+            "server's own disk encryption and TLS"
+        )
+    return path
+
+
+def run_encrypt(args: argparse.Namespace) -> int:
+    from db.cipher import Passphrase, looks_encrypted
+    from db.encryption import encrypt_file
+    from db.startup import open_database
+
+    path = _sqlite_file(args.db)
+    if looks_encrypted(path):
+        raise ValueError(f"{path} is already encrypted")
+    secret = passphrase.new_for_command()
+    if not path.exists() or path.stat().st_size == 0:
+        open_database(str(path)).dispose()  # a new database starts encrypted
+    encrypt_file(path, Passphrase(secret))
+    print(f"Encrypted {path}. Keep the passphrase safe: without it the data cannot be read.")
+    _remember(path, secret, args.remember)
+    _mention_plain_backups(path)
+    return 0
+
+
+def _remember(path: Path, secret: str, wanted: bool) -> None:
+    if not wanted:
+        return
+    try:
+        passphrase.remember(path, secret)
+    except passphrase.NoKeyringError as exc:
+        print(f"The passphrase was not kept in a keyring: {exc}.")
+    else:
+        print("The passphrase is kept in this computer's keyring.")
+
+
+def _mention_plain_backups(path: Path) -> None:
+    from db.cipher import looks_encrypted
+
+    folder = path.parent / "backups"
+    plain = (
+        [p for p in folder.glob("*.sqlite3") if not looks_encrypted(p)] if folder.is_dir() else []
+    )
+    if plain:
+        print(
+            f"{len(plain)} older backups in {folder} are not encrypted; delete them once "
+            "you no longer need them."
+        )
+
+
+def run_decrypt(args: argparse.Namespace) -> int:
+    from db.cipher import Passphrase, looks_encrypted
+    from db.encryption import decrypt_file
+
+    path = _sqlite_file(args.db)
+    if not looks_encrypted(path):
+        raise ValueError(f"{path} is not encrypted")
+    decrypt_file(path, Passphrase(passphrase.for_command(path)))
+    passphrase.forget(path)
+    print(f"Decrypted {path}: the file is plain SQLite again, readable by anyone who can read it.")
+    return 0
