@@ -17,11 +17,10 @@ from pathlib import Path
 from PySide6.QtCore import QCoreApplication
 
 from db.access import Permission
+from db.dates import Period
+from db.jobs import IsCancelled, Progress
 from desktop.context import AppContext
-from reports.dates import Period
 
-Progress = Callable[[int, int], None]
-IsCancelled = Callable[[], bool]
 MONTH, PERIOD, AS_OF, NOTHING = "month", "period", "as_of", "nothing"
 XLSX = "Excel workbook (*.xlsx)"
 PDF = "PDF (*.pdf)"

@@ -32,11 +32,11 @@ from PySide6.QtWidgets import (
 )
 
 from db.access import Permission
+from db.dates import Period, add_months
 from desktop import dialogs
 from desktop.context import AppContext
 from desktop.job_runner import JobRunner
 from desktop.report_jobs import NOTHING, PERIOD, JobInputs, ReportJob, jobs_for
-from reports.dates import Period, add_months
 
 log = logging.getLogger(__name__)
 

@@ -24,13 +24,14 @@ from collections.abc import Iterator, Sequence
 from sqlalchemy.orm import Session
 
 from db import report_queries as queries
+from db.dates import Period
 from db.histories import active_client_ids
+from db.jobs import collector_paused
 from reports import harm
 from reports import recovery as rules
-from reports.dates import Period
 from reports.facts import ClientHistory
 from reports.harm_summary import HarmSummary, summarise_harm
-from reports.histories import collector_paused, load_histories
+from reports.histories import load_histories
 
 _RECENT = dt.timedelta(days=rules.UNKNOWN_AFTER_DAYS)
 

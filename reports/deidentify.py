@@ -27,12 +27,12 @@ from dataclasses import dataclass, field, replace
 from sqlalchemy.orm import Session
 
 from db import report_queries as queries
+from db.dates import Period
 from forms.definitions import ASSESSMENT_FIELDS, CLIENT_FIELDS, by_key
 from forms.exchange import RECOVERY_STATUS
 from forms.fields import N_, Field, Kind
 from reports import harm
 from reports import recovery as rules
-from reports.dates import Period
 from reports.facts import ClientHistory
 from reports.harm import harm_for_year_ending
 from reports.harm_trend import Levels

@@ -26,6 +26,7 @@ from sqlalchemy.orm import Session
 from db import audit, exchange_rows
 from db.access import Actor, Permission
 from db.engine import Database
+from db.jobs import Cancelled
 from forms.exchange import (
     ASSESSMENTS,
     CLIENTS,
@@ -40,7 +41,7 @@ from forms.exchange import (
 from forms.fields import Field, Kind
 from reports.dictionary import write_dictionary
 from reports.exchange_status import histories, status_rows
-from reports.xlsx import Cancelled, Column, SheetWriter, XlsxBook, write_or_discard, write_rows
+from reports.xlsx import Column, SheetWriter, XlsxBook, write_or_discard, write_rows
 
 log = logging.getLogger(__name__)
 

@@ -13,7 +13,7 @@ from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import date
 
-from reports.dates import Period, add_months
+from db.dates import Period, add_months
 from reports.facts import ClientHistory
 from reports.recovery import death_date
 

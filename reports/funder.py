@@ -22,10 +22,11 @@ from openpyxl.utils import get_column_letter
 from db import audit
 from db import settings as agency_settings
 from db.access import Actor, Permission
+from db.dates import Period
 from db.engine import Database
+from db.jobs import Cancelled, IsCancelled, Progress
 from forms.fields import N_, Field, Kind
 from reports import deidentify
-from reports.dates import Period
 from reports.definitions import definitions
 from reports.deidentify import RowCollector
 from reports.dictionary import DECIMAL_TAG, write_dictionary
@@ -40,12 +41,12 @@ from reports.funder_sheets import (
     write_table,
 )
 from reports.monthly_community import COMMUNITY_COLUMNS
-from reports.monthly_data import IsCancelled, Progress, ReportData, build_report_data
+from reports.monthly_data import ReportData, build_report_data
 from reports.monthly_trends import TREND_COLUMNS
 from reports.report_tables import Disclosure, Table
 from reports.report_tables import Kind as TableKind
 from reports.suppression import PROTECTED_MARK
-from reports.xlsx import Cancelled, Column, SheetWriter, XlsxBook, write_or_discard
+from reports.xlsx import Column, SheetWriter, XlsxBook, write_or_discard
 
 log = logging.getLogger(__name__)
 

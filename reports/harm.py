@@ -10,7 +10,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field
 from datetime import date, timedelta
 
-from reports.dates import Period
+from db.dates import Period
 from reports.facts import DEATH_EVENT, AssessmentFacts, ClientHistory, death_date
 
 SELF = "self"

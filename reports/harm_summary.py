@@ -9,7 +9,7 @@ from datetime import date
 from typing import Protocol
 
 from db.codes import ENCOUNTER_TALLIES
-from reports.dates import Period
+from db.dates import Period
 from reports.facts import ClientHistory
 from reports.harm import (
     COMMUNITY,

@@ -14,8 +14,8 @@ import datetime as dt
 import logging
 from collections.abc import Sequence
 
+from db.dates import Period
 from reports import harm
-from reports.dates import Period
 from reports.facts import AssessmentFacts, ClientHistory, death_date
 
 log = logging.getLogger(__name__)

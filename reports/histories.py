@@ -7,9 +7,7 @@ holds one chunk of histories in memory unless it keeps them itself.
 from __future__ import annotations
 
 import datetime as dt
-import gc
 from collections.abc import Callable, Collection, Iterator, Sequence
-from contextlib import contextmanager
 from dataclasses import fields
 from typing import Any
 
@@ -23,6 +21,7 @@ from db.histories import (
     HistoryRows,
     history_rows,
 )
+from db.jobs import collector_paused
 from reports.facts import AssessmentFacts, ClientHistory, EventFacts, SubstanceFacts
 
 _KNOWN = frozenset(CRITERIA)
@@ -146,22 +145,3 @@ def load_histories(
         # Let this chunk go before the next one is read: only one is ever held.
         del chunk
 
-
-@contextmanager
-def collector_paused() -> Iterator[None]:
-    """Pause the cyclic garbage collector while histories are built or walked.
-
-    A chunk of histories is a few hundred thousand small acyclic objects, and
-    a walk allocates millions more; each automatic full collection on the way
-    walks all of them again, which measured more than doubled the load time
-    and a fifth of a report's. Nothing here forms a cycle that needs the
-    collector (reference counting frees it all), and the collector is back on
-    when the block ends, however it ends.
-    """
-    enabled = gc.isenabled()
-    gc.disable()
-    try:
-        yield
-    finally:
-        if enabled:
-            gc.enable()

@@ -21,10 +21,11 @@ from sqlalchemy.orm import Session
 from db import report_queries as queries
 from db import settings as agency_settings
 from db.access import Actor, Permission
+from db.dates import Period
 from db.engine import Database
+from db.jobs import Cancelled, IsCancelled, Progress
 from reports import followup as followup_rules
 from reports import recovery as rules
-from reports.dates import Period
 from reports.definitions import definitions
 from reports.deidentify import UNKNOWN_ROW_READS, RowCollector
 from reports.facts import ClientHistory
@@ -43,14 +44,11 @@ from reports.monthly_harm import Unassessed, assessed_in, harm_specs
 from reports.monthly_recovery import RecoveryTally, recovery_specs
 from reports.monthly_trends import TrendTally, trend_dates, trend_months, trend_specs
 from reports.report_tables import Disclosure, Table, TableSpec, render
-from reports.xlsx import Cancelled
 
 log = logging.getLogger(__name__)
 
 TREND_MONTHS = 12
 CHECK_EVERY = 500
-Progress = Callable[[int, int], None]
-IsCancelled = Callable[[], bool]
 
 
 @dataclass(frozen=True)

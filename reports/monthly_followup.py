@@ -13,8 +13,8 @@ import logging
 from collections.abc import Hashable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 
+from db.dates import Period, add_months
 from reports import followup as rules
-from reports.dates import Period, add_months
 from reports.facts import AssessmentFacts, ClientHistory, EventFacts
 from reports.ledger import CellId, Ledger
 from reports.report_tables import Given, Grid, Kind, Pct, SpecRow, TableSpec

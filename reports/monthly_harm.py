@@ -16,9 +16,9 @@ import logging
 from collections.abc import Hashable
 from dataclasses import dataclass, field
 
+from db.dates import Period
 from forms.definitions import EVENT_FIELDS, by_key
 from reports import harm as rules
-from reports.dates import Period
 from reports.facts import ClientHistory
 from reports.harm_summary import HarmSummary, LevelMeans
 from reports.harm_trend import Levels

@@ -13,8 +13,8 @@ import logging
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 
+from db.dates import Period, add_months, month_end
 from reports import recovery as rules
-from reports.dates import Period, add_months, month_end
 from reports.facts import ClientHistory
 from reports.harm_trend import Levels, harm_series
 from reports.ledger import Ledger

@@ -30,12 +30,13 @@ from reportlab.platypus import (
 
 from db import audit
 from db.access import Actor, Permission
+from db.dates import Period
 from db.engine import Database
 from db.files import atomic_path
+from db.jobs import Cancelled, IsCancelled, Progress
 from reports import pdf_charts
-from reports.dates import Period
 from reports.followup import FOLLOWUP_TARGET_PERCENT
-from reports.monthly_data import IsCancelled, Progress, ReportData, build_report_data
+from reports.monthly_data import ReportData, build_report_data
 from reports.monthly_trends import MONTHS
 from reports.pdf_style import (
     ACCENT,
@@ -52,7 +53,6 @@ from reports.pdf_style import (
 )
 from reports.report_tables import Table
 from reports.suppression import PROTECTED_MARK
-from reports.xlsx import Cancelled
 
 log = logging.getLogger(__name__)
 

@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 
 from db.codes import MAINTENANCE_MEDICATION
-from reports.dates import add_months, months_between
+from db.dates import add_months, months_between
 from reports.facts import ClientHistory, death_date
 from reports.recovery_text import describe, label
 from reports.remission import (

@@ -12,7 +12,7 @@ from __future__ import annotations
 from datetime import date
 
 from db.codes import MEDICATION_FOR_CLASS, PHYSIOLOGICAL_CRITERIA, SUBSTANCE_CLASSES
-from reports.dates import add_months, year_before
+from db.dates import add_months, year_before
 from reports.facts import AssessmentFacts, SubstanceFacts
 
 EARLY_REMISSION_MONTHS = 3

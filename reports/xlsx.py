@@ -25,6 +25,7 @@ from openpyxl.utils import get_column_letter
 from openpyxl.worksheet.datavalidation import DataValidation
 
 from db.files import atomic_path
+from db.jobs import Cancelled
 
 # Text Excel or another spreadsheet could read as the start of a formula or a DDE call.
 FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r", "\n")
@@ -34,10 +35,6 @@ _SEEN_TEXTS = 4096  # texts remembered as safe per sheet; a bound on its memory
 HEADER_FONT = Font(bold=True)
 HEADER_FILL = PatternFill("solid", fgColor="DDE4EE")
 WRAP = Alignment(wrap_text=True, vertical="top")
-
-
-class Cancelled(Exception):
-    """The person cancelled; nothing was written."""
 
 
 @dataclass(frozen=True)

@@ -13,10 +13,10 @@ from collections.abc import Callable
 from pathlib import Path
 
 from db.access import COMMAND_LINE
+from db.dates import Period
 from db.engine import Database
 from db.startup import open_database
 from desktop.passphrase import for_command
-from reports.dates import Period
 from reports.deidentify import SHEET as ROWS_SHEET
 from reports.funder import funder_workbook
 from reports.monthly_data import build_report_data

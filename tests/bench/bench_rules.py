@@ -21,6 +21,7 @@ from collections.abc import Sequence
 from pathlib import Path
 
 from db import report_queries as queries
+from db.dates import Period, month_ends
 from db.engine import Database
 from db.histories import (
     ASSESSMENT_COLUMNS,
@@ -29,13 +30,13 @@ from db.histories import (
     EVENT_COLUMNS,
     SUBSTANCE_COLUMNS,
 )
+from db.jobs import collector_paused
 from db.startup import open_database
 from desktop.passphrase import for_command
 from reports.agency import agency_harm, classify_agency, classify_agency_series
-from reports.dates import Period, month_ends
 from reports.harm import EVENT_INDICATOR
 from reports.harm_summary import area_tallies
-from reports.histories import collector_paused, load_histories
+from reports.histories import load_histories
 from reports.recovery import UNKNOWN_AFTER_DAYS, classify
 from tests.bench.agency import TODAY, cached_agency, raw_connect
 from tests.bench.measure import Figure, Timing, wall_and_cpu

@@ -10,12 +10,12 @@ from typing import Any
 import pytest
 from sqlalchemy import insert
 
+from db.dates import Period
 from db.demo import build_demo
 from db.engine import Database
 from db.models import Assessment, Client, Event, SubstanceRecord
 from reports import recovery as rules
 from reports.agency import agency_harm, classify_agency, classify_agency_series
-from reports.dates import Period
 from reports.harm_summary import summarise_harm
 from reports.histories import load_histories
 from reports.monthly_trends import trend_dates

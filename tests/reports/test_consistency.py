@@ -30,11 +30,11 @@ from pypdf import PdfReader
 
 from db import settings as agency_settings
 from db.access import COMMAND_LINE
+from db.dates import Period, add_months
 from db.demo import build_demo
 from db.engine import Database
 from db.startup import open_database
 from reports import recovery
-from reports.dates import Period, add_months
 from reports.exchange_export import export_workbook
 from reports.funder import funder_workbook
 from reports.histories import load_histories

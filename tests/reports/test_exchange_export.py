@@ -13,6 +13,7 @@ from sqlalchemy import select
 from db.access import Actor, PermissionDenied
 from db.demo import build_demo
 from db.engine import Database
+from db.jobs import Cancelled
 from db.models import AuditEntry
 from db.startup import open_database
 from forms import records
@@ -21,7 +22,6 @@ from forms.importer import import_workbook
 from reports import recovery, remission
 from reports.exchange_export import PART2_NOTICE, export_workbook
 from reports.exchange_template import write_template
-from reports.xlsx import Cancelled
 
 AS_OF = dt.date(2026, 11, 27)
 # DESIGN.md "The exchange workbook": a public contract, copied here on purpose.

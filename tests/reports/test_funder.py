@@ -19,18 +19,18 @@ from sqlalchemy import select
 from db import report_queries as queries
 from db import settings as agency_settings
 from db.access import COMMAND_LINE, PermissionDenied
+from db.dates import Period
 from db.demo import build_demo
 from db.engine import Database
+from db.jobs import Cancelled
 from db.models import AuditEntry
 from db.startup import open_database
 from forms import records
 from reports import deidentify
-from reports.dates import Period
 from reports.funder import FunderResult, funder_workbook
 from reports.histories import load_histories
 from reports.recovery import primary_status
 from reports.report_tables import Kind, Table
-from reports.xlsx import Cancelled
 
 TODAY = dt.date(2026, 11, 27)
 START, END = dt.date(2025, 11, 1), dt.date(2026, 10, 31)

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 from rules_builders import SIX, client, d, event, intake, sub, visit
 
-from reports.dates import Period
+from db.dates import Period
 from reports.facts import ClientHistory, EncounterFacts
 from reports.harm import LEVELS, ahi, client_harm, harm_for_year_ending, paired_harm
 from reports.harm_summary import (

@@ -6,9 +6,9 @@ import datetime as dt
 
 from rules_builders import client, event, intake, visit
 
+from db.dates import Period
 from db.demo import build_demo
 from db.engine import Database
-from reports.dates import Period
 from reports.harm import client_harm
 from reports.harm_trend import harm_series
 from reports.histories import load_histories

@@ -14,10 +14,10 @@ import pytest
 from hand_agency import substance, visit
 
 from db.access import COMMAND_LINE
+from db.dates import Period
 from db.engine import Database
 from db.startup import open_database
 from forms import records
-from reports.dates import Period
 from reports.monthly_data import ReportData, build_report_data
 
 TODAY = dt.date(2027, 3, 1)

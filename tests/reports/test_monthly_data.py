@@ -12,13 +12,13 @@ from hand_expected import OCTOBER
 
 from db import settings as agency_settings
 from db.access import COMMAND_LINE, PermissionDenied
+from db.dates import Period
 from db.demo import build_demo
 from db.engine import Database
+from db.jobs import Cancelled
 from db.startup import open_database
-from reports.dates import Period
 from reports.monthly_data import ReportData, build_report_data
 from reports.report_tables import Kind
-from reports.xlsx import Cancelled
 
 TODAY = dt.date(2026, 11, 27)
 OCTOBER_2026 = Period.month(REPORT_YEAR, REPORT_MONTH)

@@ -17,11 +17,11 @@ from sqlalchemy import select
 from db import settings as agency_settings
 from db.access import COMMAND_LINE, PermissionDenied
 from db.engine import Database
+from db.jobs import Cancelled
 from db.models import AuditEntry
 from db.startup import open_database
 from reports.monthly_data import ReportData
 from reports.pdf_monthly import INTERNAL_MARK, monthly_report
-from reports.xlsx import Cancelled
 
 TODAY = dt.date(2026, 11, 27)
 GENERATED = dt.datetime(2026, 11, 2, 9, 30, tzinfo=dt.UTC)

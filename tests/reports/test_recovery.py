@@ -309,7 +309,7 @@ def test_case_5_reason_names_maintenance() -> None:
 
 
 def test_case_9_harm_still_counted() -> None:
-    from reports.dates import Period
+    from db.dates import Period
     from reports.harm import client_harm
 
     harm = client_harm(_case9(), Period.twelve_months_ending(d("2024-01-10")))

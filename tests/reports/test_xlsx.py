@@ -6,7 +6,8 @@ from pathlib import Path
 import pytest
 from openpyxl import load_workbook
 
-from reports.xlsx import Cancelled, Column, XlsxBook
+from db.jobs import Cancelled
+from reports.xlsx import Column, XlsxBook
 
 DANGEROUS = ['=HYPERLINK("http://x","y")', "+1+1", "-2", "@SUM(A1)", "\tTab", "\rCR", "\nLF"]
 

@@ -1,4 +1,8 @@
-"""Calendar arithmetic of DOMAIN.md §2: months clip to the end of a shorter month."""
+"""Calendar arithmetic of DOMAIN.md §2: months clip to the end of a shorter month.
+
+Shared vocabulary, like `db.codes`: the rules, the reports, the screens and the
+demo generator all count months this one way.
+"""
 
 from __future__ import annotations
 

@@ -8,7 +8,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from reports.dates import Period, add_months, month_ends, months_between, year_before
+from db.dates import Period, add_months, month_ends, months_between, year_before
 
 D = date.fromisoformat
 dates = st.dates(date(1990, 1, 1), date(2060, 12, 31))
