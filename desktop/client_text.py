@@ -19,8 +19,8 @@ from forms.definitions import (
     SUBSTANCE_FIELDS,
     by_key,
 )
-from reports.followup import PointState
-from reports.recovery import ClassStatus
+from reports.rules.followup import PointState
+from reports.rules.recovery import ClassStatus
 
 _ASSESSMENT = by_key(ASSESSMENT_FIELDS)
 _SUBSTANCE = by_key(SUBSTANCE_FIELDS)

@@ -15,8 +15,8 @@ from db import worklist
 from db.access import Actor, Permission
 from db.dates import add_months
 from db.engine import Database
-from reports.facts import AssessmentFacts, ClientHistory, EventFacts
-from reports.followup import (
+from reports.rules.facts import AssessmentFacts, ClientHistory, EventFacts
+from reports.rules.followup import (
     CLOSING_SOON,
     MISSED,
     OPEN,

@@ -27,11 +27,11 @@ from db import report_queries as queries
 from db.dates import Period
 from db.histories import active_client_ids
 from db.jobs import collector_paused
-from reports import harm
-from reports import recovery as rules
-from reports.facts import ClientHistory
 from reports.harm_summary import HarmSummary, summarise_harm
 from reports.histories import load_histories
+from reports.rules import harm
+from reports.rules import recovery as rules
+from reports.rules.facts import ClientHistory
 
 _RECENT = dt.timedelta(days=rules.UNKNOWN_AFTER_DAYS)
 

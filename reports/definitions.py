@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from reports import followup, harm, recovery, remission, suppression
+from reports.rules import followup, harm, recovery, remission, suppression
 
 
 def _months(values: Sequence[int]) -> str:

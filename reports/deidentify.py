@@ -31,12 +31,12 @@ from db.dates import Period
 from forms.definitions import ASSESSMENT_FIELDS, CLIENT_FIELDS, by_key
 from forms.exchange import RECOVERY_STATUS
 from forms.fields import N_, Field, Kind
-from reports import harm
-from reports import recovery as rules
-from reports.facts import ClientHistory
-from reports.harm import harm_for_year_ending
-from reports.harm_trend import Levels
 from reports.row_store import Row, RowStore
+from reports.rules import harm
+from reports.rules import recovery as rules
+from reports.rules.facts import ClientHistory
+from reports.rules.harm import harm_for_year_ending
+from reports.rules.harm_trend import Levels
 
 log = logging.getLogger(__name__)
 

@@ -15,9 +15,9 @@ from dataclasses import fields
 from typing import Any
 
 from forms.exchange import ASSESSMENTS, EVENTS, RECOVERY_STATUS, SUBSTANCES
-from reports.facts import AssessmentFacts, ClientHistory, EventFacts, SubstanceFacts
-from reports.harm import harm_for_year_ending
-from reports.recovery import classify, primary_status
+from reports.rules.facts import AssessmentFacts, ClientHistory, EventFacts, SubstanceFacts
+from reports.rules.harm import harm_for_year_ending
+from reports.rules.recovery import classify, primary_status
 
 log = logging.getLogger(__name__)
 

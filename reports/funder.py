@@ -45,7 +45,7 @@ from reports.monthly_data import ReportData, build_report_data
 from reports.monthly_trends import TREND_COLUMNS
 from reports.report_tables import Disclosure, Table
 from reports.report_tables import Kind as TableKind
-from reports.suppression import PROTECTED_MARK
+from reports.rules.suppression import PROTECTED_MARK
 from reports.xlsx import Column, SheetWriter, XlsxBook, write_or_discard
 
 log = logging.getLogger(__name__)

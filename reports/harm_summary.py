@@ -10,8 +10,8 @@ from typing import Protocol
 
 from db.codes import ENCOUNTER_TALLIES
 from db.dates import Period
-from reports.facts import ClientHistory
-from reports.harm import (
+from reports.rules.facts import ClientHistory, death_date
+from reports.rules.harm import (
     COMMUNITY,
     INDICATOR_LEVEL,
     OTHERS,
@@ -20,7 +20,6 @@ from reports.harm import (
     client_harm,
     paired_harm,
 )
-from reports.recovery import death_date
 
 
 @dataclass(frozen=True, slots=True)

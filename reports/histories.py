@@ -22,7 +22,7 @@ from db.histories import (
     history_rows,
 )
 from db.jobs import collector_paused
-from reports.facts import AssessmentFacts, ClientHistory, EventFacts, SubstanceFacts
+from reports.rules.facts import AssessmentFacts, ClientHistory, EventFacts, SubstanceFacts
 
 _KNOWN = frozenset(CRITERIA)
 _A = {name: i for i, name in enumerate(ASSESSMENT_COLUMNS)}
@@ -121,7 +121,7 @@ def load_histories(
 
     `reads` names the AssessmentFacts fields the caller's rules read (None: all);
     the others are left empty, and without "substances" no substance record is
-    read, which halves the rows. `reports.harm.READS` is one such set.
+    read, which halves the rows. `reports.rules.harm.READS` is one such set.
     `events_from` leaves out earlier events, except a death.
     """
     parse = _Criteria()

@@ -1,13 +1,13 @@
 """Every count a report prints, with every sum that ties counts together, suppressed as one.
 
-`reports.suppression.suppress_table` protects one table against its own
+`reports.rules.suppression.suppress_table` protects one table against its own
 totals. A report prints the same count in several places (the number of
 clients with a known status heads four tables; the follow-up rate of the
 report's month is also the last point of the trend), and a hidden cell of
 one table could be worked out through a total printed by another. So the
 report registers each count once, under an id, with every printed equation
 "these parts add up to that total"; one pass then applies the rule of
-DOMAIN.md §9 and `reports.suppression` — counts 1 to threshold-1 hidden; a
+DOMAIN.md §9 and `reports.rules.suppression` — counts 1 to threshold-1 hidden; a
 line with exactly one hidden cell loses its smallest other non-zero part (its
 total only when no such part is left); repeat until nothing changes — across
 all of them, and every table prints from the same hidden set.
@@ -18,7 +18,7 @@ from __future__ import annotations
 import logging
 from collections.abc import Hashable, Iterable, Sequence
 
-from reports import suppression
+from reports.rules import suppression
 
 log = logging.getLogger(__name__)
 

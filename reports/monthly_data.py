@@ -24,12 +24,8 @@ from db.access import Actor, Permission
 from db.dates import Period
 from db.engine import Database
 from db.jobs import Cancelled, IsCancelled, Progress
-from reports import followup as followup_rules
-from reports import recovery as rules
 from reports.definitions import definitions
 from reports.deidentify import UNKNOWN_ROW_READS, RowCollector
-from reports.facts import ClientHistory
-from reports.harm import DEATH_INDICATOR, EVENT_INDICATOR
 from reports.harm_summary import HarmSummary, summarise_harm
 from reports.histories import collector_paused, load_histories
 from reports.ledger import Ledger
@@ -44,6 +40,10 @@ from reports.monthly_harm import Unassessed, assessed_in, harm_specs
 from reports.monthly_recovery import RecoveryTally, recovery_specs
 from reports.monthly_trends import TrendTally, trend_dates, trend_months, trend_specs
 from reports.report_tables import Disclosure, Table, TableSpec, render
+from reports.rules import followup as followup_rules
+from reports.rules import recovery as rules
+from reports.rules.facts import ClientHistory
+from reports.rules.harm import DEATH_INDICATOR, EVENT_INDICATOR
 
 log = logging.getLogger(__name__)
 
@@ -306,7 +306,7 @@ class _Unknown:
 
 def _unknown(session: Session, as_of: dt.date, dead: set[int], months: tuple[int, ...]) -> _Unknown:
     """The alive clients assessed once but not in the 183 days up to `as_of`, split by
-    whether the agency still follows them (reports.followup.still_followed)."""
+    whether the agency still follows them (reports.rules.followup.still_followed)."""
     stale = set(
         queries.last_completed_before(
             session, as_of, as_of - dt.timedelta(days=rules.UNKNOWN_AFTER_DAYS)

@@ -1,6 +1,6 @@
 """Section 2 of the report, and the follow-up line of the trend: DOMAIN.md §8.
 
-The points come from `reports.followup.client_followups` at the end of the
+The points come from `reports.rules.followup.client_followups` at the end of the
 report, once per client. A window that closed before that date has the same
 state at the end of its own month (completed or missed, and a death before
 it closed drops it either way), so one call serves every month of the trend.
@@ -14,10 +14,10 @@ from collections.abc import Hashable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 
 from db.dates import Period, add_months
-from reports import followup as rules
-from reports.facts import AssessmentFacts, ClientHistory, EventFacts
 from reports.ledger import CellId, Ledger
 from reports.report_tables import Given, Grid, Kind, Pct, SpecRow, TableSpec
+from reports.rules import followup as rules
+from reports.rules.facts import AssessmentFacts, ClientHistory, EventFacts
 
 log = logging.getLogger(__name__)
 

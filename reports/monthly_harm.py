@@ -18,12 +18,12 @@ from dataclasses import dataclass, field
 
 from db.dates import Period
 from forms.definitions import EVENT_FIELDS, by_key
-from reports import harm as rules
-from reports.facts import ClientHistory
 from reports.harm_summary import HarmSummary, LevelMeans
-from reports.harm_trend import Levels
 from reports.ledger import CellId, Ledger
 from reports.report_tables import Fixed, Given, Kind, Mean, Pct, SpecRow, TableSpec
+from reports.rules import harm as rules
+from reports.rules.facts import ClientHistory
+from reports.rules.harm_trend import Levels
 
 log = logging.getLogger(__name__)
 

@@ -15,9 +15,9 @@ from collections.abc import Hashable
 from dataclasses import dataclass, field
 
 from forms.definitions import ASSESSMENT_FIELDS, by_key
-from reports import recovery as rules
 from reports.ledger import CellId, Ledger
 from reports.report_tables import CrossIds, Fixed, Grid, Kind, Mean, SpecRow, TableSpec, cross_rows
+from reports.rules import recovery as rules
 
 log = logging.getLogger(__name__)
 

@@ -14,14 +14,14 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 
 from db.dates import Period, add_months, month_end
-from reports import recovery as rules
-from reports.facts import ClientHistory
-from reports.harm_trend import Levels, harm_series
 from reports.ledger import Ledger
 from reports.monthly_followup import CLOSED, COMPLETED, MISSED, FollowupTally, month_ids, month_rate
 from reports.monthly_harm import LEVELS, HarmPoint, harm_id, mean_index, register_point
 from reports.monthly_recovery import GROUPS, StatusCounts, group_id, known_id
 from reports.report_tables import Kind, Pct, SpecRow, TableSpec
+from reports.rules import recovery as rules
+from reports.rules.facts import ClientHistory
+from reports.rules.harm_trend import Levels, harm_series
 
 log = logging.getLogger(__name__)
 

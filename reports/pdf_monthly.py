@@ -35,7 +35,6 @@ from db.engine import Database
 from db.files import atomic_path
 from db.jobs import Cancelled, IsCancelled, Progress
 from reports import pdf_charts
-from reports.followup import FOLLOWUP_TARGET_PERCENT
 from reports.monthly_data import ReportData, build_report_data
 from reports.monthly_trends import MONTHS
 from reports.pdf_style import (
@@ -52,7 +51,8 @@ from reports.pdf_style import (
     text,
 )
 from reports.report_tables import Table
-from reports.suppression import PROTECTED_MARK
+from reports.rules.followup import FOLLOWUP_TARGET_PERCENT
+from reports.rules.suppression import PROTECTED_MARK
 
 log = logging.getLogger(__name__)
 

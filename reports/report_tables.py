@@ -14,8 +14,8 @@ from collections.abc import Callable, Hashable, Mapping, Sequence
 from dataclasses import dataclass, field
 from enum import StrEnum
 
-from reports import suppression
 from reports.ledger import CellId, Ledger
+from reports.rules import suppression
 
 log = logging.getLogger(__name__)
 

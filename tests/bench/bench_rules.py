@@ -34,10 +34,10 @@ from db.jobs import collector_paused
 from db.startup import open_database
 from desktop.passphrase import for_command
 from reports.agency import agency_harm, classify_agency, classify_agency_series
-from reports.harm import EVENT_INDICATOR
 from reports.harm_summary import area_tallies
 from reports.histories import load_histories
-from reports.recovery import UNKNOWN_AFTER_DAYS, classify
+from reports.rules.harm import EVENT_INDICATOR
+from reports.rules.recovery import UNKNOWN_AFTER_DAYS, classify
 from tests.bench.agency import TODAY, cached_agency, raw_connect
 from tests.bench.measure import Figure, Timing, wall_and_cpu
 

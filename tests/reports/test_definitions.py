@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from reports import followup, recovery, remission
 from reports.definitions import definitions
+from reports.rules import followup, recovery, remission
 
 
 def _text(**kwargs: object) -> str:

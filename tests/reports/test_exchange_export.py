@@ -19,9 +19,9 @@ from db.startup import open_database
 from forms import records
 from forms.exchange import IGNORED_ON_IMPORT, RECOVERY_STATUS
 from forms.importer import import_workbook
-from reports import recovery, remission
 from reports.exchange_export import PART2_NOTICE, export_workbook
 from reports.exchange_template import write_template
+from reports.rules import recovery, remission
 
 AS_OF = dt.date(2026, 11, 27)
 # DESIGN.md "The exchange workbook": a public contract, copied here on purpose.

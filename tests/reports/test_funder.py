@@ -11,8 +11,6 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from hand_agency import DOCK, PEOPLE, build, client_code
-from hand_expected import year_tables
 from openpyxl import load_workbook
 from sqlalchemy import select
 
@@ -29,8 +27,10 @@ from forms import records
 from reports import deidentify
 from reports.funder import FunderResult, funder_workbook
 from reports.histories import load_histories
-from reports.recovery import primary_status
 from reports.report_tables import Kind, Table
+from reports.rules.recovery import primary_status
+from tests.reports.hand_agency import DOCK, PEOPLE, build, client_code
+from tests.reports.hand_expected import year_tables
 
 TODAY = dt.date(2026, 11, 27)
 START, END = dt.date(2025, 11, 1), dt.date(2026, 10, 31)
@@ -203,8 +203,8 @@ def demo_book(demo: Database, tmp_path_factory: pytest.TempPathFactory) -> tuple
 def _expected_rows(database: Database, period: Period) -> dict[int, tuple[object, ...]]:
     """Every client the Summary counts, with its row, worked out from the client's whole
     history by the rules themselves (not by the walk that writes the sheet)."""
-    from reports.followup import client_followups
-    from reports.harm import client_harm
+    from reports.rules.followup import client_followups
+    from reports.rules.harm import client_harm
 
     end, harm_period = period.end, Period.twelve_months_ending(period.end)
     found = {}

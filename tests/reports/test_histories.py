@@ -9,9 +9,9 @@ from sqlalchemy import event, insert
 
 from db.engine import Database
 from db.models import Assessment, Client, Event, SubstanceRecord
-from reports.harm import READS
 from reports.histories import load_histories
-from reports.recovery import primary_status
+from reports.rules.harm import READS
+from reports.rules.recovery import primary_status
 
 D = dt.date.fromisoformat
 

@@ -11,7 +11,6 @@ import datetime as dt
 from collections.abc import Iterator
 
 import pytest
-from hand_agency import substance, visit
 
 from db.access import COMMAND_LINE
 from db.dates import Period
@@ -19,6 +18,7 @@ from db.engine import Database
 from db.startup import open_database
 from forms import records
 from reports.monthly_data import ReportData, build_report_data
+from tests.reports.hand_agency import substance, visit
 
 TODAY = dt.date(2027, 3, 1)
 OCTOBER = Period.month(2026, 10)

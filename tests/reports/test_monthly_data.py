@@ -7,8 +7,6 @@ from collections.abc import Iterator
 from dataclasses import replace
 
 import pytest
-from hand_agency import REPORT_MONTH, REPORT_YEAR, build
-from hand_expected import OCTOBER
 
 from db import settings as agency_settings
 from db.access import COMMAND_LINE, PermissionDenied
@@ -19,6 +17,8 @@ from db.jobs import Cancelled
 from db.startup import open_database
 from reports.monthly_data import ReportData, build_report_data
 from reports.report_tables import Kind
+from tests.reports.hand_agency import REPORT_MONTH, REPORT_YEAR, build
+from tests.reports.hand_expected import OCTOBER
 
 TODAY = dt.date(2026, 11, 27)
 OCTOBER_2026 = Period.month(REPORT_YEAR, REPORT_MONTH)

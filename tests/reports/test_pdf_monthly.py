@@ -8,9 +8,6 @@ from dataclasses import dataclass, replace
 from pathlib import Path
 
 import pytest
-from hand_agency import AGENCY, DOCK, REPORT_MONTH, REPORT_YEAR, build
-from hand_expected import OCTOBER
-from printed_text import missing_rows, segment
 from pypdf import PdfReader
 from sqlalchemy import select
 
@@ -22,6 +19,9 @@ from db.models import AuditEntry
 from db.startup import open_database
 from reports.monthly_data import ReportData
 from reports.pdf_monthly import INTERNAL_MARK, monthly_report
+from tests.reports.hand_agency import AGENCY, DOCK, REPORT_MONTH, REPORT_YEAR, build
+from tests.reports.hand_expected import OCTOBER
+from tests.reports.printed_text import missing_rows, segment
 
 TODAY = dt.date(2026, 11, 27)
 GENERATED = dt.datetime(2026, 11, 2, 9, 30, tzinfo=dt.UTC)

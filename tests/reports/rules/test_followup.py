@@ -3,17 +3,17 @@
 from __future__ import annotations
 
 import pytest
-from rules_builders import SIX, client, d, event, intake, sub, visit
 
 from db.dates import Period
-from reports.facts import ClientHistory
-from reports.followup import (
+from reports.rules.facts import ClientHistory
+from reports.rules.followup import (
     CLOSING_SOON_DAYS,
     client_followups,
     followup_points,
     followup_rate,
     point_state,
 )
+from tests.reports.rules_builders import SIX, client, d, event, intake, sub, visit
 
 
 def test_default_points_and_gpra_windows() -> None:

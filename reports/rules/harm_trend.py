@@ -1,6 +1,6 @@
 """One client's harm (DOMAIN.md §7) in the 12 months ending at each of many dates, in one pass.
 
-`reports.harm.client_harm` answers for one period; calling it for twelve
+`reports.rules.harm.client_harm` answers for one period; calling it for twelve
 month-ends re-reads the client's events twelve times. Here the dates are
 walked in order with a window sliding over the events (an indicator is set
 while at least one of its events is inside), and each assessment's own flags
@@ -15,8 +15,8 @@ import logging
 from collections.abc import Sequence
 
 from db.dates import Period
-from reports import harm
-from reports.facts import AssessmentFacts, ClientHistory, death_date
+from reports.rules import harm
+from reports.rules.facts import AssessmentFacts, ClientHistory, death_date
 
 log = logging.getLogger(__name__)
 

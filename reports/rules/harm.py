@@ -11,7 +11,7 @@ from dataclasses import dataclass, field
 from datetime import date, timedelta
 
 from db.dates import Period
-from reports.facts import DEATH_EVENT, AssessmentFacts, ClientHistory, death_date
+from reports.rules.facts import DEATH_EVENT, AssessmentFacts, ClientHistory, death_date
 
 SELF = "self"
 OTHERS = "others"

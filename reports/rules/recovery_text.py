@@ -1,14 +1,17 @@
 """The words a manager reads for a `ClassStatus`: its label and its one-sentence reason.
 
 Kept apart from the rules so that wording changes never touch the walk; the
-numbers in the sentences come from the same constants the rules use.
+numbers in the sentences come from the same constants the rules use. It reads
+a status through `StatusFacts`, the fields it names, so it needs nothing from
+`reports.rules.recovery`, which uses it.
 """
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
+from datetime import date
+from typing import Protocol
 
-from reports.remission import (
+from reports.rules.remission import (
     ACTIVE,
     DECEASED,
     DIAGNOSIS_MIN_CRITERIA,
@@ -21,8 +24,20 @@ from reports.remission import (
     UNKNOWN,
 )
 
-if TYPE_CHECKING:
-    from reports.recovery import ClassStatus
+
+class StatusFacts(Protocol):
+    """What the words read of a status (`reports.rules.recovery.ClassStatus` has them)."""
+
+    dsm_status: str
+    remission_type: str | None
+    severity: str | None
+    controlled_environment: bool
+    maintenance_therapy: bool
+    d_last: date | None
+    A: date | None
+    B: date | None
+    deceased_on: date | None
+
 
 _STATUS_WORDS = {
     "no_diagnosis": "no diagnosis",
@@ -34,7 +49,7 @@ _STATUS_WORDS = {
 }
 
 
-def _specifiers(s: ClassStatus) -> str:
+def _specifiers(s: StatusFacts) -> str:
     parts = []
     if s.controlled_environment:
         parts.append("in a controlled environment")
@@ -43,7 +58,7 @@ def _specifiers(s: ClassStatus) -> str:
     return "".join(f", {p}" for p in parts)
 
 
-def label(s: ClassStatus) -> str:
+def label(s: StatusFacts) -> str:
     """ "severe, in early remission, full, on maintenance therapy"; "mild, active"."""
     words = _STATUS_WORDS.get(s.dsm_status, s.dsm_status)
     if s.remission_type is not None:
@@ -51,7 +66,7 @@ def label(s: ClassStatus) -> str:
     return f"{s.severity}, {words}" if s.severity else words
 
 
-def _remission(s: ClassStatus) -> str:
+def _remission(s: StatusFacts) -> str:
     months = (
         EARLY_REMISSION_MONTHS if s.dsm_status == EARLY_REMISSION else (SUSTAINED_REMISSION_MONTHS)
     )
@@ -67,7 +82,7 @@ def _remission(s: ClassStatus) -> str:
     )
 
 
-def describe(s: ClassStatus, unknown_after_days: int) -> str:
+def describe(s: StatusFacts, unknown_after_days: int) -> str:
     status = s.dsm_status
     if status == DECEASED:
         return f"deceased on {s.deceased_on}: left out of status and recovery counts"

@@ -4,7 +4,7 @@ The walk visits completed assessments in date order and keeps, per class,
 `B` (when a criterion other than craving was last met), `A` (the value of `B`
 when full criteria were last met) and `k` (that assessment). It is written as
 small mutable state objects stepped once per assessment so that a status at
-many as-of dates costs one pass (see `reports.recovery.classify_series`).
+many as-of dates costs one pass (see `reports.rules.recovery.classify_series`).
 """
 
 from __future__ import annotations
@@ -13,7 +13,7 @@ from datetime import date
 
 from db.codes import MEDICATION_FOR_CLASS, PHYSIOLOGICAL_CRITERIA, SUBSTANCE_CLASSES
 from db.dates import add_months, year_before
-from reports.facts import AssessmentFacts, SubstanceFacts
+from reports.rules.facts import AssessmentFacts, SubstanceFacts
 
 EARLY_REMISSION_MONTHS = 3
 SUSTAINED_REMISSION_MONTHS = 12

@@ -15,9 +15,9 @@ from datetime import date, timedelta
 
 from db.codes import MAINTENANCE_MEDICATION
 from db.dates import add_months, months_between
-from reports.facts import ClientHistory, death_date
-from reports.recovery_text import describe, label
-from reports.remission import (
+from reports.rules.facts import ClientHistory, death_date
+from reports.rules.recovery_text import describe, label
+from reports.rules.remission import (
     ACTIVE,
     COMPLETED,
     DECEASED,

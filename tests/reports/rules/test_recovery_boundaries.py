@@ -3,10 +3,10 @@
 from __future__ import annotations
 
 import pytest
-from rules_builders import SIX, client, d, event, intake, sub, visit
 
-from reports.facts import ClientHistory, EventFacts
-from reports.recovery import ClassStatus, primary_status
+from reports.rules.facts import ClientHistory, EventFacts
+from reports.rules.recovery import ClassStatus, primary_status
+from tests.reports.rules_builders import SIX, client, d, event, intake, sub, visit
 
 OK = {"quality_of_life": 10, "offending_days_28": 0}
 

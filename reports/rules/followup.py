@@ -14,8 +14,7 @@ from dataclasses import dataclass
 from datetime import date
 
 from db.dates import Period, add_months
-from reports.facts import ClientHistory
-from reports.recovery import death_date
+from reports.rules.facts import ClientHistory, death_date
 
 DEFAULT_POINTS_MONTHS = (3, 6, 12)
 WINDOW_OPENS_MONTHS_BEFORE = 1

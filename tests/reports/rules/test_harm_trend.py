@@ -4,15 +4,14 @@ from __future__ import annotations
 
 import datetime as dt
 
-from rules_builders import client, event, intake, visit
-
 from db.dates import Period
 from db.demo import build_demo
 from db.engine import Database
-from reports.harm import client_harm
-from reports.harm_trend import harm_series
 from reports.histories import load_histories
 from reports.monthly_trends import trend_dates
+from reports.rules.harm import client_harm
+from reports.rules.harm_trend import harm_series
+from tests.reports.rules_builders import client, event, intake, visit
 
 TODAY = dt.date(2026, 11, 27)
 

@@ -9,8 +9,8 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from db.codes import CRITERIA
-from reports.facts import AssessmentFacts, ClientHistory, EventFacts, SubstanceFacts
-from reports.recovery import classify, classify_series, primary_status
+from reports.rules.facts import AssessmentFacts, ClientHistory, EventFacts, SubstanceFacts
+from reports.rules.recovery import classify, classify_series, primary_status
 
 REMISSIONS = {"early_remission", "sustained_remission"}
 SETTINGS = settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])

@@ -5,10 +5,10 @@ from __future__ import annotations
 from typing import Any
 
 import pytest
-from rules_builders import EIGHT, SIX, client, d, event, intake, sub, visit
 
-from reports.facts import ClientHistory
-from reports.recovery import classify, classify_series, primary_status
+from reports.rules.facts import ClientHistory
+from reports.rules.recovery import classify, classify_series, primary_status
+from tests.reports.rules_builders import EIGHT, SIX, client, d, event, intake, sub, visit
 
 OK = {"quality_of_life": 10, "offending_days_28": 0}  # health and citizenship hold
 
@@ -310,7 +310,7 @@ def test_case_5_reason_names_maintenance() -> None:
 
 def test_case_9_harm_still_counted() -> None:
     from db.dates import Period
-    from reports.harm import client_harm
+    from reports.rules.harm import client_harm
 
     harm = client_harm(_case9(), Period.twelve_months_ending(d("2024-01-10")))
     assert "overdose_nonfatal" in harm.flags

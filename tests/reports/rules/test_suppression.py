@@ -5,7 +5,7 @@ from __future__ import annotations
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from reports.suppression import (
+from reports.rules.suppression import (
     PROTECTED_MARK,
     SuppressedTable,
     percent,

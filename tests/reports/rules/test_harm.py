@@ -3,11 +3,8 @@
 from __future__ import annotations
 
 import pytest
-from rules_builders import SIX, client, d, event, intake, sub, visit
 
 from db.dates import Period
-from reports.facts import ClientHistory, EncounterFacts
-from reports.harm import LEVELS, ahi, client_harm, harm_for_year_ending, paired_harm
 from reports.harm_summary import (
     AreaTally,
     area_tallies,
@@ -15,6 +12,9 @@ from reports.harm_summary import (
     programme_tallies,
     summarise_harm,
 )
+from reports.rules.facts import ClientHistory, EncounterFacts
+from reports.rules.harm import LEVELS, ahi, client_harm, harm_for_year_ending, paired_harm
+from tests.reports.rules_builders import SIX, client, d, event, intake, sub, visit
 
 YEAR_TO_JUNE = Period.twelve_months_ending(d("2024-06-30"))
 
