@@ -15,7 +15,7 @@ from db import assessments, audit, clients, events, followups
 from db.access import Actor, Permission
 from db.engine import Database
 from db.models import Assessment, Encounter, Event, FollowUpAttempt, SubstanceRecord
-from reports.histories import load_histories
+from reports.datasets.histories import load_histories
 from reports.rules.followup import PointState, client_followups
 from reports.rules.recovery import ClassStatus, classify
 

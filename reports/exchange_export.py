@@ -39,8 +39,8 @@ from forms.exchange import (
     Sheet,
 )
 from forms.fields import Field, Kind
+from reports.datasets.exchange_status import histories, status_rows
 from reports.dictionary import write_dictionary
-from reports.exchange_status import histories, status_rows
 from reports.xlsx import Column, SheetWriter, XlsxBook, write_or_discard, write_rows
 
 log = logging.getLogger(__name__)

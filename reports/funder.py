@@ -4,7 +4,7 @@ Aggregate by default: `Summary` holds the tables of the monthly report for
 the period, `Community` the programme tallies by area, `Trends` the last
 twelve month-ends, all suppressed as DOMAIN.md §9 says (one ledger for the
 whole workbook, so no hidden count can be worked out from any printed
-total). `--rows` adds the de-identified `Clients` sheet (reports.deidentify).
+total). `--rows` adds the de-identified `Clients` sheet (reports.datasets.deidentify).
 `Dictionary` explains each column and `About` says what the file is. The
 document properties name the program and the period, nothing about a client.
 """
@@ -26,9 +26,8 @@ from db.dates import Period
 from db.engine import Database
 from db.jobs import Cancelled, IsCancelled, Progress
 from forms.fields import N_, Field, Kind
-from reports import deidentify
-from reports.definitions import definitions
-from reports.deidentify import RowCollector
+from reports.datasets import deidentify
+from reports.datasets.deidentify import RowCollector
 from reports.dictionary import DECIMAL_TAG, write_dictionary
 from reports.funder_sheets import (
     NOTE_FONT,
@@ -40,12 +39,14 @@ from reports.funder_sheets import (
     styled_text,
     write_table,
 )
-from reports.monthly_community import COMMUNITY_COLUMNS
-from reports.monthly_data import ReportData, build_report_data
-from reports.monthly_trends import TREND_COLUMNS
-from reports.report_tables import Disclosure, Table
-from reports.report_tables import Kind as TableKind
+from reports.outputs.monthly_data import build_report_data
 from reports.rules.suppression import PROTECTED_MARK
+from reports.tables.definitions import definitions
+from reports.tables.monthly_community import COMMUNITY_COLUMNS
+from reports.tables.monthly_trends import TREND_COLUMNS
+from reports.tables.report_data import ReportData
+from reports.tables.report_tables import Disclosure, Table
+from reports.tables.report_tables import Kind as TableKind
 from reports.xlsx import Column, SheetWriter, XlsxBook, write_or_discard
 
 log = logging.getLogger(__name__)
@@ -113,7 +114,7 @@ def funder_workbook(
             generated_at=generated_at,
             progress=progress,
             cancelled=cancelled,
-            rows=collector,
+            observers=() if collector is None else (collector,),
         )
         _summary(sheets.summary, data)
         _community(sheets.community, data)

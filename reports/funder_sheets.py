@@ -17,7 +17,7 @@ from typing import Any
 from openpyxl.cell import WriteOnlyCell
 from openpyxl.styles import Alignment, Font
 
-from reports.report_tables import Kind, Row, Table, Value
+from reports.tables.report_tables import Kind, Row, Table, Value
 from reports.xlsx import HEADER_FILL, HEADER_FONT, SheetWriter, text_cell
 
 log = logging.getLogger(__name__)

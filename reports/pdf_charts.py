@@ -18,7 +18,7 @@ from reportlab.graphics.widgets.markers import makeMarker
 from reportlab.lib import colors
 
 from reports.pdf_style import FONT, FONT_BOLD, INK, MUTED, RULE, WARNING
-from reports.report_tables import Table
+from reports.tables.report_tables import Table
 
 log = logging.getLogger(__name__)
 

@@ -1,6 +1,6 @@
 """The monthly report as a PDF: `recovery-desk report monthly --month YYYY-MM`.
 
-Seven sections built from `reports.monthly_data`, set with reportlab
+Seven sections built from `reports.tables.report_data`, set with reportlab
 platypus. Every page carries the agency, the month, "page x of y" and the
 generation time; an internal report (exact small counts) says so on every
 page. All text that comes from data is escaped before it meets reportlab's
@@ -35,8 +35,7 @@ from db.engine import Database
 from db.files import atomic_path
 from db.jobs import Cancelled, IsCancelled, Progress
 from reports import pdf_charts
-from reports.monthly_data import ReportData, build_report_data
-from reports.monthly_trends import MONTHS
+from reports.outputs.monthly_data import build_report_data
 from reports.pdf_style import (
     ACCENT,
     FONT,
@@ -50,9 +49,11 @@ from reports.pdf_style import (
     pdf_table,
     text,
 )
-from reports.report_tables import Table
 from reports.rules.followup import FOLLOWUP_TARGET_PERCENT
 from reports.rules.suppression import PROTECTED_MARK
+from reports.tables.monthly_trends import MONTHS
+from reports.tables.report_data import ReportData
+from reports.tables.report_tables import Table
 
 log = logging.getLogger(__name__)
 

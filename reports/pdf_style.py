@@ -22,8 +22,8 @@ from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.pdfbase.ttfonts import TTFont
 from reportlab.platypus import Paragraph, Table, TableStyle
 
-from reports.report_tables import Kind, Row, Value
-from reports.report_tables import Table as DataTable
+from reports.tables.report_tables import Kind, Row, Value
+from reports.tables.report_tables import Table as DataTable
 
 log = logging.getLogger(__name__)
 

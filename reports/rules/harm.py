@@ -55,7 +55,7 @@ EVENT_INDICATOR = {
     "public_order_citation": "public_order_citation",
 }
 # The AssessmentFacts fields these rules read: a history loaded with only these
-# (reports.histories.load_histories(reads=READS)) gives the same harm.
+# (reports.datasets.histories.load_histories(reads=READS)) gives the same harm.
 READS = frozenset(
     {
         "assessed_on",

@@ -5,7 +5,7 @@ month-ends re-reads the client's events twelve times. Here the dates are
 walked in order with a window sliding over the events (an indicator is set
 while at least one of its events is inside), and each assessment's own flags
 come from `harm.harm_from` once. The result equals `client_harm` at every
-date (tests/reports/test_harm_trend.py holds them together).
+date (tests/reports/rules/test_harm_trend.py holds them together).
 """
 
 from __future__ import annotations

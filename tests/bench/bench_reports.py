@@ -17,9 +17,9 @@ from db.dates import Period
 from db.engine import Database
 from db.startup import open_database
 from desktop.passphrase import for_command
-from reports.deidentify import SHEET as ROWS_SHEET
+from reports.datasets.deidentify import SHEET as ROWS_SHEET
 from reports.funder import funder_workbook
-from reports.monthly_data import build_report_data
+from reports.outputs.monthly_data import build_report_data
 from reports.pdf_monthly import monthly_report
 from tests.bench.agency import MEMORY_CLIENTS, TODAY, working_copy
 from tests.bench.measure import Figure, Timing, child_run, wall_and_cpu

@@ -33,13 +33,14 @@ from db.dates import Period, add_months
 from db.demo import build_demo
 from db.engine import Database
 from db.startup import open_database
+from reports.datasets.histories import load_histories
 from reports.exchange_export import export_workbook
 from reports.funder import funder_workbook
-from reports.histories import load_histories
-from reports.monthly_data import ReportData, build_report_data
+from reports.outputs.monthly_data import build_report_data
 from reports.pdf_monthly import write_monthly_pdf
-from reports.report_tables import Kind, Table
 from reports.rules import recovery
+from reports.tables.report_data import ReportData
+from reports.tables.report_tables import Kind, Table
 from tests.reports.printed_text import missing_rows, segment
 
 TODAY = dt.date(2026, 11, 27)

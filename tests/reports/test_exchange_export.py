@@ -325,7 +325,7 @@ def test_recovery_status_sheet_says_what_the_classifier_says_for_every_client_an
     """Every row of the sheet against `classify` run on the client's history as the
     reports load it (not the export's own rows): the yes/no columns above all, which
     once read yes on every row."""
-    from reports.histories import load_histories
+    from reports.datasets.histories import load_histories
 
     demo = open_database(str(tmp_path / "demo.sqlite3"))
     build_demo(demo, 120, 11, today=AS_OF)

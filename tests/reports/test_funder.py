@@ -24,11 +24,11 @@ from db.jobs import Cancelled
 from db.models import AuditEntry
 from db.startup import open_database
 from forms import records
-from reports import deidentify
+from reports.datasets import deidentify
+from reports.datasets.histories import load_histories
 from reports.funder import FunderResult, funder_workbook
-from reports.histories import load_histories
-from reports.report_tables import Kind, Table
 from reports.rules.recovery import primary_status
+from reports.tables.report_tables import Kind, Table
 from tests.reports.hand_agency import DOCK, PEOPLE, build, client_code
 from tests.reports.hand_expected import year_tables
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from db.dates import Period
-from reports.harm_summary import (
+from reports.datasets.harm_summary import (
     AreaTally,
     area_tallies,
     known_deaths_by_area,

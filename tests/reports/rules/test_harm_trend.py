@@ -7,8 +7,8 @@ import datetime as dt
 from db.dates import Period
 from db.demo import build_demo
 from db.engine import Database
-from reports.histories import load_histories
-from reports.monthly_trends import trend_dates
+from reports.datasets.histories import load_histories
+from reports.datasets.trend_tally import trend_dates
 from reports.rules.harm import client_harm
 from reports.rules.harm_trend import harm_series
 from tests.reports.rules_builders import client, event, intake, visit

@@ -14,10 +14,10 @@ from db.dates import Period
 from db.demo import build_demo
 from db.engine import Database
 from db.models import Assessment, Client, Event, SubstanceRecord
-from reports.agency import agency_harm, classify_agency, classify_agency_series
-from reports.harm_summary import summarise_harm
-from reports.histories import load_histories
-from reports.monthly_trends import trend_dates
+from reports.datasets.agency import agency_harm, classify_agency, classify_agency_series
+from reports.datasets.harm_summary import summarise_harm
+from reports.datasets.histories import load_histories
+from reports.datasets.trend_tally import trend_dates
 from reports.rules import recovery as rules
 
 TODAY = dt.date(2026, 11, 27)

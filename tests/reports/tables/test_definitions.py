@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from reports.definitions import definitions
 from reports.rules import followup, recovery, remission
+from reports.tables.definitions import definitions
 
 
 def _text(**kwargs: object) -> str:

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from db import codes
 from db.report_queries import AreaTotals
-from reports.monthly_community import OTHER_AREAS, pool_areas
+from reports.datasets.areas import OTHER_AREAS, pool_areas
 
 
 def totals(area: str | None, encounters: int, kits: int = 0) -> AreaTotals:
@@ -66,9 +66,9 @@ def test_a_large_count_hides_with_the_small_one_its_total_would_give_away() -> N
     """Two printed areas: 97203 gave 10 syringes (hidden), 97201 gave 20; with the
     total 30 printed, the 20 would give the 10 away, so it hides too, as * (it is not
     a small count), and so does the ratio resting on it."""
-    from reports.ledger import Ledger
-    from reports.monthly_community import community_specs, register_areas
-    from reports.report_tables import Disclosure, render
+    from reports.tables.ledger import Ledger
+    from reports.tables.monthly_community import community_specs, register_areas
+    from reports.tables.report_tables import Disclosure, render
 
     def area(name: str, out: int) -> AreaTotals:
         tallies = dict.fromkeys(codes.ENCOUNTER_TALLIES, 0)

@@ -8,8 +8,9 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from reports.ledger import Ledger, LedgerError
-from reports.report_tables import CrossIds, Disclosure, Grid, TableSpec, cross_rows, render
+from reports.datasets.grid import Grid
+from reports.tables.ledger import Ledger, LedgerError
+from reports.tables.report_tables import CrossIds, Disclosure, TableSpec, cross_rows, render
 
 small_or_large = st.one_of(st.integers(0, 12), st.integers(0, 400))
 grids = st.lists(st.lists(small_or_large, min_size=2, max_size=5), min_size=2, max_size=5)

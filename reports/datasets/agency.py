@@ -7,7 +7,7 @@ only the clients with a completed assessment recent enough for one of the
 dates are walked through their histories; every other client is unknown or
 deceased, which one SQL query of death dates tells. The answer for each
 client is the one `recovery.primary_status` gives from the full history
-(tests/reports/test_agency.py holds them together), except that a client
+(tests/reports/datasets/test_agency.py holds them together), except that a client
 who is unknown or deceased is returned without the class-level detail
 (substance class, remission episodes) only a walk through the history gives.
 
@@ -27,8 +27,8 @@ from db import report_queries as queries
 from db.dates import Period
 from db.histories import active_client_ids
 from db.jobs import collector_paused
-from reports.harm_summary import HarmSummary, summarise_harm
-from reports.histories import load_histories
+from reports.datasets.harm_summary import HarmSummary, summarise_harm
+from reports.datasets.histories import load_histories
 from reports.rules import harm
 from reports.rules import recovery as rules
 from reports.rules.facts import ClientHistory

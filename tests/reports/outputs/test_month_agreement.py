@@ -17,7 +17,8 @@ from db.dates import Period
 from db.engine import Database
 from db.startup import open_database
 from forms import records
-from reports.monthly_data import ReportData, build_report_data
+from reports.outputs.monthly_data import build_report_data
+from reports.tables.report_data import ReportData
 from tests.reports.hand_agency import substance, visit
 
 TODAY = dt.date(2027, 3, 1)

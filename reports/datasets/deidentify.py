@@ -31,7 +31,7 @@ from db.dates import Period
 from forms.definitions import ASSESSMENT_FIELDS, CLIENT_FIELDS, by_key
 from forms.exchange import RECOVERY_STATUS
 from forms.fields import N_, Field, Kind
-from reports.row_store import Row, RowStore
+from reports.datasets.row_store import Row, RowStore
 from reports.rules import harm
 from reports.rules import recovery as rules
 from reports.rules.facts import ClientHistory
@@ -242,7 +242,8 @@ def _flag(value: bool, remission: str | None) -> str | None:
 @dataclass
 class RowCollector:
     """The rows of the clients the Summary counts for `period`, built during the report's
-    own walk through the histories (the status and harm it computes are the ones printed).
+    own walk through the histories (the status and harm it computes are the ones printed):
+    a `reports.datasets.monthly_dataset.WalkObserver`.
 
     The walk goes in the agency's id order; each row waits in a RowStore
     behind a fresh random record id, and `flush` hands them to `sink` sorted by
@@ -257,6 +258,11 @@ class RowCollector:
     harm_events: set[int] = field(default_factory=set)
     written: int = 0
     _store: RowStore = field(default_factory=RowStore)
+
+    @property
+    def reads(self) -> frozenset[str]:
+        """What a row reads of a client the walk does not reach (unknown or deceased)."""
+        return UNKNOWN_ROW_READS
 
     def prepare(self, session: Session, followups_closed: Iterable[int]) -> set[int]:
         """Find the clients served and those with an event or a death in the harm period;

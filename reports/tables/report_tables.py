@@ -11,11 +11,12 @@ from __future__ import annotations
 
 import logging
 from collections.abc import Callable, Hashable, Mapping, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from enum import StrEnum
 
-from reports.ledger import CellId, Ledger
+from reports.datasets.grid import Grid
 from reports.rules import suppression
+from reports.tables.ledger import CellId, Ledger
 
 log = logging.getLogger(__name__)
 
@@ -183,23 +184,6 @@ def render(spec: TableSpec, ledger: Ledger, disclosure: Disclosure) -> Table:
         for r in spec.rows
     )
     return Table(spec.key, spec.title, spec.row_header, spec.columns, rows, spec.kinds, spec.note)
-
-
-@dataclass
-class Grid:
-    """Counts by (row key, column key), filled one client at a time."""
-
-    counts: dict[tuple[Hashable, Hashable], int] = field(default_factory=dict)
-
-    def add(self, row: Hashable, column: Hashable, n: int = 1) -> None:
-        key = (row, column)
-        self.counts[key] = self.counts.get(key, 0) + n
-
-    def get(self, row: Hashable, column: Hashable) -> int:
-        return self.counts.get((row, column), 0)
-
-    def total(self) -> int:
-        return sum(self.counts.values())
 
 
 @dataclass(frozen=True)

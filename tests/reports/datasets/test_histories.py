@@ -9,7 +9,7 @@ from sqlalchemy import event, insert
 
 from db.engine import Database
 from db.models import Assessment, Client, Event, SubstanceRecord
-from reports.histories import load_histories
+from reports.datasets.histories import load_histories
 from reports.rules.harm import READS
 from reports.rules.recovery import primary_status
 

@@ -1,27 +1,22 @@
 """Section 6 of the report: the last twelve months, one point per month-end.
 
-Status comes from `classify_series` (one walk per client for all the
-month-ends), harm from the 12 months ending on each month-end, follow-ups
-from the windows that closed in each month. The last point is the report
-date itself, so its counts are the same ledger cells as sections 2-4.
+Laid out from `reports.datasets.trend_tally` (status and harm at each
+month-end) and the follow-up windows that closed in each month. The last point
+is the report date itself, so its counts are the same ledger cells as sections 2-4.
 """
 
 from __future__ import annotations
 
 import datetime as dt
 import logging
-from collections.abc import Sequence
-from dataclasses import dataclass, field
 
-from db.dates import Period, add_months, month_end
-from reports.ledger import Ledger
-from reports.monthly_followup import CLOSED, COMPLETED, MISSED, FollowupTally, month_ids, month_rate
-from reports.monthly_harm import LEVELS, HarmPoint, harm_id, mean_index, register_point
-from reports.monthly_recovery import GROUPS, StatusCounts, group_id, known_id
-from reports.report_tables import Kind, Pct, SpecRow, TableSpec
-from reports.rules import recovery as rules
-from reports.rules.facts import ClientHistory
-from reports.rules.harm_trend import Levels, harm_series
+from reports.datasets.followup_tally import CLOSED, COMPLETED, MISSED, FollowupTally
+from reports.datasets.trend_tally import TrendTally
+from reports.tables.ledger import Ledger
+from reports.tables.monthly_followup import month_ids, month_rate
+from reports.tables.monthly_harm import LEVELS, harm_id, mean_index, register_point
+from reports.tables.monthly_recovery import GROUPS, group_id, known_id
+from reports.tables.report_tables import Kind, Pct, SpecRow, TableSpec
 
 log = logging.getLogger(__name__)
 
@@ -39,46 +34,6 @@ MONTHS = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", 
 
 def month_label(d: dt.date) -> str:
     return f"{MONTHS[d.month - 1]} {d.year}"
-
-
-def trend_dates(as_of: dt.date, count: int) -> tuple[dt.date, ...]:
-    """The month-ends of the `count - 1` months before `as_of`'s month, then `as_of`."""
-    first = dt.date(as_of.year, as_of.month, 1)
-    ends = []
-    for back in range(count - 1, 0, -1):
-        start = add_months(first, -back)
-        ends.append(month_end(start.year, start.month))
-    return (*ends, as_of)
-
-
-def trend_months(dates: Sequence[dt.date]) -> tuple[Period, ...]:
-    return tuple(Period(dt.date(d.year, d.month, 1), d) for d in dates)
-
-
-@dataclass
-class TrendTally:
-    dates: tuple[dt.date, ...]
-    status: list[StatusCounts] = field(default_factory=list)
-    harm: list[HarmPoint] = field(default_factory=list)
-    windows: tuple[Period, ...] = ()
-
-    def __post_init__(self) -> None:
-        self.status = [StatusCounts() for _ in self.dates]
-        self.harm = [HarmPoint() for _ in self.dates]
-        self.windows = tuple(Period.twelve_months_ending(d) for d in self.dates)
-
-    def add(
-        self, history: ClientHistory, series: Sequence[list[rules.ClassStatus]]
-    ) -> list[Levels | None]:
-        """Count one client at every date; returns its harm at each (None: not assessed)."""
-        for counts, statuses in zip(self.status, series, strict=True):
-            if statuses:
-                counts.add(statuses[0])
-        harm = harm_series(history, self.windows)
-        for point, levels in zip(self.harm, harm, strict=True):
-            if levels is not None:
-                point.add(levels)
-        return harm
 
 
 def trend_specs(t: TrendTally, followups: FollowupTally, ledger: Ledger) -> list[TableSpec]:

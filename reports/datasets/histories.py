@@ -144,4 +144,3 @@ def load_histories(
         yield from chunk
         # Let this chunk go before the next one is read: only one is ever held.
         del chunk
-

@@ -1,10 +1,8 @@
 """Section 3 of the report: recovery at the report date, from each client's headline status.
 
-Counted: clients whose headline (primary-class) status is known at the date,
-that is with a completed assessment in the 183 days before it and alive.
-Every table shares the same clients, so their totals are one cell of the
-ledger, and the DSM status, recovery and sobriety tables all split them by
-the client's own goal (DOMAIN.md §5: a reduction goal met is progress).
+Laid out from `reports.datasets.recovery_tally`. Every table shares the same
+clients, so their totals are one cell of the ledger, and the DSM status,
+recovery and sobriety tables all split them by the client's own goal.
 """
 
 from __future__ import annotations
@@ -12,16 +10,22 @@ from __future__ import annotations
 import datetime as dt
 import logging
 from collections.abc import Hashable
-from dataclasses import dataclass, field
 
 from forms.definitions import ASSESSMENT_FIELDS, by_key
-from reports.ledger import CellId, Ledger
-from reports.report_tables import CrossIds, Fixed, Grid, Kind, Mean, SpecRow, TableSpec, cross_rows
+from reports.datasets.recovery_tally import (
+    GROUP_KEYS,
+    NO_DIAGNOSIS,
+    NOT_RECORDED,
+    UNRATED,
+    RecoveryTally,
+    group_of,
+)
 from reports.rules import recovery as rules
+from reports.tables.ledger import CellId, Ledger
+from reports.tables.report_tables import CrossIds, Fixed, Kind, Mean, SpecRow, TableSpec, cross_rows
 
 log = logging.getLogger(__name__)
 
-NOT_RECORDED = ""
 _GOAL_FIELD = by_key(ASSESSMENT_FIELDS)["goal"]
 _SELF_ID_FIELD = by_key(ASSESSMENT_FIELDS)["self_identified_recovery"]
 GOALS: dict[Hashable, str] = {
@@ -33,7 +37,6 @@ SELF_IDENTIFIED: dict[Hashable, str] = {
     NOT_RECORDED: "Not recorded",
 }
 
-NO_DIAGNOSIS = rules.NO_DIAGNOSIS
 DSM_ROWS: dict[Hashable, str] = {
     NO_DIAGNOSIS: "No diagnosis",
     "active": "Active",
@@ -45,7 +48,6 @@ DSM_ROWS: dict[Hashable, str] = {
 REMISSION_ROWS = {k: v for k, v in DSM_ROWS.items() if "/" in str(k)}
 DIAGNOSED_ROWS = {k: v for k, v in DSM_ROWS.items() if k != NO_DIAGNOSIS}
 SEVERITIES: dict[Hashable, str] = {"mild": "Mild", "moderate": "Moderate", "severe": "Severe"}
-UNRATED = "unrated"
 
 # Recovery status with its time frame; "not_applicable" is exactly "no diagnosis".
 RECOVERY_ROWS: dict[Hashable, str] = {
@@ -58,12 +60,13 @@ RECOVERY_ROWS: dict[Hashable, str] = {
     "no_improvement": "No improvement",
     "not_applicable": "Not applicable (no diagnosis)",
 }
-GROUPS: dict[Hashable, str] = {
-    "full": "Full recovery",
-    "partial": "Partial recovery",
-    "no_improvement": "No improvement",
-    "not_applicable": "Not applicable",
-}
+GROUPS: dict[Hashable, str] = dict(
+    zip(
+        GROUP_KEYS,
+        ("Full recovery", "Partial recovery", "No improvement", "Not applicable"),
+        strict=True,
+    )
+)
 SOBRIETY_ROWS: dict[Hashable, str] = {
     "none": "None (used in the past month)",
     "early": "Early (1 month or more)",
@@ -78,68 +81,6 @@ EPISODES: dict[Hashable, str] = {
     3: "3 or more episodes",
 }
 RECURRENCES: dict[Hashable, str] = {0: "No recurrence", 1: "1 recurrence", 2: "2 or more"}
-
-
-def dsm_key(s: rules.ClassStatus) -> str:
-    return f"{s.dsm_status}/{s.remission_type}" if s.remission_type else s.dsm_status
-
-
-def recovery_key(s: rules.ClassStatus) -> str:
-    if s.recovery_status in (rules.FULL_RECOVERY, rules.PARTIAL_RECOVERY):
-        return f"{s.recovery_status}/{s.recovery_timeframe or ''}"
-    return s.recovery_status
-
-
-def group_of(recovery: Hashable) -> str:
-    return str(recovery).split("/")[0]
-
-
-def is_known(s: rules.ClassStatus) -> bool:
-    return s.dsm_status not in (rules.UNKNOWN, rules.DECEASED)
-
-
-@dataclass
-class StatusCounts:
-    """Recovery groups of the known clients at one date (a point of the trend)."""
-
-    groups: dict[Hashable, int] = field(default_factory=lambda: dict.fromkeys(GROUPS, 0))
-
-    def add(self, s: rules.ClassStatus) -> None:
-        # A known status's recovery is one of GROUPS itself; the time frame is not needed.
-        if is_known(s):
-            self.groups[s.recovery_status] += 1
-
-
-@dataclass
-class RecoveryTally:
-    """Everything section 3 counts, filled with one headline status per client."""
-
-    dsm: Grid = field(default_factory=Grid)
-    severity: Grid = field(default_factory=Grid)
-    specifiers: Grid = field(default_factory=Grid)
-    recovery: Grid = field(default_factory=Grid)
-    sobriety: Grid = field(default_factory=Grid)
-    serial: Grid = field(default_factory=Grid)
-    self_identified: Grid = field(default_factory=Grid)
-    attempts: int = 0
-
-    def add(self, s: rules.ClassStatus) -> None:
-        if not is_known(s):
-            return
-        goal = s.goal or NOT_RECORDED
-        dsm, rec = dsm_key(s), recovery_key(s)
-        self.dsm.add(dsm, goal)
-        if dsm != NO_DIAGNOSIS:
-            self.severity.add(dsm, s.severity or UNRATED)
-        if s.controlled_environment:
-            self.specifiers.add(dsm, "controlled")
-        if s.maintenance_therapy:
-            self.specifiers.add(dsm, "maintenance")
-        self.recovery.add(rec, goal)
-        self.sobriety.add(s.sobriety, goal)
-        self.serial.add(min(s.remission_episodes, 3), min(s.recurrences, 2))
-        self.self_identified.add(group_of(rec), s.self_identified_recovery or NOT_RECORDED)
-        self.attempts += s.recovery_attempts
 
 
 def rec_id(as_of: dt.date, *parts: Hashable) -> CellId:

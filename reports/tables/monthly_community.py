@@ -2,30 +2,27 @@
 
 Both come straight from SQL aggregates (db.report_queries). Areas are
 printed only as rows of these aggregate tables, suppressed like every other
-count, and only when they hold enough people (`pool_areas`); the all-areas
-row is a printed total of each column.
+count, and only when they hold enough people (`reports.datasets.areas`); the
+all-areas row is a printed total of each column.
 """
 
 from __future__ import annotations
 
 import logging
-from collections.abc import Hashable, Iterable, Mapping, Sequence
-from dataclasses import dataclass, field
+from collections.abc import Hashable, Sequence
 
 from db import codes
-from db.report_queries import AreaTotals, Caseload
+from db.report_queries import Caseload
 from forms.definitions import ENCOUNTER_FIELDS, by_key
-from reports.ledger import CellId, Ledger
-from reports.report_tables import Kind, Ratio, Spec, SpecRow, TableSpec
+from reports.datasets.areas import AreaRow
+from reports.tables.ledger import CellId, Ledger
+from reports.tables.report_tables import Kind, Ratio, Spec, SpecRow, TableSpec
 
 log = logging.getLogger(__name__)
 
 ENCOUNTERS = "encounters"
 DEATHS = "known_deaths"
 ALL_AREAS: Hashable = ("all",)
-NOT_RECORDED = "Area not recorded"
-OTHER_AREAS = "Other areas"
-TALLIES = codes.ENCOUNTER_TALLIES
 _LABELS = {key: by_key(ENCOUNTER_FIELDS)[key].label for key in codes.ENCOUNTER_TALLIES}
 FIRST_TABLE = (
     ENCOUNTERS,
@@ -75,85 +72,6 @@ def caseload_spec(c: Caseload, ledger: Ledger) -> TableSpec:
         SpecRow("Of which anonymous", (ledger.put(("case", "anonymous"), c.anonymous_encounters),))
     )
     return TableSpec("caseload", "Caseload", "Measure", ("Number",), tuple(spec))
-
-
-@dataclass
-class AreaRow:
-    """One printed row of the community tables: an area, "Other areas" or not recorded."""
-
-    label: str
-    cell: Hashable  # where the row's counts live in the ledger
-    encounters: int = 0
-    tallies: dict[str, int] = field(default_factory=lambda: dict.fromkeys(TALLIES, 0))
-    deaths: int = 0
-    people: int = 0
-
-    def add(self, area: AreaTotals) -> None:
-        self.encounters += area.encounters
-        for name in TALLIES:
-            self.tallies[name] += area.tallies.get(name, 0)
-
-
-def area_key(text: str | None) -> str | None:
-    """Areas are free text: the same area typed with other spaces or case is one."""
-    if text is None or not text.strip():
-        return None
-    return " ".join(text.split()).casefold()
-
-
-def pool_areas(
-    areas: Sequence[AreaTotals],
-    people: Iterable[tuple[str | None, int | None, int]],
-    deaths: Mapping[str | None, int],
-    threshold: int | None,
-) -> list[AreaRow]:
-    """The rows to print, in order: areas by name, then "Other areas", then the area not
-    recorded. `people`: (area, client id or None when anonymous, encounters); an area's
-    people are its distinct clients plus its anonymous encounters (who cannot be told
-    apart). With a `threshold` (a report that suppresses), an area with fewer people, or
-    with nothing but deaths, is pooled into "Other areas" (DOMAIN.md §9)."""
-    rows: dict[str | None, AreaRow] = {}
-    spellings: dict[str, set[str]] = {}
-
-    def row(text: str | None) -> AreaRow:
-        key = area_key(text)
-        if key is None or text is None:
-            return rows.setdefault(None, AreaRow(NOT_RECORDED, ("not_recorded",)))
-        spellings.setdefault(key, set()).add(" ".join(text.split()))
-        return rows.setdefault(key, AreaRow("", ("area", key)))
-
-    for totals in areas:
-        row(totals.area).add(totals)
-    for place, n in deaths.items():
-        row(place).deaths += n
-    seen: dict[str | None, set[int]] = {}
-    for place, client, n in people:
-        if client is None:
-            row(place).people += n
-        elif client not in seen.setdefault(area_key(place), set()):
-            seen[area_key(place)].add(client)
-            row(place).people += 1
-    for key, found in spellings.items():
-        rows[key].label = min(found)
-    return _pooled(rows, threshold)
-
-
-def _pooled(rows: dict[str | None, AreaRow], threshold: int | None) -> list[AreaRow]:
-    named = [rows[k] for k in sorted(k for k in rows if k is not None)]
-    other = AreaRow(OTHER_AREAS, ("other",))
-    shown = []
-    for r in named:
-        if threshold is None or (r.people >= threshold and r.encounters > 0):
-            shown.append(r)
-        else:
-            other.add(AreaTotals(None, r.encounters, r.tallies))
-            other.deaths += r.deaths
-            other.people += r.people
-    if other.encounters or other.deaths:
-        shown.append(other)
-    if None in rows:
-        shown.append(rows[None])
-    return shown
 
 
 def register_areas(rows: Sequence[AreaRow], ledger: Ledger) -> None:

@@ -7,8 +7,8 @@ import re
 
 import pytest
 
-from reports import row_store
-from reports.row_store import RecordIds, RowStore
+from reports.datasets import row_store
+from reports.datasets.row_store import RecordIds, RowStore
 
 
 def test_every_row_comes_back_once_in_the_order_of_its_id() -> None:

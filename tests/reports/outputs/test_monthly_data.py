@@ -15,8 +15,9 @@ from db.demo import build_demo
 from db.engine import Database
 from db.jobs import Cancelled
 from db.startup import open_database
-from reports.monthly_data import ReportData, build_report_data
-from reports.report_tables import Kind
+from reports.outputs.monthly_data import build_report_data
+from reports.tables.report_data import ReportData
+from reports.tables.report_tables import Kind
 from tests.reports.hand_agency import REPORT_MONTH, REPORT_YEAR, build
 from tests.reports.hand_expected import OCTOBER
 
