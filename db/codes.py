@@ -121,6 +121,8 @@ DISCLOSURE_PURPOSES = (
     "named_recipient",
     "internal_operations",
 )
+# The purposes an export may name (a named recipient is chosen by giving the name alone).
+EXPORT_PURPOSES = DISCLOSURE_PURPOSES[:4]
 CONTACT_METHODS = ("phone", "text", "in_person", "letter", "outreach", "other")
 CONTACT_OUTCOMES = ("reached", "no_answer", "left_message", "wrong_number", "scheduled", "refused")
 

@@ -76,7 +76,10 @@ def scope_matches(consent: ConsentFact, recipient_kind: str, recipient_name: str
 
 
 def covering(
-    consents: Iterable[ConsentFact], recipient_kind: str, recipient_name: str | None, on_day: dt.date
+    consents: Iterable[ConsentFact],
+    recipient_kind: str,
+    recipient_name: str | None,
+    on_day: dt.date,
 ) -> list[ConsentFact]:
     """The consents, in the order given, that allow this disclosure on `on_day`."""
     return [
@@ -87,14 +90,20 @@ def covering(
 
 
 def consent_covers(
-    consents: Iterable[ConsentFact], recipient_kind: str, recipient_name: str | None, on_day: dt.date
+    consents: Iterable[ConsentFact],
+    recipient_kind: str,
+    recipient_name: str | None,
+    on_day: dt.date,
 ) -> bool:
     """Whether any of a client's consents allows disclosing to this recipient on `on_day`."""
     return bool(covering(consents, recipient_kind, recipient_name, on_day))
 
 
 def why_not_covered(
-    consents: Iterable[ConsentFact], recipient_kind: str, recipient_name: str | None, on_day: dt.date
+    consents: Iterable[ConsentFact],
+    recipient_kind: str,
+    recipient_name: str | None,
+    on_day: dt.date,
 ) -> str:
     """For a client no consent covers: revoked, expired, not yet signed, another scope or
     recipient, or no consent at all (the first that applies, in that order)."""
