@@ -1,5 +1,6 @@
 """One client: identity and consent, status per substance with its reason, follow-up
-points, and the timeline of everything recorded. Buttons open the forms."""
+points, consents, and the timeline of everything recorded beside the list of disclosures
+of the client's records. Buttons open the forms."""
 
 from __future__ import annotations
 
@@ -16,6 +17,7 @@ from PySide6.QtWidgets import (
     QPushButton,
     QTableWidget,
     QTableWidgetItem,
+    QTabWidget,
     QVBoxLayout,
     QWidget,
 )
@@ -27,6 +29,7 @@ from desktop.client_model import ClientRow
 log = logging.getLogger(__name__)
 
 FIT_ROWS = 5  # the status and follow-up tables grow to this many rows, then scroll
+CONSENT_ROWS = 3  # the consents table grows to this many rows, then scrolls
 
 
 def make_table(parent: QWidget, name: str, headers: list[str]) -> QTableWidget:
@@ -71,6 +74,8 @@ class ClientPageView(QWidget):
     new_assessment = Signal(str)  # intake, follow_up, discharge
     new_event = Signal()
     new_encounter = Signal()
+    record_consent = Signal()
+    revoke_consent = Signal(int)  # the consent's id
     back = Signal()
 
     def __init__(self, page: ClientPage, parent: QWidget | None = None) -> None:
@@ -117,7 +122,8 @@ class ClientPageView(QWidget):
         layout.addLayout(self._actions())
         layout.addWidget(self._status_box())
         layout.addWidget(self._followup_box())
-        layout.addWidget(self._timeline_box(), 1)
+        layout.addWidget(self._consent_box())
+        layout.addWidget(self._history_tabs(), 1)
 
     def _actions(self) -> QHBoxLayout:
         row = QHBoxLayout()
@@ -177,14 +183,54 @@ class ClientPageView(QWidget):
         layout.addWidget(self.followup_table)
         return box
 
-    def _timeline_box(self) -> QGroupBox:
-        box = QGroupBox(self.tr("Timeline, newest first"), self)
+    def _consent_box(self) -> QGroupBox:
+        box = QGroupBox(self.tr("Consents to disclose (42 CFR part 2)"), self)
         layout = QVBoxLayout(box)
-        self.timeline_table = make_table(
-            box, "timeline_table", [self.tr("Date"), self.tr("What"), self.tr("Details")]
+        buttons = QHBoxLayout()
+        self.record_button = QPushButton(self.tr("Rec&ord consent…"), box)
+        self.record_button.setObjectName("action_record_consent")
+        self.revoke_button = QPushButton(self.tr("Revo&ke consent…"), box)
+        self.revoke_button.setObjectName("action_revoke_consent")
+        self.revoke_button.setToolTip(self.tr("Choose a consent in force in the list first"))
+        buttons.addWidget(self.record_button)
+        buttons.addWidget(self.revoke_button)
+        buttons.addStretch(1)
+        layout.addLayout(buttons)
+        self.consent_table = make_table(
+            box,
+            "consent_table",
+            [
+                self.tr("Consent to disclose for"),
+                self.tr("Recipient"),
+                self.tr("Signed"),
+                self.tr("Expires"),
+                self.tr("Revoked"),
+                self.tr("In force today"),
+            ],
         )
-        layout.addWidget(self.timeline_table)
+        layout.addWidget(self.consent_table)
         return box
+
+    def _history_tabs(self) -> QTabWidget:
+        self.tabs = QTabWidget(self)
+        self.tabs.setObjectName("client_tabs")
+        self.timeline_table = make_table(
+            self.tabs, "timeline_table", [self.tr("Date"), self.tr("What"), self.tr("Details")]
+        )
+        self.disclosure_table = make_table(
+            self.tabs,
+            "disclosure_table",
+            [
+                self.tr("Disclosed on"),
+                self.tr("To"),
+                self.tr("Purpose"),
+                self.tr("By"),
+                self.tr("What"),
+            ],
+        )
+        self.tabs.addTab(self.timeline_table, self.tr("Timeline, newest first"))
+        self.tabs.addTab(self.disclosure_table, self.tr("Disclosures"))
+        return self.tabs
 
     def _connect_signals(self) -> None:
         self.back_button.clicked.connect(self.back)
@@ -193,6 +239,9 @@ class ClientPageView(QWidget):
         self.buttons["event"].clicked.connect(self.new_event)
         self.buttons["encounter"].clicked.connect(self.new_encounter)
         self.buttons["edit"].clicked.connect(self.edit_client)
+        self.record_button.clicked.connect(self.record_consent)
+        self.revoke_button.clicked.connect(self._revoke_chosen)
+        self.consent_table.currentCellChanged.connect(self._consent_chosen)
         self.status_table.currentCellChanged.connect(self._show_reason)
         escape = QShortcut(QKeySequence(Qt.Key.Key_Escape), self)
         escape.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
@@ -201,7 +250,7 @@ class ClientPageView(QWidget):
     def show_page(self, page: ClientPage) -> None:
         self.page = page
         self.heading.setText(text.client_heading(page.values))
-        self.identity.setText(text.identity_line(page.values, page.as_of))
+        self.identity.setText(text.identity_line(page.values, page.as_of, page.consents))
         needs_intake = not page.has_open_episode
         why = (
             self.tr("Record an intake first")
@@ -226,6 +275,43 @@ class ClientPageView(QWidget):
             FIT_ROWS,
         )
         fill_table(self.timeline_table, text.timeline_rows(page), self.tr("Nothing recorded yet."))
+        self._show_consents(page)
+
+    def _show_consents(self, page: ClientPage) -> None:
+        fill_table(
+            self.consent_table,
+            text.consent_rows(page.consents, page.as_of),
+            self.tr("No consent recorded."),
+            CONSENT_ROWS,
+        )
+        self.consent_table.clearSelection()
+        self.consent_table.setCurrentCell(-1, -1)
+        self._consent_chosen(-1)
+        fill_table(
+            self.disclosure_table,
+            text.disclosure_rows(page.disclosures),
+            self.tr("The client's records have not been disclosed."),
+        )
+        self.tabs.setTabText(
+            1, self.tr("Disclosures (%1)").replace("%1", str(len(page.disclosures)))
+        )
+
+    def chosen_consent(self) -> object | None:
+        row = self.consent_table.currentRow()
+        listed = self.page.consents
+        return listed[row] if 0 <= row < len(listed) else None
+
+    def _consent_chosen(self, row: int, *_: int) -> None:
+        """Revoke is offered for a chosen consent not revoked yet."""
+        chosen = self.chosen_consent() if row >= 0 else None
+        self.revoke_button.setEnabled(
+            chosen is not None and getattr(chosen, "revoked_on", None) is None
+        )
+
+    def _revoke_chosen(self) -> None:
+        chosen = self.chosen_consent()
+        if chosen is not None and self.revoke_button.isEnabled():
+            self.revoke_consent.emit(chosen.id)  # type: ignore[attr-defined]
 
     def take_focus(self) -> None:
         """The next thing is usually a form: Space on the focused button opens the intake or

@@ -15,7 +15,7 @@ import datetime as dt
 from array import array
 from bisect import bisect_left
 from collections import Counter
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -24,6 +24,7 @@ from sqlalchemy.orm import Session
 from db import codes, disclosures
 from db.access import Actor
 from forms.consents import INTERNAL_OPERATIONS, NAMED_RECIPIENT, Recipient
+from forms.fields import N_
 from reports.consent import (
     EXPIRED,
     NO_CONSENT,
@@ -64,18 +65,18 @@ PART2_EXPLAINED = (
 )
 # The words for each reason a client is left out, in the order the command prints them.
 LEFT_OUT_WORDS = {
-    NO_CONSENT: "without any consent recorded",
-    OTHER_SCOPE: "whose consents are for another purpose or recipient",
-    EXPIRED: "whose consent had expired",
-    REVOKED: "whose consent was revoked",
-    NOT_YET_SIGNED: "whose consent is signed after the day of the export",
+    NO_CONSENT: N_("without any consent recorded"),
+    OTHER_SCOPE: N_("whose consents are for another purpose or recipient"),
+    EXPIRED: N_("whose consent had expired"),
+    REVOKED: N_("whose consent was revoked"),
+    NOT_YET_SIGNED: N_("whose consent is signed after the day of the export"),
 }
 
 
-def left_out_text(left_out_by: dict[str, int]) -> str:
+def left_out_text(left_out_by: dict[str, int], translate: Callable[[str], str] = str) -> str:
     """'3 without any consent recorded; 1 whose consent was revoked' (empty when none)."""
     return "; ".join(
-        f"{left_out_by[reason]:,} {words}"
+        f"{left_out_by[reason]:,} {translate(words)}"
         for reason, words in LEFT_OUT_WORDS.items()
         if left_out_by.get(reason)
     )
