@@ -29,7 +29,6 @@ from desktop.client_model import ClientRow
 log = logging.getLogger(__name__)
 
 FIT_ROWS = 5  # the status and follow-up tables grow to this many rows, then scroll
-CONSENT_ROWS = 3  # the consents table grows to this many rows, then scrolls
 
 
 def make_table(parent: QWidget, name: str, headers: list[str]) -> QTableWidget:
@@ -122,7 +121,6 @@ class ClientPageView(QWidget):
         layout.addLayout(self._actions())
         layout.addWidget(self._status_box())
         layout.addWidget(self._followup_box())
-        layout.addWidget(self._consent_box())
         layout.addWidget(self._history_tabs(), 1)
 
     def _actions(self) -> QHBoxLayout:
@@ -135,6 +133,7 @@ class ClientPageView(QWidget):
             ("event", self.tr("E&vent")),
             ("encounter", self.tr("Encounter (Ctrl+E)")),
             ("edit", self.tr("Edit &client details")),
+            ("record_consent", self.tr("Rec&ord consent…")),
         ):
             button = QPushButton(caption, self)
             button.setObjectName(f"action_{key}")
@@ -183,21 +182,19 @@ class ClientPageView(QWidget):
         layout.addWidget(self.followup_table)
         return box
 
-    def _consent_box(self) -> QGroupBox:
-        box = QGroupBox(self.tr("Consents to disclose (42 CFR part 2)"), self)
-        layout = QVBoxLayout(box)
+    def _consent_tab(self) -> QWidget:
+        """The consents to disclose (42 CFR part 2), with Revoke for the one chosen."""
+        tab = QWidget(self)
+        layout = QVBoxLayout(tab)
         buttons = QHBoxLayout()
-        self.record_button = QPushButton(self.tr("Rec&ord consent…"), box)
-        self.record_button.setObjectName("action_record_consent")
-        self.revoke_button = QPushButton(self.tr("Revo&ke consent…"), box)
+        self.revoke_button = QPushButton(self.tr("Revo&ke consent…"), tab)
         self.revoke_button.setObjectName("action_revoke_consent")
         self.revoke_button.setToolTip(self.tr("Choose a consent in force in the list first"))
-        buttons.addWidget(self.record_button)
         buttons.addWidget(self.revoke_button)
         buttons.addStretch(1)
         layout.addLayout(buttons)
         self.consent_table = make_table(
-            box,
+            tab,
             "consent_table",
             [
                 self.tr("Consent to disclose for"),
@@ -209,7 +206,7 @@ class ClientPageView(QWidget):
             ],
         )
         layout.addWidget(self.consent_table)
-        return box
+        return tab
 
     def _history_tabs(self) -> QTabWidget:
         self.tabs = QTabWidget(self)
@@ -229,6 +226,7 @@ class ClientPageView(QWidget):
             ],
         )
         self.tabs.addTab(self.timeline_table, self.tr("Timeline, newest first"))
+        self.tabs.addTab(self._consent_tab(), self.tr("Consents"))
         self.tabs.addTab(self.disclosure_table, self.tr("Disclosures"))
         return self.tabs
 
@@ -239,7 +237,7 @@ class ClientPageView(QWidget):
         self.buttons["event"].clicked.connect(self.new_event)
         self.buttons["encounter"].clicked.connect(self.new_encounter)
         self.buttons["edit"].clicked.connect(self.edit_client)
-        self.record_button.clicked.connect(self.record_consent)
+        self.buttons["record_consent"].clicked.connect(self.record_consent)
         self.revoke_button.clicked.connect(self._revoke_chosen)
         self.consent_table.currentCellChanged.connect(self._consent_chosen)
         self.status_table.currentCellChanged.connect(self._show_reason)
@@ -281,8 +279,7 @@ class ClientPageView(QWidget):
         fill_table(
             self.consent_table,
             text.consent_rows(page.consents, page.as_of),
-            self.tr("No consent recorded."),
-            CONSENT_ROWS,
+            self.tr("No consent recorded: Alt+O records one."),
         )
         self.consent_table.clearSelection()
         self.consent_table.setCurrentCell(-1, -1)
@@ -292,9 +289,10 @@ class ClientPageView(QWidget):
             text.disclosure_rows(page.disclosures),
             self.tr("The client's records have not been disclosed."),
         )
-        self.tabs.setTabText(
-            1, self.tr("Disclosures (%1)").replace("%1", str(len(page.disclosures)))
-        )
+        counts = ((1, self.tr("Consents (%1)"), page.consents),)
+        counts += ((2, self.tr("Disclosures (%1)"), page.disclosures),)
+        for index, caption, listed in counts:
+            self.tabs.setTabText(index, caption.replace("%1", str(len(listed))))
 
     def chosen_consent(self) -> object | None:
         row = self.consent_table.currentRow()

@@ -71,7 +71,7 @@ class RevokeConsentFormView(FormView):
         scope = client_text.code_label(client_text._CONSENT["scope"], consent.scope)
         what = f"{scope}: {consent.recipient}" if consent.recipient else scope
         return (
-            _tr("Consent to disclose for %1, signed on %2. From the day below it covers nothing.")
+            _tr("The consent “%1”, signed on %2, covers nothing from the day below on.")
             .replace("%1", what)
             .replace("%2", consent.signed_on.isoformat())
         )

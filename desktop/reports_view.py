@@ -107,7 +107,7 @@ class ReportsView(QWidget):
         self.layout_.addStretch(0)
 
     def _choices_box(self) -> QGroupBox:
-        box = QGroupBox(self.tr("What period?"), self)
+        box = QGroupBox(self.tr("What period, and for whom?"), self)
         form = QFormLayout(box)
         today = self.ctx.today()
         self.month = QComboBox(box)

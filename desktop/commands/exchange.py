@@ -204,10 +204,11 @@ def _export_lines(path: Path, summary: Any) -> list[str]:
             f"Wrote {path}: {status}; the agency's internal copy of every client, which may "
             "not leave the agency (audited and in the disclosure log)."
         ]
-    to_whom = (
-        r.name if r.purpose == "named_recipient" else f"{r.name or 'a recipient'} for {r.purpose}"
-    )
-    lines = [f"Wrote {path}: {status}, disclosed to {to_whom}."]
+    if r.purpose == "named_recipient":
+        to_whom = f"to {r.name}"
+    else:
+        to_whom = f"to {r.name} for {r.purpose}" if r.name else f"for {r.purpose}"
+    lines = [f"Wrote {path}: {status}, disclosed {to_whom}."]
     if summary.left_out:
         lines.append(
             f"{summary.left_out:,} clients were left out, their consent not covering this "

@@ -72,7 +72,10 @@ def stored(desk: Desk, client_id: int) -> list[tuple[Any, ...]]:
 def test_front_desk_records_a_consent_with_the_keyboard(qtbot: Any, desk: Desk) -> None:
     page = open_page(qtbot, desk, "K-1")
     window = desk.window
-    assert rows(page, "consent_table") == [["No consent recorded.", "", "", "", "", ""]]
+    assert rows(page, "consent_table") == [
+        ["No consent recorded: Alt+O records one.", "", "", "", "", ""]
+    ]
+    assert page.tabs.tabText(1) == "Consents (0)"
     assert "No consent to disclose in force" in page.identity.text()
     qtbot.keyClick(focused(window), Qt.Key.Key_O, Qt.KeyboardModifier.AltModifier)
     qtbot.waitUntil(lambda: isinstance(window.clients.top, ConsentFormView))  # animated click
@@ -99,6 +102,7 @@ def test_front_desk_records_a_consent_with_the_keyboard(qtbot: Any, desk: Desk) 
     assert rows(page, "consent_table") == [
         ["A named recipient", "County Health Dept", "2026-11-01", "2027-10-31", "", "yes"]
     ]
+    assert page.tabs.tabText(1) == "Consents (1)"
     assert "Consent in force: County Health Dept" in page.identity.text()
 
 
@@ -136,6 +140,7 @@ def test_front_desk_revokes_a_consent_from_the_page(qtbot: Any, desk: Desk) -> N
     desk.ctx.notify("consent", page.client_id)
     assert rows(page, "consent_table")[0][-1] == "yes"
     assert not page.revoke_button.isEnabled()  # nothing chosen yet
+    page.tabs.setCurrentIndex(1)
     page.consent_table.setFocus()
     page.consent_table.selectRow(0)
     assert page.revoke_button.isEnabled()
@@ -178,4 +183,4 @@ def test_the_page_lists_the_client_s_disclosures(qtbot: Any, desk: Desk, tmp_pat
         ["2026-11-27", "University study", "Research", "manager"]
     ]
     assert "study.xlsx" in listed[0][4]
-    assert page.tabs.tabText(1).startswith("Disclosures (")
+    assert page.tabs.tabText(2).startswith("Disclosures (")
