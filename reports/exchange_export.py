@@ -25,12 +25,12 @@ from typing import Any
 
 from sqlalchemy.orm import Session
 
-from db import audit, exchange_rows
+from db import audit, codes, exchange_rows
 from db import consents as consent_rows
 from db import settings as agency_settings
 from db.access import Actor, Permission
 from db.engine import Database
-from forms.consents import Recipient
+from forms.consents import NAMED_RECIPIENT, Recipient
 from forms.exchange import (
     ASSESSMENTS,
     CLIENTS,
@@ -59,6 +59,8 @@ PAGE_CLIENTS = 1_000
 DATE_FORMAT = "yyyy-mm-dd"
 # The Clients columns read from the clients table; consent_share comes from the consents.
 CLIENT_KEYS = tuple(k for k in CLIENTS.keys if k != CONSENT_SHARE.key)
+# Where the client code sits in an encounter row as read (its client id comes first).
+_ENCOUNTER_CODE = 1 + ENCOUNTERS.keys.index("client_code")
 _WIDTH_BY_KIND = {
     Kind.DATE: 12,
     Kind.BOOLEAN: 8,
@@ -162,6 +164,11 @@ def _check(actor: Actor, recipient: Recipient | None, all_clients: bool) -> None
             )
     elif recipient is None:
         raise ValueError("say who receives the workbook: a recipient or a purpose")
+    elif recipient.purpose not in (*codes.EXPORT_PURPOSES, NAMED_RECIPIENT):
+        # Only all_clients makes the internal copy, which consent does not restrict.
+        raise ValueError(f"'{recipient.purpose}' is not a purpose an export may name")
+    elif recipient.purpose == NAMED_RECIPIENT and not recipient.name:
+        raise ValueError("a named recipient needs its name")
 
 
 def _audit(
@@ -204,6 +211,7 @@ class _Export:
         cancelled: Callable[[], bool] | None,
     ) -> None:
         self.session, self.as_of, self.audience = session, as_of, audience
+        self.internal = audience.is_internal
         self.total, self.progress, self.cancelled = total, progress, cancelled
         self.counts: dict[str, int] = {}
 
@@ -224,10 +232,9 @@ class _Export:
 
     def _encounter(self, row: tuple[Any, ...]) -> tuple[Any, ...]:
         """An encounter of a client the workbook does not name keeps its tallies, not the code."""
-        if self.audience.is_internal or self.audience.names(row[0]):
+        if row[0] is None or self.internal or self.audience.names(row[0]):
             return row[1:]
-        code = ENCOUNTERS.keys.index("client_code")
-        return (*row[1 : 1 + code], None, *row[2 + code :])
+        return (*row[1:_ENCOUNTER_CODE], None, *row[_ENCOUNTER_CODE + 1 :])
 
     def _clients(self, sheets: dict[str, SheetWriter]) -> None:
         done = 0

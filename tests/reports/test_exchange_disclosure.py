@@ -328,3 +328,22 @@ def test_merging_moves_consents_and_the_list_of_disclosures(
     assert len(consents.client_disclosures(database, admin, keep)) == 1
     with database.reading() as s:
         assert s.scalar(select(func.count()).select_from(Client)) == 2
+
+
+@pytest.mark.parametrize(
+    ("recipient", "message"),
+    [
+        (Recipient("internal_operations", "Our agency"), "not a purpose an export may name"),
+        (Recipient("marketing", "Ad agency"), "not a purpose an export may name"),
+        (Recipient("named_recipient", None), "a named recipient needs its name"),
+    ],
+)
+def test_a_recipient_built_by_hand_cannot_get_round_consent(
+    database: Database, admin: Actor, tmp_path: Path, recipient: Recipient, message: str
+) -> None:
+    add(database, admin, "C-5")  # no consent at all
+    with pytest.raises(ValueError, match=message):
+        export_workbook(
+            database, MANAGER, tmp_path / "x.xlsx", AS_OF, recipient=recipient, today=TODAY
+        )
+    assert not (tmp_path / "x.xlsx").exists() and disclosures(database) == []
