@@ -138,20 +138,26 @@ def export_workbook(
             database.require_healthy_file()
 
         write_or_discard(XlsxBook(), Path(target), fill, cancelled)
+    summary = _summary(audience, total, as_of, all_clients, writer.counts)
+    _audit(database, actor, Path(target), summary, audience)
+    log.info("exchange export of %d clients to %s", summary.clients, target)
+    return summary
+
+
+def _summary(
+    audience: Audience, total: int, as_of: dt.date, all_clients: bool, rows: dict[str, int]
+) -> ExportSummary:
     listed = len(audience.included)
-    summary = ExportSummary(
+    return ExportSummary(
         listed,
         total - listed,
         as_of,
         all_clients,
-        writer.counts,
-        recipient,
-        day,
+        rows,
+        audience.recipient,
+        audience.day,
         dict(audience.left_out_by),
     )
-    _audit(database, actor, Path(target), summary, audience)
-    log.info("exchange export of %d clients to %s", listed, target)
-    return summary
 
 
 def _check(actor: Actor, recipient: Recipient | None, all_clients: bool) -> None:

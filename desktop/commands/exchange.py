@@ -35,6 +35,21 @@ def register(subparsers: Any, common: argparse.ArgumentParser) -> None:
 
 
 def _register_export(export: Any, common: argparse.ArgumentParser) -> None:
+    _register_export_data(export, common)
+    template = export.add_parser(
+        "template",
+        parents=[common],
+        help="an empty exchange workbook to fill in",
+        description="Empty sheets with their headers, drop-down lists on coded columns and "
+        "the data dictionary.",
+    )
+    template.add_argument(
+        "--out", required=True, type=output_file(".xlsx"), help="workbook to write"
+    )
+    template.set_defaults(handler=run_export_template)
+
+
+def _register_export_data(export: Any, common: argparse.ArgumentParser) -> None:
     data = export.add_parser(
         "data",
         parents=[common],
@@ -72,18 +87,6 @@ def _register_export(export: Any, common: argparse.ArgumentParser) -> None:
         "agency, and it is audited and logged",
     )
     data.set_defaults(handler=run_export_data)
-
-    template = export.add_parser(
-        "template",
-        parents=[common],
-        help="an empty exchange workbook to fill in",
-        description="Empty sheets with their headers, drop-down lists on coded columns and "
-        "the data dictionary.",
-    )
-    template.add_argument(
-        "--out", required=True, type=output_file(".xlsx"), help="workbook to write"
-    )
-    template.set_defaults(handler=run_export_template)
 
 
 def _progress(what: str | None) -> Callable[[int, int], None] | None:
