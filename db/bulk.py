@@ -106,7 +106,7 @@ def client_rows(
         row.update(
             id=cid,
             consent_contact=bool(v.get("consent_contact")),
-            consent_share=bool(v.get("consent_share")),
+            consent_share=False,  # a column kept for old data (see db.models.Client)
             created_at=now,
             updated_at=now,
             version=1,

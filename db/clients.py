@@ -11,7 +11,7 @@ from sqlalchemy import func, select, union, update
 from sqlalchemy.orm import Session
 from sqlalchemy.orm.exc import StaleDataError
 
-from db import audit
+from db import audit, consents, disclosures
 from db.access import Actor, Permission
 from db.models import Assessment, Client, Encounter, Event, FollowUpAttempt
 from db.textfold import fold_name
@@ -29,7 +29,6 @@ CLIENT_COLUMNS = (
     "postal_code",
     "phone",
     "consent_contact",
-    "consent_share",
 )
 
 
@@ -84,7 +83,6 @@ def create(session: Session, actor: Actor, values: Mapping[str, Any]) -> Client:
         raise DuplicateCodeError(values["client_code"])
     client = Client(**{k: values.get(k) for k in CLIENT_COLUMNS}, **search_columns(values))
     client.consent_contact = bool(values.get("consent_contact"))
-    client.consent_share = bool(values.get("consent_share"))
     session.add(client)
     session.flush()
     audit.record(session, actor, "create", "client", client.id, after=as_dict(client))
@@ -250,6 +248,8 @@ def merge(session: Session, actor: Actor, keep_id: int, drop_id: int) -> None:
     for model in (Assessment, Event, Encounter, FollowUpAttempt):
         session.execute(update(model).where(model.client_id == drop_id).values(client_id=keep_id))
     _move_episodes(session, keep_id, drop_id)
+    consents.move(session, keep_id, drop_id)
+    disclosures.move(session, keep_id, drop_id)
     drop.merged_into_id = keep_id
     session.flush()
     audit.record(

@@ -109,6 +109,20 @@ ENCOUNTER_TALLIES = (
 )
 
 ROLES = ("front_desk", "manager", "admin")
+# What a client's consent lets the agency disclose (42 CFR part 2, 2024 rule; DOMAIN.md §9).
+CONSENT_SCOPES = ("treatment_payment_operations", "named_recipient", "research")
+# What a disclosure is for: a purpose a consent's scope covers, a recipient named in a
+# consent, or the agency's own copy of every client, kept inside the programme.
+DISCLOSURE_PURPOSES = (
+    "treatment",
+    "payment",
+    "operations",
+    "research",
+    "named_recipient",
+    "internal_operations",
+)
+# The purposes an export may name (a named recipient is chosen by giving the name alone).
+EXPORT_PURPOSES = DISCLOSURE_PURPOSES[:4]
 CONTACT_METHODS = ("phone", "text", "in_person", "letter", "outreach", "other")
 CONTACT_OUTCOMES = ("reached", "no_answer", "left_message", "wrong_number", "scheduled", "refused")
 

@@ -40,6 +40,7 @@ class DemoSummary:
     """How many rows the build wrote; `cancelled` when it stopped at the user's request."""
 
     clients: int = 0
+    consents: int = 0
     episodes: int = 0
     assessments: int = 0
     substance_records: int = 0
@@ -86,6 +87,7 @@ def build_demo(
 def _summary(counts: dict[str, int], cancelled: bool) -> DemoSummary:
     return DemoSummary(
         clients=counts["clients"],
+        consents=counts["consents"],
         episodes=counts["episodes"],
         assessments=counts["assessments"],
         substance_records=counts["substance_records"],

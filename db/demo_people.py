@@ -84,7 +84,7 @@ class Person:
     postal_code: str | None
     phone: str | None
     consent_contact: bool
-    consent_share: bool
+    consent_share: bool  # signs a treatment, payment and operations consent (db.demo_rows)
 
 
 def person_rng(seed: int, index: int) -> random.Random:
@@ -212,7 +212,7 @@ def client_row(
         "postal_code": person.postal_code,
         "phone": person.phone,
         "consent_contact": person.consent_contact,
-        "consent_share": person.consent_share,
+        "consent_share": False,  # a column kept for old data; consents are their own rows
         "given_search": fold_name(person.given_name),
         "family_search": fold_name(person.family_name),
         "preferred_search": fold_name(preferred) if preferred else None,

@@ -31,7 +31,17 @@ _ASSESSMENT_COLUMNS = (
     "created_at", "updated_at", "version",
 )  # fmt: skip
 _BLANK_ASSESSMENT: Row = dict.fromkeys(_ASSESSMENT_COLUMNS)
-TABLES = ("clients", "episodes", "assessments", "substance_records", "events", "encounters")
+TABLES = (
+    "clients",
+    "consents",
+    "episodes",
+    "assessments",
+    "substance_records",
+    "events",
+    "encounters",
+)
+# Recipients clients name in their consents (organisations, not people).
+RECIPIENTS = ("County Health Department", "Riverside Primary Care", "State Probation Office")
 
 
 class Ids:
@@ -93,9 +103,49 @@ def add_client(seed: int, index: int, today: dt.date, ids: Ids, rows: Rows) -> N
     client_id = ids.take("clients")
     code = f"{CODE_PREFIX}{client_id:06d}"
     rows.add("clients", client_row(person, client_id, code, stamp(timeline.first)))
+    _consents(
+        random.Random(seed * 4_000_037 + index * 17 + 3), person, timeline, client_id, ids, rows
+    )
     episode_ids = _episodes(timeline, client_id, ids, rows)
     states = _assessments(rng, profile, timeline, (client_id, episode_ids), ids, rows)
     _harm(rng, profile, timeline, states, (client_id, person), ids, rows)
+
+
+def _consents(
+    rng: random.Random, person: Person, timeline: Timeline, client_id: int, ids: Ids, rows: Rows
+) -> None:
+    """The consents signed at the first visit: treatment, payment and operations by those who
+    agree to share, some naming a recipient or agreeing to research; a few have expired or
+    were revoked since. (A generator of its own, so the rest of the story stays as it was.)"""
+    signed = timeline.first
+    scopes: list[tuple[str, str | None]] = []
+    if person.consent_share:
+        scopes.append(("treatment_payment_operations", None))
+    if rng.random() < 0.12:
+        scopes.append(("named_recipient", rng.choice(RECIPIENTS)))
+    if rng.random() < 0.05:
+        scopes.append(("research", None))
+    for scope, recipient in scopes:
+        expires = signed + dt.timedelta(days=rng.choice((365, 730))) if rng.random() < 0.3 else None
+        revoked = None
+        if rng.random() < 0.08 and timeline.end > signed:
+            revoked = signed + dt.timedelta(days=rng.randrange(1, (timeline.end - signed).days + 1))
+        row = {"id": ids.take("consents"), "client_id": client_id, "scope": scope}
+        rows.add(
+            "consents",
+            {
+                **row,
+                "recipient": recipient,
+                "signed_on": signed,
+                "expires_on": expires,
+                "revoked_on": revoked,
+                "note": None,
+                "recorded_by_id": None,
+                "recorded_by": "demo",
+                "recorded_at": stamp(signed),
+                "revoked_by": "demo" if revoked else None,
+            },
+        )
 
 
 def _episodes(timeline: Timeline, client_id: int, ids: Ids, rows: Rows) -> list[int]:

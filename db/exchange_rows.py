@@ -12,7 +12,7 @@ import logging
 from collections.abc import Iterator, Sequence
 from typing import Any
 
-from sqlalchemy import ColumnElement, case, func, select, text
+from sqlalchemy import func, select, text
 from sqlalchemy.orm import Session
 
 from db.models import Assessment, Client, Encounter, Event, SubstanceRecord
@@ -32,24 +32,12 @@ def use_snapshot(session: Session) -> None:
         session.execute(text("SET TRANSACTION ISOLATION LEVEL REPEATABLE READ, READ ONLY"))
 
 
-def _listed(all_clients: bool) -> ColumnElement[bool]:
-    """Clients an export lists: not merged away, and consenting unless all are asked for."""
-    condition = Client.merged_into_id.is_(None)
-    return condition if all_clients else condition & Client.consent_share.is_(True)
+_CURRENT = Client.merged_into_id.is_(None)  # clients not merged into another
 
 
-def client_counts(session: Session, all_clients: bool) -> tuple[int, int]:
-    """(clients listed, clients left out for want of consent to share)."""
-    listed = (
-        session.scalar(select(func.count()).select_from(Client).where(_listed(all_clients))) or 0
-    )
-    everyone = (
-        session.scalar(
-            select(func.count()).select_from(Client).where(Client.merged_into_id.is_(None))
-        )
-        or 0
-    )
-    return listed, everyone - listed
+def client_count(session: Session) -> int:
+    """Clients an export walks (every client not merged away); consent decides who is named."""
+    return session.scalar(select(func.count()).select_from(Client).where(_CURRENT)) or 0
 
 
 def _columns(model: Any, keys: Sequence[str]) -> list[Any]:
@@ -57,11 +45,11 @@ def _columns(model: Any, keys: Sequence[str]) -> list[Any]:
 
 
 def client_pages(
-    session: Session, keys: Sequence[str], all_clients: bool, page: int
+    session: Session, keys: Sequence[str], page: int
 ) -> Iterator[list[tuple[Any, ...]]]:
     """Pages of (id, *keys) client rows by id; keyset paging keeps each query short."""
     after = 0
-    query = select(Client.id, *_columns(Client, keys)).where(_listed(all_clients))
+    query = select(Client.id, *_columns(Client, keys)).where(_CURRENT)
     while True:
         rows = [
             tuple(r)
@@ -120,19 +108,14 @@ def events_of(
     return [tuple(r) for r in session.execute(query)]
 
 
-def encounters(
-    session: Session, keys: Sequence[str], all_clients: bool
-) -> Iterator[tuple[Any, ...]]:
-    """Every encounter by date, streamed. An encounter of a client the export leaves out
-    keeps its tallies but not the client's code."""
-    shown = (
-        Client.client_code
-        if all_clients
-        else case((Client.consent_share.is_(True), Client.client_code), else_=None)
-    )
-    columns = [shown if key == "client_code" else getattr(Encounter, key) for key in keys]
+def encounters(session: Session, keys: Sequence[str]) -> Iterator[tuple[Any, ...]]:
+    """(client id, *keys) of every encounter by date, streamed; the client id and code are
+    empty for an anonymous encounter (the caller blanks the code of a client it leaves out)."""
+    columns = [
+        Client.client_code if key == "client_code" else getattr(Encounter, key) for key in keys
+    ]
     query = (
-        select(*columns)
+        select(Encounter.client_id, *columns)
         .outerjoin(Client, Client.id == Encounter.client_id)
         .order_by(Encounter.occurred_on, Encounter.id)
     )

@@ -98,6 +98,8 @@ class Client(Base):
     postal_code: Mapped[str | None] = mapped_column(String(20))
     phone: Mapped[str | None] = mapped_column(String(40))
     consent_contact: Mapped[bool] = mapped_column(Boolean, default=False)
+    # Before schema 0006 the one consent to share; 0006 turned each yes into a consent
+    # record (Consent). Kept for old data, no longer read or written by the program.
     consent_share: Mapped[bool] = mapped_column(Boolean, default=False)
     # Folded copies of the names (lower case, accents removed) for prefix search.
     given_search: Mapped[str] = mapped_column(SearchText)
@@ -276,6 +278,69 @@ class FollowUpAttempt(Base):
     outcome: Mapped[str] = mapped_column(String(14))
     note: Mapped[str | None] = mapped_column(String(500))
     user_id: Mapped[int | None] = mapped_column(ForeignKey("users.id"))
+
+
+class Consent(Base):
+    """A client's written consent to disclose their records (42 CFR part 2; DOMAIN.md §9)."""
+
+    __tablename__ = "consents"
+    __table_args__ = (
+        _check_in("scope", codes.CONSENT_SCOPES, nullable=False),
+        CheckConstraint(
+            "(scope = 'named_recipient' AND recipient IS NOT NULL)"
+            " OR (scope <> 'named_recipient' AND recipient IS NULL)",
+            name="recipient_named",
+        ),
+        CheckConstraint("expires_on IS NULL OR expires_on > signed_on", name="expires_after"),
+        CheckConstraint("revoked_on IS NULL OR revoked_on >= signed_on", name="revoked_after"),
+        Index("ix_consents_client", "client_id", "signed_on"),
+    )
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    client_id: Mapped[int] = mapped_column(ForeignKey("clients.id", ondelete="CASCADE"))
+    scope: Mapped[str] = mapped_column(String(30))
+    recipient: Mapped[str | None] = mapped_column(String(200))
+    signed_on: Mapped[dt.date] = mapped_column(Date)
+    # The last day the consent covers; empty: until revoked.
+    expires_on: Mapped[dt.date | None] = mapped_column(Date)
+    # From this day on the consent covers nothing.
+    revoked_on: Mapped[dt.date | None] = mapped_column(Date)
+    note: Mapped[str | None] = mapped_column(String(500))
+    recorded_by_id: Mapped[int | None] = mapped_column(ForeignKey("users.id"))
+    recorded_by: Mapped[str] = mapped_column(String(60))
+    recorded_at: Mapped[dt.datetime] = mapped_column(DateTime(timezone=True), default=utc_now)
+    revoked_by: Mapped[str | None] = mapped_column(String(60))
+
+
+class Disclosure(Base):
+    """One identified disclosure (an export naming clients): who, to whom, when, what.
+    The clients it named are its DisclosureClient rows."""
+
+    __tablename__ = "disclosures"
+    __table_args__ = (_check_in("purpose", codes.DISCLOSURE_PURPOSES, nullable=False),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    at_utc: Mapped[dt.datetime] = mapped_column(DateTime(timezone=True), default=utc_now)
+    disclosed_on: Mapped[dt.date] = mapped_column(Date)
+    user_id: Mapped[int | None] = mapped_column(ForeignKey("users.id"))
+    username: Mapped[str] = mapped_column(String(60))
+    purpose: Mapped[str] = mapped_column(String(20))
+    recipient: Mapped[str | None] = mapped_column(String(200))
+    what: Mapped[str] = mapped_column(String(500))  # the kind of file and its sheets
+    file_name: Mapped[str] = mapped_column(String(260))
+    clients: Mapped[int] = mapped_column(Integer)
+
+
+class DisclosureClient(Base):
+    __tablename__ = "disclosure_clients"
+    __table_args__ = (Index("ix_disclosure_clients_client", "client_id"),)
+
+    disclosure_id: Mapped[int] = mapped_column(
+        ForeignKey("disclosures.id", ondelete="CASCADE"), primary_key=True
+    )
+    client_id: Mapped[int] = mapped_column(
+        ForeignKey("clients.id", ondelete="CASCADE"), primary_key=True
+    )
 
 
 class User(Base):

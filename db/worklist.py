@@ -13,7 +13,7 @@ from collections import defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from sqlalchemy import select
+from sqlalchemy import case, select
 from sqlalchemy.orm import Session
 
 from db import codes
@@ -29,7 +29,7 @@ class DueClient:
     given_name: str
     family_name: str
     preferred_name: str | None
-    phone: str | None
+    phone: str | None  # None without consent to contact
     consent_contact: bool
 
 
@@ -75,7 +75,8 @@ def clients(session: Session, ids: Sequence[int]) -> list[DueClient]:
             Client.given_name,
             Client.family_name,
             Client.preferred_name,
-            Client.phone,
+            # The phone of a client who did not consent to be contacted is not even read.
+            case((Client.consent_contact.is_(True), Client.phone), else_=None),
             Client.consent_contact,
         ).where(Client.id.in_(list(ids[start : start + CHUNK])), Client.merged_into_id.is_(None))
         found.extend(DueClient(*row) for row in session.execute(query))

@@ -11,10 +11,11 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any
 
-from db import assessments, audit, clients, events, followups
+from db import assessments, audit, clients, consents, disclosures, events, followups
 from db.access import Actor, Permission
+from db.disclosures import DisclosureEntry
 from db.engine import Database
-from db.models import Assessment, Encounter, Event, FollowUpAttempt, SubstanceRecord
+from db.models import Assessment, Consent, Encounter, Event, FollowUpAttempt, SubstanceRecord
 from reports.datasets.histories import load_histories
 from reports.rules.followup import PointState, client_followups
 from reports.rules.recovery import ClassStatus, classify
@@ -33,6 +34,8 @@ class ClientPage:
     encounters: list[Encounter]
     attempts: list[FollowUpAttempt]
     as_of: dt.date
+    consents: list[Consent]  # in signing order
+    disclosures: list[DisclosureEntry]  # newest first
 
     @property
     def has_open_episode(self) -> bool:
@@ -70,8 +73,10 @@ def load_client_page(
             client_events,
             events.encounters_of(session, client_id),
             followups.attempts_for(session, client_id),
+            consents.for_client(session, client_id),
+            disclosures.for_client(session, client_id),
         )
-    values, version, client_events, encounters, attempts = page_rows
+    values, version, client_events, encounters, attempts, signed, disclosed = page_rows
     return ClientPage(
         client_id,
         version,
@@ -84,4 +89,6 @@ def load_client_page(
         encounters,
         attempts,
         as_of,
+        signed,
+        disclosed,
     )

@@ -33,7 +33,7 @@ log = logging.getLogger(__name__)
 FIELDS = by_key(CLIENT_FIELDS)
 IDENTITY = ("client_code", "given_name", "family_name", "preferred_name", "birth_date")
 ABOUT = ("sex_at_birth", "gender", "race", "ethnicity")
-CONTACT = ("postal_code", "phone", "consent_contact", "consent_share")
+CONTACT = ("postal_code", "phone", "consent_contact")
 
 
 class DuplicatePanel(QGroupBox):

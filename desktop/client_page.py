@@ -1,5 +1,6 @@
 """One client: identity and consent, status per substance with its reason, follow-up
-points, and the timeline of everything recorded. Buttons open the forms."""
+points, consents, and the timeline of everything recorded beside the list of disclosures
+of the client's records. Buttons open the forms."""
 
 from __future__ import annotations
 
@@ -16,6 +17,7 @@ from PySide6.QtWidgets import (
     QPushButton,
     QTableWidget,
     QTableWidgetItem,
+    QTabWidget,
     QVBoxLayout,
     QWidget,
 )
@@ -71,6 +73,8 @@ class ClientPageView(QWidget):
     new_assessment = Signal(str)  # intake, follow_up, discharge
     new_event = Signal()
     new_encounter = Signal()
+    record_consent = Signal()
+    revoke_consent = Signal(int)  # the consent's id
     back = Signal()
 
     def __init__(self, page: ClientPage, parent: QWidget | None = None) -> None:
@@ -117,7 +121,7 @@ class ClientPageView(QWidget):
         layout.addLayout(self._actions())
         layout.addWidget(self._status_box())
         layout.addWidget(self._followup_box())
-        layout.addWidget(self._timeline_box(), 1)
+        layout.addWidget(self._history_tabs(), 1)
 
     def _actions(self) -> QHBoxLayout:
         row = QHBoxLayout()
@@ -129,6 +133,7 @@ class ClientPageView(QWidget):
             ("event", self.tr("E&vent")),
             ("encounter", self.tr("Encounter (Ctrl+E)")),
             ("edit", self.tr("Edit &client details")),
+            ("record_consent", self.tr("Rec&ord consent…")),
         ):
             button = QPushButton(caption, self)
             button.setObjectName(f"action_{key}")
@@ -177,14 +182,53 @@ class ClientPageView(QWidget):
         layout.addWidget(self.followup_table)
         return box
 
-    def _timeline_box(self) -> QGroupBox:
-        box = QGroupBox(self.tr("Timeline, newest first"), self)
-        layout = QVBoxLayout(box)
-        self.timeline_table = make_table(
-            box, "timeline_table", [self.tr("Date"), self.tr("What"), self.tr("Details")]
+    def _consent_tab(self) -> QWidget:
+        """The consents to disclose (42 CFR part 2), with Revoke for the one chosen."""
+        tab = QWidget(self)
+        layout = QVBoxLayout(tab)
+        buttons = QHBoxLayout()
+        self.revoke_button = QPushButton(self.tr("Revo&ke consent…"), tab)
+        self.revoke_button.setObjectName("action_revoke_consent")
+        self.revoke_button.setToolTip(self.tr("Choose a consent in force in the list first"))
+        buttons.addWidget(self.revoke_button)
+        buttons.addStretch(1)
+        layout.addLayout(buttons)
+        self.consent_table = make_table(
+            tab,
+            "consent_table",
+            [
+                self.tr("Consent to disclose for"),
+                self.tr("Recipient"),
+                self.tr("Signed"),
+                self.tr("Expires"),
+                self.tr("Revoked"),
+                self.tr("In force today"),
+            ],
         )
-        layout.addWidget(self.timeline_table)
-        return box
+        layout.addWidget(self.consent_table)
+        return tab
+
+    def _history_tabs(self) -> QTabWidget:
+        self.tabs = QTabWidget(self)
+        self.tabs.setObjectName("client_tabs")
+        self.timeline_table = make_table(
+            self.tabs, "timeline_table", [self.tr("Date"), self.tr("What"), self.tr("Details")]
+        )
+        self.disclosure_table = make_table(
+            self.tabs,
+            "disclosure_table",
+            [
+                self.tr("Disclosed on"),
+                self.tr("To"),
+                self.tr("Purpose"),
+                self.tr("By"),
+                self.tr("What"),
+            ],
+        )
+        self.tabs.addTab(self.timeline_table, self.tr("Timeline, newest first"))
+        self.tabs.addTab(self._consent_tab(), self.tr("Consents"))
+        self.tabs.addTab(self.disclosure_table, self.tr("Disclosures"))
+        return self.tabs
 
     def _connect_signals(self) -> None:
         self.back_button.clicked.connect(self.back)
@@ -193,6 +237,9 @@ class ClientPageView(QWidget):
         self.buttons["event"].clicked.connect(self.new_event)
         self.buttons["encounter"].clicked.connect(self.new_encounter)
         self.buttons["edit"].clicked.connect(self.edit_client)
+        self.buttons["record_consent"].clicked.connect(self.record_consent)
+        self.revoke_button.clicked.connect(self._revoke_chosen)
+        self.consent_table.currentCellChanged.connect(self._consent_chosen)
         self.status_table.currentCellChanged.connect(self._show_reason)
         escape = QShortcut(QKeySequence(Qt.Key.Key_Escape), self)
         escape.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
@@ -201,7 +248,7 @@ class ClientPageView(QWidget):
     def show_page(self, page: ClientPage) -> None:
         self.page = page
         self.heading.setText(text.client_heading(page.values))
-        self.identity.setText(text.identity_line(page.values, page.as_of))
+        self.identity.setText(text.identity_line(page.values, page.as_of, page.consents))
         needs_intake = not page.has_open_episode
         why = (
             self.tr("Record an intake first")
@@ -226,6 +273,43 @@ class ClientPageView(QWidget):
             FIT_ROWS,
         )
         fill_table(self.timeline_table, text.timeline_rows(page), self.tr("Nothing recorded yet."))
+        self._show_consents(page)
+
+    def _show_consents(self, page: ClientPage) -> None:
+        fill_table(
+            self.consent_table,
+            text.consent_rows(page.consents, page.as_of),
+            self.tr("No consent recorded: Alt+O records one."),
+        )
+        self.consent_table.clearSelection()
+        self.consent_table.setCurrentCell(-1, -1)
+        self._consent_chosen(-1)
+        fill_table(
+            self.disclosure_table,
+            text.disclosure_rows(page.disclosures),
+            self.tr("The client's records have not been disclosed."),
+        )
+        counts = ((1, self.tr("Consents (%1)"), page.consents),)
+        counts += ((2, self.tr("Disclosures (%1)"), page.disclosures),)
+        for index, caption, listed in counts:
+            self.tabs.setTabText(index, caption.replace("%1", str(len(listed))))
+
+    def chosen_consent(self) -> object | None:
+        row = self.consent_table.currentRow()
+        listed = self.page.consents
+        return listed[row] if 0 <= row < len(listed) else None
+
+    def _consent_chosen(self, row: int, *_: int) -> None:
+        """Revoke is offered for a chosen consent not revoked yet."""
+        chosen = self.chosen_consent() if row >= 0 else None
+        self.revoke_button.setEnabled(
+            chosen is not None and getattr(chosen, "revoked_on", None) is None
+        )
+
+    def _revoke_chosen(self) -> None:
+        chosen = self.chosen_consent()
+        if chosen is not None and self.revoke_button.isEnabled():
+            self.revoke_consent.emit(chosen.id)  # type: ignore[attr-defined]
 
     def take_focus(self) -> None:
         """The next thing is usually a form: Space on the focused button opens the intake or

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from typing import Any
 
 from PySide6.QtCore import QCoreApplication
@@ -13,12 +13,14 @@ from desktop.client_data import ClientPage
 from desktop.translate import code_label, field_label
 from forms.definitions import (
     ASSESSMENT_FIELDS,
+    CONSENT_FIELDS,
     ENCOUNTER_FIELDS,
     EVENT_FIELDS,
     FOLLOWUP_ATTEMPT_FIELDS,
     SUBSTANCE_FIELDS,
     by_key,
 )
+from reports.rules.consent import ConsentFact, in_force
 from reports.rules.followup import PointState
 from reports.rules.recovery import ClassStatus
 
@@ -27,6 +29,7 @@ _SUBSTANCE = by_key(SUBSTANCE_FIELDS)
 _EVENT = by_key(EVENT_FIELDS)
 _ENCOUNTER = by_key(ENCOUNTER_FIELDS)
 _ATTEMPT = by_key(FOLLOWUP_ATTEMPT_FIELDS)
+_CONSENT = by_key(CONSENT_FIELDS)
 
 
 def _tr(text: str) -> str:
@@ -68,7 +71,7 @@ def client_heading(v: Mapping[str, Any]) -> str:
     return f"{name} — {v['client_code']}"
 
 
-def identity_line(v: Mapping[str, Any], today: dt.date) -> str:
+def identity_line(v: Mapping[str, Any], today: dt.date, consents: Sequence[Any] = ()) -> str:
     parts = [
         _tr("Born %1 (age %2)")
         .replace("%1", v["birth_date"].isoformat())
@@ -81,12 +84,72 @@ def identity_line(v: Mapping[str, Any], today: dt.date) -> str:
     parts.append(
         _tr("May be contacted") if v.get("consent_contact") else _tr("No consent to contact")
     )
-    parts.append(
-        _tr("Consents to sharing")
-        if v.get("consent_share")
-        else _tr("No consent to share identified data")
-    )
+    parts.append(consent_summary(consents, today))
     return "  ·  ".join(parts)
+
+
+def fact(consent: Any) -> ConsentFact:
+    return ConsentFact(
+        consent.scope,
+        consent.recipient,
+        consent.signed_on,
+        consent.expires_on,
+        consent.revoked_on,
+        consent.note,
+    )
+
+
+def consent_name(consent: Any) -> str:
+    """What a consent allows, as a person reads it: the recipient, or the scope."""
+    return consent.recipient or code_label(_CONSENT["scope"], consent.scope)
+
+
+def consent_summary(consents: Sequence[Any], today: dt.date) -> str:
+    standing = [consent_name(c) for c in consents if in_force(fact(c), today)]
+    if not standing:
+        return _tr("No consent to disclose in force")
+    return _tr("Consent in force: %1").replace("%1", "; ".join(standing))
+
+
+def consent_rows(consents: Sequence[Any], today: dt.date) -> list[list[str]]:
+    """Scope, recipient, signed, expires, revoked, in force today: one row per consent."""
+    return [
+        [
+            code_label(_CONSENT["scope"], c.scope),
+            c.recipient or "",
+            c.signed_on.isoformat(),
+            c.expires_on.isoformat() if c.expires_on else "",
+            c.revoked_on.isoformat() if c.revoked_on else "",
+            _tr("yes") if in_force(fact(c), today) else _tr("no"),
+        ]
+        for c in consents
+    ]
+
+
+def purpose_label(purpose: str) -> str:
+    labels = {
+        "treatment": _tr("Treatment"),
+        "payment": _tr("Payment"),
+        "operations": _tr("Health-care operations"),
+        "research": _tr("Research"),
+        "named_recipient": _tr("Named recipient"),
+        "internal_operations": _tr("Internal copy (stays in the agency)"),
+    }
+    return labels.get(purpose, purpose)
+
+
+def disclosure_rows(entries: Sequence[Any]) -> list[list[str]]:
+    """Date, to whom, purpose, by whom, what: the list of disclosures a client may ask for."""
+    return [
+        [
+            e.disclosed_on.isoformat(),
+            e.recipient or "",
+            purpose_label(e.purpose),
+            e.username,
+            f"{e.file_name} ({e.what})",
+        ]
+        for e in entries
+    ]
 
 
 def status_rows(statuses: list[ClassStatus]) -> list[list[str]]:

@@ -16,6 +16,7 @@ from desktop.client_form import ClientFormView
 from desktop.client_model import ClientRow
 from desktop.client_page import ClientPageView
 from desktop.client_search_view import ClientSearchView
+from desktop.consent_forms import ConsentFormView, RevokeConsentFormView
 from desktop.context import AppContext
 from desktop.form_view import FormView
 from desktop.navigation import NavStack
@@ -73,6 +74,8 @@ class ClientsSection(NavStack):
         view.new_assessment.connect(lambda kind: self.new_assessment(view, kind))
         view.new_event.connect(lambda: self.new_event(view))
         view.new_encounter.connect(lambda: self.new_encounter(view.client_row()))
+        view.record_consent.connect(lambda: self.record_consent(view))
+        view.revoke_consent.connect(lambda consent_id: self.revoke_consent(view, consent_id))
         return view
 
     def _back(self) -> None:
@@ -150,3 +153,14 @@ class ClientsSection(NavStack):
     def new_encounter(self, client: ClientRow | None) -> FormView:
         form = EncounterFormView(self.ctx, client)
         return self._push_form(form, self.tr("Encounter saved. Ctrl+E for the next one."))
+
+    def record_consent(self, page: ClientPageView) -> FormView:
+        form = ConsentFormView(self.ctx, page.client_id, page.heading.text())
+        return self._push_form(form, self.tr("Consent recorded."))
+
+    def revoke_consent(self, page: ClientPageView, consent_id: int) -> FormView | None:
+        consent = next((c for c in page.page.consents if c.id == consent_id), None)
+        if consent is None:
+            return None
+        form = RevokeConsentFormView(self.ctx, page.client_id, page.heading.text(), consent)
+        return self._push_form(form, self.tr("Consent revoked."))

@@ -38,6 +38,10 @@ class JobInputs:
     period: Period
     as_of: dt.date
     internal: bool = False
+    # Who receives an identified export: a purpose of codes.EXPORT_PURPOSES, or None for a
+    # recipient named in clients' consents, and the recipient's name.
+    purpose: str | None = None
+    recipient: str = ""
 
 
 Runner = Callable[[AppContext, JobInputs, Path, Progress, IsCancelled], object]
@@ -54,7 +58,7 @@ class ReportJob:
     suggest: Callable[[JobInputs], str]  # the file name offered
     run: Runner
     reads_file: bool = False  # an import chooses an existing file instead of a new one
-    identified: bool = False  # the file names clients
+    identified: bool = False  # the file names clients: it goes to a recipient (JobInputs)
 
 
 def _monthly(
@@ -77,10 +81,19 @@ def _monthly(
 def _export(
     ctx: AppContext, i: JobInputs, target: Path, progress: Progress, cancelled: IsCancelled
 ) -> object:
+    from forms.consents import parse_recipient
     from reports.exchange_export import export_workbook
 
+    today = ctx.today()
     return export_workbook(
-        ctx.database, ctx.user, target, i.as_of, progress=progress, cancelled=cancelled
+        ctx.database,
+        ctx.user,
+        target,
+        i.as_of,
+        recipient=parse_recipient(i.purpose, i.recipient, today),
+        today=today,
+        progress=progress,
+        cancelled=cancelled,
     )
 
 
@@ -178,8 +191,9 @@ def _exchange_jobs() -> list[ReportJob]:
             "full_export",
             _tr("Full export (identified workbook)"),
             _tr(
-                "Every record of every client who consented to sharing, in the exchange "
-                "workbook; it names clients, so keep it safe."
+                "Every record of every client whose consent covers the recipient below today, "
+                "in the exchange workbook with the 42 CFR part 2 notice; it names clients, so "
+                "keep it safe. Each export is listed on the clients' pages."
             ),
             Permission.EXPORT_IDENTIFIED,
             AS_OF,

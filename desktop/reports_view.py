@@ -24,6 +24,7 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QHeaderView,
     QLabel,
+    QLineEdit,
     QPushButton,
     QTableWidget,
     QTableWidgetItem,
@@ -31,12 +32,17 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from db import codes
 from db.access import Permission
 from db.dates import Period, add_months
-from desktop import dialogs
+from desktop import client_text, dialogs
 from desktop.context import AppContext
 from desktop.job_runner import JobRunner
 from desktop.report_jobs import NOTHING, PERIOD, JobInputs, ReportJob, jobs_for
+from desktop.translate import label
+from forms.consents import parse_recipient
+from forms.validation import ValidationFailed
+from reports.exchange_disclosure import left_out_text
 
 log = logging.getLogger(__name__)
 
@@ -101,7 +107,7 @@ class ReportsView(QWidget):
         self.layout_.addStretch(0)
 
     def _choices_box(self) -> QGroupBox:
-        box = QGroupBox(self.tr("What period?"), self)
+        box = QGroupBox(self.tr("What period, and for whom?"), self)
         form = QFormLayout(box)
         today = self.ctx.today()
         self.month = QComboBox(box)
@@ -122,10 +128,13 @@ class ReportsView(QWidget):
         period_row.addWidget(QLabel(self.tr("to"), box))
         period_row.addWidget(self.period_to)
         period_row.addStretch(1)
+        self._recipient_fields(box)
         for caption, field in (
             (self.tr("&Month"), self.month),
             (self.tr("&Period"), period_row),
             (self.tr("Status &as of"), self.as_of),
+            (self.tr("Identified export: p&urpose"), self.purpose),
+            (self.tr("Disclosed &to"), self.recipient),
         ):
             buddy = field if isinstance(field, QWidget) else self.period_from
             label = QLabel(caption, box)
@@ -134,6 +143,19 @@ class ReportsView(QWidget):
             if field is self.month:
                 form.addRow("", self.internal)
         return box
+
+    def _recipient_fields(self, box: QWidget) -> None:
+        """Who receives the identified export: a recipient named in clients' consents, or a
+        purpose (with the name of who receives it)."""
+        self.purpose = QComboBox(box)
+        self.purpose.setObjectName("purpose")
+        self.purpose.addItem(self.tr("A recipient named in clients' consents"), None)
+        for code in codes.EXPORT_PURPOSES:
+            self.purpose.addItem(client_text.purpose_label(code), code)
+        self.recipient = QLineEdit(box)
+        self.recipient.setObjectName("recipient")
+        self.recipient.setPlaceholderText(self.tr("for example County Health Department"))
+        self.recipient.setMinimumWidth(self.recipient.fontMetrics().horizontalAdvance("x" * 40))
 
     def _connect_signals(self) -> None:
         self.runner.busy.connect(self._busy)
@@ -178,6 +200,8 @@ class ReportsView(QWidget):
             Period(to_date(self.period_from.date()), to_date(self.period_to.date())),
             to_date(self.as_of.date()),
             self.internal.isChecked(),
+            self.purpose.currentData(),
+            self.recipient.text(),
         )
 
     def start_job(self, key: str, path: Path | None = None) -> bool:
@@ -187,6 +211,13 @@ class ReportsView(QWidget):
         if job.needs == PERIOD and inputs.period.end < inputs.period.start:
             dialogs.warn(self, job.title, self.tr("The period ends before it starts."))
             return False
+        if job.identified:
+            try:
+                parse_recipient(inputs.purpose, inputs.recipient, self.ctx.today())
+            except ValidationFailed as exc:
+                dialogs.warn(self, job.title, str(exc))
+                self.recipient.setFocus()
+                return False
         path = path or self._choose_file(job, inputs)
         if path is None:
             return False
@@ -216,7 +247,7 @@ class ReportsView(QWidget):
         if key == "import":
             self._show_import(result)
             return
-        self.result.setText(self.tr("Written to %1").replace("%1", str(self.target)))
+        self.result.setText(self._written(result))
         choice = dialogs.choose(
             self,
             self.jobs[key].title,
@@ -225,6 +256,24 @@ class ReportsView(QWidget):
         )
         if choice is not None:
             dialogs.open_location(self.target if choice == 0 else self.target.parent)
+
+    def _written(self, result: object) -> str:
+        text = self.tr("Written to %1").replace("%1", str(self.target))
+        recipient = getattr(result, "recipient", None)
+        if recipient is None:
+            return text
+        text += (
+            self.tr(": %1 clients disclosed to %2.")
+            .replace("%1", str(getattr(result, "clients", 0)))
+            .replace("%2", recipient.name or client_text.purpose_label(recipient.purpose))
+        )
+        left_out = getattr(result, "left_out", 0)
+        if left_out:
+            reasons = left_out_text(getattr(result, "left_out_by", {}), label)
+            text += " " + self.tr("%1 left out: %2.").replace("%1", str(left_out)).replace(
+                "%2", reasons
+            )
+        return text
 
     def _show_import(self, result: object) -> None:
         problems = list(getattr(result, "problems", ()))

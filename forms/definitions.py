@@ -105,13 +105,6 @@ CLIENT_FIELDS: tuple[Field, ...] = (
         default=False,
         help=N_("May staff phone, text or write to the client for follow-ups?"),
     ),
-    Field(
-        "consent_share",
-        N_("Consents to sharing"),
-        Kind.BOOLEAN,
-        default=False,
-        help=N_("Has the client signed consent for identified data to leave the agency?"),
-    ),
 )
 
 ASSESSMENT_FIELDS: tuple[Field, ...] = (
@@ -341,6 +334,50 @@ FOLLOWUP_ATTEMPT_FIELDS: tuple[Field, ...] = (
         codes=codes_of(codes.CONTACT_OUTCOMES, {"no_answer": N_("No answer")}),
     ),
     _text("note", N_("Note"), 500),
+)
+
+# Without consent to contact, a contact attempt may still be recorded when the client came
+# to the agency: staff reached nobody who did not come to them.
+METHODS_WITHOUT_CONSENT_TO_CONTACT = ("in_person",)
+
+CONSENT_FIELDS: tuple[Field, ...] = (
+    Field(
+        "scope",
+        N_("Consent to disclose for"),
+        Kind.CODE,
+        required=True,
+        codes=codes_of(
+            codes.CONSENT_SCOPES,
+            {
+                "treatment_payment_operations": N_("Treatment, payment and health-care operations"),
+                "named_recipient": N_("A named recipient"),
+                "research": N_("Research"),
+            },
+        ),
+        help=N_("What the signed consent form allows (42 CFR part 2)."),
+    ),
+    _text(
+        "recipient",
+        N_("Recipient"),
+        200,
+        help=N_("For a consent to a named recipient: the person or organisation named."),
+    ),
+    Field("signed_on", N_("Signed on"), Kind.DATE, required=True),
+    Field(
+        "expires_on",
+        N_("Expires on"),
+        Kind.DATE,
+        allow_future=True,
+        help=N_("The last day the consent covers; empty when it runs until revoked."),
+    ),
+    _text("note", N_("Note"), 500),
+)
+REVOKED_ON = Field(
+    "revoked_on",
+    N_("Revoked on"),
+    Kind.DATE,
+    required=True,
+    help=N_("The day the client revoked the consent; from that day it covers nothing."),
 )
 
 USER_FIELDS: tuple[Field, ...] = (

@@ -50,7 +50,21 @@ OPTIONAL_CLIENT_CODE = replace(
     CLIENT_CODE, required=False, help=N_("The client's code, or empty for an anonymous encounter.")
 )
 
-CLIENTS = Sheet("Clients", d.CLIENT_FIELDS, "client")
+# The Clients sheet's last column: not a stored field since consents are records of their
+# own (the Consents sheet), kept so that workbooks made before keep their meaning.
+CONSENT_SHARE = Field(
+    "consent_share",
+    N_("Consents to sharing"),
+    Kind.BOOLEAN,
+    default=False,
+    help=N_(
+        "Export: yes when a consent of the client (Consents sheet) is in force on the day of "
+        "the export. Import: yes for a client with no consent on the Consents sheet or in the "
+        "database records a treatment, payment and operations consent signed on the day the "
+        "client was entered; no changes nothing."
+    ),
+)
+CLIENTS = Sheet("Clients", (*d.CLIENT_FIELDS, CONSENT_SHARE), "client")
 ASSESSMENTS = Sheet(
     "Assessments", (CLIENT_CODE, *d.ASSESSMENT_FIELDS), "assessment", links=("client_code",)
 )
@@ -68,8 +82,28 @@ ENCOUNTERS = Sheet(
     links=("client_code",),
 )
 
+_CONSENT = d.by_key(d.CONSENT_FIELDS)
+CONSENTS = Sheet(
+    "Consents",
+    (
+        CLIENT_CODE,
+        _CONSENT["scope"],
+        _CONSENT["recipient"],
+        _CONSENT["signed_on"],
+        _CONSENT["expires_on"],
+        replace(
+            d.REVOKED_ON,
+            required=False,
+            help=N_("The day the client revoked the consent; empty while it stands."),
+        ),
+        _CONSENT["note"],
+    ),
+    "consent",
+    links=("client_code",),
+)
+
 # In the order they are written and read: a row's client comes before it.
-RECORD_SHEETS: tuple[Sheet, ...] = (CLIENTS, ASSESSMENTS, SUBSTANCES, EVENTS, ENCOUNTERS)
+RECORD_SHEETS: tuple[Sheet, ...] = (CLIENTS, ASSESSMENTS, SUBSTANCES, EVENTS, ENCOUNTERS, CONSENTS)
 
 
 def _code(key: str, label: str, values: tuple[str, ...], help_text: str = "") -> Field:

@@ -45,6 +45,8 @@ class Field:
     help: str = ""
     identifies_person: bool = False
     default: object = None
+    # Dates are refused in the future unless the field looks ahead (an expiry date).
+    allow_future: bool = False
     # Extra meaning for the dictionary and the GUI: the section of the paper form.
     section: str = ""
     tags: frozenset[str] = field(default_factory=frozenset)

@@ -8,9 +8,10 @@ from typing import Any
 
 from db import bulk
 from forms import import_update
-from forms.exchange import CLIENTS, ENCOUNTERS, EVENTS, Sheet
+from forms.exchange import CLIENTS, CONSENT_SHARE, ENCOUNTERS, EVENTS, Sheet
 from forms.import_run import ImportRun, chunks, link_code
-from forms.validation import validate_client, validate_encounter, validate_event
+from forms.validation import Validated, validate_client, validate_encounter, validate_event
+from forms.values import FieldError, parse
 
 log = logging.getLogger(__name__)
 
@@ -52,6 +53,7 @@ def load_clients(run: ImportRun, rows: Rows) -> None:
         valid = []
         for number, raw in chunk:
             result = validate_client(raw, run.today)
+            _consent_share(result, raw, run)
             if result.ok:
                 valid.append((number, result.values))
                 continue
@@ -59,6 +61,16 @@ def load_clients(run: ImportRun, rows: Rows) -> None:
             if "client_code" not in result.errors:
                 run.refused_codes.add(str(result.values["client_code"]))
         _store_clients(run, valid)
+
+
+def _consent_share(result: Validated, raw: dict[str, Any], run: ImportRun) -> None:
+    """The Clients sheet's consent_share, read into the row's values (not a stored field)."""
+    try:
+        result.values[CONSENT_SHARE.key] = bool(
+            parse(CONSENT_SHARE, raw.get(CONSENT_SHARE.key), run.today)
+        )
+    except FieldError as exc:
+        result.fail(CONSENT_SHARE.key, f"{CONSENT_SHARE.label} {exc}")
 
 
 def _store_clients(run: ImportRun, valid: list[tuple[int, dict[str, Any]]]) -> None:
@@ -82,10 +94,14 @@ def _store_clients(run: ImportRun, valid: list[tuple[int, dict[str, Any]]]) -> N
             fresh.append((number, values))
         elif existing_allowed(run, CLIENTS, number, code, ref):
             import_update.client(run, ref, values)
+            if values[CONSENT_SHARE.key]:
+                run.share_yes.add(ref.id)
     ids = run.ids["clients"].take(len(fresh))
     bulk.insert_rows(run.session, "clients", bulk.client_rows([v for _, v in fresh], ids, run.now))
-    for cid, (number, _values) in zip(ids, fresh, strict=True):
+    for cid, (number, values) in zip(ids, fresh, strict=True):
         run.client_rows.add(cid, number)
+        if values[CONSENT_SHARE.key]:
+            run.share_yes.add(cid)
     run.added[CLIENTS.name] += len(fresh)
 
 

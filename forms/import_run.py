@@ -74,6 +74,12 @@ class ImportRun:
     # (sheet, code) already told "in the database", so it is said once per sheet.
     told_existing: set[tuple[str, str]] = field(default_factory=set)
     now: dt.datetime = field(default_factory=lambda: dt.datetime.now(dt.UTC))
+    # Clients whose Clients row says consent_share = yes, and clients with a Consents row;
+    # the first without the second get a consent (forms/import_consents.py).
+    share_yes: set[int] = field(default_factory=set)
+    consent_clients: set[int] = field(default_factory=set)
+    # The sheet row of each consent seen, by (client id, scope, recipient, signed on).
+    consent_rows: dict[tuple[object, ...], int] = field(default_factory=dict)
 
     def __post_init__(self) -> None:
         self.ids = {

@@ -21,7 +21,15 @@ from db import audit, backups, bulk
 from db.access import Actor, Permission
 from db.engine import Database
 from db.jobs import Cancelled
-from forms.exchange import ASSESSMENTS, CLIENTS, ENCOUNTERS, EVENTS, RECORD_SHEETS, SUBSTANCES
+from forms.exchange import (
+    ASSESSMENTS,
+    CLIENTS,
+    CONSENTS,
+    ENCOUNTERS,
+    EVENTS,
+    RECORD_SHEETS,
+    SUBSTANCES,
+)
 from forms.import_assessments import (
     SubstanceBuffer,
     SubstanceFeed,
@@ -30,6 +38,7 @@ from forms.import_assessments import (
     load_assessments,
 )
 from forms.import_clients import load_clients, load_encounters, load_events
+from forms.import_consents import consents_from_consent_share, load_consents
 from forms.import_read import (
     ImportFileError,
     Problem,
@@ -136,6 +145,8 @@ def _load(run: ImportRun, reader: WorkbookReader, in_order: bool) -> None:
     load_assessments(run, reader.rows(ASSESSMENTS, run.problems), substances)
     load_events(run, reader.rows(EVENTS, run.problems))
     load_encounters(run, reader.rows(ENCOUNTERS, run.problems))
+    load_consents(run, reader.rows(CONSENTS, run.problems))
+    consents_from_consent_share(run)
 
 
 def _finish(run: ImportRun, path: Path) -> ImportResult:

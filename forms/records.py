@@ -16,6 +16,12 @@ from db import events as event_rows
 from db import settings as agency_settings
 from db.access import Actor
 from db.engine import Database
+from forms.definitions import (
+    CLIENT_FIELDS,
+    FOLLOWUP_ATTEMPT_FIELDS,
+    METHODS_WITHOUT_CONSENT_TO_CONTACT,
+    by_key,
+)
 from forms.validation import (
     Validated,
     ValidationFailed,
@@ -130,10 +136,27 @@ def add_followup_attempt(
     result = validate_followup_attempt(raw, today)
     _raise_if_invalid(result)
     with database.writing() as session:
-        _client(session, client_id)
+        client = _client(session, client_id)
+        _check_consent_to_contact(client.consent_contact, str(result.values["method"]))
         return followups.add_attempt(
             session, actor, client_id, intake_on, point_months, result.values
         ).id
+
+
+def _check_consent_to_contact(consent_contact: bool, method: str) -> None:
+    """A client who did not consent to be contacted is not phoned, texted, written to or
+    sought out; only a contact at the agency, which the client chose to make, is recorded."""
+    if consent_contact or method in METHODS_WITHOUT_CONSENT_TO_CONTACT:
+        return
+    fields = by_key(FOLLOWUP_ATTEMPT_FIELDS)
+    consent = by_key(CLIENT_FIELDS)["consent_contact"].label
+    raise ValidationFailed(
+        {
+            "method": f"{fields['method'].label} {fields['method'].label_of(method).lower()} "
+            f"is not allowed: {consent} is no for this client, so only a contact "
+            f"in person at the agency can be recorded"
+        }
+    )
 
 
 def _client(session: Any, client_id: int) -> Any:

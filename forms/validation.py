@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from db import codes
 from forms import definitions as d
@@ -83,6 +83,55 @@ def validate_encounter(raw: Mapping[str, object], today: dt.date) -> Validated:
 
 def validate_followup_attempt(raw: Mapping[str, object], today: dt.date) -> Validated:
     return validate_fields(d.FOLLOWUP_ATTEMPT_FIELDS, raw, today)
+
+
+def validate_consent(raw: Mapping[str, object], birth_date: dt.date, today: dt.date) -> Validated:
+    """A consent as recorded: a named recipient needs the name, the others take none, and
+    it expires after it was signed."""
+    result = validate_fields(d.CONSENT_FIELDS, raw, today)
+    v = result.values
+    scope, recipient = v.get("scope"), v.get("recipient")
+    if scope == "named_recipient" and recipient is None and "recipient" not in result.errors:
+        result.fail("recipient", "Recipient is required for a consent to a named recipient")
+    elif scope in codes.CONSENT_SCOPES and scope != "named_recipient" and recipient is not None:
+        result.fail(
+            "recipient",
+            "Recipient is only for a consent to a named recipient; leave it empty for this scope",
+        )
+    signed, expires = v.get("signed_on"), v.get("expires_on")
+    if isinstance(signed, dt.date) and isinstance(expires, dt.date) and expires <= signed:
+        result.fail(
+            "expires_on",
+            f"Expires on ({expires.isoformat()}) must be after the date signed "
+            f"({signed.isoformat()})",
+        )
+    _not_before_birth(result, "signed_on", birth_date)
+    return result
+
+
+def validate_consent_row(
+    raw: Mapping[str, object], birth_date: dt.date, today: dt.date
+) -> Validated:
+    """A row of the Consents sheet: a consent as recorded, perhaps already revoked."""
+    result = validate_consent(raw, birth_date, today)
+    revoked = replace(d.REVOKED_ON, required=False)
+    part = validate_fields((revoked,), raw, today)
+    for key, message in part.errors.items():
+        result.fail(key, message)
+    result.values[revoked.key] = part.values.get(revoked.key)
+    check_revocation(result, result.values.get("signed_on"))
+    return result
+
+
+def check_revocation(result: Validated, signed_on: object, key: str = d.REVOKED_ON.key) -> None:
+    """A consent cannot be revoked before it was signed."""
+    revoked = result.values.get(key)
+    if isinstance(revoked, dt.date) and isinstance(signed_on, dt.date) and revoked < signed_on:
+        result.fail(
+            key,
+            f"Revoked on ({revoked.isoformat()}) cannot be before the date signed "
+            f"({signed_on.isoformat()})",
+        )
 
 
 def validate_assessment(

@@ -75,9 +75,9 @@ def _number_as_text(raw: object) -> str:
     raise FieldError("must be text")
 
 
-def _date(_field: Field, raw: object, today: dt.date) -> dt.date:
+def _date(field: Field, raw: object, today: dt.date) -> dt.date:
     value = _to_date(raw)
-    if value > today:
+    if value > today and not field.allow_future:
         raise FieldError(f"{value.isoformat()} is in the future")
     if value < EARLIEST_DATE:
         raise FieldError(f"{value.isoformat()} is too long ago to be right")

@@ -1,15 +1,17 @@
 """`export data`: the full identified exchange workbook, streamed from the database.
 
 Clients are read a page at a time; each page's clients, assessments,
-substances and events are written to their sheets (openpyxl write-only
-sheets each stream to their own temporary file, so they can be filled side
-by side) and the same rows give the page's RecoveryStatus. Memory therefore
-stays flat with the number of clients.
+substances, events and consents are written to their sheets (openpyxl
+write-only sheets each stream to their own temporary file, so they can be
+filled side by side) and the same rows give the page's RecoveryStatus. Memory
+therefore stays flat with the number of clients.
 
-Consent (DOMAIN.md §9: identified exports are refused for a client without
-consent): clients without `consent_share` are left out, and the Notice sheet
-says how many. An administrator may export every client for an internal
-migration (`all_clients`); that choice is recorded in the audit trail.
+Consent (DOMAIN.md §9): an export is a disclosure to a recipient, and names
+only the clients whose consent covers that recipient on the day
+(reports/exchange_disclosure.py); the Notice sheet carries the 42 CFR 2.32
+notice and says how many were left out and why. An administrator's internal
+copy of every client (`all_clients`) stays inside the agency. Each export is
+audited and listed in the disclosure log in one transaction.
 """
 
 from __future__ import annotations
@@ -17,19 +19,24 @@ from __future__ import annotations
 import datetime as dt
 import logging
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
 from sqlalchemy.orm import Session
 
-from db import audit, exchange_rows
+from db import audit, codes, exchange_rows
+from db import consents as consent_rows
+from db import settings as agency_settings
 from db.access import Actor, Permission
 from db.engine import Database
 from db.jobs import Cancelled
+from forms.consents import NAMED_RECIPIENT, Recipient
 from forms.exchange import (
     ASSESSMENTS,
     CLIENTS,
+    CONSENT_SHARE,
+    CONSENTS,
     ENCOUNTERS,
     EVENTS,
     NOTICE,
@@ -41,20 +48,20 @@ from forms.exchange import (
 from forms.fields import Field, Kind
 from reports.datasets.exchange_status import histories, status_rows
 from reports.dictionary import write_dictionary
+from reports.exchange_disclosure import PART2_NOTICE, Audience, log_disclosure
+from reports.rules.consent import ConsentFact
 from reports.xlsx import Column, SheetWriter, XlsxBook, write_or_discard, write_rows
+
+__all__ = ["PART2_NOTICE", "ExportSummary", "export_workbook"]
 
 log = logging.getLogger(__name__)
 
 PAGE_CLIENTS = 1_000
 DATE_FORMAT = "yyyy-mm-dd"
-# 42 CFR §2.32(a)(2): a statement that must accompany a disclosure made with consent.
-PART2_NOTICE = "42 CFR part 2 prohibits unauthorized use or disclosure of these records."
-PART2_EXPLAINED = (
-    "This workbook holds substance use disorder patient records protected by federal "
-    "confidentiality rules (42 CFR part 2). Use or disclose it only as the written consent of "
-    "each client, or 42 CFR part 2, permits. A general authorization for the release of "
-    "medical or other information is not sufficient for this purpose."
-)
+# The Clients columns read from the clients table; consent_share comes from the consents.
+CLIENT_KEYS = tuple(k for k in CLIENTS.keys if k != CONSENT_SHARE.key)
+# Where the client code sits in an encounter row as read (its client id comes first).
+_ENCOUNTER_CODE = 1 + ENCOUNTERS.keys.index("client_code")
 _WIDTH_BY_KIND = {
     Kind.DATE: 12,
     Kind.BOOLEAN: 8,
@@ -67,11 +74,14 @@ _WIDTH_BY_KIND = {
 
 @dataclass(frozen=True)
 class ExportSummary:
-    clients: int  # listed in the workbook
-    left_out: int  # without consent to share, not listed
+    clients: int  # named in the workbook
+    left_out: int  # no consent covers the recipient on the day: not named
     as_of: dt.date
     all_clients: bool
     rows: dict[str, int]
+    recipient: Recipient
+    disclosed_on: dt.date
+    left_out_by: dict[str, int] = field(default_factory=dict)  # reports.rules.consent reasons
 
 
 def columns_of(sheet: Sheet) -> list[Column]:
@@ -104,37 +114,80 @@ def export_workbook(
     target: Path,
     as_of: dt.date,
     *,
+    recipient: Recipient | None = None,
     all_clients: bool = False,
+    today: dt.date | None = None,
     generated_at: dt.datetime | None = None,
     progress: Callable[[int, int], None] | None = None,
     cancelled: Callable[[], bool] | None = None,
 ) -> ExportSummary:
-    """Write the exchange workbook to `target` (atomically) and audit the export.
+    """Write the exchange workbook for `recipient` (or the internal copy of every client,
+    `all_clients`) to `target` atomically, disclosed on `today`, and audit and log it.
 
     Raises `Cancelled` (and leaves no file) when `cancelled()` turns true.
     """
-    actor.require(Permission.EXPORT_IDENTIFIED)
-    if all_clients:
-        actor.require(Permission.SETTINGS)  # only administrators hold it
+    _check(actor, recipient, all_clients)
+    day = today or dt.date.today()
     stamp = generated_at or dt.datetime.now(dt.UTC)
     with database.reading() as session:
         exchange_rows.use_snapshot(session)
-        listed, left_out = exchange_rows.client_counts(session, all_clients)
-        writer = _Export(session, as_of, all_clients, listed, progress, cancelled)
+        if recipient is None:
+            recipient = Audience.internal(agency_settings.load(session).agency_name, day).recipient
+        audience = Audience(recipient, day)
+        total = exchange_rows.client_count(session)
+        writer = _Export(session, as_of, audience, total, progress, cancelled)
 
         def fill(book: XlsxBook) -> None:
-            writer.fill(book, stamp, left_out)
+            writer.fill(book, stamp)
             database.require_healthy_file()
 
         write_or_discard(XlsxBook(), Path(target), fill, cancelled)
-    summary = ExportSummary(listed, left_out, as_of, all_clients, writer.counts)
-    _audit(database, actor, Path(target), summary)
-    log.info("exchange export of %d clients to %s", listed, target)
+    summary = _summary(audience, total, as_of, all_clients, writer.counts)
+    _audit(database, actor, Path(target), summary, audience)
+    log.info("exchange export of %d clients to %s", summary.clients, target)
     return summary
 
 
-def _audit(database: Database, actor: Actor, target: Path, summary: ExportSummary) -> None:
+def _summary(
+    audience: Audience, total: int, as_of: dt.date, all_clients: bool, rows: dict[str, int]
+) -> ExportSummary:
+    listed = len(audience.included)
+    return ExportSummary(
+        listed,
+        total - listed,
+        as_of,
+        all_clients,
+        rows,
+        audience.recipient,
+        audience.day,
+        dict(audience.left_out_by),
+    )
+
+
+def _check(actor: Actor, recipient: Recipient | None, all_clients: bool) -> None:
+    actor.require(Permission.EXPORT_IDENTIFIED)
+    if all_clients:
+        actor.require(Permission.SETTINGS)  # only administrators hold it
+        if recipient is not None:
+            raise ValueError(
+                "the internal copy of every client stays inside the agency: it has no recipient"
+            )
+    elif recipient is None:
+        raise ValueError("say who receives the workbook: a recipient or a purpose")
+    elif recipient.purpose not in (*codes.EXPORT_PURPOSES, NAMED_RECIPIENT):
+        # Only all_clients makes the internal copy, which consent does not restrict.
+        raise ValueError(f"'{recipient.purpose}' is not a purpose an export may name")
+    elif recipient.purpose == NAMED_RECIPIENT and not recipient.name:
+        raise ValueError("a named recipient needs its name")
+
+
+def _audit(
+    database: Database, actor: Actor, target: Path, summary: ExportSummary, audience: Audience
+) -> None:
+    """The audit row and the disclosure log entry, committed together or not at all."""
     with database.writing() as session:
+        sheets = [s.name for s in (*RECORD_SHEETS, RECOVERY_STATUS) if summary.rows.get(s.name)]
+        disclosure_id = log_disclosure(session, actor, audience, target.name, sheets)
         audit.record(
             session,
             actor,
@@ -144,8 +197,13 @@ def _audit(database: Database, actor: Actor, target: Path, summary: ExportSummar
             after={
                 "file": target.name,
                 "as_of": summary.as_of,
+                "disclosed_on": summary.disclosed_on,
+                "purpose": summary.recipient.purpose,
+                "recipient": summary.recipient.name,
+                "disclosure_id": disclosure_id,
                 "clients": summary.clients,
                 "left_out_without_consent": summary.left_out,
+                "left_out_by": summary.left_out_by,
                 "all_clients": summary.all_clients,
                 "rows": summary.rows,
             },
@@ -157,41 +215,70 @@ class _Export:
         self,
         session: Session,
         as_of: dt.date,
-        all_clients: bool,
+        audience: Audience,
         total: int,
         progress: Callable[[int, int], None] | None,
         cancelled: Callable[[], bool] | None,
     ) -> None:
-        self.session, self.as_of, self.all_clients = session, as_of, all_clients
+        self.session, self.as_of, self.audience = session, as_of, audience
+        self.internal = audience.is_internal
         self.total, self.progress, self.cancelled = total, progress, cancelled
         self.counts: dict[str, int] = {}
 
-    def fill(self, book: XlsxBook, stamp: dt.datetime, left_out: int) -> None:
+    def fill(self, book: XlsxBook, stamp: dt.datetime) -> None:
         sheets = {
             s.name: book.sheet(s.name, columns_of(s)) for s in (*RECORD_SHEETS, RECOVERY_STATUS)
         }
         self._clients(sheets)
         encounters = (
-            _cells(ENCOUNTERS, row)
-            for row in exchange_rows.encounters(self.session, ENCOUNTERS.keys, self.all_clients)
+            _cells(ENCOUNTERS, self._encounter(row))
+            for row in exchange_rows.encounters(self.session, ENCOUNTERS.keys)
         )
         self.counts[ENCOUNTERS.name] = write_rows(
             sheets[ENCOUNTERS.name], encounters, self.cancelled
         )
         write_dictionary(book, [(s.name, s.fields) for s in (*RECORD_SHEETS, RECOVERY_STATUS)])
-        _notice(book, stamp, self.as_of, self.total, left_out, self.all_clients)
+        _notice(book, stamp, self.as_of, self.audience, self.total)
+
+    def _encounter(self, row: tuple[Any, ...]) -> tuple[Any, ...]:
+        """An encounter of a client the workbook does not name keeps its tallies, not the code."""
+        if row[0] is None or self.internal or self.audience.names(row[0]):
+            return row[1:]
+        return (*row[1:_ENCOUNTER_CODE], None, *row[_ENCOUNTER_CODE + 1 :])
 
     def _clients(self, sheets: dict[str, SheetWriter]) -> None:
         done = 0
-        for page in exchange_rows.client_pages(
-            self.session, CLIENTS.keys, self.all_clients, PAGE_CLIENTS
-        ):
+        for page in exchange_rows.client_pages(self.session, CLIENT_KEYS, PAGE_CLIENTS):
             if self.cancelled is not None and self.cancelled():
                 raise Cancelled()
-            self._page(page, sheets)
+            named = self._named(page, sheets[CONSENTS.name])
+            if named:
+                self._page(named, sheets)
             done += len(page)
             if self.progress is not None:
                 self.progress(done, self.total)
+
+    def _named(
+        self, page: list[tuple[Any, ...]], consents_sheet: SheetWriter
+    ) -> list[tuple[Any, ...]]:
+        """The page's clients the workbook may name, with their consent_share; their consents
+        go to the Consents sheet."""
+        found = consent_rows.facts_of(self.session, [row[0] for row in page])
+        code = 1 + CLIENT_KEYS.index("client_code")
+        named, listed = [], 0
+        for row in page:
+            facts = [ConsentFact(*values) for values in found.get(row[0], ())]
+            chosen = self.audience.choose(row[0], facts)
+            if chosen is None:
+                continue
+            named.append((*row, self.audience.shares(facts)))
+            for consent in chosen:
+                consents_sheet.append(
+                    _cells(CONSENTS, self.audience.consent_row(row[code], consent))
+                )
+            listed += len(chosen)
+        self.counts[CONSENTS.name] = self.counts.get(CONSENTS.name, 0) + listed
+        return named
 
     def _page(self, page: list[tuple[Any, ...]], sheets: dict[str, SheetWriter]) -> None:
         ids = [row[0] for row in page]
@@ -228,26 +315,12 @@ def _cells(sheet: Sheet, row: tuple[Any, ...]) -> list[Any]:
 
 
 def _notice(
-    book: XlsxBook,
-    stamp: dt.datetime,
-    as_of: dt.date,
-    listed: int,
-    left_out: int,
-    all_clients: bool,
+    book: XlsxBook, stamp: dt.datetime, as_of: dt.date, audience: Audience, total: int
 ) -> None:
     sheet = book.sheet(NOTICE.name, [Column("item", 22), Column("text", 110)])
-    scope = (
-        "every client, consenting or not: an administrator's export for an internal migration"
-        if all_clients
-        else "only clients who consented to sharing identified data (consent_share = yes)"
-    )
-    for row in (
-        ("notice", PART2_NOTICE),
-        ("explanation", PART2_EXPLAINED),
-        ("generated_at", stamp.astimezone(dt.UTC).strftime("%Y-%m-%d %H:%M:%S UTC")),
-        ("as_of", as_of.isoformat()),
-        ("clients", listed),
-        ("clients_left_out", left_out),
-        ("scope", scope),
-    ):
+    listed = len(audience.included)
+    rows = audience.notice_rows(listed, total - listed)
+    rows.insert(3, ("generated_at", stamp.astimezone(dt.UTC).strftime("%Y-%m-%d %H:%M:%S UTC")))
+    rows.insert(4, ("as_of", as_of.isoformat()))
+    for row in rows:
         sheet.append(row)

@@ -9,6 +9,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
+from db.codes import EXPORT_PURPOSES
 from desktop.cli import CommandError, command_group
 from desktop.commands.args import existing_file, iso_date, output_file
 
@@ -34,28 +35,7 @@ def register(subparsers: Any, common: argparse.ArgumentParser) -> None:
 
 
 def _register_export(export: Any, common: argparse.ArgumentParser) -> None:
-    data = export.add_parser(
-        "data",
-        parents=[common],
-        help="the full identified exchange workbook",
-        description="Every record of every client who consented to sharing, their recovery "
-        "status at --as-of, the data dictionary and the 42 CFR part 2 notice.",
-    )
-    data.add_argument("--out", required=True, type=output_file(".xlsx"), help="workbook to write")
-    data.add_argument(
-        "--as-of",
-        type=iso_date,
-        default=None,
-        help="date of the RecoveryStatus sheet (default: today)",
-    )
-    data.add_argument(
-        "--all-clients",
-        action="store_true",
-        help="administrators only: include clients without consent to share, "
-        "for an internal migration (audited)",
-    )
-    data.set_defaults(handler=run_export_data)
-
+    _register_export_data(export, common)
     template = export.add_parser(
         "template",
         parents=[common],
@@ -67,6 +47,46 @@ def _register_export(export: Any, common: argparse.ArgumentParser) -> None:
         "--out", required=True, type=output_file(".xlsx"), help="workbook to write"
     )
     template.set_defaults(handler=run_export_template)
+
+
+def _register_export_data(export: Any, common: argparse.ArgumentParser) -> None:
+    data = export.add_parser(
+        "data",
+        parents=[common],
+        help="the full identified exchange workbook, for one recipient",
+        description="Every record of every client whose consent covers the recipient today, "
+        "their recovery status at --as-of, their consents, the data dictionary and the "
+        "42 CFR 2.32 notice. Say who receives it: --recipient NAME alone for a recipient "
+        "named in clients' consents, or --purpose (with --recipient to name who receives it). "
+        "Clients without a covering consent are left out and counted. Every export is "
+        "audited and listed in the disclosure log.",
+    )
+    data.add_argument("--out", required=True, type=output_file(".xlsx"), help="workbook to write")
+    data.add_argument(
+        "--as-of",
+        type=iso_date,
+        default=None,
+        help="date of the RecoveryStatus sheet (default: today)",
+    )
+    data.add_argument(
+        "--recipient",
+        metavar="NAME",
+        help="who receives the workbook; alone, a recipient clients named in their consents",
+    )
+    data.add_argument(
+        "--purpose",
+        choices=EXPORT_PURPOSES,
+        help="a disclosure for treatment, payment or operations (covered by those consents) "
+        "or for research (covered by research consents)",
+    )
+    data.add_argument(
+        "--all-clients",
+        action="store_true",
+        help="administrators only: the agency's internal copy of every client, consenting or "
+        "not, for its own operations (moving to another database); it may not leave the "
+        "agency, and it is audited and logged",
+    )
+    data.set_defaults(handler=run_export_data)
 
 
 def _progress(what: str | None) -> Callable[[int, int], None] | None:
@@ -136,27 +156,73 @@ def run_export_data(args: argparse.Namespace) -> int:
     from desktop.passphrase import for_command
     from reports.exchange_export import export_workbook
 
+    today = dt.date.today()
+    recipient = _recipient(args, today)
     # The full file check runs beside the work; nothing is written before it passes.
     database = open_database(args.db, background_check=True, passphrase=for_command)
-    as_of = args.as_of or dt.date.today()
+    as_of = args.as_of or today
     with database.explaining_damage():
         summary = export_workbook(
             database,
             COMMAND_LINE,
             args.out,
             as_of,
+            recipient=recipient,
             all_clients=args.all_clients,
+            today=today,
             progress=_progress("clients"),
         )
     if sys.stderr.isatty():
         print(file=sys.stderr)
-    print(f"Wrote {args.out}: {summary.clients:,} clients, status as of {as_of.isoformat()}.")
-    if summary.left_out:
-        print(
-            f"{summary.left_out:,} clients without consent to share were left out (the Notice "
-            f"sheet says so); an administrator can include them with --all-clients."
-        )
+    for line in _export_lines(args.out, summary):
+        print(line)
     return 0
+
+
+def _recipient(args: argparse.Namespace, today: dt.date) -> Any:
+    """The recipient the arguments name, None for --all-clients; one line when neither."""
+    from forms.consents import parse_recipient
+
+    if args.all_clients:
+        if args.recipient is not None or args.purpose is not None:
+            raise CommandError(
+                "--all-clients is the agency's internal copy of every client and has no "
+                "recipient; a disclosure names --recipient or --purpose without it"
+            )
+        return None
+    if args.recipient is None and args.purpose is None:
+        raise CommandError(
+            "say who receives the workbook: --recipient NAME (a recipient named in clients' "
+            "consents) or --purpose treatment|payment|operations|research; an administrator's "
+            "internal copy of every client is --all-clients"
+        )
+    return parse_recipient(args.purpose, args.recipient, today)
+
+
+def _export_lines(path: Path, summary: Any) -> list[str]:
+    from reports.exchange_disclosure import left_out_text
+
+    r = summary.recipient
+    status = f"{summary.clients:,} clients, status as of {summary.as_of.isoformat()}"
+    if summary.all_clients:
+        return [
+            f"Wrote {path}: {status}; the agency's internal copy of every client, which may "
+            "not leave the agency (audited and in the disclosure log)."
+        ]
+    if r.purpose == "named_recipient":
+        to_whom = f"to {r.name}"
+    else:
+        to_whom = f"to {r.name} for {r.purpose}" if r.name else f"for {r.purpose}"
+    lines = [f"Wrote {path}: {status}, disclosed {to_whom}."]
+    if summary.left_out:
+        lines.append(
+            f"{summary.left_out:,} clients were left out, their consent not covering this "
+            f"disclosure today: {left_out_text(summary.left_out_by)}. The disclosure log and "
+            "the audit trail record the export."
+        )
+    else:
+        lines.append("The disclosure log and the audit trail record the export.")
+    return lines
 
 
 def run_export_template(args: argparse.Namespace) -> int:

@@ -28,11 +28,13 @@ from pathlib import Path
 from db.access import COMMAND_LINE
 from db.startup import open_database
 from desktop.passphrase import for_command
+from forms.consents import Recipient
 from reports.exchange_export import export_workbook
 database = open_database(sys.argv[1], passphrase=for_command)
 start, cpu = time.perf_counter(), time.process_time()
-summary = export_workbook(database, COMMAND_LINE, Path(sys.argv[2]),
-                          dt.date.fromisoformat(sys.argv[3]))
+as_of = dt.date.fromisoformat(sys.argv[3])
+summary = export_workbook(database, COMMAND_LINE, Path(sys.argv[2]), as_of,
+                          recipient=Recipient("treatment", "bench"), today=as_of)
 print(json.dumps({"seconds": time.perf_counter() - start, "cpu": time.process_time() - cpu,
                   "rows": summary.rows, "clients": summary.clients}))
 """
@@ -64,7 +66,7 @@ def run(folder: Path, clients: int = 100_000) -> list[Figure]:
     raw = wall_and_cpu(lambda: write_raw(folder / "raw.xlsx", plans), 1)
     big["file"].unlink()
     (folder / "raw.xlsx").unlink()
-    listed = f"{big['clients']:,} consenting clients of {clients:,}"
+    listed = f"{big['clients']:,} clients with a treatment consent in force, of {clients:,}"
     return [
         Figure(
             f"exchange export, {clients:,}-client agency",

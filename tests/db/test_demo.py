@@ -24,7 +24,15 @@ from db.textfold import fold_name
 
 TODAY = dt.date(2026, 11, 27)
 SEED = 7
-TABLES = ("clients", "episodes", "assessments", "substance_records", "events", "encounters")
+TABLES = (
+    "clients",
+    "consents",
+    "episodes",
+    "assessments",
+    "substance_records",
+    "events",
+    "encounters",
+)
 REMISSIONS = ("early_remission", "sustained_remission")
 
 
@@ -100,7 +108,26 @@ def test_clients_are_synthetic_and_searchable(demo: tuple[Database, DemoSummary]
     names = " ".join(f"{c.given_name} {c.family_name}" for c in clients)
     assert any(ord(ch) > 255 for ch in names), "no name outside Latin-1"
     assert {c.consent_contact for c in clients} == {True, False}
-    assert {c.consent_share for c in clients} == {True, False}
+
+
+def test_consents_are_valid_and_varied(demo: tuple[Database, DemoSummary]) -> None:
+    """Every consent could have been typed in the form; some expired, some were revoked."""
+    consents = table(demo[0], "consents")
+    first_visit = {
+        r.client_id: r.assessed_on
+        for r in reversed(table(demo[0], "assessments", "client_id, assessed_on"))
+    }
+    assert {c.scope for c in consents} == set(codes.CONSENT_SCOPES)
+    assert 0.25 < len({c.client_id for c in consents}) / 300 < 0.55
+    assert demo[1].consents == len(consents)
+    for c in consents:
+        assert (c.recipient is not None) == (c.scope == "named_recipient")
+        assert c.signed_on == first_visit[c.client_id] and c.signed_on <= TODAY
+        assert c.expires_on is None or c.expires_on > c.signed_on
+        assert c.revoked_on is None or c.signed_on <= c.revoked_on <= TODAY
+    assert any(c.expires_on is not None and c.expires_on < TODAY for c in consents)
+    assert any(c.revoked_on is not None for c in consents)
+    assert any(c.expires_on is None and c.revoked_on is None for c in consents)
 
 
 def test_some_people_are_registered_twice_with_another_spelling(

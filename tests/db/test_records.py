@@ -20,7 +20,7 @@ ALICE = {
     "given_name": "Zoë",
     "family_name": "Nguyễn",
     "birth_date": "1985-04-02",
-    "consent_share": "yes",
+    "consent_contact": "yes",
 }
 
 
@@ -57,7 +57,7 @@ def test_a_client_is_saved_with_folded_search_names_and_an_audit_row(any_databas
     with any_database.reading() as s:
         client = s.get(Client, cid)
         assert (client.given_search, client.family_search) == ("zoe", "nguyen")
-        assert client.consent_share is True and client.version == 1
+        assert client.consent_contact is True and client.version == 1
         entry = s.scalars(select(AuditEntry)).one()
         assert (entry.action, entry.entity, entry.entity_id) == ("create", "client", str(cid))
         assert "Nguyễn" in entry.after

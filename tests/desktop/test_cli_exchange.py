@@ -12,7 +12,7 @@ from db import clients
 from db.access import COMMAND_LINE
 from db.startup import open_database
 from desktop.cli import main
-from forms import records
+from forms import consents, records
 
 TODAY = dt.date(2026, 11, 27)
 CLIENT_COLUMNS = ["client_code", "given_name", "family_name", "birth_date", "consent_share"]
@@ -90,7 +90,7 @@ def test_a_formula_cell_is_a_listed_problem_not_a_crash(
     ]
 
 
-def test_import_then_export_data_and_template(
+def test_import_then_export_data_to_a_recipient_and_template(
     capsys: pytest.CaptureFixture[str], tmp_path: Path
 ) -> None:
     db = str(tmp_path / "b.sqlite3")
@@ -99,7 +99,7 @@ def test_import_then_export_data_and_template(
         [["C-1", "Ana", "Ruiz", "1980-06-01", "yes"], ["C-2", "Bo", "Lee", "1979-02-03", "no"]],
     )
     code, out, _ = run(capsys, "import", str(path), "--db", db)
-    assert code == 0 and out.startswith("Imported clients.xlsx: 2 Clients")
+    assert code == 0 and out.startswith("Imported clients.xlsx: 2 Clients, 1 Consents")
     code, out, _ = run(
         capsys,
         "--db",
@@ -110,13 +110,22 @@ def test_import_then_export_data_and_template(
         str(tmp_path / "d.xlsx"),
         "--as-of",
         "2026-01-31",
+        "--purpose",
+        "treatment",
+        "--recipient",
+        "Riverside Clinic",
     )
-    assert code == 0
-    assert "1 clients, status as of 2026-01-31" in out and "1 clients without consent" in out
+    assert code == 0, out
+    assert out.splitlines() == [
+        f"Wrote {tmp_path / 'd.xlsx'}: 1 clients, status as of 2026-01-31, disclosed to "
+        "Riverside Clinic for treatment.",
+        "1 clients were left out, their consent not covering this disclosure today: 1 without "
+        "any consent recorded. The disclosure log and the audit trail record the export.",
+    ]
     code, out, _ = run(
         capsys, "export", "data", "--out", str(tmp_path / "all.xlsx"), "--all-clients", "--db", db
     )
-    assert code == 0 and "2 clients" in out
+    assert code == 0 and "2 clients" in out and "internal copy" in out
     codes = [
         r[0]
         for r in load_workbook(tmp_path / "all.xlsx")["Clients"].iter_rows(
@@ -126,6 +135,97 @@ def test_import_then_export_data_and_template(
     assert codes == ["C-1", "C-2"]
     code, _, _ = run(capsys, "export", "template", "--out", str(tmp_path / "t.xlsx"))
     assert code == 0 and "Lists" in load_workbook(tmp_path / "t.xlsx").sheetnames
+
+
+def test_a_named_recipient_gets_only_the_clients_who_named_it(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
+    db = str(tmp_path / "n.sqlite3")
+    database = open_database(db)
+    for code, recipient in (
+        ("C-1", "County Health Dept"),
+        ("C-2", "Probation Office"),
+        ("C-3", None),
+    ):
+        cid = records.create_client(
+            database,
+            COMMAND_LINE,
+            {
+                "client_code": code,
+                "given_name": "Ana",
+                "family_name": "Ruiz",
+                "birth_date": "1980-06-01",
+            },
+            TODAY,
+        )
+        if recipient:
+            consents.record_consent(
+                database,
+                COMMAND_LINE,
+                cid,
+                {"scope": "named_recipient", "recipient": recipient, "signed_on": "2026-01-05"},
+                TODAY,
+            )
+    database.dispose()
+    out_file = tmp_path / "county.xlsx"
+    code, out, err = run(
+        capsys,
+        "export",
+        "data",
+        "--out",
+        str(out_file),
+        "--recipient",
+        "County Health Dept",
+        "--db",
+        db,
+    )
+    assert code == 0, err
+    assert "1 clients, status as of" in out and "disclosed to County Health Dept." in out
+    assert "2 clients were left out" in out
+    assert (
+        "1 without any consent recorded; 1 whose consents are for another purpose or recipient"
+        in out
+    )
+    listed = [
+        r[0] for r in load_workbook(out_file)["Clients"].iter_rows(min_row=2, values_only=True)
+    ]
+    assert listed == ["C-1"]
+
+
+@pytest.mark.parametrize(
+    ("extra", "message"),
+    [
+        ((), "say who receives the workbook"),
+        (("--all-clients", "--recipient", "County"), "--all-clients is the agency's internal copy"),
+        (("--recipient", "County\tHealth"), "Recipient contains an invisible control character"),
+        (("--purpose", "treatment", "--recipient", "x" * 201), "Recipient is too long"),
+    ],
+)
+def test_an_export_without_a_proper_recipient_is_refused_in_one_line(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path, extra: tuple[str, ...], message: str
+) -> None:
+    out_file = tmp_path / "x.xlsx"
+    code, out, err = run(
+        capsys,
+        "export",
+        "data",
+        "--out",
+        str(out_file),
+        *extra,
+        "--db",
+        str(tmp_path / "r.sqlite3"),
+    )
+    assert code == 2 and message in err and len(err.strip().splitlines()) == 1
+    assert out == "" and not out_file.exists()
+
+
+def test_a_purpose_outside_the_list_is_refused(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
+    code, _, err = run(
+        capsys, "export", "data", "--out", str(tmp_path / "x.xlsx"), "--purpose", "marketing"
+    )
+    assert code == 2 and "invalid choice: 'marketing'" in err
 
 
 def test_importing_the_same_clients_twice_needs_update(

@@ -11,6 +11,7 @@ from PySide6.QtCore import Qt
 
 from db.access import PermissionDenied
 from desktop.reports_view import ReportsView
+from forms import consents
 from reports.exchange_export import export_workbook
 from reports.exchange_template import write_template
 from tests.conftest import TODAY
@@ -20,14 +21,20 @@ from tests.desktop.harness import Desk, FakeDialogs, add_client
 @pytest.fixture(scope="module")
 def agency(desk: Desk) -> None:
     admin = desk.actors["admin"]
-    add_client(
+    shared = add_client(
         desk.database,
         admin,
         given_name="Shared",
         family_name="Consent",
         birth_date="1970-01-01",
         client_code="R-1",
-        consent_share="yes",
+    )
+    consents.record_consent(
+        desk.database,
+        admin,
+        shared,
+        {"scope": "named_recipient", "recipient": "County Health Dept", "signed_on": "2026-02-01"},
+        TODAY,
     )
     add_client(
         desk.database,
@@ -78,9 +85,14 @@ def test_an_export_runs_to_the_end_and_offers_to_open_it(
     target = tmp_path / "export.xlsx"
     fake_dialogs.paths = [target]
     fake_dialogs.answers = [1]  # open the folder
+    view.purpose.setCurrentIndex(0)  # a recipient named in clients' consents
+    view.recipient.setText("County Health Dept")
     qtbot.mouseClick(view.job_buttons["full_export"], Qt.MouseButton.LeftButton)
     assert fake_dialogs.shown[0][2].endswith(f"recovery-desk-export-{TODAY.isoformat()}.xlsx")
-    assert view.result.text() == f"Written to {target}"
+    assert view.result.text() == (
+        f"Written to {target}: 1 clients disclosed to County Health Dept. "
+        "1 left out: 1 without any consent recorded."
+    )
     assert fake_dialogs.opened == [tmp_path]
     book = load_workbook(target, read_only=True)
     codes = [row[0] for row in book["Clients"].iter_rows(min_row=2, values_only=True)]
@@ -88,9 +100,25 @@ def test_an_export_runs_to_the_end_and_offers_to_open_it(
     assert all(button.isEnabled() for button in view.job_buttons.values())
 
 
+def test_an_identified_export_to_nobody_is_refused_before_choosing_a_file(
+    view: ReportsView, fake_dialogs: FakeDialogs
+) -> None:
+    view.purpose.setCurrentIndex(0)
+    view.recipient.clear()
+    assert not view.start_job("full_export")
+    assert fake_dialogs.shown == [
+        (
+            "warn",
+            "Full export (identified workbook)",
+            "Recipient is required: name who receives the workbook",
+        )
+    ]
+
+
 def test_a_cancelled_export_leaves_no_file_behind(
     view: ReportsView, tmp_path: Path, fake_dialogs: FakeDialogs
 ) -> None:
+    view.purpose.setCurrentIndex(view.purpose.findData("treatment"))
     fake_dialogs.paths = [tmp_path / "cancelled.xlsx"]
     fake_dialogs.press_cancel = True
     assert view.start_job("full_export")

@@ -101,7 +101,16 @@ def test_the_list_sorts_inside_its_model(view: WorklistView) -> None:
     assert [i.state for i in view.model.items] == ["open", "open", "missed"]
 
 
-def test_a_contact_attempt_is_logged_with_the_keyboard(
+def type_attempt(qtbot: Any, method: str | Qt.Key, note: str) -> None:
+    for keys in (method, Qt.Key.Key_Tab, "N", Qt.Key.Key_Tab, note):  # combos: first letter
+        if isinstance(keys, str):
+            qtbot.keyClicks(QApplication.focusWidget(), keys)
+        else:
+            qtbot.keyClick(QApplication.focusWidget(), keys)
+    qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_S, Qt.KeyboardModifier.ControlModifier)
+
+
+def test_a_contact_attempt_is_logged_with_the_keyboard_and_respects_consent_to_contact(
     qtbot: Any, desk: Desk, view: WorklistView
 ) -> None:
     row = next(r for r, i in enumerate(view.model.items) if i.client.given_name == "Ana")
@@ -109,20 +118,23 @@ def test_a_contact_attempt_is_logged_with_the_keyboard(
     desk.window.activateWindow()
     qtbot.waitUntil(lambda: QApplication.activeWindow() is desk.window)
     view.form.editors["method"].widget.setFocus()
-    for keys in ("P", Qt.Key.Key_Tab, "N", Qt.Key.Key_Tab, "rang twice"):  # combos: first letter
-        if isinstance(keys, str):
-            qtbot.keyClicks(QApplication.focusWidget(), keys)
-        else:
-            qtbot.keyClick(QApplication.focusWidget(), keys)
-    qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_S, Qt.KeyboardModifier.ControlModifier)
+    type_attempt(qtbot, "P", "rang twice")  # Ana did not consent to be contacted
+    assert "Consents to be contacted is no" in view.form.summary.text()
+    assert view.form.summary.isVisible() and view.form.editors["method"].error.isVisible()
+    with desk.database.reading() as session:
+        assert session.scalar(select(FollowUpAttempt)) is None
+    view.form.editors["method"].widget.setFocus()
+    qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_Down)  # Phone, Text, In person
+    view.form.editors["note"].widget.clear()
+    type_attempt(qtbot, Qt.Key.Key_Down, "came in for kits")
     item = view.selected()
     assert item is not None and item.client.given_name == "Ana"
     assert len(item.attempts) == 1
-    assert view.attempts.item(0).text() == "2026-11-27  Phone: No answer — rang twice"
+    assert view.attempts.item(0).text() == "2026-11-27  In person: No answer — came in for kits"
     assert view.model.data(view.model.index(view.table.currentIndex().row(), 7)) == "1"
     with desk.database.reading() as session:
         attempt = session.scalar(select(FollowUpAttempt))
-        assert attempt is not None and attempt.point_months == 3
+        assert attempt is not None and attempt.point_months == 3 and attempt.method == "in_person"
         assert attempt.intake_on == dt.date(2026, 8, 27) and attempt.outcome == "no_answer"
 
 

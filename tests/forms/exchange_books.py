@@ -9,9 +9,9 @@ from typing import Any
 
 from openpyxl import Workbook
 
-from forms.exchange import ASSESSMENTS, CLIENTS, ENCOUNTERS, EVENTS, SUBSTANCES
+from forms.exchange import RECORD_SHEETS
 
-HEADERS = {s.name: list(s.keys) for s in (CLIENTS, ASSESSMENTS, SUBSTANCES, EVENTS, ENCOUNTERS)}
+HEADERS = {s.name: list(s.keys) for s in RECORD_SHEETS}
 
 
 def client(code: str, **values: object) -> dict[str, object]:

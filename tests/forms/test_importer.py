@@ -17,6 +17,7 @@ from db.models import (
     Assessment,
     AuditEntry,
     Client,
+    Consent,
     Encounter,
     Episode,
     Event,
@@ -131,21 +132,24 @@ def test_a_workbook_from_a_spreadsheet_program_imports(
     )
     result = import_workbook(any_database, admin, book, today)
     assert result.ok, lines(result)
+    # The second client's consent_share is yes too (exchange_books.client): one consent each.
     assert result.added == {
         "Clients": 2,
         "Assessments": 1,
         "Substances": 1,
         "Events": 1,
         "Encounters": 1,
+        "Consents": 2,
     }
     with any_database.reading() as s:
         ana = s.scalars(select(Client).where(Client.client_code == "C-1")).one()
-        assert (ana.birth_date, ana.sex_at_birth, ana.consent_share, ana.consent_contact) == (
+        assert (ana.birth_date, ana.sex_at_birth, ana.consent_contact) == (
             dt.date(1980, 6, 1),
             "female",
             True,
-            True,
         )
+        scopes = s.scalars(select(Consent.scope).where(Consent.client_id == ana.id)).all()
+        assert scopes == ["treatment_payment_operations"]
         assert s.scalar(select(Client.race).where(Client.client_code == "10042")) == "white"
         visit = s.scalars(select(Assessment)).one()
         assert (visit.assessed_on, visit.medication, visit.medication_as_prescribed) == (
@@ -404,10 +408,12 @@ def test_existing_clients_change_only_with_update_and_each_change_is_audited(
             select(AuditEntry.action, AuditEntry.entity).order_by(AuditEntry.seq)
         ).all()
         episodes = s.execute(select(Episode.opened_on, Episode.closed_on)).all()
+    # consent_share = yes on the file, and no consent stored: one is recorded (and audited).
     assert [tuple(a) for a in audit[2:]] == [
         ("update", "client"),
         ("create", "assessment"),
         ("create", "event"),
+        ("create", "consent"),
         ("import", "workbook"),
         ("import", "workbook"),
     ]

@@ -55,7 +55,7 @@ def test_a_complete_intake_is_accepted_with_typed_values() -> None:
         ({**CLIENT, "given_name": "An\u0000a"}, "given_name", "control character"),
         ({**CLIENT, "family_name": "x" * 101}, "family_name", "at most 100"),
         ({**CLIENT, "gender": "robot"}, "gender", "not one of the choices"),
-        ({**CLIENT, "consent_share": "maybe"}, "consent_share", "yes or no"),
+        ({**CLIENT, "consent_contact": "maybe"}, "consent_contact", "yes or no"),
     ],
 )
 def test_client_rejections_name_the_field(raw: dict, field: str, words: str) -> None:

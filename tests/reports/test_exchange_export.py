@@ -16,10 +16,11 @@ from db.engine import Database
 from db.jobs import Cancelled
 from db.models import AuditEntry
 from db.startup import open_database
-from forms import records
+from forms import consents, records
+from forms.consents import Recipient
 from forms.exchange import IGNORED_ON_IMPORT, RECOVERY_STATUS
 from forms.importer import import_workbook
-from reports.exchange_export import PART2_NOTICE, export_workbook
+from reports.exchange_export import export_workbook
 from reports.exchange_template import write_template
 from reports.rules import recovery, remission
 
@@ -43,7 +44,9 @@ CONTRACT = {
     "severity controlled_environment maintenance_therapy sobriety "
     "recovery_status recovery_timeframe remission_episodes recurrences "
     "recovery_attempts harm_self harm_others harm_community ahi",
+    "Consents": "client_code scope recipient signed_on expires_on revoked_on note",
 }
+TREATMENT = Recipient("treatment", "Riverside Clinic")
 MANAGER = Actor(user_id=None, username="test-manager", role="manager")
 
 
@@ -70,9 +73,16 @@ def client(code: str, **values: object) -> dict[str, object]:
         "given_name": "Ana",
         "family_name": "Ruiz",
         "birth_date": "1980-06-01",
-        "consent_share": "yes",
         **values,
     }
+
+
+def consenting(database: Database, actor: Actor, raw: dict[str, object], today: dt.date) -> int:
+    """A client with a treatment, payment and operations consent signed at registration."""
+    cid = records.create_client(database, actor, raw, today)
+    tpo = {"scope": "treatment_payment_operations", "signed_on": "2024-01-02"}
+    consents.record_consent(database, actor, cid, tpo, today)
+    return cid
 
 
 def test_demo_agency_export_import_export_gives_the_same_workbook(
@@ -82,12 +92,12 @@ def test_demo_agency_export_import_export_gives_the_same_workbook(
     demo = open_database(str(tmp_path / "demo.sqlite3"))
     build_demo(demo, 40, 5, today=AS_OF)
     first, second = tmp_path / "first.xlsx", tmp_path / "second.xlsx"
-    summary = export_workbook(demo, admin, first, AS_OF, all_clients=True)
+    summary = export_workbook(demo, admin, first, AS_OF, all_clients=True, today=AS_OF)
     demo.dispose()
     assert summary.clients == 40 and summary.left_out == 0
     result = import_workbook(any_database, admin, first, AS_OF)
     assert result.ok, [str(p) for p in result.problems[:5]]
-    export_workbook(any_database, admin, second, AS_OF, all_clients=True)
+    export_workbook(any_database, admin, second, AS_OF, all_clients=True, today=AS_OF)
     a, b = without_timestamp(sheets(first)), without_timestamp(sheets(second))
     assert list(a) == [
         "Clients",
@@ -95,6 +105,7 @@ def test_demo_agency_export_import_export_gives_the_same_workbook(
         "Substances",
         "Events",
         "Encounters",
+        "Consents",
         "RecoveryStatus",
         "Dictionary",
         "Notice",
@@ -107,7 +118,7 @@ def test_demo_agency_export_import_export_gives_the_same_workbook(
 def test_sheet_names_and_columns_are_the_published_contract(
     database: Database, admin: Actor, tmp_path: Path
 ) -> None:
-    export_workbook(database, admin, tmp_path / "x.xlsx", AS_OF)
+    export_workbook(database, admin, tmp_path / "x.xlsx", AS_OF, recipient=TREATMENT)
     book = sheets(tmp_path / "x.xlsx")
     for name, keys in CONTRACT.items():
         assert list(book[name][0]) == keys.split(), name
@@ -148,7 +159,7 @@ def test_recovery_status_codes_are_the_values_the_rules_return() -> None:
 def test_worked_case_1_reads_early_full_remission_with_its_harm(
     database: Database, admin: Actor, today: dt.date, tmp_path: Path
 ) -> None:
-    cid = records.create_client(database, admin, client("C-1"), today)
+    cid = consenting(database, admin, client("C-1"), today)
     severe = "larger_longer;cut_down;time_spent;craving;role_failure;withdrawal"
     records.add_assessment(
         database,
@@ -182,7 +193,7 @@ def test_worked_case_1_reads_early_full_remission_with_its_harm(
         today,
     )
     records.add_event(database, admin, cid, {"occurred_on": "2024-03-01", "event": "arrest"}, today)
-    export_workbook(database, admin, tmp_path / "s.xlsx", dt.date(2024, 4, 15))
+    export_workbook(database, admin, tmp_path / "s.xlsx", dt.date(2024, 4, 15), recipient=TREATMENT)
     rows = sheets(tmp_path / "s.xlsx")["RecoveryStatus"]
     status = dict(zip(rows[0], rows[1], strict=True))
     assert len(rows) == 2
@@ -210,50 +221,28 @@ def test_worked_case_1_reads_early_full_remission_with_its_harm(
     }
 
 
-def test_clients_without_consent_are_left_out_and_the_notice_says_so(
-    database: Database, admin: Actor, today: dt.date, tmp_path: Path
-) -> None:
-    records.create_client(database, admin, client("C-1"), today)
-    quiet = records.create_client(database, admin, client("C-2", consent_share="no"), today)
-    records.add_encounter(
-        database, admin, quiet, {"occurred_on": "2024-02-01", "naloxone_kits": 2}, today
-    )
-    summary = export_workbook(database, admin, tmp_path / "c.xlsx", AS_OF)
-    book = sheets(tmp_path / "c.xlsx")
-    assert (summary.clients, summary.left_out) == (1, 1)
-    assert [row[0] for row in book["Clients"][1:]] == ["C-1"]
-    assert book["Encounters"][1][:4] == (dt.datetime(2024, 2, 1), None, None, 2)
-    notice = dict(row for row in book["Notice"][1:])
-    assert notice["notice"] == PART2_NOTICE and notice["clients_left_out"] == 1
-    everyone = export_workbook(database, admin, tmp_path / "all.xlsx", AS_OF, all_clients=True)
-    assert everyone.clients == 2
-    with database.reading() as s:
-        exports = s.scalars(select(AuditEntry.after).where(AuditEntry.action == "export")).all()
-    assert len(exports) == 2 and '"all_clients": true' in (exports[1] or "")
-
-
 def test_only_managers_export_identified_data_and_only_admins_everyone(
     database: Database, front_desk: Actor, tmp_path: Path
 ) -> None:
     with pytest.raises(PermissionDenied):
-        export_workbook(database, front_desk, tmp_path / "x.xlsx", AS_OF)
+        export_workbook(database, front_desk, tmp_path / "x.xlsx", AS_OF, recipient=TREATMENT)
     with pytest.raises(PermissionDenied):
         export_workbook(database, MANAGER, tmp_path / "x.xlsx", AS_OF, all_clients=True)
     assert not (tmp_path / "x.xlsx").exists()
-    export_workbook(database, MANAGER, tmp_path / "x.xlsx", AS_OF)
+    export_workbook(database, MANAGER, tmp_path / "x.xlsx", AS_OF, recipient=TREATMENT)
     assert (tmp_path / "x.xlsx").exists()
 
 
 def test_formula_like_names_come_back_as_text_and_dates_as_dates(
     database: Database, admin: Actor, today: dt.date, tmp_path: Path
 ) -> None:
-    records.create_client(
+    consenting(
         database,
         admin,
         client("C-1", given_name='=HYPERLINK("x")', family_name="+1+1", preferred_name="@SUM(A1)"),
         today,
     )
-    export_workbook(database, admin, tmp_path / "f.xlsx", AS_OF)
+    export_workbook(database, admin, tmp_path / "f.xlsx", AS_OF, recipient=TREATMENT)
     ws = load_workbook(tmp_path / "f.xlsx")["Clients"]
     names = [ws.cell(2, col) for col in (2, 3, 4)]
     assert [c.value for c in names] == ['=HYPERLINK("x")', "+1+1", "@SUM(A1)"]
@@ -266,12 +255,14 @@ def test_formula_like_names_come_back_as_text_and_dates_as_dates(
 def test_a_cancelled_export_leaves_the_earlier_file_and_no_debris(
     database: Database, admin: Actor, today: dt.date, tmp_path: Path
 ) -> None:
-    records.create_client(database, admin, client("C-1"), today)
+    consenting(database, admin, client("C-1"), today)
     out = tmp_path / "out"
     out.mkdir()
     (out / "data.xlsx").write_bytes(b"last month's export")
     with pytest.raises(Cancelled):
-        export_workbook(database, admin, out / "data.xlsx", AS_OF, cancelled=lambda: True)
+        export_workbook(
+            database, admin, out / "data.xlsx", AS_OF, recipient=TREATMENT, cancelled=lambda: True
+        )
     assert [p.name for p in out.iterdir()] == ["data.xlsx"]
     assert (out / "data.xlsx").read_bytes() == b"last month's export"
     with database.reading() as s:
@@ -289,6 +280,7 @@ def test_the_template_has_drop_downs_on_every_coded_column_and_imports(
         "Substances",
         "Events",
         "Encounters",
+        "Consents",
         "Dictionary",
         "Lists",
     ]
