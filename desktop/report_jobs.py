@@ -64,7 +64,7 @@ class ReportJob:
 def _monthly(
     ctx: AppContext, i: JobInputs, target: Path, progress: Progress, cancelled: IsCancelled
 ) -> object:
-    from reports.pdf_monthly import monthly_report
+    from reports.outputs.monthly_pdf import monthly_report
 
     return monthly_report(
         ctx.database,
@@ -82,7 +82,7 @@ def _export(
     ctx: AppContext, i: JobInputs, target: Path, progress: Progress, cancelled: IsCancelled
 ) -> object:
     from forms.consents import parse_recipient
-    from reports.exchange_export import export_workbook
+    from reports.outputs.exchange_export import export_workbook
 
     today = ctx.today()
     return export_workbook(
@@ -101,7 +101,7 @@ def _funder(rows: bool) -> Runner:
     def run(
         ctx: AppContext, i: JobInputs, target: Path, progress: Progress, cancelled: IsCancelled
     ) -> object:
-        from reports.funder import funder_workbook
+        from reports.outputs.funder import funder_workbook
 
         return funder_workbook(
             ctx.database,
@@ -124,7 +124,7 @@ def _funder_name(i: JobInputs) -> str:
 def _template(
     _ctx: AppContext, _i: JobInputs, target: Path, _progress: Progress, cancelled: IsCancelled
 ) -> object:
-    from reports.exchange_template import write_template
+    from reports.outputs.exchange_template import write_template
 
     write_template(target, cancelled)
     return None

@@ -42,7 +42,7 @@ from desktop.report_jobs import NOTHING, PERIOD, JobInputs, ReportJob, jobs_for
 from desktop.translate import label
 from forms.consents import parse_recipient
 from forms.validation import ValidationFailed
-from reports.exchange_disclosure import left_out_text
+from reports.outputs.exchange_disclosure import left_out_text
 
 log = logging.getLogger(__name__)
 

@@ -135,7 +135,7 @@ def run_import(args: argparse.Namespace) -> int:
 
 def _rejection(path: Path, result: Any) -> CommandError:
     """Print the problems, write them beside the file, and say so in one line."""
-    from reports.import_errors import errors_path, write_problems
+    from reports.outputs.import_errors import errors_path, write_problems
 
     for problem in result.problems:
         print(problem)
@@ -154,7 +154,7 @@ def run_export_data(args: argparse.Namespace) -> int:
     from db.access import COMMAND_LINE
     from db.startup import open_database
     from desktop.passphrase import for_command
-    from reports.exchange_export import export_workbook
+    from reports.outputs.exchange_export import export_workbook
 
     today = dt.date.today()
     recipient = _recipient(args, today)
@@ -200,7 +200,7 @@ def _recipient(args: argparse.Namespace, today: dt.date) -> Any:
 
 
 def _export_lines(path: Path, summary: Any) -> list[str]:
-    from reports.exchange_disclosure import left_out_text
+    from reports.outputs.exchange_disclosure import left_out_text
 
     r = summary.recipient
     status = f"{summary.clients:,} clients, status as of {summary.as_of.isoformat()}"
@@ -226,7 +226,7 @@ def _export_lines(path: Path, summary: Any) -> list[str]:
 
 
 def run_export_template(args: argparse.Namespace) -> int:
-    from reports.exchange_template import write_template
+    from reports.outputs.exchange_template import write_template
 
     write_template(args.out)
     print(f"Wrote {args.out}: empty sheets with drop-down lists and the data dictionary.")

@@ -78,7 +78,8 @@ def run_monthly(args: argparse.Namespace) -> int:
     from db.access import COMMAND_LINE
     from db.startup import open_database
     from desktop.passphrase import for_command
-    from reports.pdf_monthly import month_title, monthly_report
+    from reports.outputs.monthly_pdf import monthly_report
+    from reports.render.pdf_monthly import month_title
 
     if args.month > dt.date.today():
         raise ValueError(f"{args.month:%Y-%m} has not started yet")
@@ -104,7 +105,7 @@ def run_funder(args: argparse.Namespace) -> int:
     from db.access import COMMAND_LINE
     from db.startup import open_database
     from desktop.passphrase import for_command
-    from reports.funder import funder_workbook
+    from reports.outputs.funder import funder_workbook
 
     if args.end < args.start:
         raise ValueError(f"--to {args.end.isoformat()} is before --from {args.start.isoformat()}")
@@ -133,7 +134,7 @@ def run_funder(args: argparse.Namespace) -> int:
     return 0
 
 
-# What a funder file with rows is, said wherever such a file is made (reports.funder).
+# What a funder file with rows is, said wherever such a file is made (reports.outputs.funder).
 ROWS_WARNING = (
     "The de-identified rows hold every client the summary counts, so every count the "
     "summary hides can be worked out from them: handle this file as row-level data, "

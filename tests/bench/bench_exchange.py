@@ -29,7 +29,7 @@ from db.access import COMMAND_LINE
 from db.startup import open_database
 from desktop.passphrase import for_command
 from forms.consents import Recipient
-from reports.exchange_export import export_workbook
+from reports.outputs.exchange_export import export_workbook
 database = open_database(sys.argv[1], passphrase=for_command)
 start, cpu = time.perf_counter(), time.process_time()
 as_of = dt.date.fromisoformat(sys.argv[3])

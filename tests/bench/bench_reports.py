@@ -18,9 +18,9 @@ from db.engine import Database
 from db.startup import open_database
 from desktop.passphrase import for_command
 from reports.datasets.deidentify import SHEET as ROWS_SHEET
-from reports.funder import funder_workbook
+from reports.outputs.funder import funder_workbook
 from reports.outputs.monthly_data import build_report_data
-from reports.pdf_monthly import monthly_report
+from reports.outputs.monthly_pdf import monthly_report
 from tests.bench.agency import MEMORY_CLIENTS, TODAY, working_copy
 from tests.bench.measure import Figure, Timing, child_run, wall_and_cpu
 from tests.bench.raw_xlsx import plan_from, write_raw
@@ -40,7 +40,7 @@ from pathlib import Path
 from db.access import COMMAND_LINE
 from db.startup import open_database
 from desktop.passphrase import for_command
-from reports.funder import funder_workbook
+from reports.outputs.funder import funder_workbook
 database = open_database(sys.argv[1], passphrase=for_command)
 start, end = dt.date.fromisoformat(sys.argv[3]), dt.date.fromisoformat(sys.argv[4])
 funder_workbook(database, COMMAND_LINE, start, end, Path(sys.argv[2]), rows=True)

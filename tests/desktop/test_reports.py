@@ -12,8 +12,8 @@ from PySide6.QtCore import Qt
 from db.access import PermissionDenied
 from desktop.reports_view import ReportsView
 from forms import consents
-from reports.exchange_export import export_workbook
-from reports.exchange_template import write_template
+from reports.outputs.exchange_export import export_workbook
+from reports.outputs.exchange_template import write_template
 from tests.conftest import TODAY
 from tests.desktop.harness import Desk, FakeDialogs, add_client
 

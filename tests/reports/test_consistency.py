@@ -34,10 +34,10 @@ from db.demo import build_demo
 from db.engine import Database
 from db.startup import open_database
 from reports.datasets.histories import load_histories
-from reports.exchange_export import export_workbook
-from reports.funder import funder_workbook
+from reports.outputs.exchange_export import export_workbook
+from reports.outputs.funder import funder_workbook
 from reports.outputs.monthly_data import build_report_data
-from reports.pdf_monthly import write_monthly_pdf
+from reports.render.pdf_monthly import write_monthly_pdf
 from reports.rules import recovery
 from reports.tables.report_data import ReportData
 from reports.tables.report_tables import Kind, Table

@@ -26,7 +26,7 @@ from db.startup import open_database
 from forms import records
 from reports.datasets import deidentify
 from reports.datasets.histories import load_histories
-from reports.funder import FunderResult, funder_workbook
+from reports.outputs.funder import FunderResult, funder_workbook
 from reports.rules.recovery import primary_status
 from reports.tables.report_tables import Kind, Table
 from tests.reports.hand_agency import DOCK, PEOPLE, build, client_code

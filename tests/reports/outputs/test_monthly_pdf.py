@@ -17,7 +17,8 @@ from db.engine import Database
 from db.jobs import Cancelled
 from db.models import AuditEntry
 from db.startup import open_database
-from reports.pdf_monthly import INTERNAL_MARK, monthly_report
+from reports.outputs.monthly_pdf import monthly_report
+from reports.render.pdf_monthly import INTERNAL_MARK
 from reports.tables.report_data import ReportData
 from tests.reports.hand_agency import AGENCY, DOCK, REPORT_MONTH, REPORT_YEAR, build
 from tests.reports.hand_expected import OCTOBER

@@ -3,7 +3,7 @@
 Counts carry a thousands format, percentages a percent format (stored as
 fractions, so Excel sums and charts them correctly), means two decimals; a
 suppressed cell is the text "<11", right-aligned like the numbers around
-it. Every text cell is made with `reports.xlsx.text_cell`, an explicit
+it. Every text cell is made with `reports.render.xlsx.text_cell`, an explicit
 string, so no label or area from the database can ever become a formula.
 """
 
@@ -17,8 +17,8 @@ from typing import Any
 from openpyxl.cell import WriteOnlyCell
 from openpyxl.styles import Alignment, Font
 
+from reports.render.xlsx import HEADER_FILL, HEADER_FONT, SheetWriter, text_cell
 from reports.tables.report_tables import Kind, Row, Table, Value
-from reports.xlsx import HEADER_FILL, HEADER_FONT, SheetWriter, text_cell
 
 log = logging.getLogger(__name__)
 

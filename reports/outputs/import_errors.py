@@ -7,7 +7,7 @@ from collections.abc import Sequence
 from pathlib import Path
 
 from forms.import_read import Problem
-from reports.xlsx import Column, XlsxBook, write_or_discard
+from reports.render.xlsx import Column, XlsxBook, write_or_discard
 
 log = logging.getLogger(__name__)
 

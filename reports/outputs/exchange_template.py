@@ -17,9 +17,9 @@ from openpyxl.utils import get_column_letter
 
 from forms.exchange import LISTS_SHEET_NAME, RECORD_SHEETS
 from forms.fields import Field, Kind
-from reports.dictionary import write_dictionary
-from reports.exchange_export import columns_of
-from reports.xlsx import Column, XlsxBook, write_or_discard
+from reports.render.dictionary import write_dictionary
+from reports.render.exchange_sheets import columns_of
+from reports.render.xlsx import Column, XlsxBook, write_or_discard
 
 log = logging.getLogger(__name__)
 

@@ -8,7 +8,7 @@ therefore stays flat with the number of clients.
 
 Consent (DOMAIN.md §9): an export is a disclosure to a recipient, and names
 only the clients whose consent covers that recipient on the day
-(reports/exchange_disclosure.py); the Notice sheet carries the 42 CFR 2.32
+(reports/outputs/exchange_disclosure.py); the Notice sheet carries the 42 CFR 2.32
 notice and says how many were left out and why. An administrator's internal
 copy of every client (`all_clients`) stays inside the agency. Each export is
 audited and listed in the disclosure log in one transaction.
@@ -45,31 +45,22 @@ from forms.exchange import (
     SUBSTANCES,
     Sheet,
 )
-from forms.fields import Field, Kind
 from reports.datasets.exchange_status import histories, status_rows
-from reports.dictionary import write_dictionary
-from reports.exchange_disclosure import PART2_NOTICE, Audience, log_disclosure
+from reports.outputs.exchange_disclosure import PART2_NOTICE, Audience, log_disclosure
+from reports.render.dictionary import write_dictionary
+from reports.render.exchange_sheets import cells, columns_of
+from reports.render.xlsx import Column, SheetWriter, XlsxBook, write_or_discard, write_rows
 from reports.rules.consent import ConsentFact
-from reports.xlsx import Column, SheetWriter, XlsxBook, write_or_discard, write_rows
 
 __all__ = ["PART2_NOTICE", "ExportSummary", "export_workbook"]
 
 log = logging.getLogger(__name__)
 
 PAGE_CLIENTS = 1_000
-DATE_FORMAT = "yyyy-mm-dd"
 # The Clients columns read from the clients table; consent_share comes from the consents.
 CLIENT_KEYS = tuple(k for k in CLIENTS.keys if k != CONSENT_SHARE.key)
 # Where the client code sits in an encounter row as read (its client id comes first).
 _ENCOUNTER_CODE = 1 + ENCOUNTERS.keys.index("client_code")
-_WIDTH_BY_KIND = {
-    Kind.DATE: 12,
-    Kind.BOOLEAN: 8,
-    Kind.INTEGER: 8,
-    Kind.CODE: 14,
-    Kind.CODES: 40,
-    Kind.TEXT: 18,
-}
 
 
 @dataclass(frozen=True)
@@ -82,30 +73,6 @@ class ExportSummary:
     recipient: Recipient
     disclosed_on: dt.date
     left_out_by: dict[str, int] = field(default_factory=dict)  # reports.rules.consent reasons
-
-
-def columns_of(sheet: Sheet) -> list[Column]:
-    """Column widths from the kind of field (but never narrower than the key)."""
-    return [
-        Column(
-            f.key,
-            max(_WIDTH_BY_KIND[f.kind], len(f.key) + 2),
-            DATE_FORMAT if f.kind is Kind.DATE else None,
-        )
-        for f in sheet.fields
-    ]
-
-
-def cell(f: Field, value: Any) -> Any:
-    """A stored value as the workbook writes it: yes/no for booleans, dates as dates."""
-    if value is None:
-        return None
-    if f.kind is Kind.BOOLEAN:
-        # Only a stored boolean: the text "no" is truthy, and once turned every row to yes.
-        if not isinstance(value, bool | int) or isinstance(value, str):
-            raise TypeError(f"{f.key}: a boolean is expected, not {value!r}")
-        return "yes" if value else "no"
-    return value
 
 
 def export_workbook(
@@ -231,7 +198,7 @@ class _Export:
         }
         self._clients(sheets)
         encounters = (
-            _cells(ENCOUNTERS, self._encounter(row))
+            cells(ENCOUNTERS, self._encounter(row))
             for row in exchange_rows.encounters(self.session, ENCOUNTERS.keys)
         )
         self.counts[ENCOUNTERS.name] = write_rows(
@@ -274,7 +241,7 @@ class _Export:
             named.append((*row, self.audience.shares(facts)))
             for consent in chosen:
                 consents_sheet.append(
-                    _cells(CONSENTS, self.audience.consent_row(row[code], consent))
+                    cells(CONSENTS, self.audience.consent_row(row[code], consent))
                 )
             listed += len(chosen)
         self.counts[CONSENTS.name] = self.counts.get(CONSENTS.name, 0) + listed
@@ -306,12 +273,8 @@ class _Export:
     ) -> None:
         writer = sheets[sheet.name]
         for row in rows:
-            writer.append(_cells(sheet, row))
+            writer.append(cells(sheet, row))
         self.counts[sheet.name] = self.counts.get(sheet.name, 0) + len(rows)
-
-
-def _cells(sheet: Sheet, row: tuple[Any, ...]) -> list[Any]:
-    return [cell(f, value) for f, value in zip(sheet.fields, row, strict=True)]
 
 
 def _notice(

@@ -1,4 +1,5 @@
-"""The funder workbook: `recovery-desk export funder --from D --to D --out F.xlsx [--rows]`.
+"""The sheets of the funder workbook, written from a `ReportData` (and the rows streamed
+into the Clients sheet while the dataset is walked).
 
 Aggregate by default: `Summary` holds the tables of the monthly report for
 the period, `Community` the programme tallies by area, `Trends` the last
@@ -15,21 +16,15 @@ import datetime as dt
 import logging
 from collections.abc import Callable
 from dataclasses import dataclass
-from pathlib import Path
 
 from openpyxl.utils import get_column_letter
 
-from db import audit
-from db import settings as agency_settings
-from db.access import Actor, Permission
 from db.dates import Period
-from db.engine import Database
-from db.jobs import Cancelled, IsCancelled, Progress
+from db.jobs import Cancelled, IsCancelled
 from forms.fields import N_, Field, Kind
 from reports.datasets import deidentify
-from reports.datasets.deidentify import RowCollector
-from reports.dictionary import DECIMAL_TAG, write_dictionary
-from reports.funder_sheets import (
+from reports.render.dictionary import DECIMAL_TAG, write_dictionary
+from reports.render.funder_sheets import (
     NOTE_FONT,
     SECTION_FONT,
     WRAP_TEXT,
@@ -39,7 +34,7 @@ from reports.funder_sheets import (
     styled_text,
     write_table,
 )
-from reports.outputs.monthly_data import build_report_data
+from reports.render.xlsx import Column, SheetWriter, XlsxBook
 from reports.rules.suppression import PROTECTED_MARK
 from reports.tables.definitions import definitions
 from reports.tables.monthly_community import COMMUNITY_COLUMNS
@@ -47,7 +42,6 @@ from reports.tables.monthly_trends import TREND_COLUMNS
 from reports.tables.report_data import ReportData
 from reports.tables.report_tables import Disclosure, Table
 from reports.tables.report_tables import Kind as TableKind
-from reports.xlsx import Column, SheetWriter, XlsxBook, write_or_discard
 
 log = logging.getLogger(__name__)
 
@@ -73,85 +67,17 @@ ROWS_ABOUT = (
 
 
 @dataclass(frozen=True)
-class FunderResult:
-    data: ReportData
-    client_rows: int
-
-
-def funder_workbook(
-    database: Database,
-    actor: Actor,
-    start: dt.date,
-    end: dt.date,
-    target: Path,
-    *,
-    rows: bool = False,
-    progress: Progress | None = None,
-    cancelled: IsCancelled | None = None,
-    generated_at: dt.datetime | None = None,
-) -> FunderResult:
-    """Build and write the funder workbook for `start`..`end`, and record the export."""
-    actor.require(Permission.REPORTS)
-    period = Period(start, end)
-    with database.reading() as session:
-        settings = agency_settings.load(session)
-    done: list[FunderResult] = []
-
-    def fill(book: XlsxBook) -> None:
-        # Sheets are opened in their order first: the rows stream into theirs during
-        # the walk, the aggregate sheets are written once the counts are complete.
-        _properties(book, period)
-        sheets = _open_sheets(book, settings.agency_name, period, rows)
-        collector = (
-            None
-            if sheets.clients is None
-            else RowCollector(period, settings.state, _row_sink(sheets.clients, cancelled))
-        )
-        data = build_report_data(
-            database,
-            actor,
-            period,
-            generated_at=generated_at,
-            progress=progress,
-            cancelled=cancelled,
-            observers=() if collector is None else (collector,),
-        )
-        _summary(sheets.summary, data)
-        _community(sheets.community, data)
-        _trends(sheets.trends, data)
-        if sheets.clients is not None:
-            sheets.clients.worksheet.auto_filter.ref = (
-                f"A1:{_letter(len(deidentify.KEYS))}{sheets.clients.rows}"
-            )
-        write_dictionary(book, _dictionary_sheets(data, rows))
-        _about(book, data, rows)
-        database.require_healthy_file()
-        done.append(FunderResult(data, collector.written if collector is not None else 0))
-
-    write_or_discard(XlsxBook(), Path(target), fill, cancelled)
-    result = done[0]
-    with database.writing() as session:
-        audit.record(
-            session,
-            actor,
-            "export",
-            "funder_workbook",
-            f"{start}..{end}",
-            after={"file": Path(target).name, "rows": rows, "client_rows": result.client_rows},
-        )
-    log.info("funder workbook %s..%s written to %s", start, end, target)
-    return result
-
-
-@dataclass(frozen=True)
-class _Sheets:
+class FunderSheets:
     summary: SheetWriter
     community: SheetWriter
     trends: SheetWriter
     clients: SheetWriter | None
 
 
-def _open_sheets(book: XlsxBook, agency: str, period: Period, rows: bool) -> _Sheets:
+def open_sheets(book: XlsxBook, agency: str, period: Period, rows: bool) -> FunderSheets:
+    """The workbook's properties and its sheets in their order: the rows stream into theirs
+    while the dataset is walked, the aggregate sheets are written once it is complete."""
+    _properties(book, period)
     title = f"{agency}: summary for {period.start.isoformat()} to {period.end.isoformat()}"
     summary = book.sheet(
         SUMMARY,
@@ -171,10 +97,10 @@ def _open_sheets(book: XlsxBook, agency: str, period: Period, rows: bool) -> _Sh
         if rows
         else None
     )
-    return _Sheets(summary, community, trends, clients)
+    return FunderSheets(summary, community, trends, clients)
 
 
-def _row_sink(
+def row_sink(
     sheet: SheetWriter, cancelled: IsCancelled | None
 ) -> Callable[[tuple[object, ...]], None]:
     def put(row: tuple[object, ...]) -> None:
@@ -183,6 +109,19 @@ def _row_sink(
             raise Cancelled()
 
     return put
+
+
+def write_sheets(book: XlsxBook, sheets: FunderSheets, data: ReportData, rows: bool) -> None:
+    """Every sheet but the rows, from the report's printed tables."""
+    _summary(sheets.summary, data)
+    _community(sheets.community, data)
+    _trends(sheets.trends, data)
+    if sheets.clients is not None:
+        sheets.clients.worksheet.auto_filter.ref = (
+            f"A1:{_letter(len(deidentify.KEYS))}{sheets.clients.rows}"
+        )
+    write_dictionary(book, _dictionary_sheets(data, rows))
+    _about(book, data, rows)
 
 
 def _properties(book: XlsxBook, period: Period) -> None:

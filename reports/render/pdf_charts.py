@@ -17,7 +17,7 @@ from reportlab.graphics.shapes import Drawing, String
 from reportlab.graphics.widgets.markers import makeMarker
 from reportlab.lib import colors
 
-from reports.pdf_style import FONT, FONT_BOLD, INK, MUTED, RULE, WARNING
+from reports.render.pdf_style import FONT, FONT_BOLD, INK, MUTED, RULE, WARNING
 from reports.tables.report_tables import Table
 
 log = logging.getLogger(__name__)

@@ -12,7 +12,7 @@ from collections.abc import Iterable, Iterator, Sequence
 
 from forms.exchange import DICTIONARY
 from forms.fields import Field, Kind
-from reports.xlsx import Column, SheetWriter, XlsxBook
+from reports.render.xlsx import Column, SheetWriter, XlsxBook
 
 log = logging.getLogger(__name__)
 

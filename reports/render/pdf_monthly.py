@@ -1,4 +1,4 @@
-"""The monthly report as a PDF: `recovery-desk report monthly --month YYYY-MM`.
+"""The monthly report laid out as a PDF, from a `ReportData`.
 
 Seven sections built from `reports.tables.report_data`, set with reportlab
 platypus. Every page carries the agency, the month, "page x of y" and the
@@ -28,15 +28,11 @@ from reportlab.platypus import (
     Spacer,
 )
 
-from db import audit
-from db.access import Actor, Permission
 from db.dates import Period
-from db.engine import Database
 from db.files import atomic_path
-from db.jobs import Cancelled, IsCancelled, Progress
-from reports import pdf_charts
-from reports.outputs.monthly_data import build_report_data
-from reports.pdf_style import (
+from db.jobs import Cancelled, IsCancelled
+from reports.render import pdf_charts
+from reports.render.pdf_style import (
     ACCENT,
     FONT,
     FONT_BOLD,
@@ -276,42 +272,3 @@ def write_monthly_pdf(data: ReportData, target: Path, cancelled: IsCancelled | N
         if cancelled is not None and cancelled():
             raise Cancelled()
         doc.build(story, canvasmaker=_canvas_maker(data))
-
-
-def monthly_report(
-    database: Database,
-    actor: Actor,
-    year: int,
-    month: int,
-    target: Path,
-    *,
-    internal: bool = False,
-    progress: Progress | None = None,
-    cancelled: IsCancelled | None = None,
-    generated_at: dt.datetime | None = None,
-) -> ReportData:
-    """Build and write the monthly report for `year`-`month`, and record the export."""
-    actor.require(Permission.REPORTS)
-    period = Period.month(year, month)
-    data = build_report_data(
-        database,
-        actor,
-        period,
-        internal=internal,
-        generated_at=generated_at,
-        progress=progress,
-        cancelled=cancelled,
-    )
-    database.require_healthy_file()
-    write_monthly_pdf(data, target, cancelled)
-    with database.writing() as session:
-        audit.record(
-            session,
-            actor,
-            "export",
-            "monthly_report",
-            f"{year:04d}-{month:02d}",
-            after={"file": Path(target).name, "internal": internal},
-        )
-    log.info("monthly report %04d-%02d written to %s", year, month, target)
-    return data

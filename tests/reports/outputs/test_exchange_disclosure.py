@@ -16,11 +16,11 @@ from sqlalchemy import func, select
 from db import audit
 from db.access import Actor, PermissionDenied
 from db.engine import Database
+from db.jobs import Cancelled
 from db.models import AuditEntry, Client, Disclosure, DisclosureClient
 from forms import consents, records
 from forms.consents import Recipient
-from reports.exchange_export import export_workbook
-from reports.xlsx import Cancelled
+from reports.outputs.exchange_export import export_workbook
 
 TODAY = dt.date(2026, 11, 27)
 AS_OF = TODAY

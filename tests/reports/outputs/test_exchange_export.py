@@ -20,8 +20,8 @@ from forms import consents, records
 from forms.consents import Recipient
 from forms.exchange import IGNORED_ON_IMPORT, RECOVERY_STATUS
 from forms.importer import import_workbook
-from reports.exchange_export import export_workbook
-from reports.exchange_template import write_template
+from reports.outputs.exchange_export import export_workbook
+from reports.outputs.exchange_template import write_template
 from reports.rules import recovery, remission
 
 AS_OF = dt.date(2026, 11, 27)

@@ -7,7 +7,7 @@ import pytest
 from openpyxl import load_workbook
 
 from db.jobs import Cancelled
-from reports.xlsx import Column, XlsxBook
+from reports.render.xlsx import Column, XlsxBook
 
 DANGEROUS = ['=HYPERLINK("http://x","y")', "+1+1", "-2", "@SUM(A1)", "\tTab", "\rCR", "\nLF"]
 
@@ -41,7 +41,7 @@ def test_a_cancelled_save_leaves_the_earlier_file_and_no_debris(tmp_path: Path) 
 
 
 def test_a_failure_while_filling_leaves_no_file(tmp_path: Path) -> None:
-    from reports.xlsx import write_or_discard
+    from reports.render.xlsx import write_or_discard
 
     def fill(book: XlsxBook) -> None:
         book.sheet("S", [Column("a")]).append(["x"])
@@ -53,7 +53,7 @@ def test_a_failure_while_filling_leaves_no_file(tmp_path: Path) -> None:
 
 
 def test_a_cancel_noticed_at_save_inside_write_or_discard_leaves_nothing(tmp_path: Path) -> None:
-    from reports.xlsx import write_or_discard
+    from reports.render.xlsx import write_or_discard
 
     def fill(book: XlsxBook) -> None:
         book.sheet("S", [Column("a")]).append(["x"])
