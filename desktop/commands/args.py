@@ -6,20 +6,23 @@ import argparse
 import datetime as dt
 from pathlib import Path
 
+from reports.outputs.periods import InputError, parse_date, parse_month
+
 
 def iso_date(text: str) -> dt.date:
+    """YYYY-MM-DD, read as every job reads a date (reports.outputs.periods)."""
     try:
-        return dt.date.fromisoformat(text)
-    except ValueError:
-        raise argparse.ArgumentTypeError(f"'{text}' is not a date; use YYYY-MM-DD") from None
+        return parse_date(text)
+    except InputError as exc:
+        raise argparse.ArgumentTypeError(str(exc)) from None
 
 
 def month(text: str) -> dt.date:
     """YYYY-MM as the first day of that month."""
     try:
-        return dt.datetime.strptime(text, "%Y-%m").date()
-    except ValueError:
-        raise argparse.ArgumentTypeError(f"'{text}' is not a month; use YYYY-MM") from None
+        return parse_month(text)
+    except InputError as exc:
+        raise argparse.ArgumentTypeError(str(exc)) from None
 
 
 def positive_int(text: str) -> int:

@@ -32,8 +32,6 @@ def build_report_data(
     funder workbook's de-identified rows).
     """
     actor.require(Permission.REPORTS)
-    if period.end < period.start:
-        raise ValueError("the period ends before it starts")
     with database.reading() as session:
         settings = agency_settings.load(session)
         data = monthly_dataset(
