@@ -1,18 +1,63 @@
-"""How each job of `reports.outputs.registry` calls its output: from who runs it
-(`Caller`) and what was asked (`JobInputs`) to the output function's own arguments.
-The output modules are imported when a job runs."""
+"""What a job of `reports.outputs.registry` is given, and how each calls its output:
+from who runs it (`Caller`) and what was asked (`JobInputs`) to the output
+function's own arguments. The output modules are imported when a job runs."""
 
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Callable
+from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from db.access import Actor
+from db.dates import Period
 from db.jobs import IsCancelled, Progress
 
 if TYPE_CHECKING:
+    from db.engine import Database
     from forms.consents import Recipient
-    from reports.outputs.registry import Caller, JobInputs
+
+
+@dataclass(frozen=True)
+class JobInputs:
+    """What a job was asked for: the screen's choices, or the command line's options."""
+
+    month: Period | None = None
+    period: Period | None = None
+    as_of: dt.date | None = None
+    flags: frozenset[str] = frozenset()  # e.g. "internal", "rows", "all_clients", "update"
+    # Who receives an identified export: a purpose of codes.EXPORT_PURPOSES, or None for a
+    # recipient named in clients' consents, and the recipient's name.
+    purpose: str | None = None
+    recipient: str | None = None
+
+    def the_month(self) -> Period:
+        if self.month is None:
+            raise ValueError("no month was chosen")
+        return self.month
+
+    def the_period(self) -> Period:
+        if self.period is None:
+            raise ValueError("no period was chosen")
+        return self.period
+
+
+@dataclass(frozen=True)
+class Caller:
+    """Who runs a job, on which day, on which database (None for a job that reads none)."""
+
+    actor: Actor
+    today: dt.date
+    database: Database | None = None
+
+    def the_database(self) -> Database:
+        if self.database is None:
+            raise ValueError("this job needs a database")
+        return self.database
+
+
+Runner = Callable[[Caller, JobInputs, Path, Progress | None, IsCancelled | None], object]
 
 
 def monthly(

@@ -15,19 +15,26 @@ import datetime as dt
 from collections.abc import Callable
 from dataclasses import dataclass, replace
 from enum import StrEnum
-from pathlib import Path
-from typing import TYPE_CHECKING
 
 from db.access import Actor, Permission
 from db.codes import EXPORT_PURPOSES
-from db.dates import Period
-from db.jobs import IsCancelled, Progress
 from forms.fields import N_
 from reports.outputs import job_runs as runs
+from reports.outputs.job_runs import Caller, JobInputs, Runner
 from reports.outputs.periods import FieldNames, date_asked, month_asked, period_asked
 
-if TYPE_CHECKING:
-    from db.engine import Database
+__all__ = [
+    "Asks",
+    "Caller",
+    "Command",
+    "FileType",
+    "Job",
+    "JobInputs",
+    "Option",
+    "all_jobs",
+    "checked",
+    "jobs_for",
+]
 
 
 class Asks(StrEnum):
@@ -48,47 +55,6 @@ class FileType:
 
 PDF = FileType(".pdf", N_("PDF (*.pdf)"), "PDF to write")
 XLSX = FileType(".xlsx", N_("Excel workbook (*.xlsx)"), "workbook to write")
-
-
-@dataclass(frozen=True)
-class JobInputs:
-    """What a job was asked for: the screen's choices, or the command line's options."""
-
-    month: Period | None = None
-    period: Period | None = None
-    as_of: dt.date | None = None
-    flags: frozenset[str] = frozenset()  # e.g. "internal", "rows", "all_clients", "update"
-    # Who receives an identified export: a purpose of codes.EXPORT_PURPOSES, or None for a
-    # recipient named in clients' consents, and the recipient's name.
-    purpose: str | None = None
-    recipient: str | None = None
-
-    def the_month(self) -> Period:
-        if self.month is None:
-            raise ValueError("no month was chosen")
-        return self.month
-
-    def the_period(self) -> Period:
-        if self.period is None:
-            raise ValueError("no period was chosen")
-        return self.period
-
-
-@dataclass(frozen=True)
-class Caller:
-    """Who runs a job, on which day, on which database (None for a job that reads none)."""
-
-    actor: Actor
-    today: dt.date
-    database: Database | None = None
-
-    def the_database(self) -> Database:
-        if self.database is None:
-            raise ValueError("this job needs a database")
-        return self.database
-
-
-Runner = Callable[[Caller, JobInputs, Path, Progress | None, IsCancelled | None], object]
 
 
 @dataclass(frozen=True)
