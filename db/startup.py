@@ -13,15 +13,15 @@ from pathlib import Path
 
 from sqlalchemy import inspect
 
-from db import migrate
-from db.backup import backup_sqlite, default_backup_path, header_problem, quick_check
-from db.engine import Database, DatabaseUnusableError
+from db import migrate, sqlite_file
+from db.backup import backup_sqlite, default_backup_path
+from db.engine import Database, DatabaseReadOnlyError, DatabaseUnusableError
 from db.location import resolve_database_url, sqlite_path
 
 log = logging.getLogger(__name__)
 
 
-__all__ = ["DatabaseUnusableError", "open_database"]
+__all__ = ["DatabaseReadOnlyError", "DatabaseUnusableError", "open_database"]
 
 
 def open_database(
@@ -46,7 +46,7 @@ def open_database(
         if background_check and existing and path is not None:
             file = path
             database.check_file_in_background(
-                lambda: quick_check(file), lambda problem: _damaged(file, problem)
+                lambda: file_check_problem(file), lambda problem: _damaged(file, problem)
             )
     except Exception:
         database.dispose()
@@ -62,17 +62,36 @@ def _damaged(path: Path, problem: str) -> str:
 
 
 def _check_sqlite_file(path: Path, *, full: bool) -> None:
-    """Refuse, before any write (even switching to WAL), a file that is not ours."""
-    if not path.exists() or path.stat().st_size == 0:
+    """Refuse, before any write (even switching to WAL), a file that is not ours or not
+    whole; roll back a write a crash interrupted, once a copy shows the result is whole."""
+    try:
+        size = path.stat().st_size
+    except FileNotFoundError:
         path.parent.mkdir(parents=True, exist_ok=True)
         return
-    problem = quick_check(path) if full else header_problem(path)
-    if problem:
+    problem = sqlite_file.file_problem(path)
+    if problem is None and size == 0:
+        return  # an empty file becomes a new database
+    if problem is not None:
         raise DatabaseUnusableError(_damaged(path, problem))
+    # Opening for writing would change such a file before a background check could look.
+    full = full or sqlite_file.needs_checking_before_writing(path)
     try:
-        tables, revision = _peek(path)
+        with sqlite_file.read_only(path) as view:
+            problem = sqlite_file.integrity_problem(view.conn) if full else None
+            tables, revision = sqlite_file.tables_and_revision(view.conn)
+            rolled_back = view.rolled_back
     except sqlite3.DatabaseError as exc:
-        raise DatabaseUnusableError(_damaged(path, f"is damaged ({exc})")) from None
+        problem, tables, revision, rolled_back = f"is damaged ({exc})", [], None, False
+    wal_problem = sqlite_file.stray_wal(path, reads_damaged=problem is not None)
+    if wal_problem is not None:
+        raise DatabaseUnusableError(
+            f"The {path.name}-wal beside {path} does not belong to it ({wal_problem}); it may "
+            "have been copied from another database. Both were left untouched: move the -wal "
+            "file out of the folder and start again."
+        )
+    if problem is not None:
+        raise DatabaseUnusableError(_damaged(path, problem))
     if tables and revision is None:
         raise DatabaseUnusableError(
             f"{path} holds tables that are not a Recovery Desk database; it was left "
@@ -80,20 +99,37 @@ def _check_sqlite_file(path: Path, *, full: bool) -> None:
         )
     if revision is not None and revision not in migrate.known_revisions():
         raise DatabaseUnusableError(_newer_message(revision))
+    if (reason := sqlite_file.read_only_reason(path)) is not None:
+        raise DatabaseReadOnlyError(_read_only_message(path, reason))
+    if rolled_back:
+        _roll_back_interrupted_write(path)
 
 
-def _peek(path: Path) -> tuple[list[str], str | None]:
-    """The table names and schema revision of a SQLite file, read-only."""
-    conn = sqlite3.connect(f"file:{path}?mode=ro", uri=True)
+def _read_only_message(path: Path, reason: str) -> str:
+    return (
+        f"The database file {path} is read-only ({reason}). Recovery Desk records every "
+        "sign-in, view and save in it, so it cannot work on a file it cannot write; nothing "
+        "was changed. Copy the file to a folder you may write to, or change its permissions."
+    )
+
+
+def _roll_back_interrupted_write(path: Path) -> None:
+    """SQLite puts back the pages a killed write changed when it next opens the file."""
+    conn = sqlite3.connect(path)
     try:
-        tables = [r[0] for r in conn.execute("SELECT name FROM sqlite_master WHERE type = 'table'")]
-        revision = None
-        if "alembic_version" in tables:
-            row = conn.execute("SELECT version_num FROM alembic_version").fetchone()
-            revision = row[0] if row else None
-        return tables, revision
+        conn.execute("SELECT count(*) FROM sqlite_master").fetchone()
     finally:
         conn.close()
+    log.warning("rolled back a write interrupted by a crash in %s", path)
+
+
+def file_check_problem(path: Path) -> str | None:
+    """The full page check the background thread runs: None for a healthy file."""
+    try:
+        with sqlite_file.read_only(path) as view:
+            return sqlite_file.integrity_problem(view.conn)
+    except sqlite3.DatabaseError as exc:
+        return f"is damaged ({exc})"
 
 
 def _newer_message(revision: str) -> str:
@@ -122,7 +158,7 @@ def _bring_to_head(database: Database, path: Path | None, upgrade: bool) -> bool
         )
     backed_up = False
     if current is not None and path is not None:
-        if database.file_check is None and (problem := quick_check(path)):
+        if database.file_check is None and (problem := file_check_problem(path)):
             raise DatabaseUnusableError(_damaged(path, problem))
         backup = default_backup_path(path, dt.datetime.now(), f"before-{head}")
         backup_sqlite(path, backup)
