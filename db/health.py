@@ -10,9 +10,10 @@ import sqlite3
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from sqlalchemy import text
+from sqlalchemy import Connection, create_engine, inspect, text
+from sqlalchemy.pool import StaticPool
 
-from db import migrate, sqlite_file
+from db import audit_chain, migrate, sqlite_file
 from db.engine import Database
 from db.location import sqlite_path
 
@@ -48,8 +49,11 @@ def _check_server(url: str, report: HealthReport) -> None:
     try:
         with database.engine.connect() as conn:
             conn.execute(text("SELECT 1"))
-        report.add(True, "server answers")
-        _schema_version(migrate.current_revision(database.engine), report)
+            report.add(True, "server answers")
+            current = migrate.current_revision(database.engine)
+            _schema_version(current, report)
+            if current is not None and "audit_chain" in inspect(conn).get_table_names():
+                _check_audit_trail(conn, report)
     finally:
         database.dispose()
 
@@ -95,6 +99,27 @@ def _check_contents(conn: sqlite3.Connection, report: HealthReport) -> None:
         report.add(False, "it holds tables that are not a Recovery Desk database")
         return
     _schema_version(revision, report)
+    if "audit_chain" in tables:
+        engine = create_engine("sqlite://", creator=lambda: conn, poolclass=StaticPool)
+        with engine.connect() as connection:
+            _check_audit_trail(connection, report)
+    elif tables:
+        report.note("audit trail: not chained yet; the program chains it when it next opens it")
+
+
+def _check_audit_trail(conn: Connection, report: HealthReport) -> None:
+    verdict = audit_chain.verify(conn)
+    if verdict.ok:
+        report.add(
+            True,
+            f"audit trail: {verdict.rows:,} rows chained, the last row {verdict.last_seq} "
+            f"with hash {verdict.last_hash}",
+        )
+    else:
+        intact = {0: "no row before it", 1: "row 1 intact"}.get(
+            verdict.rows, f"rows 1 to {verdict.rows:,} intact"
+        )
+        report.add(False, f"audit trail: {verdict.what} ({intact})")
 
 
 def _schema_version(current: str | None, report: HealthReport) -> None:

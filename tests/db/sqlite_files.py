@@ -41,7 +41,7 @@ def intact(path: Path, rows: int = 300) -> Path:
 def with_stray_wal(path: Path, other: Path) -> Path:
     """`path` intact, beside it the -wal of another Recovery Desk database (`other`)."""
     intact(path)
-    open_database(str(other)).dispose()
+    open_database(str(other)).dispose()  # (or reopened, when the test made it bigger)
     conn = sqlite3.connect(other, isolation_level=None)
     conn.execute("PRAGMA wal_autocheckpoint = 0")
     conn.execute("BEGIN")

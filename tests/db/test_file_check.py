@@ -7,6 +7,7 @@ Every case the drills found leaves the folder byte for byte as it was: the file,
 from __future__ import annotations
 
 import os
+import shutil
 import sqlite3
 from collections.abc import Callable
 from pathlib import Path
@@ -98,6 +99,42 @@ def test_the_stray_wal_is_named_as_not_belonging_and_the_file_as_intact(
     assert code == 1
     assert f"{path.name}-wal" in out and "does not belong" in out
     assert path.stat().st_size == size > 8192
+
+
+def test_a_stray_wal_that_mixes_two_databases_is_named_and_left_alone(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
+    other = intact(tmp_path / "big.sqlite3", rows=3000)
+    path = with_stray_wal(tmp_path / "a.sqlite3", other)
+    before = folder_state(tmp_path)
+    code, out, _ = run(capsys, "check", "--db", str(path))
+    assert code == 1 and "-wal does not belong" in out and "without it as intact" in out
+    with pytest.raises(DatabaseUnusableError, match="without it as intact"):
+        open_database(str(path), background_check=True)
+    assert folder_state(tmp_path) == before
+
+
+def test_a_stray_wal_of_a_copy_of_the_database_is_told_by_its_identity(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
+    """A copy that went its own way (a restored backup, say) reads as a whole database:
+    only the identity in its header shows that its -wal is not this file's."""
+    path = intact(tmp_path / "a.sqlite3")
+    copy = tmp_path / "copy" / "a.sqlite3"
+    copy.parent.mkdir()
+    shutil.copy(path, copy)
+    conn = sqlite3.connect(copy, isolation_level=None)
+    conn.execute("PRAGMA wal_autocheckpoint = 0")
+    conn.execute("PRAGMA user_version = 12345")
+    conn.execute("INSERT INTO settings (key, value) VALUES ('only-in-the-copy', '1')")
+    shutil.copy(f"{copy}-wal", f"{path}-wal")
+    conn.close()
+    before = folder_state(tmp_path)
+    code, out, _ = run(capsys, "check", "--db", str(path))
+    assert code == 1 and "identity of another database" in out
+    with pytest.raises(DatabaseUnusableError, match="identity of another database"):
+        open_database(str(path), background_check=True)
+    assert folder_state(tmp_path) == before
 
 
 def test_opening_refuses_a_stray_wal_before_anything_reads_it_into_the_file(
