@@ -28,6 +28,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from sqlalchemy import Connection, DateTime, select
+from sqlalchemy.exc import DBAPIError
 
 from db.models import AuditChainHead, AuditEntry
 
@@ -71,6 +72,7 @@ def append(conn: Connection, rows: Sequence[Mapping[str, Any]]) -> None:
     locked = dialect.name == "postgresql"
     stamp = _STAMP.bind_processor(dialect) or (lambda value: value)
     cursor = conn.connection.cursor()
+    statement = _HEAD
     try:
         cursor.execute(_HEAD + " FOR UPDATE" if locked else _HEAD)
         head = cursor.fetchone()
@@ -84,8 +86,15 @@ def append(conn: Connection, rows: Sequence[Mapping[str, Any]]) -> None:
             content = [row[k] for k in CONTENT]
             chained.append((last_seq, stamp(row["at_utc"]), *content, last_hash, digest))
             last_hash = digest
+        statement = _INSERT
         cursor.executemany(_driver(dialect, _INSERT), chained)
+        statement = _MOVE_HEAD
         cursor.execute(_driver(dialect, _MOVE_HEAD), (last_seq, last_hash))
+    except dialect.loaded_dbapi.Error as exc:
+        # As SQLAlchemy reports a driver's error elsewhere (the values never in the text).
+        raise DBAPIError.instance(
+            statement, None, exc, dialect.loaded_dbapi.Error, hide_parameters=True
+        ) from exc
     finally:
         cursor.close()
 

@@ -105,7 +105,9 @@ def export_workbook(
     progress: Callable[[int, int], None] | None = None,
     cancelled: Callable[[], bool] | None = None,
 ) -> ExportSummary:
-    """Write the exchange workbook to `target` (atomically) and audit the export.
+    """Write the exchange workbook to `target` (atomically) and audit the export: the
+    audit row commits once the workbook is on disk and before it takes its name, so the
+    file never exists without its row, and a failed audit leaves no file.
 
     Raises `Cancelled` (and leaves no file) when `cancelled()` turns true.
     """
@@ -113,6 +115,7 @@ def export_workbook(
     if all_clients:
         actor.require(Permission.SETTINGS)  # only administrators hold it
     stamp = generated_at or dt.datetime.now(dt.UTC)
+    target = Path(target)
     with database.reading() as session:
         exchange_rows.use_snapshot(session)
         listed, left_out = exchange_rows.client_counts(session, all_clients)
@@ -122,11 +125,13 @@ def export_workbook(
             writer.fill(book, stamp, left_out)
             database.require_healthy_file()
 
-        write_or_discard(XlsxBook(), Path(target), fill, cancelled)
-    summary = ExportSummary(listed, left_out, as_of, all_clients, writer.counts)
-    _audit(database, actor, Path(target), summary)
+        def audit_it() -> None:
+            summary = ExportSummary(listed, left_out, as_of, all_clients, writer.counts)
+            _audit(database, actor, target, summary)
+
+        write_or_discard(XlsxBook(), target, fill, cancelled, before_rename=audit_it)
     log.info("exchange export of %d clients to %s", listed, target)
-    return summary
+    return ExportSummary(listed, left_out, as_of, all_clients, writer.counts)
 
 
 def _audit(database: Database, actor: Actor, target: Path, summary: ExportSummary) -> None:
@@ -140,6 +145,7 @@ def _audit(database: Database, actor: Actor, target: Path, summary: ExportSummar
             after={
                 "file": target.name,
                 "as_of": summary.as_of,
+                "scope": "all clients" if summary.all_clients else "consenting clients",
                 "clients": summary.clients,
                 "left_out_without_consent": summary.left_out,
                 "all_clients": summary.all_clients,

@@ -121,12 +121,19 @@ class XlsxBook:
     ) -> SheetWriter:
         return SheetWriter(self, title, columns, header)
 
-    def save(self, target: Path, cancelled: Callable[[], bool] | None = None) -> None:
+    def save(
+        self,
+        target: Path,
+        cancelled: Callable[[], bool] | None = None,
+        before_rename: Callable[[], None] | None = None,
+    ) -> None:
+        """Save atomically; `before_rename` as db.files.atomic_path runs it."""
         if cancelled is not None and cancelled():
             self.discard()
             raise Cancelled()
-        with atomic_path(target) as temp:
+        with atomic_path(target, before_rename) as temp:
             self.workbook.save(temp)
+            self._discarded = True  # saving removed openpyxl's own temporary files
 
     def discard(self) -> None:
         """Drop a workbook that will not be saved, with the temporary files openpyxl made.
@@ -180,11 +187,14 @@ def write_or_discard(
     target: Path,
     fill: Callable[[XlsxBook], None],
     cancelled: Callable[[], bool] | None = None,
+    before_rename: Callable[[], None] | None = None,
 ) -> None:
-    """Run `fill` on the book and save it; on any failure or cancel, discard everything."""
+    """Run `fill` on the book and save it; on any failure or cancel, discard everything.
+    `before_rename` runs once the workbook is on disk, before it takes its name (an
+    output of client data commits its audit row there)."""
     try:
         fill(book)
-        book.save(target, cancelled)
+        book.save(target, cancelled, before_rename)
     except BaseException:
         book.discard()
         raise

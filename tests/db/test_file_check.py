@@ -242,3 +242,21 @@ def test_a_read_only_file_is_checked_and_named_read_only_not_damaged(
         assert folder_state(folder) == before
     finally:
         folder.chmod(0o755)
+
+
+@pytest.mark.parametrize(
+    "argv",
+    [
+        ["export", "funder", "--from", "2026-01-01", "--to", "2026-06-30", "--rows"],
+        ["report", "monthly", "--month", "2026-06"],
+    ],
+    ids=["export funder --rows", "report monthly"],
+)
+def test_no_report_is_written_from_a_read_only_file(tmp_path: Path, argv: list[str]) -> None:
+    path = intact(tmp_path / "agency.sqlite3")
+    path.chmod(0o444)
+    target = tmp_path / ("out.pdf" if "monthly" in argv else "out.xlsx")
+    code, out, err = run_cli(*argv, "--out", str(target), "--db", str(path), unprivileged=True)
+    assert code == 1 and out == ""
+    assert len(err.strip().splitlines()) == 1 and "read-only" in err and "nothing" in err
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["agency.sqlite3"]
