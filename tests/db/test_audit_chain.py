@@ -218,3 +218,17 @@ def test_check_reports_an_intact_trail_with_its_last_hash(
     assert main(["check", "--db", str(path)]) == 0
     out = capsys.readouterr().out
     assert f"audit trail: 6 rows chained, the last row 6 with hash {last.row_hash}" in out
+
+
+def test_every_action_the_trail_names_can_be_stored(any_database, admin) -> None:
+    """Including those other parts of the program record (sign_in_failed is the longest)."""
+    from db import audit, codes
+
+    actions = ["sign_in", "sign_in_failed", "sign_out", "lock", "unlock", "search", "view"]
+    assert set(actions) <= set(codes.AUDIT_ACTIONS)
+    with any_database.writing() as session:
+        for action in codes.AUDIT_ACTIONS:
+            audit.record(session, admin, action, "user", 1)
+    rows = trail(any_database)
+    assert [r.action for r in rows] == list(codes.AUDIT_ACTIONS)
+    assert_chained(rows)
