@@ -16,26 +16,36 @@ def backup_sqlite(source: Path, target: Path) -> Path:
     """Copy the database at `source` to `target` (a new file), fsynced; returns `target`."""
     if target.exists():
         raise BackupError(f"{target} already exists; choose another name.")
-    target.parent.mkdir(parents=True, exist_ok=True)
     partial = target.with_name(target.name + ".partial")
-    src = sqlite3.connect(f"file:{source}?mode=ro", uri=True)
     try:
-        dst = sqlite3.connect(partial)
-        try:
-            src.backup(dst)
-            check = dst.execute("PRAGMA integrity_check").fetchone()[0]
-            # A backup is a single self-contained file, whatever mode the source used.
-            dst.execute("PRAGMA journal_mode = DELETE")
-        finally:
-            dst.close()
-    finally:
-        src.close()
+        target.parent.mkdir(parents=True, exist_ok=True)
+        check = _copy(source, partial)
+    except (OSError, sqlite3.Error) as exc:
+        partial.unlink(missing_ok=True)
+        raise BackupError(f"{target} could not be written ({exc}); nothing was written") from None
     if check != "ok":
         partial.unlink(missing_ok=True)
         raise BackupError(f"The backup failed its integrity check: {check}")
     _fsync(partial)
     os.replace(partial, target)
     return target
+
+
+def _copy(source: Path, partial: Path) -> str:
+    """Copy through the backup API; the copy's integrity check result."""
+    src = sqlite3.connect(f"file:{source}?mode=ro", uri=True)
+    try:
+        dst = sqlite3.connect(partial)
+        try:
+            src.backup(dst)
+            check = str(dst.execute("PRAGMA integrity_check").fetchone()[0])
+            # A backup is a single self-contained file, whatever mode the source used.
+            dst.execute("PRAGMA journal_mode = DELETE")
+        finally:
+            dst.close()
+    finally:
+        src.close()
+    return check
 
 
 def restore_sqlite(backup: Path, target: Path) -> None:

@@ -11,7 +11,9 @@ Rows stream through openpyxl's write-only mode, so memory stays flat.
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
+import zipfile
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
@@ -23,6 +25,7 @@ from openpyxl.cell.cell import Cell
 from openpyxl.styles import Alignment, Font, PatternFill
 from openpyxl.utils import get_column_letter
 from openpyxl.worksheet.datavalidation import DataValidation
+from openpyxl.writer.excel import ExcelWriter
 
 from db.files import atomic_path
 
@@ -132,7 +135,7 @@ class XlsxBook:
             self.discard()
             raise Cancelled()
         with atomic_path(target, before_rename) as temp:
-            self.workbook.save(temp)
+            _save_closing(self.workbook, temp)
             self._discarded = True  # saving removed openpyxl's own temporary files
 
     def discard(self) -> None:
@@ -142,11 +145,28 @@ class XlsxBook:
             return
         self._discarded = True
         for ws in self.workbook.worksheets:
-            if not ws.closed:
-                ws.close()
-            writer = getattr(ws, "_writer", None)
-            if writer is not None and isinstance(writer.out, str):
-                writer.cleanup()
+            # A save that failed half-way (a full disk) has removed some of them already.
+            with contextlib.suppress(FileNotFoundError):
+                if not ws.closed:
+                    ws.close()
+                writer = getattr(ws, "_writer", None)
+                if writer is not None and isinstance(writer.out, str):
+                    writer.cleanup()
+
+
+def _save_closing(workbook: Workbook, path: Path) -> None:
+    """openpyxl's Workbook.save, but the zip is closed when a write fails (a full disk):
+    left open, Python tries to finish it when it is collected and prints a traceback."""
+    if workbook.write_only and not workbook.worksheets:
+        workbook.create_sheet()
+    archive = zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED, allowZip64=True)
+    try:
+        workbook.properties.modified = dt.datetime.now(dt.UTC).replace(tzinfo=None)
+        ExcelWriter(workbook, archive).save()
+    except BaseException:
+        with contextlib.suppress(OSError, ValueError):  # the disk is still full
+            archive.close()
+        raise
 
 
 def text_cell(ws: Any, text: str) -> Cell:

@@ -153,12 +153,21 @@ def run_backup(args: argparse.Namespace) -> int:
 
 
 def run_restore(args: argparse.Namespace) -> int:
-    from db.backup import backup_sqlite, default_backup_path, restore_sqlite
+    from db.backup import (
+        BackupError,
+        backup_sqlite,
+        default_backup_path,
+        quick_check,
+        restore_sqlite,
+    )
     from db.location import resolve_database_url, sqlite_path
 
     path = sqlite_path(resolve_database_url(args.db))
     if path is None:
         raise ValueError("restore replaces a SQLite file; restore PostgreSQL with pg_restore")
+    # Before anything is copied or asked: a file that is no backup changes nothing.
+    if (problem := quick_check(args.backup)) is not None:
+        raise BackupError(f"{args.backup} is not a usable backup: it {problem}")
     if not args.yes and not _confirm(f"Replace {path} with {args.backup}? [y/N] "):
         print("Nothing was changed.")
         return 1
