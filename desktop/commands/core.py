@@ -35,7 +35,12 @@ def register(subparsers: Any, common: argparse.ArgumentParser) -> None:
     demo.set_defaults(handler=run_demo)
 
     check = subparsers.add_parser(
-        "check", parents=[common], help="check the database's integrity and schema version"
+        "check",
+        parents=[common],
+        help="check the database's integrity, schema version and audit trail",
+        description="Check the file's pages, foreign keys and schema version, and the audit "
+        "trail's hash chain (the first row edited, deleted, inserted or reordered is named). "
+        "Reads only: nothing is written to the file or beside it.",
     )
     check.set_defaults(handler=run_check)
 
