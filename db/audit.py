@@ -3,8 +3,10 @@ exported or merged what, and when.
 
 `record` adds a row to the caller's transaction; the rows wait in the session and
 are chained onto the trail (db/audit_chain.py) just before the transaction
-commits, so a long transaction (an import) holds the chain's lock for the commit
-only, and the change and its audit rows commit or fail together.
+commits, so the chain's lock is held for the commit only, and the change and its
+audit rows commit or fail together. A transaction with thousands of rows (an
+import with --update) chains them every `CHAIN_EVERY` rows instead of holding
+them all; on PostgreSQL other workstations' audit rows then wait for its commit.
 """
 
 from __future__ import annotations
@@ -22,6 +24,7 @@ from db.access import Actor
 from db.models import AuditEntry
 
 _PENDING = "recovery_desk_audit_rows"
+CHAIN_EVERY = 1000
 
 
 def _json(values: Mapping[str, object] | None) -> str | None:
@@ -48,7 +51,8 @@ def record(
     after: Mapping[str, object] | None = None,
 ) -> None:
     """Add an audit row to the caller's transaction, so it commits or fails with the change."""
-    session.info.setdefault(_PENDING, []).append(
+    pending: list[dict[str, Any]] = session.info.setdefault(_PENDING, [])
+    pending.append(
         {
             "at_utc": dt.datetime.now(dt.UTC),
             "user_id": actor.user_id,
@@ -60,6 +64,8 @@ def record(
             "after": _json(after),
         }
     )
+    if len(pending) >= CHAIN_EVERY:
+        _chain_pending_rows(session)
 
 
 @event.listens_for(Session, "before_commit")

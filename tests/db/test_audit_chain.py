@@ -232,3 +232,19 @@ def test_every_action_the_trail_names_can_be_stored(any_database, admin) -> None
     rows = trail(any_database)
     assert [r.action for r in rows] == list(codes.AUDIT_ACTIONS)
     assert_chained(rows)
+
+
+def test_a_transaction_of_thousands_of_rows_chains_them_all_or_none(any_database, admin):
+    from db import audit
+
+    with pytest.raises(RuntimeError), any_database.writing() as session:
+        for i in range(audit.CHAIN_EVERY + 500):  # some chained before the failure
+            audit.record(session, admin, "update", "client", i)
+        raise RuntimeError("the import found a problem at the end")
+    assert trail(any_database) == []
+    with any_database.writing() as session:
+        for i in range(2 * audit.CHAIN_EVERY + 500):
+            audit.record(session, admin, "update", "client", i)
+    rows = trail(any_database)
+    assert [r.entity_id for r in rows] == [str(i) for i in range(2 * audit.CHAIN_EVERY + 500)]
+    assert_chained(rows)
