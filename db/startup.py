@@ -76,13 +76,7 @@ def _check_sqlite_file(path: Path, *, full: bool) -> None:
         raise DatabaseUnusableError(_damaged(path, problem))
     # Opening for writing would change such a file before a background check could look.
     full = full or sqlite_file.needs_checking_before_writing(path)
-    try:
-        with sqlite_file.read_only(path) as view:
-            problem = sqlite_file.integrity_problem(view.conn) if full else None
-            tables, revision = sqlite_file.tables_and_revision(view.conn)
-            rolled_back = view.rolled_back
-    except sqlite3.DatabaseError as exc:
-        problem, tables, revision, rolled_back = f"is damaged ({exc})", [], None, False
+    problem, tables, revision, rolled_back = _look_inside(path, full)
     wal_problem = sqlite_file.stray_wal(path, reads_damaged=problem is not None)
     if wal_problem is not None:
         raise DatabaseUnusableError(
@@ -103,6 +97,18 @@ def _check_sqlite_file(path: Path, *, full: bool) -> None:
         raise DatabaseReadOnlyError(_read_only_message(path, reason))
     if rolled_back:
         _roll_back_interrupted_write(path)
+
+
+def _look_inside(path: Path, full: bool) -> tuple[str | None, list[str], str | None, bool]:
+    """(damage found, table names, schema revision, whether a crashed write was rolled
+    back to read it), all read without writing."""
+    try:
+        with sqlite_file.read_only(path) as view:
+            problem = sqlite_file.integrity_problem(view.conn) if full else None
+            tables, revision = sqlite_file.tables_and_revision(view.conn)
+            return problem, tables, revision, view.rolled_back
+    except sqlite3.DatabaseError as exc:
+        return f"is damaged ({exc})", [], None, False
 
 
 def _read_only_message(path: Path, reason: str) -> str:

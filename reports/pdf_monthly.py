@@ -310,26 +310,31 @@ def monthly_report(
     )
     database.require_healthy_file()
 
-    def audit_it() -> None:
-        # Committed before the PDF takes its name: never a report without its row.
-        with database.writing() as session:
-            audit.record(
-                session,
-                actor,
-                "export",
-                "monthly_report",
-                f"{year:04d}-{month:02d}",
-                after={
-                    "file": Path(target).name,
-                    "from": period.start,
-                    "to": period.end,
-                    "clients_served": data.ledger.value(CLIENTS_SERVED),
-                    "internal": internal,
-                    "scope": "aggregate tables"
-                    + (", exact small counts" if internal else ", small counts suppressed"),
-                },
-            )
+    def audit_it() -> None:  # committed before the PDF takes its name
+        _audit(database, actor, data, Path(target), internal)
 
     write_monthly_pdf(data, target, cancelled, before_rename=audit_it)
     log.info("monthly report %04d-%02d written to %s", year, month, target)
     return data
+
+
+def _audit(
+    database: Database, actor: Actor, data: ReportData, target: Path, internal: bool
+) -> None:
+    with database.writing() as session:
+        audit.record(
+            session,
+            actor,
+            "export",
+            "monthly_report",
+            f"{data.period.start:%Y-%m}",
+            after={
+                "file": target.name,
+                "from": data.period.start,
+                "to": data.period.end,
+                "clients_served": data.ledger.value(CLIENTS_SERVED),
+                "internal": internal,
+                "scope": "aggregate tables"
+                + (", exact small counts" if internal else ", small counts suppressed"),
+            },
+        )
