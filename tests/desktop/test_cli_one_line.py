@@ -105,8 +105,8 @@ def test_a_date_in_year_one_is_refused_in_one_line(
     assert not list(tmp_path.glob("out*"))
 
 
-# A disk that fills up while the workbook is written: every write to a file the zip
-# module opens fails with ENOSPC after a few kilobytes, as on a full disk.
+# A disk that fills up while the file is written: every write to a file the zip module
+# (workbooks) or reportlab (PDFs) opens fails with ENOSPC after a few kilobytes.
 _FULL_DISK = """
 import errno, io, sys, zipfile
 class Full(io.FileIO):
@@ -124,6 +124,8 @@ class FullIO:
             return io.BufferedWriter(Full(file, mode.replace("b", "")))
         return io.open(file, mode, *args, **kwargs)
 zipfile.io = FullIO()
+import reportlab.pdfbase.pdfdoc
+reportlab.pdfbase.pdfdoc.open = FullIO().open
 from desktop.cli import main
 sys.exit(main(sys.argv[1:]))
 """
@@ -135,6 +137,7 @@ sys.exit(main(sys.argv[1:]))
         ["export", "data", "--all-clients"],
         ["export", "funder", "--from", "2026-01-01", "--to", "2026-06-30", "--rows"],
         ["export", "template"],
+        ["report", "monthly", "--month", "2026-06"],
     ],
 )
 def test_an_export_into_a_full_folder_is_one_line_and_leaves_nothing(
@@ -147,10 +150,11 @@ def test_an_export_into_a_full_folder_is_one_line_and_leaves_nothing(
 
     db = tmp_path / "agency.sqlite3"
     open_database(str(db)).dispose()
+    out = "x.pdf" if "monthly" in argv else "x.xlsx"
     folder = tmp_path / "full"
     folder.mkdir()
     done = subprocess.run(
-        [sys.executable, "-c", _FULL_DISK, *argv, "--out", str(folder / "x.xlsx"), "--db", str(db)],
+        [sys.executable, "-c", _FULL_DISK, *argv, "--out", str(folder / out), "--db", str(db)],
         capture_output=True,
         text=True,
         timeout=120,
