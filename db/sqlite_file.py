@@ -7,11 +7,12 @@ stray -wal of another database once shrank an intact file to one page), and a
 read of a WAL-mode file creates -wal and -shm beside it. So here:
 
 - only a regular file is opened (opening a FIFO would wait forever);
-- a WAL-mode file with nothing in a -wal is read `immutable`: no lock, no file made;
-- a -wal or hot journal that must be read is read in place through `mode=ro` when
-  a program has the file open (its -shm exists, so nothing new appears), and
-  otherwise from a copy in a private temporary folder, where SQLite may roll
-  back or replay whatever it likes.
+- a file in use (its -wal and -shm exist) is read in place through `mode=ro`,
+  which creates nothing new and keeps a writer's checkpoint out of the way;
+- otherwise a WAL-mode file with nothing in a -wal is read `immutable`: no
+  lock, no file made; and a -wal or hot journal that must be read is read from a
+  copy in a private temporary folder, where SQLite may replay or roll back
+  whatever it likes.
 """
 
 from __future__ import annotations
@@ -99,11 +100,13 @@ def _uri(path: Path, option: str) -> str:
 def read_only(path: Path) -> Iterator[ReadOnlyView]:
     """A read-only view of the database at `path`, with its -wal or journal if it has one.
     Call only after `file_problem(path)` found nothing. Raises sqlite3.DatabaseError."""
+    if beside(path, "-wal").exists() and beside(path, "-shm").exists():
+        # In use (or left by a crash): SQLite reads the -wal through the existing -shm,
+        # and takes the readers' locks that keep a writer's checkpoint out of the way.
+        yield from _opened(_uri(path, "mode=ro"))
+        return
     if has_wal_frames(path):
-        if beside(path, "-shm").exists():  # in use: its -shm tells where its -wal ends
-            yield from _opened(_uri(path, "mode=ro"))
-        else:
-            yield from _copied(path, "-wal")
+        yield from _copied(path, "-wal")
         return
     if has_journal(path) and _journal_is_hot(path):
         yield from _copied(path, "-journal", rolled_back=True)

@@ -15,6 +15,7 @@ from pathlib import Path
 import pytest
 from sqlalchemy import text
 
+from db.sqlite_file import has_wal_frames
 from db.startup import DatabaseUnusableError, open_database
 from desktop.cli import main
 from tests.cli_process import run_cli
@@ -260,3 +261,31 @@ def test_no_report_is_written_from_a_read_only_file(tmp_path: Path, argv: list[s
     assert code == 1 and out == ""
     assert len(err.strip().splitlines()) == 1 and "read-only" in err and "nothing" in err
     assert sorted(p.name for p in tmp_path.iterdir()) == ["agency.sqlite3"]
+
+
+def test_check_of_a_file_in_use_reads_what_its_wal_holds_and_changes_nothing(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path, admin
+) -> None:
+    from forms import records
+    from tests.conftest import TODAY
+
+    path = tmp_path / "busy.sqlite3"
+    database = open_database(str(path))  # a workstation with the file open
+    try:
+        for i in range(3):
+            person = {
+                "client_code": f"U-{i}",
+                "given_name": "Una",
+                "family_name": "Used",
+                "birth_date": "1980-01-01",
+            }
+            records.create_client(database, admin, person, TODAY)
+        assert has_wal_frames(path)  # the rows are still only in the -wal
+        before = folder_state(tmp_path)
+        code, out, _ = run(capsys, "check", "--db", str(path))
+        assert code == 0 and "audit trail: 3 rows chained" in out
+        assert {k: v for k, v in folder_state(tmp_path).items() if not k.endswith("-shm")} == {
+            k: v for k, v in before.items() if not k.endswith("-shm")
+        }
+    finally:
+        database.dispose()
