@@ -39,7 +39,7 @@ from reports.funder_sheets import (
     styled_text,
     write_table,
 )
-from reports.monthly_community import COMMUNITY_COLUMNS
+from reports.monthly_community import CLIENTS_SERVED, COMMUNITY_COLUMNS
 from reports.monthly_data import IsCancelled, Progress, ReportData, build_report_data
 from reports.monthly_trends import TREND_COLUMNS
 from reports.report_tables import Disclosure, Table
@@ -88,7 +88,8 @@ def funder_workbook(
     cancelled: IsCancelled | None = None,
     generated_at: dt.datetime | None = None,
 ) -> FunderResult:
-    """Build and write the funder workbook for `start`..`end`, and record the export."""
+    """Build and write the funder workbook for `start`..`end`, and record the export (the
+    row commits before the workbook takes its name: never a file without its row)."""
     actor.require(Permission.REPORTS)
     period = Period(start, end)
     with database.reading() as session:
@@ -126,19 +127,36 @@ def funder_workbook(
         database.require_healthy_file()
         done.append(FunderResult(data, collector.written if collector is not None else 0))
 
-    write_or_discard(XlsxBook(), Path(target), fill, cancelled)
-    result = done[0]
+    def audit_it() -> None:
+        _audit(database, actor, period, Path(target), rows, done[0])
+
+    write_or_discard(XlsxBook(), Path(target), fill, cancelled, before_rename=audit_it)
+    log.info("funder workbook %s..%s written to %s", start, end, target)
+    return done[0]
+
+
+def _audit(
+    database: Database, actor: Actor, period: Period, target: Path, rows: bool, result: FunderResult
+) -> None:
+    """The export's row, committed before the workbook takes its name."""
     with database.writing() as session:
         audit.record(
             session,
             actor,
             "export",
             "funder_workbook",
-            f"{start}..{end}",
-            after={"file": Path(target).name, "rows": rows, "client_rows": result.client_rows},
+            f"{period.start}..{period.end}",
+            after={
+                "file": target.name,
+                "from": period.start,
+                "to": period.end,
+                "clients_served": result.data.ledger.value(CLIENTS_SERVED),
+                "rows": rows,
+                "client_rows": result.client_rows,
+                "scope": "aggregate tables"
+                + (", de-identified rows of the clients served" if rows else ""),
+            },
         )
-    log.info("funder workbook %s..%s written to %s", start, end, target)
-    return result
 
 
 @dataclass(frozen=True)

@@ -35,6 +35,7 @@ from db.files import atomic_path
 from reports import pdf_charts
 from reports.dates import Period
 from reports.followup import FOLLOWUP_TARGET_PERCENT
+from reports.monthly_community import CLIENTS_SERVED
 from reports.monthly_data import IsCancelled, Progress, ReportData, build_report_data
 from reports.monthly_trends import MONTHS
 from reports.pdf_style import (
@@ -249,8 +250,14 @@ def _definitions(data: ReportData, styles: Styles) -> list[Flowable]:
     return story
 
 
-def write_monthly_pdf(data: ReportData, target: Path, cancelled: IsCancelled | None = None) -> None:
-    """Lay out `data` and write it to `target` whole, or leave no file at all."""
+def write_monthly_pdf(
+    data: ReportData,
+    target: Path,
+    cancelled: IsCancelled | None = None,
+    before_rename: Callable[[], None] | None = None,
+) -> None:
+    """Lay out `data` and write it to `target` whole, or leave no file at all;
+    `before_rename` runs once the PDF is on disk, before it takes its name."""
     styles = Styles()
     size = page_size(data.paper_size)
     width = size[0] - 2 * MARGIN
@@ -260,7 +267,7 @@ def write_monthly_pdf(data: ReportData, target: Path, cancelled: IsCancelled | N
         *_trends(data, styles, width),
         *_definitions(data, styles),
     ]
-    with atomic_path(Path(target)) as temp:
+    with atomic_path(Path(target), before_rename) as temp:
         doc = SimpleDocTemplate(
             str(temp),
             pagesize=size,
@@ -302,15 +309,32 @@ def monthly_report(
         cancelled=cancelled,
     )
     database.require_healthy_file()
-    write_monthly_pdf(data, target, cancelled)
+
+    def audit_it() -> None:  # committed before the PDF takes its name
+        _audit(database, actor, data, Path(target), internal)
+
+    write_monthly_pdf(data, target, cancelled, before_rename=audit_it)
+    log.info("monthly report %04d-%02d written to %s", year, month, target)
+    return data
+
+
+def _audit(
+    database: Database, actor: Actor, data: ReportData, target: Path, internal: bool
+) -> None:
     with database.writing() as session:
         audit.record(
             session,
             actor,
             "export",
             "monthly_report",
-            f"{year:04d}-{month:02d}",
-            after={"file": Path(target).name, "internal": internal},
+            f"{data.period.start:%Y-%m}",
+            after={
+                "file": target.name,
+                "from": data.period.start,
+                "to": data.period.end,
+                "clients_served": data.ledger.value(CLIENTS_SERVED),
+                "internal": internal,
+                "scope": "aggregate tables"
+                + (", exact small counts" if internal else ", small counts suppressed"),
+            },
         )
-    log.info("monthly report %04d-%02d written to %s", year, month, target)
-    return data

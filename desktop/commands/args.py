@@ -6,20 +6,33 @@ import argparse
 import datetime as dt
 from pathlib import Path
 
+from forms.values import EARLIEST_DATE
+
 
 def iso_date(text: str) -> dt.date:
     try:
-        return dt.date.fromisoformat(text)
+        day = dt.date.fromisoformat(text)
     except ValueError:
         raise argparse.ArgumentTypeError(f"'{text}' is not a date; use YYYY-MM-DD") from None
+    return _plausible(text, day)
 
 
 def month(text: str) -> dt.date:
     """YYYY-MM as the first day of that month."""
     try:
-        return dt.datetime.strptime(text, "%Y-%m").date()
+        first = dt.datetime.strptime(text, "%Y-%m").date()
     except ValueError:
         raise argparse.ArgumentTypeError(f"'{text}' is not a month; use YYYY-MM") from None
+    return _plausible(text, first)
+
+
+def _plausible(text: str, day: dt.date) -> dt.date:
+    # Reports look back a year and more from the date given; nothing is recorded that early.
+    if day < EARLIEST_DATE:
+        raise argparse.ArgumentTypeError(
+            f"'{text}' is too long ago; give a date from {EARLIEST_DATE.year} on"
+        )
+    return day
 
 
 def positive_int(text: str) -> int:
