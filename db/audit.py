@@ -1,16 +1,30 @@
-"""The append-only audit trail: who created, changed, viewed, exported or merged what."""
+"""The append-only audit trail: who signed in, viewed, searched, created, changed,
+exported or merged what, and when.
+
+`record` adds a row to the caller's transaction; the rows wait in the session and
+are chained onto the trail (db/audit_chain.py) just before the transaction
+commits, so the chain's lock is held for the commit only, and the change and its
+audit rows commit or fail together. A transaction with thousands of rows (an
+import with --update) chains them every `CHAIN_EVERY` rows instead of holding
+them all; on PostgreSQL other workstations' audit rows then wait for its commit.
+"""
 
 from __future__ import annotations
 
 import datetime as dt
 import json
 from collections.abc import Mapping
+from typing import Any
 
-from sqlalchemy import insert, select
+from sqlalchemy import event, select
 from sqlalchemy.orm import Session
 
+from db import audit_chain
 from db.access import Actor
 from db.models import AuditEntry
+
+_PENDING = "recovery_desk_audit_rows"
+CHAIN_EVERY = 1000
 
 
 def _json(values: Mapping[str, object] | None) -> str | None:
@@ -37,8 +51,8 @@ def record(
     after: Mapping[str, object] | None = None,
 ) -> None:
     """Add an audit row to the caller's transaction, so it commits or fails with the change."""
-    session.connection().execute(
-        insert(AuditEntry),
+    pending: list[dict[str, Any]] = session.info.setdefault(_PENDING, [])
+    pending.append(
         {
             "at_utc": dt.datetime.now(dt.UTC),
             "user_id": actor.user_id,
@@ -48,8 +62,22 @@ def record(
             "entity_id": None if entity_id is None else str(entity_id),
             "before": _json(before),
             "after": _json(after),
-        },
+        }
     )
+    if len(pending) >= CHAIN_EVERY:
+        _chain_pending_rows(session)
+
+
+@event.listens_for(Session, "before_commit")
+def _chain_pending_rows(session: Session) -> None:
+    rows: list[dict[str, Any]] | None = session.info.pop(_PENDING, None)
+    if rows:
+        audit_chain.append(session.connection(), rows)
+
+
+@event.listens_for(Session, "after_rollback")
+def _drop_pending_rows(session: Session) -> None:
+    session.info.pop(_PENDING, None)
 
 
 def entries(session: Session, entity: str | None = None, limit: int = 200) -> list[AuditEntry]:

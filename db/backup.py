@@ -23,12 +23,18 @@ def backup_sqlite(source: Path, target: Path, key: Passphrase | None = None) -> 
     """Copy the database at `source` to `target` (a new file), fsynced; returns `target`."""
     if target.exists():
         raise BackupError(f"{target} already exists; choose another name.")
-    private_folder(target.parent)
-    partial = private_file(target.with_name(target.name + ".partial"))
+    partial = target.with_name(target.name + ".partial")
     try:
+        private_folder(target.parent)
+        private_file(partial)
         check = _copy(source, partial, key)
-    except BaseException:
+    except BaseException as exc:
         partial.unlink(missing_ok=True)
+        if isinstance(exc, OSError) or is_database_error(exc):
+            # A full disk or a read-only folder: one line, and nothing left behind.
+            raise BackupError(
+                f"{target} could not be written ({exc}); nothing was written"
+            ) from None
         raise
     if check != "ok":
         partial.unlink(missing_ok=True)

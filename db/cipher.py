@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import hashlib
 import sqlite3
+import stat
 from pathlib import Path
 from typing import Any
 
@@ -60,7 +61,10 @@ def looks_encrypted(path: Path) -> bool:
     """True for a file that is not plain SQLite but has the shape of SQLCipher pages (a
     random salt where the header would be, whole pages). Garbage of another size is not."""
     try:
-        size = path.stat().st_size
+        info = path.stat()
+        if not stat.S_ISREG(info.st_mode):
+            return False  # a pipe or device: opening it could wait for ever
+        size = info.st_size
         with open(path, "rb") as f:
             header = f.read(len(SQLITE_HEADER))
     except OSError:

@@ -65,6 +65,10 @@ class DatabaseUnusableError(RuntimeError):
     """The database cannot be used safely; the message tells the user what to do."""
 
 
+class DatabaseReadOnlyError(DatabaseUnusableError):
+    """The database may be read but not written: the program cannot work on it."""
+
+
 class FileCheck:
     """A file check running in a thread; writes wait for its verdict."""
 

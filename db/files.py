@@ -6,14 +6,18 @@ import contextlib
 import os
 import sys
 import tempfile
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from pathlib import Path
 
 
 @contextlib.contextmanager
-def atomic_path(target: Path) -> Iterator[Path]:
+def atomic_path(target: Path, before_rename: Callable[[], None] | None = None) -> Iterator[Path]:
     """Yield a temporary path beside `target`; on success fsync it and rename it over
-    `target`, on any error (or cancel) delete it and leave `target` as it was."""
+    `target`, on any error (or cancel) delete it and leave `target` as it was.
+
+    `before_rename` runs once the file is complete and on disk, before it takes its
+    name: an output of client data commits its audit row there, so the file never
+    exists under its name without that row, and a failed audit leaves no file."""
     target = Path(target)
     private_folder(target.parent)
     fd, name = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".partial", dir=target.parent)
@@ -22,6 +26,8 @@ def atomic_path(target: Path) -> Iterator[Path]:
     try:
         yield temp
         fsync_file(temp)
+        if before_rename is not None:
+            before_rename()
         os.replace(temp, target)
         fsync_folder(target.parent)
     finally:

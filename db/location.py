@@ -33,10 +33,39 @@ def resolve_database_url(db: str | None = None) -> str:
     """The SQLAlchemy URL for `--db` (path or URL), else the environment, else the default."""
     chosen = db or os.environ.get(ENV_VAR) or str(default_database_path())
     if "://" in chosen:
+        check_url(chosen)
         return chosen
     path = Path(chosen).expanduser()
     refuse_network_share(path)
     return f"sqlite:///{path.absolute()}"
+
+
+def check_url(url: str) -> None:
+    """Refuse, in one line, a URL that names no database the program can use."""
+    from sqlalchemy.engine import make_url
+    from sqlalchemy.exc import ArgumentError, NoSuchModuleError
+
+    try:
+        parsed = make_url(url)
+        backend = parsed.get_backend_name()
+        dialect = parsed.get_dialect() if backend in _BACKENDS else None
+    except (ArgumentError, NoSuchModuleError, ValueError):
+        backend, dialect = "", None
+    if backend not in _BACKENDS or dialect is None:
+        raise DatabaseLocationError(
+            f"--db {url}: not a database the program can use; give a file path, or a "
+            "PostgreSQL URL such as postgresql+psycopg://user@server/agency"
+        )
+    try:
+        dialect.import_dbapi()
+    except ImportError:
+        raise DatabaseLocationError(
+            f"--db {url}: the driver for {backend} is not installed (for PostgreSQL: "
+            "pip install 'recovery-desk[postgres]')"
+        ) from None
+
+
+_BACKENDS = ("sqlite", "postgresql")
 
 
 def sqlite_path(url: str) -> Path | None:

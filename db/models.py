@@ -357,7 +357,9 @@ class User(Base):
 
 
 class AuditEntry(Base):
-    """Append-only: nothing in the program updates or deletes these rows."""
+    """Append-only and hash-chained (db/audit_chain.py): `seq` counts the rows from 1 without
+    a gap, and `row_hash` is the SHA-256 of the row's content and `prev_hash`, the hash of
+    row `seq - 1`. Nothing in the program updates or deletes these rows."""
 
     __tablename__ = "audit_log"
     __table_args__ = (
@@ -369,11 +371,26 @@ class AuditEntry(Base):
     at_utc: Mapped[dt.datetime] = mapped_column(DateTime(timezone=True), default=utc_now)
     user_id: Mapped[int | None] = mapped_column(ForeignKey("users.id"))
     username: Mapped[str | None] = mapped_column(String(60))
-    action: Mapped[str] = mapped_column(String(10))
+    action: Mapped[str] = mapped_column(String(20))
     entity: Mapped[str] = mapped_column(String(30))
     entity_id: Mapped[str | None] = mapped_column(String(60))
     before: Mapped[str | None] = mapped_column(Text)
     after: Mapped[str | None] = mapped_column(Text)
+    prev_hash: Mapped[str] = mapped_column(String(64))
+    row_hash: Mapped[str] = mapped_column(String(64))
+
+
+class AuditChainHead(Base):
+    """One row: the number and hash of the last audit row. Appends lock it (on PostgreSQL,
+    SELECT ... FOR UPDATE), so workstations writing at once chain one after the other;
+    `check` compares it with the last row, so deleting rows at the end shows."""
+
+    __tablename__ = "audit_chain"
+    __table_args__ = (CheckConstraint("id = 1", name="one_row"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True, autoincrement=False)
+    last_seq: Mapped[int] = mapped_column(Integer)
+    last_hash: Mapped[str] = mapped_column(String(64))
 
 
 class Setting(Base):

@@ -93,8 +93,9 @@ def set_active(session: Session, actor: Actor, user_id: int, active: bool) -> No
     user = session.get(User, user_id)
     if user is None:
         raise ValueError("No such user")
+    before = {"active": user.active}
     user.active = active
-    audit.record(session, actor, "update", "user", user_id, after={"active": active})
+    audit.record(session, actor, "update", "user", user_id, before=before, after={"active": active})
 
 
 def set_password(session: Session, actor: Actor, user_id: int, password: str) -> None:

@@ -10,6 +10,7 @@ from PySide6.QtCore import QCoreApplication
 from db import audit, users
 from db.access import Actor
 from db.engine import Database
+from forms import sessions
 from forms.definitions import PASSWORD_MIN_LENGTH
 
 log = logging.getLogger(__name__)
@@ -58,10 +59,14 @@ def sign_in(database: Database, username: str, password: str) -> SignedIn:
 
 
 def unlock(database: Database, actor: Actor, password: str) -> bool:
-    """Whether `password` is the signed-in person's own (the lock screen asks nobody else)."""
+    """Whether `password` is the signed-in person's own (the lock screen asks nobody else);
+    an unlock is recorded in the audit trail."""
     with database.reading() as session:
         user = users.by_username(session, actor.username)
-        return bool(user and user.active and users.check_password(user.password_hash, password))
+        ok = bool(user and user.active and users.check_password(user.password_hash, password))
+    if ok:
+        sessions.unlock(database, actor)
+    return ok
 
 
 def create_first_admin(

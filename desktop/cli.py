@@ -11,7 +11,7 @@ import importlib
 import logging
 import sys
 from collections.abc import Callable, Sequence
-from typing import Any
+from typing import Any, NoReturn
 
 from desktop import __version__
 
@@ -31,8 +31,15 @@ class CommandError(Exception):
     """A failure to report to the person as one line, without a traceback."""
 
 
+class OneLineParser(argparse.ArgumentParser):
+    """Bad arguments get one line, as every other bad input does (the usage is in --help)."""
+
+    def error(self, message: str) -> NoReturn:
+        self.exit(EXIT_BAD_INPUT, f"{self.prog}: error: {message} (see --help)\n")
+
+
 def common_options(default: object = None) -> argparse.ArgumentParser:
-    common = argparse.ArgumentParser(add_help=False)
+    common = OneLineParser(add_help=False)
     common.add_argument(
         "--db",
         metavar="PATH_OR_URL",
@@ -55,7 +62,7 @@ def command_group(subparsers: Any, name: str, help_text: str) -> Any:
 def build_parser() -> argparse.ArgumentParser:
     # A subcommand's --db must not reset one given before the subcommand.
     common = common_options(default=argparse.SUPPRESS)
-    parser = argparse.ArgumentParser(
+    parser = OneLineParser(
         prog=PROG,
         parents=[common_options()],
         description="Data entry and reporting for recovery-oriented harm-reduction agencies. "
@@ -97,6 +104,7 @@ def _operation(args: argparse.Namespace) -> str:
 
 def _report(exc: Exception, operation: str) -> int:
     from db.access import PermissionDenied
+    from db.backup import BackupError
     from db.cipher import CipherUnavailableError, WrongPassphraseError
     from db.encryption import EncryptionError
     from db.failures import is_database_error
@@ -105,6 +113,7 @@ def _report(exc: Exception, operation: str) -> int:
     from forms.validation import ValidationFailed
 
     known = (
+        BackupError,
         CommandError,
         WrongPassphraseError,
         CipherUnavailableError,
@@ -131,4 +140,8 @@ def _report(exc: Exception, operation: str) -> int:
 
 
 if __name__ == "__main__":  # pragma: no cover
-    sys.exit(main())
+    # Through the imported module, so its exception classes are the ones the commands
+    # raise (run as __main__, this file would define a second CommandError).
+    from desktop import cli
+
+    sys.exit(cli.main())

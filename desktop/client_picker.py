@@ -14,7 +14,7 @@ from PySide6.QtWidgets import QCompleter, QLineEdit, QWidget
 from db import clients
 from desktop.client_model import ClientRow
 from desktop.context import AppContext
-from forms.search import search
+from forms.search_audit import find_clients
 
 log = logging.getLogger(__name__)
 
@@ -52,8 +52,16 @@ class ClientPickerEdit(QLineEdit):
         if not text.strip():
             self._model.setStringList([])
             return
+        ids = find_clients(
+            self.ctx.database,
+            self.ctx.user,
+            self.ctx.index,
+            text,
+            where="client picker",
+            trail=self.ctx.search_trail,
+            limit=SUGGESTIONS,
+        )
         with self.ctx.database.reading() as session:
-            ids = search(session, self.ctx.index, text, SUGGESTIONS)
             rows = [ClientRow.of(c) for c in clients.summaries(session, ids)]
         self._labels = {row.label(): row.client_id for row in rows}
         self._model.setStringList(list(self._labels))

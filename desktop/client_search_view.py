@@ -30,7 +30,7 @@ from desktop import dialogs
 from desktop.client_model import ClientRow, ClientTableModel
 from desktop.context import AppContext
 from forms.search import DEFAULT_LIMIT as SEARCH_LIMIT
-from forms.search import search
+from forms.search_audit import find_clients
 
 log = logging.getLogger(__name__)
 
@@ -120,8 +120,14 @@ class ClientSearchView(QWidget):
         if not text.strip():
             self.model.show_all()
         else:
-            with self.ctx.database.reading() as session:
-                ids = search(session, self.ctx.index, text)
+            ids = find_clients(
+                self.ctx.database,
+                self.ctx.user,
+                self.ctx.index,
+                text,
+                where="client list",
+                trail=self.ctx.search_trail,
+            )
             self.model.show_ids(ids)
         if self.model.rowCount():
             self.table.selectRow(0)

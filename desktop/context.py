@@ -18,6 +18,7 @@ from db.access import Actor, Permission
 from db.engine import Database
 from desktop.workers import Job, Pool, default_pool
 from forms.search import ClientIndex
+from forms.search_audit import SearchTrail
 
 log = logging.getLogger(__name__)
 
@@ -55,6 +56,7 @@ class AppContext(QObject):
         self.settings = agency_settings.AgencySettings()
         self.index: ClientIndex | None = None
         self._index_job: Job | None = None
+        self.search_trail = SearchTrail()  # when each person's search was last audited
 
     @property
     def user(self) -> Actor:

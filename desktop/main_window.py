@@ -9,6 +9,7 @@ work; signing out or quitting first asks about any unsaved form.
 from __future__ import annotations
 
 import logging
+from collections.abc import Callable
 
 from PySide6.QtCore import QCoreApplication
 from PySide6.QtGui import QAction, QCloseEvent
@@ -22,7 +23,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from db.access import Permission
+from db.access import Actor, Permission
+from db.engine import Database
 from desktop import dialogs
 from desktop.admin_settings import SettingsView
 from desktop.admin_users import UsersView
@@ -35,6 +37,7 @@ from desktop.signin_view import FIRST, SIGN_IN, UNLOCK, SignInView
 from desktop.translate import code_label
 from desktop.window_menus import build_menus
 from desktop.worklist_view import WorklistView
+from forms import sessions
 from forms.definitions import USER_FIELDS, by_key
 
 log = logging.getLogger(__name__)
@@ -141,6 +144,14 @@ class MainWindow(QMainWindow):
             return
         self.idle.stop()
         self._show_front(UNLOCK)
+        self._audit(sessions.lock)
+
+    def _audit(self, action: Callable[[Database, Actor], None]) -> None:
+        """Record a lock or sign-out; the screen locks even if the database fails to."""
+        try:
+            action(self.ctx.database, self.ctx.user)
+        except Exception:
+            log.exception("could not record %s in the audit trail", action.__name__)
 
     def unlocked(self) -> None:
         self.pages.setCurrentWidget(self.workspace)
@@ -159,6 +170,8 @@ class MainWindow(QMainWindow):
         self.idle.stop()
         QApplication.instance().removeEventFilter(self.idle)
         log.info("%s signed out", self.ctx.actor.username if self.ctx.actor else "nobody")
+        if self.ctx.actor is not None:
+            self._audit(sessions.sign_out)
         self.ctx.sign_out()
         self.clients.search.search_box.clear()
         self.user_label.clear()

@@ -18,17 +18,15 @@ from typing import Any
 from openpyxl.utils.exceptions import InvalidFileException
 
 from forms.exchange import IGNORED_ON_IMPORT, RECORD_SHEETS, Sheet
-from forms.import_xlsx import XlsxSource
+from forms.import_xlsx import ImportFileError, XlsxSource
 from forms.values import is_blank
+
+__all__ = ["ImportFileError", "Problem", "Problems", "TooManyProblems", "WorkbookReader"]
 
 log = logging.getLogger(__name__)
 
 HEADER_ROW = 1
 MAX_PROBLEMS = 5_000
-
-
-class ImportFileError(ValueError):
-    """The file cannot be read as a workbook at all; str() says why in one line."""
 
 
 class TooManyProblems(Exception):
@@ -87,7 +85,16 @@ class WorkbookReader:
         self.path = Path(path)
         try:
             self._source = XlsxSource(self.path)
-        except (InvalidFileException, zipfile.BadZipFile, KeyError, OSError, ValueError) as exc:
+        except ImportFileError:
+            raise
+        except (
+            InvalidFileException,
+            zipfile.BadZipFile,
+            KeyError,
+            OSError,
+            ValueError,
+            SyntaxError,  # XML that does not parse, in openpyxl's parts
+        ) as exc:
             raise ImportFileError(
                 f"{self.path.name} is not an Excel .xlsx workbook ({type(exc).__name__}: {exc})"
             ) from None

@@ -10,11 +10,21 @@ paths, shared strings, which styles are dates) and reads the sheets' rows
 itself with lxml, dropping each row once read. Cell values come out as
 openpyxl would give them: numbers, text, booleans, and datetimes for cells
 formatted as dates, and a `forms.values.Formula` for a cell that holds a formula.
+
+A workbook comes from outside, so before openpyxl reads anything the zip's
+parts are checked: none may unpack to more than the program will hold (parts
+read whole: 64 MB; all together: 4 GB; no part over 1 MB packed more than 100
+times tighter than XML ever is) and no part may declare a DOCTYPE, which a
+workbook never needs and an entity bomb always does. openpyxl parses with
+defusedxml (installed as a dependency). Anything wrong becomes one
+`ImportFileError` line naming the file and the part.
 """
 
 from __future__ import annotations
 
 import logging
+import zipfile
+import zlib
 from collections.abc import Iterator
 from functools import lru_cache
 from pathlib import Path
@@ -38,6 +48,73 @@ _TEXT = f"{{{SHEET_MAIN_NS}}}t"
 _RUN = f"{{{SHEET_MAIN_NS}}}r"
 _FORMULA = f"{{{SHEET_MAIN_NS}}}f"
 _DIGITS = "0123456789"
+MB = 2**20
+MAX_WHOLE_PART = 64 * MB  # a part openpyxl reads whole: shared text, styles, the workbook
+MAX_UNPACKED = 4 * 2**30  # every part together; sheets stream, never held whole
+MAX_RATIO = 100  # unpacked over packed; XML packs about 10 times, a zip bomb 1,000
+_RATIO_FROM = MB  # smaller parts may pack as tight as they like
+_SHEETS = "xl/worksheets/"
+
+
+class ImportFileError(ValueError):
+    """The file cannot be read as a workbook at all; str() says why in one line."""
+
+
+def check_archive(path: Path) -> None:
+    """Refuse, before anything is unpacked, a workbook that would unpack to more than the
+    program will hold, or that declares a DOCTYPE. Raises ImportFileError."""
+    with zipfile.ZipFile(path) as archive:
+        parts = archive.infolist()
+        total = 0
+        for info in parts:
+            total += info.file_size
+            _check_size(path.name, info)
+        if total > MAX_UNPACKED:
+            raise ImportFileError(
+                f"{path.name} would unpack to {total // MB:,} MB, more than the "
+                f"{MAX_UNPACKED // MB:,} MB a workbook may; it was not read"
+            )
+        for info in parts:
+            if info.filename.endswith((".xml", ".rels")) and _declares_doctype(archive, info):
+                raise ImportFileError(
+                    f"{path.name}: its part {info.filename} declares a DOCTYPE, which no "
+                    "workbook needs (it is how XML entity bombs start); it was not read"
+                )
+
+
+def _check_size(name: str, info: zipfile.ZipInfo) -> None:
+    limit = None if info.filename.startswith(_SHEETS) else MAX_WHOLE_PART
+    ratio = info.file_size / max(info.compress_size, 1)
+    if limit is not None and info.file_size > limit:
+        reason = f"more than the {limit // MB} MB such a part may take"
+    elif info.file_size > _RATIO_FROM and ratio > MAX_RATIO:
+        reason = f"{ratio:,.0f} times its packed size, more than the {MAX_RATIO} XML ever packs to"
+    else:
+        return
+    raise ImportFileError(
+        f"{name}: its part {info.filename} would unpack to {info.file_size / MB:,.0f} MB, "
+        f"{reason}; it was not read"
+    )
+
+
+def _declares_doctype(archive: zipfile.ZipFile, info: zipfile.ZipInfo) -> bool:
+    """Read up to the first element: a DOCTYPE can only come before it."""
+    with archive.open(info) as raw:
+        events = etree.iterparse(
+            raw, events=("start",), resolve_entities=False, no_network=True, load_dtd=False
+        )
+        try:
+            _event, element = next(events)
+        except StopIteration:
+            return False
+        except etree.XMLSyntaxError as exc:
+            if "DOCTYPE" in str(exc) or "ENTITY" in str(exc):
+                return True
+            raise ImportFileError(
+                f"{Path(archive.filename or '').name}: its part {info.filename} is not "
+                f"well-formed XML ({exc})"
+            ) from None
+        return bool(element.getroottree().docinfo.doctype)
 
 
 class _Counted:
@@ -56,6 +133,8 @@ class XlsxSource:
     """An .xlsx file opened for reading its sheets' values; close() when done."""
 
     def __init__(self, path: Path) -> None:
+        check_archive(path)
+        self.name = path.name
         reader = ExcelReader(str(path), read_only=True, data_only=True)
         try:
             reader.read_manifest()
@@ -90,8 +169,26 @@ class XlsxSource:
         self._archive.close()
 
     def rows(self, name: str) -> Iterator[tuple[int, tuple[Any, ...]]]:
-        """(row number, cell values) for each row the sheet holds, in order."""
-        with self._archive.open(self._paths[name]) as raw:
+        """(row number, cell values) for each row the sheet holds, in order.
+        Raises ImportFileError for a sheet that is not whole."""
+        part = self._paths[name]
+        try:
+            yield from self._rows(part)
+        except etree.XMLSyntaxError as exc:
+            raise ImportFileError(
+                f"{self.name}: the sheet {name} is not well-formed XML ({exc})"
+            ) from None
+        except (zipfile.BadZipFile, zlib.error, EOFError) as exc:
+            raise ImportFileError(f"{self.name} is damaged: the sheet {name} ({exc})") from None
+        except _MissingText as missing:
+            raise ImportFileError(
+                f"{self.name} is damaged: cell {missing.cell} of the sheet {name} refers to "
+                f"shared text number {missing.index}, and the workbook holds "
+                f"{len(self._strings):,}"
+            ) from None
+
+    def _rows(self, part: str) -> Iterator[tuple[int, tuple[Any, ...]]]:
+        with self._archive.open(part) as raw:
             parsed = etree.iterparse(
                 _Counted(raw, self),
                 events=("end",),
@@ -138,7 +235,10 @@ class XlsxSource:
         if kind == "n":
             return self._number(text, int(cell.get("s", 0)))
         if kind == "s":
-            return self._strings[int(text)]
+            index = int(text) if text.isdigit() else -1
+            if not 0 <= index < len(self._strings):
+                raise _MissingText(cell.get("r") or "?", text)
+            return self._strings[index]
         if kind == "b":
             return text.strip() in ("1", "true")
         if kind == "d":
@@ -156,6 +256,12 @@ class XlsxSource:
             except (OverflowError, ValueError):
                 return number  # not a date after all: validation says so
         return number
+
+
+class _MissingText(Exception):
+    def __init__(self, cell: str, index: str) -> None:
+        super().__init__(cell, index)
+        self.cell, self.index = cell, index
 
 
 @lru_cache(maxsize=512)

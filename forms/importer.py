@@ -96,8 +96,6 @@ def import_workbook(
     """
     actor.require(Permission.IMPORT)
     database.require_healthy_file()  # never back up (or import into) a damaged file
-    backups.daily_backup(database)
-    backups.automatic_backup(database, "before-import")
     try:
         return _attempt(database, actor, Path(path), today, update, progress, cancelled, True)
     except SubstancesOutOfOrder:
@@ -124,6 +122,7 @@ def _attempt(
                 run.position = reader.position
                 _load(run, reader, in_order)
                 result = _finish(run, path)
+                _back_up_before_commit(database)
             log.info("imported %s: %s", path.name, result.added)
             return result
         except _Rejected:
@@ -133,6 +132,14 @@ def _attempt(
         except Cancelled:
             log.info("import of %s cancelled; nothing was written", path.name)
             return ImportResult(cancelled=True, rows_read=run.done_rows if run else 0)
+
+
+def _back_up_before_commit(database: Database) -> None:
+    """The day's first backup and the one before the import, taken once every row has
+    passed and only the commit is left: a refused workbook leaves no backup behind. The
+    backup reads the last committed state (the import's rows are not yet in it)."""
+    backups.daily_backup(database)
+    backups.automatic_backup(database, "before-import")
 
 
 def _load(run: ImportRun, reader: WorkbookReader, in_order: bool) -> None:

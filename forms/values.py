@@ -19,6 +19,8 @@ EARLIEST_DATE = dt.date(1900, 1, 1)
 TRUE_WORDS = frozenset({"yes", "y", "true", "1", "x"})
 FALSE_WORDS = frozenset({"no", "n", "false", "0"})
 _INTEGER = re.compile(r"[+-]?\d+(\.0*)?")
+_SHOWN_DIGITS = 15  # a number longer than this is described, not repeated, in a message
+_MAX_DIGITS = 4000  # Python refuses to read longer numbers from text
 
 
 class FieldError(ValueError):
@@ -108,7 +110,9 @@ def _integer(field: Field, raw: object, _today: dt.date) -> int:
     value = _to_int(raw)
     low, high = field.minimum, field.maximum
     if (low is not None and value < low) or (high is not None and value > high):
-        raise FieldError(f"must be between {low} and {high}, not {value}")
+        digits = len(str(abs(value)))
+        shown = f"a number of {digits} digits" if digits > _SHOWN_DIGITS else str(value)
+        raise FieldError(f"must be between {low} and {high}, not {shown}")
     return value
 
 
@@ -120,7 +124,10 @@ def _to_int(raw: object) -> int:
     if isinstance(raw, float) and raw.is_integer():
         return int(raw)
     if isinstance(raw, str) and _INTEGER.fullmatch(raw.strip()):
-        return int(float(raw.strip()))
+        whole = raw.strip().split(".")[0]  # exact: through a float, 400 nines overflow
+        if len(whole.lstrip("+-")) > _MAX_DIGITS:
+            raise FieldError(f"must be a whole number of at most {_MAX_DIGITS} digits")
+        return int(whole)
     raise FieldError("must be a whole number")
 
 

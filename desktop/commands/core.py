@@ -35,7 +35,12 @@ def register(subparsers: Any, common: argparse.ArgumentParser) -> None:
     demo.set_defaults(handler=run_demo)
 
     check = subparsers.add_parser(
-        "check", parents=[common], help="check the database's integrity and schema version"
+        "check",
+        parents=[common],
+        help="check the database's integrity, schema version and audit trail",
+        description="Check the file's pages, foreign keys and schema version, and the audit "
+        "trail's hash chain (the first row edited, deleted, inserted or reordered is named). "
+        "Reads only: nothing is written to the file or beside it.",
     )
     check.set_defaults(handler=run_check)
 
@@ -164,6 +169,7 @@ def run_backup(args: argparse.Namespace) -> int:
 
 def run_restore(args: argparse.Namespace) -> int:
     from db import backups
+    from db.backup import BackupError, quick_check
     from db.location import resolve_database_url, sqlite_path
     from db.startup import file_key, open_database
     from desktop.passphrase import for_command
@@ -171,10 +177,16 @@ def run_restore(args: argparse.Namespace) -> int:
     path = sqlite_path(resolve_database_url(args.db))
     if path is None:
         raise ValueError("restore replaces a SQLite file; restore PostgreSQL with pg_restore")
+    key = file_key(path, for_command) if path.exists() else None
+    # Before anything is copied or asked: a file that is no backup changes nothing.
+    backup_key = file_key(args.backup, for_command, key) if key is not None else None
+    if backup_key is None:
+        backup_key = file_key(args.backup, for_command)
+    if (problem := quick_check(args.backup, backup_key)) is not None:
+        raise BackupError(f"{args.backup} is not a usable backup: it {problem}")
     if not args.yes and not _confirm(f"Replace {path} with {args.backup}? [y/N] "):
         print("Nothing was changed.")
         return 1
-    key = file_key(path, for_command) if path.exists() else None
     folder = backups.folder_for(path)
     if path.exists() and path.stat().st_size > 0:
         current = open_database(str(path), key=key)

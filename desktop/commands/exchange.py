@@ -28,9 +28,9 @@ def check_recipient_options(args: argparse.Namespace) -> None:
         )
 
 
-def import_done(args: argparse.Namespace, _inputs: JobInputs, result: Any, _database: Any) -> int:
+def import_done(args: argparse.Namespace, _inputs: JobInputs, result: Any, database: Any) -> int:
     if not result.ok:
-        raise _rejection(args.file, result)
+        raise _rejection(database, args.file, result)
     added = ", ".join(f"{n:,} {sheet}" for sheet, n in result.added.items() if n)
     print(f"Imported {args.file.name}: {added or 'no rows'}; {result.episodes:,} episodes.")
     changed = ", ".join(f"{n:,} {sheet}" for sheet, n in result.updated.items() if n)
@@ -39,8 +39,11 @@ def import_done(args: argparse.Namespace, _inputs: JobInputs, result: Any, _data
     return 0
 
 
-def _rejection(path: Path, result: Any) -> CommandError:
+def _rejection(database: Any, path: Path, result: Any) -> CommandError:
     """Print the problems, write them beside the file, and say so in one line."""
+    from sqlalchemy.exc import DBAPIError
+
+    from db.access import COMMAND_LINE
     from reports.outputs.import_errors import errors_path, write_problems
 
     for problem in result.problems:
@@ -49,10 +52,15 @@ def _rejection(path: Path, result: Any) -> CommandError:
     count = f"{len(result.problems):,} problem{'s' if len(result.problems) != 1 else ''}{more}"
     target = errors_path(path)
     try:
-        write_problems(target, result.problems, more.strip(" ()"))
+        write_problems(database, COMMAND_LINE, target, result.problems, path, more.strip(" ()"))
         listed = f"; the list is in {target}"
     except OSError as exc:
         listed = f"; the list could not be written to {target} ({exc.strerror})"
+    except DBAPIError as exc:
+        listed = (
+            f"; the list could not be written to {target} (its audit row could not be "
+            f"recorded: {exc.orig})"
+        )
     return CommandError(f"{path.name} was not imported, nothing was changed: {count}{listed}")
 
 

@@ -89,13 +89,17 @@ def export_workbook(
     cancelled: Callable[[], bool] | None = None,
 ) -> ExportSummary:
     """Write the exchange workbook for `recipient` (or the internal copy of every client,
-    `all_clients`) to `target` atomically, disclosed on `today`, and audit and log it.
+    `all_clients`) to `target` atomically, disclosed on `today`, and audit and log it: the
+    audit row and the disclosure log commit once the workbook is on disk and before it
+    takes its name, so the file never exists without them, and a failed audit leaves no
+    file.
 
     Raises `Cancelled` (and leaves no file) when `cancelled()` turns true.
     """
     _check(actor, recipient, all_clients)
     day = today or dt.date.today()
     stamp = generated_at or dt.datetime.now(dt.UTC)
+    target = Path(target)
     with database.reading() as session:
         exchange_rows.use_snapshot(session)
         if recipient is None:
@@ -108,9 +112,12 @@ def export_workbook(
             writer.fill(book, stamp)
             database.require_healthy_file()
 
-        write_or_discard(XlsxBook(), Path(target), fill, cancelled)
+        def audit_it() -> None:
+            summary = _summary(audience, total, as_of, all_clients, writer.counts)
+            _audit(database, actor, target, summary, audience)
+
+        write_or_discard(XlsxBook(), target, fill, cancelled, before_rename=audit_it)
     summary = _summary(audience, total, as_of, all_clients, writer.counts)
-    _audit(database, actor, Path(target), summary, audience)
     log.info("exchange export of %d clients to %s", summary.clients, target)
     return summary
 
@@ -168,6 +175,9 @@ def _audit(
                 "purpose": summary.recipient.purpose,
                 "recipient": summary.recipient.name,
                 "disclosure_id": disclosure_id,
+                "scope": "all clients"
+                if summary.all_clients
+                else "clients whose consent covers it",
                 "clients": summary.clients,
                 "left_out_without_consent": summary.left_out,
                 "left_out_by": summary.left_out_by,

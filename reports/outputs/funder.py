@@ -22,6 +22,7 @@ from reports.datasets.deidentify import RowCollector
 from reports.outputs.monthly_data import build_report_data
 from reports.render.funder_workbook import open_sheets, row_sink, write_sheets
 from reports.render.xlsx import XlsxBook, write_or_discard
+from reports.tables.monthly_community import CLIENTS_SERVED
 from reports.tables.report_data import ReportData
 
 log = logging.getLogger(__name__)
@@ -45,7 +46,8 @@ def funder_workbook(
     cancelled: IsCancelled | None = None,
     generated_at: dt.datetime | None = None,
 ) -> FunderResult:
-    """Build and write the funder workbook for `start`..`end`, and record the export."""
+    """Build and write the funder workbook for `start`..`end`, and record the export (the
+    row commits before the workbook takes its name: never a file without its row)."""
     actor.require(Permission.REPORTS)
     period = Period(start, end)
     with database.reading() as session:
@@ -72,16 +74,33 @@ def funder_workbook(
         database.require_healthy_file()
         done.append(FunderResult(data, collector.written if collector is not None else 0))
 
-    write_or_discard(XlsxBook(), Path(target), fill, cancelled)
-    result = done[0]
+    def audit_it() -> None:
+        _audit(database, actor, period, Path(target), rows, done[0])
+
+    write_or_discard(XlsxBook(), Path(target), fill, cancelled, before_rename=audit_it)
+    log.info("funder workbook %s..%s written to %s", start, end, target)
+    return done[0]
+
+
+def _audit(
+    database: Database, actor: Actor, period: Period, target: Path, rows: bool, result: FunderResult
+) -> None:
+    """The export's row, committed before the workbook takes its name."""
     with database.writing() as session:
         audit.record(
             session,
             actor,
             "export",
             "funder_workbook",
-            f"{start}..{end}",
-            after={"file": Path(target).name, "rows": rows, "client_rows": result.client_rows},
+            f"{period.start}..{period.end}",
+            after={
+                "file": target.name,
+                "from": period.start,
+                "to": period.end,
+                "clients_served": result.data.ledger.value(CLIENTS_SERVED),
+                "rows": rows,
+                "client_rows": result.client_rows,
+                "scope": "aggregate tables"
+                + (", de-identified rows of the clients served" if rows else ""),
+            },
         )
-    log.info("funder workbook %s..%s written to %s", start, end, target)
-    return result

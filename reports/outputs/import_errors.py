@@ -6,6 +6,9 @@ import logging
 from collections.abc import Sequence
 from pathlib import Path
 
+from db import audit
+from db.access import Actor
+from db.engine import Database
 from forms.import_read import Problem
 from reports.render.xlsx import Column, XlsxBook, write_or_discard
 
@@ -19,8 +22,17 @@ def errors_path(workbook: Path) -> Path:
     return workbook.with_name(f"{workbook.stem}.errors.xlsx")
 
 
-def write_problems(target: Path, problems: Sequence[Problem], note: str = "") -> None:
-    """One row per problem: sheet, row, column, problem (atomically; user text stays text)."""
+def write_problems(
+    database: Database,
+    actor: Actor,
+    target: Path,
+    problems: Sequence[Problem],
+    source: Path,
+    note: str = "",
+) -> None:
+    """One row per problem: sheet, row, column, problem (atomically; user text stays text).
+    The problems quote what the file holds about clients, so the list is an export: its
+    audit row commits before the file takes its name, and without it there is no file."""
 
     def fill(book: XlsxBook) -> None:
         sheet = book.sheet(
@@ -32,5 +44,16 @@ def write_problems(target: Path, problems: Sequence[Problem], note: str = "") ->
         if note:
             sheet.append([None, None, None, note])
 
-    write_or_discard(XlsxBook(), Path(target), fill)
+    def audit_it() -> None:
+        with database.writing() as session:
+            audit.record(
+                session,
+                actor,
+                "export",
+                "import_problems",
+                Path(target).name[-60:],
+                after={"file": Path(target).name, "source": source.name, "problems": len(problems)},
+            )
+
+    write_or_discard(XlsxBook(), Path(target), fill, before_rename=audit_it)
     log.info("%d import problems written to %s", len(problems), target)

@@ -1,7 +1,8 @@
 """The monthly report: `recovery-desk report monthly --month YYYY-MM`.
 
 The monthly report's data for one month (`reports.outputs.monthly_data`),
-printed by `reports.render.pdf_monthly`, and the export's audit row.
+printed by `reports.render.pdf_monthly`, and the export's audit row, committed
+before the PDF takes its name: never a report without its row.
 """
 
 from __future__ import annotations
@@ -17,6 +18,7 @@ from db.engine import Database
 from db.jobs import IsCancelled, Progress
 from reports.outputs.monthly_data import build_report_data
 from reports.render.pdf_monthly import write_monthly_pdf
+from reports.tables.monthly_community import CLIENTS_SERVED
 from reports.tables.report_data import ReportData
 
 log = logging.getLogger(__name__)
@@ -47,15 +49,32 @@ def monthly_report(
         cancelled=cancelled,
     )
     database.require_healthy_file()
-    write_monthly_pdf(data, target, cancelled)
+
+    def audit_it() -> None:  # committed before the PDF takes its name
+        _audit(database, actor, data, Path(target), internal)
+
+    write_monthly_pdf(data, target, cancelled, before_rename=audit_it)
+    log.info("monthly report %04d-%02d written to %s", year, month, target)
+    return data
+
+
+def _audit(
+    database: Database, actor: Actor, data: ReportData, target: Path, internal: bool
+) -> None:
     with database.writing() as session:
         audit.record(
             session,
             actor,
             "export",
             "monthly_report",
-            f"{year:04d}-{month:02d}",
-            after={"file": Path(target).name, "internal": internal},
+            f"{data.period.start:%Y-%m}",
+            after={
+                "file": target.name,
+                "from": data.period.start,
+                "to": data.period.end,
+                "clients_served": data.ledger.value(CLIENTS_SERVED),
+                "internal": internal,
+                "scope": "aggregate tables"
+                + (", exact small counts" if internal else ", small counts suppressed"),
+            },
         )
-    log.info("monthly report %04d-%02d written to %s", year, month, target)
-    return data

@@ -246,8 +246,14 @@ def _definitions(data: ReportData, styles: Styles) -> list[Flowable]:
     return story
 
 
-def write_monthly_pdf(data: ReportData, target: Path, cancelled: IsCancelled | None = None) -> None:
-    """Lay out `data` and write it to `target` whole, or leave no file at all."""
+def write_monthly_pdf(
+    data: ReportData,
+    target: Path,
+    cancelled: IsCancelled | None = None,
+    before_rename: Callable[[], None] | None = None,
+) -> None:
+    """Lay out `data` and write it to `target` whole, or leave no file at all;
+    `before_rename` runs once the PDF is on disk, before it takes its name."""
     styles = Styles()
     size = page_size(data.paper_size)
     width = size[0] - 2 * MARGIN
@@ -257,7 +263,7 @@ def write_monthly_pdf(data: ReportData, target: Path, cancelled: IsCancelled | N
         *_trends(data, styles, width),
         *_definitions(data, styles),
     ]
-    with atomic_path(Path(target)) as temp:
+    with atomic_path(Path(target), before_rename) as temp:
         doc = SimpleDocTemplate(
             str(temp),
             pagesize=size,

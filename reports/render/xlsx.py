@@ -11,7 +11,9 @@ Rows stream through openpyxl's write-only mode, so memory stays flat.
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
+import zipfile
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
@@ -23,6 +25,7 @@ from openpyxl.cell.cell import Cell
 from openpyxl.styles import Alignment, Font, PatternFill
 from openpyxl.utils import get_column_letter
 from openpyxl.worksheet.datavalidation import DataValidation
+from openpyxl.writer.excel import ExcelWriter
 
 from db.files import atomic_path
 from db.jobs import Cancelled
@@ -118,12 +121,19 @@ class XlsxBook:
     ) -> SheetWriter:
         return SheetWriter(self, title, columns, header)
 
-    def save(self, target: Path, cancelled: Callable[[], bool] | None = None) -> None:
+    def save(
+        self,
+        target: Path,
+        cancelled: Callable[[], bool] | None = None,
+        before_rename: Callable[[], None] | None = None,
+    ) -> None:
+        """Save atomically; `before_rename` as db.files.atomic_path runs it."""
         if cancelled is not None and cancelled():
             self.discard()
             raise Cancelled()
-        with atomic_path(target) as temp:
-            self.workbook.save(temp)
+        with atomic_path(target, before_rename) as temp:
+            _save_closing(self.workbook, temp)
+            self._discarded = True  # saving removed openpyxl's own temporary files
 
     def discard(self) -> None:
         """Drop a workbook that will not be saved, with the temporary files openpyxl made.
@@ -132,11 +142,28 @@ class XlsxBook:
             return
         self._discarded = True
         for ws in self.workbook.worksheets:
-            if not ws.closed:
-                ws.close()
-            writer = getattr(ws, "_writer", None)
-            if writer is not None and isinstance(writer.out, str):
-                writer.cleanup()
+            # A save that failed half-way (a full disk) has removed some of them already.
+            with contextlib.suppress(FileNotFoundError):
+                if not ws.closed:
+                    ws.close()
+                writer = getattr(ws, "_writer", None)
+                if writer is not None and isinstance(writer.out, str):
+                    writer.cleanup()
+
+
+def _save_closing(workbook: Workbook, path: Path) -> None:
+    """openpyxl's Workbook.save, but the zip is closed when a write fails (a full disk):
+    left open, Python tries to finish it when it is collected and prints a traceback."""
+    if workbook.write_only and not workbook.worksheets:
+        workbook.create_sheet()
+    archive = zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED, allowZip64=True)
+    try:
+        workbook.properties.modified = dt.datetime.now(dt.UTC).replace(tzinfo=None)
+        ExcelWriter(workbook, archive).save()
+    except BaseException:
+        with contextlib.suppress(OSError, ValueError):  # the disk is still full
+            archive.close()
+        raise
 
 
 def text_cell(ws: Any, text: str) -> Cell:
@@ -177,11 +204,14 @@ def write_or_discard(
     target: Path,
     fill: Callable[[XlsxBook], None],
     cancelled: Callable[[], bool] | None = None,
+    before_rename: Callable[[], None] | None = None,
 ) -> None:
-    """Run `fill` on the book and save it; on any failure or cancel, discard everything."""
+    """Run `fill` on the book and save it; on any failure or cancel, discard everything.
+    `before_rename` runs once the workbook is on disk, before it takes its name (an
+    output of client data commits its audit row there)."""
     try:
         fill(book)
-        book.save(target, cancelled)
+        book.save(target, cancelled, before_rename)
     except BaseException:
         book.discard()
         raise

@@ -45,6 +45,11 @@ DEATHS_NOTE = (
 )
 
 
+# The ledger's count of clients served in the period (DOMAIN.md §8), which an export's
+# audit row names as its scope.
+CLIENTS_SERVED: CellId = ("case", "served")
+
+
 def com_id(area: Hashable, what: str) -> CellId:
     return ("com", area, what)
 

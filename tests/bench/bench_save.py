@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import hashlib
 import json
 import statistics
 import time
@@ -10,6 +11,7 @@ from pathlib import Path
 from typing import Any
 
 from db.access import Actor
+from db.audit_chain import FORMAT
 from db.engine import BUSY_TIMEOUT_MS
 from db.startup import open_database
 from desktop.passphrase import for_command
@@ -153,12 +155,25 @@ def _raw_intake(conn: Any, client_id: int, now: str) -> None:
             for s in SUBSTANCES
         ],
     )
-    conn.execute(
-        "INSERT INTO audit_log (at_utc, username, action, entity, entity_id, after) "
-        "VALUES (?, 'bench', 'create', 'assessment', ?, ?)",
-        (now, str(assessment), json.dumps(INTAKE)),
-    )
+    _raw_audit_row(conn, now, str(assessment), json.dumps(INTAKE))
     conn.execute("COMMIT")
+
+
+def _raw_audit_row(conn: Any, now: str, entity_id: str, after: str) -> None:
+    """The chained audit row as the program writes it: read the chain head, hash, insert,
+    move the head."""
+    seq, prev = conn.execute("SELECT last_seq, last_hash FROM audit_chain WHERE id = 1").fetchone()
+    content = [FORMAT, seq + 1, now, None, "bench", "create", "assessment", entity_id, None]
+    encoded = json.dumps([*content, after, prev], ensure_ascii=False, separators=(",", ":"))
+    digest = hashlib.sha256(encoded.encode("utf-8")).hexdigest()
+    conn.execute(
+        "INSERT INTO audit_log (seq, at_utc, username, action, entity, entity_id, after, "
+        "prev_hash, row_hash) VALUES (?, ?, 'bench', 'create', 'assessment', ?, ?, ?, ?)",
+        (seq + 1, now, entity_id, after, prev, digest),
+    )
+    conn.execute(
+        "UPDATE audit_chain SET last_seq = ?, last_hash = ? WHERE id = 1", (seq + 1, digest)
+    )
 
 
 def _raw_values() -> list[object]:

@@ -52,7 +52,17 @@ def test_encrypt_then_every_command_opens_with_the_passphrase(
     assert code == 0
     assert looks_encrypted(backup) and CANARY.encode() not in backup.read_bytes()
     out_book = tmp_path / "all.xlsx"
-    code, out, err = run(capsys, "export", "data", "--db", str(plain), "--out", str(out_book))
+    code, out, err = run(
+        capsys,
+        "export",
+        "data",
+        "--purpose",
+        "treatment",
+        "--db",
+        str(plain),
+        "--out",
+        str(out_book),
+    )
     assert code == 0, err
 
 

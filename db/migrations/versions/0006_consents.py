@@ -20,7 +20,7 @@ from alembic import op
 import sqlalchemy as sa
 
 revision = "0006_consents"
-down_revision = "0003"
+down_revision = "0005_audit_chain"
 branch_labels = None
 depends_on = None
 
