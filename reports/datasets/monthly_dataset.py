@@ -15,7 +15,7 @@ from __future__ import annotations
 
 import datetime as dt
 import logging
-from collections.abc import Callable, Collection, Iterable, Iterator, Sequence
+from collections.abc import Collection, Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from typing import Protocol
 
@@ -189,46 +189,69 @@ def _walk_histories(
     id order; with observers, first the clients each needs that the walk does not reach
     (read before the walk, their rows cost measurably less than after it)."""
     dates = tallies.trend.dates
-    as_of = dates[-1]
-    ids = queries.assessed_client_ids(session, population_start(dates), as_of)
+    ids = queries.assessed_client_ids(session, population_start(dates), dates[-1])
     closed = tallies.followups.closed_by_client
     extra = [sorted(o.prepare(session, closed).difference(ids)) for o in observers]
-    followups_from = intakes_from(_reach(tallies.followups), tallies.followups.months)
-    harm_period = Period.twelve_months_ending(as_of)
     before = sum(len(e) for e in extra)
-    total = len(ids) + before
-
-    def tick(done: int) -> None:
-        if done % CHECK_EVERY == 0 or done == total:
-            _tick(done, total, progress, cancelled)
-
-    def walked() -> Iterator[ClientHistory]:
-        histories = load_histories(session, ids, until=as_of)
-        for done, history in enumerate(histories, start=before + 1):
-            tick(done)
-            if _intake_since(history, followups_from):
-                tallies.followups.add(history)
-            series = _statuses(history, dates)
-            harm = tallies.trend.add(history, series)
-            if series[-1]:
-                tallies.recovery.add(series[-1][0])
-            elif _alive_and_recent(history, as_of):
-                tallies.unlisted += 1
-            if observers:
-                status = series[-1][0] if series[-1] else None
-                follow = closed.get(history.client_id, (0, 0))
-                for o in observers:
-                    o.offer(history, status, harm[-1], follow)
-            if assessed_in(history, harm_period):
-                yield history
-
+    tick = _Ticker(len(ids) + before, progress, cancelled)
+    harm_period = Period.twelve_months_ending(dates[-1])
     done = 0
     for observer, ids_only in zip(observers, extra, strict=True):
         done = _not_walked(session, observer, ids_only, harm_period, closed, tick, done)
-    tallies.harm = summarise_harm(walked(), harm_period)
+    walked = _walked(session, tallies, ids, observers, tick, before)
+    tallies.harm = summarise_harm(walked, harm_period)
     for observer in observers:
         observer.flush()
-    _tick(total, total, progress, cancelled)
+    tick.end()
+
+
+def _walked(
+    session: Session,
+    tallies: _Tallies,
+    ids: list[int],
+    observers: Sequence[WalkObserver],
+    tick: _Ticker,
+    before: int,
+) -> Iterator[ClientHistory]:
+    """Walk each client of `ids` into the tallies and past the observers; yield those
+    assessed in the harm period, for the harm summary."""
+    dates = tallies.trend.dates
+    as_of = dates[-1]
+    closed = tallies.followups.closed_by_client
+    followups_from = intakes_from(_reach(tallies.followups), tallies.followups.months)
+    harm_period = Period.twelve_months_ending(as_of)
+    histories = load_histories(session, ids, until=as_of)
+    for done, history in enumerate(histories, start=before + 1):
+        tick(done)
+        if _intake_since(history, followups_from):
+            tallies.followups.add(history)
+        series = _statuses(history, dates)
+        harm = tallies.trend.add(history, series)
+        if series[-1]:
+            tallies.recovery.add(series[-1][0])
+        elif _alive_and_recent(history, as_of):
+            tallies.unlisted += 1
+        if observers:
+            status = series[-1][0] if series[-1] else None
+            follow = closed.get(history.client_id, (0, 0))
+            for o in observers:
+                o.offer(history, status, harm[-1], follow)
+        if assessed_in(history, harm_period):
+            yield history
+
+
+class _Ticker:
+    """Progress every CHECK_EVERY clients and at the last, and a look at the cancel flag."""
+
+    def __init__(self, total: int, progress: Progress | None, cancelled: IsCancelled | None):
+        self.total, self.progress, self.cancelled = total, progress, cancelled
+
+    def __call__(self, done: int) -> None:
+        if done % CHECK_EVERY == 0 or done == self.total:
+            _tick(done, self.total, self.progress, self.cancelled)
+
+    def end(self) -> None:
+        _tick(self.total, self.total, self.progress, self.cancelled)
 
 
 def _not_walked(
@@ -237,7 +260,7 @@ def _not_walked(
     ids: list[int],
     harm_period: Period,
     closed: Followups,
-    tick: Callable[[int], None],
+    tick: _Ticker,
     done: int,
 ) -> int:
     """The clients an observer needs that were not assessed since the population's start
