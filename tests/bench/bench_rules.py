@@ -36,7 +36,7 @@ from desktop.passphrase import for_command
 from reports.datasets.agency import agency_harm, classify_agency, classify_agency_series
 from reports.datasets.harm_summary import area_tallies
 from reports.datasets.histories import load_histories
-from reports.rules.harm import EVENT_INDICATOR
+from reports.rules.harm import DEATH_INDICATOR, EVENT_INDICATOR
 from reports.rules.recovery import UNKNOWN_AFTER_DAYS, classify
 from tests.bench.agency import TODAY, cached_agency, raw_connect
 from tests.bench.measure import Figure, Timing, wall_and_cpu
@@ -133,13 +133,16 @@ def _harm_of_month(database: Database) -> object:
     start, end = HARM_PERIOD.start, HARM_PERIOD.end
     with database.reading() as session:
         summary = agency_harm(session, HARM_PERIOD)
+        deaths = queries.death_dates_with_contacts(session, end)
         others = (
-            queries.unassessed_with_events(session, start, end, EVENT_INDICATOR),
+            queries.unassessed_with_events(
+                session, start, end, EVENT_INDICATOR, deaths, DEATH_INDICATOR
+            ),
             queries.event_totals(session, start, end),
         )
         tallies = area_tallies(
             queries.programme_tallies(session, MONTH.start, MONTH.end),
-            queries.known_deaths_by_area(session, MONTH.start, MONTH.end),
+            queries.known_deaths_by_area(session, MONTH.start, MONTH.end, deaths),
         )
     return summary, others, tallies
 
