@@ -33,9 +33,9 @@ from db.startup import open_database
 from desktop.passphrase import for_command
 from reports.agency import agency_harm, classify_agency, classify_agency_series
 from reports.dates import Period, month_ends
-from reports.harm import EVENT_INDICATOR
-from reports.harm_summary import area_tallies
+from reports.harm import DEATH_INDICATOR, EVENT_INDICATOR
 from reports.histories import collector_paused, load_histories
+from reports.monthly_community import pool_areas
 from reports.recovery import UNKNOWN_AFTER_DAYS, classify
 from tests.bench.agency import TODAY, cached_agency, raw_connect
 from tests.bench.measure import Figure, Timing, wall_and_cpu
@@ -132,13 +132,18 @@ def _harm_of_month(database: Database) -> object:
     start, end = HARM_PERIOD.start, HARM_PERIOD.end
     with database.reading() as session:
         summary = agency_harm(session, HARM_PERIOD)
+        deaths = queries.death_dates_with_contacts(session, end)
         others = (
-            queries.unassessed_with_events(session, start, end, EVENT_INDICATOR),
+            queries.unassessed_with_events(
+                session, start, end, EVENT_INDICATOR, deaths, DEATH_INDICATOR
+            ),
             queries.event_totals(session, start, end),
         )
-        tallies = area_tallies(
+        tallies = pool_areas(
             queries.programme_tallies(session, MONTH.start, MONTH.end),
-            queries.known_deaths_by_area(session, MONTH.start, MONTH.end),
+            queries.encounter_people(session, MONTH.start, MONTH.end),
+            queries.known_deaths_by_area(session, MONTH.start, MONTH.end, deaths),
+            threshold=11,
         )
     return summary, others, tallies
 
