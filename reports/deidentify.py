@@ -21,8 +21,11 @@ from __future__ import annotations
 
 import datetime as dt
 import logging
-from collections.abc import Callable, Iterable
+from array import array
+from bisect import bisect_left
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field, replace
+from itertools import chain
 
 from sqlalchemy.orm import Session
 
@@ -239,6 +242,37 @@ def _flag(value: bool, remission: str | None) -> str | None:
     return "yes" if value else "no"
 
 
+class IdSet:
+    """Client ids in a sorted compact array: 8 bytes an id where a set of ints takes about
+    60, which at agency scale is the difference the memory target notices."""
+
+    __slots__ = ("_ids",)
+
+    def __init__(self, ids: Iterable[int] = ()) -> None:
+        self._ids = array("q", sorted(set(ids)))
+
+    def __contains__(self, client_id: object) -> bool:
+        if not isinstance(client_id, int):
+            return False
+        i = bisect_left(self._ids, client_id)
+        return i < len(self._ids) and self._ids[i] == client_id
+
+    def __iter__(self) -> Iterator[int]:
+        return iter(self._ids)
+
+    def __len__(self) -> int:
+        return len(self._ids)
+
+    def without(self, walked: Sequence[int]) -> list[int]:
+        """These ids less the sorted `walked` ones, in order."""
+        return [i for i in self._ids if not _in_sorted(walked, i)]
+
+
+def _in_sorted(ids: Sequence[int], client_id: int) -> bool:
+    i = bisect_left(ids, client_id)
+    return i < len(ids) and ids[i] == client_id
+
+
 @dataclass
 class RowCollector:
     """The rows of the clients the Summary counts for `period`, built during the report's
@@ -253,18 +287,20 @@ class RowCollector:
     period: Period
     state: str
     sink: Callable[[tuple[object, ...]], None]
-    served: set[int] = field(default_factory=set)
-    harm_events: set[int] = field(default_factory=set)
+    served: IdSet = field(default_factory=IdSet)
+    harm_events: IdSet = field(default_factory=IdSet)
     written: int = 0
     _store: RowStore = field(default_factory=RowStore)
 
-    def prepare(self, session: Session, followups_closed: Iterable[int]) -> set[int]:
+    def prepare(self, session: Session, followups_closed: Iterable[int]) -> IdSet:
         """Find the clients served and those with an event or a death in the harm period;
         with `followups_closed`, the clients the rows need whatever the walk finds."""
-        self.served = queries.served_ids(session, self.period.start, self.period.end)
+        self.served = IdSet(queries.served_ids(session, self.period.start, self.period.end))
         harm = Period.twelve_months_ending(self.period.end)
-        self.harm_events = queries.clients_with_events_or_deaths(session, harm.start, harm.end)
-        return self.served | self.harm_events | set(followups_closed)
+        self.harm_events = IdSet(
+            queries.clients_with_events_or_deaths(session, harm.start, harm.end)
+        )
+        return IdSet(chain(self.served, self.harm_events, followups_closed))
 
     def offer(
         self,

@@ -37,6 +37,7 @@ from reports.monthly_community import (
     community_specs,
     pool_areas,
     register_areas,
+    spelled_apart,
 )
 from reports.monthly_followup import FollowupTally, followup_spec, intakes_from, minimal_histories
 from reports.monthly_harm import Unassessed, assessed_in, harm_specs
@@ -209,7 +210,7 @@ def _walk_histories(
     ids = queries.assessed_client_ids(session, population_start(dates), as_of)
     rows = tallies.rows
     closed = tallies.followups.closed_by_client
-    only_rows = [] if rows is None else sorted(rows.prepare(session, closed).difference(ids))
+    only_rows = [] if rows is None else rows.prepare(session, closed).without(ids)
     followups_from = intakes_from(_reach(tallies.followups), tallies.followups.months)
     harm_period = Period.twelve_months_ending(as_of)
     total = len(ids) + len(only_rows)
@@ -336,11 +337,17 @@ def _sql_sections(
     """Caseload and community: straight from the aggregate queries. Areas with fewer
     people than `pool_below` are pooled (None: every area prints, for internal use)."""
     start, end = period.start, period.end
+    people = queries.encounter_people(session, start, end)
+    shared = {
+        key: queries.distinct_clients_in(session, start, end, spellings)
+        for key, spellings in spelled_apart(people).items()
+    }
     areas = pool_areas(
         queries.programme_tallies(session, start, end),
-        queries.encounter_people(session, start, end),
+        people,
         queries.known_deaths_by_area(session, start, end, deaths),
         pool_below,
+        shared,
     )
     register_areas(areas, ledger)
     caseload = caseload_spec(queries.caseload(session, start, end), ledger)
