@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import datetime as dt
 import logging
-from collections.abc import Iterable, Iterator, Mapping
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any
 
@@ -132,15 +132,30 @@ def programme_tallies(session: Session, start: dt.date, end: dt.date) -> list[Ar
 
 def encounter_people(
     session: Session, start: dt.date, end: dt.date
-) -> list[tuple[str | None, int | None, int]]:
-    """(area, client id or None for anonymous, encounters) of the encounters in the range:
-    who an area's tallies are about."""
+) -> dict[str | None, tuple[int, int]]:
+    """For each area as recorded on the encounters in the range: how many distinct clients
+    and how many anonymous encounters (who the area's tallies are about)."""
     rows = session.execute(
-        select(Encounter.area, Encounter.client_id, func.count())
+        select(
+            Encounter.area,
+            func.count(func.distinct(Encounter.client_id)),
+            func.count() - func.count(Encounter.client_id),
+        )
         .where(Encounter.occurred_on.between(start, end))
-        .group_by(Encounter.area, Encounter.client_id)
+        .group_by(Encounter.area)
     )
-    return [(area, client_id, int(n)) for area, client_id, n in rows]
+    return {area: (int(clients), int(anonymous)) for area, clients, anonymous in rows}
+
+
+def distinct_clients_in(
+    session: Session, start: dt.date, end: dt.date, areas: Sequence[str]
+) -> int:
+    """Distinct clients with an encounter in the range in any of `areas` (one area typed
+    several ways)."""
+    query = select(func.count(func.distinct(Encounter.client_id))).where(
+        Encounter.occurred_on.between(start, end), Encounter.area.in_(list(areas))
+    )
+    return int(session.scalar(query) or 0)
 
 
 def known_deaths_by_area(
@@ -346,7 +361,8 @@ def clients_with_events_or_deaths(session: Session, start: dt.date, end: dt.date
     events = select(Event.client_id).where(
         Event.occurred_on.between(start, end), Event.event != DEATH
     )
-    found = {int(cid) for cid in session.scalars(events.distinct())}
+    streamed = session.scalars(events.distinct(), execution_options={"yield_per": 20_000})
+    found = {int(cid) for cid in streamed}
     deaths = death_dates_with_contacts(session, end)
     return found | {cid for cid, day in deaths.items() if day >= start}
 

@@ -41,17 +41,30 @@ def area_key(text: str | None) -> str | None:
     return " ".join(text.split()).casefold()
 
 
+def spelled_apart(areas: Iterable[str | None]) -> dict[str, list[str]]:
+    """The areas typed in more than one way: their key and every spelling."""
+    found: dict[str, list[str]] = {}
+    for text in areas:
+        key = area_key(text)
+        if key is not None and text is not None:
+            found.setdefault(key, []).append(text)
+    return {key: texts for key, texts in found.items() if len(texts) > 1}
+
+
 def pool_areas(
     areas: Sequence[AreaTotals],
-    people: Iterable[tuple[str | None, int | None, int]],
+    people: Mapping[str | None, tuple[int, int]],
     deaths: Mapping[str | None, int],
     threshold: int | None,
+    shared: Mapping[str, int] | None = None,
 ) -> list[AreaRow]:
     """The rows to print, in order: areas by name, then "Other areas", then the area not
-    recorded. `people`: (area, client id or None when anonymous, encounters); an area's
-    people are its distinct clients plus its anonymous encounters (who cannot be told
-    apart). With a `threshold` (a report that suppresses), an area with fewer people, or
-    with nothing but deaths, is pooled into "Other areas" (DOMAIN.md §9)."""
+    recorded. `people`: for each area as typed, its distinct clients and its anonymous
+    encounters (who cannot be told apart, so each counts); `shared`: for an area typed in
+    several ways (`spelled_apart`), its distinct clients across all of them. With a
+    `threshold` (a report that suppresses), an area with fewer people, or with nothing
+    but deaths, is pooled into "Other areas" (DOMAIN.md §9)."""
+    shared = shared or {}
     rows: dict[str | None, AreaRow] = {}
     spellings: dict[str, set[str]] = {}
 
@@ -66,13 +79,10 @@ def pool_areas(
         row(totals.area).add(totals)
     for place, n in deaths.items():
         row(place).deaths += n
-    seen: dict[str | None, set[int]] = {}
-    for place, client, n in people:
-        if client is None:
-            row(place).people += n
-        elif client not in seen.setdefault(area_key(place), set()):
-            seen[area_key(place)].add(client)
-            row(place).people += 1
+    for place, (clients, anonymous) in people.items():
+        row(place).people += anonymous + (0 if area_key(place) in shared else clients)
+    for key, clients in shared.items():
+        rows[key].people += clients
     for key, found in spellings.items():
         rows[key].label = min(found)
     return _pooled(rows, threshold)

@@ -23,6 +23,7 @@ import datetime as dt
 import logging
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field, replace
+from itertools import chain
 
 from sqlalchemy.orm import Session
 
@@ -31,6 +32,7 @@ from db.dates import Period
 from forms.definitions import ASSESSMENT_FIELDS, CLIENT_FIELDS, by_key
 from forms.exchange import RECOVERY_STATUS
 from forms.fields import N_, Field, Kind
+from reports.datasets.id_set import IdSet
 from reports.datasets.row_store import Row, RowStore
 from reports.rules import harm
 from reports.rules import recovery as rules
@@ -254,8 +256,8 @@ class RowCollector:
     period: Period
     state: str
     sink: Callable[[tuple[object, ...]], None]
-    served: set[int] = field(default_factory=set)
-    harm_events: set[int] = field(default_factory=set)
+    served: IdSet = field(default_factory=IdSet)
+    harm_events: IdSet = field(default_factory=IdSet)
     written: int = 0
     _store: RowStore = field(default_factory=RowStore)
 
@@ -264,13 +266,15 @@ class RowCollector:
         """What a row reads of a client the walk does not reach (unknown or deceased)."""
         return UNKNOWN_ROW_READS
 
-    def prepare(self, session: Session, followups_closed: Iterable[int]) -> set[int]:
+    def prepare(self, session: Session, followups_closed: Iterable[int]) -> IdSet:
         """Find the clients served and those with an event or a death in the harm period;
         with `followups_closed`, the clients the rows need whatever the walk finds."""
-        self.served = queries.served_ids(session, self.period.start, self.period.end)
+        self.served = IdSet(queries.served_ids(session, self.period.start, self.period.end))
         harm = Period.twelve_months_ending(self.period.end)
-        self.harm_events = queries.clients_with_events_or_deaths(session, harm.start, harm.end)
-        return self.served | self.harm_events | set(followups_closed)
+        self.harm_events = IdSet(
+            queries.clients_with_events_or_deaths(session, harm.start, harm.end)
+        )
+        return IdSet(chain(self.served, self.harm_events, followups_closed))
 
     def offer(
         self,

@@ -25,11 +25,12 @@ from db import report_queries as queries
 from db.dates import Period
 from db.jobs import Cancelled, IsCancelled, Progress, collector_paused
 from db.report_queries import Caseload
-from reports.datasets.areas import AreaRow, pool_areas
+from reports.datasets.areas import AreaRow, pool_areas, spelled_apart
 from reports.datasets.followup_tally import FollowupTally, intakes_from, minimal_histories
 from reports.datasets.harm_summary import HarmSummary, summarise_harm
 from reports.datasets.harm_tally import Unassessed, assessed_in
 from reports.datasets.histories import load_histories
+from reports.datasets.id_set import IdSet
 from reports.datasets.recovery_tally import RecoveryTally
 from reports.datasets.trend_tally import TrendTally, trend_dates, trend_months
 from reports.rules import followup as followup_rules
@@ -53,7 +54,7 @@ class WalkObserver(Protocol):
         """The AssessmentFacts fields it reads of a client that only it needs."""
         ...
 
-    def prepare(self, session: Session, followups_closed: Iterable[int]) -> set[int]:
+    def prepare(self, session: Session, followups_closed: Iterable[int]) -> IdSet:
         """Before the walk: the clients it needs, walked or not."""
         ...
 
@@ -191,7 +192,7 @@ def _walk_histories(
     dates = tallies.trend.dates
     ids = queries.assessed_client_ids(session, population_start(dates), dates[-1])
     closed = tallies.followups.closed_by_client
-    extra = [sorted(o.prepare(session, closed).difference(ids)) for o in observers]
+    extra = [o.prepare(session, closed).without(ids) for o in observers]
     before = sum(len(e) for e in extra)
     tick = _Ticker(len(ids) + before, progress, cancelled)
     harm_period = Period.twelve_months_ending(dates[-1])
@@ -332,11 +333,17 @@ def _areas(
     session: Session, period: Period, deaths: dict[int, dt.date], pool_below: int | None
 ) -> list[AreaRow]:
     start, end = period.start, period.end
+    people = queries.encounter_people(session, start, end)
+    shared = {
+        key: queries.distinct_clients_in(session, start, end, spellings)
+        for key, spellings in spelled_apart(people).items()
+    }
     return pool_areas(
         queries.programme_tallies(session, start, end),
-        queries.encounter_people(session, start, end),
+        people,
         queries.known_deaths_by_area(session, start, end, deaths),
         pool_below,
+        shared,
     )
 
 

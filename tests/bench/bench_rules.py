@@ -34,7 +34,7 @@ from db.jobs import collector_paused
 from db.startup import open_database
 from desktop.passphrase import for_command
 from reports.datasets.agency import agency_harm, classify_agency, classify_agency_series
-from reports.datasets.harm_summary import area_tallies
+from reports.datasets.areas import pool_areas
 from reports.datasets.histories import load_histories
 from reports.rules.harm import DEATH_INDICATOR, EVENT_INDICATOR
 from reports.rules.recovery import UNKNOWN_AFTER_DAYS, classify
@@ -140,9 +140,11 @@ def _harm_of_month(database: Database) -> object:
             ),
             queries.event_totals(session, start, end),
         )
-        tallies = area_tallies(
+        tallies = pool_areas(
             queries.programme_tallies(session, MONTH.start, MONTH.end),
+            queries.encounter_people(session, MONTH.start, MONTH.end),
             queries.known_deaths_by_area(session, MONTH.start, MONTH.end, deaths),
+            threshold=11,
         )
     return summary, others, tallies
 

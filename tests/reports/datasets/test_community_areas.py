@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from db import codes
 from db.report_queries import AreaTotals
-from reports.datasets.areas import OTHER_AREAS, pool_areas
+from reports.datasets.areas import OTHER_AREAS, pool_areas, spelled_apart
 
 
 def totals(area: str | None, encounters: int, kits: int = 0) -> AreaTotals:
@@ -22,21 +22,28 @@ AREAS = [
     totals("SW1A 1AA", 4),
     totals(None, 3, kits=2),
 ]
-# (area as typed, client id or None for anonymous, encounters)
-PEOPLE = [
-    *(("97201", client, 1) for client in range(1, 11)),  # ten clients
-    ("97201", None, 2),  # two anonymous encounters
-    ("97201 ", 11, 1),  # an eleventh client
-    ("97201 ", 1, 1),  # a client already counted
-    *(("sw1a 1aa", client, 1) for client in range(20, 25)),
-    *(("SW1A 1AA", client, 1) for client in range(25, 29)),
-    (None, None, 3),
-]
+# For each area as typed: its distinct clients and its anonymous encounters.
+PEOPLE = {
+    "97201": (10, 2),  # ten clients, two anonymous encounters
+    "97201 ": (2, 0),  # an eleventh client, and one already counted above
+    "sw1a 1aa": (5, 0),
+    "SW1A 1AA": (4, 0),
+    None: (0, 3),
+}
+# Distinct clients across the spellings of an area typed several ways.
+SHARED = {"97201": 11, "sw1a 1aa": 9}
 DEATHS = {"97201": 1, "97299": 2, " sw1a 1aa": 1}
 
 
+def test_the_spellings_of_one_area_are_found() -> None:
+    assert spelled_apart(PEOPLE) == {
+        "97201": ["97201", "97201 "],
+        "sw1a 1aa": ["sw1a 1aa", "SW1A 1AA"],
+    }
+
+
 def test_areas_with_enough_people_print_and_the_rest_pool() -> None:
-    rows = pool_areas(AREAS, PEOPLE, DEATHS, threshold=11)
+    rows = pool_areas(AREAS, PEOPLE, DEATHS, threshold=11, shared=SHARED)
     by_label = {r.label: r for r in rows}
     assert list(by_label) == ["97201", OTHER_AREAS, "Area not recorded"]
     # 97201: ten clients, one more under another spelling, two anonymous encounters.
@@ -51,14 +58,14 @@ def test_areas_with_enough_people_print_and_the_rest_pool() -> None:
 
 
 def test_an_internal_report_shows_every_area_merged_by_spelling() -> None:
-    rows = pool_areas(AREAS, PEOPLE, DEATHS, threshold=None)
+    rows = pool_areas(AREAS, PEOPLE, DEATHS, threshold=None, shared=SHARED)
     assert [r.label for r in rows] == ["97201", "97299", "SW1A 1AA", "Area not recorded"]
     assert [r.encounters for r in rows] == [13, 0, 9, 3]
     assert [r.deaths for r in rows] == [1, 2, 1, 0]
 
 
 def test_nothing_is_pooled_into_an_empty_other_row() -> None:
-    rows = pool_areas([totals("97201", 12)], [("97201", c, 1) for c in range(12)], {}, 11)
+    rows = pool_areas([totals("97201", 12)], {"97201": (12, 0)}, {}, 11)
     assert [r.label for r in rows] == ["97201"]
 
 
@@ -75,7 +82,7 @@ def test_a_large_count_hides_with_the_small_one_its_total_would_give_away() -> N
         tallies["syringes_out"] = out
         return AreaTotals(name, 20, tallies)
 
-    people = [(a, None, 20) for a in ("97201", "97203")]
+    people = {a: (0, 20) for a in ("97201", "97203")}
     rows = pool_areas([area("97201", 20), area("97203", 10)], people, {}, threshold=11)
     ledger = Ledger()
     register_areas(rows, ledger)
@@ -85,3 +92,33 @@ def test_a_large_count_hides_with_the_small_one_its_total_would_give_away() -> N
     printed = {row.label: row.values for row in table.rows}
     assert printed["97201"][3] == "*" and printed["97203"][3] == "<11"
     assert printed["All areas"][3] == 30
+
+
+def test_a_client_met_under_two_spellings_of_an_area_counts_once(database, admin) -> None:
+    """Ten clients met in "97201" and again in "97201 ": ten people, not twenty, so the
+    area stays pooled (a sum over the spellings would print it)."""
+    import datetime as dt
+
+    from db.dates import Period
+    from forms import records
+    from reports.outputs.monthly_data import build_report_data
+
+    today = dt.date(2026, 11, 27)
+    for i in range(10):
+        client = records.create_client(
+            database,
+            admin,
+            {"given_name": "Wren", "family_name": f"A{i}", "birth_date": "1980-01-01"},
+            today,
+        )
+        for area in ("97201", "97201 "):
+            records.add_encounter(
+                database,
+                admin,
+                client,
+                {"occurred_on": "2026-10-09", "area": area, "syringes_out": 5},
+                today,
+            )
+    data = build_report_data(database, admin, Period.month(2026, 10))
+    labels = [row.label for row in data.community.rows]
+    assert labels == [OTHER_AREAS, "All areas"]

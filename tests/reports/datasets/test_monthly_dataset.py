@@ -13,6 +13,7 @@ from db.access import COMMAND_LINE
 from db.dates import Period
 from db.engine import Database
 from db.startup import open_database
+from reports.datasets.id_set import IdSet
 from reports.datasets.monthly_dataset import monthly_dataset
 from reports.rules.facts import ClientHistory
 from reports.rules.harm_trend import Levels
@@ -47,9 +48,9 @@ class Recorder:
     def reads(self) -> Collection[str]:
         return frozenset({"assessed_on", "kind", "contact_status"})
 
-    def prepare(self, session: Session, followups_closed: Iterable[int]) -> set[int]:
+    def prepare(self, session: Session, followups_closed: Iterable[int]) -> IdSet:
         self.calls.append("prepare")
-        return set()
+        return IdSet()
 
     def offer(
         self,
