@@ -112,4 +112,14 @@ ROLES = ("front_desk", "manager", "admin")
 CONTACT_METHODS = ("phone", "text", "in_person", "letter", "outreach", "other")
 CONTACT_OUTCOMES = ("reached", "no_answer", "left_message", "wrong_number", "scheduled", "refused")
 
-AUDIT_ACTIONS = ("create", "update", "view", "export", "merge", "delete", "import", "sign_in")
+AUDIT_ACTIONS = (
+    "create",
+    "update",
+    "view",
+    "export",
+    "merge",
+    "delete",
+    "import",
+    "sign_in",
+    "sign_in_failed",
+)

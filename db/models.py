@@ -304,11 +304,38 @@ class AuditEntry(Base):
     at_utc: Mapped[dt.datetime] = mapped_column(DateTime(timezone=True), default=utc_now)
     user_id: Mapped[int | None] = mapped_column(ForeignKey("users.id"))
     username: Mapped[str | None] = mapped_column(String(60))
-    action: Mapped[str] = mapped_column(String(10))
+    action: Mapped[str] = mapped_column(String(20))
     entity: Mapped[str] = mapped_column(String(30))
     entity_id: Mapped[str | None] = mapped_column(String(60))
     before: Mapped[str | None] = mapped_column(Text)
     after: Mapped[str | None] = mapped_column(Text)
+
+
+class SignInFailure(Base):
+    """A wrong password (or unknown name) not yet cleared by a sign-in or an unlock.
+
+    Kept per user name as typed (folded to lower case), whether or not an
+    account has that name, so that slowing down and locking tell nothing
+    about which names exist.
+    """
+
+    __tablename__ = "sign_in_failures"
+    __table_args__ = (Index("ix_sign_in_failures_username", "username", "failed_at"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    username: Mapped[str] = mapped_column(String(60))
+    failed_at: Mapped[dt.datetime] = mapped_column(DateTime(timezone=True))
+    workstation: Mapped[str] = mapped_column(String(100))
+
+
+class SignInLock(Base):
+    """A user name locked after too many failed sign-ins, until an administrator unlocks it."""
+
+    __tablename__ = "sign_in_locks"
+
+    username: Mapped[str] = mapped_column(String(60), primary_key=True)
+    locked_at: Mapped[dt.datetime] = mapped_column(DateTime(timezone=True))
+    failures: Mapped[int] = mapped_column(Integer)
 
 
 class Setting(Base):

@@ -23,6 +23,11 @@ class AgencySettings:
     paper_size: str = "letter"  # or "a4"
     idle_lock_minutes: int = 15
     state: str = ""  # the only geography a de-identified file may carry
+    # Access (forms/accounts.py, forms/passwords.py): the shortest password allowed, and
+    # how many failed sign-ins within how many minutes lock a user name.
+    password_min_length: int = 15
+    sign_in_attempts: int = 5
+    sign_in_window_minutes: int = 15
 
 
 def load(session: Session) -> AgencySettings:

@@ -10,17 +10,19 @@ from pathlib import Path
 from typing import Any
 
 from desktop.cli import CommandError, command_group
+from desktop.commands import signin
 from desktop.commands.args import existing_file, iso_date, output_file
 
 
 def register(subparsers: Any, common: argparse.ArgumentParser) -> None:
     load = subparsers.add_parser(
         "import",
-        parents=[common],
+        parents=[common, signin.options()],
         help="load an exchange workbook (all rows or none)",
         description="Check every row of an exchange workbook and load the whole file in one "
         "transaction, or nothing. Problems are printed as 'Sheet!row column: "
-        "reason' and written to FILE.errors.xlsx beside the file.",
+        "reason' and written to FILE.errors.xlsx beside the file. Signs in as a manager "
+        "or administrator (--user).",
     )
     load.add_argument("file", type=existing_file, help="the .xlsx workbook to import")
     load.add_argument(
@@ -36,10 +38,11 @@ def register(subparsers: Any, common: argparse.ArgumentParser) -> None:
 def _register_export(export: Any, common: argparse.ArgumentParser) -> None:
     data = export.add_parser(
         "data",
-        parents=[common],
+        parents=[common, signin.options()],
         help="the full identified exchange workbook",
         description="Every record of every client who consented to sharing, their recovery "
-        "status at --as-of, the data dictionary and the 42 CFR part 2 notice.",
+        "status at --as-of, the data dictionary and the 42 CFR part 2 notice. Signs in as "
+        "a manager or administrator (--user).",
     )
     data.add_argument("--out", required=True, type=output_file(".xlsx"), help="workbook to write")
     data.add_argument(
@@ -85,16 +88,16 @@ def _progress(what: str | None) -> Callable[[int, int], None] | None:
 
 
 def run_import(args: argparse.Namespace) -> int:
-    from db.access import COMMAND_LINE
     from db.startup import open_database
     from forms.importer import import_workbook
 
     # The full file check runs beside the work; nothing is written before it passes.
     database = open_database(args.db, background_check=True)
     with database.explaining_damage():
+        actor = signin.sign_in(args, database)
         result = import_workbook(
             database,
-            COMMAND_LINE,
+            actor,
             args.file,
             dt.date.today(),
             update=args.update,
@@ -130,7 +133,6 @@ def _rejection(path: Path, result: Any) -> CommandError:
 
 
 def run_export_data(args: argparse.Namespace) -> int:
-    from db.access import COMMAND_LINE
     from db.startup import open_database
     from reports.exchange_export import export_workbook
 
@@ -138,9 +140,10 @@ def run_export_data(args: argparse.Namespace) -> int:
     database = open_database(args.db, background_check=True)
     as_of = args.as_of or dt.date.today()
     with database.explaining_damage():
+        actor = signin.sign_in(args, database)
         summary = export_workbook(
             database,
-            COMMAND_LINE,
+            actor,
             args.out,
             as_of,
             all_clients=args.all_clients,

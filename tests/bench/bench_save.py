@@ -9,15 +9,14 @@ import statistics
 import time
 from pathlib import Path
 
-from db.access import Actor
 from db.engine import BUSY_TIMEOUT_MS
 from db.startup import open_database
 from forms import records
+from tests.accounts import quick_hashing, signed_in
 from tests.bench.measure import Figure, percentile
 
 SAVES = 300
 TODAY = dt.date(2026, 11, 27)
-ACTOR = Actor(user_id=None, username="bench", role="admin")
 INTAKE = {
     "assessed_on": "2026-01-10",
     "kind": "intake",
@@ -72,10 +71,12 @@ def run(folder: Path) -> list[Figure]:
 
 def _program_saves(path: Path) -> list[float]:
     database = open_database(str(path))
+    quick_hashing()
+    actor = signed_in(database)
     client_ids = [
         records.create_client(
             database,
-            ACTOR,
+            actor,
             {
                 "client_code": f"B-{i}",
                 "given_name": "Bench",
@@ -89,7 +90,7 @@ def _program_saves(path: Path) -> list[float]:
     samples = []
     for client_id in client_ids:
         start = time.perf_counter()
-        records.add_assessment(database, ACTOR, client_id, INTAKE, SUBSTANCES, TODAY)
+        records.add_assessment(database, actor, client_id, INTAKE, SUBSTANCES, TODAY)
         samples.append(time.perf_counter() - start)
     database.dispose()
     return samples

@@ -9,22 +9,13 @@ import pytest
 from openpyxl import Workbook, load_workbook
 
 from db import clients
-from db.access import COMMAND_LINE
 from db.startup import open_database
-from desktop.cli import main
 from forms import records
+from tests.accounts import actor_of
+from tests.desktop.cli_helpers import database_with_accounts, run, run_as
 
 TODAY = dt.date(2026, 11, 27)
 CLIENT_COLUMNS = ["client_code", "given_name", "family_name", "birth_date", "consent_share"]
-
-
-def run(capsys: pytest.CaptureFixture[str], *argv: str) -> tuple[int, str, str]:
-    try:
-        code = main(list(argv))
-    except SystemExit as exc:
-        code = int(exc.code or 0)
-    out, err = capsys.readouterr()
-    return code, out, err
 
 
 def workbook(path: Path, clients: list[list[object]]) -> Path:
@@ -41,7 +32,7 @@ def workbook(path: Path, clients: list[list[object]]) -> Path:
 def test_a_rejected_import_lists_each_problem_exits_non_zero_and_writes_the_list(
     capsys: pytest.CaptureFixture[str], tmp_path: Path
 ) -> None:
-    db = str(tmp_path / "a.sqlite3")
+    db = database_with_accounts(tmp_path / "a.sqlite3", "manager")
     path = workbook(
         tmp_path / "clients.xlsx",
         [
@@ -50,7 +41,7 @@ def test_a_rejected_import_lists_each_problem_exits_non_zero_and_writes_the_list
             ["C-3", "Cy", "Ng", "1990-01-01", "perhaps"],
         ],
     )
-    code, out, err = run(capsys, "import", str(path), "--db", db)
+    code, out, err = run_as(capsys, "manager", "import", str(path), "--db", db)
     assert code == 2
     assert out.splitlines() == [
         "Clients!3 birth_date: Birth date is not a date; write it as YYYY-MM-DD, for example "
@@ -77,15 +68,16 @@ def test_a_rejected_import_lists_each_problem_exits_non_zero_and_writes_the_list
 def test_import_then_export_data_and_template(
     capsys: pytest.CaptureFixture[str], tmp_path: Path
 ) -> None:
-    db = str(tmp_path / "b.sqlite3")
+    db = database_with_accounts(tmp_path / "b.sqlite3", "manager")
     path = workbook(
         tmp_path / "clients.xlsx",
         [["C-1", "Ana", "Ruiz", "1980-06-01", "yes"], ["C-2", "Bo", "Lee", "1979-02-03", "no"]],
     )
-    code, out, _ = run(capsys, "import", str(path), "--db", db)
+    code, out, _ = run_as(capsys, "manager", "import", str(path), "--db", db)
     assert code == 0 and out.startswith("Imported clients.xlsx: 2 Clients")
-    code, out, _ = run(
+    code, out, _ = run_as(
         capsys,
+        "manager",
         "--db",
         db,
         "export",
@@ -97,8 +89,16 @@ def test_import_then_export_data_and_template(
     )
     assert code == 0
     assert "1 clients, status as of 2026-01-31" in out and "1 clients without consent" in out
-    code, out, _ = run(
-        capsys, "export", "data", "--out", str(tmp_path / "all.xlsx"), "--all-clients", "--db", db
+    code, out, _ = run_as(
+        capsys,
+        "admin",
+        "export",
+        "data",
+        "--out",
+        str(tmp_path / "all.xlsx"),
+        "--all-clients",
+        "--db",
+        db,
     )
     assert code == 0 and "2 clients" in out
     codes = [
@@ -119,7 +119,7 @@ def test_importing_the_same_clients_twice_needs_update(
     database = open_database(db)
     records.create_client(
         database,
-        COMMAND_LINE,
+        actor_of(database),
         {
             "client_code": "C-1",
             "given_name": "Ana",
@@ -130,9 +130,9 @@ def test_importing_the_same_clients_twice_needs_update(
     )
     database.dispose()
     path = workbook(tmp_path / "again.xlsx", [["C-1", "Ana", "Ruiz-Mora", "1980-06-01", "yes"]])
-    code, out, _ = run(capsys, "import", str(path), "--db", db)
+    code, out, _ = run_as(capsys, "admin", "import", str(path), "--db", db)
     assert code == 2 and "C-1 is already in the database; import with --update" in out
-    code, out, _ = run(capsys, "import", str(path), "--update", "--db", db)
+    code, out, _ = run_as(capsys, "admin", "import", str(path), "--update", "--db", db)
     assert code == 0 and "Updated 1 Clients" in out
 
 
@@ -142,7 +142,6 @@ def test_bad_arguments_are_one_line(capsys: pytest.CaptureFixture[str], tmp_path
     code, _, err = run(capsys, "import", str(tmp_path / "missing.xlsx"))
     assert code == 2 and "is not a file" in err
     (tmp_path / "notes.xlsx").write_text("not a workbook")
-    code, _, err = run(
-        capsys, "import", str(tmp_path / "notes.xlsx"), "--db", str(tmp_path / "e.sqlite3")
-    )
+    db = database_with_accounts(tmp_path / "e.sqlite3")
+    code, _, err = run_as(capsys, "admin", "import", str(tmp_path / "notes.xlsx"), "--db", db)
     assert code == 2 and err.strip().startswith("recovery-desk: error: notes.xlsx is not an Excel")
