@@ -29,7 +29,7 @@ from db.engine import Database, Session
 from db.models import utc_now
 from forms.definitions import USER_FIELDS
 from forms.fields import N_
-from forms.passwords import AccountError, check_new_password
+from forms.passwords import LOWEST_MIN_LENGTH, AccountError, check_new_password
 from forms.validation import ValidationFailed, validate_fields
 
 __all__ = [
@@ -204,7 +204,8 @@ def _user_values(raw: Mapping[str, object], today: dt.date) -> dict[str, str]:
 
 
 def _min_length(session: Session) -> int:
-    return agency_settings.load(session).password_min_length
+    # Never below NIST's floor, whatever a settings row says.
+    return max(LOWEST_MIN_LENGTH, agency_settings.load(session).password_min_length)
 
 
 def add_first_admin(

@@ -9,6 +9,7 @@ so the command is held to the person's role and its audit rows name them.
 from __future__ import annotations
 
 import argparse
+import datetime as dt
 import getpass
 import os
 import sys
@@ -17,11 +18,13 @@ from collections.abc import Callable
 
 from db.access import Actor
 from db.engine import Database
+from db.models import utc_now
 from desktop.cli import CommandError, SignInFailed
 from forms import accounts
 
 USER_VARIABLE = "RECOVERY_DESK_USER"
-# Waiting out the delay after failed sign-ins; the tests put a recorder here.
+# The time, and waiting out the delay after failed sign-ins: the tests put their own here.
+CLOCK: Callable[[], dt.datetime] = utc_now
 SLEEP: Callable[[float], None] = time.sleep
 
 
@@ -71,6 +74,7 @@ def sign_in(args: argparse.Namespace, database: Database) -> Actor:
         )
     password = read_password(f"Password for {name}: ")
     try:
-        return accounts.sign_in(database, name, password, accounts.Attempt(sleep=SLEEP)).actor
+        attempt = accounts.Attempt(clock=CLOCK, sleep=SLEEP)
+        return accounts.sign_in(database, name, password, attempt).actor
     except accounts.SignInRefused as exc:
         raise SignInFailed(f"{str(exc).rstrip('.')}; nothing was done") from None
