@@ -47,7 +47,7 @@ class LockGuard(QObject):
         QApplication.instance().installEventFilter(self)
         for widget in QApplication.topLevelWidgets():
             if widget.isVisible() and self._covers(widget):
-                self._put_away(widget)
+                self._put_away(widget, on_screen=True)
 
     def release(self) -> None:
         self.engaged = False
@@ -75,11 +75,14 @@ class LockGuard(QObject):
             and widget.windowType() in COVERED_TYPES
         )
 
-    def _put_away(self, widget: QWidget) -> None:
+    def _put_away(self, widget: QWidget, on_screen: bool) -> None:
         log.info("%s closed by the lock", type(widget).__name__)
         if isinstance(widget, QProgressDialog) and widget not in self._hidden:
             self._hidden.append(widget)
-        widget.setAttribute(Qt.WidgetAttribute.WA_DontShowOnScreen, True)
+        if not on_screen:
+            # Marked before it is first shown, it never reaches the screen. (On a window
+            # already shown the mark would leave Qt thinking it still blocks the others.)
+            widget.setAttribute(Qt.WidgetAttribute.WA_DontShowOnScreen, True)
         # Hiding a dialog ends its exec() unanswered; it may not happen inside its own show.
         QTimer.singleShot(0, lambda: _hide(widget))
 
@@ -90,7 +93,7 @@ class LockGuard(QObject):
             and isinstance(watched, QWidget)
             and self._covers(watched)
         ):
-            self._put_away(watched)
+            self._put_away(watched, on_screen=event.type() == QEvent.Type.Show)
         return False
 
 

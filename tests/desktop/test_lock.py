@@ -182,6 +182,7 @@ def test_a_question_open_when_the_lock_comes_is_closed_unanswered(
     assert box.clickedButton() is not keep and not box.isVisible()
     assert window.locked and window.pages.currentWidget() is window.signin
     assert not window.workspace.isVisible()
+    assert QApplication.activeModalWidget() is None  # nothing left blocking the lock screen
 
 
 def test_no_other_window_shows_while_locked_and_windows_show_again_after(
