@@ -202,6 +202,7 @@ class MainWindow(QMainWindow):
             )
             with self.guard.allowing():
                 if not dialogs.ask(self, title, text, yes=leave, no=self.tr("Stay locked")):
+                    self.signin.password.setFocus(Qt.FocusReason.OtherFocusReason)
                     return False
         self._finish_sign_out()
         return True

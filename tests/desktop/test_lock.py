@@ -221,3 +221,16 @@ def test_idle_time_locks_over_the_form(qtbot: Any, desk: Desk, event_form: Event
     finally:
         window.idle.set_timeout(60 * 60 * 1000)
     assert window.pages.currentWidget() is window.signin and not window.workspace.isVisible()
+
+
+def test_what_a_job_has_to_say_waits_for_the_unlock(
+    qtbot: Any, desk: Desk, fake_dialogs: Any
+) -> None:
+    desk.sign_in_as("manager")
+    window = desk.window
+    key = next(iter(window.reports.jobs))
+    window.lock()
+    window.reports.runner.failed.emit(key, "the disk is full")
+    assert fake_dialogs.shown == [] and other_windows(window) == []
+    unlock(qtbot, desk, PASSWORD)
+    assert fake_dialogs.texts("warn") == ["the disk is full"]
