@@ -198,3 +198,23 @@ def test_a_database_at_the_first_revision_is_backed_up_and_upgraded_for_real(
     with sqlite3.connect(backup) as conn:
         assert conn.execute("SELECT version_num FROM alembic_version").fetchone() == ("0001",)
     conn.close()
+
+
+def test_the_sign_in_lockout_migration_goes_down_and_back_up(any_database) -> None:
+    def tables() -> set[str]:
+        return set(inspect(any_database.engine).get_table_names())
+
+    config = migrate.alembic_config()
+    with any_database.engine.begin() as conn:
+        config.attributes["connection"] = conn
+        command.downgrade(config, "0003")
+    assert {"sign_in_failures", "sign_in_locks"}.isdisjoint(tables())
+    migrate.upgrade(any_database.engine)
+    assert {"sign_in_failures", "sign_in_locks"} <= tables()
+    with any_database.engine.begin() as conn:  # the widened action column takes the new code
+        conn.execute(
+            text(
+                "INSERT INTO audit_log (at_utc, username, action, entity) "
+                "VALUES (CURRENT_TIMESTAMP, 'someone', 'sign_in_failed', 'user')"
+            )
+        )

@@ -16,7 +16,7 @@ from sqlalchemy import select
 
 from db import audit
 from db.models import AuditEntry
-from desktop import auth
+from forms import accounts
 from desktop.report_jobs import JobInputs, all_jobs
 from desktop.signin_view import UNLOCK
 from forms import records
@@ -45,7 +45,7 @@ def only(rows: list[AuditEntry], action: str) -> AuditEntry:
 
 def test_signing_in_is_audited(desk: Desk) -> None:
     mark = last_seq(desk)
-    auth.sign_in(desk.database, "desk", PASSWORD)
+    accounts.sign_in(desk.database, "desk", PASSWORD)
     row = only(rows_since(desk, mark), "sign_in")
     assert (row.username, row.entity, row.entity_id) == (
         "desk",

@@ -8,9 +8,11 @@ not even a partial one, and the command says nothing was written.
 
 from __future__ import annotations
 
+import io
 import json
 import shutil
 import sqlite3
+import sys
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -18,10 +20,10 @@ import pytest
 from openpyxl import Workbook
 from sqlalchemy import func, select
 
-from db.access import COMMAND_LINE
-from db.models import AuditEntry, Client
+from db.models import AuditEntry, Client, Consent
 from db.startup import open_database
 from desktop.cli import main
+from tests.accounts import PASSWORD, USERNAMES, actor_of, signed_in
 from tests.conftest import TODAY
 from tests.reports.hand_agency import build
 
@@ -51,7 +53,8 @@ for _name in ("export funder", "export funder --rows"):
 def agency(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Path]:
     path = tmp_path_factory.mktemp("agency") / "agency.sqlite3"
     database = open_database(str(path))
-    build(database, COMMAND_LINE, TODAY)
+    build(database, actor_of(database), TODAY)
+    signed_in(database, "manager")
     database.dispose()
     yield path
 
@@ -64,8 +67,19 @@ def db_copy(agency: Path, tmp_path: Path) -> Path:
     return copy
 
 
-def run(capsys: pytest.CaptureFixture[str], argv: list[str], out: Path, db: Path):
-    code = main([a.replace("{out}", str(out)) for a in argv] + ["--db", str(db)])
+def role_of(name: str) -> str:
+    """Who runs each output: a manager, but an administrator for the internal copy."""
+    return "admin" if "all clients" in name else "manager"
+
+
+def run(capsys: pytest.CaptureFixture[str], name: str, out: Path, db: Path):
+    argv = [a.replace("{out}", str(out)) for a in OUTPUTS[name]]
+    typed = sys.stdin
+    sys.stdin = io.StringIO(PASSWORD + "\n")
+    try:
+        code = main([*argv, "--db", str(db), "--user", USERNAMES[role_of(name)]])
+    finally:
+        sys.stdin = typed
     captured = capsys.readouterr()
     return code, captured.out, captured.err
 
@@ -84,9 +98,9 @@ def consenting(db: Path) -> tuple[int, int]:
     try:
         with database.reading() as session:
             everyone = session.scalar(select(func.count()).select_from(Client))
-            agreed = session.scalar(
-                select(func.count()).select_from(Client).where(Client.consent_share)
-            )
+            # The hand-made agency's consents are all for treatment, payment and
+            # operations, in force since they were signed and never revoked.
+            agreed = session.scalar(select(func.count(func.distinct(Consent.client_id))))
             return agreed or 0, everyone or 0
     finally:
         database.dispose()
@@ -126,12 +140,12 @@ def test_a_written_output_has_exactly_one_audit_row_naming_its_scope(
     capsys: pytest.CaptureFixture[str], db_copy: Path, tmp_path: Path, name: str
 ) -> None:
     before = len(audit_rows(db_copy))
-    code, _, err = run(capsys, OUTPUTS[name], tmp_path / "out", db_copy)
+    code, _, err = run(capsys, name, tmp_path / "out", db_copy)
     assert (code, err) == (0, "")
     rows = audit_rows(db_copy)
     assert len(rows) == before + 1
     row = rows[-1]
-    assert (row.action, row.username) == ("export", "command-line")
+    assert (row.action, row.username) == ("export", USERNAMES[role_of(name)])
     scope = json.loads(row.after or "{}")
     assert scope["file"] in ("out.xlsx", "out.pdf")
     assert {k: scope.get(k) for k in expected_scope(name, db_copy)} == expected_scope(name, db_copy)
@@ -145,12 +159,21 @@ def test_when_the_audit_row_cannot_be_written_no_file_is_left_and_the_command_sa
     refuse_audit_rows(db_copy)
     folder = tmp_path / "exports"
     folder.mkdir()
-    code, out, err = run(capsys, OUTPUTS[name], folder / "out", db_copy)
+    code, out, err = run(capsys, name, folder / "out", db_copy)
     assert code == 1 and out == ""
     assert len(err.strip().splitlines()) == 1 and "Traceback" not in err
     assert f"{name.split(',')[0].split(' --')[0]} failed" in err and "nothing was written" in err
     assert list(folder.iterdir()) == []
     assert len(audit_rows(db_copy)) == before
+
+
+def import_as_manager(source: Path, db: Path) -> int:
+    typed = sys.stdin
+    sys.stdin = io.StringIO(PASSWORD + "\n")
+    try:
+        return main(["import", str(source), "--db", str(db), "--user", USERNAMES["manager"]])
+    finally:
+        sys.stdin = typed
 
 
 def rejected_workbook(path: Path) -> Path:
@@ -168,7 +191,7 @@ def test_the_list_of_a_rejected_import_is_audited_with_its_count(
 ) -> None:
     source = rejected_workbook(tmp_path / "in.xlsx")
     before = len(audit_rows(db_copy))
-    code = main(["import", str(source), "--db", str(db_copy)])
+    code = import_as_manager(source, db_copy)
     assert code == 2 and "the list is in" in capsys.readouterr().err
     assert (tmp_path / "in.errors.xlsx").exists()
     rows = audit_rows(db_copy)
@@ -186,7 +209,7 @@ def test_the_list_of_a_rejected_import_is_not_written_when_it_cannot_be_audited(
 ) -> None:
     source = rejected_workbook(tmp_path / "in.xlsx")
     refuse_audit_rows(db_copy)
-    code = main(["import", str(source), "--db", str(db_copy)])
+    code = import_as_manager(source, db_copy)
     err = capsys.readouterr().err
     assert code == 2 and len(err.strip().splitlines()) == 1
     assert "the list could not be written" in err
