@@ -27,7 +27,6 @@ from db import settings as agency_settings
 from db.access import Actor, Permission, PermissionDenied
 from db.engine import Database, Session
 from db.models import utc_now
-from forms import sessions
 from forms.definitions import USER_FIELDS
 from forms.fields import N_
 from forms.passwords import LOWEST_MIN_LENGTH, AccountError, check_new_password
@@ -102,28 +101,30 @@ def sign_in(
     database: Database, username: str, password: str, attempt: Attempt | None = None
 ) -> SignedIn:
     """The signed-in person, or SignInRefused. Every outcome is audited."""
-    attempt = attempt or Attempt()
-    name = username.strip()
-    if attempt.sleep is not None:
-        wait = _wait_needed(database, name, attempt.clock())
-        if wait > 0:
-            attempt.sleep(wait)
-    with database.writing() as session:
-        outcome = _try_password(session, name, password, attempt)
-    if isinstance(outcome, SignInRefused):
-        raise outcome
-    return outcome
+    return _checked(database, username.strip(), password, attempt or Attempt(), None)
 
 
 def unlock_screen(
     database: Database, actor: Actor, password: str, attempt: Attempt | None = None
 ) -> SignedIn:
-    """The lock screen's password: a sign-in like any other, which must be the same person."""
-    who = sign_in(database, actor.username, password, attempt)
-    if who.actor.user_id != actor.user_id:
-        raise SignInRefused(SignInRefused.WRONG)
-    sessions.unlock(database, who.actor)
-    return who
+    """The lock screen's password: counted like any sign-in, and it must be the same
+    person's. Its audit row is `unlock`, in the transaction that checked the password."""
+    return _checked(database, actor.username, password, attempt or Attempt(), actor)
+
+
+def _checked(
+    database: Database, name: str, password: str, attempt: Attempt, locked_out: Actor | None
+) -> SignedIn:
+    """Sign `name` in, or (with the actor the screen was locked on) unlock the screen."""
+    if attempt.sleep is not None:
+        wait = _wait_needed(database, name, attempt.clock())
+        if wait > 0:
+            attempt.sleep(wait)
+    with database.writing() as session:
+        outcome = _try_password(session, name, password, attempt, locked_out)
+    if isinstance(outcome, SignInRefused):
+        raise outcome
+    return outcome
 
 
 def _wait_needed(database: Database, name: str, now: dt.datetime) -> float:
@@ -141,9 +142,10 @@ def _remaining_wait(times: list[dt.datetime], now: dt.datetime) -> float:
 
 
 def _try_password(
-    session: Session, name: str, password: str, attempt: Attempt
+    session: Session, name: str, password: str, attempt: Attempt, locked_out: Actor | None
 ) -> SignedIn | SignInRefused:
-    """Check the lock, the delay and the password, recording the outcome in `session`."""
+    """Check the lock, the delay and the password, recording the outcome in `session`:
+    `sign_in`, or `unlock` when `locked_out` is the person whose screen is locked."""
     now = attempt.clock()
     if signins.locked_since(session, name) is not None:
         _refused(session, name, attempt, "user name locked")
@@ -154,12 +156,12 @@ def _try_password(
         _refused(session, name, attempt, "tried again too soon")
         return SignInRefused(SignInRefused.WAIT, seconds=math.ceil(wait))
     actor = users.verify(session, name, password)
-    if actor is None:
+    if actor is None or (locked_out is not None and actor.user_id != locked_out.user_id):
         return _failed(session, name, attempt, [*times, now])
     signins.clear_failures(session, name)
-    audit.record(
-        session, actor, "sign_in", "user", actor.user_id, after={"workstation": attempt.workstation}
-    )
+    action = "sign_in" if locked_out is None else "unlock"
+    after = {"workstation": attempt.workstation}
+    audit.record(session, actor, action, "user", actor.user_id, after=after)
     user = users.by_id(session, actor.user_id or 0)
     return SignedIn(actor, user.display_name if user else actor.username)
 

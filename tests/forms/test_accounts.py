@@ -7,7 +7,7 @@ import datetime as dt
 from dataclasses import replace
 
 import pytest
-from sqlalchemy import select
+from sqlalchemy import func, select
 
 from db import settings as agency_settings
 from db.access import PermissionDenied
@@ -164,6 +164,21 @@ def test_the_lock_screen_counts_as_a_sign_in(database: Database, clock: Clock) -
     assert answers == [WRONG] * 4 + [LOCKED]
     with pytest.raises(SignInRefused, match="locked"):
         accounts.unlock_screen(database, desk, PASSWORD, clock.attempt())
+
+
+def test_unlocking_the_screen_is_one_unlock_row_with_the_workstation(
+    database: Database, clock: Clock
+) -> None:
+    desk = signed_in(database, "front_desk")
+    with database.reading() as session:
+        mark = session.scalar(select(func.max(AuditEntry.seq)))
+    accounts.unlock_screen(database, desk, PASSWORD, clock.attempt())
+    with database.reading() as session:
+        rows = list(session.scalars(select(AuditEntry).where(AuditEntry.seq > mark)))
+    assert [(r.action, r.username, r.entity_id) for r in rows] == [
+        ("unlock", DESK, str(desk.user_id))
+    ]  # not a sign-in as well: the person never left
+    assert rows[0].after is not None and '"workstation": "desk-7"' in rows[0].after
 
 
 def test_only_an_administrator_unlocks(database: Database, clock: Clock) -> None:
