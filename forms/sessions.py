@@ -21,4 +21,3 @@ def sign_out(database: Database, actor: Actor) -> None:
 def lock(database: Database, actor: Actor) -> None:
     """The screen locked over the person's work, by the idle timer or by the person."""
     _record(database, actor, "lock")
-
