@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import logging
 import re
+from collections.abc import Callable
 from pathlib import Path
 
 from PySide6.QtCore import QCoreApplication, Qt, Signal
@@ -30,7 +31,7 @@ from db.cipher import WrongPassphraseError
 from desktop import dialogs
 from desktop.context import AppContext
 from desktop.field_editors import ERROR_STYLE
-from desktop.restore import backups_folder, restore_into
+from desktop.restore import backups_folder, check_backup, restore_into
 from desktop.translate import label
 from forms.passwords import (
     DEFAULT_MIN_LENGTH,
@@ -76,6 +77,10 @@ class SettingsView(QWidget):
     def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.ctx = ctx
+        # Set by the main window: asks about unsaved work and signs the person out, False
+        # when they keep it. A restore signs out before the file is replaced, so the
+        # sign-out is recorded in the database the person signed in to.
+        self.sign_out_first: Callable[[], bool] = lambda: True
         self._build_ui()
         save = QShortcut(QKeySequence(QKeySequence.StandardKey.Save), self)
         save.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
@@ -228,9 +233,17 @@ class SettingsView(QWidget):
         ):
             return
         try:
+            check_backup(self.ctx, chosen)  # a file that is no backup signs nobody out
+        except (BackupError, WrongPassphraseError, ValueError, OSError) as exc:
+            dialogs.warn(self, self.tr("Not restored"), str(exc))
+            return
+        if not self.sign_out_first():
+            return
+        try:
             kept = restore_into(self.ctx, chosen)
         except (BackupError, WrongPassphraseError, ValueError, OSError) as exc:
             dialogs.warn(self, self.tr("Not restored"), str(exc))
+            self.restored.emit()  # signed out all the same; the file there now is open
             return
         log.info("database restored from a backup; the current one was kept as %s", kept)
         dialogs.inform(

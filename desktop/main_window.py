@@ -102,7 +102,8 @@ class MainWindow(QMainWindow):
         self.signin.signed_in.connect(self.signed_in)
         self.signin.unlocked.connect(self.unlocked)
         self.signin.sign_out.connect(self.sign_out)
-        self.settings_view.restored.connect(self.sign_out)
+        self.settings_view.sign_out_first = self._sign_out_for_restore
+        self.settings_view.restored.connect(self.start)  # the restored file's own settings
         self.nav.currentRowChanged.connect(self._section_chosen)
         self.clients.message.connect(self.say)
         self.worklist.open_client.connect(self.open_client)
@@ -185,6 +186,14 @@ class MainWindow(QMainWindow):
         if self.locked:
             return self._leave_locked(self.tr("Sign out"), self.tr("Sign out and discard"))
         if self.ctx.actor is not None and not self._may_leave_work():
+            return False
+        self._finish_sign_out()
+        return True
+
+    def _sign_out_for_restore(self) -> bool:
+        """Before a restore replaces the file: the person's sign-out is recorded in the
+        database they signed in to, not in the restored one, whose accounts may differ."""
+        if not self._may_leave_work():
             return False
         self._finish_sign_out()
         return True
