@@ -21,7 +21,8 @@ def register(subparsers: Any, common: argparse.ArgumentParser) -> None:
         f"{passphrase.ENV_VAR}, else twice from the terminal, else one line of "
         f"standard input; at least {passphrase.MIN_LENGTH} characters. Close the program "
         "everywhere first. Backups taken from now on are encrypted too. Signs in as an "
-        "administrator (--user) once the database has accounts.",
+        "administrator (--user) once the database has accounts; the password is read after "
+        "the passphrase (on standard input, the line after it).",
     )
     encrypt.add_argument(
         "--remember",
@@ -34,8 +35,8 @@ def register(subparsers: Any, common: argparse.ArgumentParser) -> None:
         parents=[common, signin.options()],
         help="write an encrypted database back as a plain file",
         description="The way back from encrypt: the file is written back unencrypted "
-        "(checked first, then swapped in). The passphrase is read as for any command. "
-        "Signs in as an administrator (--user).",
+        "(checked first, then swapped in). The passphrase is read as for any command, "
+        "then the password: signs in as an administrator (--user).",
     )
     decrypt.set_defaults(handler=run_decrypt)
 
@@ -74,9 +75,11 @@ def run_encrypt(args: argparse.Namespace) -> int:
     path = _sqlite_file(args.db)
     if looks_encrypted(path):
         raise ValueError(f"{path} is already encrypted")
+    # The passphrase before the password, as every command reads them (decrypt: the
+    # file's, then the sign-in); a short one is refused before anything is written.
+    secret = passphrase.new_for_command()
     if path.exists() and path.stat().st_size > 0:
         _administrator_signs_in(args, path, None)
-    secret = passphrase.new_for_command()
     if not path.exists() or path.stat().st_size == 0:
         open_database(str(path)).dispose()  # a new database starts encrypted
     encrypt_file(path, Passphrase(secret))

@@ -35,10 +35,13 @@ def run_as(
     *argv: str,
     password: str = PASSWORD,
     stdin: str = "",
+    before: str = "",
 ) -> tuple[int, str, str]:
-    """The command signed in with --user as the test account of `role`, its password on the
-    first line of standard input."""
-    return run(capsys, *argv, "--user", USERNAMES[role], stdin=f"{password}\n{stdin}")
+    """The command signed in with --user as the test account of `role`, its password on a
+    line of standard input: after the lines `before` (a passphrase, which every command
+    reads ahead of the password) and before the lines `stdin` (user add's new password)."""
+    typed = f"{before}{password}\n{stdin}"
+    return run(capsys, *argv, "--user", USERNAMES[role], stdin=typed)
 
 
 def database_with_accounts(path: Path, *roles: str) -> str:
