@@ -193,7 +193,7 @@ def run_user_unlock(args: argparse.Namespace) -> int:
 
 
 def run_backup(args: argparse.Namespace) -> int:
-    from db.backup import backup_sqlite, default_backup_path
+    from db.backup import backup_sqlite, default_backup_path, refuse_existing
     from db.location import resolve_database_url, sqlite_path
     from db.startup import file_key
     from desktop.passphrase import for_command
@@ -203,9 +203,10 @@ def run_backup(args: argparse.Namespace) -> int:
         raise ValueError("backup copies a SQLite file; back up a PostgreSQL server with pg_dump")
     if not path.exists():
         raise ValueError(f"there is no database at {path}")
+    target = args.out or default_backup_path(path, dt.datetime.now())
+    refuse_existing(target)  # bad input is refused before anything is asked or written
     key = file_key(path, for_command)
     _sign_in_to(args, args.db, Permission.BACKUP, key)
-    target = args.out or default_backup_path(path, dt.datetime.now())
     backup_sqlite(path, target, key)
     print(f"Backed up to {target}")
     return 0
