@@ -16,10 +16,9 @@ from sqlalchemy import select
 
 from db import audit
 from db.models import AuditEntry
-from forms import accounts
 from desktop.report_jobs import JobInputs, all_jobs
 from desktop.signin_view import UNLOCK
-from forms import records
+from forms import accounts, records
 from reports.dates import Period
 from tests.conftest import TODAY
 from tests.desktop.harness import PASSWORD, Desk, add_client

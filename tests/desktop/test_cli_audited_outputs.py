@@ -1,9 +1,10 @@
 """A file written from client data and its audit row are one unit.
 
-A successful export leaves exactly one audit row naming its scope. When the audit
-row cannot be written (a full or broken database, simulated by a trigger that
-refuses audit inserts the way SQLite refuses them on a full disk), no file is left,
-not even a partial one, and the command says nothing was written.
+A successful export leaves exactly one audit row naming its scope (after the
+sign-in's own row). When the audit row cannot be written (a full or broken
+database, simulated by a trigger that refuses the export's audit insert the way
+SQLite refuses it on a full disk; the sign-in before it still gets through), no
+file is left, not even a partial one, and the command says nothing was written.
 """
 
 from __future__ import annotations
@@ -107,11 +108,12 @@ def consenting(db: Path) -> tuple[int, int]:
 
 
 def refuse_audit_rows(db: Path) -> None:
-    """Every audit insert now fails inside SQLite (a trigger standing in for a full disk,
-    whose own message tests/drills covers)."""
+    """Every export's audit insert now fails inside SQLite (a trigger standing in for a full
+    disk, whose own message tests/drills covers). The sign-in's row still gets through, so
+    the command reaches the output it must not leave behind."""
     conn = sqlite3.connect(db)
     conn.execute(
-        "CREATE TRIGGER refuse_audit BEFORE INSERT ON audit_log "
+        "CREATE TRIGGER refuse_audit BEFORE INSERT ON audit_log WHEN NEW.action = 'export' "
         "BEGIN SELECT RAISE(ABORT, 'database or disk is full'); END"
     )
     conn.commit()
@@ -142,10 +144,10 @@ def test_a_written_output_has_exactly_one_audit_row_naming_its_scope(
     before = len(audit_rows(db_copy))
     code, _, err = run(capsys, name, tmp_path / "out", db_copy)
     assert (code, err) == (0, "")
-    rows = audit_rows(db_copy)
-    assert len(rows) == before + 1
+    rows = audit_rows(db_copy)[before:]
+    who = USERNAMES[role_of(name)]
+    assert [(r.action, r.username) for r in rows] == [("sign_in", who), ("export", who)]
     row = rows[-1]
-    assert (row.action, row.username) == ("export", USERNAMES[role_of(name)])
     scope = json.loads(row.after or "{}")
     assert scope["file"] in ("out.xlsx", "out.pdf")
     assert {k: scope.get(k) for k in expected_scope(name, db_copy)} == expected_scope(name, db_copy)
@@ -164,7 +166,8 @@ def test_when_the_audit_row_cannot_be_written_no_file_is_left_and_the_command_sa
     assert len(err.strip().splitlines()) == 1 and "Traceback" not in err
     assert f"{name.split(',')[0].split(' --')[0]} failed" in err and "nothing was written" in err
     assert list(folder.iterdir()) == []
-    assert len(audit_rows(db_copy)) == before
+    # Signed in, so what failed was the export's own audit row.
+    assert [r.action for r in audit_rows(db_copy)[before:]] == ["sign_in"]
 
 
 def import_as_manager(source: Path, db: Path) -> int:
@@ -194,9 +197,11 @@ def test_the_list_of_a_rejected_import_is_audited_with_its_count(
     code = import_as_manager(source, db_copy)
     assert code == 2 and "the list is in" in capsys.readouterr().err
     assert (tmp_path / "in.errors.xlsx").exists()
-    rows = audit_rows(db_copy)
-    assert len(rows) == before + 1
-    assert (rows[-1].action, rows[-1].entity) == ("export", "import_problems")
+    rows = audit_rows(db_copy)[before:]
+    assert [(r.action, r.entity) for r in rows] == [
+        ("sign_in", "user"),
+        ("export", "import_problems"),
+    ]
     assert json.loads(rows[-1].after or "{}") == {
         "file": "in.errors.xlsx",
         "source": "in.xlsx",

@@ -68,9 +68,9 @@ def test_a_rejected_import_lists_each_problem_exits_non_zero_and_writes_the_list
 def test_a_formula_cell_is_a_listed_problem_not_a_crash(
     capsys: pytest.CaptureFixture[str], tmp_path: Path
 ) -> None:
-    db = str(tmp_path / "a.sqlite3")
+    db = database_with_accounts(tmp_path / "a.sqlite3", "manager")
     path = workbook(tmp_path / "clients.xlsx", [["C-1", '=CONCAT("A","B")', "Ruiz", "1980-06-01"]])
-    code, out, err = run(capsys, "import", str(path), "--db", db)
+    code, out, err = run_as(capsys, "manager", "import", str(path), "--db", db)
     assert code == 2
     message = "Given name is a formula, not a value: type the value itself"
     assert out.splitlines() == [f"Clients!2 given_name: {message}"]

@@ -73,7 +73,9 @@ def client_count(db: str) -> int:
     return count
 
 
-EXPORT = ("export", "data", "--out")
+# export data names who receives the workbook (the consent branch); a bad or missing
+# recipient is refused as bad input before the sign-in, as argparse's errors are.
+EXPORT = ("export", "data", "--purpose", "treatment", "--out")
 
 
 def test_a_command_on_client_data_needs_a_user_name(

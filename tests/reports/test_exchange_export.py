@@ -313,7 +313,7 @@ def _yes_no(value: bool) -> str:
 
 
 def test_recovery_status_sheet_says_what_the_classifier_says_for_every_client_and_class(
-    tmp_path: Path, admin: Actor
+    tmp_path: Path,
 ) -> None:
     """Every row of the sheet against `classify` run on the client's history as the
     reports load it (not the export's own rows): the yes/no columns above all, which
@@ -323,7 +323,7 @@ def test_recovery_status_sheet_says_what_the_classifier_says_for_every_client_an
     demo = open_database(str(tmp_path / "demo.sqlite3"))
     build_demo(demo, 120, 11, today=AS_OF)
     target = tmp_path / "status.xlsx"
-    export_workbook(demo, admin, target, AS_OF, all_clients=True)
+    export_workbook(demo, signed_in(demo, "admin"), target, AS_OF, all_clients=True)
     rows = sheets(target)["RecoveryStatus"]
     header, body = rows[0], rows[1:]
     col = {key: header.index(key) for key in header}
