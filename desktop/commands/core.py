@@ -229,6 +229,8 @@ def run_restore(args: argparse.Namespace) -> int:
         backup_key = file_key(args.backup, for_command)
     if (problem := quick_check(args.backup, backup_key)) is not None:
         raise BackupError(f"{args.backup} is not a usable backup: it {problem}")
+    if not args.yes and not sys.stdin.isatty():  # said before a password is read for nothing
+        raise ValueError("restore asks for confirmation; add --yes to run it unattended")
     _sign_in_for_restore(args, path, key, backup_key)
     if not args.yes and not _confirm(f"Replace {path} with {args.backup}? [y/N] "):
         print("Nothing was changed.")
@@ -282,6 +284,4 @@ def _sign_in_for_restore(args: argparse.Namespace, path: Path, key: Any, backup_
 
 
 def _confirm(question: str) -> bool:
-    if not sys.stdin.isatty():
-        raise ValueError("restore asks for confirmation; add --yes to run it unattended")
     return input(question).strip().lower() in ("y", "yes")

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import shutil
 from pathlib import Path
 
 import pytest
@@ -145,6 +146,34 @@ def test_the_role_is_held_to(
         capsys, "manager", "restore", str(tmp_path / "b"), "--yes", "--db", agency
     )
     assert code == 3 and "manager may not restore a backup" in err
+
+
+@pytest.mark.parametrize(
+    ("argv", "status", "words"),
+    [
+        (("export", "data", "--out", "{tmp}/d.xlsx"), 2, "say who receives the workbook"),
+        (("report", "monthly", "--month", "2999-01", "--out", "{tmp}/m.pdf"), 2, "not started"),
+        (("backup", "--out", "{agency}"), 1, "already exists"),
+        (("restore", "{tmp}/b.sqlite3"), 2, "add --yes"),
+    ],
+    ids=["export without a recipient", "a month to come", "backup onto a file", "restore unasked"],
+)
+def test_bad_arguments_are_refused_before_the_password_is_read(
+    capsys: pytest.CaptureFixture[str],
+    agency: str,
+    tmp_path: Path,
+    argv: tuple[str, ...],
+    status: int,
+    words: str,
+) -> None:
+    """Nobody types a password for a command that cannot run, and no sign-in is recorded."""
+    shutil.copy(agency, tmp_path / "b.sqlite3")
+    signed_before = audit(agency, "sign_in")
+    filled = [a.replace("{tmp}", str(tmp_path)).replace("{agency}", agency) for a in argv]
+    code, out, err = run_as(capsys, "admin", *filled, "--db", agency)
+    assert (code, out) == (status, "")
+    assert len(err.strip().splitlines()) == 1 and words in err
+    assert audit(agency, "sign_in") == signed_before
 
 
 def test_accounts_on_the_command_line(
