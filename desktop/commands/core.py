@@ -85,7 +85,8 @@ def _register_user(subparsers: Any, common: argparse.ArgumentParser) -> None:
         description="Add a staff account. In an empty database this makes the first "
         "administrator, without a sign-in; after that an administrator signs in (--user). "
         "Passwords are read from the terminal or from standard input, one a line: first "
-        "the administrator's, then the new account's. A password needs at least 15 "
+        "the administrator's, then the new account's (for an encrypted file, after the "
+        "passphrase's line). A password needs at least 15 "
         "characters (the agency's setting) and may not be a common one.",
     )
     add.add_argument("username")

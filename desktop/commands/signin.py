@@ -36,7 +36,8 @@ def options() -> argparse.ArgumentParser:
         metavar="NAME",
         default=None,
         help=f"sign in as NAME (default: the {USER_VARIABLE} environment variable); the "
-        "password is read from the terminal or from one line of standard input",
+        "password is read from the terminal or from one line of standard input (for an "
+        "encrypted file, the line after the passphrase's)",
     )
     return parser
 
