@@ -11,17 +11,19 @@ from typing import Any
 
 from db.codes import EXPORT_PURPOSES
 from desktop.cli import CommandError, command_group
+from desktop.commands import signin
 from desktop.commands.args import existing_file, iso_date, output_file
 
 
 def register(subparsers: Any, common: argparse.ArgumentParser) -> None:
     load = subparsers.add_parser(
         "import",
-        parents=[common],
+        parents=[common, signin.options()],
         help="load an exchange workbook (all rows or none)",
         description="Check every row of an exchange workbook and load the whole file in one "
         "transaction, or nothing. Problems are printed as 'Sheet!row column: "
-        "reason' and written to FILE.errors.xlsx beside the file.",
+        "reason' and written to FILE.errors.xlsx beside the file. Signs in as a manager "
+        "or administrator (--user).",
     )
     load.add_argument("file", type=existing_file, help="the .xlsx workbook to import")
     load.add_argument(
@@ -52,14 +54,15 @@ def _register_export(export: Any, common: argparse.ArgumentParser) -> None:
 def _register_export_data(export: Any, common: argparse.ArgumentParser) -> None:
     data = export.add_parser(
         "data",
-        parents=[common],
+        parents=[common, signin.options()],
         help="the full identified exchange workbook, for one recipient",
         description="Every record of every client whose consent covers the recipient today, "
         "their recovery status at --as-of, their consents, the data dictionary and the "
         "42 CFR 2.32 notice. Say who receives it: --recipient NAME alone for a recipient "
         "named in clients' consents, or --purpose (with --recipient to name who receives it). "
         "Clients without a covering consent are left out and counted. Every export is "
-        "audited and listed in the disclosure log.",
+        "audited and listed in the disclosure log. Signs in as a manager or administrator "
+        "(--user).",
     )
     data.add_argument("--out", required=True, type=output_file(".xlsx"), help="workbook to write")
     data.add_argument(
@@ -105,7 +108,6 @@ def _progress(what: str | None) -> Callable[[int, int], None] | None:
 
 
 def run_import(args: argparse.Namespace) -> int:
-    from db.access import COMMAND_LINE
     from db.startup import open_database
     from desktop.passphrase import for_command
     from forms.importer import import_workbook
@@ -113,9 +115,10 @@ def run_import(args: argparse.Namespace) -> int:
     # The full file check runs beside the work; nothing is written before it passes.
     database = open_database(args.db, background_check=True, passphrase=for_command)
     with database.explaining_damage():
+        actor = signin.sign_in(args, database)
         result = import_workbook(
             database,
-            COMMAND_LINE,
+            actor,
             args.file,
             dt.date.today(),
             update=args.update,
@@ -124,7 +127,7 @@ def run_import(args: argparse.Namespace) -> int:
     if sys.stderr.isatty():
         print(file=sys.stderr)
     if not result.ok:
-        raise _rejection(database, args.file, result)
+        raise _rejection(database, actor, args.file, result)
     added = ", ".join(f"{n:,} {sheet}" for sheet, n in result.added.items() if n)
     print(f"Imported {args.file.name}: {added or 'no rows'}; {result.episodes:,} episodes.")
     changed = ", ".join(f"{n:,} {sheet}" for sheet, n in result.updated.items() if n)
@@ -133,11 +136,10 @@ def run_import(args: argparse.Namespace) -> int:
     return 0
 
 
-def _rejection(database: Any, path: Path, result: Any) -> CommandError:
+def _rejection(database: Any, actor: Any, path: Path, result: Any) -> CommandError:
     """Print the problems, write them beside the file, and say so in one line."""
-    from sqlalchemy.exc import DBAPIError
-
-    from db.access import COMMAND_LINE
+    from db.failures import is_database_error
+    from forms.failures import reason
     from reports.import_errors import errors_path, write_problems
 
     for problem in result.problems:
@@ -146,20 +148,21 @@ def _rejection(database: Any, path: Path, result: Any) -> CommandError:
     count = f"{len(result.problems):,} problem{'s' if len(result.problems) != 1 else ''}{more}"
     target = errors_path(path)
     try:
-        write_problems(database, COMMAND_LINE, target, result.problems, path, more.strip(" ()"))
+        write_problems(database, actor, target, result.problems, path, more.strip(" ()"))
         listed = f"; the list is in {target}"
     except OSError as exc:
         listed = f"; the list could not be written to {target} ({exc.strerror})"
-    except DBAPIError as exc:
+    except Exception as exc:
+        if not is_database_error(exc):
+            raise
         listed = (
             f"; the list could not be written to {target} (its audit row could not be "
-            f"recorded: {exc.orig})"
+            f"recorded: {reason(exc)})"
         )
     return CommandError(f"{path.name} was not imported, nothing was changed: {count}{listed}")
 
 
 def run_export_data(args: argparse.Namespace) -> int:
-    from db.access import COMMAND_LINE
     from db.startup import open_database
     from desktop.passphrase import for_command
     from reports.exchange_export import export_workbook
@@ -170,9 +173,10 @@ def run_export_data(args: argparse.Namespace) -> int:
     database = open_database(args.db, background_check=True, passphrase=for_command)
     as_of = args.as_of or today
     with database.explaining_damage():
+        actor = signin.sign_in(args, database)
         summary = export_workbook(
             database,
-            COMMAND_LINE,
+            actor,
             args.out,
             as_of,
             recipient=recipient,

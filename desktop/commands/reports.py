@@ -8,6 +8,7 @@ import sys
 from typing import Any
 
 from desktop.cli import command_group
+from desktop.commands import signin
 from desktop.commands.args import iso_date, month, output_file
 
 
@@ -15,11 +16,12 @@ def register(subparsers: Any, common: argparse.ArgumentParser) -> None:
     report = command_group(subparsers, "report", "print a report")
     monthly = report.add_parser(
         "monthly",
-        parents=[common],
+        parents=[common, signin.options()],
         help="the monthly PDF report",
         description="Caseload, follow-ups, recovery, harm, community tallies, 12-month trends "
         "and definitions for one month, for the agency named in the settings. "
-        "Small counts are suppressed unless --internal is given.",
+        "Small counts are suppressed unless --internal is given. Signs in as a manager or "
+        "administrator (--user).",
     )
     monthly.add_argument("--month", required=True, type=month, help="the month, as YYYY-MM")
     monthly.add_argument("--out", required=True, type=output_file(".pdf"), help="PDF to write")
@@ -33,12 +35,13 @@ def register(subparsers: Any, common: argparse.ArgumentParser) -> None:
     export = command_group(subparsers, "export", "write a workbook")
     funder = export.add_parser(
         "funder",
-        parents=[common],
+        parents=[common, signin.options()],
         help="the aggregate funder workbook",
         description="Summary, community and trend tables for a period with small counts "
         "suppressed, a data dictionary and an About sheet; --rows adds one "
         "de-identified row per client the summary counts, which makes its suppression "
-        "moot: such a file is row-level data.",
+        "moot: such a file is row-level data. Signs in as a manager or administrator "
+        "(--user).",
     )
     funder.add_argument(
         "--from",
@@ -75,7 +78,6 @@ def _end_progress() -> None:
 
 
 def run_monthly(args: argparse.Namespace) -> int:
-    from db.access import COMMAND_LINE
     from db.startup import open_database
     from desktop.passphrase import for_command
     from reports.pdf_monthly import month_title, monthly_report
@@ -85,9 +87,10 @@ def run_monthly(args: argparse.Namespace) -> int:
     # The full file check runs beside the work; nothing is written before it passes.
     database = open_database(args.db, background_check=True, passphrase=for_command)
     with database.explaining_damage():
+        actor = signin.sign_in(args, database)
         data = monthly_report(
             database,
-            COMMAND_LINE,
+            actor,
             args.month.year,
             args.month.month,
             args.out,
@@ -101,7 +104,6 @@ def run_monthly(args: argparse.Namespace) -> int:
 
 
 def run_funder(args: argparse.Namespace) -> int:
-    from db.access import COMMAND_LINE
     from db.startup import open_database
     from desktop.passphrase import for_command
     from reports.funder import funder_workbook
@@ -113,9 +115,10 @@ def run_funder(args: argparse.Namespace) -> int:
     # The full file check runs beside the work; nothing is written before it passes.
     database = open_database(args.db, background_check=True, passphrase=for_command)
     with database.explaining_damage():
+        actor = signin.sign_in(args, database)
         result = funder_workbook(
             database,
-            COMMAND_LINE,
+            actor,
             args.start,
             args.end,
             args.out,

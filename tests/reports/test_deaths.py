@@ -9,12 +9,12 @@ from collections.abc import Iterator
 import pytest
 from hand_agency import substance, visit
 
-from db.access import COMMAND_LINE
 from db.engine import Database
 from db.startup import open_database
 from forms import records
 from reports.dates import Period
 from reports.monthly_data import ReportData, build_report_data
+from tests.accounts import actor_of
 
 TODAY = dt.date(2027, 3, 1)
 YEAR = Period(dt.date(2025, 11, 1), dt.date(2026, 10, 31))
@@ -23,7 +23,7 @@ YEAR = Period(dt.date(2025, 11, 1), dt.date(2026, 10, 31))
 def _client(database: Database, code: str, postal: str) -> int:
     return records.create_client(
         database,
-        COMMAND_LINE,
+        actor_of(database),
         {
             "client_code": code,
             "given_name": "Wren",
@@ -38,7 +38,7 @@ def _client(database: Database, code: str, postal: str) -> int:
 def _intake(database: Database, client: int, on: str) -> None:
     records.add_assessment(
         database,
-        COMMAND_LINE,
+        actor_of(database),
         client,
         visit(on, "intake"),
         substance("opioid", "larger_longer;cut_down"),
@@ -49,7 +49,7 @@ def _intake(database: Database, client: int, on: str) -> None:
 def _contact(database: Database, client: int, on: str, status: str) -> None:
     records.add_assessment(
         database,
-        COMMAND_LINE,
+        actor_of(database),
         client,
         {"assessed_on": on, "kind": "follow_up", "contact_status": status},
         [],
@@ -59,7 +59,11 @@ def _contact(database: Database, client: int, on: str, status: str) -> None:
 
 def _event(database: Database, client: int, on: str, count: int = 1) -> None:
     records.add_event(
-        database, COMMAND_LINE, client, {"occurred_on": on, "event": "death", "count": count}, TODAY
+        database,
+        actor_of(database),
+        client,
+        {"occurred_on": on, "event": "death", "count": count},
+        TODAY,
     )
 
 
@@ -83,7 +87,7 @@ def agency(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Database]:
     _event(database, ids[3], "2026-01-05")
     records.add_assessment(
         database,
-        COMMAND_LINE,
+        actor_of(database),
         ids[4],
         visit("2026-09-01", "follow_up"),
         substance("opioid"),
@@ -95,7 +99,7 @@ def agency(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Database]:
 
 @pytest.fixture(scope="module")
 def year(agency: Database) -> ReportData:
-    return build_report_data(agency, COMMAND_LINE, YEAR, internal=True)
+    return build_report_data(agency, actor_of(agency), YEAR, internal=True)
 
 
 def test_every_table_counts_the_three_deaths_of_the_year(year: ReportData) -> None:
