@@ -30,7 +30,7 @@ PERSON = {"given_name": "Ada", "family_name": "Byrne", "birth_date": "1980-02-03
 
 
 def documented_hash(row: Any) -> str:
-    """SHA-256 of the canonical encoding docs/security-audit.md gives, written out here
+    """SHA-256 of the canonical encoding docs/security.md gives, written out here
     independently of the program's own code. `row`: an AuditEntry, or a mapping of the
     columns as sqlite3 reads them."""
     get = (lambda k: row[k]) if hasattr(row, "keys") else (lambda k: getattr(row, k))

@@ -89,7 +89,7 @@ def test_a_wrong_passphrase_is_one_line_and_exit_1(plain: Path, capsys, monkeypa
 def test_the_passphrase_and_then_the_password_are_read_from_standard_input(
     plain: Path, capsys, monkeypatch
 ) -> None:
-    """docs/security-data.md: on standard input the passphrase comes first, then the
+    """docs/security.md: on standard input the passphrase comes first, then the
     password of the person signing in."""
     monkeypatch.delenv(ENV_VAR, raising=False)
     code, _, err = run_as(capsys, "admin", "encrypt", "--db", str(plain), before=PASSPHRASE + "\n")
