@@ -20,7 +20,7 @@ from sqlalchemy import event, select
 from sqlalchemy.orm import Session
 
 from db import audit_chain
-from db.access import Actor
+from db.access import Actor, PermissionDenied
 from db.models import AuditEntry
 
 _PENDING = "recovery_desk_audit_rows"
@@ -51,12 +51,36 @@ def record(
     after: Mapping[str, object] | None = None,
 ) -> None:
     """Add an audit row to the caller's transaction, so it commits or fails with the change."""
+    if not actor.verified:
+        # Every row names a person who signed in; a made-up actor writes nothing.
+        raise PermissionDenied(f"{actor.username} is not signed in; sign in first")
+    _add(session, actor.user_id, actor.username, action, entity, entity_id, before, after)
+
+
+def record_refused_sign_in(
+    session: Session, username: str, user_id: int | None, workstation: str, reason: str
+) -> None:
+    """A sign-in that failed: the name typed (cut to the column's size), where, and why."""
+    after = {"workstation": workstation, "reason": reason}
+    _add(session, user_id, username[:60], "sign_in_failed", "user", user_id, None, after)
+
+
+def _add(
+    session: Session,
+    user_id: int | None,
+    username: str,
+    action: str,
+    entity: str,
+    entity_id: object,
+    before: Mapping[str, object] | None,
+    after: Mapping[str, object] | None,
+) -> None:
     pending: list[dict[str, Any]] = session.info.setdefault(_PENDING, [])
     pending.append(
         {
             "at_utc": dt.datetime.now(dt.UTC),
-            "user_id": actor.user_id,
-            "username": actor.username,
+            "user_id": user_id,
+            "username": username,
             "action": action,
             "entity": entity,
             "entity_id": None if entity_id is None else str(entity_id),

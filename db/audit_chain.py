@@ -14,7 +14,7 @@ writes are serialised by BEGIN IMMEDIATE anyway), so workstations writing at
 the same time chain one after the other.
 
 A chain proves the rows are as written only against someone who cannot also
-recompute every later hash; docs/security-audit.md says what closes that gap.
+recompute every later hash; docs/security.md says what closes that gap.
 """
 
 from __future__ import annotations

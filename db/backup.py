@@ -21,8 +21,7 @@ class BackupError(RuntimeError):
 
 def backup_sqlite(source: Path, target: Path, key: Passphrase | None = None) -> Path:
     """Copy the database at `source` to `target` (a new file), fsynced; returns `target`."""
-    if target.exists():
-        raise BackupError(f"{target} already exists; choose another name.")
+    refuse_existing(target)
     partial = target.with_name(target.name + ".partial")
     try:
         private_folder(target.parent)
@@ -42,6 +41,12 @@ def backup_sqlite(source: Path, target: Path, key: Passphrase | None = None) -> 
     _fsync(partial)
     os.replace(partial, target)
     return target
+
+
+def refuse_existing(target: Path) -> None:
+    """A backup never replaces a file: BackupError when `target` exists."""
+    if target.exists():
+        raise BackupError(f"{target} already exists; choose another name.")
 
 
 def _copy(source: Path, partial: Path, key: Passphrase | None) -> str:

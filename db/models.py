@@ -393,6 +393,33 @@ class AuditChainHead(Base):
     last_hash: Mapped[str] = mapped_column(String(64))
 
 
+class SignInFailure(Base):
+    """A wrong password (or unknown name) not yet cleared by a sign-in or an unlock.
+
+    Kept per user name as typed (folded to lower case), whether or not an
+    account has that name, so that slowing down and locking tell nothing
+    about which names exist.
+    """
+
+    __tablename__ = "sign_in_failures"
+    __table_args__ = (Index("ix_sign_in_failures_username", "username", "failed_at"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    username: Mapped[str] = mapped_column(String(60))
+    failed_at: Mapped[dt.datetime] = mapped_column(DateTime(timezone=True))
+    workstation: Mapped[str] = mapped_column(String(100))
+
+
+class SignInLock(Base):
+    """A user name locked after too many failed sign-ins, until an administrator unlocks it."""
+
+    __tablename__ = "sign_in_locks"
+
+    username: Mapped[str] = mapped_column(String(60), primary_key=True)
+    locked_at: Mapped[dt.datetime] = mapped_column(DateTime(timezone=True))
+    failures: Mapped[int] = mapped_column(Integer)
+
+
 class Setting(Base):
     """Agency settings as JSON values under a key (see db.settings for the keys)."""
 

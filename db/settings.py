@@ -29,6 +29,11 @@ class AgencySettings:
     keep_daily: int = 7
     keep_weekly: int = 4
     keep_monthly: int = 12
+    # Access (forms/accounts.py, forms/passwords.py): the shortest password allowed, and
+    # how many failed sign-ins within how many minutes lock a user name.
+    password_min_length: int = 15
+    sign_in_attempts: int = 5
+    sign_in_window_minutes: int = 15
 
 
 def load(session: Session) -> AgencySettings:

@@ -1,6 +1,12 @@
-"""Staff accounts. Passwords are kept only as Argon2id hashes."""
+"""Staff accounts. Passwords are kept only as Argon2id hashes.
+
+The rules (password length, the list of common passwords, failed sign-ins)
+live in forms/accounts.py; this module stores and checks.
+"""
 
 from __future__ import annotations
+
+import functools
 
 from argon2 import PasswordHasher
 from argon2.exceptions import InvalidHashError, VerificationError
@@ -8,18 +14,21 @@ from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from db import audit
-from db.access import Actor, Permission
+from db.access import Actor, Permission, seal_actor
 from db.models import User
 
-_hasher = PasswordHasher()  # argon2-cffi's defaults are Argon2id (RFC 9106 low-memory)
-
-
-class SignInError(ValueError):
-    pass
+# argon2-cffi's defaults are Argon2id (RFC 9106 low-memory). The test suite swaps in
+# a cheaper hasher (tests/conftest.py); nothing else should.
+HASHER = PasswordHasher()
 
 
 def hash_password(password: str) -> str:
-    return _hasher.hash(password)
+    return HASHER.hash(password)
+
+
+@functools.cache
+def _stand_in_hash() -> str:
+    return hash_password("the hash an unknown user name is checked against")
 
 
 def count(session: Session) -> int:
@@ -28,6 +37,10 @@ def count(session: Session) -> int:
 
 def by_username(session: Session, username: str) -> User | None:
     return session.scalar(select(User).where(func.lower(User.username) == username.lower()))
+
+
+def by_id(session: Session, user_id: int) -> User | None:
+    return session.get(User, user_id)
 
 
 def add(
@@ -55,7 +68,8 @@ def add(
     )
     session.add(user)
     session.flush()
-    who = actor or Actor(user.id, username, role)
+    # The first administrator creates itself: its own account is the one acting.
+    who = actor or seal_actor(user.id, username, role)
     audit.record(
         session,
         who,
@@ -67,19 +81,26 @@ def add(
     return user
 
 
-def verify(session: Session, username: str, password: str) -> Actor:
-    """The actor for these credentials, or SignInError with a message that reveals nothing."""
+def verify(session: Session, username: str, password: str) -> Actor | None:
+    """The signed-in actor when `password` is this active account's, else None.
+
+    An unknown user name is checked against a stand-in hash, so the time taken
+    does not tell whether the name exists.
+    """
     user = by_username(session, username)
-    if user is None or not user.active or not check_password(user.password_hash, password):
-        raise SignInError("Wrong user name or password")
-    if _hasher.check_needs_rehash(user.password_hash):
+    if user is None:
+        check_password(_stand_in_hash(), password)
+        return None
+    if not check_password(user.password_hash, password) or not user.active:
+        return None
+    if HASHER.check_needs_rehash(user.password_hash):
         user.password_hash = hash_password(password)
-    return Actor(user.id, user.username, user.role)
+    return seal_actor(user.id, user.username, user.role)
 
 
 def check_password(stored_hash: str, password: str) -> bool:
     try:
-        return _hasher.verify(stored_hash, password)
+        return HASHER.verify(stored_hash, password)
     except (VerificationError, InvalidHashError):
         return False
 
@@ -99,6 +120,8 @@ def set_active(session: Session, actor: Actor, user_id: int, active: bool) -> No
 
 
 def set_password(session: Session, actor: Actor, user_id: int, password: str) -> None:
+    if not actor.verified:
+        actor.require(Permission.MANAGE_USERS)  # refuses, saying why
     if actor.user_id != user_id:
         actor.require(Permission.MANAGE_USERS)
     user = session.get(User, user_id)

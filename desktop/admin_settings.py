@@ -1,10 +1,12 @@
 """Agency settings (administrators): name, code prefix, follow-up points, suppression
-threshold, paper size, idle lock and state."""
+threshold, paper size, idle lock, state, and the access rules (shortest password,
+failed sign-ins that lock a user name)."""
 
 from __future__ import annotations
 
 import logging
 import re
+from collections.abc import Callable
 from pathlib import Path
 
 from PySide6.QtCore import QCoreApplication, Qt, Signal
@@ -29,7 +31,16 @@ from db.cipher import WrongPassphraseError
 from desktop import dialogs
 from desktop.context import AppContext
 from desktop.field_editors import ERROR_STYLE
-from desktop.restore import backups_folder, restore_into
+from desktop.restore import backups_folder, check_backup, restore_into
+from desktop.translate import label
+from forms.passwords import (
+    DEFAULT_MIN_LENGTH,
+    LOWEST_MIN_LENGTH,
+    MAX_LENGTH,
+    AccountError,
+    check_min_length,
+    is_below_default,
+)
 
 log = logging.getLogger(__name__)
 
@@ -66,6 +77,10 @@ class SettingsView(QWidget):
     def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.ctx = ctx
+        # Set by the main window: asks about unsaved work and signs the person out, False
+        # when they keep it. A restore signs out before the file is replaced, so the
+        # sign-out is recorded in the database the person signed in to.
+        self.sign_out_first: Callable[[], bool] = lambda: True
         self._build_ui()
         save = QShortcut(QKeySequence(QKeySequence.StandardKey.Save), self)
         save.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
@@ -114,6 +129,16 @@ class SettingsView(QWidget):
         for key, most in (("keep_daily", 365), ("keep_weekly", 104), ("keep_monthly", 120)):
             self.keep[key] = QSpinBox(box)
             self.keep[key].setRange(1, most)
+        self.min_length = QSpinBox(box)
+        self.min_length.setRange(LOWEST_MIN_LENGTH, MAX_LENGTH)
+        self.min_length.setSuffix(self.tr(" characters"))
+        self.attempts = QSpinBox(box)
+        self.attempts.setRange(1, 100)
+        self.attempts.setSuffix(self.tr(" failed sign-ins"))
+        self.window_minutes = QSpinBox(box)
+        self.window_minutes.setRange(1, 24 * 60)
+        self.window_minutes.setPrefix(self.tr("within "))
+        self.window_minutes.setSuffix(self.tr(" minutes"))
 
     def _settings_box(self) -> QGroupBox:
         box = QGroupBox(self.tr("Agency settings"), self)
@@ -131,6 +156,9 @@ class SettingsView(QWidget):
             ("keep_daily", self.tr("Keep daily backups"), self.keep["keep_daily"]),
             ("keep_weekly", self.tr("Keep weekly backups"), self.keep["keep_weekly"]),
             ("keep_monthly", self.tr("Keep monthly backups"), self.keep["keep_monthly"]),
+            ("password_min_length", self.tr("Shortest pass&word"), self.min_length),
+            ("sign_in_attempts", self.tr("Loc&k a user name after"), self.attempts),
+            ("sign_in_window_minutes", "", self.window_minutes),
         ):
             widget.setObjectName(name)
             label = QLabel(caption, box)
@@ -155,6 +183,9 @@ class SettingsView(QWidget):
         self.backup_folder.setText(s.backup_folder)
         for key, box in self.keep.items():
             box.setValue(getattr(s, key))
+        self.min_length.setValue(s.password_min_length)
+        self.attempts.setValue(s.sign_in_attempts)
+        self.window_minutes.setValue(s.sign_in_window_minutes)
         self.message.clear()
 
     def read(self) -> agency_settings.AgencySettings:
@@ -170,6 +201,9 @@ class SettingsView(QWidget):
             state=self.state.text().strip(),
             backup_folder=self._backup_folder(),
             **{key: box.value() for key, box in self.keep.items()},
+            password_min_length=self.min_length.value(),
+            sign_in_attempts=self.attempts.value(),
+            sign_in_window_minutes=self.window_minutes.value(),
         )
 
     def _backup_folder(self) -> str:
@@ -199,9 +233,17 @@ class SettingsView(QWidget):
         ):
             return
         try:
+            check_backup(self.ctx, chosen)  # a file that is no backup signs nobody out
+        except (BackupError, WrongPassphraseError, ValueError, OSError) as exc:
+            dialogs.warn(self, self.tr("Not restored"), str(exc))
+            return
+        if not self.sign_out_first():
+            return
+        try:
             kept = restore_into(self.ctx, chosen)
         except (BackupError, WrongPassphraseError, ValueError, OSError) as exc:
             dialogs.warn(self, self.tr("Not restored"), str(exc))
+            self.restored.emit()  # signed out all the same; the file there now is open
             return
         log.info("database restored from a backup; the current one was kept as %s", kept)
         dialogs.inform(
@@ -216,18 +258,48 @@ class SettingsView(QWidget):
     def save(self) -> None:
         try:
             chosen = self.read()
+            check_min_length(chosen.password_min_length)
+        except SettingsError as exc:
+            self._refused(str(exc))
+            return
+        except AccountError as exc:
+            self._refused(label(exc.template).format(**exc.params))
+            return
+        if not self._shorter_passwords_agreed(chosen.password_min_length):
+            self.min_length.setValue(self.ctx.settings.password_min_length)
+            return
+        try:
             with self.ctx.database.writing() as session:
                 agency_settings.save(session, self.ctx.user, chosen)
-        except SettingsError as exc:
-            self.message.setStyleSheet(ERROR_STYLE)
-            self.message.setText(str(exc))
-            return
         except PermissionDenied as exc:
             dialogs.warn(self, self.tr("Not allowed"), str(exc))
             return
+        log.info("settings saved")
         self.ctx.reload_settings()
         self.ctx.notify("settings")
         self.message.setStyleSheet("")
         self.message.setText(
             self.tr("Saved. New follow-up points and the lock time apply from now on.")
+        )
+
+    def _refused(self, text: str) -> None:
+        self.message.setStyleSheet(ERROR_STYLE)
+        self.message.setText(text)
+
+    def _shorter_passwords_agreed(self, chosen: int) -> bool:
+        """Lowering the shortest password below NIST's 15 is allowed, after a warning."""
+        if not is_below_default(chosen) or chosen >= self.ctx.settings.password_min_length:
+            return True
+        return dialogs.ask(
+            self,
+            self.tr("Allow shorter passwords?"),
+            self.tr(
+                "Passwords of %1 characters are much easier to guess than %2. NIST SP 800-63B "
+                "asks for at least %2 when a password is the only thing that signs a person in. "
+                "Allow passwords of %1 characters for new and changed passwords?"
+            )
+            .replace("%1", str(chosen))
+            .replace("%2", str(DEFAULT_MIN_LENGTH)),
+            yes=self.tr("Allow %1 characters").replace("%1", str(chosen)),
+            no=self.tr("Keep the minimum"),
         )

@@ -1,4 +1,5 @@
-"""Staff accounts (administrators): add, deactivate or reactivate, reset a password."""
+"""Staff accounts (administrators): add, deactivate or reactivate, reset a password,
+unlock a user name that failed sign-ins locked. The rules are in forms/accounts.py."""
 
 from __future__ import annotations
 
@@ -19,14 +20,14 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from db import users
 from db.access import PermissionDenied
-from desktop import auth
 from desktop.context import AppContext
 from desktop.field_editors import ERROR_STYLE, FieldEditor
-from desktop.translate import code_label
+from desktop.translate import code_label, label
+from forms import accounts
+from forms.accounts import AccountError, AccountRow
 from forms.definitions import USER_FIELDS, by_key
-from forms.validation import validate_fields
+from forms.validation import ValidationFailed
 
 log = logging.getLogger(__name__)
 
@@ -44,7 +45,7 @@ class UsersView(QWidget):
     def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.ctx = ctx
-        self.user_ids: list[int] = []
+        self.rows: list[AccountRow] = []
         self._build_ui()
         self._connect_signals()
 
@@ -68,7 +69,17 @@ class UsersView(QWidget):
         self.new_password.setPlaceholderText(self.tr("New password for the selected account"))
         self.reset_button = QPushButton(self.tr("&Reset password"), self)
         self.reset_button.setObjectName("reset")
-        for widget in (self.active_button, self.new_password, self.reset_button):
+        self.unlock_button = QPushButton(self.tr("Un&lock"), self)
+        self.unlock_button.setObjectName("unlock_account")
+        self.unlock_button.setToolTip(
+            self.tr("Let a user name that too many failed sign-ins locked sign in again")
+        )
+        for widget in (
+            self.active_button,
+            self.unlock_button,
+            self.new_password,
+            self.reset_button,
+        ):
             row.addWidget(widget)
         layout.addLayout(row)
         layout.addWidget(self._add_box())
@@ -96,88 +107,108 @@ class UsersView(QWidget):
         self.add_button.clicked.connect(self.add_user)
         self.active_button.clicked.connect(self.toggle_active)
         self.reset_button.clicked.connect(self.reset_password)
+        self.unlock_button.clicked.connect(self.unlock_account)
 
     def showEvent(self, event: object) -> None:
         super().showEvent(event)  # type: ignore[arg-type]
         self.reload()
 
     def reload(self) -> None:
-        with self.ctx.database.reading() as session:
-            accounts = users.all_users(session)
-        self.user_ids = [u.id for u in accounts]
-        self.table.setRowCount(len(accounts))
-        for r, u in enumerate(accounts):
-            state = self.tr("active") if u.active else self.tr("deactivated")
+        self.rows = accounts.list_accounts(self.ctx.database, self.ctx.user)
+        self.table.setRowCount(len(self.rows))
+        for r, u in enumerate(self.rows):
             for c, text in enumerate(
-                (u.username, u.display_name, code_label(_FIELDS["role"], u.role), state)
+                (u.username, u.display_name, code_label(_FIELDS["role"], u.role), self._state(u))
             ):
                 self.table.setItem(r, c, QTableWidgetItem(text))
 
-    def _selected(self) -> int | None:
+    def _state(self, account: AccountRow) -> str:
+        if not account.active:
+            return self.tr("deactivated")
+        return self.tr("locked (failed sign-ins)") if account.locked else self.tr("active")
+
+    def _selected(self) -> AccountRow | None:
         row = self.table.currentRow()
-        return self.user_ids[row] if 0 <= row < len(self.user_ids) else None
+        if 0 <= row < len(self.rows):
+            return self.rows[row]
+        self._say(self.tr("Select an account first."), error=True)
+        return None
 
     def _say(self, text: str, error: bool = False) -> None:
         self.message.setStyleSheet(ERROR_STYLE if error else "")
         self.message.setText(text)
 
+    def _refused(self, exc: Exception) -> None:
+        if isinstance(exc, AccountError):
+            self._say(label(exc.template).format(**exc.params), error=True)
+        elif isinstance(exc, ValidationFailed):
+            for key, editor in self.editors.items():
+                editor.set_error(exc.errors.get(key))
+            self._say(" ".join(exc.errors.values()), error=True)
+        else:
+            self._say(str(exc), error=True)
+
     def add_user(self) -> None:
         raw = {key: editor.raw() for key, editor in self.editors.items()}
-        result = validate_fields(USER_FIELDS, raw, self.ctx.today())
-        for key, editor in self.editors.items():
-            editor.set_error(result.errors.get(key))
-        if not result.ok:
-            return
+        for editor in self.editors.values():
+            editor.set_error(None)
         try:
-            auth.check_new_password(self.password.text(), self.password_again.text())
-            with self.ctx.database.writing() as session:
-                users.add(
-                    session,
-                    self.ctx.user,
-                    str(result.values["username"]),
-                    str(result.values["display_name"]),
-                    str(result.values["role"]),
-                    self.password.text(),
-                )
+            accounts.add_account(
+                self.ctx.database,
+                self.ctx.user,
+                raw,
+                self.password.text(),
+                self.password_again.text(),
+                self.ctx.today(),
+            )
         except (ValueError, PermissionDenied) as exc:
-            self._say(str(exc), error=True)
+            self._refused(exc)
             return
         for editor in self.editors.values():
             editor.set_value(None)
         self.password.clear()
         self.password_again.clear()
-        self._say(self.tr("Account %1 added.").replace("%1", str(result.values["username"])))
+        self._say(self.tr("Account %1 added.").replace("%1", str(raw["username"]).strip()))
         self.reload()
 
     def toggle_active(self) -> None:
-        user_id = self._selected()
-        if user_id is None:
-            self._say(self.tr("Select an account first."), error=True)
+        account = self._selected()
+        if account is None:
             return
-        if user_id == self.ctx.user.user_id:
+        try:
+            accounts.set_active(
+                self.ctx.database, self.ctx.user, account.user_id, not account.active
+            )
+        except PermissionDenied:
             self._say(self.tr("You cannot deactivate your own account."), error=True)
             return
-        active = self.table.item(self.table.currentRow(), 3).text() == self.tr("active")
-        with self.ctx.database.writing() as session:
-            users.set_active(session, self.ctx.user, user_id, not active)
         self._say(
             self.tr("Account deactivated; it can no longer sign in.")
-            if active
+            if account.active
             else self.tr("Account reactivated.")
         )
         self.reload()
 
+    def unlock_account(self) -> None:
+        account = self._selected()
+        if account is None:
+            return
+        if accounts.unlock_account(self.ctx.database, self.ctx.user, account.username):
+            self._say(self.tr("%1 can sign in again.").replace("%1", account.username))
+        else:
+            self._say(self.tr("%1 was not locked.").replace("%1", account.username))
+        self.reload()
+
     def reset_password(self) -> None:
-        user_id = self._selected()
-        if user_id is None:
-            self._say(self.tr("Select an account first."), error=True)
+        account = self._selected()
+        if account is None:
             return
         try:
-            auth.check_new_password(self.new_password.text(), self.new_password.text())
-            with self.ctx.database.writing() as session:
-                users.set_password(session, self.ctx.user, user_id, self.new_password.text())
+            accounts.change_password(
+                self.ctx.database, self.ctx.user, account.user_id, self.new_password.text(), None
+            )
         except (ValueError, PermissionDenied) as exc:
-            self._say(str(exc), error=True)
+            self._refused(exc)
             return
         self.new_password.clear()
         self._say(self.tr("Password changed. Tell the person their new password in person."))

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import logging
 import sys
+from contextlib import nullcontext
 from pathlib import Path
 
 from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, QTimer, QTranslator
@@ -73,7 +74,9 @@ def run_gui(db: str | None) -> int:
         return 1
     try:
         window = MainWindow(AppContext(database))
-        logs.on_unexpected = lambda message: _unexpected(window, log_file, message)
+        logs.on_unexpected = lambda message: window.ctx.when_unlocked(
+            lambda: _unexpected(window, log_file, message)
+        )
         window.start()
         window.show()
         start_daily_backup(window.ctx)
@@ -177,7 +180,9 @@ def watch_file_check(database: Database, window: QWidget, app: QCoreApplication)
         message = database.file_problem()
         if message is not None:
             log.error("database file check failed: %s", message)
-            _cannot_open(window, message)
+            guard = getattr(window, "guard", None)  # the program closes: say why, even locked
+            with guard.allowing() if guard is not None else nullcontext():
+                _cannot_open(window, message)
             app.exit(1)
 
     timer.timeout.connect(poll)

@@ -1,7 +1,8 @@
 """The `recovery-desk` command: the GUI when run bare, otherwise one subcommand.
 
 Every subcommand takes --db, prints a one-line reason and exits non-zero on
-bad input, and leaves no half-written file behind.
+bad input, and leaves no half-written file behind. Those that read or write
+client data sign in first (desktop/commands/signin.py).
 """
 
 from __future__ import annotations
@@ -25,6 +26,7 @@ COMMAND_MODULES = (
 
 EXIT_BAD_INPUT = 2
 EXIT_FAILED = 1
+EXIT_REFUSED = 3  # the sign-in failed, or the signed-in role may not do this
 
 
 class CommandError(Exception):
@@ -36,6 +38,10 @@ class OneLineParser(argparse.ArgumentParser):
 
     def error(self, message: str) -> NoReturn:
         self.exit(EXIT_BAD_INPUT, f"{self.prog}: error: {message} (see --help)\n")
+
+
+class SignInFailed(CommandError):
+    """The password was wrong, the user name locked, or the tries too quick."""
 
 
 def common_options(default: object = None) -> argparse.ArgumentParser:
@@ -136,6 +142,8 @@ def _report(exc: Exception, operation: str) -> int:
         raise exc
     message = " ".join(str(exc).split()) or type(exc).__name__
     print(f"{PROG}: error: {message}", file=sys.stderr)
+    if isinstance(exc, SignInFailed | PermissionDenied):
+        return EXIT_REFUSED
     return EXIT_BAD_INPUT if isinstance(exc, ValueError | CommandError) else EXIT_FAILED
 
 

@@ -16,7 +16,9 @@ from PySide6.QtCore import QObject, Signal
 from db import settings as agency_settings
 from db.access import Actor, Permission
 from db.engine import Database
+from db.models import utc_now
 from desktop.workers import Job, Pool, default_pool
+from forms.accounts import Attempt
 from forms.search import ClientIndex
 from forms.search_audit import SearchTrail
 
@@ -46,10 +48,12 @@ class AppContext(QObject):
         today: Callable[[], dt.date] = dt.date.today,
         pool: Pool | None = None,
         parent: QObject | None = None,
+        clock: Callable[[], dt.datetime] = utc_now,
     ) -> None:
         super().__init__(parent)
         self.database = database
         self.today = today
+        self.clock = clock  # when sign-ins are tried: failures slow the next try down
         self.pool: Pool = pool if pool is not None else default_pool()
         self.actor: Actor | None = None
         self.display_name = ""
@@ -57,12 +61,18 @@ class AppContext(QObject):
         self.index: ClientIndex | None = None
         self._index_job: Job | None = None
         self.search_trail = SearchTrail()  # when each person's search was last audited
+        self.locked = False
+        self._after_unlock: list[Callable[[], None]] = []
 
     @property
     def user(self) -> Actor:
         if self.actor is None:
             raise RuntimeError("nobody is signed in")
         return self.actor
+
+    def attempt(self) -> Attempt:
+        """Where and when a sign-in from this window is tried (failures are counted by it)."""
+        return Attempt(clock=self.clock)
 
     def can(self, permission: Permission) -> bool:
         return self.actor is not None and self.actor.can(permission)
@@ -76,6 +86,27 @@ class AppContext(QObject):
     def sign_out(self) -> None:
         self.actor = None
         self.display_name = ""
+        self.locked = False
+        if self._after_unlock:
+            log.info("%d messages for the signed-out person dropped", len(self._after_unlock))
+        self._after_unlock.clear()
+
+    def lock(self) -> None:
+        self.locked = True
+
+    def unlock(self) -> None:
+        self.locked = False
+        waiting, self._after_unlock = self._after_unlock, []
+        for show in waiting:
+            show()
+
+    def when_unlocked(self, show: Callable[[], None]) -> None:
+        """Run `show` now, or after the unlock: work that ends while the screen is locked
+        (an export, a failure) must not put a window over the lock screen."""
+        if self.locked:
+            self._after_unlock.append(show)
+        else:
+            show()
 
     def reload_settings(self) -> None:
         with self.database.reading() as session:

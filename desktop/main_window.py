@@ -3,7 +3,10 @@
 Sections: Clients, Follow-ups due, Reports, and for administrators Users and
 Settings. The menus carry every keyboard shortcut, so they are listed where
 a new user looks for them. Locking shows the lock screen over the untouched
-work; signing out or quitting first asks about any unsaved form.
+work, with every action but Quit disabled and no other window on screen
+(desktop/screen_lock.py); only the password brings the work back. Signing out
+or quitting asks about any unsaved form: by name when signed in, only by
+number from the lock screen.
 """
 
 from __future__ import annotations
@@ -11,7 +14,8 @@ from __future__ import annotations
 import logging
 from collections.abc import Callable
 
-from PySide6.QtCore import QCoreApplication
+import shiboken6
+from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtGui import QAction, QCloseEvent
 from PySide6.QtWidgets import (
     QApplication,
@@ -28,16 +32,17 @@ from db.engine import Database
 from desktop import dialogs
 from desktop.admin_settings import SettingsView
 from desktop.admin_users import UsersView
-from desktop.auth import SignedIn, needs_first_admin
 from desktop.clients_section import ClientsSection
 from desktop.context import AppContext
 from desktop.idle import IdleWatcher
 from desktop.reports_view import ReportsView
+from desktop.screen_lock import LockGuard
 from desktop.signin_view import FIRST, SIGN_IN, UNLOCK, SignInView
 from desktop.translate import code_label
 from desktop.window_menus import build_menus
 from desktop.worklist_view import WorklistView
 from forms import sessions
+from forms.accounts import SignedIn, needs_first_admin
 from forms.definitions import USER_FIELDS, by_key
 
 log = logging.getLogger(__name__)
@@ -52,6 +57,8 @@ class MainWindow(QMainWindow):
         self.ctx = ctx
         self._idle_override = idle_ms
         self.idle = IdleWatcher(idle_ms or MINUTE_MS * ctx.settings.idle_lock_minutes, self)
+        self.guard = LockGuard(self)
+        self._focus_before_lock: QWidget | None = None
         self._build_ui()
         self.actions_by_name: dict[str, QAction] = build_menus(self)
         self._connect_signals()
@@ -95,7 +102,8 @@ class MainWindow(QMainWindow):
         self.signin.signed_in.connect(self.signed_in)
         self.signin.unlocked.connect(self.unlocked)
         self.signin.sign_out.connect(self.sign_out)
-        self.settings_view.restored.connect(self.sign_out)
+        self.settings_view.sign_out_first = self._sign_out_for_restore
+        self.settings_view.restored.connect(self.start)  # the restored file's own settings
         self.nav.currentRowChanged.connect(self._section_chosen)
         self.clients.message.connect(self.say)
         self.worklist.open_client.connect(self.open_client)
@@ -139,12 +147,21 @@ class MainWindow(QMainWindow):
         QApplication.instance().installEventFilter(self.idle)
         self.idle.start()
 
+    @property
+    def locked(self) -> bool:
+        return self.ctx.locked
+
     def lock(self) -> None:
-        if self.ctx.actor is None or self.pages.currentWidget() is self.signin:
+        if self.ctx.actor is None or self.locked or self.pages.currentWidget() is self.signin:
             return
         self.idle.stop()
+        focus = QApplication.focusWidget()
+        self._focus_before_lock = focus if self.workspace.isAncestorOf(focus) else None
+        self.ctx.lock()
+        self.guard.engage()
         self._show_front(UNLOCK)
         self._audit(sessions.lock)
+        log.info("locked")
 
     def _audit(self, action: Callable[[Database, Actor], None]) -> None:
         """Record a lock or sign-out; the screen locks even if the database fails to."""
@@ -153,19 +170,36 @@ class MainWindow(QMainWindow):
         except Exception:
             log.exception("could not record %s in the audit trail", action.__name__)
 
-    def unlocked(self) -> None:
+    def unlocked(self, who: SignedIn) -> None:
+        self.ctx.actor = who.actor  # freshly signed in: the same person, their role as it is now
+        self.guard.release()
         self.pages.setCurrentWidget(self.workspace)
         self._enable_actions(True)
+        if self._focus_before_lock is not None and shiboken6.isValid(self._focus_before_lock):
+            self._focus_before_lock.setFocus(Qt.FocusReason.OtherFocusReason)
+        self._focus_before_lock = None
         self.idle.start()
         self.say(self.tr("Welcome back."))
+        self.ctx.unlock()
 
     def sign_out(self) -> bool:
+        if self.locked:
+            return self._leave_locked(self.tr("Sign out"), self.tr("Sign out and discard"))
         if self.ctx.actor is not None and not self._may_leave_work():
-            if self.pages.currentWidget() is self.signin:
-                self.pages.setCurrentWidget(self.workspace)  # show the form they chose to keep
-                self._enable_actions(True)
-                self.idle.start()
             return False
+        self._finish_sign_out()
+        return True
+
+    def _sign_out_for_restore(self) -> bool:
+        """Before a restore replaces the file: the person's sign-out is recorded in the
+        database they signed in to, not in the restored one, whose accounts may differ."""
+        if not self._may_leave_work():
+            return False
+        self._finish_sign_out()
+        return True
+
+    def _finish_sign_out(self) -> None:
+        self.worklist.form.cancel()  # the contact attempt: cleared without a question
         self.clients.close_all()
         self.idle.stop()
         QApplication.instance().removeEventFilter(self.idle)
@@ -173,10 +207,32 @@ class MainWindow(QMainWindow):
         if self.ctx.actor is not None:
             self._audit(sessions.sign_out)
         self.ctx.sign_out()
+        self.guard.release()
         self.clients.search.search_box.clear()
         self.user_label.clear()
         self._show_front(SIGN_IN)
+
+    def _leave_locked(self, title: str, leave: str) -> bool:
+        """Sign out from the lock screen: the question counts unsaved forms, naming nobody."""
+        unsaved = self._unsaved_forms()
+        if unsaved:
+            text = (
+                self.tr("Unsaved work in 1 open form will be lost.")
+                if unsaved == 1
+                else self.tr("Unsaved work in %1 open forms will be lost.").replace(
+                    "%1", str(unsaved)
+                )
+            )
+            with self.guard.allowing():
+                if not dialogs.ask(self, title, text, yes=leave, no=self.tr("Stay locked")):
+                    self.signin.password.setFocus(Qt.FocusReason.OtherFocusReason)
+                    return False
+        self._finish_sign_out()
         return True
+
+    def _unsaved_forms(self) -> int:
+        views = [*self.clients.views, self.worklist.form]
+        return sum(1 for v in views if getattr(v, "is_dirty", lambda: False)())
 
     def _may_leave_work(self) -> bool:
         """Ask about every unsaved form: the contact attempt first, then the client forms."""
@@ -187,9 +243,10 @@ class MainWindow(QMainWindow):
         return self.clients.may_leave_all()
 
     def _enable_actions(self, enabled: bool) -> None:
+        # Before signing in, help is harmless; while locked, only Quit.
+        always = ("quit",) if self.locked else ("quit", "about", "shortcuts")
         for name, action in self.actions_by_name.items():
-            if name not in ("quit", "about", "shortcuts"):
-                action.setEnabled(enabled)
+            action.setEnabled(enabled or name in always)
         self.nav.setEnabled(enabled)
 
     # -- sections -------------------------------------------------------------------------
@@ -250,7 +307,11 @@ class MainWindow(QMainWindow):
                 self._arm_idle()
 
     def closeEvent(self, event: QCloseEvent) -> None:
-        if self.ctx.actor is not None and not self._may_leave_work():
+        if self.locked:
+            if not self._leave_locked(self.tr("Quit"), self.tr("Quit and discard")):
+                event.ignore()
+                return
+        elif self.ctx.actor is not None and not self._may_leave_work():
             event.ignore()
             return
         QApplication.instance().removeEventFilter(self.idle)

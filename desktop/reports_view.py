@@ -160,8 +160,12 @@ class ReportsView(QWidget):
 
     def _connect_signals(self) -> None:
         self.runner.busy.connect(self._busy)
-        self.runner.succeeded.connect(self._succeeded)
-        self.runner.failed.connect(self._failed)
+        self.runner.succeeded.connect(
+            lambda key, result: self.ctx.when_unlocked(lambda: self._succeeded(key, result))
+        )
+        self.runner.failed.connect(
+            lambda key, message: self.ctx.when_unlocked(lambda: self._failed(key, message))
+        )
         self.runner.cancelled.connect(self._cancelled)
         self.ctx.signed_in.connect(self.show_jobs)
 

@@ -6,6 +6,8 @@ from __future__ import annotations
 from pathlib import Path
 
 from db import backups
+from db.backup import BackupError, quick_check
+from db.cipher import looks_encrypted
 from db.location import sqlite_path
 from db.startup import open_database
 from desktop.context import AppContext
@@ -13,6 +15,15 @@ from desktop.context import AppContext
 
 def backups_folder(ctx: AppContext) -> Path | None:
     return backups.configured_folder(ctx.database)
+
+
+def check_backup(ctx: AppContext, backup: Path) -> None:
+    """BackupError (or WrongPassphraseError) when `backup` cannot replace the open database;
+    asked before anyone is signed out for it. An encrypted backup must open with the
+    open database's key, the one it is restored with."""
+    key = ctx.database.key if looks_encrypted(backup) else None
+    if (problem := quick_check(backup, key)) is not None:
+        raise BackupError(f"{backup} is not a usable backup: it {problem}")
 
 
 def restore_into(ctx: AppContext, backup: Path) -> Path | None:

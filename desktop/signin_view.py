@@ -20,10 +20,12 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from db.users import SignInError
-from desktop import auth
+from desktop import translate
 from desktop.context import AppContext
 from desktop.field_editors import ERROR_STYLE
+from forms import accounts
+from forms.accounts import AccountError, SignInRefused
+from forms.validation import ValidationFailed
 
 log = logging.getLogger(__name__)
 
@@ -31,8 +33,8 @@ FIRST, SIGN_IN, UNLOCK = "first", "sign_in", "unlock"
 
 
 class SignInView(QWidget):
-    signed_in = Signal(object)  # auth.SignedIn
-    unlocked = Signal()
+    signed_in = Signal(object)  # accounts.SignedIn
+    unlocked = Signal(object)  # accounts.SignedIn: the same person, as the database has them now
     sign_out = Signal()
 
     def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
@@ -170,29 +172,40 @@ class SignInView(QWidget):
             if self.mode == UNLOCK:
                 self._unlock()
             elif self.mode == FIRST:
-                self.signed_in.emit(
-                    auth.create_first_admin(
-                        self.ctx.database,
-                        self.username.text(),
-                        self.display_name.text(),
-                        self.password.text(),
-                        self.password_again.text(),
-                    )
-                )
+                self.signed_in.emit(self._first_admin())
             else:
                 self.signed_in.emit(
-                    auth.sign_in(self.ctx.database, self.username.text(), self.password.text())
+                    accounts.sign_in(
+                        self.ctx.database,
+                        self.username.text(),
+                        self.password.text(),
+                        self.ctx.attempt(),
+                    )
                 )
-        except auth.AccountError as exc:
-            self._fail(str(exc), self.rows[exc.field][1])
-        except SignInError:
-            self._fail(self.tr("Wrong user name or password."), self.password)
+        except ValidationFailed as exc:
+            key = next(k for k in self.rows if k in exc.errors)
+            self._fail(exc.errors[key], self.rows[key][1])
+        except AccountError as exc:
+            self._fail(translate.label(exc.template).format(**exc.params), self.rows[exc.field][1])
+        except SignInRefused as exc:
+            self._fail(translate.label(exc.template).format(**exc.params), self.password)
+
+    def _first_admin(self) -> accounts.SignedIn:
+        return accounts.add_first_admin(
+            self.ctx.database,
+            {"username": self.username.text(), "display_name": self.display_name.text()},
+            self.password.text(),
+            self.password_again.text(),
+            self.ctx.today(),
+            self.ctx.attempt(),
+        )
 
     def _unlock(self) -> None:
-        if not auth.unlock(self.ctx.database, self.ctx.user, self.password.text()):
-            raise SignInError("wrong password")
+        who = accounts.unlock_screen(
+            self.ctx.database, self.ctx.user, self.password.text(), self.ctx.attempt()
+        )
         self.clear()
-        self.unlocked.emit()
+        self.unlocked.emit(who)
 
     def _fail(self, message: str, field: QLineEdit) -> None:
         log.info("sign-in refused: %s", message)

@@ -10,8 +10,6 @@ from db import codes
 from forms.fields import N_, Code, Field, Kind, codes_of
 
 NAME_LENGTH = 100
-PASSWORD_MIN_LENGTH = 10
-
 YES_NO = (Code("yes", N_("Yes")), Code("no", N_("No")))
 
 

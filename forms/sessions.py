@@ -1,5 +1,6 @@
-"""A person's time at the program, in the audit trail: signing out, the screen locking
-and being unlocked (signing in is recorded where the password is checked)."""
+"""A person's time at the program, in the audit trail: signing out and the screen locking.
+Signing in and unlocking the screen are recorded where the password is checked
+(forms/accounts.py), in the same transaction."""
 
 from __future__ import annotations
 
@@ -20,8 +21,3 @@ def sign_out(database: Database, actor: Actor) -> None:
 def lock(database: Database, actor: Actor) -> None:
     """The screen locked over the person's work, by the idle timer or by the person."""
     _record(database, actor, "lock")
-
-
-def unlock(database: Database, actor: Actor) -> None:
-    """The person's own password opened the locked screen again."""
-    _record(database, actor, "unlock")

@@ -23,14 +23,18 @@ def _without_override() -> None:
         raise OSError(ctypes.get_errno(), "prctl(PR_CAPBSET_DROP) failed")
 
 
-def run_cli(*argv: str, unprivileged: bool = False, timeout: float = 60) -> tuple[int, str, str]:
-    """(exit status, stdout, stderr) of `recovery-desk ARGV` in its own process.
-    `unprivileged`: file permissions hold even when the tests run as root."""
+def run_cli(
+    *argv: str, unprivileged: bool = False, timeout: float = 60, stdin: str = ""
+) -> tuple[int, str, str]:
+    """(exit status, stdout, stderr) of `recovery-desk ARGV` in its own process, `stdin`
+    typed on its standard input. `unprivileged`: file permissions hold even when the
+    tests run as root."""
     extra: dict[str, Any] = {}
     if unprivileged and os.geteuid() == 0:
         extra["preexec_fn"] = _without_override
     done = subprocess.run(
         [sys.executable, "-m", "desktop.cli", *argv],
+        input=stdin,
         capture_output=True,
         text=True,
         timeout=timeout,

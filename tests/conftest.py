@@ -16,6 +16,7 @@ os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 from db.access import Actor
 from db.engine import Database
 from db.startup import open_database
+from tests.accounts import quick_hashing, signed_in
 
 # The drills (tests/drills: 200 kill -9s, a full disk) take minutes: `make drills` runs them.
 collect_ignore = [] if os.environ.get("RECOVERY_DESK_DRILLS") == "1" else ["drills"]
@@ -44,14 +45,32 @@ def today() -> dt.date:
     return TODAY
 
 
-@pytest.fixture
-def admin() -> Actor:
-    return Actor(user_id=None, username="test-admin", role="admin")
+@pytest.fixture(scope="session", autouse=True)
+def _quick_password_hashing() -> Iterator[None]:
+    from db import users
+
+    program_hasher = users.HASHER
+    quick_hashing()
+    yield
+    users.HASHER = program_hasher
+
+
+def _test_database(request: pytest.FixtureRequest) -> Database:
+    """The database the test itself works on: `any_database` or `database`."""
+    name = "any_database" if "any_database" in request.fixturenames else "database"
+    return request.getfixturevalue(name)  # type: ignore[no-any-return]
 
 
 @pytest.fixture
-def front_desk() -> Actor:
-    return Actor(user_id=None, username="test-front-desk", role="front_desk")
+def admin(request: pytest.FixtureRequest) -> Actor:
+    """An administrator signed in with a real account of the test's database."""
+    return signed_in(_test_database(request), "admin")
+
+
+@pytest.fixture
+def front_desk(request: pytest.FixtureRequest) -> Actor:
+    """A front-desk worker signed in with a real account of the test's database."""
+    return signed_in(_test_database(request), "front_desk")
 
 
 @pytest.fixture

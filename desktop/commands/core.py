@@ -1,14 +1,20 @@
-"""demo, check, user add, backup, restore."""
+"""demo, check, user add, user unlock, backup, restore.
+
+`demo` on an empty database and `check` need no sign-in; `user add` makes the
+first administrator of an empty database without one. Everything else signs in
+(desktop/commands/signin.py) and is held to that person's role.
+"""
 
 from __future__ import annotations
 
 import argparse
 import datetime as dt
-import getpass
 import sys
 from pathlib import Path
 from typing import Any
 
+from db.access import Permission
+from desktop.commands import signin
 from desktop.commands.args import existing_file, iso_date, positive_int
 
 DEMO_ACCOUNTS = (
@@ -16,7 +22,8 @@ DEMO_ACCOUNTS = (
     ("manager", "Demo Manager", "manager"),
     ("frontdesk", "Demo Front Desk", "front_desk"),
 )
-DEMO_PASSWORD = "recovery-demo"
+# Long enough for the password rules (15 characters), and on no list of common passwords.
+DEMO_PASSWORD = "recovery-demo-only"
 
 
 def register(subparsers: Any, common: argparse.ArgumentParser) -> None:
@@ -44,32 +51,57 @@ def register(subparsers: Any, common: argparse.ArgumentParser) -> None:
     )
     check.set_defaults(handler=run_check)
 
-    user = subparsers.add_parser("user", parents=[common], help="manage staff accounts")
-    user_sub = user.add_subparsers(dest="user_command", metavar="ACTION", required=True)
-    add = user_sub.add_parser(
-        "add",
-        parents=[common],
-        help="add an account (the first is admin)",
-        description="Add a staff account. The password is read from the "
-        "terminal, or from one line of standard input.",
-    )
-    add.add_argument("username")
-    add.add_argument("--name", required=True, help="the person's full name")
-    add.add_argument("--role", choices=("front_desk", "manager", "admin"), default="admin")
-    add.set_defaults(handler=run_user_add)
-
+    _register_user(subparsers, common)
     backup = subparsers.add_parser(
-        "backup", parents=[common], help="copy the database to a backup file"
+        "backup",
+        parents=[common, signin.options()],
+        help="copy the database to a backup file",
+        description="A consistent copy of the SQLite file. Signs in as a manager or "
+        "administrator (--user).",
     )
     backup.add_argument("--out", type=Path, help="backup file (default: the backups folder)")
     backup.set_defaults(handler=run_backup)
 
     restore = subparsers.add_parser(
-        "restore", parents=[common], help="replace the database with a backup"
+        "restore",
+        parents=[common, signin.options()],
+        help="replace the database with a backup",
+        description="Replace the database with a backup; the current file is copied first. "
+        "Signs in as an administrator (--user) of the current database or, when it is "
+        "missing or damaged, of the backup.",
     )
     restore.add_argument("backup", type=existing_file, help="the backup file to restore")
     restore.add_argument("--yes", action="store_true", help="do not ask for confirmation")
     restore.set_defaults(handler=run_restore)
+
+
+def _register_user(subparsers: Any, common: argparse.ArgumentParser) -> None:
+    user = subparsers.add_parser("user", parents=[common], help="manage staff accounts")
+    user_sub = user.add_subparsers(dest="user_command", metavar="ACTION", required=True)
+    add = user_sub.add_parser(
+        "add",
+        parents=[common, signin.options()],
+        help="add an account (the first is admin)",
+        description="Add a staff account. In an empty database this makes the first "
+        "administrator, without a sign-in; after that an administrator signs in (--user). "
+        "Passwords are read from the terminal or from standard input, one a line: first "
+        "the administrator's, then the new account's (for an encrypted file, after the "
+        "passphrase's line). A password needs at least 15 "
+        "characters (the agency's setting) and may not be a common one.",
+    )
+    add.add_argument("username")
+    add.add_argument("--name", required=True, help="the person's full name")
+    add.add_argument("--role", choices=("front_desk", "manager", "admin"), default="admin")
+    add.set_defaults(handler=run_user_add)
+    unlock = user_sub.add_parser(
+        "unlock",
+        parents=[common, signin.options()],
+        help="let a user name locked by failed sign-ins sign in again",
+        description="Lift the lock that too many failed sign-ins put on a user name. "
+        "Signs in as an administrator (--user).",
+    )
+    unlock.add_argument("username")
+    unlock.set_defaults(handler=run_user_unlock)
 
 
 def run_demo(args: argparse.Namespace) -> int:
@@ -85,16 +117,24 @@ def run_demo(args: argparse.Namespace) -> int:
     today = args.today or dt.date.today()
     summary = build_demo(database, args.clients, args.seed, today=today, progress=_print_progress)
     print(file=sys.stderr)
-    with database.writing() as session:
-        for username, name, role in DEMO_ACCOUNTS:
-            actor = None if username == "admin" else users.verify(session, "admin", DEMO_PASSWORD)
-            users.add(session, actor, username, name, role, DEMO_PASSWORD)
+    _add_demo_accounts(database, today)
     print(
         f"Built a demo agency: {summary.clients:,} clients, {summary.assessments:,} assessments, "
         f"{summary.events:,} events, {summary.encounters:,} encounters.\n"
         f"Sign in as admin, manager or frontdesk with password {DEMO_PASSWORD}."
     )
     return 0
+
+
+def _add_demo_accounts(database: Any, today: dt.date) -> None:
+    from forms import accounts
+
+    (first, first_name, _), *others = DEMO_ACCOUNTS
+    raw = {"username": first, "display_name": first_name}
+    admin = accounts.add_first_admin(database, raw, DEMO_PASSWORD, None, today).actor
+    for username, name, role in others:
+        raw = {"username": username, "display_name": name, "role": role}
+        accounts.add_account(database, admin, raw, DEMO_PASSWORD, None, today)
 
 
 def _print_progress(done: int, total: int) -> None:
@@ -117,41 +157,44 @@ def run_check(args: argparse.Namespace) -> int:
 
 
 def run_user_add(args: argparse.Namespace) -> int:
-    from db import backups, users
-    from db.access import COMMAND_LINE
+    from db import backups
     from db.startup import open_database
     from desktop.passphrase import for_command
+    from forms import accounts
 
-    password = _read_password()
     database = open_database(args.db, passphrase=for_command)
-    backups.daily_backup(database)
-    with database.writing() as session:
-        first = users.count(session) == 0
-        if first and args.role != "admin":
+    raw = {"username": args.username, "display_name": args.name, "role": args.role}
+    today = dt.date.today()
+    if accounts.needs_first_admin(database):
+        if args.role != "admin":
             raise ValueError("the first account must have the role admin")
-        users.add(
-            session, None if first else COMMAND_LINE, args.username, args.name, args.role, password
-        )
+        password = signin.read_password(f"New password for {args.username}: ", twice=True)
+        accounts.add_first_admin(database, raw, password, None, today)
+    else:
+        actor = signin.sign_in(args, database)
+        password = signin.read_password(f"New password for {args.username}: ", twice=True)
+        backups.daily_backup(database)
+        accounts.add_account(database, actor, raw, password, None, today)
     print(f"Added {args.role.replace('_', ' ')} account {args.username}.")
     return 0
 
 
-def _read_password() -> str:
-    from forms.definitions import PASSWORD_MIN_LENGTH
+def run_user_unlock(args: argparse.Namespace) -> int:
+    from db.startup import open_database
+    from desktop.passphrase import for_command
+    from forms import accounts
 
-    if sys.stdin.isatty():
-        password = getpass.getpass("Password: ")
-        if getpass.getpass("Again: ") != password:
-            raise ValueError("the two passwords differ")
+    database = open_database(args.db, passphrase=for_command)
+    actor = signin.sign_in(args, database)
+    if accounts.unlock_account(database, actor, args.username):
+        print(f"Unlocked {args.username}: it can sign in again.")
     else:
-        password = sys.stdin.readline().rstrip("\r\n")
-    if len(password) < PASSWORD_MIN_LENGTH:
-        raise ValueError(f"password: use at least {PASSWORD_MIN_LENGTH} characters")
-    return password
+        print(f"{args.username} was not locked.")
+    return 0
 
 
 def run_backup(args: argparse.Namespace) -> int:
-    from db.backup import backup_sqlite, default_backup_path
+    from db.backup import backup_sqlite, default_backup_path, refuse_existing
     from db.location import resolve_database_url, sqlite_path
     from db.startup import file_key
     from desktop.passphrase import for_command
@@ -162,7 +205,10 @@ def run_backup(args: argparse.Namespace) -> int:
     if not path.exists():
         raise ValueError(f"there is no database at {path}")
     target = args.out or default_backup_path(path, dt.datetime.now())
-    backup_sqlite(path, target, file_key(path, for_command))
+    refuse_existing(target)  # bad input is refused before anything is asked or written
+    key = file_key(path, for_command)
+    _sign_in_to(args, args.db, Permission.BACKUP, key)
+    backup_sqlite(path, target, key)
     print(f"Backed up to {target}")
     return 0
 
@@ -184,6 +230,9 @@ def run_restore(args: argparse.Namespace) -> int:
         backup_key = file_key(args.backup, for_command)
     if (problem := quick_check(args.backup, backup_key)) is not None:
         raise BackupError(f"{args.backup} is not a usable backup: it {problem}")
+    if not args.yes and not sys.stdin.isatty():  # said before a password is read for nothing
+        raise ValueError("restore asks for confirmation; add --yes to run it unattended")
+    _sign_in_for_restore(args, path, key, backup_key)
     if not args.yes and not _confirm(f"Replace {path} with {args.backup}? [y/N] "):
         print("Nothing was changed.")
         return 1
@@ -201,7 +250,39 @@ def run_restore(args: argparse.Namespace) -> int:
     return 0
 
 
+def _sign_in_to(args: argparse.Namespace, db: str, permission: Permission, key: Any) -> None:
+    """Sign in to the database `db` and require `permission` of the person's role."""
+    from db.startup import open_database
+
+    database = open_database(db, key=key)
+    try:
+        signin.sign_in(args, database).require(permission)
+    finally:
+        database.dispose()
+
+
+def _sign_in_for_restore(args: argparse.Namespace, path: Path, key: Any, backup_key: Any) -> None:
+    """An administrator of the database being replaced; of the backup when that database
+    is missing or damaged (restoring is how a damaged one is mended). The backup itself
+    is never opened for that: a private copy is, since opening may migrate a file."""
+    import shutil
+    import tempfile
+
+    from db.startup import DatabaseUnusableError
+
+    if path.exists() and path.stat().st_size > 0:
+        try:
+            _sign_in_to(args, str(path), Permission.RESTORE, key)
+            return
+        except DatabaseUnusableError:
+            print(
+                f"{path} cannot be opened; signing in with the backup's accounts", file=sys.stderr
+            )
+    with tempfile.TemporaryDirectory(prefix="recovery-desk-restore-") as folder:
+        copy = Path(folder) / "accounts.sqlite3"
+        shutil.copyfile(args.backup, copy)
+        _sign_in_to(args, str(copy), Permission.RESTORE, backup_key)
+
+
 def _confirm(question: str) -> bool:
-    if not sys.stdin.isatty():
-        raise ValueError("restore asks for confirmation; add --yes to run it unattended")
     return input(question).strip().lower() in ("y", "yes")

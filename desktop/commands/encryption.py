@@ -6,19 +6,23 @@ import argparse
 from pathlib import Path
 from typing import Any
 
+from db.access import Permission
 from desktop import passphrase
+from desktop.commands import signin
 
 
 def register(subparsers: Any, common: argparse.ArgumentParser) -> None:
     encrypt = subparsers.add_parser(
         "encrypt",
-        parents=[common],
+        parents=[common, signin.options()],
         help="encrypt the database file with a passphrase (SQLCipher)",
         description="Encrypt the SQLite file in place with SQLCipher (AES-256, every page "
         "authenticated). The new passphrase is read from "
         f"{passphrase.ENV_VAR}, else twice from the terminal, else one line of "
         f"standard input; at least {passphrase.MIN_LENGTH} characters. Close the program "
-        "everywhere first. Backups taken from now on are encrypted too.",
+        "everywhere first. Backups taken from now on are encrypted too. Signs in as an "
+        "administrator (--user) once the database has accounts; the password is read after "
+        "the passphrase (on standard input, the line after it).",
     )
     encrypt.add_argument(
         "--remember",
@@ -28,10 +32,11 @@ def register(subparsers: Any, common: argparse.ArgumentParser) -> None:
     encrypt.set_defaults(handler=run_encrypt)
     decrypt = subparsers.add_parser(
         "decrypt",
-        parents=[common],
+        parents=[common, signin.options()],
         help="write an encrypted database back as a plain file",
         description="The way back from encrypt: the file is written back unencrypted "
-        "(checked first, then swapped in). The passphrase is read as for any command.",
+        "(checked first, then swapped in). The passphrase is read as for any command, "
+        "then the password: signs in as an administrator (--user).",
     )
     decrypt.set_defaults(handler=run_decrypt)
 
@@ -48,6 +53,20 @@ def _sqlite_file(db: str | None) -> Path:
     return path
 
 
+def _administrator_signs_in(args: argparse.Namespace, path: Path, key: Any) -> None:
+    """Only an administrator changes how the file is kept; a database with no account yet
+    has nobody to ask."""
+    from db.startup import open_database
+    from forms import accounts
+
+    database = open_database(str(path), key=key)
+    try:
+        if not accounts.needs_first_admin(database):
+            signin.sign_in(args, database).require(Permission.SETTINGS)
+    finally:
+        database.dispose()
+
+
 def run_encrypt(args: argparse.Namespace) -> int:
     from db.cipher import Passphrase, looks_encrypted
     from db.encryption import encrypt_file
@@ -56,7 +75,11 @@ def run_encrypt(args: argparse.Namespace) -> int:
     path = _sqlite_file(args.db)
     if looks_encrypted(path):
         raise ValueError(f"{path} is already encrypted")
+    # The passphrase before the password, as every command reads them (decrypt: the
+    # file's, then the sign-in); a short one is refused before anything is written.
     secret = passphrase.new_for_command()
+    if path.exists() and path.stat().st_size > 0:
+        _administrator_signs_in(args, path, None)
     if not path.exists() or path.stat().st_size == 0:
         open_database(str(path)).dispose()  # a new database starts encrypted
     encrypt_file(path, Passphrase(secret))
@@ -98,7 +121,9 @@ def run_decrypt(args: argparse.Namespace) -> int:
     path = _sqlite_file(args.db)
     if not looks_encrypted(path):
         raise ValueError(f"{path} is not encrypted")
-    decrypt_file(path, Passphrase(passphrase.for_command(path)))
+    key = Passphrase(passphrase.for_command(path))
+    _administrator_signs_in(args, path, key)
+    decrypt_file(path, key)
     passphrase.forget(path)
     print(f"Decrypted {path}: the file is plain SQLite again, readable by anyone who can read it.")
     return 0

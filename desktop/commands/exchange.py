@@ -8,7 +8,7 @@ from pathlib import Path
 from typing import Any
 
 from desktop.cli import CommandError
-from reports.outputs.registry import JobInputs
+from reports.outputs.registry import Caller, JobInputs
 
 
 def check_recipient_options(args: argparse.Namespace) -> None:
@@ -28,9 +28,9 @@ def check_recipient_options(args: argparse.Namespace) -> None:
         )
 
 
-def import_done(args: argparse.Namespace, _inputs: JobInputs, result: Any, database: Any) -> int:
+def import_done(args: argparse.Namespace, _inputs: JobInputs, result: Any, caller: Caller) -> int:
     if not result.ok:
-        raise _rejection(database, args.file, result)
+        raise _rejection(caller, args.file, result)
     added = ", ".join(f"{n:,} {sheet}" for sheet, n in result.added.items() if n)
     print(f"Imported {args.file.name}: {added or 'no rows'}; {result.episodes:,} episodes.")
     changed = ", ".join(f"{n:,} {sheet}" for sheet, n in result.updated.items() if n)
@@ -39,11 +39,10 @@ def import_done(args: argparse.Namespace, _inputs: JobInputs, result: Any, datab
     return 0
 
 
-def _rejection(database: Any, path: Path, result: Any) -> CommandError:
+def _rejection(caller: Caller, path: Path, result: Any) -> CommandError:
     """Print the problems, write them beside the file, and say so in one line."""
-    from sqlalchemy.exc import DBAPIError
-
-    from db.access import COMMAND_LINE
+    from db.failures import is_database_error
+    from forms.failures import reason
     from reports.outputs.import_errors import errors_path, write_problems
 
     for problem in result.problems:
@@ -52,19 +51,28 @@ def _rejection(database: Any, path: Path, result: Any) -> CommandError:
     count = f"{len(result.problems):,} problem{'s' if len(result.problems) != 1 else ''}{more}"
     target = errors_path(path)
     try:
-        write_problems(database, COMMAND_LINE, target, result.problems, path, more.strip(" ()"))
+        write_problems(
+            caller.the_database(),
+            caller.the_actor(),
+            target,
+            result.problems,
+            path,
+            more.strip(" ()"),
+        )
         listed = f"; the list is in {target}"
     except OSError as exc:
         listed = f"; the list could not be written to {target} ({exc.strerror})"
-    except DBAPIError as exc:
+    except Exception as exc:
+        if not is_database_error(exc):
+            raise
         listed = (
             f"; the list could not be written to {target} (its audit row could not be "
-            f"recorded: {exc.orig})"
+            f"recorded: {reason(exc)})"
         )
     return CommandError(f"{path.name} was not imported, nothing was changed: {count}{listed}")
 
 
-def export_done(args: argparse.Namespace, _inputs: JobInputs, summary: Any, _database: Any) -> int:
+def export_done(args: argparse.Namespace, _inputs: JobInputs, summary: Any, _caller: Caller) -> int:
     for line in _export_lines(args.out, summary):
         print(line)
     return 0
@@ -96,7 +104,9 @@ def _export_lines(path: Path, summary: Any) -> list[str]:
     return lines
 
 
-def template_done(args: argparse.Namespace, _inputs: JobInputs, _result: Any, _db: Any) -> int:
+def template_done(
+    args: argparse.Namespace, _inputs: JobInputs, _result: Any, _caller: Caller
+) -> int:
     print(f"Wrote {args.out}: empty sheets with drop-down lists and the data dictionary.")
     return 0
 

@@ -17,14 +17,15 @@ from typing import Any
 
 from db.dates import Period
 from desktop.cli import command_group
-from desktop.commands import exchange, reports
+from desktop.commands import exchange, reports, signin
 from desktop.commands.args import existing_file, iso_date, month, output_file
 from reports.outputs.periods import COMMAND_LINE_NAMES
 from reports.outputs.registry import Asks, Caller, Job, JobInputs, Option, all_jobs, checked
 
 GROUPS = {"report": "print a report", "export": "write a workbook"}
-# What each job prints when it is done (or raises to say why nothing was written).
-Done = Callable[[argparse.Namespace, JobInputs, Any, Any], int]
+# What each job prints when it is done (or raises to say why nothing was written); it is
+# given who ran the job, on which database.
+Done = Callable[[argparse.Namespace, JobInputs, Any, Caller], int]
 DONE: dict[str, Done] = {**reports.DONE, **exchange.DONE}
 # Checks of option combinations the command line alone can get wrong, before anything runs.
 BEFORE: dict[str, Callable[[argparse.Namespace], None]] = dict(exchange.BEFORE)
@@ -41,8 +42,10 @@ def _add(subparsers: Any, common: argparse.ArgumentParser, job: Job) -> None:
     assert command is not None
     *group, name = command.words
     parent = command_group(subparsers, group[0], GROUPS[group[0]]) if group else subparsers
+    # A job that reads the database signs in first (desktop/commands/signin.py).
+    parents = [common, signin.options()] if command.uses_database else [common]
     parser = parent.add_parser(
-        name, parents=[common], help=command.help, description=command.description
+        name, parents=parents, help=command.help, description=command.description
     )
     _add_dates(parser, job.asks)
     if job.reads_file:
@@ -106,7 +109,6 @@ def inputs_of(job: Job, args: argparse.Namespace) -> JobInputs:
 
 
 def run_job(job: Job, args: argparse.Namespace) -> int:
-    from db.access import COMMAND_LINE
     from db.startup import open_database
     from desktop.passphrase import for_command
 
@@ -118,16 +120,16 @@ def run_job(job: Job, args: argparse.Namespace) -> int:
     inputs = checked(job, inputs_of(job, args), today, COMMAND_LINE_NAMES)
     target = args.file if job.reads_file else args.out
     if not command.uses_database:
-        result = job.run(Caller(COMMAND_LINE, today), inputs, target, None, None)
-        return DONE[job.key](args, inputs, result, None)
+        result = job.run(Caller(None, today), inputs, target, None, None)
+        return DONE[job.key](args, inputs, result, Caller(None, today))
     # The full file check runs beside the work; nothing is written before it passes.
     database = open_database(args.db, background_check=True, passphrase=for_command)
-    caller = Caller(COMMAND_LINE, today, database)
     with database.explaining_damage():
+        caller = Caller(signin.sign_in(args, database), today, database)
         result = job.run(caller, inputs, target, _progress(command.counts), None)
     if sys.stderr.isatty():
         print(file=sys.stderr)
-    return DONE[job.key](args, inputs, result, database)
+    return DONE[job.key](args, inputs, result, caller)
 
 
 def _progress(what: str | None) -> Callable[[int, int], None] | None:

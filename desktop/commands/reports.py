@@ -5,10 +5,10 @@ from __future__ import annotations
 import argparse
 from typing import Any
 
-from reports.outputs.registry import JobInputs
+from reports.outputs.registry import Caller, JobInputs
 
 
-def monthly_done(args: argparse.Namespace, inputs: JobInputs, data: Any, _database: Any) -> int:
+def monthly_done(args: argparse.Namespace, inputs: JobInputs, data: Any, _caller: Caller) -> int:
     from reports.render.pdf_monthly import month_title
 
     internal = "internal" in inputs.flags
@@ -17,7 +17,7 @@ def monthly_done(args: argparse.Namespace, inputs: JobInputs, data: Any, _databa
     return 0
 
 
-def funder_done(args: argparse.Namespace, inputs: JobInputs, result: Any, _database: Any) -> int:
+def funder_done(args: argparse.Namespace, inputs: JobInputs, result: Any, _caller: Caller) -> int:
     period = inputs.the_period()
     with_rows = "rows" in inputs.flags
     rows = f", {result.client_rows:,} de-identified client rows" if with_rows else ""

@@ -45,11 +45,18 @@ class JobInputs:
 
 @dataclass(frozen=True)
 class Caller:
-    """Who runs a job, on which day, on which database (None for a job that reads none)."""
+    """Who runs a job, on which day, on which database (None for a job that reads none).
+    The command line signs in only for a job that reads the database, so a job that
+    reads none (the empty template) has no actor either."""
 
-    actor: Actor
+    actor: Actor | None
     today: dt.date
     database: Database | None = None
+
+    def the_actor(self) -> Actor:
+        if self.actor is None:
+            raise ValueError("this job needs a signed-in user")
+        return self.actor
 
     def the_database(self) -> Database:
         if self.database is None:
@@ -72,7 +79,7 @@ def monthly(
     month = i.the_month()
     return monthly_report(
         caller.the_database(),
-        caller.actor,
+        caller.the_actor(),
         month.start.year,
         month.start.month,
         target,
@@ -94,7 +101,7 @@ def funder(
     period = i.the_period()
     return funder_workbook(
         caller.the_database(),
-        caller.actor,
+        caller.the_actor(),
         period.start,
         period.end,
         target,
@@ -125,7 +132,7 @@ def export(
 
     return export_workbook(
         caller.the_database(),
-        caller.actor,
+        caller.the_actor(),
         target,
         i.as_of or caller.today,
         recipient=recipient(i, caller.today),
@@ -160,7 +167,7 @@ def import_(
 
     return import_workbook(
         caller.the_database(),
-        caller.actor,
+        caller.the_actor(),
         source,
         caller.today,
         update="update" in i.flags,

@@ -240,7 +240,8 @@ MONTHLY_COMMAND = Command(
     "the monthly PDF report",
     "Caseload, follow-ups, recovery, harm, community tallies, 12-month trends "
     "and definitions for one month, for the agency named in the settings. "
-    "Small counts are suppressed unless --internal is given.",
+    "Small counts are suppressed unless --internal is given. "
+    "Signs in as a manager or administrator (--user).",
     (Option("--internal", "show exact small counts; every page is marked internal"),),
     counts="clients",
 )
@@ -250,7 +251,8 @@ FUNDER_COMMAND = Command(
     "Summary, community and trend tables for a period with small counts "
     "suppressed, a data dictionary and an About sheet; --rows adds one "
     "de-identified row per client the summary counts, which makes its suppression "
-    "moot: such a file is row-level data.",
+    "moot: such a file is row-level data. "
+    "Signs in as a manager or administrator (--user).",
     (Option("--rows", "add the de-identified row-level sheet (HIPAA Safe Harbor)"),),
     counts="clients",
 )
@@ -262,7 +264,8 @@ EXPORT_DATA_COMMAND = Command(
     "42 CFR 2.32 notice. Say who receives it: --recipient NAME alone for a recipient "
     "named in clients' consents, or --purpose (with --recipient to name who receives it). "
     "Clients without a covering consent are left out and counted. Every export is "
-    "audited and listed in the disclosure log.",
+    "audited and listed in the disclosure log. "
+    "Signs in as a manager or administrator (--user).",
     (
         Option(
             "--recipient",
@@ -291,7 +294,8 @@ IMPORT_COMMAND = Command(
     "load an exchange workbook (all rows or none)",
     "Check every row of an exchange workbook and load the whole file in one "
     "transaction, or nothing. Problems are printed as 'Sheet!row column: "
-    "reason' and written to FILE.errors.xlsx beside the file.",
+    "reason' and written to FILE.errors.xlsx beside the file. "
+    "Signs in as a manager or administrator (--user).",
     (
         Option(
             "--update",

@@ -25,15 +25,17 @@ KIB_PER_MIB = 1024
 EXPORT = """
 import datetime as dt, json, sys, time
 from pathlib import Path
-from db.access import COMMAND_LINE
 from db.startup import open_database
 from desktop.passphrase import for_command
 from forms.consents import Recipient
 from reports.outputs.exchange_export import export_workbook
+from tests.accounts import quick_hashing, signed_in
 database = open_database(sys.argv[1], passphrase=for_command)
+quick_hashing()
+manager = signed_in(database, "manager")
 start, cpu = time.perf_counter(), time.process_time()
 as_of = dt.date.fromisoformat(sys.argv[3])
-summary = export_workbook(database, COMMAND_LINE, Path(sys.argv[2]), as_of,
+summary = export_workbook(database, manager, Path(sys.argv[2]), as_of,
                           recipient=Recipient("treatment", "bench"), today=as_of)
 print(json.dumps({"seconds": time.perf_counter() - start, "cpu": time.process_time() - cpu,
                   "rows": summary.rows, "clients": summary.clients}))
@@ -42,13 +44,15 @@ print(json.dumps({"seconds": time.perf_counter() - start, "cpu": time.process_ti
 IMPORT = """
 import datetime as dt, json, sys, time
 from pathlib import Path
-from db.access import COMMAND_LINE
 from db.startup import open_database
 from desktop.passphrase import for_command
 from forms.importer import import_workbook
+from tests.accounts import quick_hashing, signed_in
 database = open_database(sys.argv[1], passphrase=for_command)
+quick_hashing()
+manager = signed_in(database, "manager")
 start, cpu = time.perf_counter(), time.process_time()
-result = import_workbook(database, COMMAND_LINE, Path(sys.argv[2]),
+result = import_workbook(database, manager, Path(sys.argv[2]),
                          dt.date.fromisoformat(sys.argv[3]))
 if not result.ok:
     raise SystemExit(f"import rejected: {result.problems[:5]}")

@@ -12,7 +12,6 @@ import datetime as dt
 from collections.abc import Callable
 from pathlib import Path
 
-from db.access import COMMAND_LINE
 from db.dates import Period
 from db.engine import Database
 from db.startup import open_database
@@ -21,6 +20,7 @@ from reports.datasets.deidentify import SHEET as ROWS_SHEET
 from reports.outputs.funder import funder_workbook
 from reports.outputs.monthly_data import build_report_data
 from reports.outputs.monthly_pdf import monthly_report
+from tests.accounts import quick_hashing, signed_in
 from tests.bench.agency import MEMORY_CLIENTS, TODAY, working_copy
 from tests.bench.measure import Figure, Timing, child_run, wall_and_cpu
 from tests.bench.raw_xlsx import plan_from, write_raw
@@ -37,13 +37,14 @@ KIB_PER_MIB = 1024
 ROWS_CHILD = """
 import datetime as dt, sys
 from pathlib import Path
-from db.access import COMMAND_LINE
 from db.startup import open_database
 from desktop.passphrase import for_command
 from reports.outputs.funder import funder_workbook
+from tests.accounts import quick_hashing, signed_in
 database = open_database(sys.argv[1], passphrase=for_command)
+quick_hashing()
 start, end = dt.date.fromisoformat(sys.argv[3]), dt.date.fromisoformat(sys.argv[4])
-funder_workbook(database, COMMAND_LINE, start, end, Path(sys.argv[2]), rows=True)
+funder_workbook(database, signed_in(database, "manager"), start, end, Path(sys.argv[2]), rows=True)
 """
 
 
@@ -80,16 +81,18 @@ def _rows_memory(folder: Path, clients: int) -> Figure:
 
 def _figures(database: Database, folder: Path, clients: int) -> list[Figure]:
     pdf, funder, with_rows = folder / "monthly.pdf", folder / "funder.xlsx", folder / "rows.xlsx"
-    data = _timing(lambda: build_report_data(database, COMMAND_LINE, MONTH))
+    quick_hashing()
+    manager = signed_in(database, "manager")
+    data = _timing(lambda: build_report_data(database, manager, MONTH))
     report = _timing(
-        lambda: monthly_report(database, COMMAND_LINE, MONTH.start.year, MONTH.start.month, pdf)
+        lambda: monthly_report(database, manager, MONTH.start.year, MONTH.start.month, pdf)
     )
-    plain = _timing(lambda: funder_workbook(database, COMMAND_LINE, YEAR.start, YEAR.end, funder))
+    plain = _timing(lambda: funder_workbook(database, manager, YEAR.start, YEAR.end, funder))
     written: list[int] = []
     rows = _timing(
         lambda: written.append(
             funder_workbook(
-                database, COMMAND_LINE, YEAR.start, YEAR.end, with_rows, rows=True
+                database, manager, YEAR.start, YEAR.end, with_rows, rows=True
             ).client_rows
         )
     )

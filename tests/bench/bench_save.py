@@ -10,18 +10,17 @@ import time
 from pathlib import Path
 from typing import Any
 
-from db.access import Actor
 from db.audit_chain import FORMAT
 from db.engine import BUSY_TIMEOUT_MS
 from db.startup import open_database
 from desktop.passphrase import for_command
 from forms import records
+from tests.accounts import quick_hashing, signed_in
 from tests.bench.agency import new_database, raw_connect
 from tests.bench.measure import Figure, percentile
 
 SAVES = 300
 TODAY = dt.date(2026, 11, 27)
-ACTOR = Actor(user_id=None, username="bench", role="admin")
 INTAKE = {
     "assessed_on": "2026-01-10",
     "kind": "intake",
@@ -77,10 +76,12 @@ def run(folder: Path) -> list[Figure]:
 def _program_saves(path: Path) -> list[float]:
     new_database(path)
     database = open_database(str(path), passphrase=for_command)
+    quick_hashing()
+    actor = signed_in(database)
     client_ids = [
         records.create_client(
             database,
-            ACTOR,
+            actor,
             {
                 "client_code": f"B-{i}",
                 "given_name": "Bench",
@@ -94,7 +95,7 @@ def _program_saves(path: Path) -> list[float]:
     samples = []
     for client_id in client_ids:
         start = time.perf_counter()
-        records.add_assessment(database, ACTOR, client_id, INTAKE, SUBSTANCES, TODAY)
+        records.add_assessment(database, actor, client_id, INTAKE, SUBSTANCES, TODAY)
         samples.append(time.perf_counter() - start)
     database.dispose()
     return samples

@@ -22,6 +22,7 @@ from db.models import AuditEntry
 from db.startup import open_database
 from desktop.cli import main
 from forms import records
+from tests.accounts import signed_in
 from tests.conftest import TODAY
 
 GENESIS = "0" * 64
@@ -29,7 +30,7 @@ PERSON = {"given_name": "Ada", "family_name": "Byrne", "birth_date": "1980-02-03
 
 
 def documented_hash(row: Any) -> str:
-    """SHA-256 of the canonical encoding docs/security-audit.md gives, written out here
+    """SHA-256 of the canonical encoding docs/security.md gives, written out here
     independently of the program's own code. `row`: an AuditEntry, or a mapping of the
     columns as sqlite3 reads them."""
     get = (lambda k: row[k]) if hasattr(row, "keys") else (lambda k: getattr(row, k))
@@ -59,6 +60,12 @@ def trail(database: Database) -> list[AuditEntry]:
         return list(session.scalars(select(AuditEntry).order_by(AuditEntry.seq)))
 
 
+def rows_now(database: Database) -> int:
+    """How many rows the trail holds: the mark a test counts its own rows from (signing
+    in the test's administrator wrote rows of its own: the account and its sign-ins)."""
+    return len(trail(database))
+
+
 def assert_chained(rows: list[AuditEntry]) -> None:
     assert [r.seq for r in rows] == list(range(1, len(rows) + 1))
     previous = GENESIS
@@ -77,9 +84,13 @@ def some_work(database: Database, actor: Actor, clients: int = 3) -> None:
 
 
 def test_every_row_is_numbered_and_chained_as_documented(any_database, admin) -> None:
+    mark = rows_now(any_database)
     some_work(any_database, admin)
     rows = trail(any_database)
-    assert len(rows) == 6
+    assert [(r.action, r.entity) for r in rows[mark:]] == [
+        ("create", "client"),
+        ("update", "client"),
+    ] * 3
     assert_chained(rows)
 
 
@@ -109,6 +120,7 @@ def _save_many(url: str, actor: Actor, prefix: str, count: int, errors: list[Bas
 def test_workstations_saving_at_once_keep_one_unbroken_chain(any_database, admin) -> None:
     """Each thread is a workstation with its own engine and connections."""
     errors: list[BaseException] = []
+    mark = rows_now(any_database)
     threads = [
         threading.Thread(target=_save_many(any_database.url, admin, f"W{n}", 15, errors))
         for n in range(4)
@@ -119,7 +131,7 @@ def test_workstations_saving_at_once_keep_one_unbroken_chain(any_database, admin
         thread.join()
     assert errors == []
     rows = trail(any_database)
-    assert len(rows) == 60
+    assert len(rows) == mark + 60
     assert_chained(rows)
 
 
@@ -132,23 +144,27 @@ def run_check(capsys: pytest.CaptureFixture[str], path: Path) -> tuple[int, list
     return code, [line for line in out.splitlines() if line.startswith("PROBLEM")]
 
 
-def _edit(conn: sqlite3.Connection) -> None:
-    conn.execute("UPDATE audit_log SET username = 'someone else' WHERE seq = 3")
+# Each takes the number of rows written before `some_work` (the administrator's own) and
+# tampers with the rows of that work: its 3rd row is row mark + 3.
+def _edit(conn: sqlite3.Connection, mark: int) -> None:
+    conn.execute("UPDATE audit_log SET username = 'someone else' WHERE seq = ?", (mark + 3,))
 
 
-def _edit_values(conn: sqlite3.Connection) -> None:
-    conn.execute("UPDATE audit_log SET after = replace(after, '555', '556') WHERE seq = 4")
+def _edit_values(conn: sqlite3.Connection, mark: int) -> None:
+    conn.execute(
+        "UPDATE audit_log SET after = replace(after, '555', '556') WHERE seq = ?", (mark + 4,)
+    )
 
 
-def _delete(conn: sqlite3.Connection) -> None:
-    conn.execute("DELETE FROM audit_log WHERE seq = 3")
+def _delete(conn: sqlite3.Connection, mark: int) -> None:
+    conn.execute("DELETE FROM audit_log WHERE seq = ?", (mark + 3,))
 
 
-def _delete_last(conn: sqlite3.Connection) -> None:
-    conn.execute("DELETE FROM audit_log WHERE seq = 6")
+def _delete_last(conn: sqlite3.Connection, mark: int) -> None:
+    conn.execute("DELETE FROM audit_log WHERE seq = ?", (mark + 6,))
 
 
-def _insert(conn: sqlite3.Connection) -> None:
+def _insert(conn: sqlite3.Connection, mark: int) -> None:
     conn.execute(
         "INSERT INTO audit_log (at_utc, username, action, entity, entity_id, prev_hash, row_hash)"
         " VALUES ('2026-11-27 10:00:00.000000', 'ghost', 'view', 'client', '1', ?, ?)",
@@ -156,12 +172,12 @@ def _insert(conn: sqlite3.Connection) -> None:
     )
 
 
-def _replace(conn: sqlite3.Connection) -> None:
+def _replace(conn: sqlite3.Connection, mark: int) -> None:
     """Row 3 swapped for a forgery whose own hash is right: only its link gives it away."""
     conn.row_factory = sqlite3.Row
-    row = dict(conn.execute("SELECT * FROM audit_log WHERE seq = 3").fetchone())
+    row = dict(conn.execute("SELECT * FROM audit_log WHERE seq = ?", (mark + 3,)).fetchone())
     row["username"] = "forger"
-    conn.execute("DELETE FROM audit_log WHERE seq = 3")
+    conn.execute("DELETE FROM audit_log WHERE seq = ?", (mark + 3,))
     row["row_hash"] = documented_hash(row)
     conn.execute(
         f"INSERT INTO audit_log ({', '.join(row)}) VALUES ({', '.join('?' for _ in row)})",
@@ -169,55 +185,63 @@ def _replace(conn: sqlite3.Connection) -> None:
     )
 
 
-def _reorder(conn: sqlite3.Connection) -> None:
-    conn.execute("UPDATE audit_log SET seq = -1 WHERE seq = 2")
-    conn.execute("UPDATE audit_log SET seq = 2 WHERE seq = 5")
-    conn.execute("UPDATE audit_log SET seq = 5 WHERE seq = -1")
+def _reorder(conn: sqlite3.Connection, mark: int) -> None:
+    conn.execute("UPDATE audit_log SET seq = -1 WHERE seq = ?", (mark + 2,))
+    conn.execute("UPDATE audit_log SET seq = ? WHERE seq = ?", (mark + 2, mark + 5))
+    conn.execute("UPDATE audit_log SET seq = ? WHERE seq = -1", (mark + 5,))
 
 
-TAMPERING: dict[str, tuple[Callable[[sqlite3.Connection], None], str, str]] = {
-    # what is done: (how, the first broken row named, what check calls it)
-    "edit a name": (_edit, "row 3", "edited"),
-    "edit a value": (_edit_values, "row 4", "edited"),
-    "delete a row": (_delete, "row 3", "deleted"),
-    "delete the last row": (_delete_last, "row 6", "deleted"),
-    "insert a row": (_insert, "row 7", "inserted"),
-    "replace a row": (_replace, "row 3", "inserted"),
-    "reorder rows": (_reorder, "row 2", "reordered"),
+TAMPERING: dict[str, tuple[Callable[[sqlite3.Connection, int], None], int, str]] = {
+    # what is done: (how, the first broken row named, counted from the mark, what check
+    # calls it)
+    "edit a name": (_edit, 3, "edited"),
+    "edit a value": (_edit_values, 4, "edited"),
+    "delete a row": (_delete, 3, "deleted"),
+    "delete the last row": (_delete_last, 6, "deleted"),
+    "insert a row": (_insert, 7, "inserted"),
+    "replace a row": (_replace, 3, "inserted"),
+    "reorder rows": (_reorder, 2, "reordered"),
 }
 
 
 @pytest.mark.parametrize("tampering", list(TAMPERING))
 def test_tampering_with_sqlite3_makes_check_fail_at_the_first_broken_row(
-    capsys: pytest.CaptureFixture[str], tmp_path: Path, admin: Actor, tampering: str
+    capsys: pytest.CaptureFixture[str], tmp_path: Path, tampering: str
 ) -> None:
     path = tmp_path / "agency.sqlite3"
     database = open_database(str(path))
+    admin = signed_in(database, "admin")
+    mark = rows_now(database)
     some_work(database, admin)
     database.dispose()
     code, problems = run_check(capsys, path)
     assert (code, problems) == (0, [])
     how, row, word = TAMPERING[tampering]
     conn = sqlite3.connect(path, isolation_level=None)
-    how(conn)
+    how(conn, mark)
     conn.close()
     code, problems = run_check(capsys, path)
     assert code == 1
     assert len(problems) == 1, problems
-    assert "audit trail" in problems[0] and f"{row} " in problems[0] and word in problems[0]
+    assert "audit trail" in problems[0] and f"row {mark + row} " in problems[0]
+    assert word in problems[0]
 
 
 def test_check_reports_an_intact_trail_with_its_last_hash(
-    capsys: pytest.CaptureFixture[str], tmp_path: Path, admin: Actor
+    capsys: pytest.CaptureFixture[str], tmp_path: Path
 ) -> None:
     path = tmp_path / "agency.sqlite3"
     database = open_database(str(path))
+    admin = signed_in(database, "admin")
+    total = rows_now(database) + 6
     some_work(database, admin)
     last = trail(database)[-1]
     database.dispose()
     assert main(["check", "--db", str(path)]) == 0
     out = capsys.readouterr().out
-    assert f"audit trail: 6 rows chained, the last row 6 with hash {last.row_hash}" in out
+    assert (
+        f"audit trail: {total} rows chained, the last row {total} with hash {last.row_hash}" in out
+    )
 
 
 def test_every_action_the_trail_names_can_be_stored(any_database, admin) -> None:
@@ -226,25 +250,30 @@ def test_every_action_the_trail_names_can_be_stored(any_database, admin) -> None
 
     actions = ["sign_in", "sign_in_failed", "sign_out", "lock", "unlock", "search", "view"]
     assert set(actions) <= set(codes.AUDIT_ACTIONS)
+    mark = rows_now(any_database)
     with any_database.writing() as session:
         for action in codes.AUDIT_ACTIONS:
             audit.record(session, admin, action, "user", 1)
     rows = trail(any_database)
-    assert [r.action for r in rows] == list(codes.AUDIT_ACTIONS)
+    assert [r.action for r in rows[mark:]] == list(codes.AUDIT_ACTIONS)
     assert_chained(rows)
 
 
 def test_a_transaction_of_thousands_of_rows_chains_them_all_or_none(any_database, admin):
     from db import audit
 
+    before = [r.seq for r in trail(any_database)]
     with pytest.raises(RuntimeError), any_database.writing() as session:
         for i in range(audit.CHAIN_EVERY + 500):  # some chained before the failure
             audit.record(session, admin, "update", "client", i)
         raise RuntimeError("the import found a problem at the end")
-    assert trail(any_database) == []
+    assert [r.seq for r in trail(any_database)] == before
     with any_database.writing() as session:
         for i in range(2 * audit.CHAIN_EVERY + 500):
             audit.record(session, admin, "update", "client", i)
     rows = trail(any_database)
-    assert [r.entity_id for r in rows] == [str(i) for i in range(2 * audit.CHAIN_EVERY + 500)]
+    mark = len(before)
+    assert [r.entity_id for r in rows[mark:]] == [
+        str(i) for i in range(2 * audit.CHAIN_EVERY + 500)
+    ]
     assert_chained(rows)

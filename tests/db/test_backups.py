@@ -51,11 +51,13 @@ def test_the_retention_rule_keeps_7_daily_4_weekly_12_monthly_and_manual_ones(
 
 
 def test_the_daily_backup_is_taken_once_a_day_into_the_configured_folder(
-    tmp_path: Path, admin
+    tmp_path: Path,
 ) -> None:
     from db import settings
+    from tests.accounts import signed_in
 
     db = open_database(str(tmp_path / "agency.sqlite3"))
+    admin = signed_in(db, "admin")
     second_disk = tmp_path / "second-disk" / "backups"
     with db.writing() as session:
         chosen = settings.load(session)

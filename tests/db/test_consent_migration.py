@@ -10,12 +10,13 @@ from __future__ import annotations
 import datetime as dt
 
 from alembic import command
-from sqlalchemy import text
+from sqlalchemy import inspect, text
 
 from db import migrate
 from db.engine import Database
 
 CONSENT_MIGRATION = "0006_consents"
+BEFORE_CONSENTS = "0005_audit_chain"  # the revision 0006 upgrades from
 
 
 def _client(conn: object, code: str, share: bool, created: dt.datetime) -> None:
@@ -66,10 +67,19 @@ def test_consent_share_yes_becomes_a_tpo_consent_signed_on_the_created_date(
 
 
 def test_the_consent_migration_goes_down_and_back_up(any_database: Database) -> None:
+    def tables() -> set[str]:
+        return set(inspect(any_database.engine).get_table_names())
+
     config = migrate.alembic_config()
     with any_database.engine.begin() as conn:
         config.attributes["connection"] = conn
-        command.downgrade(config, "0003")
-    assert migrate.current_revision(any_database.engine) == "0003"
-    migrate.upgrade(any_database.engine)
+        command.downgrade(config, BEFORE_CONSENTS)
+    assert migrate.current_revision(any_database.engine) == BEFORE_CONSENTS
+    assert {"consents", "disclosures", "disclosure_clients"}.isdisjoint(tables())
+    with any_database.engine.begin() as conn:
+        config.attributes["connection"] = conn
+        command.upgrade(config, CONSENT_MIGRATION)
     assert migrate.current_revision(any_database.engine) == CONSENT_MIGRATION
+    assert {"consents", "disclosures", "disclosure_clients"} <= tables()
+    migrate.upgrade(any_database.engine)
+    assert migrate.current_revision(any_database.engine) == migrate.head_revision()

@@ -17,6 +17,7 @@ from db.encryption import EncryptionError, decrypt_file, encrypt_file
 from db.health import check_database
 from db.startup import DatabaseUnusableError, open_database
 from forms import records
+from tests.accounts import signed_in
 
 PASSPHRASE = "a long passphrase only the admin knows"
 CANARY = "Zanzibarrington"
@@ -26,11 +27,12 @@ def given(passphrase: str = PASSPHRASE):  # type: ignore[no-untyped-def]
     return lambda path: passphrase
 
 
-def with_canary(path: Path, admin, today) -> Path:  # type: ignore[no-untyped-def]
+def with_canary(path: Path, today) -> Path:  # type: ignore[no-untyped-def]
+    """A plain database with an administrator, who entered one client."""
     db = open_database(str(path))
     records.create_client(
         db,
-        admin,
+        signed_in(db, "admin"),
         {"given_name": CANARY, "family_name": "Canary", "birth_date": "1970-01-01"},
         today,
     )
@@ -47,10 +49,8 @@ def client_names(db) -> list[str]:  # type: ignore[no-untyped-def]
         return list(session.execute(text("SELECT given_name FROM clients")).scalars())
 
 
-def test_an_encrypted_file_its_wal_and_its_backups_never_show_a_name(
-    tmp_path: Path, admin, today
-) -> None:
-    path = with_canary(tmp_path / "agency.sqlite3", admin, today)
+def test_an_encrypted_file_its_wal_and_its_backups_never_show_a_name(tmp_path: Path, today) -> None:
+    path = with_canary(tmp_path / "agency.sqlite3", today)
     assert canary_in(path)  # the plain file shows it: the grep below can see a name
     encrypt_file(path, Passphrase(PASSPHRASE))
     assert looks_encrypted(path) and not canary_in(path)
@@ -58,7 +58,7 @@ def test_an_encrypted_file_its_wal_and_its_backups_never_show_a_name(
     assert client_names(db) == [CANARY]
     records.create_client(
         db,
-        admin,
+        signed_in(db, "admin"),  # the same account, in the encrypted file
         {"given_name": CANARY + "Two", "family_name": "C", "birth_date": "1971-01-01"},
         today,
     )
@@ -73,10 +73,8 @@ def test_an_encrypted_file_its_wal_and_its_backups_never_show_a_name(
     restored.dispose()
 
 
-def test_the_plain_original_is_overwritten_before_it_is_removed(
-    tmp_path: Path, admin, today
-) -> None:
-    path = with_canary(tmp_path / "agency.sqlite3", admin, today)
+def test_the_plain_original_is_overwritten_before_it_is_removed(tmp_path: Path, today) -> None:
+    path = with_canary(tmp_path / "agency.sqlite3", today)
     witness = tmp_path / "same-blocks"
     os.link(path, witness)  # sees the plain file's own bytes after it is unlinked
     encrypt_file(path, Passphrase(PASSPHRASE))
@@ -85,9 +83,9 @@ def test_the_plain_original_is_overwritten_before_it_is_removed(
 
 
 def test_a_wrong_passphrase_is_one_clear_line_and_the_file_is_untouched(
-    tmp_path: Path, admin, today
+    tmp_path: Path, today
 ) -> None:
-    path = encrypt_file(with_canary(tmp_path / "a.sqlite3", admin, today), Passphrase(PASSPHRASE))
+    path = encrypt_file(with_canary(tmp_path / "a.sqlite3", today), Passphrase(PASSPHRASE))
     before = hashlib.sha256(path.read_bytes()).hexdigest()
     with pytest.raises(WrongPassphraseError) as caught:
         open_database(str(path), passphrase=given("not the passphrase at all"))
@@ -98,9 +96,7 @@ def test_a_wrong_passphrase_is_one_clear_line_and_the_file_is_untouched(
         open_database(str(path))
 
 
-def test_damage_inside_an_encrypted_file_is_found_with_the_key(
-    tmp_path: Path, admin, today
-) -> None:
+def test_damage_inside_an_encrypted_file_is_found_with_the_key(tmp_path: Path, today) -> None:
     path = tmp_path / "a.sqlite3"
     db = open_database(str(path))
     with db.writing() as session:
@@ -136,15 +132,15 @@ def test_a_foreign_encrypted_database_is_refused(tmp_path: Path) -> None:
         open_database(str(path), passphrase=given())
 
 
-def test_check_reads_an_encrypted_file_with_its_key(tmp_path: Path, admin, today) -> None:
-    path = encrypt_file(with_canary(tmp_path / "a.sqlite3", admin, today), Passphrase(PASSPHRASE))
+def test_check_reads_an_encrypted_file_with_its_key(tmp_path: Path, today) -> None:
+    path = encrypt_file(with_canary(tmp_path / "a.sqlite3", today), Passphrase(PASSPHRASE))
     report = check_database(f"sqlite:///{path}", Passphrase(PASSPHRASE))
     assert report.ok, report.lines
     assert "encrypted" in report.lines[0]
 
 
-def test_decrypt_is_the_way_back(tmp_path: Path, admin, today) -> None:
-    path = encrypt_file(with_canary(tmp_path / "a.sqlite3", admin, today), Passphrase(PASSPHRASE))
+def test_decrypt_is_the_way_back(tmp_path: Path, today) -> None:
+    path = encrypt_file(with_canary(tmp_path / "a.sqlite3", today), Passphrase(PASSPHRASE))
     decrypt_file(path, Passphrase(PASSPHRASE))
     assert path.read_bytes()[:16] == b"SQLite format 3\x00"
     conn = sqlite3.connect(path)
@@ -153,16 +149,16 @@ def test_decrypt_is_the_way_back(tmp_path: Path, admin, today) -> None:
     conn.close()
 
 
-def test_encrypting_twice_or_with_a_wrong_key_is_refused(tmp_path: Path, admin, today) -> None:
-    path = encrypt_file(with_canary(tmp_path / "a.sqlite3", admin, today), Passphrase(PASSPHRASE))
+def test_encrypting_twice_or_with_a_wrong_key_is_refused(tmp_path: Path, today) -> None:
+    path = encrypt_file(with_canary(tmp_path / "a.sqlite3", today), Passphrase(PASSPHRASE))
     with pytest.raises(EncryptionError, match="already encrypted"):
         encrypt_file(path, Passphrase(PASSPHRASE))
     with pytest.raises(WrongPassphraseError):
         decrypt_file(path, Passphrase("some other passphrase here"))
 
 
-def test_an_encrypted_backup_restores_encrypted(tmp_path: Path, admin, today) -> None:
-    path = encrypt_file(with_canary(tmp_path / "a.sqlite3", admin, today), Passphrase(PASSPHRASE))
+def test_an_encrypted_backup_restores_encrypted(tmp_path: Path, today) -> None:
+    path = encrypt_file(with_canary(tmp_path / "a.sqlite3", today), Passphrase(PASSPHRASE))
     key = Passphrase(PASSPHRASE)
     backup = backup_sqlite(path, tmp_path / "b.sqlite3", key)
     restore_sqlite(backup, path, key)

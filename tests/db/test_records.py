@@ -48,8 +48,11 @@ OPIOID = [
 
 
 def count(db, model) -> int:
+    query = select(func.count()).select_from(model)
+    if model is AuditEntry:  # the rows of this work, not of the test's accounts and sign-ins
+        query = query.where(AuditEntry.entity != "user")
     with db.reading() as s:
-        return s.scalar(select(func.count()).select_from(model))
+        return s.scalar(query)
 
 
 def test_a_client_is_saved_with_folded_search_names_and_an_audit_row(any_database, admin, today):
@@ -58,7 +61,7 @@ def test_a_client_is_saved_with_folded_search_names_and_an_audit_row(any_databas
         client = s.get(Client, cid)
         assert (client.given_search, client.family_search) == ("zoe", "nguyen")
         assert client.consent_contact is True and client.version == 1
-        entry = s.scalars(select(AuditEntry)).one()
+        entry = s.scalars(select(AuditEntry).where(AuditEntry.entity != "user")).one()
         assert (entry.action, entry.entity, entry.entity_id) == ("create", "client", str(cid))
         assert "Nguyễn" in entry.after
 
@@ -130,7 +133,7 @@ def test_an_intake_saves_assessment_substances_episode_and_audit_together(
         assert substance.assessment_id == aid and substance.primary is True
         episode = s.scalars(select(Episode)).one()
         assert (episode.opened_on, episode.closed_on) == (dt.date(2024, 1, 10), None)
-        assert s.scalar(select(func.count()).select_from(AuditEntry)) == 2
+    assert count(any_database, AuditEntry) == 2
 
 
 def test_a_failed_save_writes_neither_record_nor_audit(any_database, admin, today):

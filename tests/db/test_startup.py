@@ -16,6 +16,8 @@ from db import migrate
 from db.health import check_database
 from db.models import Base, Client
 from db.startup import DatabaseUnusableError, open_database
+from forms import accounts
+from forms.accounts import SignInRefused
 
 
 def digest(path: Path) -> str:
@@ -198,3 +200,29 @@ def test_a_database_at_the_first_revision_is_backed_up_and_upgraded_for_real(
     with sqlite3.connect(backup) as conn:
         assert conn.execute("SELECT version_num FROM alembic_version").fetchone() == ("0001",)
     conn.close()
+
+
+def test_the_sign_in_lockout_migration_goes_down_and_back_up(any_database) -> None:
+    def tables() -> set[str]:
+        return set(inspect(any_database.engine).get_table_names())
+
+    config = migrate.alembic_config()
+    with any_database.engine.begin() as conn:
+        config.attributes["connection"] = conn
+        command.downgrade(config, "0006_consents")  # the revision 0007 upgrades from
+    assert migrate.current_revision(any_database.engine) == "0006_consents"
+    assert {"sign_in_failures", "sign_in_locks"}.isdisjoint(tables())
+    migrate.upgrade(any_database.engine)
+    assert migrate.current_revision(any_database.engine) == "0007_sign_in_lockout"
+    assert {"sign_in_failures", "sign_in_locks"} <= tables()
+    # The tables work again: a refused sign-in is counted there and audited as
+    # sign_in_failed (that action code came with 0005_audit_chain).
+    with pytest.raises(SignInRefused):
+        accounts.sign_in(any_database, "someone", "not a password of anyone")
+    with any_database.reading() as session:
+        failures = session.execute(text("SELECT username FROM sign_in_failures")).scalars()
+        assert list(failures) == ["someone"]
+        refused = session.execute(
+            text("SELECT username FROM audit_log WHERE action = 'sign_in_failed'")
+        ).scalars()
+        assert list(refused) == ["someone"]

@@ -17,7 +17,7 @@ from db.engine import Database
 from db.startup import open_database
 from desktop import dialogs
 from tests.conftest import TODAY
-from tests.desktop.harness import FAKE, REPLACED, Desk, FakeDialogs, make_accounts
+from tests.desktop.harness import FAKE, REPLACED, Clock, Desk, FakeDialogs, make_accounts
 
 # What the offscreen platform says when a window or a popup is shown; not our warnings.
 OFFSCREEN_NOISE = (
@@ -67,11 +67,12 @@ def desk(qapp: Any, module_database: Database) -> Iterator[Desk]:
     from desktop.workers import InlinePool
 
     actors = make_accounts(module_database)
-    ctx = AppContext(module_database, today=lambda: TODAY, pool=InlinePool())
+    clock = Clock()
+    ctx = AppContext(module_database, today=lambda: TODAY, pool=InlinePool(), clock=clock)
     window = MainWindow(ctx, idle_ms=60 * 60 * 1000)
     window.start()
     window.show()
-    yield Desk(module_database, window, actors)
+    yield Desk(module_database, window, actors, clock)
     window.ctx.actor = None
     window.close()
     window.deleteLater()

@@ -2,14 +2,14 @@
 
 from __future__ import annotations
 
+import datetime as dt
 from pathlib import Path
 from typing import Any
 
-from db import users
 from db.access import Actor
 from db.engine import Database
-from desktop.auth import SignedIn
-from forms import records
+from forms import accounts, records
+from forms.accounts import SignedIn
 from tests.conftest import TODAY
 
 PASSWORD = "correct horse battery"
@@ -18,6 +18,19 @@ ACCOUNTS = (
     ("manager", "Max Manager", "manager"),
     ("desk", "Dee Desk", "front_desk"),
 )
+
+
+class Clock:
+    """The time sign-ins are tried at, moved on by the tests instead of waiting."""
+
+    def __init__(self) -> None:
+        self.now = dt.datetime(2026, 11, 27, 9, 0, tzinfo=dt.UTC)
+
+    def __call__(self) -> dt.datetime:
+        return self.now
+
+    def advance(self, seconds: float) -> None:
+        self.now += dt.timedelta(seconds=seconds)
 
 
 class FakeDialogs:
@@ -100,15 +113,14 @@ REPLACED = (
 
 
 def make_accounts(database: Database) -> dict[str, Actor]:
-    actors = {}
-    with database.writing() as session:
-        first = users.add(session, None, *ACCOUNTS[0], PASSWORD)
-        admin = Actor(first.id, first.username, first.role)
-        actors["admin"] = admin
-        for username, name, role in ACCOUNTS[1:]:
-            user = users.add(session, admin, username, name, role, PASSWORD)
-            actors[username] = Actor(user.id, user.username, user.role)
-    return actors
+    """The accounts of ACCOUNTS, each signed in once with its password (as the screen does)."""
+    username, name, _ = ACCOUNTS[0]
+    raw = {"username": username, "display_name": name}
+    admin = accounts.add_first_admin(database, raw, PASSWORD, PASSWORD, TODAY).actor
+    for username, name, role in ACCOUNTS[1:]:
+        raw = {"username": username, "display_name": name, "role": role}
+        accounts.add_account(database, admin, raw, PASSWORD, PASSWORD, TODAY)
+    return {u: accounts.sign_in(database, u, PASSWORD).actor for u, _, _ in ACCOUNTS}
 
 
 def add_client(database: Database, actor: Actor, **values: object) -> int:
@@ -118,7 +130,10 @@ def add_client(database: Database, actor: Actor, **values: object) -> int:
 class Desk:
     """A main window on its own database, signed in as whoever the test needs."""
 
-    def __init__(self, database: Database, window: Any, actors: dict[str, Actor]) -> None:
+    def __init__(
+        self, database: Database, window: Any, actors: dict[str, Actor], clock: Clock
+    ) -> None:
+        self.clock = clock
         self.database = database
         self.window = window
         self.ctx = window.ctx

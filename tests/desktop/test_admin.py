@@ -10,10 +10,16 @@ from PySide6.QtWidgets import QApplication
 
 from db import settings as agency_settings
 from db import users
-from db.users import SignInError
 from desktop.admin_settings import SettingsError, parse_points
-from desktop.auth import sign_in
+from forms import accounts
+from forms.accounts import SignedIn, SignInRefused
 from tests.desktop.harness import PASSWORD, Desk
+
+
+def sign_in(desk: Desk, username: str, password: str) -> SignedIn:
+    """A sign-in well after any earlier one, so no wait after a failure is in the way."""
+    desk.clock.advance(60)  # the longest wait after failures
+    return accounts.sign_in(desk.database, username, password, desk.ctx.attempt())
 
 
 @pytest.fixture
@@ -41,7 +47,7 @@ def test_an_account_is_added_and_can_sign_in(qtbot: Any, admin_desk: Desk) -> No
     assert view.message.text() == "Account newbie added."
     names = [view.table.item(r, 0).text() for r in range(view.table.rowCount())]
     assert "newbie" in names
-    who = sign_in(admin_desk.database, "newbie", "a long password")
+    who = sign_in(admin_desk, "newbie", "a long password")
     assert who.actor.role == "front_desk" and who.display_name == "Nell Newbie"
 
 
@@ -59,11 +65,11 @@ def test_deactivating_an_account_stops_its_sign_in(qtbot: Any, admin_desk: Desk)
     view.table.selectRow(row)
     qtbot.mouseClick(view.active_button, Qt.MouseButton.LeftButton)
     assert view.table.item(row, 3).text() == "deactivated"
-    with pytest.raises(SignInError):
-        sign_in(admin_desk.database, "manager", PASSWORD)
+    with pytest.raises(SignInRefused):
+        sign_in(admin_desk, "manager", PASSWORD)
     view.table.selectRow(row)
     qtbot.mouseClick(view.active_button, Qt.MouseButton.LeftButton)
-    assert sign_in(admin_desk.database, "manager", PASSWORD).actor.username == "manager"
+    assert sign_in(admin_desk, "manager", PASSWORD).actor.username == "manager"
 
 
 def test_an_administrator_cannot_lock_themselves_out(qtbot: Any, admin_desk: Desk) -> None:
@@ -85,11 +91,11 @@ def test_a_password_is_reset(qtbot: Any, admin_desk: Desk) -> None:
     view.table.selectRow(row)
     qtbot.keyClicks(view.new_password, "brand new password")
     qtbot.mouseClick(view.reset_button, Qt.MouseButton.LeftButton)
-    assert sign_in(admin_desk.database, "desk", "brand new password").actor.username == "desk"
+    assert sign_in(admin_desk, "desk", "brand new password").actor.username == "desk"
     with admin_desk.database.writing() as session:
         account = users.by_username(session, "desk")
         assert account is not None
-        users.set_password(session, admin_desk.actors["admin"], account.id, PASSWORD)
+        users.set_password(session, admin_desk.ctx.user, account.id, PASSWORD)
 
 
 def test_settings_are_saved_and_used_at_once(qtbot: Any, admin_desk: Desk) -> None:
@@ -125,3 +131,62 @@ def test_follow_up_points_are_read_leniently(text: str, points: tuple[int, ...])
 def test_impossible_follow_up_points_are_refused(text: str) -> None:
     with pytest.raises(SettingsError):
         parse_points(text)
+
+
+def test_a_common_password_is_refused_on_the_add_screen(qtbot: Any, admin_desk: Desk) -> None:
+    admin_desk.window.go("users")
+    view = admin_desk.window.users
+    qtbot.keyClicks(view.editors["username"].widget, "weak")
+    qtbot.keyClicks(view.editors["display_name"].widget, "Wes Weak")
+    view.editors["role"].set_value("front_desk")
+    for edit in (view.password, view.password_again):
+        qtbot.keyClicks(edit, "1q2w3e4r5t6y7u8i")
+    qtbot.mouseClick(view.add_button, Qt.MouseButton.LeftButton)
+    assert "common or breached" in view.message.text()
+    with admin_desk.database.reading() as session:
+        assert users.by_username(session, "weak") is None
+
+
+def test_a_locked_account_shows_and_is_unlocked(qtbot: Any, admin_desk: Desk) -> None:
+    for guess in range(5):
+        with pytest.raises(SignInRefused):
+            sign_in(admin_desk, "manager", f"guess {guess}")
+    admin_desk.window.go("users")
+    view = admin_desk.window.users
+    view.reload()
+    row = [view.table.item(r, 0).text() for r in range(view.table.rowCount())].index("manager")
+    assert view.table.item(row, 3).text() == "locked (failed sign-ins)"
+    with pytest.raises(SignInRefused, match="locked"):
+        sign_in(admin_desk, "manager", PASSWORD)
+    view.table.selectRow(row)
+    qtbot.mouseClick(view.unlock_button, Qt.MouseButton.LeftButton)
+    assert view.message.text() == "manager can sign in again."
+    assert view.table.item(row, 3).text() == "active"
+    assert sign_in(admin_desk, "manager", PASSWORD).actor.username == "manager"
+
+
+def test_a_shorter_minimum_is_saved_only_after_the_warning(
+    qtbot: Any, admin_desk: Desk, fake_dialogs: Any
+) -> None:
+    window = admin_desk.window
+    window.go("settings")
+    view = window.settings_view
+    view.load()
+    view.min_length.setValue(10)
+    fake_dialogs.answers = [False]
+    view.save()
+    assert "much easier to guess" in fake_dialogs.texts("ask")[0]
+    with admin_desk.database.reading() as session:
+        assert agency_settings.load(session).password_min_length == 15
+    view.min_length.setValue(10)
+    view.attempts.setValue(3)
+    fake_dialogs.answers = [True]
+    view.save()
+    with admin_desk.database.reading() as session:
+        stored = agency_settings.load(session)
+    assert (stored.password_min_length, stored.sign_in_attempts) == (10, 3)
+    view.min_length.setValue(15)
+    view.attempts.setValue(5)
+    view.save()  # back up to the default: no question
+    with admin_desk.database.reading() as session:
+        assert agency_settings.load(session).password_min_length == 15

@@ -9,7 +9,6 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication, QLineEdit, QWidget
 from sqlalchemy import func, select
 
-from db.access import COMMAND_LINE
 from db.models import Assessment, SubstanceRecord
 from desktop.assessment_form import AssessmentFormView
 from desktop.client_page import ClientPageView
@@ -222,7 +221,7 @@ def test_after_a_discharge_only_a_new_intake_is_offered(desk: Desk) -> None:
     for day, kind in (("2026-01-05", "intake"), ("2026-06-01", "discharge")):
         records.add_assessment(
             desk.database,
-            COMMAND_LINE,
+            desk.actors["admin"],
             client_id,
             {"assessed_on": day, "kind": kind, "contact_status": "not_located"},
             [],

@@ -17,9 +17,8 @@ from sqlalchemy import select
 from db import audit
 from db.dates import Period
 from db.models import AuditEntry
-from desktop import auth
 from desktop.signin_view import UNLOCK
-from forms import records
+from forms import accounts, records
 from reports.outputs.registry import Caller, JobInputs, all_jobs
 from tests.conftest import TODAY
 from tests.desktop.harness import PASSWORD, Desk, add_client
@@ -45,7 +44,7 @@ def only(rows: list[AuditEntry], action: str) -> AuditEntry:
 
 def test_signing_in_is_audited(desk: Desk) -> None:
     mark = last_seq(desk)
-    auth.sign_in(desk.database, "desk", PASSWORD)
+    accounts.sign_in(desk.database, "desk", PASSWORD)
     row = only(rows_since(desk, mark), "sign_in")
     assert (row.username, row.entity, row.entity_id) == (
         "desk",

@@ -2,24 +2,14 @@
 
 from __future__ import annotations
 
-import io
 from pathlib import Path
 
 import pytest
 
 from desktop import __version__
-from desktop.cli import main
+from tests.desktop.cli_helpers import run
 
-
-def run(capsys, *argv: str, stdin: str | None = None, monkeypatch=None) -> tuple[int, str, str]:
-    if stdin is not None:
-        monkeypatch.setattr("sys.stdin", io.StringIO(stdin))
-    try:
-        code = main(list(argv))
-    except SystemExit as exc:  # argparse exits for --help, --version and usage errors
-        code = int(exc.code or 0)
-    out, err = capsys.readouterr()
-    return code, out, err
+ANN_PASSWORD = "long-enough-password"
 
 
 def add_user(
@@ -29,10 +19,14 @@ def add_user(
     username: str,
     name: str,
     role: str | None = None,
-    password: str = "long-enough-password",
+    password: str = ANN_PASSWORD,
+    signed_in_as: str | None = None,
 ) -> tuple[int, str, str]:
-    """`recovery-desk user add`, the password typed as one line of standard input."""
+    """`recovery-desk user add`, the passwords typed as lines of standard input: the signed-in
+    administrator's (after the first account), then the new one."""
     role_args = ("--role", role) if role else ()
+    sign_in = ("--user", signed_in_as) if signed_in_as else ()
+    typed = f"{ANN_PASSWORD}\n{password}\n" if signed_in_as else f"{password}\n"
     return run(
         capsys,
         "user",
@@ -41,10 +35,10 @@ def add_user(
         "--name",
         name,
         *role_args,
+        *sign_in,
         "--db",
         db,
-        stdin=password + "\n",
-        monkeypatch=monkeypatch,
+        stdin=typed,
     )
 
 
@@ -77,7 +71,7 @@ def test_first_account_must_be_admin_and_short_passwords_are_refused(
     code, _, err = add_user(capsys, monkeypatch, db, "ann", "Ann", role="manager")
     assert code == 2 and "first account must have the role admin" in err
     code, _, err = add_user(capsys, monkeypatch, db, "ann", "Ann", password="short")
-    assert code == 2 and "at least 10 characters" in err
+    assert code == 2 and "at least 15 characters" in err
     code, out, _ = add_user(capsys, monkeypatch, db, "ann", "Ann")
     assert code == 0 and "Added admin account ann" in out
     from db import users
@@ -100,10 +94,33 @@ def test_check_reports_a_damaged_file_and_fails(capsys, tmp_path: Path) -> None:
 def test_backup_and_restore_round_trip(capsys, monkeypatch, tmp_path: Path) -> None:
     db = str(tmp_path / "a.sqlite3")
     add_user(capsys, monkeypatch, db, "ann", "Ann")
-    code, out, _ = run(capsys, "backup", "--db", db, "--out", str(tmp_path / "b.sqlite3"))
+    code, out, _ = run(
+        capsys,
+        "backup",
+        "--db",
+        db,
+        "--out",
+        str(tmp_path / "b.sqlite3"),
+        "--user",
+        "ann",
+        stdin=ANN_PASSWORD + "\n",
+    )
     assert code == 0 and "Backed up" in out
-    add_user(capsys, monkeypatch, db, "bob", "Bob", role="front_desk")
-    code, out, _ = run(capsys, "restore", str(tmp_path / "b.sqlite3"), "--yes", "--db", db)
+    code, out, _ = add_user(
+        capsys, monkeypatch, db, "bob", "Bob", "front_desk", "bob's own passphrase", "ann"
+    )
+    assert code == 0 and "Added front desk account bob" in out
+    code, out, _ = run(
+        capsys,
+        "restore",
+        str(tmp_path / "b.sqlite3"),
+        "--yes",
+        "--db",
+        db,
+        "--user",
+        "ann",
+        stdin=ANN_PASSWORD + "\n",
+    )
     assert code == 0 and "Restored" in out
     code, out, _ = run(capsys, "check", "--db", db)
     assert code == 0 and "integrity check: ok" in out

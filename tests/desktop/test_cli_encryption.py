@@ -3,35 +3,33 @@ runs them: the passphrase from the environment, one line of standard input, or a
 
 from __future__ import annotations
 
-import io
 import sqlite3
 from pathlib import Path
 
 import pytest
 
 from db.cipher import WRONG_PASSPHRASE, looks_encrypted
-from desktop.cli import main
 from desktop.passphrase import ENV_VAR
+from tests.accounts import PASSWORD, actor_of
+from tests.desktop.cli_helpers import database_with_accounts, run, run_as
 
-PASSPHRASE = "correct horse battery staple"
+PASSPHRASE = "a passphrase for the file, not a password"
 CANARY = "Ximenaqwerty"
 
 
-def run(capsys: pytest.CaptureFixture[str], *argv: str) -> tuple[int, str, str]:
-    code = main(list(argv))
-    out, err = capsys.readouterr()
-    return code, out, err
-
-
 @pytest.fixture
-def plain(tmp_path: Path, admin, today) -> Path:  # type: ignore[no-untyped-def]
+def plain(tmp_path: Path, today) -> Path:  # type: ignore[no-untyped-def]
+    """A plain database with an administrator, a manager and one client."""
     from db.startup import open_database
     from forms import records
 
-    path = tmp_path / "agency.sqlite3"
+    path = Path(database_with_accounts(tmp_path / "agency.sqlite3", "manager"))
     db = open_database(str(path))
     records.create_client(
-        db, admin, {"given_name": CANARY, "family_name": "Q", "birth_date": "1950-02-02"}, today
+        db,
+        actor_of(db),
+        {"given_name": CANARY, "family_name": "Q", "birth_date": "1950-02-02"},
+        today,
     )
     db.dispose()
     return path
@@ -41,34 +39,44 @@ def test_encrypt_then_every_command_opens_with_the_passphrase(
     plain: Path, tmp_path: Path, capsys, monkeypatch
 ) -> None:
     monkeypatch.setenv(ENV_VAR, PASSPHRASE)
-    code, out, _ = run(capsys, "encrypt", "--db", str(plain))
+    code, out, _ = run_as(capsys, "admin", "encrypt", "--db", str(plain))
     assert code == 0 and "Encrypted" in out
     assert looks_encrypted(plain) and CANARY.encode() not in plain.read_bytes()
     code, out, _ = run(capsys, "check", "--db", str(plain))
     assert code == 0, out
     assert "encrypted" in out
     backup = tmp_path / "copy.sqlite3"
-    code, _, _ = run(capsys, "backup", "--db", str(plain), "--out", str(backup))
+    code, _, _ = run_as(capsys, "manager", "backup", "--db", str(plain), "--out", str(backup))
     assert code == 0
     assert looks_encrypted(backup) and CANARY.encode() not in backup.read_bytes()
     out_book = tmp_path / "all.xlsx"
-    code, out, err = run(
+    code, out, err = run_as(
         capsys,
-        "export",
-        "data",
-        "--purpose",
-        "treatment",
-        "--db",
-        str(plain),
-        "--out",
-        str(out_book),
+        "manager",
+        *("export", "data", "--purpose", "treatment"),
+        *("--db", str(plain), "--out", str(out_book)),
     )
     assert code == 0, err
 
 
+def test_only_an_administrator_encrypts_or_decrypts(plain: Path, capsys, monkeypatch) -> None:
+    monkeypatch.setenv(ENV_VAR, PASSPHRASE)
+    before = plain.read_bytes()
+    code, _, err = run(capsys, "encrypt", "--db", str(plain), stdin=PASSWORD + "\n")
+    assert code == 2 and "needs a sign-in" in err
+    assert plain.read_bytes() == before
+    code, _, err = run_as(capsys, "manager", "encrypt", "--db", str(plain))
+    assert code == 3 and "manager may not change settings" in err
+    assert not looks_encrypted(plain)
+    assert run_as(capsys, "admin", "encrypt", "--db", str(plain))[0] == 0
+    code, _, err = run_as(capsys, "manager", "decrypt", "--db", str(plain))
+    assert code == 3 and "manager may not change settings" in err
+    assert looks_encrypted(plain)
+
+
 def test_a_wrong_passphrase_is_one_line_and_exit_1(plain: Path, capsys, monkeypatch) -> None:
     monkeypatch.setenv(ENV_VAR, PASSPHRASE)
-    assert run(capsys, "encrypt", "--db", str(plain))[0] == 0
+    assert run_as(capsys, "admin", "encrypt", "--db", str(plain))[0] == 0
     monkeypatch.setenv(ENV_VAR, "this is not the passphrase")
     code, out, err = run(capsys, "check", "--db", str(plain))
     assert code == 1
@@ -78,18 +86,34 @@ def test_a_wrong_passphrase_is_one_line_and_exit_1(plain: Path, capsys, monkeypa
     ]
 
 
-def test_the_passphrase_is_read_from_one_line_of_standard_input(
+def test_the_passphrase_and_then_the_password_are_read_from_standard_input(
     plain: Path, capsys, monkeypatch
 ) -> None:
+    """docs/security.md: on standard input the passphrase comes first, then the
+    password of the person signing in."""
     monkeypatch.delenv(ENV_VAR, raising=False)
-    monkeypatch.setattr("sys.stdin", io.StringIO(PASSPHRASE + "\n"))
-    assert run(capsys, "encrypt", "--db", str(plain))[0] == 0
-    monkeypatch.setattr("sys.stdin", io.StringIO(PASSPHRASE + "\n"))
-    code, out, _ = run(capsys, "check", "--db", str(plain))
+    code, _, err = run_as(capsys, "admin", "encrypt", "--db", str(plain), before=PASSPHRASE + "\n")
+    assert code == 0, err
+    code, out, _ = run(capsys, "check", "--db", str(plain), stdin=PASSPHRASE + "\n")
     assert code == 0, out
-    monkeypatch.setattr("sys.stdin", io.StringIO("short\n"))
-    code, _, err = run(capsys, "decrypt", "--db", str(plain))
+    backup = plain.parent / "copy.sqlite3"
+    code, _, err = run_as(
+        capsys,
+        "admin",
+        "backup",
+        "--db",
+        str(plain),
+        "--out",
+        str(backup),
+        before=PASSPHRASE + "\n",
+    )
+    assert code == 0, err
+    code, _, err = run_as(capsys, "admin", "decrypt", "--db", str(plain), before="short\n")
     assert code == 1 and WRONG_PASSPHRASE in err
+    code, out, err = run_as(
+        capsys, "admin", "decrypt", "--db", str(plain), before=PASSPHRASE + "\n"
+    )
+    assert code == 0 and "Decrypted" in out, err
 
 
 def test_a_short_new_passphrase_is_refused_and_nothing_changes(
@@ -97,15 +121,15 @@ def test_a_short_new_passphrase_is_refused_and_nothing_changes(
 ) -> None:
     before = plain.read_bytes()
     monkeypatch.setenv(ENV_VAR, "too short")
-    code, _, err = run(capsys, "encrypt", "--db", str(plain))
+    code, _, err = run_as(capsys, "admin", "encrypt", "--db", str(plain))
     assert code == 2 and "at least 15 characters" in err
     assert plain.read_bytes() == before
 
 
 def test_decrypt_brings_back_a_plain_file(plain: Path, capsys, monkeypatch) -> None:
     monkeypatch.setenv(ENV_VAR, PASSPHRASE)
-    assert run(capsys, "encrypt", "--db", str(plain))[0] == 0
-    code, out, _ = run(capsys, "decrypt", "--db", str(plain))
+    assert run_as(capsys, "admin", "encrypt", "--db", str(plain))[0] == 0
+    code, out, _ = run_as(capsys, "admin", "decrypt", "--db", str(plain))
     assert code == 0 and "Decrypted" in out
     conn = sqlite3.connect(plain)
     assert conn.execute("SELECT given_name FROM clients").fetchall() == [(CANARY,)]
@@ -152,11 +176,10 @@ def test_remember_keeps_the_passphrase_in_the_keyring(
     plain: Path, capsys, monkeypatch, keyring_backend
 ) -> None:
     monkeypatch.setenv(ENV_VAR, PASSPHRASE)
-    code, out, _ = run(capsys, "encrypt", "--remember", "--db", str(plain))
+    code, out, _ = run_as(capsys, "admin", "encrypt", "--remember", "--db", str(plain))
     assert code == 0 and "keyring" in out
     monkeypatch.delenv(ENV_VAR)
-    monkeypatch.setattr("sys.stdin", io.StringIO(""))  # nobody types anything
-    code, out, _ = run(capsys, "check", "--db", str(plain))
+    code, out, _ = run(capsys, "check", "--db", str(plain), stdin="")  # nobody types anything
     assert code == 0, out
 
 
@@ -170,7 +193,7 @@ def test_without_a_keyring_remember_says_so_and_still_encrypts(
     keyring.set_keyring(NoBackend())
     try:
         monkeypatch.setenv(ENV_VAR, PASSPHRASE)
-        code, out, _ = run(capsys, "encrypt", "--remember", "--db", str(plain))
+        code, out, _ = run_as(capsys, "admin", "encrypt", "--remember", "--db", str(plain))
     finally:
         keyring.set_keyring(before)
     assert code == 0

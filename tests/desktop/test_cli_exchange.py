@@ -9,22 +9,13 @@ import pytest
 from openpyxl import Workbook, load_workbook
 
 from db import clients
-from db.access import COMMAND_LINE
 from db.startup import open_database
-from desktop.cli import main
 from forms import consents, records
+from tests.accounts import actor_of
+from tests.desktop.cli_helpers import database_with_accounts, run, run_as
 
 TODAY = dt.date(2026, 11, 27)
 CLIENT_COLUMNS = ["client_code", "given_name", "family_name", "birth_date", "consent_share"]
-
-
-def run(capsys: pytest.CaptureFixture[str], *argv: str) -> tuple[int, str, str]:
-    try:
-        code = main(list(argv))
-    except SystemExit as exc:
-        code = int(exc.code or 0)
-    out, err = capsys.readouterr()
-    return code, out, err
 
 
 def workbook(path: Path, clients: list[list[object]]) -> Path:
@@ -41,7 +32,7 @@ def workbook(path: Path, clients: list[list[object]]) -> Path:
 def test_a_rejected_import_lists_each_problem_exits_non_zero_and_writes_the_list(
     capsys: pytest.CaptureFixture[str], tmp_path: Path
 ) -> None:
-    db = str(tmp_path / "a.sqlite3")
+    db = database_with_accounts(tmp_path / "a.sqlite3", "manager")
     path = workbook(
         tmp_path / "clients.xlsx",
         [
@@ -50,7 +41,7 @@ def test_a_rejected_import_lists_each_problem_exits_non_zero_and_writes_the_list
             ["C-3", "Cy", "Ng", "1990-01-01", "perhaps"],
         ],
     )
-    code, out, err = run(capsys, "import", str(path), "--db", db)
+    code, out, err = run_as(capsys, "manager", "import", str(path), "--db", db)
     assert code == 2
     assert out.splitlines() == [
         "Clients!3 birth_date: Birth date is not a date; write it as YYYY-MM-DD, for example "
@@ -77,9 +68,9 @@ def test_a_rejected_import_lists_each_problem_exits_non_zero_and_writes_the_list
 def test_a_formula_cell_is_a_listed_problem_not_a_crash(
     capsys: pytest.CaptureFixture[str], tmp_path: Path
 ) -> None:
-    db = str(tmp_path / "a.sqlite3")
+    db = database_with_accounts(tmp_path / "a.sqlite3", "manager")
     path = workbook(tmp_path / "clients.xlsx", [["C-1", '=CONCAT("A","B")', "Ruiz", "1980-06-01"]])
-    code, out, err = run(capsys, "import", str(path), "--db", db)
+    code, out, err = run_as(capsys, "manager", "import", str(path), "--db", db)
     assert code == 2
     message = "Given name is a formula, not a value: type the value itself"
     assert out.splitlines() == [f"Clients!2 given_name: {message}"]
@@ -93,15 +84,16 @@ def test_a_formula_cell_is_a_listed_problem_not_a_crash(
 def test_import_then_export_data_to_a_recipient_and_template(
     capsys: pytest.CaptureFixture[str], tmp_path: Path
 ) -> None:
-    db = str(tmp_path / "b.sqlite3")
+    db = database_with_accounts(tmp_path / "b.sqlite3", "manager")
     path = workbook(
         tmp_path / "clients.xlsx",
         [["C-1", "Ana", "Ruiz", "1980-06-01", "yes"], ["C-2", "Bo", "Lee", "1979-02-03", "no"]],
     )
-    code, out, _ = run(capsys, "import", str(path), "--db", db)
+    code, out, _ = run_as(capsys, "manager", "import", str(path), "--db", db)
     assert code == 0 and out.startswith("Imported clients.xlsx: 2 Clients, 1 Consents")
-    code, out, _ = run(
+    code, out, _ = run_as(
         capsys,
+        "manager",
         "--db",
         db,
         "export",
@@ -122,8 +114,16 @@ def test_import_then_export_data_to_a_recipient_and_template(
         "1 clients were left out, their consent not covering this disclosure today: 1 without "
         "any consent recorded. The disclosure log and the audit trail record the export.",
     ]
-    code, out, _ = run(
-        capsys, "export", "data", "--out", str(tmp_path / "all.xlsx"), "--all-clients", "--db", db
+    code, out, _ = run_as(
+        capsys,
+        "admin",
+        "export",
+        "data",
+        "--out",
+        str(tmp_path / "all.xlsx"),
+        "--all-clients",
+        "--db",
+        db,
     )
     assert code == 0 and "2 clients" in out and "internal copy" in out
     codes = [
@@ -140,7 +140,7 @@ def test_import_then_export_data_to_a_recipient_and_template(
 def test_a_named_recipient_gets_only_the_clients_who_named_it(
     capsys: pytest.CaptureFixture[str], tmp_path: Path
 ) -> None:
-    db = str(tmp_path / "n.sqlite3")
+    db = database_with_accounts(tmp_path / "n.sqlite3", "manager")
     database = open_database(db)
     for code, recipient in (
         ("C-1", "County Health Dept"),
@@ -149,7 +149,7 @@ def test_a_named_recipient_gets_only_the_clients_who_named_it(
     ):
         cid = records.create_client(
             database,
-            COMMAND_LINE,
+            actor_of(database),
             {
                 "client_code": code,
                 "given_name": "Ana",
@@ -161,15 +161,16 @@ def test_a_named_recipient_gets_only_the_clients_who_named_it(
         if recipient:
             consents.record_consent(
                 database,
-                COMMAND_LINE,
+                actor_of(database),
                 cid,
                 {"scope": "named_recipient", "recipient": recipient, "signed_on": "2026-01-05"},
                 TODAY,
             )
     database.dispose()
     out_file = tmp_path / "county.xlsx"
-    code, out, err = run(
+    code, out, err = run_as(
         capsys,
+        "manager",
         "export",
         "data",
         "--out",
@@ -235,7 +236,7 @@ def test_importing_the_same_clients_twice_needs_update(
     database = open_database(db)
     records.create_client(
         database,
-        COMMAND_LINE,
+        actor_of(database),
         {
             "client_code": "C-1",
             "given_name": "Ana",
@@ -246,9 +247,9 @@ def test_importing_the_same_clients_twice_needs_update(
     )
     database.dispose()
     path = workbook(tmp_path / "again.xlsx", [["C-1", "Ana", "Ruiz-Mora", "1980-06-01", "yes"]])
-    code, out, _ = run(capsys, "import", str(path), "--db", db)
+    code, out, _ = run_as(capsys, "admin", "import", str(path), "--db", db)
     assert code == 2 and "C-1 is already in the database; import with --update" in out
-    code, out, _ = run(capsys, "import", str(path), "--update", "--db", db)
+    code, out, _ = run_as(capsys, "admin", "import", str(path), "--update", "--db", db)
     assert code == 0 and "Updated 1 Clients" in out
 
 
@@ -258,7 +259,6 @@ def test_bad_arguments_are_one_line(capsys: pytest.CaptureFixture[str], tmp_path
     code, _, err = run(capsys, "import", str(tmp_path / "missing.xlsx"))
     assert code == 2 and "is not a file" in err
     (tmp_path / "notes.xlsx").write_text("not a workbook")
-    code, _, err = run(
-        capsys, "import", str(tmp_path / "notes.xlsx"), "--db", str(tmp_path / "e.sqlite3")
-    )
+    db = database_with_accounts(tmp_path / "e.sqlite3")
+    code, _, err = run_as(capsys, "admin", "import", str(tmp_path / "notes.xlsx"), "--db", db)
     assert code == 2 and err.strip().startswith("recovery-desk: error: notes.xlsx is not an Excel")

@@ -10,8 +10,10 @@ import pytest
 
 from db.startup import open_database
 from desktop.cli import main
+from tests.accounts import PASSWORD, USERNAMES
 from tests.cli_process import run_cli
 from tests.db.sqlite_files import folder_state, intact
+from tests.desktop.cli_helpers import database_with_accounts, run_as
 
 
 def run(capsys: pytest.CaptureFixture[str], *argv: str) -> tuple[int, str, str]:
@@ -29,27 +31,37 @@ def one_line(err: str) -> str:
     return lines[0]
 
 
+def with_accounts(path: Path) -> Path:
+    """A database with an administrator to sign in as, closed cleanly (no -wal left)."""
+    database_with_accounts(path)
+    assert not Path(f"{path}-wal").exists()
+    return path
+
+
 def test_backup_onto_an_existing_file_is_refused(
     capsys: pytest.CaptureFixture[str], tmp_path: Path
 ) -> None:
-    db = intact(tmp_path / "agency.sqlite3")
+    db = with_accounts(tmp_path / "agency.sqlite3")
     existing = tmp_path / "keep.sqlite3"
     existing.write_text("an earlier backup")
     before = folder_state(tmp_path)
-    code, out, err = run(capsys, "backup", "--db", str(db), "--out", str(existing))
+    code, out, err = run_as(capsys, "admin", "backup", "--db", str(db), "--out", str(existing))
     assert code == 1 and out == ""
     assert "keep.sqlite3 already exists" in one_line(err)
-    assert folder_state(tmp_path) == before
+    assert folder_state(tmp_path) == before  # refused before the sign-in writes its row
 
 
 def test_backup_into_a_read_only_folder_is_refused(tmp_path: Path) -> None:
-    db = intact(tmp_path / "agency.sqlite3")
+    db = with_accounts(tmp_path / "agency.sqlite3")
     folder = tmp_path / "locked"
     folder.mkdir()
     folder.chmod(0o555)
     try:
         code, out, err = run_cli(
-            "backup", "--db", str(db), "--out", str(folder / "b.sqlite3"), unprivileged=True
+            *("backup", "--db", str(db), "--out", str(folder / "b.sqlite3")),
+            *("--user", USERNAMES["admin"]),
+            unprivileged=True,
+            stdin=PASSWORD + "\n",
         )
         assert code == 1 and out == ""
         assert "could not be written" in one_line(err)
@@ -148,13 +160,24 @@ def test_an_export_into_a_full_folder_is_one_line_and_leaves_nothing(
 
     from tests.cli_process import ROOT
 
-    db = tmp_path / "agency.sqlite3"
-    open_database(str(db)).dispose()
+    db = database_with_accounts(tmp_path / "agency.sqlite3")
     out = "x.pdf" if "monthly" in argv else "x.xlsx"
     folder = tmp_path / "full"
     folder.mkdir()
+    signs_in = [] if "template" in argv else ["--user", USERNAMES["admin"]]
     done = subprocess.run(
-        [sys.executable, "-c", _FULL_DISK, *argv, "--out", str(folder / out), "--db", str(db)],
+        [
+            sys.executable,
+            "-c",
+            _FULL_DISK,
+            *argv,
+            "--out",
+            str(folder / out),
+            "--db",
+            db,
+            *signs_in,
+        ],
+        input=PASSWORD + "\n",
         capture_output=True,
         text=True,
         timeout=120,

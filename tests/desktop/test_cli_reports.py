@@ -11,10 +11,11 @@ from openpyxl import load_workbook
 from pypdf import PdfReader
 from sqlalchemy import select
 
-from db.access import COMMAND_LINE
 from db.models import AuditEntry
 from db.startup import open_database
 from desktop.cli import main
+from tests.accounts import actor_of
+from tests.desktop.cli_helpers import run_as
 from tests.reports.hand_agency import build
 
 TODAY = dt.date(2026, 11, 27)
@@ -24,18 +25,10 @@ TODAY = dt.date(2026, 11, 27)
 def db_file(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
     path = str(tmp_path_factory.mktemp("cli") / "agency.sqlite3")
     database = open_database(path)
-    build(database, COMMAND_LINE, TODAY)
+    build(database, actor_of(database), TODAY)
+    actor_of(database, "manager")  # the account the commands sign in with
     database.dispose()
     yield path
-
-
-def run(capsys: pytest.CaptureFixture[str], *argv: str) -> tuple[int, str, str]:
-    try:
-        code = main(list(argv))
-    except SystemExit as exc:
-        code = int(exc.code or 0)
-    out, err = capsys.readouterr()
-    return code, out, err
 
 
 def audit_rows(db_file: str, entity: str) -> list[AuditEntry]:
@@ -51,8 +44,17 @@ def test_the_monthly_report_is_written_and_audited(
     capsys: pytest.CaptureFixture[str], db_file: str, tmp_path: Path
 ) -> None:
     target = tmp_path / "october.pdf"
-    code, out, err = run(
-        capsys, "report", "monthly", "--month", "2026-10", "--out", str(target), "--db", db_file
+    code, out, err = run_as(
+        capsys,
+        "manager",
+        "report",
+        "monthly",
+        "--month",
+        "2026-10",
+        "--out",
+        str(target),
+        "--db",
+        db_file,
     )
     assert (code, err) == (0, "")
     assert out.strip() == (
@@ -61,7 +63,7 @@ def test_the_monthly_report_is_written_and_audited(
     first = " ".join(PdfReader(target).pages[0].extract_text().split())
     assert "Clients served (completed assessment or identified encounter) <11" in first
     assert [(e.action, e.username) for e in audit_rows(db_file, "monthly_report")] == [
-        ("export", "command-line")
+        ("export", "test-manager")
     ]
 
 
@@ -69,8 +71,9 @@ def test_internal_marks_the_pages_and_shows_exact_counts(
     capsys: pytest.CaptureFixture[str], db_file: str, tmp_path: Path
 ) -> None:
     target = tmp_path / "internal.pdf"
-    code, out, _ = run(
+    code, out, _ = run_as(
         capsys,
+        "manager",
         "--db",
         db_file,
         "report",
@@ -91,8 +94,9 @@ def test_the_funder_workbook_with_rows(
     capsys: pytest.CaptureFixture[str], db_file: str, tmp_path: Path
 ) -> None:
     target = tmp_path / "funder.xlsx"
-    code, out, err = run(
+    code, out, err = run_as(
         capsys,
+        "manager",
         "export",
         "funder",
         "--from",
@@ -123,8 +127,9 @@ def test_the_funder_workbook_is_aggregate_without_rows(
     capsys: pytest.CaptureFixture[str], db_file: str, tmp_path: Path
 ) -> None:
     target = tmp_path / "funder.xlsx"
-    code, out, _ = run(
+    code, out, _ = run_as(
         capsys,
+        "manager",
         "export",
         "funder",
         "--from",
@@ -175,7 +180,7 @@ def test_bad_input_gets_one_line_and_no_file(
     message: str,
 ) -> None:
     monkeypatch.chdir(tmp_path)
-    code, out, err = run(capsys, *argv, "--db", db_file)
+    code, out, err = run_as(capsys, "manager", *argv, "--db", db_file)
     assert code == 2 and out == ""
     assert message in err
     assert list(tmp_path.iterdir()) == []

@@ -142,24 +142,33 @@ def named_workbook(path: Path) -> Path:
 
 
 def cli(capsys: pytest.CaptureFixture[str], *argv: str) -> tuple[int, str]:
-    from desktop.cli import main
+    """The command as a manager signs in to run it; everything it printed."""
+    from tests.desktop.cli_helpers import run_as
 
-    code = main(list(argv))
-    out, err = capsys.readouterr()
+    code, out, err = run_as(capsys, "manager", *argv)
     return code, out + err
 
 
 def test_the_command_line_names_the_operation_when_the_database_is_locked(
     tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch
 ) -> None:
-    from db.startup import open_database
+    import forms.importer
+    from tests.desktop.cli_helpers import database_with_accounts
 
     path = tmp_path / "agency.sqlite3"
-    open_database(str(path)).dispose()
+    database_with_accounts(path, "manager")
     book = named_workbook(tmp_path / "clients.xlsx")
     monkeypatch.setattr(db.engine, "BUSY_TIMEOUT_MS", 50)
     holder = sqlite3.connect(path, timeout=0)
-    holder.execute("BEGIN IMMEDIATE")
+    real_import = forms.importer.import_workbook
+
+    def import_meeting_a_lock(*args: Any, **kwargs: Any) -> Any:
+        # Another workstation takes the write lock once the manager has signed in (the
+        # sign-in writes its own row), so it is the import's save that meets it.
+        holder.execute("BEGIN IMMEDIATE")
+        return real_import(*args, **kwargs)
+
+    monkeypatch.setattr(forms.importer, "import_workbook", import_meeting_a_lock)
     try:
         code, printed = cli(capsys, "import", str(book), "--db", str(path))
     finally:
@@ -175,10 +184,10 @@ def test_the_command_line_names_the_operation_when_the_database_is_locked(
 def test_the_command_line_names_the_operation_when_a_rule_refuses_a_row(
     tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
-    from db.startup import open_database
+    from tests.desktop.cli_helpers import database_with_accounts
 
     path = tmp_path / "agency.sqlite3"
-    open_database(str(path)).dispose()
+    database_with_accounts(path, "manager")
     with sqlite3.connect(path) as conn:  # a rule below validation that refuses every client
         conn.execute(
             "CREATE TRIGGER refuse BEFORE INSERT ON clients "

@@ -10,7 +10,6 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication
 from sqlalchemy import select
 
-from db.access import COMMAND_LINE
 from db.models import FollowUpAttempt
 from desktop.assessment_form import AssessmentFormView
 from desktop.client_page import ClientPageView
@@ -23,10 +22,10 @@ from tests.desktop.harness import Desk, add_client
 OPIOID = [{"substance_class": "opioid", "primary": "yes", "criteria": "craving;cut_down"}]
 
 
-def intake(database: Any, client_id: int, day: dt.date) -> None:
+def intake(desk: Desk, client_id: int, day: dt.date) -> None:
     records.add_assessment(
-        database,
-        COMMAND_LINE,
+        desk.database,
+        desk.actors["admin"],
         client_id,
         {
             "assessed_on": day,
@@ -57,14 +56,14 @@ def clients(desk: Desk) -> dict[str, int]:
         )
         for name in ("Ana", "Ben", "Cy", "Dot", "Eve")
     }
-    intake(desk.database, ids["Ana"], dt.date(2026, 8, 27))  # 3 months: window open
-    intake(desk.database, ids["Ben"], dt.date(2026, 6, 1))  # 3 months just missed, 6 open
-    intake(desk.database, ids["Cy"], dt.date(2026, 11, 1))  # nothing due for a month
-    intake(desk.database, ids["Dot"], dt.date(2024, 1, 10))  # all long past
-    intake(desk.database, ids["Eve"], dt.date(2026, 8, 27))  # died: nobody to follow up
+    intake(desk, ids["Ana"], dt.date(2026, 8, 27))  # 3 months: window open
+    intake(desk, ids["Ben"], dt.date(2026, 6, 1))  # 3 months just missed, 6 open
+    intake(desk, ids["Cy"], dt.date(2026, 11, 1))  # nothing due for a month
+    intake(desk, ids["Dot"], dt.date(2024, 1, 10))  # all long past
+    intake(desk, ids["Eve"], dt.date(2026, 8, 27))  # died: nobody to follow up
     records.add_event(
         desk.database,
-        COMMAND_LINE,
+        desk.actors["admin"],
         ids["Eve"],
         {"occurred_on": "2026-10-01", "event": "death"},
         TODAY,

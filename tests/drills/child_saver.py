@@ -1,17 +1,17 @@
-"""The child process of the kill drill: saves a client and an intake in a loop and prints
-each client code after its intake committed (an acknowledged save). Killed at random."""
+"""The child process of the kill drill: signs in, saves a client and an intake in a loop
+and prints each client code after its intake committed (an acknowledged save). Killed at
+random."""
 
 from __future__ import annotations
 
 import datetime as dt
 import sys
 
-from db.access import Actor
 from db.startup import open_database
-from forms import records
+from forms import accounts, records
+from tests.accounts import ADMIN, PASSWORD
 
 TODAY = dt.date(2026, 11, 27)
-ACTOR = Actor(user_id=None, username="drill", role="admin")
 INTAKE = {
     "assessed_on": "2026-01-10",
     "kind": "intake",
@@ -26,13 +26,14 @@ SUBSTANCES = [{"substance_class": "alcohol", "primary": "yes", "criteria": "crav
 
 def main(path: str, run: str) -> None:
     database = open_database(path)
+    actor = accounts.sign_in(database, ADMIN, PASSWORD).actor  # the account the drill made
     print("ready", flush=True)
     i = 0
     while True:
         code = f"K{run}-{i}"
         client = records.create_client(
             database,
-            ACTOR,
+            actor,
             {
                 "client_code": code,
                 "given_name": "Kill",
@@ -41,7 +42,7 @@ def main(path: str, run: str) -> None:
             },
             TODAY,
         )
-        records.add_assessment(database, ACTOR, client, INTAKE, SUBSTANCES, TODAY)
+        records.add_assessment(database, actor, client, INTAKE, SUBSTANCES, TODAY)
         print(code, flush=True)
         i += 1
 

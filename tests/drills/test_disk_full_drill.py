@@ -21,10 +21,10 @@ from db.access import Actor
 from db.startup import open_database
 from forms import records
 from forms.failures import failure_line
+from tests.accounts import signed_in
 from tests.drills.child_saver import INTAKE, SUBSTANCES
 
 TODAY = dt.date(2026, 11, 27)
-ACTOR = Actor(user_id=None, username="drill", role="admin")
 
 
 @contextlib.contextmanager
@@ -68,10 +68,10 @@ def counts(path: Path) -> tuple[int, int, int, int]:
         conn.close()
 
 
-def save_one(database, i: int) -> None:  # type: ignore[no-untyped-def]
+def save_one(database, actor: Actor, i: int) -> None:  # type: ignore[no-untyped-def]
     client = records.create_client(
         database,
-        ACTOR,
+        actor,
         {
             "client_code": f"F-{i}",
             "given_name": "Full",
@@ -80,13 +80,14 @@ def save_one(database, i: int) -> None:  # type: ignore[no-untyped-def]
         },
         TODAY,
     )
-    records.add_assessment(database, ACTOR, client, INTAKE, SUBSTANCES, TODAY)
+    records.add_assessment(database, actor, client, INTAKE, SUBSTANCES, TODAY)
 
 
 def test_a_save_into_a_full_disk_fails_in_one_line_and_writes_nothing(tmp_path: Path) -> None:
     with small_disk(tmp_path / "disk") as real:
         path = tmp_path / "disk" / "agency.sqlite3"
         database = open_database(str(path))
+        actor = signed_in(database, "admin")  # before the disk fills: then nothing fits
         if real:
             fill(path.parent, leave=400 * 1024)
         else:
@@ -101,7 +102,7 @@ def test_a_save_into_a_full_disk_fails_in_one_line_and_writes_nothing(tmp_path: 
         for i in range(5000):
             before = counts(path)
             try:
-                save_one(database, i)
+                save_one(database, actor, i)
             except Exception as exc:
                 failure = exc
                 break

@@ -13,6 +13,7 @@ import time
 from pathlib import Path
 
 from db.startup import open_database
+from tests.accounts import signed_in
 from tests.drills import child_saver
 
 KILLS = int(os.environ.get("RECOVERY_DESK_DRILL_KILLS", "200"))
@@ -52,7 +53,9 @@ def run_and_kill(path: Path, run: int, rng: random.Random) -> list[str]:
 
 def test_no_acknowledged_save_is_lost_or_half_written_under_kill_9(tmp_path: Path) -> None:
     path = tmp_path / "drill.sqlite3"
-    open_database(str(path)).dispose()
+    database = open_database(str(path))
+    signed_in(database, "admin")  # the account each saver signs in with
+    database.dispose()
     rng = random.Random(14)
     acknowledged: list[str] = []
     for run in range(KILLS):

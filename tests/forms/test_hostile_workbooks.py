@@ -17,7 +17,7 @@ from sqlalchemy import func, select
 
 from db.models import Client, Event
 from db.startup import open_database
-from desktop.cli import main
+from tests.desktop.cli_helpers import database_with_accounts, run_as
 from tests.forms import hostile_books as books
 
 FILE_REFUSED: dict[str, tuple[Callable[[Path], Path], str]] = {
@@ -70,9 +70,9 @@ def imported(db: Path) -> tuple[int, int]:
 
 
 def run_import(capsys: pytest.CaptureFixture[str], source: Path, db: Path):
-    code = main(["import", str(source), "--db", str(db)])
-    out, err = capsys.readouterr()
-    return code, out, err
+    """`import` as a manager signs in to run it, on a database made with that account."""
+    database_with_accounts(db, "manager")
+    return run_as(capsys, "manager", "import", str(source), "--db", str(db))
 
 
 @pytest.mark.parametrize("case", list(FILE_REFUSED))

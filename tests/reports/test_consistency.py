@@ -28,7 +28,6 @@ from openpyxl import load_workbook
 from pypdf import PdfReader
 
 from db import settings as agency_settings
-from db.access import COMMAND_LINE
 from db.dates import Period, add_months
 from db.demo import build_demo
 from db.engine import Database
@@ -41,6 +40,7 @@ from reports.render.pdf_monthly import write_monthly_pdf
 from reports.rules import recovery
 from reports.tables.report_data import ReportData
 from reports.tables.report_tables import Kind, Table
+from tests.accounts import actor_of
 from tests.reports.printed_text import missing_rows, segment
 
 TODAY = dt.date(2026, 11, 27)
@@ -151,7 +151,7 @@ def _check_pdf(data: ReportData, folder: Path) -> None:
 
 def _funder_trend_row(database: Database, quarter: Period, month: Period, folder: Path) -> list:
     target = folder / "quarter.xlsx"
-    funder_workbook(database, COMMAND_LINE, quarter.start, quarter.end, target)
+    funder_workbook(database, actor_of(database), quarter.start, quarter.end, target)
     book = load_workbook(target, read_only=True)
     try:
         for row in book["Trends"].iter_rows(min_row=2, values_only=True):
@@ -179,7 +179,7 @@ def _as_sheet(values: tuple[object, ...], table: Table) -> list[object]:
 
 def _check_recovery_status(database: Database, as_of: dt.date, folder: Path) -> None:
     target = folder / "export.xlsx"
-    export_workbook(database, COMMAND_LINE, target, as_of, all_clients=True)
+    export_workbook(database, actor_of(database), target, as_of, all_clients=True)
     book = load_workbook(target, read_only=True)
     try:
         rows = list(book["RecoveryStatus"].iter_rows(values_only=True))
@@ -203,12 +203,13 @@ def _check_recovery_status(database: Database, as_of: dt.date, folder: Path) -> 
 def _exact_funder(database: Database) -> None:
     with database.writing() as session:
         current = agency_settings.load(session)
-        agency_settings.save(session, COMMAND_LINE, replace(current, suppression_threshold=1))
+        agency_settings.save(session, actor_of(database), replace(current, suppression_threshold=1))
 
 
 def _check_agency(database: Database, month: Period, folder: Path) -> None:
     reports = [
-        build_report_data(database, COMMAND_LINE, _next(month, k), internal=True) for k in range(12)
+        build_report_data(database, actor_of(database), _next(month, k), internal=True)
+        for k in range(12)
     ]
     own = _own_figures(reports[0])
     for later in reports[1:]:
@@ -222,7 +223,7 @@ def _check_agency(database: Database, month: Period, folder: Path) -> None:
     stored = _funder_trend_row(database, quarter, month, folder)
     expected = [v for key in TRENDS for v in _as_sheet(own[key], reports[0].table(key))]
     assert stored == expected
-    in_quarter = build_report_data(database, COMMAND_LINE, quarter, internal=True)
+    in_quarter = build_report_data(database, actor_of(database), quarter, internal=True)
     closed = in_quarter.table("followups").row("Windows closed in the period").values[-1]
     assert closed == sum(_trend_row(r, "trend_followups", r.period.end)[0] for r in reports[:3])
     _check_recovery_status(database, month.end, folder)

@@ -1,11 +1,16 @@
 """The hand-check of docs/reports.md ("Checking a report by hand"), run as written: the
-two commands it names, then its filters on the exchange workbook, against the numbers
-the PDF prints."""
+two commands it names, read from the page and run as the demo's administrator, then its
+filters on the exchange workbook, against the numbers the PDF prints."""
 
 from __future__ import annotations
 
 import datetime as dt
+import io
+import os
 import re
+import shlex
+import sys
+from pathlib import Path
 from typing import Any
 
 import pytest
@@ -13,13 +18,30 @@ from openpyxl import load_workbook
 from pypdf import PdfReader
 
 from desktop.cli import main
+from desktop.commands.core import DEMO_PASSWORD
 
 OCTOBER = (dt.date(2026, 10, 1), dt.date(2026, 10, 31))
 HARM_YEAR = (dt.date(2025, 11, 1), dt.date(2026, 10, 31))
 
 
-def _run(*argv: str) -> None:
-    assert main(list(argv)) == 0
+DOC = Path(__file__).resolve().parents[2] / "docs" / "reports.md"
+
+
+def _run(*argv: str, typed: str = "") -> None:
+    stdin = sys.stdin
+    sys.stdin = io.StringIO(typed)
+    try:
+        assert main(list(argv)) == 0
+    finally:
+        sys.stdin = stdin
+
+
+def documented_commands() -> list[list[str]]:
+    """The arguments of each `recovery-desk` line of the section's command block."""
+    text = DOC.read_text(encoding="utf-8")
+    block = text[text.index("## Checking a report by hand") :].split("```")[1]
+    lines = [line for line in block.splitlines() if line.startswith("recovery-desk ")]
+    return [shlex.split(line)[1:] for line in lines]
 
 
 def _sheet(book: Any, name: str) -> list[dict[str, Any]]:
@@ -48,9 +70,16 @@ def files(tmp_path_factory: pytest.TempPathFactory) -> tuple[str, Any]:
     folder = tmp_path_factory.mktemp("hand-check")
     db = str(folder / "demo.sqlite3")
     _run("demo", "--clients", "300", "--seed", "5", "--today", "2026-11-27", "--db", db)
+    commands = documented_commands()
+    assert [argv[:2] for argv in commands] == [["report", "monthly"], ["export", "data"]]
+    here = Path.cwd()
+    os.chdir(folder)  # the page names the files without a folder
+    try:
+        for argv in commands:
+            _run(*argv, "--db", db, typed=DEMO_PASSWORD + "\n")
+    finally:
+        os.chdir(here)
     pdf, xlsx = folder / "october.pdf", folder / "october.xlsx"
-    _run("report", "monthly", "--month", "2026-10", "--internal", "--out", str(pdf), "--db", db)
-    _run("export", "data", "--as-of", "2026-10-31", "--all-clients", "--out", str(xlsx), "--db", db)
     text = " ".join(" ".join(p.extract_text().split()) for p in PdfReader(pdf).pages)
     return text, load_workbook(xlsx, read_only=True)
 

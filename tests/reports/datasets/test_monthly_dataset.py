@@ -9,7 +9,6 @@ from collections.abc import Collection, Iterable, Iterator
 import pytest
 from sqlalchemy.orm import Session
 
-from db.access import COMMAND_LINE
 from db.dates import Period
 from db.engine import Database
 from db.startup import open_database
@@ -18,6 +17,7 @@ from reports.datasets.monthly_dataset import monthly_dataset
 from reports.rules.facts import ClientHistory
 from reports.rules.harm_trend import Levels
 from reports.rules.recovery import ClassStatus
+from tests.accounts import actor_of
 from tests.reports.hand_agency import REPORT_MONTH, REPORT_YEAR, build, client_code
 
 TODAY = dt.date(2026, 11, 27)
@@ -70,7 +70,7 @@ class Recorder:
 @pytest.fixture(scope="module")
 def agency(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Database]:
     database = open_database(str(tmp_path_factory.mktemp("walk") / "agency.sqlite3"))
-    build(database, COMMAND_LINE, TODAY)
+    build(database, actor_of(database), TODAY)
     yield database
     database.dispose()
 

@@ -8,13 +8,13 @@ from collections.abc import Iterator
 
 import pytest
 
-from db.access import COMMAND_LINE
 from db.dates import Period
 from db.engine import Database
 from db.startup import open_database
 from forms import records
 from reports.outputs.monthly_data import build_report_data
 from reports.tables.report_data import ReportData
+from tests.accounts import actor_of
 from tests.reports.hand_agency import substance, visit
 
 TODAY = dt.date(2027, 3, 1)
@@ -24,7 +24,7 @@ YEAR = Period(dt.date(2025, 11, 1), dt.date(2026, 10, 31))
 def _client(database: Database, code: str, postal: str) -> int:
     return records.create_client(
         database,
-        COMMAND_LINE,
+        actor_of(database),
         {
             "client_code": code,
             "given_name": "Wren",
@@ -39,7 +39,7 @@ def _client(database: Database, code: str, postal: str) -> int:
 def _intake(database: Database, client: int, on: str) -> None:
     records.add_assessment(
         database,
-        COMMAND_LINE,
+        actor_of(database),
         client,
         visit(on, "intake"),
         substance("opioid", "larger_longer;cut_down"),
@@ -50,7 +50,7 @@ def _intake(database: Database, client: int, on: str) -> None:
 def _contact(database: Database, client: int, on: str, status: str) -> None:
     records.add_assessment(
         database,
-        COMMAND_LINE,
+        actor_of(database),
         client,
         {"assessed_on": on, "kind": "follow_up", "contact_status": status},
         [],
@@ -60,7 +60,11 @@ def _contact(database: Database, client: int, on: str, status: str) -> None:
 
 def _event(database: Database, client: int, on: str, count: int = 1) -> None:
     records.add_event(
-        database, COMMAND_LINE, client, {"occurred_on": on, "event": "death", "count": count}, TODAY
+        database,
+        actor_of(database),
+        client,
+        {"occurred_on": on, "event": "death", "count": count},
+        TODAY,
     )
 
 
@@ -84,7 +88,7 @@ def agency(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Database]:
     _event(database, ids[3], "2026-01-05")
     records.add_assessment(
         database,
-        COMMAND_LINE,
+        actor_of(database),
         ids[4],
         visit("2026-09-01", "follow_up"),
         substance("opioid"),
@@ -96,7 +100,7 @@ def agency(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Database]:
 
 @pytest.fixture(scope="module")
 def year(agency: Database) -> ReportData:
-    return build_report_data(agency, COMMAND_LINE, YEAR, internal=True)
+    return build_report_data(agency, actor_of(agency), YEAR, internal=True)
 
 
 def test_every_table_counts_the_three_deaths_of_the_year(year: ReportData) -> None:

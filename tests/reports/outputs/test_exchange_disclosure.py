@@ -21,11 +21,11 @@ from db.models import AuditEntry, Client, Disclosure, DisclosureClient
 from forms import consents, records
 from forms.consents import Recipient
 from reports.outputs.exchange_export import export_workbook
+from tests.accounts import signed_in
 
 TODAY = dt.date(2026, 11, 27)
 AS_OF = TODAY
 COUNTY = Recipient("named_recipient", "County Health Dept")
-MANAGER = Actor(user_id=None, username="test-manager", role="manager")
 # 42 CFR 2.32(a)(1), as amended by the 2024 final rule (89 FR 12472), typed out here on
 # purpose: the test checks the workbook against the regulation, not against the code.
 STATEMENT_1 = (
@@ -309,8 +309,9 @@ def test_an_export_says_to_whom_or_is_an_administrator_s_internal_copy(
         export_workbook(
             database, admin, tmp_path / "x.xlsx", AS_OF, recipient=COUNTY, all_clients=True
         )
-    with pytest.raises(PermissionDenied):
-        export_workbook(database, MANAGER, tmp_path / "x.xlsx", AS_OF, all_clients=True)
+    manager = signed_in(database, "manager")
+    with pytest.raises(PermissionDenied, match="manager may not"):
+        export_workbook(database, manager, tmp_path / "x.xlsx", AS_OF, all_clients=True)
     assert not (tmp_path / "x.xlsx").exists()
 
 
@@ -342,8 +343,9 @@ def test_a_recipient_built_by_hand_cannot_get_round_consent(
     database: Database, admin: Actor, tmp_path: Path, recipient: Recipient, message: str
 ) -> None:
     add(database, admin, "C-5")  # no consent at all
+    manager = signed_in(database, "manager")
     with pytest.raises(ValueError, match=message):
         export_workbook(
-            database, MANAGER, tmp_path / "x.xlsx", AS_OF, recipient=recipient, today=TODAY
+            database, manager, tmp_path / "x.xlsx", AS_OF, recipient=recipient, today=TODAY
         )
     assert not (tmp_path / "x.xlsx").exists() and disclosures(database) == []

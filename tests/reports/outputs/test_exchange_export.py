@@ -23,6 +23,7 @@ from forms.importer import import_workbook
 from reports.outputs.exchange_export import export_workbook
 from reports.outputs.exchange_template import write_template
 from reports.rules import recovery, remission
+from tests.accounts import signed_in
 
 AS_OF = dt.date(2026, 11, 27)
 # DESIGN.md "The exchange workbook": a public contract, copied here on purpose.
@@ -47,7 +48,6 @@ CONTRACT = {
     "Consents": "client_code scope recipient signed_on expires_on revoked_on note",
 }
 TREATMENT = Recipient("treatment", "Riverside Clinic")
-MANAGER = Actor(user_id=None, username="test-manager", role="manager")
 
 
 def sheets(path: Path) -> dict[str, list[tuple[Any, ...]]]:
@@ -92,7 +92,7 @@ def test_demo_agency_export_import_export_gives_the_same_workbook(
     demo = open_database(str(tmp_path / "demo.sqlite3"))
     build_demo(demo, 40, 5, today=AS_OF)
     first, second = tmp_path / "first.xlsx", tmp_path / "second.xlsx"
-    summary = export_workbook(demo, admin, first, AS_OF, all_clients=True, today=AS_OF)
+    summary = export_workbook(demo, signed_in(demo), first, AS_OF, all_clients=True, today=AS_OF)
     demo.dispose()
     assert summary.clients == 40 and summary.left_out == 0
     result = import_workbook(any_database, admin, first, AS_OF)
@@ -224,12 +224,13 @@ def test_worked_case_1_reads_early_full_remission_with_its_harm(
 def test_only_managers_export_identified_data_and_only_admins_everyone(
     database: Database, front_desk: Actor, tmp_path: Path
 ) -> None:
-    with pytest.raises(PermissionDenied):
+    manager = signed_in(database, "manager")
+    with pytest.raises(PermissionDenied, match="front desk may not export identified data"):
         export_workbook(database, front_desk, tmp_path / "x.xlsx", AS_OF, recipient=TREATMENT)
     with pytest.raises(PermissionDenied):
-        export_workbook(database, MANAGER, tmp_path / "x.xlsx", AS_OF, all_clients=True)
+        export_workbook(database, manager, tmp_path / "x.xlsx", AS_OF, all_clients=True)
     assert not (tmp_path / "x.xlsx").exists()
-    export_workbook(database, MANAGER, tmp_path / "x.xlsx", AS_OF, recipient=TREATMENT)
+    export_workbook(database, manager, tmp_path / "x.xlsx", AS_OF, recipient=TREATMENT)
     assert (tmp_path / "x.xlsx").exists()
 
 
@@ -312,7 +313,7 @@ def _yes_no(value: bool) -> str:
 
 
 def test_recovery_status_sheet_says_what_the_classifier_says_for_every_client_and_class(
-    tmp_path: Path, admin: Actor
+    tmp_path: Path,
 ) -> None:
     """Every row of the sheet against `classify` run on the client's history as the
     reports load it (not the export's own rows): the yes/no columns above all, which
@@ -322,7 +323,7 @@ def test_recovery_status_sheet_says_what_the_classifier_says_for_every_client_an
     demo = open_database(str(tmp_path / "demo.sqlite3"))
     build_demo(demo, 120, 11, today=AS_OF)
     target = tmp_path / "status.xlsx"
-    export_workbook(demo, admin, target, AS_OF, all_clients=True)
+    export_workbook(demo, signed_in(demo, "admin"), target, AS_OF, all_clients=True)
     rows = sheets(target)["RecoveryStatus"]
     header, body = rows[0], rows[1:]
     col = {key: header.index(key) for key in header}

@@ -16,7 +16,7 @@ from sqlalchemy import select
 
 from db import report_queries as queries
 from db import settings as agency_settings
-from db.access import COMMAND_LINE, PermissionDenied
+from db.access import PermissionDenied
 from db.dates import Period
 from db.demo import build_demo
 from db.engine import Database
@@ -29,6 +29,7 @@ from reports.datasets.histories import load_histories
 from reports.outputs.funder import FunderResult, funder_workbook
 from reports.rules.recovery import primary_status
 from reports.tables.report_tables import Kind, Table
+from tests.accounts import actor_of
 from tests.reports.hand_agency import DOCK, PEOPLE, build, client_code
 from tests.reports.hand_expected import year_tables
 
@@ -42,13 +43,13 @@ AGGREGATE_SHEETS = ("Summary", "Community", "Trends")
 @pytest.fixture(scope="module")
 def agency(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Database]:
     database = open_database(str(tmp_path_factory.mktemp("hand") / "agency.sqlite3"))
-    build(database, COMMAND_LINE, TODAY)
+    build(database, actor_of(database), TODAY)
     yield database
     database.dispose()
 
 
 def _export(database: Database, target: Path, **kw: Any) -> tuple[Any, FunderResult]:
-    result = funder_workbook(database, COMMAND_LINE, START, END, target, **kw)
+    result = funder_workbook(database, actor_of(database), START, END, target, **kw)
     return load_workbook(target), result
 
 
@@ -69,12 +70,12 @@ def exact(agency: Database, tmp_path_factory: pytest.TempPathFactory) -> tuple[A
     """A threshold of 1 hides nothing: the workbook's layout with every exact number."""
     with agency.writing() as session:
         current = agency_settings.load(session)
-        agency_settings.save(session, COMMAND_LINE, replace(current, suppression_threshold=1))
+        agency_settings.save(session, actor_of(agency), replace(current, suppression_threshold=1))
     try:
         return _export(agency, tmp_path_factory.mktemp("f") / "exact.xlsx")
     finally:
         with agency.writing() as session:
-            agency_settings.save(session, COMMAND_LINE, current)
+            agency_settings.save(session, actor_of(agency), current)
 
 
 def cell_value(value: object, kind: Kind) -> object:
@@ -391,20 +392,19 @@ def test_the_dictionary_and_about_sheets_explain_the_file(
 
 
 def test_text_that_looks_like_a_formula_stays_text(database: Database, tmp_path: Path) -> None:
+    boss = actor_of(database)
     with database.writing() as session:
         current = agency_settings.load(session)
-        agency_settings.save(
-            session, COMMAND_LINE, replace(current, agency_name="=cmd|'/c calc'!A1")
-        )
+        agency_settings.save(session, boss, replace(current, agency_name="=cmd|'/c calc'!A1"))
     for _ in range(11):  # enough people for the area to be printed, not pooled
         records.add_encounter(
             database,
-            COMMAND_LINE,
+            boss,
             None,
             {"occurred_on": "2026-10-09", "area": "=SUM(A1:A9)", "naloxone_kits": 20},
             TODAY,
         )
-    funder_workbook(database, COMMAND_LINE, START, END, tmp_path / "f.xlsx")
+    funder_workbook(database, boss, START, END, tmp_path / "f.xlsx")
     book = load_workbook(tmp_path / "f.xlsx")
     area = book["Community"]["A2"]
     assert (area.value, area.data_type) == ("=SUM(A1:A9)", "s")
@@ -428,7 +428,7 @@ def test_a_cancelled_export_leaves_no_file(agency: Database, tmp_path: Path) -> 
     with pytest.raises(Cancelled):
         funder_workbook(
             agency,
-            COMMAND_LINE,
+            actor_of(agency),
             START,
             END,
             tmp_path / "f.xlsx",
@@ -438,9 +438,9 @@ def test_a_cancelled_export_leaves_no_file(agency: Database, tmp_path: Path) -> 
     assert list(tmp_path.iterdir()) == []
 
 
-def test_a_front_desk_account_may_not_export(agency: Database, front_desk, tmp_path: Path) -> None:
-    with pytest.raises(PermissionDenied):
-        funder_workbook(agency, front_desk, START, END, tmp_path / "f.xlsx")
+def test_a_front_desk_account_may_not_export(agency: Database, tmp_path: Path) -> None:
+    with pytest.raises(PermissionDenied, match="front desk may not make reports"):
+        funder_workbook(agency, actor_of(agency, "front_desk"), START, END, tmp_path / "f.xlsx")
     assert list(tmp_path.iterdir()) == []
 
 
@@ -451,12 +451,12 @@ def test_the_dictionary_names_the_markers_the_sheets_print(
     hidden count prints * in the sheets: the Dictionary must say exactly that."""
     with agency.writing() as session:
         current = agency_settings.load(session)
-        agency_settings.save(session, COMMAND_LINE, replace(current, suppression_threshold=5))
+        agency_settings.save(session, actor_of(agency), replace(current, suppression_threshold=5))
     try:
         book, _ = _export(agency, tmp_path / "five.xlsx")
     finally:
         with agency.writing() as session:
-            agency_settings.save(session, COMMAND_LINE, current)
+            agency_settings.save(session, actor_of(agency), current)
     shown = {
         v
         for name in ("Summary", "Trends")
@@ -518,13 +518,15 @@ def test_the_rows_add_up_to_every_client_count_of_the_summary(
     of the (exact) Summary comes out the same, the month's clients not served too."""
     with agency.writing() as session:
         current = agency_settings.load(session)
-        agency_settings.save(session, COMMAND_LINE, replace(current, suppression_threshold=1))
+        agency_settings.save(session, actor_of(agency), replace(current, suppression_threshold=1))
     try:
         target = tmp_path / "rows.xlsx"
-        result = funder_workbook(agency, COMMAND_LINE, period.start, period.end, target, rows=True)
+        result = funder_workbook(
+            agency, actor_of(agency), period.start, period.end, target, rows=True
+        )
     finally:
         with agency.writing() as session:
-            agency_settings.save(session, COMMAND_LINE, current)
+            agency_settings.save(session, actor_of(agency), current)
     sheet = list(load_workbook(target)["Clients"].iter_rows(values_only=True))
     rows = [dict(zip(sheet[0], r, strict=True)) for r in sheet[1:]]
     assert _recount(rows) == _summary_counts(result.data)

@@ -12,13 +12,13 @@ from collections.abc import Iterator
 
 import pytest
 
-from db.access import COMMAND_LINE
 from db.dates import Period
 from db.engine import Database
 from db.startup import open_database
 from forms import records
 from reports.outputs.monthly_data import build_report_data
 from reports.tables.report_data import ReportData
+from tests.accounts import actor_of
 from tests.reports.hand_agency import substance, visit
 
 TODAY = dt.date(2027, 3, 1)
@@ -29,7 +29,7 @@ NOVEMBER = Period.month(2026, 11)
 def _client(database: Database, code: str) -> int:
     return records.create_client(
         database,
-        COMMAND_LINE,
+        actor_of(database),
         {
             "client_code": code,
             "given_name": "Wren",
@@ -50,7 +50,7 @@ def agency(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Database]:
         client = _client(database, code)
         records.add_assessment(
             database,
-            COMMAND_LINE,
+            actor_of(database),
             client,
             visit("2026-05-31", "intake"),
             substance("alcohol", "larger_longer;cut_down"),
@@ -59,7 +59,7 @@ def agency(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Database]:
         if back is not None:
             records.add_assessment(
                 database,
-                COMMAND_LINE,
+                actor_of(database),
                 client,
                 visit(back, "follow_up"),
                 substance("alcohol"),
@@ -79,7 +79,7 @@ def _trend_row(data: ReportData, month_end: dt.date) -> tuple[object, ...]:
 
 
 def test_a_window_ending_on_the_reports_last_day_counts_in_that_report(agency: Database) -> None:
-    october = build_report_data(agency, COMMAND_LINE, OCTOBER, internal=True)
+    october = build_report_data(agency, actor_of(agency), OCTOBER, internal=True)
     # Both 3-month windows closed on October 31: one met on that very day, one missed.
     assert _row(october, "followups", "Windows closed in the period") == (2, 0, 0, 2)
     assert _row(october, "followups", "Completed in the window") == (1, 0, 0, 1)
@@ -93,8 +93,8 @@ def test_a_window_ending_on_the_reports_last_day_counts_in_that_report(agency: D
 def test_the_month_prints_the_same_in_its_own_report_and_in_the_next_ones_trend(
     agency: Database,
 ) -> None:
-    october = build_report_data(agency, COMMAND_LINE, OCTOBER, internal=True)
-    november = build_report_data(agency, COMMAND_LINE, NOVEMBER, internal=True)
+    october = build_report_data(agency, actor_of(agency), OCTOBER, internal=True)
+    november = build_report_data(agency, actor_of(agency), NOVEMBER, internal=True)
     own = _trend_row(october, OCTOBER.end)
     assert own == (2, 1, 1, 50.0)
     assert _trend_row(november, OCTOBER.end) == own
@@ -102,7 +102,7 @@ def test_the_month_prints_the_same_in_its_own_report_and_in_the_next_ones_trend(
 
 def test_a_funder_period_covering_the_month_counts_the_window(agency: Database) -> None:
     autumn = build_report_data(
-        agency, COMMAND_LINE, Period(dt.date(2026, 9, 1), OCTOBER.end), internal=True
+        agency, actor_of(agency), Period(dt.date(2026, 9, 1), OCTOBER.end), internal=True
     )
     assert _row(autumn, "followups", "Windows closed in the period") == (2, 0, 0, 2)
     assert _row(autumn, "followups", "Missed") == (1, 0, 0, 1)

@@ -9,7 +9,7 @@ from dataclasses import replace
 import pytest
 
 from db import settings as agency_settings
-from db.access import COMMAND_LINE, PermissionDenied
+from db.access import PermissionDenied
 from db.dates import Period
 from db.demo import build_demo
 from db.engine import Database
@@ -18,6 +18,7 @@ from db.startup import open_database
 from reports.outputs.monthly_data import build_report_data
 from reports.tables.report_data import ReportData
 from reports.tables.report_tables import Kind
+from tests.accounts import actor_of
 from tests.reports.hand_agency import REPORT_MONTH, REPORT_YEAR, build
 from tests.reports.hand_expected import OCTOBER
 
@@ -30,19 +31,19 @@ STAR = "*"  # hidden only to protect a small count: a complement, or a value res
 @pytest.fixture(scope="module")
 def agency(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Database]:
     database = open_database(str(tmp_path_factory.mktemp("hand") / "agency.sqlite3"))
-    build(database, COMMAND_LINE, TODAY)
+    build(database, actor_of(database), TODAY)
     yield database
     database.dispose()
 
 
 @pytest.fixture(scope="module")
 def exact(agency: Database) -> ReportData:
-    return build_report_data(agency, COMMAND_LINE, OCTOBER_2026, internal=True)
+    return build_report_data(agency, actor_of(agency), OCTOBER_2026, internal=True)
 
 
 @pytest.fixture(scope="module")
 def suppressed(agency: Database) -> ReportData:
-    return build_report_data(agency, COMMAND_LINE, OCTOBER_2026)
+    return build_report_data(agency, actor_of(agency), OCTOBER_2026)
 
 
 def printed(data: ReportData, key: str) -> list[tuple[str, tuple[object, ...]]]:
@@ -131,7 +132,7 @@ def demo(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Database]:
 
 
 def test_a_realistic_agency_prints_no_small_count_and_no_recoverable_cell(demo: Database) -> None:
-    data = build_report_data(demo, COMMAND_LINE, OCTOBER_2026)
+    data = build_report_data(demo, actor_of(demo), OCTOBER_2026)
     ledger = data.ledger
     for line in ledger.lines():
         assert sum(ledger.is_hidden(c) for c in line) != 1, line
@@ -155,19 +156,19 @@ def test_the_totals_agree_across_tables_and_with_the_trend(exact: ReportData) ->
 def test_the_threshold_comes_from_the_settings(agency: Database) -> None:
     with agency.writing() as session:
         current = agency_settings.load(session)
-        agency_settings.save(session, COMMAND_LINE, replace(current, suppression_threshold=3))
+        agency_settings.save(session, actor_of(agency), replace(current, suppression_threshold=3))
     try:
-        data = build_report_data(agency, COMMAND_LINE, OCTOBER_2026)
+        data = build_report_data(agency, actor_of(agency), OCTOBER_2026)
     finally:
         with agency.writing() as session:
-            agency_settings.save(session, COMMAND_LINE, current)
+            agency_settings.save(session, actor_of(agency), current)
     # 3 known active clients print; the 1s and 2s of the row hide.
     assert data.table("dsm_by_goal").row("Active").values == ("<3", "<3", "<3", 0, 0, 0, 0, 3)
 
 
-def test_a_front_desk_account_may_not_build_a_report(agency: Database, front_desk) -> None:
-    with pytest.raises(PermissionDenied):
-        build_report_data(agency, front_desk, OCTOBER_2026)
+def test_a_front_desk_account_may_not_build_a_report(agency: Database) -> None:
+    with pytest.raises(PermissionDenied, match="front desk may not make reports"):
+        build_report_data(agency, actor_of(agency, "front_desk"), OCTOBER_2026)
 
 
 def test_cancelling_stops_the_build(agency: Database) -> None:
@@ -175,7 +176,7 @@ def test_cancelling_stops_the_build(agency: Database) -> None:
     with pytest.raises(Cancelled):
         build_report_data(
             agency,
-            COMMAND_LINE,
+            actor_of(agency),
             OCTOBER_2026,
             progress=lambda done, total: seen.append((done, total)),
             cancelled=lambda: True,
@@ -186,14 +187,17 @@ def test_cancelling_stops_the_build(agency: Database) -> None:
 def test_progress_reaches_the_number_of_clients_walked(agency: Database) -> None:
     seen: list[tuple[int, int]] = []
     build_report_data(
-        agency, COMMAND_LINE, OCTOBER_2026, progress=lambda done, total: seen.append((done, total))
+        agency,
+        actor_of(agency),
+        OCTOBER_2026,
+        progress=lambda done, total: seen.append((done, total)),
     )
     assert seen[-1][0] == seen[-1][1] == 8
 
 
 def test_the_same_numbers_on_every_database(any_database: Database) -> None:
-    build(any_database, COMMAND_LINE, TODAY)
-    data = build_report_data(any_database, COMMAND_LINE, OCTOBER_2026, internal=True)
+    build(any_database, actor_of(any_database), TODAY)
+    data = build_report_data(any_database, actor_of(any_database), OCTOBER_2026, internal=True)
     for key in (
         "caseload",
         "followups",

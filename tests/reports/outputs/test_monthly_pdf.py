@@ -12,7 +12,7 @@ from pypdf import PdfReader
 from sqlalchemy import select
 
 from db import settings as agency_settings
-from db.access import COMMAND_LINE, PermissionDenied
+from db.access import PermissionDenied
 from db.engine import Database
 from db.jobs import Cancelled
 from db.models import AuditEntry
@@ -20,6 +20,7 @@ from db.startup import open_database
 from reports.outputs.monthly_pdf import monthly_report
 from reports.render.pdf_monthly import INTERNAL_MARK
 from reports.tables.report_data import ReportData
+from tests.accounts import actor_of
 from tests.reports.hand_agency import AGENCY, DOCK, REPORT_MONTH, REPORT_YEAR, build
 from tests.reports.hand_expected import OCTOBER
 from tests.reports.printed_text import missing_rows, segment
@@ -31,7 +32,7 @@ GENERATED = dt.datetime(2026, 11, 2, 9, 30, tzinfo=dt.UTC)
 @pytest.fixture(scope="module")
 def agency(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Database]:
     database = open_database(str(tmp_path_factory.mktemp("hand") / "agency.sqlite3"))
-    build(database, COMMAND_LINE, TODAY)
+    build(database, actor_of(database), TODAY)
     yield database
     database.dispose()
 
@@ -40,7 +41,7 @@ def _write(agency: Database, folder: Path, internal: bool) -> tuple[Path, Report
     target = folder / ("internal.pdf" if internal else "report.pdf")
     data = monthly_report(
         agency,
-        COMMAND_LINE,
+        actor_of(agency),
         REPORT_YEAR,
         REPORT_MONTH,
         target,
@@ -124,12 +125,12 @@ def test_the_definitions_close_the_report(internal: Printed) -> None:
 def test_the_paper_size_follows_the_settings(agency: Database, tmp_path: Path) -> None:
     with agency.writing() as session:
         current = agency_settings.load(session)
-        agency_settings.save(session, COMMAND_LINE, replace(current, paper_size="a4"))
+        agency_settings.save(session, actor_of(agency), replace(current, paper_size="a4"))
     try:
-        monthly_report(agency, COMMAND_LINE, REPORT_YEAR, REPORT_MONTH, tmp_path / "a4.pdf")
+        monthly_report(agency, actor_of(agency), REPORT_YEAR, REPORT_MONTH, tmp_path / "a4.pdf")
     finally:
         with agency.writing() as session:
-            agency_settings.save(session, COMMAND_LINE, current)
+            agency_settings.save(session, actor_of(agency), current)
     box = PdfReader(tmp_path / "a4.pdf").pages[0].mediabox
     assert (round(float(box.width)), round(float(box.height))) == (595, 842)
 
@@ -140,7 +141,7 @@ def test_letter_is_the_default_paper(internal: Printed) -> None:
 
 
 def test_writing_the_report_is_audited(agency: Database, tmp_path: Path) -> None:
-    monthly_report(agency, COMMAND_LINE, REPORT_YEAR, REPORT_MONTH, tmp_path / "m.pdf")
+    monthly_report(agency, actor_of(agency), REPORT_YEAR, REPORT_MONTH, tmp_path / "m.pdf")
     with agency.reading() as session:
         entry = session.scalars(
             select(AuditEntry)
@@ -156,21 +157,20 @@ def test_a_cancelled_report_leaves_no_file_and_keeps_an_earlier_one(
     target = tmp_path / "report.pdf"
     with pytest.raises(Cancelled):
         monthly_report(
-            agency, COMMAND_LINE, REPORT_YEAR, REPORT_MONTH, target, cancelled=lambda: True
+            agency, actor_of(agency), REPORT_YEAR, REPORT_MONTH, target, cancelled=lambda: True
         )
     assert list(tmp_path.iterdir()) == []
     target.write_bytes(b"last month")
     with pytest.raises(Cancelled):
         monthly_report(
-            agency, COMMAND_LINE, REPORT_YEAR, REPORT_MONTH, target, cancelled=lambda: True
+            agency, actor_of(agency), REPORT_YEAR, REPORT_MONTH, target, cancelled=lambda: True
         )
     assert [p.name for p in tmp_path.iterdir()] == ["report.pdf"]
     assert target.read_bytes() == b"last month"
 
 
-def test_a_front_desk_account_may_not_print_it(
-    agency: Database, front_desk, tmp_path: Path
-) -> None:
-    with pytest.raises(PermissionDenied):
-        monthly_report(agency, front_desk, REPORT_YEAR, REPORT_MONTH, tmp_path / "m.pdf")
+def test_a_front_desk_account_may_not_print_it(agency: Database, tmp_path: Path) -> None:
+    desk = actor_of(agency, "front_desk")
+    with pytest.raises(PermissionDenied, match="front desk may not make reports"):
+        monthly_report(agency, desk, REPORT_YEAR, REPORT_MONTH, tmp_path / "m.pdf")
     assert list(tmp_path.iterdir()) == []

@@ -9,12 +9,12 @@ from collections.abc import Iterator
 
 import pytest
 
-from db.access import COMMAND_LINE
 from db.dates import Period
 from db.engine import Database
 from db.startup import open_database
 from forms import records
 from reports.outputs.monthly_data import build_report_data
+from tests.accounts import actor_of
 from tests.reports.hand_agency import substance, visit
 
 TODAY = dt.date(2027, 3, 1)
@@ -25,7 +25,7 @@ CRITERIA = "larger_longer;cut_down"
 def _client(database: Database, code: str) -> int:
     return records.create_client(
         database,
-        COMMAND_LINE,
+        actor_of(database),
         {
             "client_code": code,
             "given_name": "Wren",
@@ -38,7 +38,7 @@ def _client(database: Database, code: str) -> int:
 
 def _visit(database: Database, client: int, on: str, kind: str) -> None:
     records.add_assessment(
-        database, COMMAND_LINE, client, visit(on, kind), substance("opioid", CRITERIA), TODAY
+        database, actor_of(database), client, visit(on, kind), substance("opioid", CRITERIA), TODAY
     )
 
 
@@ -68,7 +68,7 @@ def agency(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Database]:
         if code == "DEAD":
             records.add_event(
                 database,
-                COMMAND_LINE,
+                actor_of(database),
                 client,
                 {"occurred_on": "2025-12-01", "event": "death"},
                 TODAY,
@@ -80,7 +80,7 @@ def agency(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Database]:
 def test_the_unknown_are_told_apart_by_whether_the_agency_still_follows_them(
     agency: Database,
 ) -> None:
-    data = build_report_data(agency, COMMAND_LINE, OCTOBER, internal=True)
+    data = build_report_data(agency, actor_of(agency), OCTOBER, internal=True)
     rows = [(row.label, row.values) for row in data.table("recovery_population").rows]
     assert rows == [
         ("Known status (in the tables below)", (1,)),

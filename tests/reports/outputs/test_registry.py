@@ -7,10 +7,11 @@ import datetime as dt
 
 import pytest
 
-from db.access import Actor
 from db.dates import Period
+from db.engine import Database
 from reports.outputs.periods import COMMAND_LINE_NAMES, InputError
 from reports.outputs.registry import Asks, JobInputs, all_jobs, checked, jobs_for
+from tests.accounts import signed_in
 
 TODAY = dt.date(2026, 11, 27)
 
@@ -19,9 +20,9 @@ def job(key: str):  # type: ignore[no-untyped-def]
     return next(j for j in all_jobs() if j.key == key)
 
 
-def test_each_role_sees_the_jobs_its_permissions_allow() -> None:
+def test_each_role_sees_the_jobs_its_permissions_allow(database: Database) -> None:
     def keys(role: str) -> list[str]:
-        return [j.key for j in jobs_for(Actor(None, role, role))]
+        return [j.key for j in jobs_for(signed_in(database, role))]
 
     assert keys("front_desk") == ["template"]
     assert keys("admin") == [j.key for j in all_jobs()]
