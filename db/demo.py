@@ -15,7 +15,6 @@ import datetime as dt
 import json
 import logging
 import random
-from collections.abc import Callable
 from dataclasses import dataclass
 
 from sqlalchemy import Connection, delete, func, insert, select, text
@@ -23,6 +22,7 @@ from sqlalchemy import Connection, delete, func, insert, select, text
 from db.demo_harm import anonymous_encounters
 from db.demo_rows import CODE_PREFIX, TABLES, Ids, Rows, add_client
 from db.engine import Database
+from db.jobs import IsCancelled, Progress
 from db.models import Base
 
 log = logging.getLogger(__name__)
@@ -55,8 +55,8 @@ def build_demo(
     seed: int,
     *,
     today: dt.date,
-    progress: Callable[[int, int], None] | None = None,
-    cancelled: Callable[[], bool] | None = None,
+    progress: Progress | None = None,
+    cancelled: IsCancelled | None = None,
 ) -> DemoSummary:
     """Add `clients` synthetic clients, with their whole story, to an existing database.
 

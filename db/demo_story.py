@@ -10,10 +10,11 @@ jail. What the client says at each visit is `db.demo_answers`' job.
 
 from __future__ import annotations
 
-import calendar
 import datetime as dt
 import random
 from dataclasses import dataclass, field
+
+from db.dates import add_months
 
 DAY = dt.timedelta(days=1)
 MAX_EPISODES = 5
@@ -29,13 +30,6 @@ _POINT_OUTCOMES = (
 _ATTEMPT_STATUS = ("not_located", "not_located", "not_located", "refused", "hospitalized")
 _SETTINGS_AT_INTAKE = ((89, "none"), (97, "residential"), (99, "hospital"), (100, "other"))
 _SETTINGS_LATER = ((95, "none"), (98, "residential"), (99.5, "hospital"), (100, "other"))
-
-
-def add_months(day: dt.date, months: int) -> dt.date:
-    """DOMAIN.md §2: same day of month, clipped to the end of a shorter month."""
-    month0 = day.month - 1 + months
-    year, month = day.year + month0 // 12, month0 % 12 + 1
-    return dt.date(year, month, min(day.day, calendar.monthrange(year, month)[1]))
 
 
 @dataclass

@@ -4,7 +4,7 @@ A whole agency is read in chunks of consecutive client ids, four statements
 per chunk (clients, assessments, their substance records, events), each
 ordered so that the caller can group rows in one pass. Rows come back as
 SQLAlchemy rows in the column order of the *_COLUMNS tuples below;
-`reports.histories` turns them into the rules' dataclasses.
+`reports.datasets.histories` turns them into the rules' dataclasses.
 """
 
 from __future__ import annotations

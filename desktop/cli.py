@@ -20,8 +20,7 @@ PROG = "recovery-desk"
 # Each module adds its subcommands with register(subparsers, common).
 COMMAND_MODULES = (
     "desktop.commands.core",
-    "desktop.commands.exchange",
-    "desktop.commands.reports",
+    "desktop.commands.jobs",
     "desktop.commands.encryption",
 )
 

@@ -16,9 +16,9 @@ from db.access import Actor, Permission
 from db.disclosures import DisclosureEntry
 from db.engine import Database
 from db.models import Assessment, Consent, Encounter, Event, FollowUpAttempt, SubstanceRecord
-from reports.followup import PointState, client_followups
-from reports.histories import load_histories
-from reports.recovery import ClassStatus, classify
+from reports.datasets.histories import load_histories
+from reports.rules.followup import PointState, client_followups
+from reports.rules.recovery import ClassStatus, classify
 
 
 @dataclass(frozen=True)

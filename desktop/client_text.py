@@ -20,9 +20,9 @@ from forms.definitions import (
     SUBSTANCE_FIELDS,
     by_key,
 )
-from reports.consent import ConsentFact, in_force
-from reports.followup import PointState
-from reports.recovery import ClassStatus
+from reports.rules.consent import ConsentFact, in_force
+from reports.rules.followup import PointState
+from reports.rules.recovery import ClassStatus
 
 _ASSESSMENT = by_key(ASSESSMENT_FIELDS)
 _SUBSTANCE = by_key(SUBSTANCE_FIELDS)

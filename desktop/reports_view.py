@@ -2,8 +2,9 @@
 
 Each job runs on the thread pool with a progress dialog that can cancel;
 when it is done the screen offers to open the file or its folder. An import
-lists every rejected row in a table. A person sees only the jobs their role
-allows (the functions check the permission again).
+lists every rejected row in a table. The jobs, and the checks of the dates
+they ask for, come from `reports.outputs.registry`, as the command line's do;
+a person sees only the jobs their role allows (the functions check again).
 """
 
 from __future__ import annotations
@@ -34,15 +35,15 @@ from PySide6.QtWidgets import (
 
 from db import codes
 from db.access import Permission
+from db.dates import Period, add_months
 from desktop import client_text, dialogs
 from desktop.context import AppContext
 from desktop.job_runner import JobRunner
-from desktop.report_jobs import NOTHING, PERIOD, JobInputs, ReportJob, jobs_for
 from desktop.translate import label
-from forms.consents import parse_recipient
 from forms.validation import ValidationFailed
-from reports.dates import Period, add_months
-from reports.exchange_disclosure import left_out_text
+from reports.outputs.exchange_disclosure import left_out_text
+from reports.outputs.periods import FieldNames, InputError
+from reports.outputs.registry import Asks, Caller, Job, JobInputs, checked, jobs_for
 
 log = logging.getLogger(__name__)
 
@@ -175,10 +176,10 @@ class ReportsView(QWidget):
             if item.widget() is not None:
                 item.widget().deleteLater()
         self.job_buttons = {}
-        self.jobs = {j.key: j for j in jobs_for(self.ctx)}
+        self.jobs = {j.key: j for j in jobs_for(self.ctx.user)}
         for row, job in enumerate(self.jobs.values()):
             self._job_row(row, job)
-        self.choices.setVisible(any(j.needs != NOTHING for j in self.jobs.values()))
+        self.choices.setVisible(any(j.asks is not Asks.NOTHING for j in self.jobs.values()))
         if not self.ctx.can(Permission.REPORTS):
             note = QLabel(
                 self.tr("Monthly reports, exports and imports are made by managers."), self.jobs_box
@@ -186,12 +187,12 @@ class ReportsView(QWidget):
             note.setObjectName("reports_note")
             self.jobs_layout.addWidget(note, len(self.jobs), 0, 1, 2)
 
-    def _job_row(self, row: int, job: ReportJob) -> None:
+    def _job_row(self, row: int, job: Job) -> None:
         """The button in the first column (all as wide as the widest), its purpose beside it."""
-        button = QPushButton(job.title + "…", self.jobs_box)
+        button = QPushButton(label(job.title) + "…", self.jobs_box)
         button.setObjectName(f"job_{job.key}")
         button.clicked.connect(lambda _=False, key=job.key: self.start_job(key))
-        explain = QLabel(job.explain, self.jobs_box)
+        explain = QLabel(label(job.description), self.jobs_box)
         explain.setWordWrap(True)
         self.jobs_layout.addWidget(button, row, 0)
         self.jobs_layout.addWidget(explain, row, 1)
@@ -203,25 +204,30 @@ class ReportsView(QWidget):
             Period.month(first.year, first.month),
             Period(to_date(self.period_from.date()), to_date(self.period_to.date())),
             to_date(self.as_of.date()),
-            self.internal.isChecked(),
+            frozenset({"internal"}) if self.internal.isChecked() else frozenset(),
             self.purpose.currentData(),
             self.recipient.text(),
+        )
+
+    def field_names(self) -> FieldNames:
+        """The date fields as this screen labels them, for the one-line refusals."""
+        return FieldNames(
+            self.tr("Month"), self.tr("Period from"), self.tr("Period to"), self.tr("Status as of")
         )
 
     def start_job(self, key: str, path: Path | None = None) -> bool:
         """Ask for the file (unless given), then run the job; False if nothing started."""
         job = self.jobs[key]
-        inputs = self.inputs()
-        if job.needs == PERIOD and inputs.period.end < inputs.period.start:
-            dialogs.warn(self, job.title, self.tr("The period ends before it starts."))
+        title = label(job.title)
+        try:
+            inputs = checked(job, self.inputs(), self.ctx.today(), self.field_names())
+        except ValidationFailed as exc:  # the recipient of an identified export
+            dialogs.warn(self, title, str(exc))
+            self.recipient.setFocus()
             return False
-        if job.identified:
-            try:
-                parse_recipient(inputs.purpose, inputs.recipient, self.ctx.today())
-            except ValidationFailed as exc:
-                dialogs.warn(self, job.title, str(exc))
-                self.recipient.setFocus()
-                return False
+        except InputError as exc:
+            dialogs.warn(self, title, str(exc))
+            return False
         path = path or self._choose_file(job, inputs)
         if path is None:
             return False
@@ -229,19 +235,19 @@ class ReportsView(QWidget):
         self.target = path
         self.result.clear()
         self.problems.hide()
+        caller = Caller(self.ctx.user, self.ctx.today(), self.ctx.database)
         self.runner.start(
             key,
-            job.title,
-            lambda progress, cancelled: job.run(self.ctx, inputs, path, progress, cancelled),
+            title,
+            lambda progress, cancelled: job.run(caller, inputs, path, progress, cancelled),
         )
         return True
 
-    def _choose_file(self, job: ReportJob, inputs: JobInputs) -> Path | None:
+    def _choose_file(self, job: Job, inputs: JobInputs) -> Path | None:
+        title, file_filter = label(job.title), label(job.file.filter)
         if job.reads_file:
-            return dialogs.open_path(self, job.title, self.folder, self.tr(job.file_filter))
-        return dialogs.save_path(
-            self, job.title, self.folder / job.suggest(inputs), self.tr(job.file_filter)
-        )
+            return dialogs.open_path(self, title, self.folder, file_filter)
+        return dialogs.save_path(self, title, self.folder / job.default_name(inputs), file_filter)
 
     def _busy(self, busy: bool) -> None:
         for button in self.job_buttons.values():
@@ -254,7 +260,7 @@ class ReportsView(QWidget):
         self.result.setText(self._written(result))
         choice = dialogs.choose(
             self,
-            self.jobs[key].title,
+            label(self.jobs[key].title),
             self.tr("Done. Open it now?"),
             [self.tr("Open the file"), self.tr("Open the folder")],
         )
@@ -304,7 +310,7 @@ class ReportsView(QWidget):
 
     def _failed(self, key: str, message: str) -> None:
         self.result.setText(self.tr("Stopped: %1").replace("%1", message))
-        dialogs.warn(self, self.jobs[key].title, message)
+        dialogs.warn(self, label(self.jobs[key].title), message)
 
     def _cancelled(self, key: str) -> None:
         self.result.setText(

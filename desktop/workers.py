@@ -9,7 +9,6 @@ GUI thread). The pool is injected, so tests can run jobs inline.
 
 from __future__ import annotations
 
-import gc
 import logging
 import threading
 import time
@@ -18,47 +17,15 @@ from typing import Any, Protocol
 
 from PySide6.QtCore import QObject, QRunnable, QThreadPool, Signal
 
+from db.jobs import IsCancelled, Progress, collector_paused
 from desktop.translate import label
 from forms.failures import log_failure, reason
 
 log = logging.getLogger(__name__)
 
-Progress = Callable[[int, int], None]
-Work = Callable[[Progress, Callable[[], bool]], Any]
+Work = Callable[[Progress, IsCancelled], Any]
 # Flooding the GUI thread with a signal per row would freeze it; a few per second suffice.
 PROGRESS_INTERVAL_S = 0.05
-
-
-class _CollectorPause:
-    """No automatic cyclic garbage collection while a job runs.
-
-    A report holds the histories of a whole agency while it works; each full
-    collection then walks millions of objects (up to a second at 100,000
-    clients) holding the interpreter lock, and the window freezes. Reference
-    counting still frees almost everything; the few cycles a job leaves are
-    collected once it ends, when they are all that is left to walk.
-    """
-
-    def __init__(self) -> None:
-        self._lock = threading.Lock()
-        self._running = 0
-        self._was_enabled = False
-
-    def __enter__(self) -> None:
-        with self._lock:
-            if self._running == 0:
-                self._was_enabled = gc.isenabled()
-                gc.disable()
-            self._running += 1
-
-    def __exit__(self, *_: object) -> None:
-        with self._lock:
-            self._running -= 1
-            if self._running == 0 and self._was_enabled:
-                gc.enable()
-
-
-collector_paused = _CollectorPause()
 
 
 class Pool(Protocol):
@@ -107,7 +74,7 @@ class Job(QRunnable):
     def run(self) -> None:
         started = time.monotonic()
         try:
-            with collector_paused:
+            with collector_paused():
                 result = self.work(self._progress, self.is_cancelled)
         except Exception as exc:  # every failure is reported, none is lost
             if self.is_cancelled():

@@ -13,10 +13,10 @@ from dataclasses import dataclass
 
 from db import worklist
 from db.access import Actor, Permission
+from db.dates import add_months
 from db.engine import Database
-from reports.dates import add_months
-from reports.facts import AssessmentFacts, ClientHistory, EventFacts
-from reports.followup import (
+from reports.rules.facts import AssessmentFacts, ClientHistory, EventFacts
+from reports.rules.followup import (
     CLOSING_SOON,
     MISSED,
     OPEN,

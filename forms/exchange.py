@@ -114,7 +114,7 @@ def _count(key: str, label: str, maximum: int | None = None, help_text: str = ""
     return Field(key, label, Kind.INTEGER, minimum=0, maximum=maximum, help=help_text)
 
 
-# Computed at the export's as-of date by reports/recovery.py and reports/harm.py;
+# Computed at the export's as-of date by reports/rules/recovery.py and reports/rules/harm.py;
 # the code lists are the values those rules return (a test holds them together).
 RECOVERY_STATUS = Sheet(
     "RecoveryStatus",

@@ -17,6 +17,7 @@ from sqlalchemy.orm import Session
 
 from db import bulk
 from db.access import Actor
+from db.jobs import Cancelled
 from forms.exchange import ASSESSED_ON, CLIENT_CODE, Sheet
 from forms.import_read import Problems
 from forms.values import FieldError, parse
@@ -29,10 +30,6 @@ CHUNK_ROWS = 1_000
 _NO_FUTURE_CHECK = dt.date.max
 
 T = TypeVar("T")
-
-
-class Cancelled(Exception):
-    """The person cancelled the import; the transaction is rolled back."""
 
 
 class RowBook:

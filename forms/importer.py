@@ -20,6 +20,7 @@ from pathlib import Path
 from db import audit, backups, bulk
 from db.access import Actor, Permission
 from db.engine import Database
+from db.jobs import Cancelled
 from forms.exchange import (
     ASSESSMENTS,
     CLIENTS,
@@ -45,7 +46,7 @@ from forms.import_read import (
     TooManyProblems,
     WorkbookReader,
 )
-from forms.import_run import Cancelled, ImportRun, chunks
+from forms.import_run import ImportRun, chunks
 
 __all__ = ["ImportFileError", "ImportResult", "Problem", "import_workbook"]
 

@@ -1,1 +1,4 @@
-"""The rules of DOMAIN.md as pure functions, report datasets and renderers."""
+"""Reports, in the order the data flows: rules -> datasets -> tables -> render -> outputs.
+
+Each subpackage imports only those before it (tests/test_layers.py).
+"""

@@ -6,33 +6,23 @@ import argparse
 import datetime as dt
 from pathlib import Path
 
-from forms.values import EARLIEST_DATE
+from reports.outputs.periods import InputError, parse_date, parse_month
 
 
 def iso_date(text: str) -> dt.date:
+    """YYYY-MM-DD, read as every job reads a date (reports.outputs.periods)."""
     try:
-        day = dt.date.fromisoformat(text)
-    except ValueError:
-        raise argparse.ArgumentTypeError(f"'{text}' is not a date; use YYYY-MM-DD") from None
-    return _plausible(text, day)
+        return parse_date(text)
+    except InputError as exc:
+        raise argparse.ArgumentTypeError(str(exc)) from None
 
 
 def month(text: str) -> dt.date:
     """YYYY-MM as the first day of that month."""
     try:
-        first = dt.datetime.strptime(text, "%Y-%m").date()
-    except ValueError:
-        raise argparse.ArgumentTypeError(f"'{text}' is not a month; use YYYY-MM") from None
-    return _plausible(text, first)
-
-
-def _plausible(text: str, day: dt.date) -> dt.date:
-    # Reports look back a year and more from the date given; nothing is recorded that early.
-    if day < EARLIEST_DATE:
-        raise argparse.ArgumentTypeError(
-            f"'{text}' is too long ago; give a date from {EARLIEST_DATE.year} on"
-        )
-    return day
+        return parse_month(text)
+    except InputError as exc:
+        raise argparse.ArgumentTypeError(str(exc)) from None
 
 
 def positive_int(text: str) -> int:

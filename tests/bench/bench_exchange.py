@@ -28,7 +28,7 @@ from pathlib import Path
 from db.startup import open_database
 from desktop.passphrase import for_command
 from forms.consents import Recipient
-from reports.exchange_export import export_workbook
+from reports.outputs.exchange_export import export_workbook
 from tests.accounts import quick_hashing, signed_in
 database = open_database(sys.argv[1], passphrase=for_command)
 quick_hashing()

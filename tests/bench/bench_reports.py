@@ -12,14 +12,14 @@ import datetime as dt
 from collections.abc import Callable
 from pathlib import Path
 
+from db.dates import Period
 from db.engine import Database
 from db.startup import open_database
 from desktop.passphrase import for_command
-from reports.dates import Period
-from reports.deidentify import SHEET as ROWS_SHEET
-from reports.funder import funder_workbook
-from reports.monthly_data import build_report_data
-from reports.pdf_monthly import monthly_report
+from reports.datasets.deidentify import SHEET as ROWS_SHEET
+from reports.outputs.funder import funder_workbook
+from reports.outputs.monthly_data import build_report_data
+from reports.outputs.monthly_pdf import monthly_report
 from tests.accounts import quick_hashing, signed_in
 from tests.bench.agency import MEMORY_CLIENTS, TODAY, working_copy
 from tests.bench.measure import Figure, Timing, child_run, wall_and_cpu
@@ -39,7 +39,7 @@ import datetime as dt, sys
 from pathlib import Path
 from db.startup import open_database
 from desktop.passphrase import for_command
-from reports.funder import funder_workbook
+from reports.outputs.funder import funder_workbook
 from tests.accounts import quick_hashing, signed_in
 database = open_database(sys.argv[1], passphrase=for_command)
 quick_hashing()

@@ -5,7 +5,7 @@ that `db.histories` runs, through the bare sqlite3 module, fetching plain
 tuples and building nothing. What the program adds on top of it is turning
 rows into histories and running the rules.
 
-Classification is measured as `reports.agency` does it for every report:
+Classification is measured as `reports.datasets.agency` does it for every report:
 every client of the agency gets a status, but only the clients whose last
 completed assessment is recent enough for a known status (183 days, DOMAIN.md
 §2) are walked through their histories; the others are unknown or deceased,
@@ -21,6 +21,7 @@ from collections.abc import Sequence
 from pathlib import Path
 
 from db import report_queries as queries
+from db.dates import Period, month_ends
 from db.engine import Database
 from db.histories import (
     ASSESSMENT_COLUMNS,
@@ -29,14 +30,14 @@ from db.histories import (
     EVENT_COLUMNS,
     SUBSTANCE_COLUMNS,
 )
+from db.jobs import collector_paused
 from db.startup import open_database
 from desktop.passphrase import for_command
-from reports.agency import agency_harm, classify_agency, classify_agency_series
-from reports.dates import Period, month_ends
-from reports.harm import DEATH_INDICATOR, EVENT_INDICATOR
-from reports.histories import collector_paused, load_histories
-from reports.monthly_community import pool_areas
-from reports.recovery import UNKNOWN_AFTER_DAYS, classify
+from reports.datasets.agency import agency_harm, classify_agency, classify_agency_series
+from reports.datasets.areas import pool_areas
+from reports.datasets.histories import load_histories
+from reports.rules.harm import DEATH_INDICATOR, EVENT_INDICATOR
+from reports.rules.recovery import UNKNOWN_AFTER_DAYS, classify
 from tests.bench.agency import TODAY, cached_agency, raw_connect
 from tests.bench.measure import Figure, Timing, wall_and_cpu
 
@@ -110,7 +111,7 @@ def _figure(name: str, t: Timing, target: float | None, floor: Timing, note: str
 
 
 def _classify(database: Database, dates: Sequence[dt.date]) -> int:
-    """Every client's status at `dates`, as `reports.agency` gives it."""
+    """Every client's status at `dates`, as `reports.datasets.agency` gives it."""
     with database.reading() as session, collector_paused():
         if len(dates) == 1:
             return sum(1 for _ in classify_agency(session, dates[0]))

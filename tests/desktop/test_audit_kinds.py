@@ -15,11 +15,11 @@ from PySide6.QtCore import Qt
 from sqlalchemy import select
 
 from db import audit
+from db.dates import Period
 from db.models import AuditEntry
-from desktop.report_jobs import JobInputs, all_jobs
 from desktop.signin_view import UNLOCK
 from forms import accounts, records
-from reports.dates import Period
+from reports.outputs.registry import Caller, JobInputs, all_jobs
 from tests.conftest import TODAY
 from tests.desktop.harness import PASSWORD, Desk, add_client
 
@@ -139,7 +139,8 @@ def test_an_export_from_the_reports_screen_is_audited_with_its_scope(
         Period.month(2026, 10), Period.month(2026, 10), dt.date(2026, 10, 31), purpose="treatment"
     )
     mark = last_seq(desk)
-    job.run(desk.ctx, inputs, tmp_path / "export.xlsx", lambda *_: None, lambda: False)
+    caller = Caller(desk.ctx.user, desk.ctx.today(), desk.ctx.database)
+    job.run(caller, inputs, tmp_path / "export.xlsx", lambda *_: None, lambda: False)
     row = only(rows_since(desk, mark), "export")
     scope = json.loads(row.after or "{}")
     assert (row.username, row.entity) == ("manager", "exchange_workbook")

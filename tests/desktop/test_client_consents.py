@@ -15,7 +15,7 @@ from desktop.client_page import ClientPageView
 from desktop.consent_forms import ConsentFormView, RevokeConsentFormView
 from forms import consents
 from forms.consents import Recipient
-from reports.exchange_export import export_workbook
+from reports.outputs.exchange_export import export_workbook
 from tests.conftest import TODAY
 from tests.desktop.harness import Desk, add_client
 

@@ -12,8 +12,8 @@ from PySide6.QtCore import Qt
 from db.access import PermissionDenied
 from desktop.reports_view import ReportsView
 from forms import consents
-from reports.exchange_export import export_workbook
-from reports.exchange_template import write_template
+from reports.outputs.exchange_export import export_workbook
+from reports.outputs.exchange_template import write_template
 from tests.conftest import TODAY
 from tests.desktop.harness import Desk, FakeDialogs, add_client
 
@@ -217,3 +217,18 @@ def test_a_good_import_loads_the_rows_and_a_cancelled_one_loads_nothing(
             select(Client.client_code).where(Client.client_code.in_(["I-2", "B-0", "B-2499"]))
         )
         assert list(codes) == ["I-2"]
+
+
+def test_a_period_starting_after_today_is_refused_as_the_command_line_refuses_it(
+    view: ReportsView, fake_dialogs: FakeDialogs
+) -> None:
+    view.period_from.setDate(view.period_from.date().fromString("2026-12-01", "yyyy-MM-dd"))
+    view.period_to.setDate(view.period_to.date().fromString("2026-12-31", "yyyy-MM-dd"))
+    assert not view.start_job("funder_rows")
+    assert fake_dialogs.shown == [
+        (
+            "warn",
+            "Funder workbook with de-identified rows",
+            "Period from 2026-12-01 is in the future",
+        )
+    ]

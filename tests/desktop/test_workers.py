@@ -14,8 +14,8 @@ from PySide6.QtCore import QThread, QThreadPool
 from PySide6.QtWidgets import QWidget
 
 from db.files import atomic_path
+from db.jobs import Cancelled
 from desktop.job_runner import JobRunner
-from reports.xlsx import Cancelled
 
 STEPS = 50
 

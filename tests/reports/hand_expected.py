@@ -3,7 +3,7 @@ hand_agency.py (letters A-H name its clients)."""
 
 from __future__ import annotations
 
-from hand_agency import DOCK
+from tests.reports.hand_agency import DOCK
 
 # ---------------------------------------------------------------------------
 # The October 2026 report, exact (internal), worked out from the notes above.

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import re
 
-from reports.report_tables import Kind, Table
+from reports.tables.report_tables import Kind, Table
 
 
 def shown(value: object, kind: Kind) -> str:

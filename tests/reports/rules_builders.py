@@ -5,7 +5,7 @@ from __future__ import annotations
 from datetime import date
 from typing import Any
 
-from reports.facts import AssessmentFacts, ClientHistory, EventFacts, SubstanceFacts
+from reports.rules.facts import AssessmentFacts, ClientHistory, EventFacts, SubstanceFacts
 
 SIX = "larger_longer;cut_down;time_spent;role_failure;social_problems;activities_given_up"
 EIGHT = SIX + ";hazardous_use;physical_psych_problems"

@@ -25,22 +25,23 @@ import pytest
 from hypothesis import HealthCheck, Phase, given, settings
 from hypothesis import strategies as st
 from openpyxl import load_workbook
-from printed_text import missing_rows, segment
 from pypdf import PdfReader
 
 from db import settings as agency_settings
+from db.dates import Period, add_months
 from db.demo import build_demo
 from db.engine import Database
 from db.startup import open_database
-from reports import recovery
-from reports.dates import Period, add_months
-from reports.exchange_export import export_workbook
-from reports.funder import funder_workbook
-from reports.histories import load_histories
-from reports.monthly_data import ReportData, build_report_data
-from reports.pdf_monthly import write_monthly_pdf
-from reports.report_tables import Kind, Table
+from reports.datasets.histories import load_histories
+from reports.outputs.exchange_export import export_workbook
+from reports.outputs.funder import funder_workbook
+from reports.outputs.monthly_data import build_report_data
+from reports.render.pdf_monthly import write_monthly_pdf
+from reports.rules import recovery
+from reports.tables.report_data import ReportData
+from reports.tables.report_tables import Kind, Table
 from tests.accounts import actor_of
+from tests.reports.printed_text import missing_rows, segment
 
 TODAY = dt.date(2026, 11, 27)
 FIRST_MONTH = dt.date(2024, 1, 1)

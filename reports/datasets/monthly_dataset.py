@@ -1,0 +1,362 @@
+"""The dataset of the monthly report and of the funder workbook's summary.
+
+`monthly_dataset` reads a period in the caller's read transaction: the
+caseload, community and population counts from SQL aggregates
+(db.report_queries), follow-up windows from a narrow four-column stream, and
+recovery and harm from the histories of the clients active in the last two
+years, streamed chunk by chunk and walked once each for all twelve trend
+dates. It returns counts, not tables: `reports.tables.report_data` lays them out.
+
+Whatever else wants the clients the walk passes (the funder workbook's
+de-identified rows) watches it as a `WalkObserver`, so it is read once.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import logging
+from collections.abc import Collection, Iterable, Iterator, Sequence
+from dataclasses import dataclass
+from typing import Protocol
+
+from sqlalchemy.orm import Session
+
+from db import report_queries as queries
+from db.dates import Period
+from db.jobs import Cancelled, IsCancelled, Progress, collector_paused
+from db.report_queries import Caseload
+from reports.datasets.areas import AreaRow, pool_areas, spelled_apart
+from reports.datasets.followup_tally import FollowupTally, intakes_from, minimal_histories
+from reports.datasets.harm_summary import HarmSummary, summarise_harm
+from reports.datasets.harm_tally import Unassessed, assessed_in
+from reports.datasets.histories import load_histories
+from reports.datasets.id_set import IdSet
+from reports.datasets.recovery_tally import RecoveryTally
+from reports.datasets.trend_tally import TrendTally, trend_dates, trend_months
+from reports.rules import followup as followup_rules
+from reports.rules import recovery as rules
+from reports.rules.facts import ClientHistory
+from reports.rules.harm import DEATH_INDICATOR, EVENT_INDICATOR
+from reports.rules.harm_trend import Levels
+
+log = logging.getLogger(__name__)
+
+TREND_MONTHS = 12
+CHECK_EVERY = 500
+Followups = dict[int, tuple[int, int]]  # per client: windows closed in the period, met
+
+
+class WalkObserver(Protocol):
+    """Also sees every client the walk passes, with what the walk worked out for it."""
+
+    @property
+    def reads(self) -> Collection[str]:
+        """The AssessmentFacts fields it reads of a client that only it needs."""
+        ...
+
+    def prepare(self, session: Session, followups_closed: Iterable[int]) -> IdSet:
+        """Before the walk: the clients it needs, walked or not."""
+        ...
+
+    def offer(
+        self,
+        history: ClientHistory,
+        status: rules.ClassStatus | None,
+        harm: Levels | None,
+        followups: tuple[int, int],
+    ) -> None:
+        """One client: its headline status at the period's end (None: not worked out),
+        its harm levels (None: not assessed in the harm period), its follow-ups."""
+        ...
+
+    def flush(self) -> None:
+        """After the walk."""
+        ...
+
+
+@dataclass
+class UnknownStatus:
+    """The alive clients of unknown status at the report date."""
+
+    followed: int = 0  # a follow-up is due
+    not_followed: int = 0  # discharged, or past the last window
+
+
+@dataclass(frozen=True)
+class MonthlyDataset:
+    """Every count the monthly report prints for `period`, before it is laid out."""
+
+    period: Period
+    followups: FollowupTally
+    trend: TrendTally
+    recovery: RecoveryTally
+    harm: HarmSummary
+    unknown: UnknownStatus
+    deceased: int  # clients dead by the report date
+    unassessed: Unassessed  # harm of the clients with events but no assessment
+    caseload: Caseload
+    areas: list[AreaRow]  # in print order, pooled below `pool_below`
+
+
+@dataclass
+class _Tallies:
+    followups: FollowupTally
+    trend: TrendTally
+    recovery: RecoveryTally
+    harm: HarmSummary | None = None
+    # Recently assessed, alive, yet no substance recorded: no status to count.
+    unlisted: int = 0
+
+
+def monthly_dataset(
+    session: Session,
+    period: Period,
+    followup_months: Sequence[int],
+    *,
+    pool_below: int | None,
+    observers: Sequence[WalkObserver] = (),
+    progress: Progress | None = None,
+    cancelled: IsCancelled | None = None,
+) -> MonthlyDataset:
+    """Every count of `period`; status and harm are read at its last day. Areas with fewer
+    people than `pool_below` are pooled (None: every area, for internal use)."""
+    if period.end < period.start:
+        raise ValueError("the period ends before it starts")
+    dates = trend_dates(period.end, TREND_MONTHS)
+    followups = FollowupTally(period, tuple(followup_months), trend_months(dates))
+    tallies = _Tallies(followups, TrendTally(dates), RecoveryTally())
+    with collector_paused():
+        _count_followups(session, tallies.followups, cancelled)
+        _walk_histories(session, tallies, observers, progress, cancelled)
+    assert tallies.harm is not None
+    deaths = queries.death_dates_with_contacts(session, period.end)
+    areas = _areas(session, period, deaths, pool_below)
+    caseload = queries.caseload(session, period.start, period.end)
+    unknown = _unknown(session, period.end, set(deaths), tallies.followups.months)
+    unknown.followed += tallies.unlisted
+    return MonthlyDataset(
+        period,
+        tallies.followups,
+        tallies.trend,
+        tallies.recovery,
+        tallies.harm,
+        unknown,
+        len(deaths),
+        _unassessed(session, tallies.harm.period, deaths),
+        caseload,
+        areas,
+    )
+
+
+def _count_followups(session: Session, tally: FollowupTally, cancelled: IsCancelled | None) -> None:
+    """The follow-ups of clients the walk does not reach: an intake in reach of the
+    report, but no completed assessment since `population_start`."""
+    start = intakes_from(_reach(tally), tally.months)
+    end = tally.period.end
+    deaths = queries.death_dates(session, end)
+    rows = queries.followup_inputs(session, start, end, population_start(tally.trend_ends))
+    for history in minimal_histories(rows, deaths):
+        tally.add(history)
+    if cancelled is not None and cancelled():
+        raise Cancelled()
+
+
+def _reach(tally: FollowupTally) -> Period:
+    return Period(min(tally.period.start, tally.trend[0].start), tally.period.end)
+
+
+def _intake_since(history: ClientHistory, day: dt.date) -> bool:
+    return any(
+        a.kind == "intake" and a.contact_status == "completed" and a.assessed_on >= day
+        for a in history.assessments
+    )
+
+
+def population_start(dates: tuple[dt.date, ...]) -> dt.date:
+    """The earliest completed assessment that can give a client a known status, or
+    assessed harm, at one of the trend dates (183 days, or 12 months, before the first)."""
+    unknown = dates[0] - dt.timedelta(days=rules.UNKNOWN_AFTER_DAYS)
+    return min(unknown, Period.twelve_months_ending(dates[0]).start)
+
+
+def _walk_histories(
+    session: Session,
+    tallies: _Tallies,
+    observers: Sequence[WalkObserver],
+    progress: Progress | None,
+    cancelled: IsCancelled | None,
+) -> None:
+    """Every client assessed since `population_start`, walked once for all trend dates, in
+    id order; with observers, first the clients each needs that the walk does not reach
+    (read before the walk, their rows cost measurably less than after it)."""
+    dates = tallies.trend.dates
+    ids = queries.assessed_client_ids(session, population_start(dates), dates[-1])
+    closed = tallies.followups.closed_by_client
+    extra = [o.prepare(session, closed).without(ids) for o in observers]
+    before = sum(len(e) for e in extra)
+    tick = _Ticker(len(ids) + before, progress, cancelled)
+    harm_period = Period.twelve_months_ending(dates[-1])
+    done = 0
+    for observer, ids_only in zip(observers, extra, strict=True):
+        done = _not_walked(session, observer, ids_only, harm_period, closed, tick, done)
+    walked = _walked(session, tallies, ids, observers, tick, before)
+    tallies.harm = summarise_harm(walked, harm_period)
+    for observer in observers:
+        observer.flush()
+    tick.end()
+
+
+def _walked(
+    session: Session,
+    tallies: _Tallies,
+    ids: list[int],
+    observers: Sequence[WalkObserver],
+    tick: _Ticker,
+    before: int,
+) -> Iterator[ClientHistory]:
+    """Walk each client of `ids` into the tallies and past the observers; yield those
+    assessed in the harm period, for the harm summary."""
+    dates = tallies.trend.dates
+    as_of = dates[-1]
+    closed = tallies.followups.closed_by_client
+    followups_from = intakes_from(_reach(tallies.followups), tallies.followups.months)
+    harm_period = Period.twelve_months_ending(as_of)
+    histories = load_histories(session, ids, until=as_of)
+    for done, history in enumerate(histories, start=before + 1):
+        tick(done)
+        if _intake_since(history, followups_from):
+            tallies.followups.add(history)
+        series = _statuses(history, dates)
+        harm = tallies.trend.add(history, series)
+        if series[-1]:
+            tallies.recovery.add(series[-1][0])
+        elif _alive_and_recent(history, as_of):
+            tallies.unlisted += 1
+        if observers:
+            status = series[-1][0] if series[-1] else None
+            follow = closed.get(history.client_id, (0, 0))
+            for o in observers:
+                o.offer(history, status, harm[-1], follow)
+        if assessed_in(history, harm_period):
+            yield history
+
+
+class _Ticker:
+    """Progress every CHECK_EVERY clients and at the last, and a look at the cancel flag."""
+
+    def __init__(self, total: int, progress: Progress | None, cancelled: IsCancelled | None):
+        self.total, self.progress, self.cancelled = total, progress, cancelled
+
+    def __call__(self, done: int) -> None:
+        if done % CHECK_EVERY == 0 or done == self.total:
+            _tick(done, self.total, self.progress, self.cancelled)
+
+    def end(self) -> None:
+        _tick(self.total, self.total, self.progress, self.cancelled)
+
+
+def _not_walked(
+    session: Session,
+    observer: WalkObserver,
+    ids: list[int],
+    harm_period: Period,
+    closed: Followups,
+    tick: _Ticker,
+    done: int,
+) -> int:
+    """The clients an observer needs that were not assessed since the population's start
+    (their follow-ups were counted before the walk): unknown or deceased at every trend
+    date and outside every harm window, they add nothing to the tallies. So they are read
+    with only what the observer reads, and the events of the harm period and a death.
+    Returns how many clients have been passed so far."""
+    histories = load_histories(
+        session, ids, until=harm_period.end, reads=observer.reads, events_from=harm_period.start
+    )
+    passed = done
+    for passed, history in enumerate(histories, start=done + 1):
+        tick(passed)
+        observer.offer(history, None, None, closed.get(history.client_id, (0, 0)))
+    return passed
+
+
+def _statuses(history: ClientHistory, dates: tuple[dt.date, ...]) -> list[list[rules.ClassStatus]]:
+    """`classify_series`, skipped for a client whose latest completed assessment is too
+    old for any trend date: unknown throughout, in the population only for harm."""
+    last = max(
+        (a.assessed_on for a in history.assessments if a.contact_status == "completed"),
+        default=None,
+    )
+    if last is None or (dates[0] - last).days > rules.UNKNOWN_AFTER_DAYS:
+        return [[] for _ in dates]
+    return rules.classify_series(history, dates)
+
+
+def _alive_and_recent(history: ClientHistory, as_of: dt.date) -> bool:
+    died = rules.death_date(history)
+    recent = as_of - dt.timedelta(days=rules.UNKNOWN_AFTER_DAYS)
+    return (died is None or died > as_of) and any(
+        a.contact_status == "completed" and recent <= a.assessed_on <= as_of
+        for a in history.assessments
+    )
+
+
+def _tick(done: int, total: int, progress: Progress | None, cancelled: IsCancelled | None) -> None:
+    if cancelled is not None and cancelled():
+        raise Cancelled()
+    if progress is not None:
+        progress(done, total)
+
+
+def _unknown(
+    session: Session, as_of: dt.date, dead: set[int], months: tuple[int, ...]
+) -> UnknownStatus:
+    """The alive clients assessed once but not in the 183 days up to `as_of`, split by
+    whether the agency still follows them (reports.rules.followup.still_followed)."""
+    stale = set(
+        queries.last_completed_before(
+            session, as_of, as_of - dt.timedelta(days=rules.UNKNOWN_AFTER_DAYS)
+        )
+    )
+    stale -= dead
+    episodes = queries.latest_episodes(session, as_of)
+    found = UnknownStatus()
+    for client_id in stale:
+        episode = episodes.get(client_id)
+        if episode is not None and followup_rules.still_followed(*episode, as_of, months):
+            found.followed += 1
+        else:
+            found.not_followed += 1
+    return found
+
+
+def _areas(
+    session: Session, period: Period, deaths: dict[int, dt.date], pool_below: int | None
+) -> list[AreaRow]:
+    start, end = period.start, period.end
+    people = queries.encounter_people(session, start, end)
+    shared = {
+        key: queries.distinct_clients_in(session, start, end, spellings)
+        for key, spellings in spelled_apart(people).items()
+    }
+    return pool_areas(
+        queries.programme_tallies(session, start, end),
+        people,
+        queries.known_deaths_by_area(session, start, end, deaths),
+        pool_below,
+        shared,
+    )
+
+
+def _unassessed(session: Session, harm_period: Period, deaths: dict[int, dt.date]) -> Unassessed:
+    """Harm of the clients with events in the harm period but no completed assessment,
+    counted in SQL."""
+    start, end = harm_period.start, harm_period.end
+    clients, flagged = queries.unassessed_with_events(
+        session, start, end, EVENT_INDICATOR, deaths, DEATH_INDICATOR
+    )
+    return Unassessed(
+        clients,
+        flagged,
+        queries.event_totals(session, start, end),
+        sum(1 for day in deaths.values() if day in harm_period),
+    )

@@ -1,0 +1,46 @@
+"""The monthly report's data, as both the monthly PDF and the funder workbook print it:
+the dataset of a period, read in one read transaction, laid out as its tables."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Sequence
+
+from db import settings as agency_settings
+from db.access import Actor, Permission
+from db.dates import Period
+from db.engine import Database
+from db.jobs import IsCancelled, Progress
+from reports.datasets.monthly_dataset import WalkObserver, monthly_dataset
+from reports.tables.report_data import ReportData, report_data
+
+
+def build_report_data(
+    database: Database,
+    actor: Actor,
+    period: Period,
+    *,
+    internal: bool = False,
+    generated_at: dt.datetime | None = None,
+    progress: Progress | None = None,
+    cancelled: IsCancelled | None = None,
+    observers: Sequence[WalkObserver] = (),
+) -> ReportData:
+    """Everything the report prints for `period`; status and harm are read at its last day.
+
+    `observers` also see every client the tables count as the walk passes (the
+    funder workbook's de-identified rows).
+    """
+    actor.require(Permission.REPORTS)
+    with database.reading() as session:
+        settings = agency_settings.load(session)
+        data = monthly_dataset(
+            session,
+            period,
+            settings.followup_months,
+            pool_below=None if internal else settings.suppression_threshold,
+            observers=observers,
+            progress=progress,
+            cancelled=cancelled,
+        )
+    return report_data(data, settings, internal=internal, generated_at=generated_at)

@@ -1,0 +1,312 @@
+"""Every job a person can run from the Reports screen or the command line, listed once.
+
+A `Job` says who may run it (the same permission its function checks again),
+which dates it asks for, which file it writes (or reads), the name offered for
+that file, how to call it and, when the command line has it, its subcommand.
+The screen lists `all_jobs()`; `desktop/commands/jobs.py` makes a subcommand of
+each job with a `Command`. Adding an output is one module in `reports/outputs/`
+and one entry here. The modules behind a job (reportlab, openpyxl) are imported
+when it runs, not when the list is read.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Callable
+from dataclasses import dataclass, replace
+from enum import StrEnum
+
+from db.access import Actor, Permission
+from db.codes import EXPORT_PURPOSES
+from forms.fields import N_
+from reports.outputs import job_runs as runs
+from reports.outputs.job_runs import Caller, JobInputs, Runner
+from reports.outputs.periods import FieldNames, date_asked, month_asked, period_asked
+
+__all__ = [
+    "Asks",
+    "Caller",
+    "Command",
+    "FileType",
+    "Job",
+    "JobInputs",
+    "Option",
+    "all_jobs",
+    "checked",
+    "jobs_for",
+]
+
+
+class Asks(StrEnum):
+    """The date a job is for."""
+
+    MONTH = "month"
+    PERIOD = "period"
+    AS_OF = "as_of"
+    NOTHING = "nothing"
+
+
+@dataclass(frozen=True)
+class FileType:
+    suffix: str
+    filter: str  # the file dialog's filter
+    writes: str  # what the command line's --out is
+
+
+PDF = FileType(".pdf", N_("PDF (*.pdf)"), "PDF to write")
+XLSX = FileType(".xlsx", N_("Excel workbook (*.xlsx)"), "workbook to write")
+
+
+@dataclass(frozen=True)
+class Option:
+    """A command-line option of a job beyond its dates and its file."""
+
+    name: str  # "--internal"
+    help: str
+    flag: bool = True  # a flag sets JobInputs.flags; otherwise it takes a value
+    metavar: str | None = None
+    choices: tuple[str, ...] = ()
+
+    @property
+    def key(self) -> str:
+        """The flag's name in JobInputs.flags: "--all-clients" is "all_clients"."""
+        return self.name.lstrip("-").replace("-", "_")
+
+
+@dataclass(frozen=True)
+class Command:
+    """The job's subcommand: its words ("report", "monthly") and its help."""
+
+    words: tuple[str, ...]
+    help: str
+    description: str
+    options: tuple[Option, ...] = ()
+    counts: str | None = None  # what its progress counts ("clients"), None: a percentage
+    uses_database: bool = True
+
+
+@dataclass(frozen=True)
+class Job:
+    key: str
+    title: str
+    description: str
+    permission: Permission | None  # None: anyone signed in
+    asks: Asks
+    file: FileType
+    default_name: Callable[[JobInputs], str]  # the file name offered
+    run: Runner
+    reads_file: bool = False  # an import chooses an existing file instead of a new one
+    identified: bool = False  # the file names clients: it goes to a recipient
+    preset: frozenset[str] = frozenset()  # flags this job always sets (rows)
+    command: Command | None = None  # None: the screen only
+
+
+def checked(job: Job, inputs: JobInputs, today: dt.date, names: FieldNames) -> JobInputs:
+    """`inputs` with the job's preset flags, once the dates it asks for are acceptable.
+    Raises InputError (or, for an identified export, ValidationFailed) in one line."""
+    if job.asks is Asks.MONTH:
+        first = inputs.the_month().start
+        month_asked(first, today, names)
+    elif job.asks is Asks.PERIOD:
+        period = inputs.the_period()
+        period_asked(period.start, period.end, today, names)
+    elif job.asks is Asks.AS_OF and inputs.as_of is not None:
+        date_asked(inputs.as_of, names)
+    if job.identified:
+        runs.recipient(inputs, today)
+    return replace(inputs, flags=inputs.flags | job.preset)
+
+
+def all_jobs() -> list[Job]:
+    """In the order the screen lists them."""
+    return [*_report_jobs(), *_exchange_jobs()]
+
+
+def jobs_for(actor: Actor) -> list[Job]:
+    """The jobs `actor` may run (their functions check again)."""
+    return [j for j in all_jobs() if j.permission is None or actor.can(j.permission)]
+
+
+def _monthly_name(i: JobInputs) -> str:
+    return f"monthly-report-{i.the_month().start:%Y-%m}.pdf"
+
+
+def _funder_name(i: JobInputs) -> str:
+    period = i.the_period()
+    return f"funder-{period.start.isoformat()}-to-{period.end.isoformat()}.xlsx"
+
+
+def _export_name(i: JobInputs) -> str:
+    return f"recovery-desk-export-{i.as_of.isoformat() if i.as_of else ''}.xlsx"
+
+
+def _report_jobs() -> list[Job]:
+    return [
+        Job(
+            "monthly_pdf",
+            N_("Monthly report (PDF)"),
+            N_(
+                "Caseload, follow-up rate, recovery and harm for the chosen month, with trends "
+                "and the definitions behind every number."
+            ),
+            Permission.REPORTS,
+            Asks.MONTH,
+            PDF,
+            _monthly_name,
+            runs.monthly,
+            command=MONTHLY_COMMAND,
+        ),
+        Job(
+            "funder",
+            N_("Funder workbook"),
+            N_(
+                "The report's tables for the chosen period, small counts hidden, with a data "
+                "dictionary: nothing in it identifies a client."
+            ),
+            Permission.REPORTS,
+            Asks.PERIOD,
+            XLSX,
+            _funder_name,
+            runs.funder,
+            command=FUNDER_COMMAND,
+        ),
+        Job(
+            "funder_rows",
+            N_("Funder workbook with de-identified rows"),
+            N_(
+                "The same, plus one row per client the tables count: a random id, years "
+                "instead of dates, no names or places below the state. The rows reveal every "
+                "count the tables hide: handle the file as row-level data."
+            ),
+            Permission.REPORTS,
+            Asks.PERIOD,
+            XLSX,
+            _funder_name,
+            runs.funder,
+            preset=frozenset({"rows"}),  # the command line's `export funder --rows`
+        ),
+    ]
+
+
+def _exchange_jobs() -> list[Job]:
+    return [
+        Job(
+            "full_export",
+            N_("Full export (identified workbook)"),
+            N_(
+                "Every record of every client whose consent covers the recipient below today, "
+                "in the exchange workbook with the 42 CFR part 2 notice; it names clients, so "
+                "keep it safe. Each export is listed on the clients' pages."
+            ),
+            Permission.EXPORT_IDENTIFIED,
+            Asks.AS_OF,
+            XLSX,
+            _export_name,
+            runs.export,
+            identified=True,
+            command=EXPORT_DATA_COMMAND,
+        ),
+        Job(
+            "import",
+            N_("Import a workbook"),
+            N_(
+                "Load a filled-in exchange workbook: every row is checked, and it is loaded "
+                "whole or not at all."
+            ),
+            Permission.IMPORT,
+            Asks.NOTHING,
+            XLSX,
+            lambda i: "",
+            runs.import_,
+            reads_file=True,
+            command=IMPORT_COMMAND,
+        ),
+        Job(
+            "template",
+            N_("Empty import template"),
+            N_("A blank exchange workbook with drop-down lists, to fill in Excel and import."),
+            None,
+            Asks.NOTHING,
+            XLSX,
+            lambda i: "recovery-desk-template.xlsx",
+            runs.template,
+            command=TEMPLATE_COMMAND,
+        ),
+    ]
+
+
+MONTHLY_COMMAND = Command(
+    ("report", "monthly"),
+    "the monthly PDF report",
+    "Caseload, follow-ups, recovery, harm, community tallies, 12-month trends "
+    "and definitions for one month, for the agency named in the settings. "
+    "Small counts are suppressed unless --internal is given. "
+    "Signs in as a manager or administrator (--user).",
+    (Option("--internal", "show exact small counts; every page is marked internal"),),
+    counts="clients",
+)
+FUNDER_COMMAND = Command(
+    ("export", "funder"),
+    "the aggregate funder workbook",
+    "Summary, community and trend tables for a period with small counts "
+    "suppressed, a data dictionary and an About sheet; --rows adds one "
+    "de-identified row per client the summary counts, which makes its suppression "
+    "moot: such a file is row-level data. "
+    "Signs in as a manager or administrator (--user).",
+    (Option("--rows", "add the de-identified row-level sheet (HIPAA Safe Harbor)"),),
+    counts="clients",
+)
+EXPORT_DATA_COMMAND = Command(
+    ("export", "data"),
+    "the full identified exchange workbook, for one recipient",
+    "Every record of every client whose consent covers the recipient today, "
+    "their recovery status at --as-of, their consents, the data dictionary and the "
+    "42 CFR 2.32 notice. Say who receives it: --recipient NAME alone for a recipient "
+    "named in clients' consents, or --purpose (with --recipient to name who receives it). "
+    "Clients without a covering consent are left out and counted. Every export is "
+    "audited and listed in the disclosure log. "
+    "Signs in as a manager or administrator (--user).",
+    (
+        Option(
+            "--recipient",
+            "who receives the workbook; alone, a recipient clients named in their consents",
+            flag=False,
+            metavar="NAME",
+        ),
+        Option(
+            "--purpose",
+            "a disclosure for treatment, payment or operations (covered by those consents) "
+            "or for research (covered by research consents)",
+            flag=False,
+            choices=EXPORT_PURPOSES,
+        ),
+        Option(
+            "--all-clients",
+            "administrators only: the agency's internal copy of every client, consenting or "
+            "not, for its own operations (moving to another database); it may not leave the "
+            "agency, and it is audited and logged",
+        ),
+    ),
+    counts="clients",
+)
+IMPORT_COMMAND = Command(
+    ("import",),
+    "load an exchange workbook (all rows or none)",
+    "Check every row of an exchange workbook and load the whole file in one "
+    "transaction, or nothing. Problems are printed as 'Sheet!row column: "
+    "reason' and written to FILE.errors.xlsx beside the file. "
+    "Signs in as a manager or administrator (--user).",
+    (
+        Option(
+            "--update",
+            "let the file change and add to clients already in the database "
+            "(each change is audited)",
+        ),
+    ),
+)
+TEMPLATE_COMMAND = Command(
+    ("export", "template"),
+    "an empty exchange workbook to fill in",
+    "Empty sheets with their headers, drop-down lists on coded columns and the data dictionary.",
+    uses_database=False,
+)

@@ -1,0 +1,272 @@
+"""The sheets of the funder workbook, written from a `ReportData` (and the rows streamed
+into the Clients sheet while the dataset is walked).
+
+Aggregate by default: `Summary` holds the tables of the monthly report for
+the period, `Community` the programme tallies by area, `Trends` the last
+twelve month-ends, all suppressed as DOMAIN.md §9 says (one ledger for the
+whole workbook, so no hidden count can be worked out from any printed
+total). `--rows` adds the de-identified `Clients` sheet (reports.datasets.deidentify).
+`Dictionary` explains each column and `About` says what the file is. The
+document properties name the program and the period, nothing about a client.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import logging
+from collections.abc import Callable
+from dataclasses import dataclass
+
+from openpyxl.utils import get_column_letter
+
+from db.dates import Period
+from db.jobs import Cancelled, IsCancelled
+from forms.fields import N_, Field, Kind
+from reports.datasets import deidentify
+from reports.render.dictionary import DECIMAL_TAG, write_dictionary
+from reports.render.funder_sheets import (
+    NOTE_FONT,
+    SECTION_FONT,
+    WRAP_TEXT,
+    merged_rows,
+    month_cell,
+    row_cells,
+    styled_text,
+    write_table,
+)
+from reports.render.xlsx import Column, SheetWriter, XlsxBook
+from reports.rules.suppression import PROTECTED_MARK
+from reports.tables.definitions import definitions
+from reports.tables.monthly_community import COMMUNITY_COLUMNS
+from reports.tables.monthly_trends import TREND_COLUMNS
+from reports.tables.report_data import ReportData
+from reports.tables.report_tables import Disclosure, Table
+from reports.tables.report_tables import Kind as TableKind
+
+log = logging.getLogger(__name__)
+
+SUMMARY, COMMUNITY, TRENDS, DICTIONARY, ABOUT = (
+    "Summary",
+    "Community",
+    "Trends",
+    "Dictionary",
+    "About",
+)
+SUMMARY_WIDTH = 8  # value columns of the widest table (seven goals and a total)
+CHECK_EVERY = 2000  # rows between looks at the cancel flag
+PROGRAM = "Recovery Desk"
+
+
+ROWS_ABOUT = (
+    "Clients: de-identified (HIPAA Safe Harbor), one row per client the Summary counts "
+    "(served in the period, a follow-up window closed in it, a known status at its end, "
+    "or counted in harm), with columns saying which. Every count of the Summary can be "
+    "worked out from these rows, the ones it hides too: the suppression of the Summary "
+    "is moot, and this file must be handled as row-level data."
+)
+
+
+@dataclass(frozen=True)
+class FunderSheets:
+    summary: SheetWriter
+    community: SheetWriter
+    trends: SheetWriter
+    clients: SheetWriter | None
+
+
+def open_sheets(book: XlsxBook, agency: str, period: Period, rows: bool) -> FunderSheets:
+    """The workbook's properties and its sheets in their order: the rows stream into theirs
+    while the dataset is walked, the aggregate sheets are written once it is complete."""
+    _properties(book, period)
+    title = f"{agency}: summary for {period.start.isoformat()} to {period.end.isoformat()}"
+    summary = book.sheet(
+        SUMMARY,
+        [Column("label", 56), *(Column(f"c{i}", 13) for i in range(SUMMARY_WIDTH))],
+        header=[title],
+    )
+    community = book.sheet(
+        COMMUNITY,
+        [Column("area", 22), *map(_fit, COMMUNITY_COLUMNS)],
+        header=["Area", *COMMUNITY_COLUMNS],
+    )
+    trends = book.sheet(
+        TRENDS, [Column("month", 12), *map(_fit, TREND_COLUMNS)], header=["Month", *TREND_COLUMNS]
+    )
+    clients = (
+        book.sheet(deidentify.SHEET, [Column(k, max(12, len(k) + 2)) for k in deidentify.KEYS])
+        if rows
+        else None
+    )
+    return FunderSheets(summary, community, trends, clients)
+
+
+def row_sink(
+    sheet: SheetWriter, cancelled: IsCancelled | None
+) -> Callable[[tuple[object, ...]], None]:
+    def put(row: tuple[object, ...]) -> None:
+        sheet.append(row)
+        if cancelled is not None and sheet.rows % CHECK_EVERY == 0 and cancelled():
+            raise Cancelled()
+
+    return put
+
+
+def write_sheets(book: XlsxBook, sheets: FunderSheets, data: ReportData, rows: bool) -> None:
+    """Every sheet but the rows, from the report's printed tables."""
+    _summary(sheets.summary, data)
+    _community(sheets.community, data)
+    _trends(sheets.trends, data)
+    if sheets.clients is not None:
+        sheets.clients.worksheet.auto_filter.ref = (
+            f"A1:{_letter(len(deidentify.KEYS))}{sheets.clients.rows}"
+        )
+    write_dictionary(book, _dictionary_sheets(data, rows))
+    _about(book, data, rows)
+
+
+def _properties(book: XlsxBook, period: Period) -> None:
+    props = book.workbook.properties
+    props.creator = PROGRAM
+    props.lastModifiedBy = None
+    props.title = f"Funder workbook {period.start.isoformat()} to {period.end.isoformat()}"
+
+
+def _summary(sheet: SheetWriter, data: ReportData) -> None:
+    ws = sheet.worksheet
+    sheet.append([styled_text(ws, _disclosure_text(data), NOTE_FONT)])
+    sheet.append([])
+    for section in data.sections:
+        sheet.append([styled_text(ws, section.title, SECTION_FONT)])
+        sheet.append([styled_text(ws, section.intro, NOTE_FONT)])
+        for table in section.tables:
+            write_table(sheet, table)
+
+
+def _disclosure_text(data: ReportData) -> str:
+    d = data.disclosure
+    return (
+        f"Counts from 1 to {d.threshold - 1} show as {d.marker}; a few larger counts that a "
+        f"total would give away, and percentages and means resting on a hidden count, show "
+        f"as {PROTECTED_MARK}."
+    )
+
+
+def _community(sheet: SheetWriter, data: ReportData) -> None:
+    table = data.community
+    for row in table.rows:
+        sheet.append(row_cells(sheet.worksheet, table, row))
+    sheet.worksheet.auto_filter.ref = f"A1:{_letter(len(table.columns) + 1)}{sheet.rows}"
+
+
+def _trends(sheet: SheetWriter, data: ReportData) -> None:
+    ws = sheet.worksheet
+    for day, cells in zip(data.trend_dates, merged_rows(ws, data.trends), strict=True):
+        sheet.append([month_cell(ws, day), *cells[1:]])
+    ws.auto_filter.ref = f"A1:{_letter(len(TREND_COLUMNS) + 1)}{sheet.rows}"
+
+
+def _fit(label: str) -> Column:
+    """A column wide enough for its header on one line."""
+    return Column(label, max(12, len(label) + 3))
+
+
+def _letter(n: int) -> str:
+    return get_column_letter(n)
+
+
+def _field(label: str, kind: Kind, help_text: str = "", decimal: bool = False) -> Field:
+    tags = frozenset({DECIMAL_TAG}) if decimal else frozenset()
+    return Field(label, label, kind, help=help_text, tags=tags)
+
+
+def _column_field(table: Table, index: int, disclosure: Disclosure, help_text: str = "") -> Field:
+    """A column of a printed table as the dictionary describes it."""
+    kind = table.kinds[index] if table.kinds else TableKind.COUNT
+    note = _kind_note(kind, disclosure)
+    text = f"{help_text} {note}".strip()
+    return _field(table.columns[index], Kind.INTEGER, text, decimal=kind is not TableKind.COUNT)
+
+
+def _kind_note(kind: TableKind, disclosure: Disclosure) -> str:
+    """What a column holds, with the markers the sheets print (the same constants)."""
+    small, hidden = disclosure.marker, PROTECTED_MARK
+    derived = f"{hidden} where it rests on a hidden count."
+    return {
+        TableKind.COUNT: f"A count; {small} for a count from 1 to {disclosure.threshold - 1},"
+        f" {hidden} for a larger one hidden to protect it.",
+        TableKind.PERCENT: f"A percentage, stored as a fraction; {derived}",
+        TableKind.MEAN: f"A mean; {derived}",
+        TableKind.INDEX: f"The mean harm index, 0-100; {derived}",
+        TableKind.RATIO: f"Syringes returned per syringe given; {derived}",
+    }.get(kind, "")
+
+
+def _dictionary_sheets(data: ReportData, rows: bool) -> list[tuple[str, tuple[Field, ...]]]:
+    area = _field(
+        "Area",
+        Kind.TEXT,
+        N_(
+            "The area recorded on encounters (for known deaths, the postal code on the "
+            "client's record). Areas with fewer people than the suppression threshold, or "
+            "with nothing but deaths, are pooled as Other areas."
+        ),
+    )
+    community = data.community
+    month = _field(
+        "Month",
+        Kind.DATE,
+        N_("The month-end the row describes (the last row: the end of the period)."),
+    )
+    sheets = [
+        (
+            COMMUNITY,
+            (
+                area,
+                *(
+                    _column_field(community, i, data.disclosure)
+                    for i in range(len(community.columns))
+                ),
+            ),
+        ),
+        (
+            TRENDS,
+            (
+                month,
+                *(
+                    _column_field(t, i, data.disclosure, t.title + ".")
+                    for t in data.trends
+                    for i in range(len(t.columns))
+                ),
+            ),
+        ),
+    ]
+    if rows:
+        sheets.append((deidentify.SHEET, deidentify.FIELDS))
+    return sheets
+
+
+def _about(book: XlsxBook, data: ReportData, rows: bool) -> None:
+    sheet = book.sheet(ABOUT, [Column("item", 30), Column("text", 110)], header=["Item", "Text"])
+    ws = sheet.worksheet
+    items = [
+        ("Agency", data.agency),
+        ("Period", f"{data.period.start.isoformat()} to {data.period.end.isoformat()}"),
+        ("Status read on", data.period.end.isoformat()),
+        (
+            "Harm period",
+            f"{data.harm_period.start.isoformat()} to {data.harm_period.end.isoformat()}",
+        ),
+        ("Generated at (UTC)", data.generated_at.astimezone(dt.UTC).strftime("%Y-%m-%d %H:%M")),
+        ("Suppression threshold", f"{data.disclosure.threshold}: {_disclosure_text(data)}"),
+        ("Row-level sheet", ROWS_ABOUT if rows else "not included"),
+        ("Made by", PROGRAM),
+    ]
+    threshold = data.disclosure.threshold
+    items += [
+        (f"Definition: {h}", p)
+        for h, p in definitions(
+            suppression_threshold=threshold, followup_months=data.followup_months
+        )
+    ]
+    for item, value in items:
+        sheet.append([styled_text(ws, item), styled_text(ws, value, alignment=WRAP_TEXT)])

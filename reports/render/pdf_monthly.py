@@ -1,0 +1,280 @@
+"""The monthly report laid out as a PDF, from a `ReportData`.
+
+Seven sections built from `reports.tables.report_data`, set with reportlab
+platypus. Every page carries the agency, the month, "page x of y" and the
+generation time; an internal report (exact small counts) says so on every
+page. All text that comes from data is escaped before it meets reportlab's
+markup, so a name like "<b>&" prints as typed. The file is written beside
+its target and renamed into place, so a failure or cancel leaves no file.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import logging
+from collections.abc import Callable
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from reportlab.pdfgen import canvas as pdf_canvas
+from reportlab.platypus import (
+    CondPageBreak,
+    Flowable,
+    KeepTogether,
+    PageBreak,
+    Paragraph,
+    SimpleDocTemplate,
+    Spacer,
+)
+
+from db.dates import Period
+from db.files import atomic_path
+from db.jobs import Cancelled, IsCancelled
+from reports.render import pdf_charts
+from reports.render.pdf_style import (
+    ACCENT,
+    FONT,
+    FONT_BOLD,
+    MARGIN,
+    MUTED,
+    RULE,
+    WARNING,
+    Styles,
+    page_size,
+    pdf_table,
+    text,
+)
+from reports.rules.followup import FOLLOWUP_TARGET_PERCENT
+from reports.rules.suppression import PROTECTED_MARK
+from reports.tables.monthly_trends import MONTHS
+from reports.tables.report_data import ReportData
+from reports.tables.report_tables import Table
+
+log = logging.getLogger(__name__)
+
+INTERNAL_MARK = "Internal — contains small counts"
+MONTH_NAMES = (
+    "January",
+    "February",
+    "March",
+    "April",
+    "May",
+    "June",
+    "July",
+    "August",
+    "September",
+    "October",
+    "November",
+    "December",
+)
+KEEP_TOGETHER_ROWS = 24
+
+
+def month_title(period: Period) -> str:
+    start, end = period.start, period.end
+    if start.day == 1 and start.year == end.year and start.month == end.month:
+        return f"{MONTH_NAMES[start.month - 1]} {start.year}"
+    return f"{start.isoformat()} to {end.isoformat()}"
+
+
+def generated_text(when: dt.datetime) -> str:
+    return f"Generated {when.astimezone(dt.UTC).strftime('%Y-%m-%d %H:%M')} UTC"
+
+
+@dataclass(frozen=True)
+class _Page:
+    """What every page carries besides its body."""
+
+    agency: str
+    title: str
+    generated: str
+    internal: bool
+
+    def decorate(self, canvas: pdf_canvas.Canvas, number: int, total: int) -> None:
+        width, height = canvas._pagesize
+        top, bottom = height - MARGIN + 14, MARGIN - 18
+        canvas.setStrokeColor(RULE)
+        canvas.setLineWidth(0.5)
+        canvas.line(MARGIN, top - 4, width - MARGIN, top - 4)
+        canvas.line(MARGIN, bottom + 10, width - MARGIN, bottom + 10)
+        canvas.setFont(FONT_BOLD, 8)
+        canvas.setFillColor(ACCENT)
+        canvas.drawString(MARGIN, top, _fit(canvas, self.agency, FONT_BOLD, 8, width / 2))
+        canvas.setFont(FONT, 8)
+        canvas.setFillColor(MUTED)
+        canvas.drawRightString(width - MARGIN, top, self.title)
+        canvas.drawString(MARGIN, bottom, self.generated)
+        canvas.drawRightString(width - MARGIN, bottom, f"Page {number} of {total}")
+        if self.internal:
+            canvas.setFont(FONT_BOLD, 8)
+            canvas.setFillColor(WARNING)
+            canvas.drawCentredString(width / 2, bottom, INTERNAL_MARK)
+
+
+def _canvas_maker(data: ReportData) -> Callable[..., pdf_canvas.Canvas]:
+    page = _Page(
+        data.agency,
+        f"Monthly report · {month_title(data.period)}",
+        generated_text(data.generated_at),
+        data.disclosure.internal,
+    )
+
+    class NumberedCanvas(pdf_canvas.Canvas):
+        """Holds pages back until the end, when "page x of y" is known."""
+
+        def __init__(self, *args: Any, **kwargs: Any) -> None:
+            super().__init__(*args, **kwargs)
+            self._pages: list[dict[str, Any]] = []
+
+        def showPage(self) -> None:
+            self._pages.append(dict(self.__dict__))
+            self._startPage()
+
+        def save(self) -> None:
+            total = len(self._pages)
+            for number, state in enumerate(self._pages, start=1):
+                self.__dict__.update(state)
+                page.decorate(self, number, total)
+                super().showPage()
+            super().save()
+
+    return NumberedCanvas
+
+
+def _fit(canvas: pdf_canvas.Canvas, value: str, font: str, size: float, room: float) -> str:
+    """`value` cut with an ellipsis to fit `room` points (a long agency name in the header)."""
+    if canvas.stringWidth(value, font, size) <= room:
+        return value
+    while value and canvas.stringWidth(value + "…", font, size) > room:
+        value = value[:-1]
+    return value + "…"
+
+
+def _title_block(data: ReportData, styles: Styles) -> list[Flowable]:
+    as_of = data.period.end.isoformat()
+    story: list[Flowable] = [
+        Paragraph(text(data.agency), styles.title),
+        Paragraph(f"Monthly report · {text(month_title(data.period))}", styles.subtitle),
+        Paragraph(
+            f"Period {data.period.start.isoformat()} to {as_of}. Status is read on "
+            f"{as_of}; harm covers {data.harm_period.start.isoformat()} to {as_of}. "
+            f"{text(generated_text(data.generated_at))}.",
+            styles.body,
+        ),
+        Spacer(1, 4),
+    ]
+    if data.disclosure.internal:
+        story.append(
+            Paragraph(
+                f"{INTERNAL_MARK}: exact counts, for use inside the agency only."
+                " Do not share this report.",
+                styles.warning,
+            )
+        )
+    else:
+        marker = text(data.disclosure.marker)
+        story.append(
+            Paragraph(
+                f"Counts from 1 to {data.disclosure.threshold - 1} print as {marker}; a few larger"
+                f" counts that a total would give away, and percentages or means resting on a"
+                f" hidden count, print as {text(PROTECTED_MARK)} (section 7, Small numbers).",
+                styles.note,
+            )
+        )
+    return story
+
+
+def _table_block(table: Table, styles: Styles, width: float) -> Flowable | list[Flowable]:
+    parts: list[Flowable] = [
+        Paragraph(text(table.title), styles.h2),
+        pdf_table(table, styles, width),
+    ]
+    if table.note:
+        parts.append(Paragraph(text(table.note), styles.note))
+    if len(table.rows) <= KEEP_TOGETHER_ROWS:
+        return KeepTogether(parts)
+    return parts
+
+
+def _sections(data: ReportData, styles: Styles, width: float) -> list[Flowable]:
+    story: list[Flowable] = []
+    for section in data.sections:
+        story += [
+            CondPageBreak(120),
+            Paragraph(text(section.title), styles.h1),
+            Paragraph(text(section.intro), styles.body),
+        ]
+        for table in section.tables:
+            block = _table_block(table, styles, width)
+            story += block if isinstance(block, list) else [block]
+    return story
+
+
+def _trends(data: ReportData, styles: Styles, width: float) -> list[Flowable]:
+    recovery, followups, harm = data.trends
+    first, last = data.trend_dates[0], data.trend_dates[-1]
+    story: list[Flowable] = [
+        PageBreak(),
+        Paragraph("6. Trends", styles.h1),
+        Paragraph(
+            f"The 12 month-ends from {MONTHS[first.month - 1]} {first.year} to "
+            f"{MONTHS[last.month - 1]} {last.year}. Hidden values are not drawn.",
+            styles.body,
+        ),
+        Spacer(1, 8),
+        pdf_charts.recovery_chart(recovery, width),
+        Spacer(1, 14),
+        pdf_charts.followup_chart(followups, FOLLOWUP_TARGET_PERCENT, width),
+        Spacer(1, 14),
+        pdf_charts.harm_chart(harm, width),
+    ]
+    for table in data.trends:
+        block = _table_block(table, styles, width)
+        story += block if isinstance(block, list) else [block]
+    return story
+
+
+def _definitions(data: ReportData, styles: Styles) -> list[Flowable]:
+    story: list[Flowable] = [CondPageBreak(160), Paragraph("7. Definitions", styles.h1)]
+    for heading, paragraph in data.definitions:
+        story.append(
+            KeepTogether(
+                [Paragraph(text(heading), styles.h2), Paragraph(text(paragraph), styles.body)]
+            )
+        )
+    return story
+
+
+def write_monthly_pdf(
+    data: ReportData,
+    target: Path,
+    cancelled: IsCancelled | None = None,
+    before_rename: Callable[[], None] | None = None,
+) -> None:
+    """Lay out `data` and write it to `target` whole, or leave no file at all;
+    `before_rename` runs once the PDF is on disk, before it takes its name."""
+    styles = Styles()
+    size = page_size(data.paper_size)
+    width = size[0] - 2 * MARGIN
+    story = [
+        *_title_block(data, styles),
+        *_sections(data, styles, width),
+        *_trends(data, styles, width),
+        *_definitions(data, styles),
+    ]
+    with atomic_path(Path(target), before_rename) as temp:
+        doc = SimpleDocTemplate(
+            str(temp),
+            pagesize=size,
+            leftMargin=MARGIN,
+            rightMargin=MARGIN,
+            topMargin=MARGIN + 8,
+            bottomMargin=MARGIN + 4,
+            title=f"Monthly report {month_title(data.period)}",
+            author=data.agency,
+            creator="Recovery Desk",
+        )
+        if cancelled is not None and cancelled():
+            raise Cancelled()
+        doc.build(story, canvasmaker=_canvas_maker(data))

@@ -1,0 +1,150 @@
+"""The monthly report's tables, as the PDF and the funder workbook both print them.
+
+`report_data` lays the counts of a `MonthlyDataset` out as sections of table
+specs, in print order. Every count goes into one ledger, which suppresses
+small numbers across all tables at once (unless the report is internal); the
+result holds only printed values.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field
+
+from db.dates import Period
+from db.settings import AgencySettings
+from reports.datasets.monthly_dataset import MonthlyDataset
+from reports.tables.definitions import definitions
+from reports.tables.ledger import Ledger
+from reports.tables.monthly_community import caseload_spec, community_specs, register_areas
+from reports.tables.monthly_followup import followup_spec
+from reports.tables.monthly_harm import harm_specs
+from reports.tables.monthly_recovery import recovery_specs
+from reports.tables.monthly_trends import trend_specs
+from reports.tables.report_tables import Disclosure, Table, TableSpec, render
+
+
+@dataclass(frozen=True)
+class Section:
+    key: str
+    title: str
+    intro: str
+    tables: tuple[Table, ...]
+
+
+@dataclass(frozen=True)
+class ReportData:
+    agency: str
+    period: Period
+    harm_period: Period
+    generated_at: dt.datetime
+    disclosure: Disclosure
+    paper_size: str
+    state: str
+    followup_months: tuple[int, ...]
+    sections: tuple[Section, ...]
+    trend_dates: tuple[dt.date, ...]
+    trends: tuple[Table, ...]
+    community: Table  # every area with every column, for the workbook
+    definitions: tuple[tuple[str, str], ...]
+    # Every count and printed equation behind the tables, for checking them.
+    ledger: Ledger = field(repr=False, compare=False, default_factory=Ledger)
+
+    def table(self, key: str) -> Table:
+        for table in (*(t for s in self.sections for t in s.tables), *self.trends):
+            if table.key == key:
+                return table
+        raise KeyError(key)
+
+
+SectionSpecs = tuple[str, str, str, list[TableSpec]]
+
+
+def report_data(
+    data: MonthlyDataset,
+    settings: AgencySettings,
+    *,
+    internal: bool = False,
+    generated_at: dt.datetime | None = None,
+) -> ReportData:
+    """The printed tables of `data`, suppressed as `settings` and `internal` say."""
+    disclosure = Disclosure(settings.suppression_threshold, internal)
+    ledger = Ledger()
+    # Registered in print order: the ledger's suppression takes lines in that order.
+    register_areas(data.areas, ledger)
+    caseload = caseload_spec(data.caseload, ledger)
+    community = community_specs(data.areas, ledger)
+    sections = _sections(data, caseload, community, ledger)
+    trend = trend_specs(data.trend, data.followups, ledger)
+    ledger.suppress(disclosure.effective_threshold)
+    printed = _Printed(ledger, disclosure)
+    return ReportData(
+        agency=settings.agency_name,
+        period=data.period,
+        harm_period=Period.twelve_months_ending(data.period.end),
+        generated_at=generated_at or dt.datetime.now(dt.UTC),
+        disclosure=disclosure,
+        paper_size=settings.paper_size,
+        state=settings.state,
+        followup_months=tuple(settings.followup_months),
+        sections=tuple(Section(k, title, intro, printed(ss)) for k, title, intro, ss in sections),
+        trend_dates=data.trend.dates,
+        trends=printed(trend),
+        community=printed([community[2]])[0],
+        definitions=tuple(
+            definitions(
+                suppression_threshold=settings.suppression_threshold,
+                followup_months=settings.followup_months,
+            )
+        ),
+        ledger=ledger,
+    )
+
+
+@dataclass(frozen=True)
+class _Printed:
+    """Renders table specs once the ledger has suppressed."""
+
+    ledger: Ledger
+    disclosure: Disclosure
+
+    def __call__(self, specs: list[TableSpec]) -> tuple[Table, ...]:
+        return tuple(render(s, self.ledger, self.disclosure) for s in specs)
+
+
+def _sections(
+    data: MonthlyDataset, caseload: TableSpec, community: list[TableSpec], ledger: Ledger
+) -> list[SectionSpecs]:
+    as_of = data.period.end
+    unknown = data.unknown
+    return [
+        ("caseload", "1. Caseload", "Clients and contacts in the period.", [caseload]),
+        (
+            "followups",
+            "2. Follow-ups",
+            "Follow-up points of every intake, and the windows that closed in the period.",
+            [followup_spec(data.followups, ledger)],
+        ),
+        (
+            "recovery",
+            "3. Recovery",
+            f"Status of the primary substance on {as_of.isoformat()}, "
+            "for clients with a known status.",
+            recovery_specs(
+                data.recovery, ledger, as_of, unknown.followed, unknown.not_followed, data.deceased
+            ),
+        ),
+        (
+            "harm",
+            "4. Harm",
+            f"The 12 months ending on {as_of.isoformat()}: flags at three "
+            "levels, raw counts beside every mean.",
+            harm_specs(data.harm, data.unassessed, data.trend.harm[-1], ledger),
+        ),
+        (
+            "community",
+            "5. Community",
+            "Programme tallies of the encounters in the period, by area.",
+            community[:2],
+        ),
+    ]

@@ -1,0 +1,176 @@
+"""The monthly PDF, read back with a text extractor: the hand-counted numbers, on every page."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Iterator
+from dataclasses import dataclass, replace
+from pathlib import Path
+
+import pytest
+from pypdf import PdfReader
+from sqlalchemy import select
+
+from db import settings as agency_settings
+from db.access import PermissionDenied
+from db.engine import Database
+from db.jobs import Cancelled
+from db.models import AuditEntry
+from db.startup import open_database
+from reports.outputs.monthly_pdf import monthly_report
+from reports.render.pdf_monthly import INTERNAL_MARK
+from reports.tables.report_data import ReportData
+from tests.accounts import actor_of
+from tests.reports.hand_agency import AGENCY, DOCK, REPORT_MONTH, REPORT_YEAR, build
+from tests.reports.hand_expected import OCTOBER
+from tests.reports.printed_text import missing_rows, segment
+
+TODAY = dt.date(2026, 11, 27)
+GENERATED = dt.datetime(2026, 11, 2, 9, 30, tzinfo=dt.UTC)
+
+
+@pytest.fixture(scope="module")
+def agency(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Database]:
+    database = open_database(str(tmp_path_factory.mktemp("hand") / "agency.sqlite3"))
+    build(database, actor_of(database), TODAY)
+    yield database
+    database.dispose()
+
+
+def _write(agency: Database, folder: Path, internal: bool) -> tuple[Path, ReportData]:
+    target = folder / ("internal.pdf" if internal else "report.pdf")
+    data = monthly_report(
+        agency,
+        actor_of(agency),
+        REPORT_YEAR,
+        REPORT_MONTH,
+        target,
+        internal=internal,
+        generated_at=GENERATED,
+    )
+    return target, data
+
+
+@dataclass(frozen=True)
+class Printed:
+    reader: PdfReader
+    data: ReportData
+    pages: list[str]  # each page's text, every run of white space made one space
+
+    @property
+    def text(self) -> str:
+        return " ".join(self.pages)
+
+
+def _read(path: Path, data: ReportData) -> Printed:
+    reader = PdfReader(path)
+    return Printed(reader, data, [" ".join(p.extract_text().split()) for p in reader.pages])
+
+
+@pytest.fixture(scope="module")
+def internal(agency: Database, tmp_path_factory: pytest.TempPathFactory) -> Printed:
+    return _read(*_write(agency, tmp_path_factory.mktemp("pdf"), internal=True))
+
+
+@pytest.fixture(scope="module")
+def default(agency: Database, tmp_path_factory: pytest.TempPathFactory) -> Printed:
+    return _read(*_write(agency, tmp_path_factory.mktemp("pdf"), internal=False))
+
+
+@pytest.mark.parametrize("key", list(OCTOBER))
+def test_every_table_prints_the_hand_counted_numbers(internal: Printed, key: str) -> None:
+    data, text = internal.data, internal.text
+    tables = [t for s in data.sections for t in s.tables] + list(data.trends)
+    index = next(i for i, t in enumerate(tables) if t.key == key)
+    table = tables[index]
+    following = tables[index + 1].title if index + 1 < len(tables) else "7. Definitions"
+    problem = missing_rows(segment(text, table.title, following), table, OCTOBER[key])
+    assert problem is None, problem
+
+
+def test_every_page_has_its_header_footer_and_the_internal_mark(internal: Printed) -> None:
+    total = len(internal.pages)
+    assert total >= 5
+    for number, text in enumerate(internal.pages, start=1):
+        assert f"Page {number} of {total}" in text
+        assert INTERNAL_MARK in text
+        assert AGENCY in text
+        assert "Monthly report · October 2026" in text
+        assert "Generated 2026-11-02 09:30 UTC" in text
+
+
+def test_markup_in_the_agency_name_and_an_area_prints_as_typed(internal: Printed) -> None:
+    text = internal.text
+    assert text.startswith(AGENCY)  # "<b>", "&" and the Greek letter, literally
+    assert f"{DOCK} 1 2 1 20 15 0.75" in text
+
+
+def test_the_default_report_hides_small_counts_and_is_not_marked_internal(default: Printed) -> None:
+    text = default.text
+    assert INTERNAL_MARK not in text
+    assert "Counts from 1 to 10 print as <11" in text
+    assert "Clients served (completed assessment or identified encounter) <11" in text
+    assert "Known status (in the tables below) <11" in text
+    assert "All areas <11 <11 <11 30 19 0.63" in text
+    assert "Harm index (0-100) – *" in text
+
+
+def test_the_definitions_close_the_report(internal: Printed) -> None:
+    last, text = internal.pages[-1], internal.text
+    assert "7. Definitions" in text
+    assert "Counts from 1 to 10 print as <11" in last
+    assert "6. Trends" in text and "Follow-up rate (%) of the windows" in text
+
+
+def test_the_paper_size_follows_the_settings(agency: Database, tmp_path: Path) -> None:
+    with agency.writing() as session:
+        current = agency_settings.load(session)
+        agency_settings.save(session, actor_of(agency), replace(current, paper_size="a4"))
+    try:
+        monthly_report(agency, actor_of(agency), REPORT_YEAR, REPORT_MONTH, tmp_path / "a4.pdf")
+    finally:
+        with agency.writing() as session:
+            agency_settings.save(session, actor_of(agency), current)
+    box = PdfReader(tmp_path / "a4.pdf").pages[0].mediabox
+    assert (round(float(box.width)), round(float(box.height))) == (595, 842)
+
+
+def test_letter_is_the_default_paper(internal: Printed) -> None:
+    box = internal.reader.pages[0].mediabox
+    assert (round(float(box.width)), round(float(box.height))) == (612, 792)
+
+
+def test_writing_the_report_is_audited(agency: Database, tmp_path: Path) -> None:
+    monthly_report(agency, actor_of(agency), REPORT_YEAR, REPORT_MONTH, tmp_path / "m.pdf")
+    with agency.reading() as session:
+        entry = session.scalars(
+            select(AuditEntry)
+            .where(AuditEntry.entity == "monthly_report")
+            .order_by(AuditEntry.seq.desc())
+        ).first()
+    assert entry is not None and entry.action == "export" and entry.entity_id == "2026-10"
+
+
+def test_a_cancelled_report_leaves_no_file_and_keeps_an_earlier_one(
+    agency: Database, tmp_path: Path
+) -> None:
+    target = tmp_path / "report.pdf"
+    with pytest.raises(Cancelled):
+        monthly_report(
+            agency, actor_of(agency), REPORT_YEAR, REPORT_MONTH, target, cancelled=lambda: True
+        )
+    assert list(tmp_path.iterdir()) == []
+    target.write_bytes(b"last month")
+    with pytest.raises(Cancelled):
+        monthly_report(
+            agency, actor_of(agency), REPORT_YEAR, REPORT_MONTH, target, cancelled=lambda: True
+        )
+    assert [p.name for p in tmp_path.iterdir()] == ["report.pdf"]
+    assert target.read_bytes() == b"last month"
+
+
+def test_a_front_desk_account_may_not_print_it(agency: Database, tmp_path: Path) -> None:
+    desk = actor_of(agency, "front_desk")
+    with pytest.raises(PermissionDenied, match="front desk may not make reports"):
+        monthly_report(agency, desk, REPORT_YEAR, REPORT_MONTH, tmp_path / "m.pdf")
+    assert list(tmp_path.iterdir()) == []
