@@ -24,8 +24,9 @@ from desktop.field_editors import ERROR_STYLE
 from desktop.form_view import FormView
 from desktop.translate import label
 from forms import records
+from forms.client_list import find_likely_duplicates
 from forms.definitions import CLIENT_FIELDS, by_key
-from forms.duplicates import LikelyDuplicate, likely_duplicates
+from forms.duplicates import LikelyDuplicate
 from forms.values import FieldError, parse
 
 log = logging.getLogger(__name__)
@@ -170,10 +171,9 @@ class ClientFormView(FormView):
             self.duplicates.show_found([])
             return []
         given, family, preferred, birth = who
-        with self.ctx.database.reading() as session:
-            found = likely_duplicates(
-                session, self.ctx.index, given, family, birth, preferred or None
-            )
+        found = find_likely_duplicates(
+            self.ctx.database, self.ctx.index, given, family, birth, preferred or None
+        )
         self.duplicates.show_found(found)
         return found
 

@@ -8,7 +8,6 @@ from typing import Any
 
 from PySide6.QtCore import QCoreApplication
 
-from db import codes
 from desktop.client_data import ClientPage
 from desktop.translate import code_label, field_label
 from forms.definitions import (
@@ -20,6 +19,7 @@ from forms.definitions import (
     SUBSTANCE_FIELDS,
     by_key,
 )
+from forms.vocabulary import codes
 from reports.rules.consent import ConsentFact, in_force
 from reports.rules.followup import PointState
 from reports.rules.recovery import ClassStatus
@@ -221,9 +221,9 @@ def _assessment_detail(page: ClientPage, a: Any) -> str:
 
 def _encounter_detail(n: Any) -> str:
     given = [
-        f"{field_label(_ENCOUNTER[key])}: {getattr(n, key)}"
+        f"{field_label(_ENCOUNTER[key])}: {n.tallies[key]}"
         for key in codes.ENCOUNTER_TALLIES
-        if getattr(n, key)
+        if n.tallies[key]
     ]
     area = f" — {n.area}" if n.area else ""
     return ", ".join(given) + area

@@ -25,8 +25,6 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from db.access import PermissionDenied
-from db.clients import ConflictError
 from desktop import dialogs
 from desktop.context import AppContext
 from desktop.field_editors import ERROR_STYLE, FieldEditor
@@ -34,6 +32,7 @@ from desktop.translate import label
 from forms.failures import log_failure, reason
 from forms.fields import Field
 from forms.validation import ValidationFailed
+from forms.vocabulary import ConflictError, PermissionDenied
 
 log = logging.getLogger(__name__)
 

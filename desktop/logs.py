@@ -15,9 +15,8 @@ from types import TracebackType
 
 import platformdirs
 
-from db.files import private_file, private_folder
-from db.location import APP_NAME
 from forms.failures import log_failure, reason
+from forms.vocabulary import APP_NAME, private_file, private_folder
 
 LOG_BYTES = 1_000_000
 LOG_FILES = 5

@@ -27,8 +27,6 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from db.access import Actor, Permission
-from db.engine import Database
 from desktop import dialogs
 from desktop.admin_settings import SettingsView
 from desktop.admin_users import UsersView
@@ -44,6 +42,7 @@ from desktop.worklist_view import WorklistView
 from forms import sessions
 from forms.accounts import SignedIn, needs_first_admin
 from forms.definitions import USER_FIELDS, by_key
+from forms.vocabulary import Actor, Database, Permission
 
 log = logging.getLogger(__name__)
 
