@@ -5,6 +5,7 @@ from __future__ import annotations
 import logging
 import sys
 from contextlib import nullcontext
+from functools import partial
 from pathlib import Path
 
 from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, QTimer, QTranslator
@@ -108,7 +109,7 @@ def open_for_gui(db: str | None) -> Database | None:
             return open_database(
                 db,
                 background_check=True,
-                passphrase=lambda path, wrong=wrong: _ask_passphrase(path, wrong),
+                passphrase=partial(_ask_passphrase, wrong=wrong),
             )
         except WrongPassphraseError as exc:
             log.warning("a passphrase that does not open %s was given", exc.path)

@@ -192,7 +192,7 @@ class ClientFormView(FormView):
         self.summary.setText(self.duplicates.message.text())
         self.summary.show()
         self.duplicates.table.setFocus()
-        self.scroll.ensureWidgetVisible(self.duplicates)
+        self.scroll_area.ensureWidgetVisible(self.duplicates)
         return True
 
     def operation(self) -> str:
@@ -208,14 +208,11 @@ class ClientFormView(FormView):
             self.version = records.update_client(
                 self.ctx.database, self.ctx.user, client_id, self.version, raw, today
             )
-        if self.ctx.index is not None:
+        born = parse(FIELDS["birth_date"], raw["birth_date"], today)  # valid: it was saved
+        if self.ctx.index is not None and isinstance(born, dt.date):
             preferred = str(raw.get("preferred_name") or "").strip() or None
             self.ctx.index.add(
-                client_id,
-                str(raw["given_name"]),
-                str(raw["family_name"]),
-                preferred,
-                parse(FIELDS["birth_date"], raw["birth_date"], today),
-            )  # type: ignore[arg-type]
+                client_id, str(raw["given_name"]), str(raw["family_name"]), preferred, born
+            )
         self.ctx.notify("client", client_id)
         return client_id

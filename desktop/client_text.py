@@ -10,6 +10,7 @@ from PySide6.QtCore import QCoreApplication
 
 from desktop.client_data import ClientPage
 from desktop.translate import code_label, field_label
+from forms.client_record import AssessmentEntry
 from forms.definitions import (
     ASSESSMENT_FIELDS,
     CONSENT_FIELDS,
@@ -203,9 +204,9 @@ def timeline_rows(page: ClientPage) -> list[list[str]]:
     return [[day.isoformat(), what, detail] for day, _, what, detail in entries]
 
 
-def _assessment_detail(page: ClientPage, a: Any) -> str:
+def _assessment_detail(page: ClientPage, a: AssessmentEntry) -> str:
     status = code_label(_ASSESSMENT["contact_status"], a.contact_status)
-    records = page.substances.get(a.id, [])
+    records = page.substances.get(a.id, ())
     if not records:
         return status
     names = []

@@ -83,7 +83,7 @@ class ClientsSection(NavStack):
             self.search.focus_search()
 
     def current_client(self) -> ClientRow | None:
-        page = self.find(ClientPageView)
+        page = self.topmost(ClientPageView)
         return page.client_row() if isinstance(page, ClientPageView) else None
 
     def _refresh_pages(self, entity: str, client_id: int) -> None:

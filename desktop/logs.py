@@ -9,6 +9,7 @@ from __future__ import annotations
 import logging
 import sys
 from collections.abc import Callable
+from io import TextIOWrapper
 from logging.handlers import RotatingFileHandler
 from pathlib import Path
 from types import TracebackType
@@ -32,7 +33,7 @@ def log_folder() -> Path:
 class PrivateRotatingFileHandler(RotatingFileHandler):
     """Each new log file (also after a rotation) is created 0600, whatever the umask."""
 
-    def _open(self):  # type: ignore[no-untyped-def]
+    def _open(self) -> TextIOWrapper:
         private_file(Path(self.baseFilename))
         return super()._open()
 

@@ -171,8 +171,9 @@ class ReportsView(QWidget):
         """One row per job the signed-in person may run."""
         while self.jobs_layout.count():
             item = self.jobs_layout.takeAt(0)
-            if item.widget() is not None:
-                item.widget().deleteLater()
+            widget = item.widget() if item is not None else None
+            if widget is not None:
+                widget.deleteLater()
         self.job_buttons = {}
         self.jobs = {j.key: j for j in jobs_for(self.ctx.user)}
         for row, job in enumerate(self.jobs.values()):
