@@ -16,6 +16,7 @@ from PySide6.QtCore import QObject, Signal
 from desktop.workers import Job, Pool, default_pool
 from forms.accounts import Attempt
 from forms.client_list import load_index
+from forms.database_file import database_name
 from forms.search import ClientIndex
 from forms.search_audit import SearchTrail
 from forms.settings import AgencySettings, load_settings
@@ -147,7 +148,4 @@ class AppContext(QObject):
         self.changed.emit(entity, client_id)
 
     def database_name(self) -> str:
-        url = self.database.engine.url
-        if url.get_backend_name() == "sqlite":
-            return url.database or ""
-        return url.render_as_string(hide_password=True)
+        return database_name(self.database)

@@ -28,6 +28,7 @@ __all__ = [
     "check_database",
     "configured_folder",
     "daily_backup",
+    "database_name",
     "decrypt_file",
     "default_backup_path",
     "encrypt_file",
@@ -41,6 +42,15 @@ __all__ = [
     "restore_backup",
     "sqlite_path",
 ]
+
+
+def database_name(database: Database) -> str:
+    """What the status bar shows: the SQLite file, or the server's address without the
+    password."""
+    url = database.engine.url
+    if url.get_backend_name() == "sqlite":
+        return url.database or ""
+    return url.render_as_string(hide_password=True)
 
 
 def holds_data(database: Database) -> bool:
