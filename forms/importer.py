@@ -13,14 +13,14 @@ from __future__ import annotations
 
 import datetime as dt
 import logging
-from collections.abc import Callable, Mapping
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from db import audit, backups
 from db.access import Actor, Permission
 from db.engine import Database
-from db.jobs import Cancelled
+from db.jobs import Cancelled, IsCancelled, Progress
 from forms.exchange import (
     ASSESSMENTS,
     CLIENTS,
@@ -85,8 +85,8 @@ def import_workbook(
     today: dt.date,
     *,
     update: bool = False,
-    progress: Callable[[int, int], None] | None = None,
-    cancelled: Callable[[], bool] | None = None,
+    progress: Progress | None = None,
+    cancelled: IsCancelled | None = None,
 ) -> ImportResult:
     """Load the workbook at `path` whole, or nothing and the list of problems.
 
@@ -109,8 +109,8 @@ def _attempt(
     path: Path,
     today: dt.date,
     update: bool,
-    progress: Callable[[int, int], None] | None,
-    cancelled: Callable[[], bool] | None,
+    progress: Progress | None,
+    cancelled: IsCancelled | None,
     in_order: bool,
 ) -> ImportResult:
     problems = Problems()
