@@ -14,7 +14,7 @@ from typing import Any
 from db import assessments, clients, episodes, followups
 from db import events as event_rows
 from db import settings as agency_settings
-from db.access import Actor
+from db.access import Actor, Permission
 from db.engine import Database, Session
 from forms.definitions import (
     CLIENT_FIELDS,
@@ -94,6 +94,7 @@ def add_assessment(
         _raise_if_invalid(result)
         values: dict[str, Any] = dict(result.values)
         rows = values.pop("substances")
+        actor.require(Permission.ENTER_DATA)  # before the episodes change
         try:
             episode_id = _episode_for(session, context, values["kind"], values["assessed_on"])
             return assessments.add(session, actor, context, episode_id, values, rows)
