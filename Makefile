@@ -5,7 +5,7 @@ BIN := $(VENV)/bin
 DEMO_DB ?= demo.sqlite3
 DEMO_CLIENTS ?= 2000
 # desktop/ joins once its type errors are fixed (the service layer of issue 20).
-MYPY_PACKAGES := db forms reports
+MYPY_PACKAGES := db forms reports desktop
 
 .PHONY: run demo test lint format bench bench-encrypted drills installer clean
 
