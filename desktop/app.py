@@ -77,8 +77,9 @@ def run_gui(db: str | None) -> int:
     database = open_for_gui(db)
     if database is None:
         return 1
+    context = AppContext(database)
     try:
-        window = MainWindow(AppContext(database))
+        window = MainWindow(context)
         logs.on_unexpected = lambda message: window.ctx.when_unlocked(
             lambda: _unexpected(window, log_file, message)
         )
@@ -89,7 +90,8 @@ def run_gui(db: str | None) -> int:
         watch_file_check(database, window, app)
         return app.exec()
     finally:
-        database.dispose()
+        # A restore from the Settings screen replaces the context's database.
+        context.database.dispose()
 
 
 PASSPHRASE_TRIES = 3
