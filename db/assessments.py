@@ -84,6 +84,7 @@ _LAST_COMPLETED = select(func.max(Assessment.assessed_on)).where(
     Assessment.client_id == bindparam("client_id"),
     Assessment.contact_status == "completed",
     Assessment.assessed_on < bindparam("day"),
+    Assessment.voided_at.is_(None),
 )
 
 
@@ -141,7 +142,7 @@ def add(
             {"client_id": context.client_id, "opened_on": day, "reentry": change.reentry},
         ).inserted_primary_key[0]  # type: ignore[index]
     row = {k: values.get(k) for k in ASSESSMENT_COLUMNS}
-    assessment_id = _insert_assessment(session, context, episode_id, row)
+    assessment_id = _insert_assessment(session, context, episode_id, row, actor.user_id)
     rows = [_substance_row(assessment_id, s) for s in substances]
     if rows:
         conn.execute(insert(SubstanceRecord), rows)
@@ -157,12 +158,17 @@ def add(
 
 
 def _insert_assessment(
-    session: Session, context: SaveContext, episode_id: int, row: dict[str, Any]
+    session: Session,
+    context: SaveContext,
+    episode_id: int,
+    row: dict[str, Any],
+    entered_by_id: int | None,
 ) -> int:
     now = dt.datetime.now(dt.UTC)
     params = {
         "client_id": context.client_id,
         "episode_id": episode_id,
+        "entered_by_id": entered_by_id,
         "created_at": now,
         "updated_at": now,
         "version": 1,

@@ -119,7 +119,20 @@ def client_rows(
 ASSESSMENT_KEYS = tuple(
     c.key
     for c in Assessment.__table__.columns
-    if c.key not in ("id", "client_id", "episode_id", "created_at", "updated_at", "version")
+    if c.key
+    not in (
+        "id",
+        "client_id",
+        "episode_id",
+        "created_at",
+        "updated_at",
+        "version",
+        "entered_by_id",
+        "voided_at",
+        "voided_by",
+        "void_reason",
+        "void_note",
+    )
 )
 
 
@@ -144,15 +157,19 @@ def substance_row(assessment_id: int, values: Mapping[str, Any]) -> dict[str, An
     }
 
 
-def assessment_dates(session: Session, client_ids: Sequence[int]) -> dict[tuple[int, dt.date], int]:
-    """{(client id, date): assessment id} of everything stored for these clients."""
+def assessment_dates(
+    session: Session, client_ids: Sequence[int], voided: bool = False
+) -> dict[tuple[int, dt.date], int]:
+    """{(client id, date): assessment id} of the live assessments stored for these clients
+    (`voided=True`: of the voided ones; a date may have several, the latest is kept)."""
     wanted = sorted(set(client_ids))
     found: dict[tuple[int, dt.date], int] = {}
+    live = Assessment.voided_at.is_not(None) if voided else Assessment.voided_at.is_(None)
     for start in range(0, len(wanted), LOOKUP_CHUNK):
         rows = session.execute(
-            select(Assessment.client_id, Assessment.assessed_on, Assessment.id).where(
-                Assessment.client_id.in_(wanted[start : start + LOOKUP_CHUNK])
-            )
+            select(Assessment.client_id, Assessment.assessed_on, Assessment.id)
+            .where(Assessment.client_id.in_(wanted[start : start + LOOKUP_CHUNK]), live)
+            .order_by(Assessment.id)
         )
         found.update({(cid, day): aid for cid, day, aid in rows})
     return found
@@ -174,7 +191,7 @@ class TimelineRow:
 
 
 def timelines(session: Session, client_ids: Sequence[int]) -> list[TimelineRow]:
-    """The assessments of these clients, by client and date."""
+    """The live (not voided) assessments of these clients, by client and date."""
     rows = session.execute(
         select(
             Assessment.id,
@@ -183,7 +200,7 @@ def timelines(session: Session, client_ids: Sequence[int]) -> list[TimelineRow]:
             Assessment.kind,
             Assessment.contact_status,
         )
-        .where(Assessment.client_id.in_(list(client_ids)))
+        .where(Assessment.client_id.in_(list(client_ids)), Assessment.voided_at.is_(None))
         .order_by(Assessment.client_id, Assessment.assessed_on)
     )
     return [TimelineRow(*row) for row in rows]

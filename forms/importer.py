@@ -17,10 +17,11 @@ from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from db import audit, backups, bulk
+from db import audit, backups
 from db.access import Actor, Permission
 from db.engine import Database
 from db.jobs import Cancelled
+from db.rebuild import rebuild_clients
 from forms.exchange import (
     ASSESSMENTS,
     CLIENTS,
@@ -197,26 +198,23 @@ def _nonzero(counts: Mapping[str, int]) -> dict[str, int]:
 def _build_episodes(run: ImportRun) -> int:
     """Episodes of every client the import added, or whose assessments it changed."""
     rebuild = sorted(run.rebuild_clients)
-    bulk.delete_episodes(run.session, rebuild)
     pages = [
         rebuild[i : i + EPISODE_PAGE_CLIENTS] for i in range(0, len(rebuild), EPISODE_PAGE_CLIENTS)
     ]
-    built = sum(_episodes_of(run, page) for page in pages)
+    built = sum(_episodes_of(run, page, had_episodes=True) for page in pages)
     for page in chunks(run.client_rows.ids(), EPISODE_PAGE_CLIENTS):
-        built += _episodes_of(run, page)
+        built += _episodes_of(run, page, had_episodes=False)
     return built
 
 
-def _episodes_of(run: ImportRun, client_ids: list[int]) -> int:
-    plan = bulk.plan_episodes(bulk.timelines(run.session, client_ids), run.ids["episodes"])
+def _episodes_of(run: ImportRun, client_ids: list[int], had_episodes: bool) -> int:
+    plan = rebuild_clients(run.session, client_ids, run.ids["episodes"], had_episodes=had_episodes)
     for row, exc in plan.errors:
         number = run.assessment_rows.row_of(row.id)
         message = (
             str(exc) if number else f"the stored assessment of {row.assessed_on.isoformat()}: {exc}"
         )
         run.problems.add(ASSESSMENTS.name, number, exc.field, message)
-    bulk.insert_rows(run.session, "episodes", plan.episodes)
-    bulk.assign_episodes(run.session, plan.assignments)
     return len(plan.episodes)
 
 
