@@ -38,6 +38,10 @@ from forms.validation import ValidationFailed
 log = logging.getLogger(__name__)
 
 
+class NotSaved(Exception):
+    """The person answered No to a confirmation: nothing is saved, the form stays open."""
+
+
 class FormView(QWidget):
     """Base of the intake, follow-up, client, event and encounter forms."""
 
@@ -204,7 +208,9 @@ class FormView(QWidget):
 
     def _explained(self, exc: Exception) -> bool:
         """Show what went wrong in words the person can act on; False for the unexpected."""
-        if isinstance(exc, ValidationFailed):
+        if isinstance(exc, NotSaved):
+            pass
+        elif isinstance(exc, ValidationFailed):
             self.show_errors(exc.errors)
         elif isinstance(exc, ConflictError):
             dialogs.warn(self, self.tr("Changed on another workstation"), str(exc))
