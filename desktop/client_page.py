@@ -254,8 +254,8 @@ class ClientPageView(QWidget):
         self.buttons["record_consent"].clicked.connect(self.record_consent)
         self.revoke_button.clicked.connect(self._revoke_chosen)
         self.consent_table.currentCellChanged.connect(self._consent_chosen)
+        # Enter, or a double-click (the platform's activation), opens the row once.
         self.timeline_table.cellActivated.connect(self._open_timeline_row)
-        self.timeline_table.cellDoubleClicked.connect(self._open_timeline_row)
         self.status_table.currentCellChanged.connect(self._show_reason)
         escape = QShortcut(QKeySequence(Qt.Key.Key_Escape), self)
         escape.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
