@@ -14,15 +14,17 @@ from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
-from sqlalchemy import delete, insert, select, update
+from sqlalchemy import String, cast, delete, func, insert, select, update
 from sqlalchemy.orm import Session
 
 from db.assessments import ASSESSMENT_COLUMNS
 from db.bulk import SUBSTANCE_KEYS, substance_row
 from db.clients import ConflictError
+from db.dates import add_months
 from db.events import ENCOUNTER_COLUMNS
 from db.models import (
     Assessment,
+    AuditEntry,
     Client,
     Consent,
     Correction,
@@ -198,6 +200,36 @@ def corrections_between(
             .order_by(Correction.record_on, Correction.id)
         )
     )
+
+
+def revisions_of_reported_months(session: Session, before: dt.date) -> list[tuple[str, int]]:
+    """("YYYY-MM", n) for each month before `before` whose monthly report was made (its
+    first `export` of `monthly_report` in the audit trail) and n records of which were
+    corrected after that report; months with none are left out."""
+    reported = session.execute(
+        select(AuditEntry.entity_id, func.min(AuditEntry.at_utc))
+        .where(
+            AuditEntry.action == "export",
+            AuditEntry.entity == "monthly_report",
+            AuditEntry.entity_id < f"{before:%Y-%m}",
+        )
+        .group_by(AuditEntry.entity_id)
+        .order_by(AuditEntry.entity_id)
+    ).all()
+    found = []
+    for month, made_at in reported:
+        first = dt.date.fromisoformat(f"{month}-01")
+        last = add_months(first, 1) - dt.timedelta(days=1)
+        count = session.scalar(
+            select(
+                func.count(
+                    func.distinct(Correction.entity + ":" + cast(Correction.entity_id, String))
+                )
+            ).where(Correction.record_on.between(first, last), Correction.corrected_at > made_at)
+        )
+        if count:
+            found.append((str(month), int(count)))
+    return found
 
 
 def _merged_into(session: Session, client_id: int) -> list[int]:

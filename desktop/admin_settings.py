@@ -139,6 +139,9 @@ class SettingsView(QWidget):
         self.window_minutes.setRange(1, 24 * 60)
         self.window_minutes.setPrefix(self.tr("within "))
         self.window_minutes.setSuffix(self.tr(" minutes"))
+        self.grace_days = QSpinBox(box)
+        self.grace_days.setRange(0, 365)
+        self.grace_days.setSuffix(self.tr(" days after entering it"))
 
     def _settings_box(self) -> QGroupBox:
         box = QGroupBox(self.tr("Agency settings"), self)
@@ -159,6 +162,11 @@ class SettingsView(QWidget):
             ("password_min_length", self.tr("Shortest pass&word"), self.min_length),
             ("sign_in_attempts", self.tr("Loc&k a user name after"), self.attempts),
             ("sign_in_window_minutes", "", self.window_minutes),
+            (
+                "correction_grace_days",
+                self.tr("Front desk corrects own entries for"),
+                self.grace_days,
+            ),
         ):
             widget.setObjectName(name)
             label = QLabel(caption, box)
@@ -186,6 +194,7 @@ class SettingsView(QWidget):
         self.min_length.setValue(s.password_min_length)
         self.attempts.setValue(s.sign_in_attempts)
         self.window_minutes.setValue(s.sign_in_window_minutes)
+        self.grace_days.setValue(s.correction_grace_days)
         self.message.clear()
 
     def read(self) -> agency_settings.AgencySettings:
@@ -204,6 +213,7 @@ class SettingsView(QWidget):
             password_min_length=self.min_length.value(),
             sign_in_attempts=self.attempts.value(),
             sign_in_window_minutes=self.window_minutes.value(),
+            correction_grace_days=self.grace_days.value(),
         )
 
     def _backup_folder(self) -> str:

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+import subprocess
 
 import pytest
 from sqlalchemy import select, text
@@ -255,3 +256,53 @@ def test_a_void_needs_a_reason_from_the_list(any_database, admin, today):
     )
     with pytest.raises(ValidationFailed, match="Choose why"):
         corrections.void_record(any_database, admin, today, "event", eid, 1, "because")
+
+
+def test_the_grace_period_is_the_agency_setting(any_database, admin, today):
+    from dataclasses import replace
+
+    from db import settings as agency_settings
+
+    desk = signed_in(any_database, "front_desk")
+    cid = records.create_client(any_database, desk, PERSON, today)
+    arrest = {"occurred_on": "2026-11-01", "event": "arrest"}
+    eid = records.add_event(any_database, desk, cid, arrest, today)
+    with any_database.writing() as s:
+        s.execute(text("UPDATE events SET created_at = :t"), {"t": dt.datetime(2026, 11, 2, 9, 0)})
+        agency_settings.save(s, admin, replace(agency_settings.load(s), correction_grace_days=30))
+    corrections.void_record(any_database, desk, today, "event", eid, 1, "wrong_date")
+    with any_database.reading() as s:
+        assert s.get(Event, eid).void_reason == "wrong_date"
+
+
+def test_a_correction_after_a_months_report_is_listed_in_the_next_report(
+    any_database, admin, today, tmp_path
+):
+    from db import audit
+    from reports.outputs.monthly_data import build_report_data
+    from reports.render.pdf_monthly import revision_text, write_monthly_pdf
+
+    cid, aid = client_with_intake(any_database, admin, today)
+    early = records.add_event(
+        any_database, admin, cid, {"occurred_on": "2026-10-03", "event": "arrest"}, today
+    )
+    corrections.void_record(any_database, admin, today, "event", early, 1, "duplicate")
+    with any_database.writing() as s:  # October's report was made after that void
+        audit.record(s, admin, "export", "monthly_report", "2026-10", after={"file": "oct.pdf"})
+    answers, substances = intake("2026-10-01", "craving;larger_longer", quality_of_life=12)
+    corrections.edit_assessment(any_database, admin, today, aid, 1, answers, substances)
+    eid = records.add_event(
+        any_database, admin, cid, {"occurred_on": "2026-10-09", "event": "arrest"}, today
+    )
+    corrections.void_record(any_database, admin, today, "event", eid, 1, "wrong_date")
+    data = build_report_data(any_database, admin, Period.month(2026, 11))
+    assert data.revisions == (("2026-10", 2),)
+    assert revision_text("2026-10", 2) == (
+        "Revision: 2 records of October 2026 were corrected after its report."
+    )
+    assert build_report_data(any_database, admin, OCTOBER).revisions == ()
+    target = tmp_path / "november.pdf"  # the line as printed on the PDF's first page
+    write_monthly_pdf(data, target)
+    command = ["pdftotext", "-l", "1", str(target), "-"]
+    printed = " ".join(subprocess.run(command, capture_output=True, text=True).stdout.split())
+    assert "Revision: 2 records of October 2026 were corrected after its report." in printed
