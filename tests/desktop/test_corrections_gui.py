@@ -113,3 +113,31 @@ def test_a_death_asks_first_naming_the_consequence(
     assert isinstance(desk.window.clients.top, ClientPageView)
     with desk.database.reading() as s:
         assert len(s.scalars(select(Event).where(Event.client_id == client_id)).all()) == 1
+
+
+def test_a_change_saved_meanwhile_elsewhere_shows_both_values(
+    qtbot: Any, desk: Desk, fake_dialogs: FakeDialogs
+) -> None:
+    from forms import corrections
+
+    desk.sign_in_as("manager")
+    page, client_id = page_of(desk, "G-4")
+    page.timeline_table.cellActivated.emit(0, 0)
+    desk.window.clients.top.edit_button.click()
+    form = desk.window.clients.top
+    assert isinstance(form, AssessmentFormView)
+    other = {**INTAKE, "quality_of_life": 12}  # another workstation saves first
+    with desk.database.reading() as s:
+        aid = s.scalars(select(Assessment.id).where(Assessment.client_id == client_id)).one()
+    corrections.edit_assessment(
+        desk.database, desk.actors["admin"], TODAY, aid, 1, other, OPIOID, "elsewhere"
+    )
+    form.editors["quality_of_life"].widget.setText("3")
+    qtbot.keyClick(form, Qt.Key.Key_S, Qt.KeyboardModifier.ControlModifier)
+    kind, title, message = fake_dialogs.shown[-1]
+    assert (kind, title) == ("warn", "Changed on another workstation")
+    assert "Quality of life: 12 / 3" in message.splitlines()
+    assert desk.window.clients.top is form
+    with desk.database.reading() as s:
+        assert s.get(Assessment, aid).quality_of_life == 12
+    form.discard()
