@@ -306,3 +306,31 @@ def test_a_correction_after_a_months_report_is_listed_in_the_next_report(
     command = ["pdftotext", "-l", "1", str(target), "-"]
     printed = " ".join(subprocess.run(command, capture_output=True, text=True).stdout.split())
     assert "Revision: 2 records of October 2026 were corrected after its report." in printed
+
+
+def test_a_contact_attempt_and_a_clients_identity_are_corrected_with_the_reason(
+    any_database, admin, today
+):
+    cid, _ = client_with_intake(any_database, admin, today)
+    tried = {"attempted_on": "2026-11-02", "method": "phone", "outcome": "no_answer"}
+    tid = records.add_followup_attempt(
+        any_database, admin, cid, dt.date(2026, 10, 1), 3, tried, today
+    )
+    fixed = {**tried, "outcome": "left_message", "note": "voicemail"}
+    assert (
+        corrections.edit_contact_attempt(any_database, admin, today, tid, 1, fixed, "misheard") == 2
+    )
+    renamed = {**PERSON, "family_name": "Lewes"}
+    assert corrections.edit_client(any_database, admin, today, cid, 1, renamed, "spelling") == 2
+    with any_database.reading() as s:
+        assert s.get(Client, cid).family_name == "Lewes"
+        rows = s.scalars(
+            select(AuditEntry).where(AuditEntry.action == "update").order_by(AuditEntry.seq)
+        ).all()
+    attempt, client = (json.loads(r.after) for r in rows[-2:])
+    assert (attempt["outcome"], attempt["note"], attempt["reason"]) == (
+        "left_message",
+        "voicemail",
+        "misheard",
+    )
+    assert (client["family_name"], client["reason"]) == ("Lewes", "spelling")
