@@ -15,10 +15,11 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from sqlalchemy import String, cast, delete, func, insert, select, update
+from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
-from db.assessments import ASSESSMENT_COLUMNS
-from db.bulk import SUBSTANCE_KEYS, substance_row
+from db.assessments import ASSESSMENT_COLUMNS, SUBSTANCE_COLUMNS, DuplicateDateError
+from db.bulk import substance_row
 from db.clients import ConflictError
 from db.dates import add_months
 from db.events import ENCOUNTER_COLUMNS
@@ -124,7 +125,7 @@ def _aware(moment: dt.datetime | None) -> dt.datetime | None:
 
 
 def _substances(session: Session, assessment_id: int) -> list[dict[str, Any]]:
-    columns = [SubstanceRecord.__table__.c[k] for k in SUBSTANCE_KEYS]
+    columns = [SubstanceRecord.__table__.c[k] for k in SUBSTANCE_COLUMNS]
     rows = session.execute(
         select(*columns)
         .where(SubstanceRecord.assessment_id == assessment_id)
@@ -143,12 +144,21 @@ def change(
     """Write `values` over the record if it is still at `expected_version`; the new version."""
     model = MODELS[record.kind]
     extra = {"updated_at": now} if record.kind == "assessment" else {}
-    result = session.execute(
-        update(model)
-        .where(model.id == record.id, model.version == expected_version)
-        .values(**values, **extra, version=model.version + 1)
-        .execution_options(synchronize_session=False)
-    )
+    try:
+        result = session.execute(
+            update(model)
+            .where(model.id == record.id, model.version == expected_version)
+            .values(**values, **extra, version=model.version + 1)
+            .execution_options(synchronize_session=False)
+        )
+    except IntegrityError as exc:
+        # The whole correction is abandoned either way; the message names the field.
+        if record.kind == "assessment" and "assessed_on" in str(exc.orig):
+            day = values.get("assessed_on") or record.record_on
+            raise DuplicateDateError(
+                f"There is already an assessment for this client on {day}"
+            ) from None
+        raise
     if result.rowcount != 1:  # type: ignore[attr-defined]
         current = stored(session, record.kind, record.id)
         raise RecordConflict(conflict_message(record.kind), current)
@@ -171,7 +181,7 @@ def replace_substances(
     stored_rows = [substance_row(assessment_id, s) for s in rows]
     if stored_rows:
         session.execute(insert(SubstanceRecord), stored_rows)
-    return [{k: r[k] for k in SUBSTANCE_KEYS} for r in stored_rows]
+    return [{k: r[k] for k in SUBSTANCE_COLUMNS} for r in stored_rows]
 
 
 def note(session: Session, record: StoredRecord, action: str, days: Iterable[dt.date]) -> None:

@@ -8,7 +8,6 @@ import logging
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QWidget
 
-from db.access import PermissionDenied
 from desktop import client_text as text
 from desktop import dialogs, record_actions
 from desktop.assessment_form import AssessmentFormView, kind_titles
@@ -25,6 +24,7 @@ from desktop.record_guards import person_of
 from desktop.record_view import RecordView
 from desktop.small_forms import EncounterFormView, EventFormView
 from forms.record_detail import load_record
+from forms.vocabulary import PermissionDenied
 
 log = logging.getLogger(__name__)
 
@@ -119,14 +119,17 @@ class ClientsSection(NavStack):
         form: FormView
         if detail.kind == "assessment":
             kind = str(detail.values["kind"])
-            form = AssessmentFormView(self.ctx, page.client_id, label, kind, record=detail)
+            assessment = AssessmentFormView(self.ctx, page.client_id, label, kind, record=detail)
+            assessment.person = person
+            form = assessment
         elif detail.kind == "event":
-            form = EventFormView(self.ctx, page.client_id, label, record=detail)
+            event = EventFormView(self.ctx, page.client_id, label, record=detail)
+            event.person = person
+            form = event
         elif detail.kind == "encounter":
             form = EncounterFormView(self.ctx, page.client_row(), record=detail)
         else:
             return None
-        form.person = person  # type: ignore[attr-defined]
         self.pop(view)
         return self._push_form(form, self.tr("Correction saved."))
 
@@ -135,7 +138,7 @@ class ClientsSection(NavStack):
             self.search.focus_search()
 
     def current_client(self) -> ClientRow | None:
-        page = self.find(ClientPageView)
+        page = self.topmost(ClientPageView)
         return page.client_row() if isinstance(page, ClientPageView) else None
 
     def _refresh_pages(self, entity: str, client_id: int) -> None:

@@ -4,11 +4,11 @@ through forms.corrections; this module only asks and shows."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QWidget
 
-from db.access import PermissionDenied
-from db.clients import ConflictError
 from desktop import dialogs
 from desktop.context import AppContext
 from desktop.translate import label
@@ -16,6 +16,7 @@ from forms import corrections
 from forms.definitions import VOID_FIELDS
 from forms.record_detail import RecordDetail
 from forms.validation import ValidationFailed
+from forms.vocabulary import ConflictError, PermissionDenied
 
 
 def _tr(text: str) -> str:
@@ -75,7 +76,9 @@ def restore(parent: QWidget, ctx: AppContext, detail: RecordDetail) -> bool:
     )
 
 
-def _done(parent: QWidget, ctx: AppContext, detail: RecordDetail, action) -> bool:  # type: ignore[no-untyped-def]
+def _done(
+    parent: QWidget, ctx: AppContext, detail: RecordDetail, action: Callable[[], object]
+) -> bool:
     try:
         action()
     except ConflictError as exc:

@@ -10,8 +10,8 @@ from typing import Any
 from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QWidget
 
-from db import codes
 from desktop import dialogs
+from forms.vocabulary import codes
 
 # What each gender code is referred to by in a consequence sentence.
 _PRONOUN = {"woman": "she", "transgender_woman": "she", "man": "he", "transgender_man": "he"}

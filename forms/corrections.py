@@ -6,7 +6,7 @@ form's own field definitions; checks who may (front desk: only what they
 entered themselves, within `correction_grace_days` of entering it; managers
 and administrators: any record); owns the transaction; and writes the audit
 row, with the reason and the values before and after, in that transaction.
-Every correction ends with the client's rebuild (db.rebuild), so statuses,
+Every correction ends with the client's rebuild (forms.rebuild), so statuses,
 episodes and follow-up points come from the corrected, non-voided history.
 A change based on a version another workstation has since replaced is
 refused with `RecordConflict` (db.corrections); nothing is overwritten.
@@ -18,18 +18,16 @@ import datetime as dt
 from collections.abc import Mapping, Sequence
 from typing import Any
 
-from sqlalchemy.exc import IntegrityError
-from sqlalchemy.orm import Session
-
 from db import audit, clients
 from db import corrections as stored_records
 from db import settings as agency_settings
 from db.access import Actor, Permission, PermissionDenied
+from db.assessments import DuplicateDateError
 from db.corrections import StoredRecord
-from db.engine import Database
-from db.rebuild import rebuild_client
+from db.engine import Database, Session
 from forms.definitions import VOID_FIELDS
 from forms.fields import N_
+from forms.rebuild import rebuild_client
 from forms.records import _check_consent_to_contact, _raise_if_invalid
 from forms.validation import (
     ValidationFailed,
@@ -312,13 +310,8 @@ def _change(
     # A refusal abandons the whole transaction (Database.writing rolls it back).
     try:
         return stored_records.change(session, record, version, values, now)
-    except IntegrityError as exc:
-        if record.kind == "assessment" and "assessed_on" in str(exc.orig):
-            day = values.get("assessed_on") or record.record_on
-            raise ValidationFailed(
-                {"assessed_on": f"There is already an assessment for this client on {day}"}
-            ) from None
-        raise
+    except DuplicateDateError as exc:
+        raise ValidationFailed({exc.field: str(exc)}) from None
 
 
 def _finish(

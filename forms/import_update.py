@@ -19,7 +19,7 @@ from typing import Any
 
 from db import audit, bulk, clients, codes
 from db import corrections as stored_records
-from db.assessments import criteria_text
+from db.assessments import ASSESSMENT_COLUMNS, criteria_text
 from forms.corrections import apply_assessment_values
 from forms.exchange import ASSESSMENTS, CLIENTS, ENCOUNTERS, EVENTS, Sheet
 from forms.import_run import ImportRun
@@ -68,7 +68,7 @@ def assessment(
         return False
     record = stored_records.stored(run.session, "assessment", assessment_id)
     assert record is not None
-    after = {k: values.get(k) for k in bulk.ASSESSMENT_KEYS}
+    after = {k: values.get(k) for k in ASSESSMENT_COLUMNS}
     substances = values["substances"]
     if _same_assessment(record, after, substances):
         run.unchanged[ASSESSMENTS.name] += 1
@@ -88,7 +88,7 @@ def voided_assessment(
     is refused, since it would change a record someone voided."""
     record = stored_records.stored(run.session, "assessment", assessment_id)
     assert record is not None
-    after = {k: values.get(k) for k in bulk.ASSESSMENT_KEYS}
+    after = {k: values.get(k) for k in ASSESSMENT_COLUMNS}
     if _same_assessment(record, after, values["substances"]):
         run.unchanged[ASSESSMENTS.name] += 1
         return

@@ -6,7 +6,7 @@ import datetime as dt
 
 import pytest
 
-from db import bulk, exchange_rows, histories, report_queries, worklist
+from db import episodes, exchange_rows, histories, report_queries, worklist
 from forms import corrections, records
 
 D = dt.date
@@ -108,4 +108,4 @@ def test_histories_exports_worklist_and_episodes_leave_voided_rows_out(voided) -
         assert worklist.deaths(s) == {}
         assert worklist.attempts_since(s, D(2026, 1, 1)) == {}
         assert [a.kind for a in worklist.assessments_since(s, D(2026, 1, 1))[cid]] == ["intake"]
-        assert [r.kind for r in bulk.timelines(s, [cid])] == ["intake"]
+        assert [r.kind for r in episodes.timelines(s, [cid])] == ["intake"]
