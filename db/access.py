@@ -30,6 +30,8 @@ class Permission(StrEnum):
     SETTINGS = "settings"
     BACKUP = "backup"
     RESTORE = "restore"  # replacing the whole database with a backup
+    CORRECT_ANY_RECORD = "correct_any_record"  # front desk corrects only their own, for a while
+    ERASE_CLIENTS = "erase_clients"  # deleting a whole client where the law requires it
 
 
 # What a refusal says the person may not do.
@@ -44,6 +46,8 @@ _DOING = {
     Permission.SETTINGS: "change settings",
     Permission.BACKUP: "back up",
     Permission.RESTORE: "restore a backup",
+    Permission.CORRECT_ANY_RECORD: "correct records others entered",
+    Permission.ERASE_CLIENTS: "erase a client",
 }
 
 _FRONT_DESK = frozenset({Permission.ENTER_DATA, Permission.VIEW_CLIENTS})
@@ -53,12 +57,19 @@ _MANAGER = _FRONT_DESK | {
     Permission.EXPORT_IDENTIFIED,
     Permission.IMPORT,
     Permission.BACKUP,
+    Permission.CORRECT_ANY_RECORD,
 }
 ROLE_PERMISSIONS: dict[str, frozenset[Permission]] = {
     "front_desk": _FRONT_DESK,
     "manager": frozenset(_MANAGER),
     "admin": frozenset(
-        _MANAGER | {Permission.MANAGE_USERS, Permission.SETTINGS, Permission.RESTORE}
+        _MANAGER
+        | {
+            Permission.MANAGE_USERS,
+            Permission.SETTINGS,
+            Permission.RESTORE,
+            Permission.ERASE_CLIENTS,
+        }
     ),
 }
 

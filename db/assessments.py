@@ -25,7 +25,11 @@ from db.models import Assessment, Client, Episode, SubstanceRecord
 
 # The answers are declared once, as the model's columns; every list of them (the
 # save, the import, the histories the rules read, the demo) derives from these.
-_BOOKKEEPING = frozenset({"id", "client_id", "episode_id", "created_at", "updated_at", "version"})
+# Who entered a record and its void are bookkeeping too: corrections write them, not forms.
+_BOOKKEEPING = frozenset(
+    {"id", "client_id", "episode_id", "created_at", "updated_at", "version", "entered_by_id"}
+    | {"voided_at", "voided_by", "void_reason", "void_note"}
+)
 ASSESSMENT_COLUMNS = tuple(c.key for c in Assessment.__table__.columns if c.key not in _BOOKKEEPING)
 SUBSTANCE_COLUMNS = tuple(
     c.key for c in SubstanceRecord.__table__.columns if c.key not in ("id", "assessment_id")
@@ -107,7 +111,7 @@ def add(
     """Store one assessment in its episode, its substances and the audit row."""
     actor.require(Permission.ENTER_DATA)
     row = {k: values.get(k) for k in ASSESSMENT_COLUMNS}
-    assessment_id = _insert_assessment(session, context, episode_id, row)
+    assessment_id = _insert_assessment(session, context, episode_id, row, actor.user_id)
     rows = [_substance_row(assessment_id, s) for s in substances]
     if rows:
         session.connection().execute(insert(SubstanceRecord), rows)
@@ -123,12 +127,17 @@ def add(
 
 
 def _insert_assessment(
-    session: Session, context: SaveContext, episode_id: int, row: dict[str, Any]
+    session: Session,
+    context: SaveContext,
+    episode_id: int,
+    row: dict[str, Any],
+    entered_by_id: int | None,
 ) -> int:
     now = dt.datetime.now(dt.UTC)
     params = {
         "client_id": context.client_id,
         "episode_id": episode_id,
+        "entered_by_id": entered_by_id,
         "created_at": now,
         "updated_at": now,
         "version": 1,

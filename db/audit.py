@@ -109,3 +109,17 @@ def entries(session: Session, entity: str | None = None, limit: int = 200) -> li
     if entity is not None:
         query = query.where(AuditEntry.entity == entity)
     return list(session.scalars(query))
+
+
+def history_of(session: Session, entity: str, entity_id: object) -> list[AuditEntry]:
+    """The audit rows that created or changed one record, oldest first (views left out)."""
+    query = (
+        select(AuditEntry)
+        .where(
+            AuditEntry.entity == entity,
+            AuditEntry.entity_id == str(entity_id),
+            AuditEntry.action.in_(("create", "update", "delete")),
+        )
+        .order_by(AuditEntry.seq)
+    )
+    return list(session.scalars(query))

@@ -135,15 +135,19 @@ def substance_row(assessment_id: int, values: Mapping[str, Any]) -> dict[str, An
     }
 
 
-def assessment_dates(session: Session, client_ids: Sequence[int]) -> dict[tuple[int, dt.date], int]:
-    """{(client id, date): assessment id} of everything stored for these clients."""
+def assessment_dates(
+    session: Session, client_ids: Sequence[int], voided: bool = False
+) -> dict[tuple[int, dt.date], int]:
+    """{(client id, date): assessment id} of the live assessments stored for these clients
+    (`voided=True`: of the voided ones; a date may have several, the latest is kept)."""
     wanted = sorted(set(client_ids))
     found: dict[tuple[int, dt.date], int] = {}
+    live = Assessment.voided_at.is_not(None) if voided else Assessment.voided_at.is_(None)
     for start in range(0, len(wanted), LOOKUP_CHUNK):
         rows = session.execute(
-            select(Assessment.client_id, Assessment.assessed_on, Assessment.id).where(
-                Assessment.client_id.in_(wanted[start : start + LOOKUP_CHUNK])
-            )
+            select(Assessment.client_id, Assessment.assessed_on, Assessment.id)
+            .where(Assessment.client_id.in_(wanted[start : start + LOOKUP_CHUNK]), live)
+            .order_by(Assessment.id)
         )
         found.update({(cid, day): aid for cid, day, aid in rows})
     return found

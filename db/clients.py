@@ -95,8 +95,10 @@ def update_client(
     client_id: int,
     expected_version: int,
     values: Mapping[str, Any],
+    reason: str | None = None,
 ) -> Client:
-    """Change a client only if nobody else saved it since `expected_version` was read."""
+    """Change a client only if nobody else saved it since `expected_version` was read;
+    `reason` (a correction's) goes into the audit row."""
     actor.require(Permission.ENTER_DATA)
     if code_exists(session, values["client_code"], except_id=client_id):
         raise DuplicateCodeError(values["client_code"])
@@ -119,9 +121,8 @@ def update_client(
             "This client was changed on another workstation while you saved. "
             "Nothing was overwritten; reopen it and try again."
         ) from exc
-    audit.record(
-        session, actor, "update", "client", client.id, before=before, after=as_dict(client)
-    )
+    after = as_dict(client) if reason is None else {**as_dict(client), "reason": reason}
+    audit.record(session, actor, "update", "client", client.id, before=before, after=after)
     return client
 
 
@@ -238,8 +239,11 @@ def merge(session: Session, actor: Actor, keep_id: int, drop_id: int) -> None:
         .select_from(Assessment)
         .where(
             Assessment.client_id == drop_id,
+            Assessment.voided_at.is_(None),
             Assessment.assessed_on.in_(
-                select(Assessment.assessed_on).where(Assessment.client_id == keep_id)
+                select(Assessment.assessed_on).where(
+                    Assessment.client_id == keep_id, Assessment.voided_at.is_(None)
+                )
             ),
         )
     )

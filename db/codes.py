@@ -126,6 +126,10 @@ EXPORT_PURPOSES = DISCLOSURE_PURPOSES[:4]
 CONTACT_METHODS = ("phone", "text", "in_person", "letter", "outreach", "other")
 CONTACT_OUTCOMES = ("reached", "no_answer", "left_message", "wrong_number", "scheduled", "refused")
 
+# Why a saved record was voided (DOMAIN.md §9a); a free-text note may add to it.
+VOID_REASONS = ("wrong_client", "wrong_date", "duplicate", "entered_in_error")
+CORRECTION_ACTIONS = ("edit", "void", "restore")
+
 AUDIT_ACTIONS = (
     "create",
     "update",

@@ -37,6 +37,7 @@ _LAST_COMPLETED = select(func.max(Assessment.assessed_on)).where(
     Assessment.client_id == bindparam("client_id"),
     Assessment.contact_status == "completed",
     Assessment.assessed_on < bindparam("day"),
+    Assessment.voided_at.is_(None),
 )
 
 
@@ -61,7 +62,7 @@ def open_episode(session: Session, client_id: int, opened_on: dt.date, reentry: 
 
 
 def timelines(session: Session, client_ids: Sequence[int]) -> list[TimelineRow]:
-    """The assessments of these clients, by client and date."""
+    """The live (not voided) assessments of these clients, by client and date."""
     rows = session.execute(
         select(
             Assessment.id,
@@ -70,7 +71,7 @@ def timelines(session: Session, client_ids: Sequence[int]) -> list[TimelineRow]:
             Assessment.kind,
             Assessment.contact_status,
         )
-        .where(Assessment.client_id.in_(list(client_ids)))
+        .where(Assessment.client_id.in_(list(client_ids)), Assessment.voided_at.is_(None))
         .order_by(Assessment.client_id, Assessment.assessed_on)
     )
     return [TimelineRow(*row) for row in rows]

@@ -22,6 +22,7 @@ def add_event(session: Session, actor: Actor, client_id: int, values: Mapping[st
         occurred_on=values["occurred_on"],
         event=values["event"],
         count=values.get("count") or 1,
+        entered_by_id=actor.user_id,
     )
     session.add(event)
     session.flush()
@@ -35,7 +36,11 @@ def add_encounter(
     session: Session, actor: Actor, client_id: int | None, values: Mapping[str, Any]
 ) -> Encounter:
     actor.require(Permission.ENTER_DATA)
-    encounter = Encounter(client_id=client_id, **{k: values.get(k) for k in ENCOUNTER_COLUMNS})
+    encounter = Encounter(
+        client_id=client_id,
+        entered_by_id=actor.user_id,
+        **{k: values.get(k) for k in ENCOUNTER_COLUMNS},
+    )
     for key in codes.ENCOUNTER_TALLIES:
         setattr(encounter, key, values.get(key) or 0)
     session.add(encounter)

@@ -68,7 +68,7 @@ def assessments_of(
     query = (
         select(Assessment.client_id, *_columns(Assessment, keys))
         .join(Client, Client.id == Assessment.client_id)
-        .where(Assessment.client_id.in_(list(client_ids)))
+        .where(Assessment.client_id.in_(list(client_ids)), Assessment.voided_at.is_(None))
         .order_by(Assessment.client_id, Assessment.assessed_on)
     )
     return [tuple(r) for r in session.execute(query)]
@@ -90,7 +90,7 @@ def substances_of(
         select(Assessment.client_id, *columns)
         .join(Assessment, Assessment.id == SubstanceRecord.assessment_id)
         .join(Client, Client.id == Assessment.client_id)
-        .where(Assessment.client_id.in_(list(client_ids)))
+        .where(Assessment.client_id.in_(list(client_ids)), Assessment.voided_at.is_(None))
         .order_by(Assessment.client_id, Assessment.assessed_on, SubstanceRecord.id)
     )
     return [tuple(r) for r in session.execute(query)]
@@ -102,7 +102,7 @@ def events_of(
     query = (
         select(Event.client_id, *_columns(Event, keys))
         .join(Client, Client.id == Event.client_id)
-        .where(Event.client_id.in_(list(client_ids)))
+        .where(Event.client_id.in_(list(client_ids)), Event.voided_at.is_(None))
         .order_by(Event.client_id, Event.occurred_on, Event.id)
     )
     return [tuple(r) for r in session.execute(query)]
@@ -117,6 +117,7 @@ def encounters(session: Session, keys: Sequence[str]) -> Iterator[tuple[Any, ...
     query = (
         select(Encounter.client_id, *columns)
         .outerjoin(Client, Client.id == Encounter.client_id)
+        .where(Encounter.voided_at.is_(None))
         .order_by(Encounter.occurred_on, Encounter.id)
     )
     for row in session.execute(query.execution_options(yield_per=STREAM_ROWS)):

@@ -28,6 +28,7 @@ def add_attempt(
         intake_on=intake_on,
         point_months=point_months,
         user_id=actor.user_id,
+        entered_by_id=actor.user_id,
         **values,
     )
     session.add(attempt)

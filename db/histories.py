@@ -88,15 +88,15 @@ def _chunk_statements(
         _in_chunk(Client.id, ids, contiguous), Client.merged_into_id.is_(None)
     )
     assessments = select(*_assessment_columns(wanted)).where(
-        _in_chunk(Assessment.client_id, ids, contiguous)
+        _in_chunk(Assessment.client_id, ids, contiguous), Assessment.voided_at.is_(None)
     )
     substances = (
         select(*_columns(SubstanceRecord, SUBSTANCE_COLUMNS))
         .join(Assessment, Assessment.id == SubstanceRecord.assessment_id)
-        .where(_in_chunk(Assessment.client_id, ids, contiguous))
+        .where(_in_chunk(Assessment.client_id, ids, contiguous), Assessment.voided_at.is_(None))
     )
     events = select(*_columns(Event, EVENT_COLUMNS)).where(
-        _in_chunk(Event.client_id, ids, contiguous)
+        _in_chunk(Event.client_id, ids, contiguous), Event.voided_at.is_(None)
     )
     if until is not None:
         assessments = assessments.where(Assessment.assessed_on <= until)
@@ -129,7 +129,8 @@ def history_rows(
     `until` leaves out what happened after that date; a status at an as-of
     date never reads later rows. Assessments of every contact status are
     included: a `deceased` contact matters even though only `completed` ones
-    carry answers. `substances=False` skips the substance records (an empty list);
+    carry answers. Voided records are not history: they are never read here.
+    `substances=False` skips the substance records (an empty list);
     `assessment_columns` names the stored answers to read (the keys are always
     read; the others come back as None). `events_from` leaves out the events
     before that date, except a death.

@@ -21,6 +21,7 @@ from sqlalchemy import (
     String,
     Text,
     UniqueConstraint,
+    text,
 )
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
 
@@ -69,6 +70,29 @@ def _check_in(column: str, values: tuple[str, ...], nullable: bool = True) -> Ch
 
 def _check_between(column: str, low: int, high: int) -> CheckConstraint:
     return CheckConstraint(_between(column, low, high), name=f"{column}_range")
+
+
+class Voidable:
+    """What a void needs (DOMAIN.md §9a): a voided record keeps its row and is left out of
+    every rule, report, export, worklist and duplicate check; restoring clears these."""
+
+    voided_at: Mapped[dt.datetime | None] = mapped_column(DateTime(timezone=True))
+    voided_by: Mapped[str | None] = mapped_column(String(60))
+    void_reason: Mapped[str | None] = mapped_column(String(20))
+    void_note: Mapped[str | None] = mapped_column(String(500))
+    # Who entered the record: front desk may correct their own entries for a grace period.
+    entered_by_id: Mapped[int | None] = mapped_column(ForeignKey("users.id"))
+
+
+def _void_checks() -> tuple[CheckConstraint, ...]:
+    return (
+        _check_in("void_reason", codes.VOID_REASONS),
+        CheckConstraint(
+            "(voided_at IS NULL AND void_reason IS NULL) "
+            "OR (voided_at IS NOT NULL AND void_reason IS NOT NULL)",
+            name="void_reason_given",
+        ),
+    )
 
 
 class Client(Base):
@@ -133,10 +157,19 @@ class Episode(Base):
     reentry: Mapped[bool] = mapped_column(Boolean, default=False)
 
 
-class Assessment(Base):
+class Assessment(Voidable, Base):
     __tablename__ = "assessments"
     __table_args__ = (
-        UniqueConstraint("client_id", "assessed_on"),
+        # One live assessment per client and date; a voided one does not hold its date.
+        Index(
+            "uq_assessments_client_id_assessed_on",
+            "client_id",
+            "assessed_on",
+            unique=True,
+            sqlite_where=text("voided_at IS NULL"),
+            postgresql_where=text("voided_at IS NULL"),
+        ),
+        *_void_checks(),
         _check_in("kind", codes.ASSESSMENT_KINDS, nullable=False),
         _check_in("contact_status", codes.CONTACT_STATUS, nullable=False),
         _check_in("medication", codes.MEDICATION),
@@ -152,9 +185,16 @@ class Assessment(Base):
         _check_between("prior_recovery_attempts", 0, 999),
         *(_check_between(f"barc10_{i}", 1, 6) for i in range(1, 11)),
         CheckConstraint("last_use_on IS NULL OR last_use_on <= assessed_on", name="use_before"),
-        # Covering: report and worklist queries filter a date range and a status and
-        # read only these columns, so SQLite answers them from the index alone.
-        Index("ix_assessments_day_status", "assessed_on", "contact_status", "client_id", "kind"),
+        # Covering: report and worklist queries filter a date range, a status and live
+        # rows and read only these columns, so SQLite answers them from the index alone.
+        Index(
+            "ix_assessments_day_status",
+            "assessed_on",
+            "contact_status",
+            "client_id",
+            "kind",
+            "voided_at",
+        ),
         Index("ix_assessments_episode", "episode_id"),
     )
 
@@ -219,13 +259,14 @@ class SubstanceRecord(Base):
     use_days_28: Mapped[int | None] = mapped_column(Integer)
 
 
-class Event(Base):
+class Event(Voidable, Base):
     __tablename__ = "events"
     __table_args__ = (
+        *_void_checks(),
         _check_in("event", codes.EVENTS, nullable=False),
         CheckConstraint("count >= 1", name="count_positive"),
         Index("ix_events_client_occurred", "client_id", "occurred_on"),
-        Index("ix_events_day_event", "occurred_on", "event", "client_id", "count"),
+        Index("ix_events_day_event", "occurred_on", "event", "client_id", "count", "voided_at"),
     )
 
     id: Mapped[int] = mapped_column(primary_key=True)
@@ -233,13 +274,18 @@ class Event(Base):
     occurred_on: Mapped[dt.date] = mapped_column(Date)
     event: Mapped[str] = mapped_column(String(24))
     count: Mapped[int] = mapped_column(Integer, default=1)
+    created_at: Mapped[dt.datetime | None] = mapped_column(DateTime(timezone=True), default=utc_now)
+    version: Mapped[int] = mapped_column(Integer, default=1, server_default="1")
+
+    __mapper_args__ = {"version_id_col": version}
 
 
-class Encounter(Base):
+class Encounter(Voidable, Base):
     """A harm-reduction contact; anonymous when client_id is empty."""
 
     __tablename__ = "encounters"
     __table_args__ = (
+        *_void_checks(),
         *(CheckConstraint(f"{t} >= 0", name=f"{t}_not_negative") for t in codes.ENCOUNTER_TALLIES),
         Index("ix_encounters_occurred_on", "occurred_on"),
         Index("ix_encounters_client", "client_id"),
@@ -257,13 +303,19 @@ class Encounter(Base):
     hiv_tests: Mapped[int] = mapped_column(Integer, default=0)
     hcv_tests: Mapped[int] = mapped_column(Integer, default=0)
     referrals: Mapped[int] = mapped_column(Integer, default=0)
+    created_at: Mapped[dt.datetime | None] = mapped_column(DateTime(timezone=True), default=utc_now)
+    version: Mapped[int] = mapped_column(Integer, default=1, server_default="1")
+
+    __mapper_args__ = {"version_id_col": version}
 
 
-class FollowUpAttempt(Base):
-    """A try at reaching a client for a due follow-up (date, method, outcome)."""
+class FollowUpAttempt(Voidable, Base):
+    """A try at reaching a client for a due follow-up (date, method, outcome).
+    `user_id` is who recorded it; `entered_by_id` is kept equal to it."""
 
     __tablename__ = "followup_attempts"
     __table_args__ = (
+        *_void_checks(),
         _check_in("method", codes.CONTACT_METHODS, nullable=False),
         _check_in("outcome", codes.CONTACT_OUTCOMES, nullable=False),
         Index("ix_followup_attempts_client", "client_id", "attempted_on"),
@@ -278,6 +330,31 @@ class FollowUpAttempt(Base):
     outcome: Mapped[str] = mapped_column(String(14))
     note: Mapped[str | None] = mapped_column(String(500))
     user_id: Mapped[int | None] = mapped_column(ForeignKey("users.id"))
+    created_at: Mapped[dt.datetime | None] = mapped_column(DateTime(timezone=True), default=utc_now)
+    version: Mapped[int] = mapped_column(Integer, default=1, server_default="1")
+
+    __mapper_args__ = {"version_id_col": version}
+
+
+class Correction(Base):
+    """A correction of a saved record (edit, void, restore), kept so that a report can list
+    the records of a month already reported that were corrected after it (DOMAIN.md §9a).
+    No foreign key: the row outlives nothing but it names no person either."""
+
+    __tablename__ = "corrections"
+    __table_args__ = (
+        _check_in("action", codes.CORRECTION_ACTIONS, nullable=False),
+        Index("ix_corrections_record_on", "record_on", "corrected_at"),
+    )
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    entity: Mapped[str] = mapped_column(String(30))
+    entity_id: Mapped[int] = mapped_column(Integer)
+    client_id: Mapped[int | None] = mapped_column(Integer)
+    action: Mapped[str] = mapped_column(String(12))
+    # The corrected record's own date (before the correction, and after it when it moved).
+    record_on: Mapped[dt.date] = mapped_column(Date)
+    corrected_at: Mapped[dt.datetime] = mapped_column(DateTime(timezone=True), default=utc_now)
 
 
 class Consent(Base):

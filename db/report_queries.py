@@ -54,10 +54,14 @@ def _served_ids(start: dt.date, end: dt.date) -> Select[tuple[int]]:
     encounter dated in it. An event alone (an arrest, an emergency visit, a death) is not
     a service; events are counted in their own lines."""
     assessed = select(Assessment.client_id).where(
-        Assessment.assessed_on.between(start, end), Assessment.contact_status == COMPLETED
+        Assessment.voided_at.is_(None),
+        Assessment.assessed_on.between(start, end),
+        Assessment.contact_status == COMPLETED,
     )
     met = select(Encounter.client_id).where(
-        Encounter.occurred_on.between(start, end), Encounter.client_id.is_not(None)
+        Encounter.voided_at.is_(None),
+        Encounter.occurred_on.between(start, end),
+        Encounter.client_id.is_not(None),
     )
     return union(assessed, met).subquery().select()
 
@@ -72,7 +76,11 @@ def clients_with_events_only(session: Session, start: dt.date, end: dt.date) -> 
     served = _served_ids(start, end).subquery()
     evented = (
         select(Event.client_id)
-        .where(Event.occurred_on.between(start, end), Event.client_id.not_in(select(served)))
+        .where(
+            Event.voided_at.is_(None),
+            Event.occurred_on.between(start, end),
+            Event.client_id.not_in(select(served)),
+        )
         .distinct()
         .subquery()
     )
@@ -89,13 +97,17 @@ def caseload(session: Session, start: dt.date, end: dt.date) -> Caseload:
     discharges = session.scalar(
         select(func.count())
         .select_from(Assessment)
-        .where(Assessment.kind == "discharge", Assessment.assessed_on.between(start, end))
+        .where(
+            Assessment.voided_at.is_(None),
+            Assessment.kind == "discharge",
+            Assessment.assessed_on.between(start, end),
+        )
     )
     met = session.execute(
         select(
             func.count(),
             func.count(Encounter.client_id),
-        ).where(Encounter.occurred_on.between(start, end))
+        ).where(Encounter.voided_at.is_(None), Encounter.occurred_on.between(start, end))
     ).one()
     total, identified = int(met[0]), int(met[1])
     return Caseload(
@@ -116,7 +128,7 @@ def programme_tallies(session: Session, start: dt.date, end: dt.date) -> list[Ar
     ]
     rows = session.execute(
         select(Encounter.area, func.count(), *sums)
-        .where(Encounter.occurred_on.between(start, end))
+        .where(Encounter.voided_at.is_(None), Encounter.occurred_on.between(start, end))
         .group_by(Encounter.area)
     )
     found = [
@@ -141,7 +153,7 @@ def encounter_people(
             func.count(func.distinct(Encounter.client_id)),
             func.count() - func.count(Encounter.client_id),
         )
-        .where(Encounter.occurred_on.between(start, end))
+        .where(Encounter.voided_at.is_(None), Encounter.occurred_on.between(start, end))
         .group_by(Encounter.area)
     )
     return {area: (int(clients), int(anonymous)) for area, clients, anonymous in rows}
@@ -153,7 +165,9 @@ def distinct_clients_in(
     """Distinct clients with an encounter in the range in any of `areas` (one area typed
     several ways)."""
     query = select(func.count(func.distinct(Encounter.client_id))).where(
-        Encounter.occurred_on.between(start, end), Encounter.area.in_(list(areas))
+        Encounter.voided_at.is_(None),
+        Encounter.occurred_on.between(start, end),
+        Encounter.area.in_(list(areas)),
     )
     return int(session.scalar(query) or 0)
 
@@ -193,7 +207,11 @@ def death_dates_with_contacts(session: Session, end: dt.date) -> dict[int, dt.da
     found = death_dates(session, end)
     contacts = session.execute(
         select(Assessment.client_id, func.min(Assessment.assessed_on))
-        .where(Assessment.contact_status == DECEASED, Assessment.assessed_on <= end)
+        .where(
+            Assessment.voided_at.is_(None),
+            Assessment.contact_status == DECEASED,
+            Assessment.assessed_on <= end,
+        )
         .group_by(Assessment.client_id)
     )
     for client_id, day in contacts:
@@ -208,7 +226,11 @@ def last_completed_before(session: Session, as_of: dt.date, before: dt.date) -> 
     before `before`: the ones whose status has gone unknown, the dead among them too."""
     latest = (
         select(Assessment.client_id, func.max(Assessment.assessed_on).label("last_on"))
-        .where(Assessment.contact_status == COMPLETED, Assessment.assessed_on <= as_of)
+        .where(
+            Assessment.voided_at.is_(None),
+            Assessment.contact_status == COMPLETED,
+            Assessment.assessed_on <= as_of,
+        )
         .group_by(Assessment.client_id)
         .subquery()
     )
@@ -236,7 +258,11 @@ def assessed_client_ids(session: Session, start: dt.date, end: dt.date) -> list[
     """Clients with a completed assessment in the range, ascending."""
     query = (
         select(Assessment.client_id)
-        .where(Assessment.contact_status == COMPLETED, Assessment.assessed_on.between(start, end))
+        .where(
+            Assessment.voided_at.is_(None),
+            Assessment.contact_status == COMPLETED,
+            Assessment.assessed_on.between(start, end),
+        )
         .distinct()
         .order_by(Assessment.client_id)
     )
@@ -245,7 +271,9 @@ def assessed_client_ids(session: Session, start: dt.date, end: dt.date) -> list[
 
 def _assessed_in(start: dt.date, end: dt.date) -> Select[Any]:
     return select(Assessment.client_id).where(
-        Assessment.contact_status == COMPLETED, Assessment.assessed_on.between(start, end)
+        Assessment.voided_at.is_(None),
+        Assessment.contact_status == COMPLETED,
+        Assessment.assessed_on.between(start, end),
     )
 
 
@@ -253,6 +281,7 @@ def _not_assessed_events(start: dt.date, end: dt.date) -> Select[int, str]:
     """Events in the range of clients with no completed assessment in it. Death events
     are left out: a death is dated by its first record (`death_dates_with_contacts`)."""
     return select(Event.client_id, Event.event).where(
+        Event.voided_at.is_(None),
         Event.occurred_on.between(start, end),
         Event.event != DEATH,
         Event.client_id.not_in(_assessed_in(start, end)),
@@ -296,7 +325,9 @@ def event_totals(session: Session, start: dt.date, end: dt.date) -> dict[str, in
     `death_dates_with_contacts`)."""
     rows = session.execute(
         select(Event.event, func.sum(Event.count))
-        .where(Event.occurred_on.between(start, end), Event.event != DEATH)
+        .where(
+            Event.voided_at.is_(None), Event.occurred_on.between(start, end), Event.event != DEATH
+        )
         .group_by(Event.event)
     )
     return {event: int(total) for event, total in rows}
@@ -315,12 +346,14 @@ def followup_inputs(
     costs far less than a full history.
     """
     recent = select(Assessment.client_id).where(
+        Assessment.voided_at.is_(None),
         Assessment.contact_status == COMPLETED,
         Assessment.assessed_on.between(not_assessed_from, end),
     )
     with_intake = (
         select(Assessment.client_id)
         .where(
+            Assessment.voided_at.is_(None),
             Assessment.kind == "intake",
             Assessment.contact_status == COMPLETED,
             Assessment.assessed_on.between(intakes_from, end),
@@ -334,7 +367,7 @@ def followup_inputs(
             Assessment.client_id, Assessment.assessed_on, Assessment.kind, Assessment.contact_status
         )
         .join(with_intake, with_intake.c[0] == Assessment.client_id)
-        .where(Assessment.assessed_on.between(intakes_from, end))
+        .where(Assessment.voided_at.is_(None), Assessment.assessed_on.between(intakes_from, end))
         .order_by(Assessment.client_id, Assessment.assessed_on)
     )
     for row in session.execute(query, execution_options={"yield_per": 20000}):
@@ -347,7 +380,7 @@ def death_dates(
     """The first death event of each client who has one on or before `end`."""
     query = (
         select(Event.client_id, func.min(Event.occurred_on))
-        .where(Event.event == DEATH, Event.occurred_on <= end)
+        .where(Event.voided_at.is_(None), Event.event == DEATH, Event.occurred_on <= end)
         .group_by(Event.client_id)
     )
     if client_ids is not None:
@@ -359,7 +392,7 @@ def clients_with_events_or_deaths(session: Session, start: dt.date, end: dt.date
     """Clients with an event in the range other than a death record, or who died in it
     (dated by the first record of the death): counted in harm without an assessment."""
     events = select(Event.client_id).where(
-        Event.occurred_on.between(start, end), Event.event != DEATH
+        Event.voided_at.is_(None), Event.occurred_on.between(start, end), Event.event != DEATH
     )
     streamed = session.scalars(events.distinct(), execution_options={"yield_per": 20_000})
     found = {int(cid) for cid in streamed}

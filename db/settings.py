@@ -34,6 +34,9 @@ class AgencySettings:
     password_min_length: int = 15
     sign_in_attempts: int = 5
     sign_in_window_minutes: int = 15
+    # Corrections (forms/corrections.py): for how many days front desk may correct or void
+    # what they entered themselves; managers and administrators may correct any record.
+    correction_grace_days: int = 7
 
 
 def load(session: Session) -> AgencySettings:

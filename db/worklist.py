@@ -56,7 +56,7 @@ def assessments_since(session: Session, first: dt.date) -> dict[int, list[Assess
         select(
             Assessment.client_id, Assessment.assessed_on, Assessment.kind, Assessment.contact_status
         )
-        .where(Assessment.assessed_on >= first)
+        .where(Assessment.voided_at.is_(None), Assessment.assessed_on >= first)
         .order_by(Assessment.client_id, Assessment.assessed_on)
     )
     found: dict[int, list[AssessmentDate]] = defaultdict(list)
@@ -86,7 +86,9 @@ def clients(session: Session, ids: Sequence[int]) -> list[DueClient]:
 def deaths(session: Session) -> dict[int, dt.date]:
     """The earliest recorded death of each client who has one."""
     # No ORDER BY: SQLite would walk the date index over every event to honour it.
-    query = select(Event.client_id, Event.occurred_on).where(Event.event == codes.DEATH)
+    query = select(Event.client_id, Event.occurred_on).where(
+        Event.voided_at.is_(None), Event.event == codes.DEATH
+    )
     found: dict[int, dt.date] = {}
     for client_id, day in session.execute(query):
         if client_id not in found or day < found[client_id]:
@@ -106,7 +108,7 @@ def attempts_since(session: Session, first: dt.date) -> dict[int, list[Attempt]]
             FollowUpAttempt.outcome,
             FollowUpAttempt.note,
         )
-        .where(FollowUpAttempt.intake_on >= first)
+        .where(FollowUpAttempt.voided_at.is_(None), FollowUpAttempt.intake_on >= first)
         .order_by(FollowUpAttempt.attempted_on, FollowUpAttempt.id)
     )
     found: dict[int, list[Attempt]] = defaultdict(list)

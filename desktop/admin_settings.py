@@ -104,6 +104,8 @@ class SettingsView(QWidget):
         self.window_minutes = _spin_box(box, "sign_in_window_minutes")
         self.window_minutes.setPrefix(self.tr("within "))
         self.window_minutes.setSuffix(self.tr(" minutes"))
+        self.grace_days = _spin_box(box, "correction_grace_days")
+        self.grace_days.setSuffix(self.tr(" days after entering it"))
 
     def _settings_box(self) -> QGroupBox:
         box = QGroupBox(self.tr("Agency settings"), self)
@@ -124,6 +126,11 @@ class SettingsView(QWidget):
             ("password_min_length", self.tr("Shortest pass&word"), self.min_length),
             ("sign_in_attempts", self.tr("Loc&k a user name after"), self.attempts),
             ("sign_in_window_minutes", "", self.window_minutes),
+            (
+                "correction_grace_days",
+                self.tr("Front desk corrects own entries for"),
+                self.grace_days,
+            ),
         ):
             widget.setObjectName(name)
             label = QLabel(caption, box)
@@ -151,6 +158,7 @@ class SettingsView(QWidget):
         self.min_length.setValue(s.password_min_length)
         self.attempts.setValue(s.sign_in_attempts)
         self.window_minutes.setValue(s.sign_in_window_minutes)
+        self.grace_days.setValue(s.correction_grace_days)
         self.message.clear()
 
     def chosen(self) -> dict[str, object]:
@@ -168,6 +176,7 @@ class SettingsView(QWidget):
             "password_min_length": self.min_length.value(),
             "sign_in_attempts": self.attempts.value(),
             "sign_in_window_minutes": self.window_minutes.value(),
+            "correction_grace_days": self.grace_days.value(),
         }
 
     def restore_backup(self) -> None:

@@ -14,10 +14,12 @@ from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QWidget
 
 from desktop.context import AppContext
-from desktop.form_view import FormView
+from desktop.form_view import FormView, NotSaved
+from desktop.record_guards import Person, assessment_consequence, confirmed
 from desktop.substance_editor import PREFIX, SubstanceListEditor
-from forms import records
+from forms import corrections, records
 from forms.definitions import ASSESSMENT_FIELDS, ASSESSMENT_KEYS_BY_KIND
+from forms.record_detail import RecordDetail
 from forms.validation import ValidationFailed
 
 log = logging.getLogger(__name__)
@@ -54,17 +56,37 @@ class AssessmentFormView(FormView):
         client_label: str,
         kind: str,
         parent: QWidget | None = None,
+        record: RecordDetail | None = None,
     ) -> None:
-        super().__init__(ctx, f"{kind_titles()[kind]} — {client_label}", parent)
+        """A new assessment of `kind`; with `record`, that saved assessment to correct."""
+        title = (
+            kind_titles()[kind]
+            if record is None
+            else _tr("Correct the %1").replace("%1", kind_titles()[kind].lower())
+        )
+        super().__init__(ctx, f"{title} — {client_label}", parent)
         self.client_id = client_id
+        self.person = Person(client_label)  # the client page sets the name as said
         self.kind = kind
+        self.record = record
         self._build_ui()
         self._connect_signals()
-        self.editors["assessed_on"].set_value(ctx.today())
-        self.editors["kind"].set_value(kind)
-        self.editors["contact_status"].set_value(COMPLETED)
+        if record is None:
+            self.editors["assessed_on"].set_value(ctx.today())
+            self.editors["kind"].set_value(kind)
+            self.editors["contact_status"].set_value(COMPLETED)
+        else:
+            self._load_record(record)
         self._update_sections()
         self._dirty = False
+
+    def _load_record(self, record: RecordDetail) -> None:
+        self.load(record.values)
+        while len(self.substances.rows) < len(record.substances):
+            self.substances.add_row()
+        for editors, row in zip(self.substances.rows, record.substances, strict=False):
+            for key, editor in editors.items():
+                editor.set_value(row.get(key))
 
     def _build_ui(self) -> None:
         by_section: dict[str, list] = {}
@@ -122,14 +144,24 @@ class AssessmentFormView(FormView):
         raw = self.raw_values()
         completed = raw.get("contact_status") == COMPLETED
         substances = self.substances.values() if completed else []
+        before = self.record.values if self.record else {}
+        already = before and assessment_consequence(before, self.person)
+        if not already and not confirmed(self, assessment_consequence(raw, self.person)):
+            raise NotSaved()
         try:
-            assessment_id = records.add_assessment(
-                self.ctx.database, self.ctx.user, self.client_id, raw, substances, self.ctx.today()
-            )
+            assessment_id = self._write(raw, substances)
         except ValidationFailed as exc:
             raise ValidationFailed(self._on_screen(exc.errors)) from exc
         self.ctx.notify("assessment", self.client_id)
         return assessment_id
+
+    def _write(self, raw: dict[str, object], substances: list[dict[str, object]]) -> int:
+        db, user, today = self.ctx.database, self.ctx.user, self.ctx.today()
+        if self.record is None:
+            return records.add_assessment(db, user, self.client_id, raw, substances, today)
+        r = self.record
+        corrections.edit_assessment(db, user, today, r.id, r.version, raw, substances)
+        return r.id
 
     def _on_screen(self, errors: Mapping[str, str]) -> dict[str, str]:
         return {self.substances.screen_key(k): v for k, v in errors.items()}

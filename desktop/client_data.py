@@ -48,7 +48,11 @@ class ClientPage:
     @property
     def has_open_episode(self) -> bool:
         """An intake with no discharge after it: a follow-up or discharge belongs to it."""
-        edges = [a.kind for a in self.assessments if a.kind in ("intake", "discharge")]
+        edges = [
+            a.kind
+            for a in self.assessments
+            if a.kind in ("intake", "discharge") and a.voided_at is None
+        ]
         return bool(edges) and edges[-1] == "intake"
 
 

@@ -69,6 +69,21 @@ def fill_table(table: QTableWidget, rows: list[list[str]], empty: str, fit_rows:
         table.setFixedHeight(height)
 
 
+def strike_voided(table: QTableWidget, voided: list[bool]) -> None:
+    """Voided rows stay in the timeline, struck through and greyed."""
+    for row, is_voided in enumerate(voided):
+        if not is_voided:
+            continue
+        for column in range(table.columnCount()):
+            item = table.item(row, column)
+            if item is None:
+                continue
+            font = item.font()
+            font.setStrikeOut(True)
+            item.setFont(font)
+            item.setForeground(Qt.GlobalColor.darkGray)
+
+
 class ClientPageView(QWidget):
     edit_client = Signal()
     new_assessment = Signal(str)  # intake, follow_up, discharge
@@ -76,6 +91,7 @@ class ClientPageView(QWidget):
     new_encounter = Signal()
     record_consent = Signal()
     revoke_consent = Signal(int)  # the consent's id
+    open_record = Signal(str, int)  # a timeline row's kind and id, to read it back
     back = Signal()
 
     def __init__(self, page: ClientPage, parent: QWidget | None = None) -> None:
@@ -241,6 +257,8 @@ class ClientPageView(QWidget):
         self.buttons["record_consent"].clicked.connect(self.record_consent)
         self.revoke_button.clicked.connect(self._revoke_chosen)
         self.consent_table.currentCellChanged.connect(self._consent_chosen)
+        # Enter, or a double-click (the platform's activation), opens the row once.
+        self.timeline_table.cellActivated.connect(self._open_timeline_row)
         self.status_table.currentCellChanged.connect(self._show_reason)
         escape = QShortcut(QKeySequence(Qt.Key.Key_Escape), self)
         escape.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
@@ -274,7 +292,15 @@ class ClientPageView(QWidget):
             FIT_ROWS,
         )
         fill_table(self.timeline_table, text.timeline_rows(page), self.tr("Nothing recorded yet."))
+        self.timeline_keys = text.timeline_keys(page)
+        strike_voided(self.timeline_table, [voided for *_, voided in self.timeline_keys])
+        self.timeline_table.setToolTip(self.tr("Enter or double-click a row to read it back"))
         self._show_consents(page)
+
+    def _open_timeline_row(self, row: int, *_: int) -> None:
+        if 0 <= row < len(self.timeline_keys):
+            kind, record_id, _voided = self.timeline_keys[row]
+            self.open_record.emit(kind, record_id)
 
     def _show_consents(self, page: ClientPage) -> None:
         fill_table(

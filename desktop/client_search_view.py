@@ -27,6 +27,7 @@ from PySide6.QtWidgets import (
 from desktop import dialogs
 from desktop.client_model import ClientRow, ClientTableModel
 from desktop.context import AppContext
+from desktop.record_guards import confirmed, merge_consequence
 from forms.client_list import merge_clients
 from forms.search import DEFAULT_LIMIT as SEARCH_LIMIT
 from forms.search_audit import find_clients
@@ -239,7 +240,9 @@ class ClientSearchView(QWidget):
         )
         if keep is None:
             return
-        self.merge(chosen[keep].client_id, chosen[1 - keep].client_id)
+        kept, dropped = chosen[keep], chosen[1 - keep]
+        if confirmed(self, merge_consequence(kept.label(), dropped.label())):
+            self.merge(kept.client_id, dropped.client_id)
 
     def merge(self, keep_id: int, drop_id: int) -> bool:
         try:

@@ -18,6 +18,7 @@ from forms.definitions import (
     EVENT_FIELDS,
     FOLLOWUP_ATTEMPT_FIELDS,
     SUBSTANCE_FIELDS,
+    VOID_FIELDS,
     by_key,
 )
 from forms.vocabulary import codes
@@ -31,6 +32,7 @@ _EVENT = by_key(EVENT_FIELDS)
 _ENCOUNTER = by_key(ENCOUNTER_FIELDS)
 _ATTEMPT = by_key(FOLLOWUP_ATTEMPT_FIELDS)
 _CONSENT = by_key(CONSENT_FIELDS)
+_VOID_REASON = VOID_FIELDS[0]
 
 
 def _tr(text: str) -> str:
@@ -185,23 +187,43 @@ def followup_rows(points: list[PointState]) -> list[list[str]]:
     return rows
 
 
-def timeline_rows(page: ClientPage) -> list[list[str]]:
-    entries: list[tuple[dt.date, int, str, str]] = []
+def _timeline(page: ClientPage) -> list[tuple[dt.date, int, str, str, str, Any]]:
+    """(date, order, what, detail, kind, record) of everything recorded, newest first."""
+    entries: list[tuple[dt.date, int, str, str, str, Any]] = []
     for a in page.assessments:
-        entries.append(
-            (a.assessed_on, 0, code_label(_ASSESSMENT["kind"], a.kind), _assessment_detail(page, a))
-        )
+        what = code_label(_ASSESSMENT["kind"], a.kind)
+        entries.append((a.assessed_on, 0, what, _assessment_detail(page, a), "assessment", a))
     for e in page.events:
         times = f" × {e.count}" if e.count > 1 else ""
-        entries.append(
-            (e.occurred_on, 1, _tr("Event"), code_label(_EVENT["event"], e.event) + times)
-        )
+        detail = code_label(_EVENT["event"], e.event) + times
+        entries.append((e.occurred_on, 1, _tr("Event"), detail, "event", e))
     for n in page.encounters:
-        entries.append((n.occurred_on, 2, _tr("Encounter"), _encounter_detail(n)))
+        entries.append((n.occurred_on, 2, _tr("Encounter"), _encounter_detail(n), "encounter", n))
     for t in page.attempts:
-        entries.append((t.attempted_on, 3, _tr("Contact attempt"), _attempt_detail(t)))
+        what = _tr("Contact attempt")
+        entries.append((t.attempted_on, 3, what, _attempt_detail(t), "followup_attempt", t))
     entries.sort(key=lambda e: (e[0], e[1]), reverse=True)
-    return [[day.isoformat(), what, detail] for day, _, what, detail in entries]
+    return entries
+
+
+def timeline_rows(page: ClientPage) -> list[list[str]]:
+    rows = []
+    for day, _, what, detail, _kind, record in _timeline(page):
+        if record.voided_at is not None:
+            detail = _voided(record) + " — " + detail
+        rows.append([day.isoformat(), what, detail])
+    return rows
+
+
+def timeline_keys(page: ClientPage) -> list[tuple[str, int, bool]]:
+    """(kind, id, voided) of each timeline row, in the order of `timeline_rows`."""
+    return [(kind, r.id, r.voided_at is not None) for *_, kind, r in _timeline(page)]
+
+
+def _voided(record: Any) -> str:
+    reason = code_label(_VOID_REASON, record.void_reason)
+    note = f": {record.void_note}" if record.void_note else ""
+    return _tr("VOIDED (%1)").replace("%1", reason + note)
 
 
 def _assessment_detail(page: ClientPage, a: AssessmentEntry) -> str:

@@ -8,7 +8,8 @@ import logging
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QWidget
 
-from desktop import dialogs
+from desktop import client_text as text
+from desktop import dialogs, record_actions
 from desktop.assessment_form import AssessmentFormView, kind_titles
 from desktop.client_data import ClientGone, load_client_page
 from desktop.client_form import ClientFormView
@@ -19,7 +20,10 @@ from desktop.consent_forms import ConsentFormView, RevokeConsentFormView
 from desktop.context import AppContext
 from desktop.form_view import FormView
 from desktop.navigation import NavStack
+from desktop.record_guards import person_of
+from desktop.record_view import RecordView
 from desktop.small_forms import EncounterFormView, EventFormView
+from forms.record_detail import load_record
 from forms.vocabulary import PermissionDenied
 
 log = logging.getLogger(__name__)
@@ -76,7 +80,58 @@ class ClientsSection(NavStack):
         view.new_encounter.connect(lambda: self.new_encounter(view.client_row()))
         view.record_consent.connect(lambda: self.record_consent(view))
         view.revoke_consent.connect(lambda consent_id: self.revoke_consent(view, consent_id))
+        view.open_record.connect(lambda kind, rid: self.open_record(view, kind, rid))
         return view
+
+    # -- a record read back (desktop/record_view.py) -------------------------------------
+    def open_record(self, page: ClientPageView, kind: str, record_id: int) -> RecordView | None:
+        detail = load_record(self.ctx.database, self.ctx.user, kind, record_id)
+        if detail is None:
+            dialogs.inform(self, self.tr("Not found"), self.tr("This record no longer exists."))
+            return None
+        when, what, _ = next(
+            (
+                r
+                for k, r in zip(page.timeline_keys, text.timeline_rows(page.page), strict=True)
+                if k[:2] == (kind, record_id)
+            ),
+            ("", "", ""),
+        )
+        view = RecordView(detail, f"{what} {when} — {page.heading.text()}")
+        view.back.connect(lambda: self.pop(view))
+        view.edit.connect(lambda: self._edit_record(page, view))
+        view.void.connect(lambda: self._after(view, record_actions.void(view, self.ctx, detail)))
+        view.restore.connect(
+            lambda: self._after(view, record_actions.restore(view, self.ctx, detail))
+        )
+        self.push(view)
+        view.take_focus()
+        return view
+
+    def _after(self, view: RecordView, changed: bool) -> None:
+        if changed:
+            self.pop(view)
+            self.message.emit(self.tr("Record changed; the page shows the corrected history."))
+
+    def _edit_record(self, page: ClientPageView, view: RecordView) -> FormView | None:
+        detail, label = view.detail, page.heading.text()
+        person = person_of(page.page.values)
+        form: FormView
+        if detail.kind == "assessment":
+            kind = str(detail.values["kind"])
+            assessment = AssessmentFormView(self.ctx, page.client_id, label, kind, record=detail)
+            assessment.person = person
+            form = assessment
+        elif detail.kind == "event":
+            event = EventFormView(self.ctx, page.client_id, label, record=detail)
+            event.person = person
+            form = event
+        elif detail.kind == "encounter":
+            form = EncounterFormView(self.ctx, page.client_row(), record=detail)
+        else:
+            return None
+        self.pop(view)
+        return self._push_form(form, self.tr("Correction saved."))
 
     def _back(self) -> None:
         if self.back_to_root():
@@ -144,10 +199,12 @@ class ClientsSection(NavStack):
 
     def new_assessment(self, page: ClientPageView, kind: str) -> FormView:
         form = AssessmentFormView(self.ctx, page.client_id, page.heading.text(), kind)
+        form.person = person_of(page.page.values)
         return self._push_form(form, self.tr("%1 saved.").replace("%1", kind_titles()[kind]))
 
     def new_event(self, page: ClientPageView) -> FormView:
         form = EventFormView(self.ctx, page.client_id, page.heading.text())
+        form.person = person_of(page.page.values)
         return self._push_form(form, self.tr("Event saved."))
 
     def new_encounter(self, client: ClientRow | None) -> FormView:

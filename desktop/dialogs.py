@@ -58,6 +58,12 @@ def passphrase(parent: QWidget | None, title: str, text: str) -> str | None:
     return value if ok else None
 
 
+def text(parent: QWidget | None, title: str, label: str) -> str | None:
+    """A line of free text (may be left empty); None when the person cancelled."""
+    value, ok = QInputDialog.getText(parent, title, label)
+    return value if ok else None
+
+
 def inform(parent: QWidget | None, title: str, text: str) -> None:
     QMessageBox.information(parent, title, text)
 

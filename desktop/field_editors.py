@@ -102,8 +102,14 @@ class FieldEditor(QObject):
             combo.addItem(self.tr("Yes"), "yes")
             combo.addItem(self.tr("No"), "no")
         else:
+            apart = {t.removeprefix("apart:") for t in self.field.tags if t.startswith("apart:")}
             for code in self.field.codes:
-                combo.addItem(label(code.label), code.value)
+                if code.value not in apart:
+                    combo.addItem(label(code.label), code.value)
+            for code in self.field.codes:
+                if code.value in apart:
+                    combo.insertSeparator(combo.count())
+                    combo.addItem(label(code.label), code.value)
         combo.currentIndexChanged.connect(self.changed)
         return combo
 

@@ -29,13 +29,18 @@ from desktop import dialogs
 from desktop.context import AppContext
 from desktop.field_editors import ERROR_STYLE, FieldEditor
 from desktop.qt_application import running_application
-from desktop.translate import label
+from desktop.translate import field_label, label
 from forms.failures import log_failure, reason
 from forms.fields import Field
 from forms.validation import ValidationFailed
+from forms.values import format_value
 from forms.vocabulary import ConflictError, PermissionDenied
 
 log = logging.getLogger(__name__)
+
+
+class NotSaved(Exception):
+    """The person answered No to a confirmation: nothing is saved, the form stays open."""
 
 
 class FormView(QWidget):
@@ -205,10 +210,12 @@ class FormView(QWidget):
 
     def _explained(self, exc: Exception) -> bool:
         """Show what went wrong in words the person can act on; False for the unexpected."""
-        if isinstance(exc, ValidationFailed):
+        if isinstance(exc, NotSaved):
+            pass
+        elif isinstance(exc, ValidationFailed):
             self.show_errors(exc.errors)
         elif isinstance(exc, ConflictError):
-            dialogs.warn(self, self.tr("Changed on another workstation"), str(exc))
+            dialogs.warn(self, self.tr("Changed on another workstation"), self._conflict(exc))
         elif isinstance(exc, PermissionDenied):
             dialogs.warn(self, self.tr("Not allowed"), str(exc))
         elif (why := reason(exc)) is not None:
@@ -222,6 +229,22 @@ class FormView(QWidget):
         else:
             return False
         return True
+
+    def _conflict(self, exc: ConflictError) -> str:
+        """The refusal, and the fields where what is stored now differs from the screen."""
+        current = getattr(exc, "current", None)
+        if current is None:
+            return str(exc)
+        mine = self.raw_values()
+        lines = [str(exc), "", self.tr("Stored now / on your screen:")]
+        for key, editor in self.editors.items():
+            if key not in current.values:
+                continue
+            stored = format_value(editor.field, current.values[key])
+            typed = format_value(editor.field, mine.get(key) or None)
+            if stored != typed:
+                lines.append(f"{field_label(editor.field)}: {stored or '—'} / {typed or '—'}")
+        return "\n".join(lines)
 
     def cancel(self) -> None:
         if self.may_leave():

@@ -12,9 +12,11 @@ from desktop.client_model import ClientRow
 from desktop.client_picker import ClientPickerEdit
 from desktop.context import AppContext
 from desktop.field_editors import ERROR_STYLE
-from desktop.form_view import FormView
-from forms import records
+from desktop.form_view import FormView, NotSaved
+from desktop.record_guards import Person, confirmed, event_consequence
+from forms import corrections, records
 from forms.definitions import ENCOUNTER_FIELDS, EVENT_FIELDS, FOLLOWUP_ATTEMPT_FIELDS
+from forms.record_detail import RecordDetail
 from forms.validation import ValidationFailed
 
 log = logging.getLogger(__name__)
@@ -25,22 +27,42 @@ def _tr(text: str) -> str:
 
 
 class EventFormView(FormView):
+    """A new dated event; with `record`, that saved event to correct."""
+
     def __init__(
-        self, ctx: AppContext, client_id: int, client_label: str, parent: QWidget | None = None
+        self,
+        ctx: AppContext,
+        client_id: int,
+        client_label: str,
+        parent: QWidget | None = None,
+        record: RecordDetail | None = None,
     ) -> None:
-        super().__init__(ctx, _tr("Event") + f" — {client_label}", parent)
+        title = _tr("Event") if record is None else _tr("Correct the event")
+        super().__init__(ctx, title + f" — {client_label}", parent)
         self.client_id = client_id
+        self.record = record
+        self.person = Person(client_label)  # the client page sets the name as said
         self.add_section(_tr("What happened"), EVENT_FIELDS)
         self.finish_layout()
-        self.load({"occurred_on": ctx.today()})
+        self.load(record.values if record else {"occurred_on": ctx.today()})
 
     def operation(self) -> str:
         return _tr("Saving the event")
 
     def store(self) -> int:
-        event_id = records.add_event(
-            self.ctx.database, self.ctx.user, self.client_id, self.raw_values(), self.ctx.today()
-        )
+        raw = self.raw_values()
+        was = self.record.values if self.record else {}
+        if not event_consequence(was, self.person) and not confirmed(
+            self, event_consequence(raw, self.person)
+        ):
+            raise NotSaved()
+        db, user, today = self.ctx.database, self.ctx.user, self.ctx.today()
+        if self.record is None:
+            event_id = records.add_event(db, user, self.client_id, raw, today)
+        else:
+            r = self.record
+            corrections.edit_event(db, user, today, r.id, r.version, raw)
+            event_id = r.id
         self.ctx.notify("event", self.client_id)
         return event_id
 
@@ -51,11 +73,24 @@ class EncounterFormView(FormView):
     last_area = ""  # the area of the previous encounter at this workstation, offered again
 
     def __init__(
-        self, ctx: AppContext, client: ClientRow | None = None, parent: QWidget | None = None
+        self,
+        ctx: AppContext,
+        client: ClientRow | None = None,
+        parent: QWidget | None = None,
+        record: RecordDetail | None = None,
     ) -> None:
-        super().__init__(ctx, _tr("Quick encounter"), parent)
+        """A new encounter; with `record`, that saved encounter to correct (its client
+        stays: an encounter entered for the wrong client is voided and entered again)."""
+        super().__init__(
+            ctx, _tr("Quick encounter") if record is None else _tr("Correct the encounter"), parent
+        )
+        self.record = record
         self._build_ui(client)
-        self.load({"occurred_on": ctx.today(), "area": EncounterFormView.last_area})
+        if record is None:
+            self.load({"occurred_on": ctx.today(), "area": EncounterFormView.last_area})
+        else:
+            self.load(record.values)
+            self.client.setEnabled(False)
 
     def _build_ui(self, client: ClientRow | None) -> None:
         who = QGroupBox(_tr("Who"), self.body)
@@ -93,9 +128,13 @@ class EncounterFormView(FormView):
             raise ValidationFailed({"client": self.client_error.text()})
         self.client_error.hide()
         raw = self.raw_values()
-        encounter_id = records.add_encounter(
-            self.ctx.database, self.ctx.user, self.client.client_id, raw, self.ctx.today()
-        )
+        db, user, today = self.ctx.database, self.ctx.user, self.ctx.today()
+        if self.record is None:
+            encounter_id = records.add_encounter(db, user, self.client.client_id, raw, today)
+        else:
+            r = self.record
+            corrections.edit_encounter(db, user, today, r.id, r.version, raw)
+            encounter_id = r.id
         EncounterFormView.last_area = str(raw.get("area") or "")
         self.ctx.notify("encounter", self.client.client_id or 0)
         return encounter_id

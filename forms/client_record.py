@@ -13,7 +13,7 @@ from db.access import Actor, Permission
 from db.codes import ENCOUNTER_TALLIES
 from db.disclosures import DisclosureEntry
 from db.engine import Database
-from db.models import Consent, Encounter, Event, FollowUpAttempt, SubstanceRecord
+from db.models import Assessment, Consent, Encounter, Event, FollowUpAttempt, SubstanceRecord
 
 __all__ = [
     "AssessmentEntry",
@@ -35,6 +35,10 @@ class AssessmentEntry:
     assessed_on: dt.date
     kind: str
     contact_status: str
+    # A voided record stays on the page, struck through with its reason (DOMAIN.md §9a).
+    voided_at: dt.datetime | None = None
+    void_reason: str | None = None
+    void_note: str | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -50,6 +54,10 @@ class EventEntry:
     occurred_on: dt.date
     event: str
     count: int
+    id: int = 0  # the stored row's, to open it
+    voided_at: dt.datetime | None = None
+    void_reason: str | None = None
+    void_note: str | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -57,6 +65,10 @@ class EncounterEntry:
     occurred_on: dt.date
     area: str | None
     tallies: Mapping[str, int]  # by codes.ENCOUNTER_TALLIES key
+    id: int = 0  # the stored row's, to open it
+    voided_at: dt.datetime | None = None
+    void_reason: str | None = None
+    void_note: str | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -67,6 +79,10 @@ class AttemptEntry:
     method: str
     outcome: str
     note: str | None
+    id: int = 0  # the stored row's, to open it
+    voided_at: dt.datetime | None = None
+    void_reason: str | None = None
+    void_note: str | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -118,7 +134,7 @@ def open_client(database: Database, actor: Actor, client_id: int) -> ClientRecor
             client_id,
             client.version,
             clients.as_dict(client),
-            tuple(AssessmentEntry(a.id, a.assessed_on, a.kind, a.contact_status) for a in rows),
+            tuple(_assessment(a) for a in rows),
             {key: tuple(found) for key, found in substances.items()},
             tuple(_event(e) for e in events.events_of(session, client_id)),
             tuple(_encounter(n) for n in events.encounters_of(session, client_id)),
@@ -128,20 +144,38 @@ def open_client(database: Database, actor: Actor, client_id: int) -> ClientRecor
         )
 
 
+def _void(row: Any) -> dict[str, Any]:
+    return {
+        "id": row.id,
+        "voided_at": row.voided_at,
+        "void_reason": row.void_reason,
+        "void_note": row.void_note,
+    }
+
+
+def _assessment(a: Assessment) -> AssessmentEntry:
+    return AssessmentEntry(
+        assessed_on=a.assessed_on, kind=a.kind, contact_status=a.contact_status, **_void(a)
+    )
+
+
 def _substance(r: SubstanceRecord) -> SubstanceEntry:
     return SubstanceEntry(r.assessment_id, r.substance_class, bool(r.primary), r.criteria or "")
 
 
 def _event(e: Event) -> EventEntry:
-    return EventEntry(e.occurred_on, e.event, e.count)
+    return EventEntry(e.occurred_on, e.event, e.count, **_void(e))
 
 
 def _encounter(n: Encounter) -> EncounterEntry:
-    return EncounterEntry(n.occurred_on, n.area, {k: getattr(n, k) for k in ENCOUNTER_TALLIES})
+    tallies = {k: getattr(n, k) for k in ENCOUNTER_TALLIES}
+    return EncounterEntry(n.occurred_on, n.area, tallies, **_void(n))
 
 
 def _attempt(t: FollowUpAttempt) -> AttemptEntry:
-    return AttemptEntry(t.intake_on, t.point_months, t.attempted_on, t.method, t.outcome, t.note)
+    return AttemptEntry(
+        t.intake_on, t.point_months, t.attempted_on, t.method, t.outcome, t.note, **_void(t)
+    )
 
 
 def _consent(c: Consent) -> ConsentEntry:

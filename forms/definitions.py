@@ -288,6 +288,9 @@ EVENT_FIELDS: tuple[Field, ...] = (
                 "dui": N_("Driving under the influence"),
             },
         ),
+        # A death picked by mistake removes the client from every list: the list shows it
+        # apart, after the others, not beside "Overdose (survived)".
+        tags=frozenset({f"apart:{codes.DEATH}"}),
     ),
     Field("count", N_("How many"), Kind.INTEGER, minimum=1, maximum=999, default=1),
 )
@@ -401,3 +404,24 @@ ASSESSMENT_KEYS_BY_KIND = {
     "follow_up": tuple(f.key for f in ASSESSMENT_FIELDS if f.key != "prior_recovery_attempts"),
     "discharge": tuple(f.key for f in ASSESSMENT_FIELDS if f.key != "prior_recovery_attempts"),
 }
+
+
+# Why a saved record is voided (forms/corrections.py; DOMAIN.md §9a).
+VOID_FIELDS: tuple[Field, ...] = (
+    Field(
+        "void_reason",
+        N_("Why is it voided?"),
+        Kind.CODE,
+        required=True,
+        codes=codes_of(
+            codes.VOID_REASONS,
+            {
+                "wrong_client": N_("Entered for the wrong client"),
+                "wrong_date": N_("Wrong date"),
+                "duplicate": N_("Duplicate"),
+                "entered_in_error": N_("Entered in error"),
+            },
+        ),
+    ),
+    Field("void_note", N_("Note (optional)"), Kind.TEXT, max_length=500),
+)

@@ -109,6 +109,11 @@ def load_assessments(run: ImportRun, rows: Rows, substances: Substances) -> None
         ]
         refs = run.clients(code for _, _, (code, _), _ in linked)
         stored = bulk.assessment_dates(run.session, [r.id for r in refs.values()])
+        voided = (
+            bulk.assessment_dates(run.session, [r.id for r in refs.values()], voided=True)
+            if run.update
+            else {}
+        )
         seen: dict[tuple[int, dt.date], int] = {}
         fresh: list[tuple[int, bulk.ClientRef, dict[str, Any]]] = []
         for number, raw, (code, code_error), day in linked:
@@ -126,6 +131,9 @@ def load_assessments(run: ImportRun, rows: Rows, substances: Substances) -> None
                 continue
             seen[key] = number
             if key in stored and import_update.assessment(run, ref, stored[key], values):
+                continue
+            if key not in stored and key in voided:
+                import_update.voided_assessment(run, number, voided[key], values)
                 continue
             fresh.append((number, ref, values))
         _insert(run, fresh)

@@ -18,7 +18,9 @@ from collections.abc import Mapping, Sequence
 from typing import Any
 
 from db import audit, bulk, clients, codes
+from db import corrections as stored_records
 from db.assessments import ASSESSMENT_COLUMNS, criteria_text
+from forms.corrections import apply_assessment_values
 from forms.exchange import ASSESSMENTS, CLIENTS, ENCOUNTERS, EVENTS, Sheet
 from forms.import_run import ImportRun
 
@@ -29,6 +31,7 @@ _KEYS = {
     ENCOUNTERS.name: ("client_id", "occurred_on", "area", *codes.ENCOUNTER_TALLIES),
 }
 _TABLES = {EVENTS.name: "events", ENCOUNTERS.name: "encounters"}
+_NOTE = "import --update"
 
 
 def client(run: ImportRun, ref: bulk.ClientRef, values: Mapping[str, Any]) -> None:
@@ -58,29 +61,54 @@ def _substance_set(rows: Sequence[Mapping[str, Any]]) -> set[tuple[Any, ...]]:
 def assessment(
     run: ImportRun, ref: bulk.ClientRef, assessment_id: int, values: Mapping[str, Any]
 ) -> bool:
-    """Bring a stored assessment in line with the file; True when it was one stored before."""
+    """Bring a stored assessment in line with the file; True when it was one stored before.
+    A change takes the correction path (forms.corrections): the same audit row; the
+    client's rebuild comes once, at the end of the import, with the same function."""
     if assessment_id > run.assessments_before:
         return False
-    before, before_substances = bulk.stored_assessment(run.session, assessment_id)
+    record = stored_records.stored(run.session, "assessment", assessment_id)
+    assert record is not None
     after = {k: values.get(k) for k in ASSESSMENT_COLUMNS}
     substances = values["substances"]
-    if before == after and _substance_set(before_substances) == _substance_set(substances):
+    if _same_assessment(record, after, substances):
         run.unchanged[ASSESSMENTS.name] += 1
         return True
-    bulk.update_assessment(run.session, assessment_id, after, substances, run.now)
-    audit.record(
-        run.session,
-        run.actor,
-        "update",
-        "assessment",
-        assessment_id,
-        before={**before, "substances": before_substances},
-        after={**after, "substances": [bulk.substance_row(assessment_id, s) for s in substances]},
+    apply_assessment_values(
+        run.session, run.actor, record, record.version, after, substances, _NOTE, rebuild=False
     )
     run.updated[ASSESSMENTS.name] += 1
-    if before["kind"] != after["kind"] or before["contact_status"] != after["contact_status"]:
-        run.rebuild_clients.add(ref.id)
+    run.rebuild_clients.add(ref.id)
     return True
+
+
+def voided_assessment(
+    run: ImportRun, number: int, assessment_id: int, values: Mapping[str, Any]
+) -> None:
+    """A row on the date of a voided assessment: equal to it, it is left voided; otherwise it
+    is refused, since it would change a record someone voided."""
+    record = stored_records.stored(run.session, "assessment", assessment_id)
+    assert record is not None
+    after = {k: values.get(k) for k in ASSESSMENT_COLUMNS}
+    if _same_assessment(record, after, values["substances"]):
+        run.unchanged[ASSESSMENTS.name] += 1
+        return
+    run.problems.add(
+        ASSESSMENTS.name,
+        number,
+        "assessed_on",
+        f"the assessment of {record.record_on.isoformat()} was voided "
+        f"({record.void['void_reason'].replace('_', ' ')}) on "
+        f"{record.void['voided_at']:%Y-%m-%d}; restore it in the program before changing it",
+    )
+
+
+def _same_assessment(
+    record: stored_records.StoredRecord,
+    after: Mapping[str, Any],
+    substances: Sequence[Mapping[str, Any]],
+) -> bool:
+    before = {k: record.values.get(k) for k in after}
+    return before == dict(after) and _substance_set(record.substances) == _substance_set(substances)
 
 
 def added_assessment(

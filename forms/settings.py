@@ -44,6 +44,7 @@ NUMBER_RANGES: dict[str, tuple[int, int]] = {
     "password_min_length": (LOWEST_MIN_LENGTH, MAX_LENGTH),
     "sign_in_attempts": (1, 100),
     "sign_in_window_minutes": (1, 24 * 60),
+    "correction_grace_days": (0, 365),
 }
 LABELS = {
     "agency_name": N_("Agency name"),
@@ -60,6 +61,7 @@ LABELS = {
     "password_min_length": N_("Shortest password"),
     "sign_in_attempts": N_("Lock a user name after (failed sign-ins)"),
     "sign_in_window_minutes": N_("Failed sign-ins counted within (minutes)"),
+    "correction_grace_days": N_("Front desk corrects own entries for (days)"),
 }
 
 

@@ -20,7 +20,7 @@ from dataclasses import dataclass
 from sqlalchemy import Connection, delete, func, insert, select, text
 
 from db.demo.harm import anonymous_encounters
-from db.demo.rows import CODE_PREFIX, TABLES, Ids, Rows, add_client
+from db.demo.rows import CODE_PREFIX, TABLES, Ids, Rows, add_client, stamp
 from db.engine import Database
 from db.jobs import IsCancelled, Progress
 from db.models import Base
@@ -105,6 +105,7 @@ def _chunk(seed: int, first: int, size: int, today: dt.date, ids: Ids) -> Rows:
     rng = random.Random(seed * 3_000_017 + first * 13 + 7)
     for day, area, tally in anonymous_encounters(rng, round(size * ANONYMOUS_PER_CLIENT), today):
         row = {"id": ids.take("encounters"), "occurred_on": day, "client_id": None}
+        row["created_at"] = stamp(day)
         rows.add("encounters", {**row, "area": area, **tally})
     return rows
 

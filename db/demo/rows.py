@@ -295,7 +295,9 @@ def _harm(
     client_id, person = who
     for day, event, count in client_events(rng, profile, timeline, states):
         row = {"id": ids.take("events"), "client_id": client_id, "occurred_on": day}
+        row["created_at"] = stamp(day)
         rows.add("events", {**row, "event": event, "count": count})
     for day, where, tally in client_encounters(rng, profile, timeline, states, person.postal_code):
         row = {"id": ids.take("encounters"), "occurred_on": day, "client_id": client_id}
+        row["created_at"] = stamp(day)
         rows.add("encounters", {**row, "area": where, **tally})

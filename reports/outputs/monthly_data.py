@@ -5,7 +5,9 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Sequence
+from dataclasses import replace
 
+from db import corrections
 from db import settings as agency_settings
 from db.access import Actor, Permission
 from db.dates import Period
@@ -43,4 +45,6 @@ def build_report_data(
             progress=progress,
             cancelled=cancelled,
         )
-    return report_data(data, settings, internal=internal, generated_at=generated_at)
+        revisions = tuple(corrections.revisions_of_reported_months(session, period.start))
+    made = report_data(data, settings, internal=internal, generated_at=generated_at)
+    return replace(made, revisions=revisions)

@@ -151,6 +151,14 @@ def _fit(canvas: pdf_canvas.Canvas, value: str, font: str, size: float, room: fl
     return value + "…"
 
 
+def revision_text(month: str, n: int) -> str:
+    """DOMAIN.md §9a: a month's printed figures stay; its later corrections are listed."""
+    title = dt.date.fromisoformat(f"{month}-01").strftime("%B %Y")
+    records = "1 record" if n == 1 else f"{n} records"
+    verb = "was" if n == 1 else "were"
+    return f"Revision: {records} of {title} {verb} corrected after its report."
+
+
 def _title_block(data: ReportData, styles: Styles) -> list[Flowable]:
     as_of = data.period.end.isoformat()
     story: list[Flowable] = [
@@ -164,6 +172,8 @@ def _title_block(data: ReportData, styles: Styles) -> list[Flowable]:
         ),
         Spacer(1, 4),
     ]
+    for month, n in data.revisions:
+        story.append(Paragraph(revision_text(month, n), styles.note))
     if data.disclosure.internal:
         story.append(
             Paragraph(

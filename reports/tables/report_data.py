@@ -47,6 +47,8 @@ class ReportData:
     trends: tuple[Table, ...]
     community: Table  # every area with every column, for the workbook
     definitions: tuple[tuple[str, str], ...]
+    # ("YYYY-MM", n): n records of an earlier month were corrected after its report.
+    revisions: tuple[tuple[str, int], ...] = ()
     # Every count and printed equation behind the tables, for checking them.
     ledger: Ledger = field(repr=False, compare=False, default_factory=Ledger)
 

@@ -212,7 +212,7 @@ def test_the_sign_in_lockout_migration_goes_down_and_back_up(any_database) -> No
         command.downgrade(config, "0006_consents")  # the revision 0007 upgrades from
     assert migrate.current_revision(any_database.engine) == "0006_consents"
     assert {"sign_in_failures", "sign_in_locks"}.isdisjoint(tables())
-    migrate.upgrade(any_database.engine)
+    migrate.upgrade(any_database.engine, "0007_sign_in_lockout")
     assert migrate.current_revision(any_database.engine) == "0007_sign_in_lockout"
     assert {"sign_in_failures", "sign_in_locks"} <= tables()
     # The tables work again: a refused sign-in is counted there and audited as
@@ -226,3 +226,21 @@ def test_the_sign_in_lockout_migration_goes_down_and_back_up(any_database) -> No
             text("SELECT username FROM audit_log WHERE action = 'sign_in_failed'")
         ).scalars()
         assert list(refused) == ["someone"]
+
+
+def test_the_corrections_migration_goes_down_and_back_up(any_database) -> None:
+    def columns(table: str) -> set[str]:
+        return {c["name"] for c in inspect(any_database.engine).get_columns(table)}
+
+    config = migrate.alembic_config()
+    with any_database.engine.begin() as conn:
+        config.attributes["connection"] = conn
+        command.downgrade(config, "0007_sign_in_lockout")  # the revision 0009 upgrades from
+    assert "voided_at" not in columns("events")
+    assert "version" not in columns("encounters")
+    assert "corrections" not in inspect(any_database.engine).get_table_names()
+    migrate.upgrade(any_database.engine)
+    assert {"voided_at", "void_reason", "version", "entered_by_id"} <= columns("events")
+    with any_database.engine.connect() as conn:
+        compare = MigrationContext.configure(conn, opts={"compare_type": True})
+        assert compare_metadata(compare, Base.metadata) == []

@@ -61,6 +61,9 @@ class FakeDialogs:
     def passphrase(self, parent: object, title: str, text: str) -> str | None:
         return self._answer("passphrase", title, text)  # type: ignore[no-any-return]
 
+    def text(self, parent: object, title: str, label: str) -> str | None:
+        return self._answer("text", title, label)  # type: ignore[no-any-return]
+
     def inform(self, parent: object, title: str, text: str) -> None:
         self.shown.append(("inform", title, text))
 
@@ -101,6 +104,7 @@ class FakeDialogs:
 FAKE = FakeDialogs()
 REPLACED = (
     "ask",
+    "text",
     "passphrase",
     "choose",
     "inform",

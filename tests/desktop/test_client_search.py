@@ -148,7 +148,14 @@ def test_front_desk_cannot_merge_and_a_manager_can(
     assert view.merge_button.isVisible()
     type_search(qtbot, view, "smith")
     view.table.selectAll()
-    fake_dialogs.answers = [0]
+    fake_dialogs.answers = [0, False]  # keep the first, then Go back at the confirmation
+    qtbot.mouseClick(view.merge_button, Qt.MouseButton.LeftButton)
+    kind, _, consequence = fake_dialogs.shown[-1]
+    assert kind == "ask" and consequence.startswith("Moves everything recorded for ")
+    assert consequence.endswith(" disappears from every list.")
+    with desk.database.reading() as session:
+        assert session.get(Client, people["jon"]).merged_into_id is None
+    fake_dialogs.answers = [0, True]
     qtbot.mouseClick(view.merge_button, Qt.MouseButton.LeftButton)
     assert shown_codes(view) == ["C-000001"]
     with desk.database.reading() as session:

@@ -68,6 +68,8 @@ STORED: dict[str, object] = {
 }
 ALCOHOL = {"substance_class": "alcohol", "primary": "yes", "criteria": "craving;cut_down"}
 BOOKKEEPING = {"id", "client_id", "episode_id", "created_at", "updated_at", "version"}
+# Who entered it (the save takes the signed-in user) and its void (a correction writes it).
+BOOKKEEPING |= {"entered_by_id", "voided_at", "voided_by", "void_reason", "void_note"}
 
 
 def model_answers() -> set[str]:

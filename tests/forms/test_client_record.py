@@ -69,7 +69,9 @@ def test_everything_recorded_comes_back_as_frozen_records(
     assert page.values["client_code"] == "C-1" and page.version >= 1
     assert page.assessments == (AssessmentEntry(aid, dt.date(2024, 1, 10), "intake", "completed"),)
     assert page.substances[aid] == (SubstanceEntry(aid, "opioid", True, "craving;withdrawal"),)
-    assert page.events == (EventEntry(dt.date(2024, 2, 1), "arrest", 1),)
+    (event,) = page.events
+    assert event == EventEntry(dt.date(2024, 2, 1), "arrest", 1, event.id)
+    assert event.id > 0 and event.voided_at is None
     (met,) = page.encounters
     assert isinstance(met, EncounterEntry) and met.area == "North"
     assert met.tallies["naloxone_kits"] == 2 and met.tallies["syringes_out"] == 0

@@ -31,6 +31,7 @@ GOOD: dict[str, Any] = {
     "password_min_length": 15,
     "sign_in_attempts": 5,
     "sign_in_window_minutes": 15,
+    "correction_grace_days": 3,
 }
 
 
@@ -60,6 +61,7 @@ def test_an_administrator_saves_and_the_audit_row_says_what_changed(any_database
     assert stored.agency_name == "Harbour Street Project"
     assert stored.followup_months == (3, 6, 12)
     assert (stored.paper_size, stored.idle_lock_minutes, stored.state) == ("a4", 20, "Oregon")
+    assert stored.correction_grace_days == 3
     (row,) = settings_rows(any_database)
     assert (row.action, row.username) == ("update", admin.username)
     assert '"Harbour Street Project"' in (row.after or "")
@@ -91,6 +93,7 @@ def test_a_manager_may_not_save_settings(database: Database) -> None:
         ("password_min_length", 7, "Shortest password"),
         ("sign_in_attempts", 101, "Lock a user name after"),
         ("sign_in_window_minutes", 0, "Failed sign-ins counted within"),
+        ("correction_grace_days", 366, "Front desk corrects own entries for"),
         ("backup_folder", "/no/such/folder/anywhere", "Backups folder"),
     ],
 )

@@ -1,0 +1,157 @@
+"""A saved record read back, read-only: every answer, the substance rows with their
+criteria, who entered it and when, whether it is voided and why, and its history of
+changes. Edit opens the entry form pre-filled; Void asks for the reason; Restore undoes
+a void."""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Any
+
+from PySide6.QtCore import QCoreApplication, Qt, Signal
+from PySide6.QtGui import QKeySequence, QShortcut
+from PySide6.QtWidgets import QHBoxLayout, QLabel, QPlainTextEdit, QPushButton, QVBoxLayout, QWidget
+
+from desktop.translate import code_label, field_label
+from forms.definitions import (
+    ASSESSMENT_FIELDS,
+    ENCOUNTER_FIELDS,
+    EVENT_FIELDS,
+    FOLLOWUP_ATTEMPT_FIELDS,
+    SUBSTANCE_FIELDS,
+)
+from forms.fields import Field, Kind
+from forms.record_detail import Change, RecordDetail
+
+FIELDS = {
+    "assessment": ASSESSMENT_FIELDS,
+    "event": EVENT_FIELDS,
+    "encounter": ENCOUNTER_FIELDS,
+    "followup_attempt": FOLLOWUP_ATTEMPT_FIELDS,
+}
+
+
+def _tr(text: str) -> str:
+    return QCoreApplication.translate("record_view", text)
+
+
+def shown(f: Field, value: Any) -> str:
+    if value is None or value == "":
+        return "—"
+    if f.kind is Kind.BOOLEAN:
+        return _tr("Yes") if value in (True, "yes") else _tr("No")
+    if f.kind in (Kind.CODE, Kind.CODES):
+        return code_label(f, value)
+    if isinstance(value, dt.date):
+        return value.isoformat()
+    return str(value)
+
+
+def record_text(detail: RecordDetail) -> str:
+    lines = [f"{field_label(f)}: {shown(f, detail.values.get(f.key))}" for f in FIELDS[detail.kind]]
+    for number, row in enumerate(detail.substances, start=1):
+        lines.append("")
+        lines.append(_tr("Substance %1").replace("%1", str(number)))
+        lines += [f"  {field_label(f)}: {shown(f, row.get(f.key))}" for f in SUBSTANCE_FIELDS]
+    lines.append("")
+    by = detail.entered_by or _tr("not recorded")
+    at = f"{detail.entered_at:%Y-%m-%d %H:%M} UTC" if detail.entered_at else _tr("not recorded")
+    lines.append(_tr("Entered by %1 on %2").replace("%1", by).replace("%2", at))
+    if detail.voided:
+        void = detail.void
+        note = f" — {void['void_note']}" if void.get("void_note") else ""
+        lines.append(
+            _tr("VOIDED on %1 by %2: %3")
+            .replace("%1", f"{void['voided_at']:%Y-%m-%d %H:%M} UTC")
+            .replace("%2", str(void.get("voided_by")))
+            .replace("%3", _tr(detail.void_reason_label) + note)
+        )
+    lines.append("")
+    lines.append(_tr("History of changes"))
+    lines += [change_line(c, FIELDS[detail.kind]) for c in detail.history]
+    return "\n".join(lines)
+
+
+def change_line(change: Change, fields: tuple[Field, ...]) -> str:
+    labels = {f.key: field_label(f) for f in fields}
+    labels["substances"] = _tr("Substances")
+    head = f"  {change.at:%Y-%m-%d %H:%M} UTC, {change.username}: {_tr(change.what)}"
+    if change.reason:
+        head += f" ({change.reason})"
+    parts = [
+        f"{labels.get(key, key)}: {_brief(before)} → {_brief(after)}"
+        for key, before, after in change.fields
+        if key in labels
+    ]
+    return head + ("; " + "; ".join(parts) if parts else "")
+
+
+def _brief(value: object) -> str:
+    if isinstance(value, list):
+        return "; ".join(
+            f"{row.get('substance_class')} [{row.get('criteria') or '—'}]" for row in value
+        )
+    return "—" if value is None else str(value)
+
+
+class RecordView(QWidget):
+    edit = Signal()
+    void = Signal()
+    restore = Signal()
+    back = Signal()
+
+    def __init__(self, detail: RecordDetail, title: str, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.detail = detail
+        self._build_ui(title)
+        self._connect_signals()
+
+    def _build_ui(self, title: str) -> None:
+        layout = QVBoxLayout(self)
+        self.heading = QLabel(title, self)
+        self.heading.setObjectName("record_heading")
+        self.heading.setTextFormat(Qt.TextFormat.PlainText)
+        font = self.heading.font()
+        font.setBold(True)
+        font.setStrikeOut(self.detail.voided)
+        self.heading.setFont(font)
+        layout.addWidget(self.heading)
+        self.body = QPlainTextEdit(record_text(self.detail), self)
+        self.body.setObjectName("record_text")
+        self.body.setReadOnly(True)
+        layout.addWidget(self.body, 1)
+        row = QHBoxLayout()
+        self.edit_button = QPushButton(self.tr("&Edit"), self)
+        self.void_button = QPushButton(self.tr("&Void…"), self)
+        self.restore_button = QPushButton(self.tr("&Restore"), self)
+        self.back_button = QPushButton(self.tr("Back (Esc)"), self)
+        for name, button in (
+            ("record_edit", self.edit_button),
+            ("record_void", self.void_button),
+            ("record_restore", self.restore_button),
+        ):
+            button.setObjectName(name)
+            row.addWidget(button)
+        row.addStretch(1)
+        row.addWidget(self.back_button)
+        layout.addLayout(row)
+        voided = self.detail.voided
+        self.edit_button.setEnabled(not voided)
+        self.edit_button.setVisible(self.detail.kind != "followup_attempt")
+        self.void_button.setVisible(not voided)
+        self.restore_button.setVisible(voided)
+
+    def _connect_signals(self) -> None:
+        self.edit_button.clicked.connect(self.edit)
+        self.void_button.clicked.connect(self.void)
+        self.restore_button.clicked.connect(self.restore)
+        self.back_button.clicked.connect(self.back)
+        escape = QShortcut(QKeySequence(Qt.Key.Key_Escape), self)
+        escape.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+        escape.activated.connect(self.back)
+
+    def take_focus(self) -> None:
+        button = self.restore_button if self.detail.voided else self.edit_button
+        if not button.isVisible():
+            button = self.void_button
+        button.setFocus(Qt.FocusReason.OtherFocusReason)
