@@ -17,7 +17,7 @@ from sqlalchemy import bindparam, func, insert, select, update
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
-from db import audit, codes
+from db import audit, codes, status_rows
 from db.access import Actor, Permission
 from db.episodes import EpisodeError, EpisodeRow, change_for
 from db.models import Assessment, Client, Episode, SubstanceRecord
@@ -145,6 +145,7 @@ def add(
     rows = [_substance_row(assessment_id, s) for s in substances]
     if rows:
         conn.execute(insert(SubstanceRecord), rows)
+    status_rows.rebuild(session, [context.client_id])
     audit.record(
         session,
         actor,

@@ -19,6 +19,7 @@ from dataclasses import dataclass
 
 from sqlalchemy import Connection, delete, func, insert, select, text
 
+from db import status_rows
 from db.demo_harm import anonymous_encounters
 from db.demo_rows import CODE_PREFIX, TABLES, Ids, Rows, add_client
 from db.engine import Database
@@ -128,6 +129,7 @@ def _build_chunk(
                 connection.execute(insert(Base.metadata.tables[name]), rows.tables[name])
         if postgres:
             _advance_sequences(connection, ids)
+        status_rows.rebuild(session, [row["id"] for row in rows.tables["clients"]])
     return {name: len(rows.tables[name]) for name in TABLES}
 
 

@@ -92,6 +92,8 @@ class ImportRun:
         self.assessment_rows = RowBook(self.assessments_before + 1)
         # Clients stored before the import whose assessments --update added or changed.
         self.rebuild_clients: set[int] = set()
+        # Clients given new events: their stored status is rebuilt too (an arrest counts).
+        self.event_clients: set[int] = set()
         # With --update: the highest event and encounter ids before the import, and the
         # stored rows a file row was found equal to (each stored row matches one file row).
         self.stored_before = (

@@ -1,0 +1,147 @@
+"""The rules' walk written down per completed assessment, and read back at any date.
+
+`db.status_rows` stores, for every client, the statuses `status_state` computes
+after each completed assessment; this module computes those rows from client
+histories with the rules' own walk (never a second implementation of the
+rules), rebuilds them for the clients a save touched, finds where the stored
+rows and a fresh walk differ, and turns stored rows back into `ClassStatus`.
+Importing it hands `rebuild` to `db.status_rows`, which every save calls.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable, Sequence
+from typing import Any
+
+from sqlalchemy.orm import Session
+
+from db import status_rows
+from db.jobs import collector_paused
+from reports.datasets.histories import load_histories
+from reports.rules.facts import ClientHistory
+from reports.rules.recovery import ClassStatus
+from reports.rules.status_state import states_after_assessments
+
+_FIELDS = status_rows.STATUS_COLUMNS
+# The status columns stored (deceased_on is read from the record at the as-of date).
+_STORED = tuple(name for name in _FIELDS if name != "deceased_on")
+_BATCH = 20_000
+
+
+def state_rows(history: ClientHistory) -> list[dict[str, Any]]:
+    """The rows of one client: one per class after each completed assessment."""
+    states = list(states_after_assessments(history))
+    rows: list[dict[str, Any]] = []
+    for i, (_d, statuses) in enumerate(states):
+        next_on = states[i + 1][0] if i + 1 < len(states) else None
+        for position, status in enumerate(statuses):
+            values = dict(zip(_FIELDS, _values(status), strict=True))
+            del values["deceased_on"]
+            values.update(client_id=history.client_id, position=position, next_on=next_on)
+            rows.append(values)
+    return rows
+
+
+def _values(status: ClassStatus) -> tuple[Any, ...]:
+    # ClassStatus's fields in their order, which STATUS_COLUMNS follows.
+    return (
+        status.substance_class,
+        status.primary,
+        status.dsm_status,
+        status.remission_type,
+        status.severity,
+        status.controlled_environment,
+        status.maintenance_therapy,
+        status.sobriety,
+        status.recovery_status,
+        status.recovery_timeframe,
+        status.remission_episodes,
+        status.recurrences,
+        status.recovery_attempts,
+        status.d_last,
+        status.A,
+        status.B,
+        status.last_use_on,
+        status.deceased_on,
+        status.goal,
+        status.self_identified_recovery,
+    )
+
+
+def status_of_row(row: Sequence[Any]) -> ClassStatus:
+    """A stored row (STATUS_COLUMNS) as the ClassStatus it was written from."""
+    return ClassStatus(*row)
+
+
+def rebuild(session: Session, client_ids: Sequence[int] | None) -> None:
+    """Rewrite the stored rows of `client_ids` (None: every client) from their histories."""
+    if client_ids is None:
+        status_rows.delete_all(session)
+        _write(session, load_histories(session), [])
+    else:
+        _write(session, load_histories(session, client_ids), sorted(set(client_ids)))
+
+
+def _write(session: Session, histories: Iterable[ClientHistory], ids: list[int]) -> None:
+    rows: list[dict[str, Any]] = []
+    with collector_paused():
+        for history in histories:
+            rows.extend(state_rows(history))
+            if len(rows) >= _BATCH:
+                status_rows.replace(session, [], rows)
+                rows = []
+    # `ids` may name merged clients, which load no history: their rows go.
+    status_rows.replace(session, ids, [])
+    status_rows.replace(session, [], rows)
+
+
+def clients_differing(session: Session, progress: Callable[[int], None] | None = None) -> list[int]:
+    """Ids of the clients whose stored rows are not what a fresh walk gives now."""
+    differing = []
+    done = 0
+    for chunk in _chunks(load_histories(session)):
+        stored = _stored_by_client(session, [h.client_id for h in chunk])
+        for history in chunk:
+            if stored.pop(history.client_id, []) != _fresh(history):
+                differing.append(history.client_id)
+        # Rows left over belong to clients no walk returns (merged since).
+        differing.extend(stored)
+        done += len(chunk)
+        if progress:
+            progress(done)
+    return sorted(set(differing) | set(_orphans(session)))
+
+
+def _chunks(histories: Iterable[ClientHistory], size: int = 2000) -> Iterable[list[ClientHistory]]:
+    chunk: list[ClientHistory] = []
+    for history in histories:
+        chunk.append(history)
+        if len(chunk) == size:
+            yield chunk
+            chunk = []
+    if chunk:
+        yield chunk
+
+
+def _fresh(history: ClientHistory) -> list[tuple[Any, ...]]:
+    return [
+        (r["assessed_on"], r["position"], r["next_on"], *(r[name] for name in _STORED))
+        for r in state_rows(history)
+    ]
+
+
+def _stored_by_client(session: Session, ids: list[int]) -> dict[int, list[tuple[Any, ...]]]:
+    found: dict[int, list[tuple[Any, ...]]] = {}
+    skip = 4 + _FIELDS.index("deceased_on")
+    for row in status_rows.stored_rows(session, ids):
+        values = tuple(row[1:skip]) + tuple(row[skip + 1 :])
+        found.setdefault(row[0], []).append(values)
+    return found
+
+
+def _orphans(session: Session) -> list[int]:
+    """Clients with stored rows that are merged into another (a walk skips them)."""
+    return status_rows.merged_with_rows(session)
+
+
+status_rows.set_rebuilder(rebuild)
