@@ -18,11 +18,12 @@ import logging
 from collections.abc import Callable, Iterator, Mapping, Sequence
 from typing import Any
 
-from sqlalchemy import delete, insert, null, or_, select
+from sqlalchemy import delete, func, insert, null, or_, select
 from sqlalchemy.orm import Session
 
+from db import codes
 from db.engine import Database
-from db.models import Client, SubstanceRecord
+from db.models import Assessment, Client, Event, SubstanceRecord
 from db.models import StatusAfterAssessment as Status
 
 # (session, client ids or None for every client) -> None
@@ -151,3 +152,19 @@ def fill_if_missing(database: Database) -> bool:
     with database.writing() as session:
         rebuild(session, None)
     return True
+
+
+def death_of(session: Session, client_id: int) -> dt.date | None:
+    """The client's death by the rules' definition: the earliest death event or deceased
+    contact (DOMAIN.md §8), whichever is first."""
+    event = session.scalar(
+        select(func.min(Event.occurred_on)).where(
+            Event.client_id == client_id, Event.event == codes.DEATH
+        )
+    )
+    contact = session.scalar(
+        select(func.min(Assessment.assessed_on)).where(
+            Assessment.client_id == client_id, Assessment.contact_status == "deceased"
+        )
+    )
+    return min((d for d in (event, contact) if d is not None), default=None)

@@ -10,6 +10,7 @@ Importing it hands `rebuild` to `db.status_rows`, which every save calls.
 
 from __future__ import annotations
 
+import datetime as dt
 from collections.abc import Callable, Iterable, Sequence
 from typing import Any
 
@@ -20,7 +21,7 @@ from db.jobs import collector_paused
 from reports.datasets.histories import load_histories
 from reports.rules.facts import ClientHistory
 from reports.rules.recovery import ClassStatus
-from reports.rules.status_state import states_after_assessments
+from reports.rules.status_state import states_after_assessments, status_from_state
 
 _FIELDS = status_rows.STATUS_COLUMNS
 # The status columns stored (deceased_on is read from the record at the as-of date).
@@ -71,6 +72,13 @@ def _values(status: ClassStatus) -> tuple[Any, ...]:
 def status_of_row(row: Sequence[Any]) -> ClassStatus:
     """A stored row (STATUS_COLUMNS) as the ClassStatus it was written from."""
     return ClassStatus(*row)
+
+
+def client_statuses(session: Session, client_id: int, as_of: dt.date) -> list[ClassStatus]:
+    """`classify` of one client at `as_of`, from the stored status (the client page)."""
+    state = [status_of_row(row) for row in status_rows.client_state_at(session, client_id, as_of)]
+    d_last = state[0].d_last if state else None
+    return status_from_state(state, d_last, status_rows.death_of(session, client_id), as_of)
 
 
 def rebuild(session: Session, client_ids: Sequence[int] | None) -> None:
