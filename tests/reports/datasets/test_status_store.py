@@ -287,3 +287,36 @@ def test_a_database_from_before_the_stored_status_is_filled_at_its_first_start(
         assert stored > 40  # 40 clients, most with several assessments
         assert clients_differing(s) == []
     db.dispose()
+
+
+def test_an_import_stores_the_status_and_an_imported_arrest_changes_it(
+    any_database, admin, tmp_path
+) -> None:
+    from forms.importer import import_workbook
+    from tests.forms.exchange_books import client, intake, substance, write_book
+
+    visits = {
+        "Clients": [client("I-1")],
+        "Assessments": [
+            intake("I-1", "2025-01-10", offending_days_28=0),
+            intake("I-1", "2025-06-10", kind="follow_up", quality_of_life=9, offending_days_28=0),
+        ],
+        "Substances": [
+            substance(
+                "I-1", "2025-01-10", substance_class="opioid", criteria="larger_longer;withdrawal"
+            ),
+            substance("I-1", "2025-06-10", substance_class="opioid", criteria=""),
+        ],
+    }
+    assert import_workbook(any_database, admin, write_book(tmp_path / "a.xlsx", visits), TODAY).ok
+    with any_database.reading() as s:
+        cid = s.scalar(select(Client.id).where(Client.client_code == "I-1"))
+        (status,) = client_statuses(s, cid, D("2025-07-01"))
+    assert (status.dsm_status, status.recovery_status) == ("early_remission", "full")
+    arrest = {"Events": [{"client_code": "I-1", "occurred_on": "2025-05-20", "event": "arrest"}]}
+    book = write_book(tmp_path / "b.xlsx", arrest)
+    assert import_workbook(any_database, admin, book, TODAY, update=True).ok
+    with any_database.reading() as s:
+        (status,) = client_statuses(s, cid, D("2025-07-01"))
+        assert clients_differing(s) == []
+    assert (status.dsm_status, status.recovery_status) == ("early_remission", "partial")
