@@ -1,7 +1,8 @@
 """Everything the client page shows, read in one short session (no widgets here).
 
-Opening a client's page is a `view` in the audit trail. The status and the
-follow-up points come from the rules in reports/, computed as of today.
+Opening a client's page is a `view` in the audit trail. The status is the stored
+status after the client's assessments (reports.datasets.status_store) and the
+follow-up points come from the rules in reports/, both as of today.
 """
 
 from __future__ import annotations
@@ -18,7 +19,8 @@ from db.engine import Database
 from db.models import Assessment, Consent, Encounter, Event, FollowUpAttempt, SubstanceRecord
 from reports.datasets.histories import load_histories
 from reports.rules.followup import PointState, client_followups
-from reports.rules.recovery import ClassStatus, classify
+from reports.datasets.status_store import client_statuses
+from reports.rules.recovery import ClassStatus
 
 
 @dataclass(frozen=True)
@@ -66,6 +68,7 @@ def load_client_page(
             substances[record.assessment_id].append(record)
         client_events = events.events_of(session, client_id)
         history = next(iter(load_histories(session, [client_id])))
+        statuses = client_statuses(session, client_id, as_of)
         audit.record(session, actor, "view", "client", client_id)
         page_rows = (
             clients.as_dict(client),
@@ -81,7 +84,7 @@ def load_client_page(
         client_id,
         version,
         values,
-        classify(history, as_of),
+        statuses,
         client_followups(history, as_of, months),
         rows,
         substances,
