@@ -55,6 +55,7 @@ STATUS_COLUMNS = (
     "self_identified_recovery",
 )
 _INSERT_CHUNK = 5000
+_TABLE = Status.__table__
 log = logging.getLogger(__name__)
 
 
@@ -77,8 +78,11 @@ def replace(session: Session, client_ids: Sequence[int], rows: Sequence[Mapping[
     for start in range(0, len(ids), _INSERT_CHUNK):
         part = ids[start : start + _INSERT_CHUNK]
         session.execute(delete(Status).where(Status.client_id.in_(part)))
+    # Core, not the ORM's bulk insert: that splits the rows into a statement per
+    # pattern of NULLs, ten times slower here.
+    connection = session.connection()
     for start in range(0, len(rows), _INSERT_CHUNK):
-        session.execute(insert(Status), list(rows[start : start + _INSERT_CHUNK]))
+        connection.execute(insert(_TABLE), list(rows[start : start + _INSERT_CHUNK]))
 
 
 def delete_all(session: Session) -> None:
