@@ -18,8 +18,8 @@ from db.disclosures import DisclosureEntry
 from db.engine import Database
 from db.models import Assessment, Consent, Encounter, Event, FollowUpAttempt, SubstanceRecord
 from reports.datasets.histories import load_histories
-from reports.rules.followup import PointState, client_followups
 from reports.datasets.status_store import client_statuses
+from reports.rules.followup import PointState, client_followups
 from reports.rules.recovery import ClassStatus
 
 

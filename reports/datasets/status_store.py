@@ -19,7 +19,7 @@ from sqlalchemy.orm import Session
 from db import status_rows
 from db.jobs import collector_paused
 from reports.datasets.histories import load_histories
-from reports.rules.facts import ClientHistory
+from reports.rules.facts import ClientHistory, death_date
 from reports.rules.recovery import ClassStatus
 from reports.rules.status_state import states_after_assessments, status_from_state
 
@@ -27,6 +27,7 @@ _FIELDS = status_rows.STATUS_COLUMNS
 # The status columns stored (deceased_on is read from the record at the as-of date).
 _STORED = tuple(name for name in _FIELDS if name != "deceased_on")
 _BATCH = 20_000
+_CHUNK = 2000  # clients per statement of StoredSeries, as db.histories reads them
 
 
 def state_rows(history: ClientHistory) -> list[dict[str, Any]]:
@@ -81,6 +82,45 @@ def client_statuses(session: Session, client_id: int, as_of: dt.date) -> list[Cl
     return status_from_state(state, d_last, status_rows.death_of(session, client_id), as_of)
 
 
+class StoredSeries:
+    """`classify_series` of clients asked for in ascending id order, from the stored status:
+    the rows of a chunk of clients read in one statement when the first of them is asked."""
+
+    def __init__(
+        self, session: Session, client_ids: Sequence[int], dates: Sequence[dt.date]
+    ) -> None:
+        self._session = session
+        self._ids = sorted(set(client_ids))
+        self._dates = dates
+        self._at = 0  # where the next chunk starts in _ids
+        self._rows: dict[int, list[tuple[dt.date, dt.date | None, ClassStatus]]] = {}
+
+    def of(self, history: ClientHistory) -> list[list[ClassStatus]]:
+        """The client's statuses at each date, in the order of the dates."""
+        client_id = history.client_id
+        while client_id not in self._rows and self._at < len(self._ids):
+            self._read_chunk()
+        rows = self._rows.pop(client_id, [])
+        died = death_date(history)
+        series = []
+        for on in self._dates:
+            state = [
+                status for start, end, status in rows if start <= on and (end is None or end > on)
+            ]
+            d_last = state[0].d_last if state else None
+            series.append(status_from_state(state, d_last, died, on))
+        return series
+
+    def _read_chunk(self) -> None:
+        chunk = self._ids[self._at : self._at + _CHUNK]
+        self._at += len(chunk)
+        self._rows = {client_id: [] for client_id in chunk}
+        found = status_rows.rows_between(self._session, chunk, min(self._dates), max(self._dates))
+        for row in found:
+            status = status_of_row(row[2:])
+            self._rows[row[0]].append((status.d_last, row[1], status))  # type: ignore[arg-type]
+
+
 def rebuild(session: Session, client_ids: Sequence[int] | None) -> None:
     """Rewrite the stored rows of `client_ids` (None: every client) from their histories."""
     if client_ids is None:
@@ -91,6 +131,8 @@ def rebuild(session: Session, client_ids: Sequence[int] | None) -> None:
 
 
 def _write(session: Session, histories: Iterable[ClientHistory], ids: list[int]) -> None:
+    # First the old rows of `ids`, merged clients among them (they load no history).
+    status_rows.replace(session, ids, [])
     rows: list[dict[str, Any]] = []
     with collector_paused():
         for history in histories:
@@ -98,8 +140,6 @@ def _write(session: Session, histories: Iterable[ClientHistory], ids: list[int])
             if len(rows) >= _BATCH:
                 status_rows.replace(session, [], rows)
                 rows = []
-    # `ids` may name merged clients, which load no history: their rows go.
-    status_rows.replace(session, ids, [])
     status_rows.replace(session, [], rows)
 
 

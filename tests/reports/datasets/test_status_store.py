@@ -320,3 +320,22 @@ def test_an_import_stores_the_status_and_an_imported_arrest_changes_it(
         (status,) = client_statuses(s, cid, D("2025-07-01"))
         assert clients_differing(s) == []
     assert (status.dsm_status, status.recovery_status) == ("early_remission", "partial")
+
+
+def test_a_rebuild_of_many_clients_written_in_several_batches_keeps_every_row(
+    database, monkeypatch
+) -> None:
+    from db.demo import build_demo
+    from reports.datasets import status_store
+
+    build_demo(database, 60, 4, today=TODAY)
+    with database.reading() as s:
+        ids = s.scalars(select(Client.id)).all()
+        before = s.execute(select(StatusAfterAssessment)).all()
+    monkeypatch.setattr(status_store, "_BATCH", 7)  # rows of one client or two per batch
+    with database.writing() as s:
+        status_rows.rebuild(s, ids)
+    with database.reading() as s:
+        after = s.execute(select(StatusAfterAssessment)).all()
+        assert clients_differing(s) == []
+    assert len(after) == len(before) > 60
