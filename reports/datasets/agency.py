@@ -22,11 +22,10 @@ import functools
 from collections.abc import Iterator, Sequence
 from typing import Any
 
-from sqlalchemy.orm import Session
-
 from db import report_queries as queries
 from db import status_rows
 from db.dates import Period
+from db.engine import Session
 from db.histories import active_client_ids
 from db.jobs import collector_paused
 from reports.datasets import status_store

@@ -14,9 +14,8 @@ import datetime as dt
 from collections.abc import Callable, Iterable, Sequence
 from typing import Any
 
-from sqlalchemy.orm import Session
-
 from db import status_rows
+from db.engine import Database, Session
 from db.jobs import collector_paused
 from reports.datasets.histories import load_histories
 from reports.rules.facts import ClientHistory, death_date
@@ -158,6 +157,15 @@ def clients_differing(session: Session, progress: Callable[[int], None] | None =
         if progress:
             progress(done)
     return sorted(set(differing) | set(_orphans(session)))
+
+
+def check_and_store_again(database: Database) -> int:
+    """`check --rebuild-status`: the number of clients whose stored status differed from
+    a fresh walk; every client's status is then stored again, in the same transaction."""
+    with database.writing() as session:
+        differing = clients_differing(session)
+        status_rows.rebuild(session, None)
+    return len(differing)
 
 
 def _chunks(histories: Iterable[ClientHistory], size: int = 2000) -> Iterable[list[ClientHistory]]:
