@@ -128,7 +128,7 @@ def load_events(run: ImportRun, rows: Rows) -> None:
                 fresh.append({"client_id": ref.id, **result.values})
         fresh = import_update.new_only(run, EVENTS, fresh)
         bulk.insert_rows(run.session, "events", fresh)
-        run.event_clients.update(cast(int, row["client_id"]) for row in fresh)
+        run.status_clients.update(cast(int, row["client_id"]) for row in fresh)
         run.added[EVENTS.name] += len(fresh)
 
 

@@ -78,6 +78,7 @@ def assessment(
         after={**after, "substances": [bulk.substance_row(assessment_id, s) for s in substances]},
     )
     run.updated[ASSESSMENTS.name] += 1
+    run.status_clients.add(ref.id)
     if before["kind"] != after["kind"] or before["contact_status"] != after["contact_status"]:
         run.rebuild_clients.add(ref.id)
     return True

@@ -162,7 +162,7 @@ def _finish(run: ImportRun, path: Path) -> ImportResult:
     episodes = build_episodes(run)
     if run.problems:
         raise _Rejected()
-    touched = run.rebuild_clients | run.event_clients | set(run.client_rows.ids())
+    touched = run.rebuild_clients | run.status_clients | set(run.client_rows.ids())
     status_rows.rebuild(run.session, sorted(touched))
     result = ImportResult(
         added=_nonzero(run.added),

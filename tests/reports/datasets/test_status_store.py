@@ -322,6 +322,51 @@ def test_an_import_stores_the_status_and_an_imported_arrest_changes_it(
     assert (status.dsm_status, status.recovery_status) == ("early_remission", "partial")
 
 
+def test_an_imported_correction_of_an_assessment_changes_the_stored_status(
+    any_database, admin, tmp_path
+) -> None:
+    """A workbook imported with update corrects the follow-up's criteria: kind and contact
+    stay, so the episodes are untouched, yet the client is no longer in remission."""
+    from forms.importer import import_workbook
+    from tests.forms.exchange_books import client, intake, substance, write_book
+
+    def book(name: str, follow_up_criteria: str) -> Any:
+        return write_book(
+            tmp_path / name,
+            {
+                "Clients": [client("U-1")],
+                "Assessments": [
+                    intake("U-1", "2025-01-10", offending_days_28=0),
+                    intake("U-1", "2025-06-10", kind="follow_up", offending_days_28=0),
+                ],
+                "Substances": [
+                    substance(
+                        "U-1", "2025-01-10", substance_class="opioid", criteria="craving;cut_down"
+                    ),
+                    substance(
+                        "U-1", "2025-06-10", substance_class="opioid", criteria=follow_up_criteria
+                    ),
+                ],
+            },
+        )
+
+    assert import_workbook(any_database, admin, book("a.xlsx", ""), TODAY).ok
+    cid = _only_client(any_database, "U-1")
+    assert _headline(any_database, cid, D("2025-07-01")).dsm_status == "early_remission"
+    corrected = book("b.xlsx", "larger_longer;withdrawal;craving;cut_down")
+    assert import_workbook(any_database, admin, corrected, TODAY, update=True).ok
+    # Four criteria met at the last assessment: active, and 4 to 5 criteria is moderate.
+    status = _headline(any_database, cid, D("2025-07-01"))
+    assert (status.dsm_status, status.severity) == ("active", "moderate")
+    with any_database.reading() as s:
+        assert clients_differing(s) == []
+
+
+def _only_client(db: Database, code: str) -> int:
+    with db.reading() as s:
+        return int(s.scalar(select(Client.id).where(Client.client_code == code)))
+
+
 def test_a_rebuild_of_many_clients_written_in_several_batches_keeps_every_row(
     database, monkeypatch
 ) -> None:
