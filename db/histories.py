@@ -141,11 +141,13 @@ def history_rows(
     read; the others come back as None). `events_from` leaves out the events
     before that date, except a death.
     """
-    contiguous = client_ids is None
     ids = active_client_ids(session) if client_ids is None else sorted(set(client_ids))
     wanted = None if assessment_columns is None else frozenset(assessment_columns)
     for start in range(0, len(ids), chunk_size):
         chunk = ids[start : start + chunk_size]
+        # A range of ids (every client, or the one client a save rebuilds) reads by
+        # BETWEEN: an expanding IN list is compiled again at every execution.
+        contiguous = client_ids is None or chunk[-1] - chunk[0] == len(chunk) - 1
         clients, assessments, records, events = _statements(contiguous, until, wanted, events_from)
         bound = _bound(chunk, contiguous)
         # Core execution on the session's connection: the ORM result layer

@@ -57,6 +57,8 @@ STATUS_COLUMNS = (
 _INSERT_CHUNK = 5000
 _TABLE = Base.metadata.tables[Status.__tablename__]
 _DELETE = delete(_TABLE).where(_TABLE.c.client_id.in_(bindparam("ids", expanding=True)))
+# One client (every save): a plain parameter, compiled once, not an IN list each time.
+_DELETE_ONE = delete(_TABLE).where(_TABLE.c.client_id == bindparam("id"))
 _INSERT = insert(_TABLE)
 log = logging.getLogger(__name__)
 
@@ -80,6 +82,9 @@ def replace(session: Session, client_ids: Sequence[int], rows: Sequence[Mapping[
     # a statement per pattern of NULLs, three times slower here; a save runs these.
     connection = session.connection()
     ids = list(client_ids)
+    if len(ids) == 1:
+        connection.execute(_DELETE_ONE, {"id": ids[0]})
+        ids = []
     for start in range(0, len(ids), _INSERT_CHUNK):
         connection.execute(_DELETE, {"ids": ids[start : start + _INSERT_CHUNK]})
     for start in range(0, len(rows), _INSERT_CHUNK):
