@@ -18,7 +18,7 @@ from sqlalchemy import bindparam, insert, select
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
-from db import audit, codes
+from db import audit, codes, status_rows
 from db.access import Actor, Permission
 from db.episodes import StoredEpisode
 from db.models import Assessment, Client, Episode, SubstanceRecord
@@ -115,6 +115,7 @@ def add(
     rows = [_substance_row(assessment_id, s) for s in substances]
     if rows:
         session.connection().execute(insert(SubstanceRecord), rows)
+    status_rows.rebuild(session, [context.client_id])
     audit.record(
         session,
         actor,

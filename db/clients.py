@@ -11,7 +11,7 @@ from sqlalchemy import func, select, union, update
 from sqlalchemy.orm import Session
 from sqlalchemy.orm.exc import StaleDataError
 
-from db import audit, consents, disclosures
+from db import audit, consents, disclosures, status_rows
 from db.access import Actor, Permission
 from db.models import Assessment, Client, Encounter, Event, FollowUpAttempt
 from db.textfold import fold_name
@@ -256,6 +256,7 @@ def merge(session: Session, actor: Actor, keep_id: int, drop_id: int) -> None:
     disclosures.move(session, keep_id, drop_id)
     drop.merged_into_id = keep_id
     session.flush()
+    status_rows.rebuild(session, [keep_id, drop_id])
     audit.record(
         session,
         actor,

@@ -34,6 +34,7 @@ from db.models import (
     Episode,
     Event,
     FollowUpAttempt,
+    StatusAfterAssessment,
     SubstanceRecord,
 )
 
@@ -274,6 +275,7 @@ def erase_client(session: Session, client_id: int) -> dict[str, int]:
         ("consents", Consent),
         ("disclosure_clients", DisclosureClient),
         ("corrections", Correction),
+        ("status_after_assessment", StatusAfterAssessment),
     ):
         counts[name] = _delete(session, model, model.client_id.in_(ids))
     counts["encounters_made_anonymous"] = _rowcount(

@@ -8,7 +8,7 @@ from typing import Any
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from db import audit, codes
+from db import audit, codes, status_rows
 from db.access import Actor, Permission
 from db.models import Encounter, Event
 
@@ -26,6 +26,8 @@ def add_event(session: Session, actor: Actor, client_id: int, values: Mapping[st
     )
     session.add(event)
     session.flush()
+    # An arrest changes citizenship at d_last (DOMAIN.md §5); the stored status follows.
+    status_rows.rebuild(session, [client_id])
     audit.record(
         session, actor, "create", "event", event.id, after={"client_id": client_id, **dict(values)}
     )

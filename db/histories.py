@@ -10,11 +10,12 @@ SQLAlchemy rows in the column order of the *_COLUMNS tuples below;
 from __future__ import annotations
 
 import datetime as dt
+import functools
 from collections.abc import Collection, Iterator, Sequence
 from dataclasses import dataclass
 from typing import Any
 
-from sqlalchemy import ColumnElement, Select, null, or_, select
+from sqlalchemy import ColumnElement, Select, bindparam, null, or_, select
 from sqlalchemy.orm import Session
 
 from db import assessments, codes
@@ -61,9 +62,17 @@ def active_client_ids(session: Session) -> list[int]:
     return list(session.scalars(stmt))
 
 
-def _in_chunk(column: Any, ids: Sequence[int], contiguous: bool) -> ColumnElement[bool]:
-    # A range uses the (client_id, date) indexes without a long IN list.
-    return column.between(ids[0], ids[-1]) if contiguous else column.in_(ids)
+def _in_chunk(column: Any, contiguous: bool) -> ColumnElement[bool]:
+    # A range uses the (client_id, date) indexes without a long IN list. Bound at
+    # execution, so the statements are built once (`_statements`), not per chunk: a
+    # save rebuilding one client's stored status reads its history this way.
+    if contiguous:
+        return column.between(bindparam("first"), bindparam("last"))
+    return column.in_(bindparam("ids", expanding=True))
+
+
+def _bound(ids: Sequence[int], contiguous: bool) -> dict[str, Any]:
+    return {"first": ids[0], "last": ids[-1]} if contiguous else {"ids": list(ids)}
 
 
 def _assessment_columns(wanted: Collection[str] | None) -> list[Any]:
@@ -77,26 +86,26 @@ def _assessment_columns(wanted: Collection[str] | None) -> list[Any]:
     ]
 
 
-def _chunk_statements(
-    ids: Sequence[int],
+@functools.lru_cache(maxsize=64)
+def _statements(
     contiguous: bool,
     until: dt.date | None,
-    wanted: Collection[str] | None = None,
+    wanted: frozenset[str] | None = None,
     events_from: dt.date | None = None,
 ) -> tuple[Select[Any], ...]:
     clients = select(*_columns(Client, CLIENT_COLUMNS)).where(
-        _in_chunk(Client.id, ids, contiguous), Client.merged_into_id.is_(None)
+        _in_chunk(Client.id, contiguous), Client.merged_into_id.is_(None)
     )
     assessments = select(*_assessment_columns(wanted)).where(
-        _in_chunk(Assessment.client_id, ids, contiguous), Assessment.voided_at.is_(None)
+        _in_chunk(Assessment.client_id, contiguous), Assessment.voided_at.is_(None)
     )
     substances = (
         select(*_columns(SubstanceRecord, SUBSTANCE_COLUMNS))
         .join(Assessment, Assessment.id == SubstanceRecord.assessment_id)
-        .where(_in_chunk(Assessment.client_id, ids, contiguous), Assessment.voided_at.is_(None))
+        .where(_in_chunk(Assessment.client_id, contiguous), Assessment.voided_at.is_(None))
     )
     events = select(*_columns(Event, EVENT_COLUMNS)).where(
-        _in_chunk(Event.client_id, ids, contiguous), Event.voided_at.is_(None)
+        _in_chunk(Event.client_id, contiguous), Event.voided_at.is_(None)
     )
     if until is not None:
         assessments = assessments.where(Assessment.assessed_on <= until)
@@ -135,19 +144,21 @@ def history_rows(
     read; the others come back as None). `events_from` leaves out the events
     before that date, except a death.
     """
-    contiguous = client_ids is None
     ids = active_client_ids(session) if client_ids is None else sorted(set(client_ids))
+    wanted = None if assessment_columns is None else frozenset(assessment_columns)
     for start in range(0, len(ids), chunk_size):
         chunk = ids[start : start + chunk_size]
-        clients, assessments, records, events = _chunk_statements(
-            chunk, contiguous, until, assessment_columns, events_from
-        )
+        # A range of ids (every client, or the one client a save rebuilds) reads by
+        # BETWEEN: an expanding IN list is compiled again at every execution.
+        contiguous = client_ids is None or chunk[-1] - chunk[0] == len(chunk) - 1
+        clients, assessments, records, events = _statements(contiguous, until, wanted, events_from)
+        bound = _bound(chunk, contiguous)
         # Core execution on the session's connection: the ORM result layer
         # would only wrap these plain rows again.
         connection = session.connection()
         yield HistoryRows(
-            connection.execute(clients).all(),
-            connection.execute(assessments).all(),
-            connection.execute(records).all() if substances else [],
-            connection.execute(events).all(),
+            connection.execute(clients, bound).all(),
+            connection.execute(assessments, bound).all(),
+            connection.execute(records, bound).all() if substances else [],
+            connection.execute(events, bound).all(),
         )

@@ -497,6 +497,50 @@ class SignInLock(Base):
     failures: Mapped[int] = mapped_column(Integer)
 
 
+class StatusAfterAssessment(Base):
+    """A client's status in one substance class as the rules give it at the date of one
+    completed assessment (DOMAIN.md §2-§6): what `classify` answers at every as-of date
+    from that assessment until the next (`next_on`), unless 183 days have passed or the
+    client has died by then. Written only by `db.status_rows` from the rules' own walk.
+
+    The columns are the fields of `reports.rules.recovery.ClassStatus`, whose rules read
+    nothing but d_last (= `assessed_on`), so no threshold needs storing.
+    """
+
+    __tablename__ = "status_after_assessment"
+    __table_args__ = (
+        # The whole agency's headline at a date: position 0, a 183-day range of dates.
+        Index("ix_status_after_assessment_headline", "position", "assessed_on"),
+    )
+
+    client_id: Mapped[int] = mapped_column(
+        ForeignKey("clients.id", ondelete="CASCADE"), primary_key=True
+    )
+    assessed_on: Mapped[dt.date] = mapped_column(Date, primary_key=True)
+    # The class's place in `classify`'s answer: 0 is the headline (primary first).
+    position: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=False)
+    # The client's next completed assessment, when the row stops holding; NULL if none.
+    next_on: Mapped[dt.date | None] = mapped_column(Date)
+    substance_class: Mapped[str] = mapped_column(String(14))
+    is_primary: Mapped[bool] = mapped_column(Boolean)
+    dsm_status: Mapped[str] = mapped_column(String(20))
+    remission_type: Mapped[str | None] = mapped_column(String(8))
+    severity: Mapped[str | None] = mapped_column(String(10))
+    controlled_environment: Mapped[bool] = mapped_column(Boolean)
+    maintenance_therapy: Mapped[bool] = mapped_column(Boolean)
+    sobriety: Mapped[str] = mapped_column(String(10))
+    recovery_status: Mapped[str] = mapped_column(String(16))
+    recovery_timeframe: Mapped[str | None] = mapped_column(String(10))
+    remission_episodes: Mapped[int] = mapped_column(Integer)
+    recurrences: Mapped[int] = mapped_column(Integer)
+    recovery_attempts: Mapped[int] = mapped_column(Integer)
+    a_on: Mapped[dt.date | None] = mapped_column(Date)
+    b_on: Mapped[dt.date | None] = mapped_column(Date)
+    last_use_on: Mapped[dt.date | None] = mapped_column(Date)
+    goal: Mapped[str | None] = mapped_column(String(12))
+    self_identified_recovery: Mapped[str | None] = mapped_column(String(10))
+
+
 class Setting(Base):
     """Agency settings as JSON values under a key (see db.settings for the keys)."""
 

@@ -14,7 +14,7 @@ from pathlib import Path
 
 from sqlalchemy import inspect
 
-from db import cipher, migrate, sqlite_file
+from db import cipher, migrate, sqlite_file, status_rows
 from db.backup import backup_sqlite, default_backup_path, quick_check
 from db.cipher import Passphrase, WrongPassphraseError, looks_encrypted
 from db.engine import Database, DatabaseReadOnlyError, DatabaseUnusableError
@@ -70,6 +70,8 @@ def open_database(
     try:
         if _bring_to_head(database, path, upgrade) and path is not None:
             background_check = False  # the backup before the upgrade read every page
+        if migrate.current_revision(database.engine) == migrate.head_revision():
+            status_rows.fill_if_missing(database)
         if background_check and existing and path is not None:
             file = path
             database.check_file_in_background(

@@ -1,6 +1,7 @@
 """Everything the client page shows (no widgets here): the client's record from
-forms/ (opening it is a `view` in the audit trail) and the status and follow-up
-points from the rules in reports/, computed as of a day.
+forms/ (opening it is a `view` in the audit trail), the status as of a day read
+from the stored status after the client's assessments (reports.datasets.status_store)
+and the follow-up points from the rules in reports/.
 """
 
 from __future__ import annotations
@@ -22,9 +23,9 @@ from forms.client_record import (
     open_client,
 )
 from forms.vocabulary import Actor, Database
-from reports.datasets.client_history import history_of
+from reports.datasets.client_history import history_and_status
 from reports.rules.followup import PointState, client_followups
-from reports.rules.recovery import ClassStatus, classify
+from reports.rules.recovery import ClassStatus
 
 __all__ = ["ClientGone", "ClientPage", "load_client_page"]
 
@@ -60,12 +61,12 @@ def load_client_page(
     database: Database, actor: Actor, client_id: int, as_of: dt.date, months: Sequence[int]
 ) -> ClientPage:
     record = open_client(database, actor, client_id)
-    history = history_of(database, client_id)
+    history, statuses = history_and_status(database, client_id, as_of)
     return ClientPage(
         record.client_id,
         record.version,
         record.values,
-        classify(history, as_of),
+        statuses,
         client_followups(history, as_of, months),
         record.assessments,
         record.substances,

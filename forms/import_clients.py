@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import logging
 from collections.abc import Iterator
-from typing import Any
+from typing import Any, cast
 
 from db import bulk
 from forms import import_update
@@ -128,6 +128,7 @@ def load_events(run: ImportRun, rows: Rows) -> None:
                 fresh.append({"client_id": ref.id, **result.values})
         fresh = import_update.new_only(run, EVENTS, fresh)
         bulk.insert_rows(run.session, "events", fresh)
+        run.status_clients.update(cast(int, row["client_id"]) for row in fresh)
         run.added[EVENTS.name] += len(fresh)
 
 

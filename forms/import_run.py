@@ -89,8 +89,12 @@ class ImportRun:
         self.assessments_before = self.ids["assessments"].highest_before
         self.client_rows = RowBook(self.clients_before + 1)
         self.assessment_rows = RowBook(self.assessments_before + 1)
-        # Clients stored before the import whose assessments --update added or changed.
+        # Clients stored before the import whose episodes are built again: --update added
+        # an assessment or changed one's kind or contact.
         self.rebuild_clients: set[int] = set()
+        # Clients given new events or corrected answers: their stored status is rebuilt
+        # with the episodes' clients and the new clients (an arrest or a criterion counts).
+        self.status_clients: set[int] = set()
         # With --update: the highest event and encounter ids before the import, and the
         # stored rows a file row was found equal to (each stored row matches one file row).
         self.stored_before = (

@@ -78,6 +78,7 @@ def assessment(
     )
     run.updated[ASSESSMENTS.name] += 1
     run.rebuild_clients.add(ref.id)
+    run.status_clients.add(ref.id)
     return True
 
 

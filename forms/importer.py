@@ -17,7 +17,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from db import audit, backups
+from db import audit, backups, status_rows
 from db.access import Actor, Permission
 from db.engine import Database
 from db.jobs import Cancelled, IsCancelled, Progress
@@ -162,6 +162,8 @@ def _finish(run: ImportRun, path: Path) -> ImportResult:
     episodes = build_episodes(run)
     if run.problems:
         raise _Rejected()
+    touched = run.rebuild_clients | run.status_clients | set(run.client_rows.ids())
+    status_rows.rebuild(run.session, sorted(touched))
     result = ImportResult(
         added=_nonzero(run.added),
         updated=_nonzero(run.updated),

@@ -5,8 +5,9 @@ import) ends here, inside its own transaction, so that what the rules read next
 comes from the current, non-voided records (DOMAIN.md §9a). Today that is the
 client's service episodes, built with `reports.rules.episodes.episodes_of`: the
 rule a single save applies one assessment at a time, applied to the whole
-timeline. Anything else stored per client and derived from its history belongs
-in `rebuild_clients` too.
+timeline; and, for a correction, the client's stored status (`db.status_rows`,
+the rules' walk). An import rebuilds the stored status of every client it
+touched once, at its end.
 """
 
 from __future__ import annotations
@@ -15,7 +16,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from itertools import groupby
 
-from db import episodes
+from db import episodes, status_rows
 from db.bulk import IdAllocator
 from db.engine import Session
 from db.episodes import TimelineRow
@@ -63,8 +64,12 @@ def rebuild_clients(
 
 
 def rebuild_client(session: Session, client_id: int) -> Rebuilt:
-    """`rebuild_clients` for one client: what every correction calls last."""
-    return rebuild_clients(session, [client_id])
+    """`rebuild_clients` for one client, then its stored status: what every correction
+    calls last."""
+    rebuilt = rebuild_clients(session, [client_id])
+    if not rebuilt.errors:
+        status_rows.rebuild(session, [client_id])
+    return rebuilt
 
 
 def _write(session: Session, built: list[tuple[int, ClientEpisodes]], ids: IdAllocator) -> int:

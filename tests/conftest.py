@@ -13,6 +13,7 @@ import pytest
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
+import reports  # noqa: F401  (hands the stored status its rebuild, as the program does)
 from db.access import Actor
 from db.engine import Database
 from db.startup import open_database

@@ -19,6 +19,7 @@ from dataclasses import dataclass
 
 from sqlalchemy import Connection, delete, func, insert, select, text
 
+from db import status_rows
 from db.demo.harm import anonymous_encounters
 from db.demo.rows import CODE_PREFIX, TABLES, Ids, Rows, add_client, stamp
 from db.engine import Database
@@ -129,6 +130,7 @@ def _build_chunk(
                 connection.execute(insert(Base.metadata.tables[name]), rows.tables[name])
         if postgres:
             _advance_sequences(connection, ids)
+        status_rows.rebuild(session, [row["id"] for row in rows.tables["clients"]])
     return {name: len(rows.tables[name]) for name in TABLES}
 
 

@@ -47,7 +47,14 @@ def register(subparsers: Any, common: argparse.ArgumentParser) -> None:
         help="check the database's integrity, schema version and audit trail",
         description="Check the file's pages, foreign keys and schema version, and the audit "
         "trail's hash chain (the first row edited, deleted, inserted or reordered is named). "
-        "Reads only: nothing is written to the file or beside it.",
+        "Reads only: nothing is written to the file or beside it, unless --rebuild-status "
+        "asks for every client's stored status to be compared with the rules and stored again.",
+    )
+    check.add_argument(
+        "--rebuild-status",
+        action="store_true",
+        help="also walk every client's history with the recovery rules, count the clients "
+        "whose stored status differs, and store it again for every client (this writes)",
     )
     check.set_defaults(handler=run_check)
 
@@ -148,7 +155,30 @@ def run_check(args: argparse.Namespace) -> int:
     report = check_database(url, key)
     for line in report.lines:
         print(line)
-    return 0 if report.ok else 1
+    if not report.ok:
+        return 1
+    return _rebuild_status(args.db, key) if args.rebuild_status else 0
+
+
+def _rebuild_status(db: str | None, key: Any) -> int:
+    """Compare every client's stored status with a fresh walk, then store it again.
+    Prints counts only: no name or code leaves the database."""
+    from forms.database_file import open_database
+    from reports.datasets.status_store import check_and_store_again
+
+    database = open_database(db, key=key)
+    try:
+        differing = check_and_store_again(database)
+    finally:
+        database.dispose()
+    if differing:
+        print(
+            f"PROBLEM stored status of {differing:,} clients differed from the rules; "
+            "stored again for every client"
+        )
+        return 1
+    print("ok      stored status of every client equals the rules; stored again")
+    return 0
 
 
 def run_user_add(args: argparse.Namespace) -> int:

@@ -1,15 +1,15 @@
 """Whole-agency answers of the rules: every client's status at one date or at many, and
 the harm of a period, without reading histories the answer cannot depend on.
 
-A status is unknown 183 days after the last completed assessment (DOMAIN.md
-§2), whatever came before it, and deceased from the date of death on. So
-only the clients with a completed assessment recent enough for one of the
-dates are walked through their histories; every other client is unknown or
-deceased, which one SQL query of death dates tells. The answer for each
-client is the one `recovery.primary_status` gives from the full history
-(tests/reports/datasets/test_agency.py holds them together), except that a client
-who is unknown or deceased is returned without the class-level detail
-(substance class, remission episodes) only a walk through the history gives.
+Status is read from the stored status after each completed assessment
+(`db.status_rows`, written by the rules' own walk at every save): at a date, the
+headline row that holds then, if its assessment is within 183 days (DOMAIN.md
+§2), else unknown; deceased from the date of death on, which one SQL query of
+death dates tells. The answer for each client is the one `recovery.primary_status`
+gives from the full history (tests/reports/datasets/test_agency.py holds them
+together), except that a client who is unknown, or deceased with no recent
+assessment, is returned without the class-level detail (substance class,
+remission episodes).
 
 Harm reads a few 28-day items and the events (DOMAIN.md §7), never substance
 records, so its histories are loaded with only what it reads.
@@ -20,17 +20,19 @@ from __future__ import annotations
 import datetime as dt
 import functools
 from collections.abc import Iterator, Sequence
+from typing import Any
 
 from db import report_queries as queries
+from db import status_rows
 from db.dates import Period
 from db.engine import Session
 from db.histories import active_client_ids
 from db.jobs import collector_paused
+from reports.datasets import status_store
 from reports.datasets.harm_summary import HarmSummary, summarise_harm
 from reports.datasets.histories import load_histories
-from reports.rules import harm
+from reports.rules import harm, status_state
 from reports.rules import recovery as rules
-from reports.rules.facts import ClientHistory
 
 _RECENT = dt.timedelta(days=rules.UNKNOWN_AFTER_DAYS)
 
@@ -45,34 +47,43 @@ def classify_agency_series(
     session: Session, dates: Sequence[dt.date]
 ) -> Iterator[tuple[int, list[rules.ClassStatus]]]:
     """(client id, headline status at each of `dates`, in their order) for every client
-    not merged, by id; each walked client's history is read once for all the dates."""
+    not merged, by id, from the stored status (one indexed read per date)."""
     if not dates:
         return
-    first, last = min(dates), max(dates)
-    deaths = queries.death_dates_with_contacts(session, last)
-    recent = queries.assessed_client_ids(session, first - _RECENT, last)
-    walked = _series(load_histories(session, recent, until=last), dates)
-    upcoming = next(walked, None)
+    deaths = queries.death_dates_with_contacts(session, max(dates))
+    held = [_Held(status_rows.headlines_at(session, d, d - _RECENT)) for d in dates]
     for client_id in active_client_ids(session):
-        if upcoming is not None and upcoming[0] == client_id:
-            yield upcoming
-            upcoming = next(walked, None)
-        else:
-            yield client_id, [_not_walked(deaths.get(client_id), d) for d in dates]
-
-
-def _series(
-    histories: Iterator[ClientHistory], dates: Sequence[dt.date]
-) -> Iterator[tuple[int, list[rules.ClassStatus]]]:
-    for history in histories:
-        if len(dates) == 1:
-            per_date = [rules.classify(history, dates[0])]
-        else:
-            per_date = rules.classify_series(history, dates)
+        died = deaths.get(client_id)
         yield (
-            history.client_id,
-            [rules.headline(history, s, d) for s, d in zip(per_date, dates, strict=True)],
+            client_id,
+            [_status(h.take(client_id), died, d) for h, d in zip(held, dates, strict=True)],
         )
+
+
+class _Held:
+    """One date's stored headlines, by client id, taken in client order."""
+
+    __slots__ = ("_next", "_rows")
+
+    def __init__(self, rows: Iterator[Any]) -> None:
+        self._rows = rows
+        self._next = next(rows, None)
+
+    def take(self, client_id: int) -> Any:
+        row = self._next
+        if row is None or row[0] != client_id:
+            return None
+        self._next = next(self._rows, None)
+        return row
+
+
+def _status(row: Any, died: dt.date | None, as_of: dt.date) -> rules.ClassStatus:
+    if row is None:
+        return _not_walked(died, as_of)
+    state = status_store.status_of_row(row[1:])
+    if died is None or died > as_of:
+        return state  # within 183 days of its d_last: the row's status holds
+    return status_state.status_from_state([state], state.d_last, died, as_of)[0]
 
 
 def _not_walked(died: dt.date | None, as_of: dt.date) -> rules.ClassStatus:

@@ -4,8 +4,9 @@
 caseload, community and population counts from SQL aggregates
 (db.report_queries), follow-up windows from a narrow four-column stream, and
 recovery and harm from the histories of the clients active in the last two
-years, streamed chunk by chunk and walked once each for all twelve trend
-dates. It returns counts, not tables: `reports.tables.report_data` lays them out.
+years, streamed chunk by chunk, with their statuses at the twelve trend dates
+read from the stored status (reports.datasets.status_store) beside them. It
+returns counts, not tables: `reports.tables.report_data` lays them out.
 
 Whatever else wants the clients the walk passes (the funder workbook's
 de-identified rows) watches it as a `WalkObserver`, so it is read once.
@@ -31,6 +32,7 @@ from reports.datasets.harm_tally import Unassessed, assessed_in
 from reports.datasets.histories import load_histories
 from reports.datasets.id_set import IdSet
 from reports.datasets.recovery_tally import RecoveryTally
+from reports.datasets.status_store import StoredSeries
 from reports.datasets.trend_tally import TrendTally, trend_dates, trend_months
 from reports.rules import followup as followup_rules
 from reports.rules import recovery as rules
@@ -221,11 +223,12 @@ def _walked(
     followups_from = intakes_from(_reach(tallies.followups), tallies.followups.months)
     harm_period = Period.twelve_months_ending(as_of)
     histories = load_histories(session, ids, until=as_of)
+    stored = StoredSeries(session, ids, dates)
     for done, history in enumerate(histories, start=before + 1):
         tick(done)
         if _intake_since(history, followups_from):
             tallies.followups.add(history)
-        series = _statuses(history, dates)
+        series = _statuses(history, dates, stored)
         harm = tallies.trend.add(history, series)
         if series[-1]:
             tallies.recovery.add(series[-1][0])
@@ -278,16 +281,19 @@ def _not_walked(
     return passed
 
 
-def _statuses(history: ClientHistory, dates: tuple[dt.date, ...]) -> list[list[rules.ClassStatus]]:
-    """`classify_series`, skipped for a client whose latest completed assessment is too
-    old for any trend date: unknown throughout, in the population only for harm."""
+def _statuses(
+    history: ClientHistory, dates: tuple[dt.date, ...], stored: StoredSeries
+) -> list[list[rules.ClassStatus]]:
+    """`classify_series` from the stored status, skipped for a client whose latest completed
+    assessment is too old for any trend date: unknown throughout, in the population only
+    for harm."""
     last = max(
         (a.assessed_on for a in history.assessments if a.contact_status == "completed"),
         default=None,
     )
     if last is None or (dates[0] - last).days > rules.UNKNOWN_AFTER_DAYS:
         return [[] for _ in dates]
-    return rules.classify_series(history, dates)
+    return stored.of(history)
 
 
 def _alive_and_recent(history: ClientHistory, as_of: dt.date) -> bool:

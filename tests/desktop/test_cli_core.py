@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 from pathlib import Path
 
 import pytest
@@ -158,4 +159,37 @@ def test_user_add_applies_the_screens_user_name_rules(
     database = open_database(db)
     with database.reading() as session:
         assert [u.username for u in users.all_users(session)] == ["ann"]
+    database.dispose()
+
+
+def test_check_rebuild_status_counts_clients_whose_stored_status_differs(
+    capsys, tmp_path: Path
+) -> None:
+    from sqlalchemy import select, update
+
+    from db.demo import build_demo
+    from db.models import Client, StatusAfterAssessment
+    from db.startup import open_database
+
+    path = str(tmp_path / "s.sqlite3")
+    database = open_database(path)
+    build_demo(database, 30, 3, today=dt.date(2026, 11, 27))
+    with database.writing() as s:
+        ids = s.scalars(select(StatusAfterAssessment.client_id).distinct().limit(2)).all()
+        s.execute(
+            update(StatusAfterAssessment)
+            .where(StatusAfterAssessment.client_id.in_(ids))
+            .values(recurrences=StatusAfterAssessment.recurrences + 7)
+        )
+        names = [c.family_name for c in s.scalars(select(Client).where(Client.id.in_(ids)))]
+    database.dispose()
+    code, out, _ = run(capsys, "check", "--db", path, "--rebuild-status")
+    assert code == 1
+    assert "PROBLEM stored status of 2 clients differed from the rules" in out
+    assert not any(name in out for name in names)
+    code, out, _ = run(capsys, "check", "--db", path, "--rebuild-status")
+    assert code == 0 and "stored status of every client equals the rules" in out
+    database = open_database(path)
+    with database.reading() as s:
+        assert max(s.scalars(select(StatusAfterAssessment.recurrences))) < 7
     database.dispose()

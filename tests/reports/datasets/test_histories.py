@@ -162,6 +162,23 @@ def test_until_and_a_subset_of_clients(any_database: Database) -> None:
     assert [e.event for e in only.events] == ["dui"]
 
 
+def test_a_subset_with_a_gap_reads_only_the_clients_asked_for(any_database: Database) -> None:
+    """Ids in a row are read as a range, others as a list: neither may bring in a client
+    between them that was not asked for."""
+    with any_database.writing() as s:
+        s.execute(insert(Client), [_client(i) for i in range(1, 6)])
+        s.execute(
+            insert(Assessment), [_assessment(i, i, "2024-01-10", "intake") for i in range(1, 6)]
+        )
+    with any_database.reading() as s:
+        gap = [h.client_code for h in load_histories(s, [4, 2])]
+        row = [h.client_code for h in load_histories(s, [3, 2, 4, 3])]
+        one = [(h.client_code, len(h.assessments)) for h in load_histories(s, [5])]
+    assert gap == ["C-2", "C-4"]
+    assert row == ["C-2", "C-3", "C-4"]
+    assert one == [("C-5", 1)]
+
+
 def test_a_few_statements_per_chunk_never_one_per_client(any_database: Database) -> None:
     with any_database.writing() as s:
         s.execute(insert(Client), [_client(i) for i in range(1, 41)])
