@@ -8,9 +8,11 @@ import datetime as dt
 from openpyxl import load_workbook
 
 from db.dates import Period
+from db.models import Client, StatusAfterAssessment
 from db.report_queries import Caseload
 from forms import corrections, records
 from reports.datasets.monthly_dataset import monthly_dataset
+from reports.datasets.status_store import clients_differing
 from reports.outputs.exchange_export import export_workbook
 
 SEPTEMBER = Period(dt.date(2026, 9, 1), dt.date(2026, 9, 30))
@@ -126,3 +128,26 @@ def test_the_exchange_export_holds_the_corrected_history(any_database, admin, to
     ]
     assert _sheet(target, "Events") == []
     assert _sheet(target, "Encounters") == [(dt.datetime(2026, 10, 3), "C", "T2N")]
+
+
+def test_corrections_leave_the_stored_status_as_a_fresh_walk_gives_it(
+    any_database, admin, today
+) -> None:
+    wrong = _enter_with_mistakes(any_database, admin, today)
+    corrections.void_record(any_database, admin, today, "assessment", wrong["b_visit"], 1, "duplicate")
+    _correct_a = _visit("2026-09-05", "intake")
+    corrections.edit_assessment(
+        any_database, admin, today, wrong["a_intake"], 1, _correct_a, ALCOHOL, "month"
+    )
+    with any_database.reading() as s:
+        a_id = next(c.id for c in s.query(Client).filter_by(client_code="A"))
+        b_id = next(c.id for c in s.query(Client).filter_by(client_code="B"))
+        # A's stored status holds from the date typed in the correction; B's voided
+        # discharge holds no status of its own: only the intake is left.
+        assert [
+            r.assessed_on for r in s.query(StatusAfterAssessment).filter_by(client_id=a_id)
+        ] == [dt.date(2026, 9, 5)]
+        assert [
+            r.assessed_on for r in s.query(StatusAfterAssessment).filter_by(client_id=b_id)
+        ] == [dt.date(2026, 7, 2)]
+        assert clients_differing(s) == []

@@ -1,7 +1,7 @@
 """corrections: void instead of delete, versions on every correctable record
 
 Revision ID: 0009_corrections
-Revises: 0007_sign_in_lockout
+Revises: 0008_status_after_assessment
 Create Date: 2026-12-06
 
 Assessments, events, encounters and contact attempts get what a void needs
@@ -19,7 +19,7 @@ from alembic import op
 import sqlalchemy as sa
 
 revision = "0009_corrections"
-down_revision = "0007_sign_in_lockout"
+down_revision = "0008_status_after_assessment"
 branch_labels = None
 depends_on = None
 
