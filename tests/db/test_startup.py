@@ -213,7 +213,7 @@ def test_the_sign_in_lockout_migration_goes_down_and_back_up(any_database) -> No
     assert migrate.current_revision(any_database.engine) == "0006_consents"
     assert {"sign_in_failures", "sign_in_locks"}.isdisjoint(tables())
     migrate.upgrade(any_database.engine)
-    assert migrate.current_revision(any_database.engine) == "0007_sign_in_lockout"
+    assert migrate.current_revision(any_database.engine) == migrate.head_revision()
     assert {"sign_in_failures", "sign_in_locks"} <= tables()
     # The tables work again: a refused sign-in is counted there and audited as
     # sign_in_failed (that action code came with 0005_audit_chain).
