@@ -21,8 +21,9 @@ from sqlalchemy import Engine, create_engine, event
 # writing() hand out; only db/ runs statements on it (the import contracts).
 from sqlalchemy.orm import Session, sessionmaker
 
-from db import cipher
+from db import cipher, import_guard
 from db.cipher import Passphrase
+from db.failures import BusyWithImportError, Failure, classify
 
 log = logging.getLogger(__name__)
 
@@ -161,10 +162,30 @@ class Database:
 
     @contextmanager
     def writing(self) -> Iterator[Session]:
-        """One write transaction: committed whole on success, rolled back whole on error."""
+        """One write transaction: committed whole on success, rolled back whole on error.
+
+        While an import holds the database (db/import_guard.py), a write from anywhere
+        else raises BusyWithImportError: at once on SQLite, whose one write lock the
+        import holds; on PostgreSQL only when the write failed on a lock."""
         self.require_healthy_file()
-        with self._write() as session, session.begin():
-            yield session
+        own_import = import_guard.holds_import()
+        if self.is_sqlite and not own_import and import_guard.import_running(self.engine):
+            raise BusyWithImportError()
+        try:
+            with self._write() as session, session.begin():
+                yield session
+        except Exception as exc:
+            if own_import or classify(exc) is not Failure.LOCKED:
+                raise
+            if not import_guard.import_running(self.engine):
+                raise
+            raise BusyWithImportError() from exc
+
+    @contextmanager
+    def importing(self) -> Iterator[None]:
+        """Mark the database as held by an import in this thread (db/import_guard.py)."""
+        with import_guard.importing(self.engine):
+            yield
 
     def dispose(self) -> None:
         self.engine.dispose()

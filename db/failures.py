@@ -18,8 +18,16 @@ from sqlalchemy.exc import DBAPIError, SQLAlchemyError
 DatabaseError = SQLAlchemyError
 
 
+class BusyWithImportError(SQLAlchemyError):
+    """A write refused because an import holds the database (db/import_guard.py)."""
+
+    def __init__(self) -> None:
+        super().__init__("the database is busy with an import")
+
+
 class Failure(StrEnum):
     LOCKED = "locked"
+    IMPORT_BUSY = "import_busy"
     FULL = "full"
     READ_ONLY = "read_only"
     DUPLICATE = "duplicate"
@@ -76,6 +84,8 @@ def classify(exc: BaseException) -> Failure | None:
     """The kind of database failure `exc` is, or None when it is not a database error."""
     if not is_database_error(exc):
         return None
+    if isinstance(exc, BusyWithImportError):
+        return Failure.IMPORT_BUSY
     driver: BaseException = exc.orig if isinstance(exc, DBAPIError) and exc.orig else exc
     state = getattr(driver, "sqlstate", None)
     if isinstance(state, str):

@@ -18,6 +18,7 @@ REASONS: dict[Failure, str] = {
     Failure.LOCKED: N_(
         "the database is locked by another workstation or program; try again in a moment"
     ),
+    Failure.IMPORT_BUSY: N_("the database is busy with an import; try again in a moment"),
     Failure.FULL: N_("the disk holding the database is full"),
     Failure.READ_ONLY: N_("the database can only be read here (a read-only file or folder)"),
     Failure.DUPLICATE: N_("a record with the same code or name already exists"),
