@@ -37,6 +37,10 @@ def make_engine(url: str, key: Passphrase | None = None, **kwargs: Any) -> Engin
     kwargs.setdefault("hide_parameters", True)
     if key is not None:
         kwargs["module"] = cipher.driver()
+    if url.startswith("postgresql"):
+        # A server restart or a dropped network kills the pooled connections; test each
+        # one before use so the next save after it reconnects instead of failing.
+        kwargs.setdefault("pool_pre_ping", True)
     engine = create_engine(url, **kwargs)
     if engine.dialect.name == "sqlite":
         _configure_sqlite(engine, key)

@@ -25,7 +25,7 @@ REASONS: dict[Failure, str] = {
     Failure.RULE: N_("a value broke one of the database's rules"),
     Failure.DAMAGED: N_("the database file is damaged; run 'recovery-desk check'"),
     Failure.DISK: N_("the disk could not be read or written"),
-    Failure.UNREACHABLE: N_("the database server cannot be reached"),
+    Failure.UNREACHABLE: N_("the agency server cannot be reached; try again in a moment"),
     Failure.OTHER: N_("the database reported an error"),
 }
 
