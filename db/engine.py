@@ -10,12 +10,14 @@ from __future__ import annotations
 
 import logging
 import threading
+import time
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
 
 from sqlalchemy import Engine, create_engine, event
+from sqlalchemy.exc import OperationalError
 
 # Session is also the type forms/ and reports/ give the handle that reading() and
 # writing() hand out; only db/ runs statements on it (the import contracts).
@@ -28,6 +30,8 @@ from db.failures import BusyWithImportError, Failure, classify
 log = logging.getLogger(__name__)
 
 BUSY_TIMEOUT_MS = 10_000
+# How long one try for the write lock waits before the writer looks for an import.
+_WAIT_STEP_MS = 100
 _IMMEDIATE = "recovery_desk_immediate"
 
 
@@ -65,8 +69,32 @@ def _configure_sqlite(engine: Engine, key: Passphrase | None) -> None:
 
     @event.listens_for(engine, "begin")
     def on_begin(conn: Any) -> None:
-        immediate = conn.get_execution_options().get(_IMMEDIATE, False)
-        conn.exec_driver_sql("BEGIN IMMEDIATE" if immediate else "BEGIN")
+        if conn.get_execution_options().get(_IMMEDIATE, False):
+            _begin_immediate(conn, engine)
+        else:
+            conn.exec_driver_sql("BEGIN")
+
+
+def _begin_immediate(conn: Any, engine: Engine) -> None:
+    """Take the write lock, waiting up to BUSY_TIMEOUT_MS in short steps.
+
+    SQLite's own wait would hold a writer for the whole timeout behind an import that
+    took the lock a moment after the writer looked (db/import_guard.py); between steps
+    this one looks again and stops at once with BusyWithImportError."""
+    deadline = time.monotonic() + BUSY_TIMEOUT_MS / 1000
+    conn.exec_driver_sql(f"PRAGMA busy_timeout = {min(_WAIT_STEP_MS, BUSY_TIMEOUT_MS)}")
+    try:
+        while True:
+            try:
+                conn.exec_driver_sql("BEGIN IMMEDIATE")
+                return
+            except OperationalError as exc:
+                if classify(exc) is not Failure.LOCKED or time.monotonic() >= deadline:
+                    raise
+            if not import_guard.holds_import() and import_guard.import_running(engine):
+                raise BusyWithImportError()
+    finally:
+        conn.exec_driver_sql(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
 
 
 class DatabaseUnusableError(RuntimeError):

@@ -81,7 +81,7 @@ def run(url: str, desks: int, clients: int) -> int:
     return 1 if failures or twice else 0
 
 
-def _fresh_postgres(url: str) -> None:
+def fresh_postgres(url: str) -> None:
     from sqlalchemy import create_engine, text
     from sqlalchemy.engine import make_url
 
@@ -105,7 +105,7 @@ def main(argv: list[str] | None = None) -> int:
     elif "://" in args.db:
         url = args.db
         if url.startswith("postgresql"):
-            _fresh_postgres(url)
+            fresh_postgres(url)
     else:
         url = f"sqlite:///{Path(args.db).resolve()}"
     return run(url, args.desks, args.clients)
