@@ -8,12 +8,14 @@ from collections.abc import Mapping, Sequence
 from typing import Any
 
 from sqlalchemy import func, select, union, update
+from sqlalchemy.dialects.postgresql import insert as pg_insert
+from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 from sqlalchemy.orm import Session
 from sqlalchemy.orm.exc import StaleDataError
 
 from db import audit, consents, disclosures, status_rows
 from db.access import Actor, Permission
-from db.models import Assessment, Client, Encounter, Event, FollowUpAttempt
+from db.models import Assessment, Client, ClientCodeCounter, Encounter, Event, FollowUpAttempt
 from db.textfold import fold_name
 
 CLIENT_COLUMNS = (
@@ -67,14 +69,53 @@ def code_exists(session: Session, code: str, except_id: int | None = None) -> bo
 
 
 def next_client_code(session: Session, prefix: str) -> str:
-    """The agency prefix plus one more than the highest number already used with it."""
+    """The agency prefix and the next number of its counter that no client uses yet.
+
+    The counter's row stays locked by this transaction until it commits, so a second
+    workstation taking a code at the same moment waits a few milliseconds and gets the
+    next number (see docs/development.md, "Automatic client codes")."""
+    while True:
+        code = f"{prefix}{_take_number(session, prefix):06d}"
+        if not code_exists(session, code):
+            return code
+        # Typed by hand or imported past the counter: jump to the highest code stored.
+        highest = _highest_number(session, prefix)
+        session.execute(
+            update(ClientCodeCounter)
+            .where(ClientCodeCounter.prefix == prefix, ClientCodeCounter.last_number < highest)
+            .values(last_number=highest)
+        )
+
+
+def _take_number(session: Session, prefix: str) -> int:
+    taken = session.scalar(_increment(prefix))
+    if taken is None:  # the prefix's first automatic code: start after the highest stored
+        start = {"prefix": prefix, "last_number": _highest_number(session, prefix)}
+        dialect = sqlite_insert if session.get_bind().dialect.name == "sqlite" else pg_insert
+        # Two first codes at once: the second insert waits for the first and does nothing.
+        session.execute(dialect(ClientCodeCounter).values(start).on_conflict_do_nothing())
+        taken = session.scalar(_increment(prefix))
+    return int(taken)
+
+
+def _increment(prefix: str) -> Any:
+    return (
+        update(ClientCodeCounter)
+        .where(ClientCodeCounter.prefix == prefix)
+        .values(last_number=ClientCodeCounter.last_number + 1)
+        .returning(ClientCodeCounter.last_number)
+    )
+
+
+def _highest_number(session: Session, prefix: str) -> int:
+    """The highest number after `prefix` among the stored codes (0 when none has one)."""
     codes = session.scalars(select(Client.client_code).where(Client.client_code.like(f"{prefix}%")))
     highest = 0
     for code in codes:
         tail = code[len(prefix) :]
         if re.fullmatch(r"\d+", tail):
             highest = max(highest, int(tail))
-    return f"{prefix}{highest + 1:06d}"
+    return highest
 
 
 def create(session: Session, actor: Actor, values: Mapping[str, Any]) -> Client:

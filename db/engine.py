@@ -10,23 +10,28 @@ from __future__ import annotations
 
 import logging
 import threading
+import time
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
 
 from sqlalchemy import Engine, create_engine, event
+from sqlalchemy.exc import OperationalError
 
 # Session is also the type forms/ and reports/ give the handle that reading() and
 # writing() hand out; only db/ runs statements on it (the import contracts).
 from sqlalchemy.orm import Session, sessionmaker
 
-from db import cipher
+from db import cipher, import_guard
 from db.cipher import Passphrase
+from db.failures import BusyWithImportError, Failure, classify
 
 log = logging.getLogger(__name__)
 
 BUSY_TIMEOUT_MS = 10_000
+# How long one try for the write lock waits before the writer looks for an import.
+_WAIT_STEP_MS = 100
 _IMMEDIATE = "recovery_desk_immediate"
 
 
@@ -36,6 +41,10 @@ def make_engine(url: str, key: Passphrase | None = None, **kwargs: Any) -> Engin
     kwargs.setdefault("hide_parameters", True)
     if key is not None:
         kwargs["module"] = cipher.driver()
+    if url.startswith("postgresql"):
+        # A server restart or a dropped network kills the pooled connections; test each
+        # one before use so the next save after it reconnects instead of failing.
+        kwargs.setdefault("pool_pre_ping", True)
     engine = create_engine(url, **kwargs)
     if engine.dialect.name == "sqlite":
         _configure_sqlite(engine, key)
@@ -60,8 +69,32 @@ def _configure_sqlite(engine: Engine, key: Passphrase | None) -> None:
 
     @event.listens_for(engine, "begin")
     def on_begin(conn: Any) -> None:
-        immediate = conn.get_execution_options().get(_IMMEDIATE, False)
-        conn.exec_driver_sql("BEGIN IMMEDIATE" if immediate else "BEGIN")
+        if conn.get_execution_options().get(_IMMEDIATE, False):
+            _begin_immediate(conn, engine)
+        else:
+            conn.exec_driver_sql("BEGIN")
+
+
+def _begin_immediate(conn: Any, engine: Engine) -> None:
+    """Take the write lock, waiting up to BUSY_TIMEOUT_MS in short steps.
+
+    SQLite's own wait would hold a writer for the whole timeout behind an import that
+    took the lock a moment after the writer looked (db/import_guard.py); between steps
+    this one looks again and stops at once with BusyWithImportError."""
+    deadline = time.monotonic() + BUSY_TIMEOUT_MS / 1000
+    conn.exec_driver_sql(f"PRAGMA busy_timeout = {min(_WAIT_STEP_MS, BUSY_TIMEOUT_MS)}")
+    try:
+        while True:
+            try:
+                conn.exec_driver_sql("BEGIN IMMEDIATE")
+                return
+            except OperationalError as exc:
+                if classify(exc) is not Failure.LOCKED or time.monotonic() >= deadline:
+                    raise
+            if not import_guard.holds_import() and import_guard.import_running(engine):
+                raise BusyWithImportError()
+    finally:
+        conn.exec_driver_sql(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
 
 
 class DatabaseUnusableError(RuntimeError):
@@ -161,10 +194,30 @@ class Database:
 
     @contextmanager
     def writing(self) -> Iterator[Session]:
-        """One write transaction: committed whole on success, rolled back whole on error."""
+        """One write transaction: committed whole on success, rolled back whole on error.
+
+        While an import holds the database (db/import_guard.py), a write from anywhere
+        else raises BusyWithImportError: at once on SQLite, whose one write lock the
+        import holds; on PostgreSQL only when the write failed on a lock."""
         self.require_healthy_file()
-        with self._write() as session, session.begin():
-            yield session
+        own_import = import_guard.holds_import()
+        if self.is_sqlite and not own_import and import_guard.import_running(self.engine):
+            raise BusyWithImportError()
+        try:
+            with self._write() as session, session.begin():
+                yield session
+        except Exception as exc:
+            if own_import or classify(exc) is not Failure.LOCKED:
+                raise
+            if not import_guard.import_running(self.engine):
+                raise
+            raise BusyWithImportError() from exc
+
+    @contextmanager
+    def importing(self) -> Iterator[None]:
+        """Mark the database as held by an import in this thread (db/import_guard.py)."""
+        with import_guard.importing(self.engine):
+            yield
 
     def dispose(self) -> None:
         self.engine.dispose()

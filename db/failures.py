@@ -18,8 +18,16 @@ from sqlalchemy.exc import DBAPIError, SQLAlchemyError
 DatabaseError = SQLAlchemyError
 
 
+class BusyWithImportError(SQLAlchemyError):
+    """A write refused because an import holds the database (db/import_guard.py)."""
+
+    def __init__(self) -> None:
+        super().__init__("the database is busy with an import")
+
+
 class Failure(StrEnum):
     LOCKED = "locked"
+    IMPORT_BUSY = "import_busy"
     FULL = "full"
     READ_ONLY = "read_only"
     DUPLICATE = "duplicate"
@@ -68,6 +76,17 @@ _PG_STATES = (
 )
 
 
+def _psycopg_link_errors() -> tuple[type[BaseException], ...]:
+    try:
+        import psycopg
+    except ImportError:  # a SQLite-only installation
+        return ()
+    return (psycopg.OperationalError, psycopg.InterfaceError)
+
+
+_PSYCOPG_LINK_ERRORS = _psycopg_link_errors()
+
+
 def is_database_error(exc: BaseException) -> bool:
     return isinstance(exc, SQLAlchemyError | sqlite3.Error) or _is_driver_error(exc)
 
@@ -76,10 +95,17 @@ def classify(exc: BaseException) -> Failure | None:
     """The kind of database failure `exc` is, or None when it is not a database error."""
     if not is_database_error(exc):
         return None
+    if isinstance(exc, BusyWithImportError):
+        return Failure.IMPORT_BUSY
     driver: BaseException = exc.orig if isinstance(exc, DBAPIError) and exc.orig else exc
+    if isinstance(exc, DBAPIError) and exc.connection_invalidated:
+        return Failure.UNREACHABLE  # the driver saw the connection drop
     state = getattr(driver, "sqlstate", None)
     if isinstance(state, str):
         return _first(_PG_STATES, state.startswith)
+    if type(driver).__module__.startswith("psycopg") and isinstance(driver, _PSYCOPG_LINK_ERRORS):
+        # No SQLSTATE: libpq itself failed (refused, reset, lost), the server said nothing.
+        return Failure.UNREACHABLE
     name = getattr(driver, "sqlite_errorname", None)
     if isinstance(name, str):
         return _first(_SQLITE_NAMES, name.startswith)

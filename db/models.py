@@ -541,6 +541,19 @@ class StatusAfterAssessment(Base):
     self_identified_recovery: Mapped[str | None] = mapped_column(String(10))
 
 
+class ClientCodeCounter(Base):
+    """The last number handed out as an automatic client code under one prefix.
+
+    Taking a number updates this one row, which locks it until the save commits: two
+    workstations can never be handed the same code, on PostgreSQL as on SQLite, and no
+    save scans the clients for the highest code (db.clients.next_client_code)."""
+
+    __tablename__ = "client_code_counters"
+
+    prefix: Mapped[str] = mapped_column(String(40), primary_key=True)
+    last_number: Mapped[int] = mapped_column(Integer)
+
+
 class Setting(Base):
     """Agency settings as JSON values under a key (see db.settings for the keys)."""
 

@@ -27,6 +27,7 @@ from forms import records
 from forms.client_list import find_likely_duplicates
 from forms.definitions import CLIENT_FIELDS, by_key
 from forms.duplicates import LikelyDuplicate
+from forms.failures import log_failure, reason
 from forms.values import FieldError, parse
 
 log = logging.getLogger(__name__)
@@ -141,7 +142,7 @@ class ClientFormView(FormView):
         self.add_section(self.tr("Contact and consent"), [FIELDS[k] for k in CONTACT])
         self.finish_layout()
         self.editors["birth_date"].widget.editingFinished.connect(  # type: ignore[attr-defined]
-            self.check_duplicates
+            self._check_duplicates_while_typing
         )
 
     def first_focus(self) -> QWidget:
@@ -177,9 +178,26 @@ class ClientFormView(FormView):
         self.duplicates.show_found(found)
         return found
 
+    def _check_duplicates_while_typing(self) -> None:
+        # A database that cannot be read now (server away, file busy) is told at Save,
+        # which checks again: leaving a field must not pop up an error.
+        try:
+            self.check_duplicates()
+        except Exception as exc:
+            if reason(exc) is None:
+                raise
+            log_failure(log, "Checking for duplicates", exc)
+
     def save(self) -> None:
-        if self.client_id is None and self._stop_for_duplicates():
-            return
+        if self.client_id is None:
+            try:
+                stop = self._stop_for_duplicates()
+            except Exception as exc:  # the check reads the database: its failure is the save's
+                if not self._explained(exc):
+                    raise
+                return
+            if stop:
+                return
         super().save()
 
     def _stop_for_duplicates(self) -> bool:

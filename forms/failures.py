@@ -18,13 +18,14 @@ REASONS: dict[Failure, str] = {
     Failure.LOCKED: N_(
         "the database is locked by another workstation or program; try again in a moment"
     ),
+    Failure.IMPORT_BUSY: N_("the database is busy with an import; try again in a moment"),
     Failure.FULL: N_("the disk holding the database is full"),
     Failure.READ_ONLY: N_("the database can only be read here (a read-only file or folder)"),
     Failure.DUPLICATE: N_("a record with the same code or name already exists"),
     Failure.RULE: N_("a value broke one of the database's rules"),
     Failure.DAMAGED: N_("the database file is damaged; run 'recovery-desk check'"),
     Failure.DISK: N_("the disk could not be read or written"),
-    Failure.UNREACHABLE: N_("the database server cannot be reached"),
+    Failure.UNREACHABLE: N_("the agency server cannot be reached; try again in a moment"),
     Failure.OTHER: N_("the database reported an error"),
 }
 

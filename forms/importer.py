@@ -114,7 +114,7 @@ def _attempt(
     in_order: bool,
 ) -> ImportResult:
     problems = Problems()
-    with WorkbookReader(path) as reader:
+    with WorkbookReader(path) as reader, database.importing():
         run: ImportRun | None = None
         try:
             with database.writing() as session:
