@@ -39,6 +39,7 @@ from desktop.screen_lock import LockGuard
 from desktop.signin_view import FIRST, SIGN_IN, UNLOCK, SignInView
 from desktop.translate import code_label
 from desktop.window_menus import build_menus
+from desktop.window_shortcuts import WindowShortcutsFirst
 from desktop.worklist_view import WorklistView
 from forms import sessions
 from forms.accounts import SignedIn, needs_first_admin
@@ -61,6 +62,8 @@ class MainWindow(QMainWindow):
         self._focus_before_lock: QWidget | None = None
         self._build_ui()
         self.actions_by_name: dict[str, QAction] = build_menus(self)
+        self.shortcuts_first = WindowShortcutsFirst(self, self.actions_by_name)
+        running_application().installEventFilter(self.shortcuts_first)
         self._connect_signals()
         self.resize(1200, 800)
 
@@ -316,6 +319,7 @@ class MainWindow(QMainWindow):
             event.ignore()
             return
         running_application().removeEventFilter(self.idle)
+        running_application().removeEventFilter(self.shortcuts_first)
         event.accept()
 
 
