@@ -34,6 +34,7 @@ class ClientsSection(NavStack):
         self.ctx = ctx
         self.search.open_client.connect(self.open_client)
         self.search.new_client.connect(self.new_client)
+        self.search.message.connect(self.message)
         ctx.changed.connect(self._refresh_pages)
 
     # -- pages ----------------------------------------------------------------------------
