@@ -292,7 +292,12 @@ class MainWindow(QMainWindow):
 
     def _section_chosen(self, row: int) -> None:
         if 0 <= row < len(self.nav_keys):
-            self.sections.setCurrentWidget(self.section_views[self.nav_keys[row]])
+            view = self.section_views[self.nav_keys[row]]
+            self.sections.setCurrentWidget(view)
+            # The focus would otherwise fall to the first field of the section (the
+            # contact attempt's date on the worklist), not where the work starts.
+            if self.nav_keys[row] == "worklist":
+                self.worklist.take_focus()
 
     def current_section(self) -> str:
         return next(k for k, v in self.section_views.items() if v is self.sections.currentWidget())

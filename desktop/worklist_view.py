@@ -32,7 +32,14 @@ from desktop.context import AppContext
 from desktop.small_forms import AttemptFormView
 from desktop.translate import code_label
 from desktop.workers import Job
-from desktop.worklist_data import URGENCY, DueItem, due_followups
+from desktop.worklist_data import (
+    CLOSING_SOON,
+    JUST_MISSED_DAYS,
+    MISSED,
+    URGENCY,
+    DueItem,
+    due_followups,
+)
 from forms.definitions import FOLLOWUP_ATTEMPT_FIELDS, by_key
 
 log = logging.getLogger(__name__)
@@ -75,8 +82,8 @@ def columns() -> list[Column]:
             lambda i: client_text.word(i.state),
             lambda i: (URGENCY[i.state], i.point.closes_on),
         ),
-        (tr("Window closes"), lambda i: i.point.closes_on.isoformat(), lambda i: i.point.closes_on),
-        (tr("Client code"), lambda i: i.client.client_code, lambda i: i.client.client_code),
+        (tr("Closes"), lambda i: i.point.closes_on.isoformat(), lambda i: i.point.closes_on),
+        (tr("Code"), lambda i: i.client.client_code, lambda i: i.client.client_code),
         (tr("Name"), _name, lambda i: (i.client.family_name, i.client.given_name)),
         (tr("Phone"), _phone, _phone),
         (
@@ -250,15 +257,23 @@ class WorklistView(QWidget):
                 )
             )
             return
-        soon = sum(i.state == "closing_soon" for i in items)
+        # Missed windows are counted apart: they can no longer be done, only learnt from.
+        soon = sum(i.state == CLOSING_SOON for i in items)
+        missed = sum(i.state == MISSED for i in items)
         self.summary.setText(
             self.tr(
-                "Follow-ups due: %1, of which %2 close within two weeks. "
-                "Select one to log a contact attempt."
+                "Follow-ups due: %1, of which %2 close within two weeks; "
+                "missed in the last %3 days: %4. Select one to log a contact attempt."
             )
-            .replace("%1", QLocale().toString(len(items)))
+            .replace("%1", QLocale().toString(len(items) - missed))
             .replace("%2", QLocale().toString(soon))
+            .replace("%3", str(JUST_MISSED_DAYS))
+            .replace("%4", QLocale().toString(missed))
         )
+
+    def take_focus(self) -> None:
+        """The list first: Down chooses a follow-up, Enter opens the client."""
+        self.table.setFocus(Qt.FocusReason.OtherFocusReason)
 
     def selected(self) -> DueItem | None:
         row = self.table.currentIndex().row()
