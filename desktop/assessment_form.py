@@ -8,7 +8,7 @@ recovery attempts only at intake. Hidden fields are sent as empty.
 from __future__ import annotations
 
 import logging
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 
 from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QWidget
@@ -17,6 +17,7 @@ from desktop.context import AppContext
 from desktop.form_view import FormView
 from desktop.substance_editor import PREFIX, SubstanceListEditor
 from forms import records
+from forms.client_record import SubstanceEntry
 from forms.definitions import ASSESSMENT_FIELDS, ASSESSMENT_KEYS_BY_KIND
 from forms.validation import ValidationFailed
 
@@ -54,12 +55,14 @@ class AssessmentFormView(FormView):
         client_label: str,
         kind: str,
         parent: QWidget | None = None,
+        last_told: Sequence[SubstanceEntry] = (),
     ) -> None:
         super().__init__(ctx, f"{kind_titles()[kind]} — {client_label}", parent)
         self.client_id = client_id
         self.kind = kind
         self._build_ui()
         self._connect_signals()
+        self.substances.start_from(last_told)
         self.editors["assessed_on"].set_value(ctx.today())
         self.editors["kind"].set_value(kind)
         self.editors["contact_status"].set_value(COMPLETED)

@@ -20,6 +20,7 @@ from desktop.context import AppContext
 from desktop.form_view import FormView
 from desktop.navigation import NavStack
 from desktop.small_forms import EncounterFormView, EventFormView
+from forms.client_record import substances_last_told
 from forms.vocabulary import PermissionDenied
 
 log = logging.getLogger(__name__)
@@ -144,7 +145,14 @@ class ClientsSection(NavStack):
         return self._push_form(form, self.tr("Client details saved."))
 
     def new_assessment(self, page: ClientPageView, kind: str) -> FormView:
-        form = AssessmentFormView(self.ctx, page.client_id, page.heading.text(), kind)
+        last_told = (
+            ()
+            if kind == "intake"
+            else substances_last_told(page.page.assessments, page.page.substances)
+        )
+        form = AssessmentFormView(
+            self.ctx, page.client_id, page.heading.text(), kind, last_told=last_told
+        )
         return self._push_form(form, self.tr("%1 saved.").replace("%1", kind_titles()[kind]))
 
     def new_event(self, page: ClientPageView) -> FormView:

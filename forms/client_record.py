@@ -4,7 +4,7 @@ audit row, as plain frozen records (never ORM rows, which die with their session
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any
 
@@ -25,6 +25,7 @@ __all__ = [
     "EncounterEntry",
     "EventEntry",
     "SubstanceEntry",
+    "substances_last_told",
     "open_client",
 ]
 
@@ -92,6 +93,17 @@ class ClientRecord:
     attempts: tuple[AttemptEntry, ...]
     consents: tuple[ConsentEntry, ...]  # in signing order
     disclosures: tuple[DisclosureEntry, ...]  # newest first
+
+
+def substances_last_told(
+    assessments: Sequence[AssessmentEntry], substances: Mapping[int, Sequence[SubstanceEntry]]
+) -> tuple[SubstanceEntry, ...]:
+    """The substances of the last completed interview, primary first: a follow-up starts
+    from them instead of a blank row (the criteria are asked afresh)."""
+    for entry in reversed(assessments):
+        if entry.contact_status == "completed" and substances.get(entry.id):
+            return tuple(sorted(substances[entry.id], key=lambda s: not s.primary))
+    return ()
 
 
 class ClientGone(LookupError):
