@@ -25,8 +25,8 @@ __all__ = [
     "EncounterEntry",
     "EventEntry",
     "SubstanceEntry",
-    "substances_last_told",
     "open_client",
+    "substances_last_told",
 ]
 
 
