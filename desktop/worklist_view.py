@@ -45,6 +45,7 @@ from forms.definitions import FOLLOWUP_ATTEMPT_FIELDS, by_key
 log = logging.getLogger(__name__)
 
 Index = QModelIndex | QPersistentModelIndex
+NAME_COLUMN = 3  # takes the room the other columns leave
 _ATTEMPT = by_key(FOLLOWUP_ATTEMPT_FIELDS)
 
 
@@ -63,11 +64,16 @@ def _phone(i: DueItem) -> str:
     return i.client.phone or tr("no phone")
 
 
-def _last(i: DueItem) -> str:
+def _attempts(i: DueItem) -> str:
     a = i.last_attempt
     if a is None:
-        return ""
-    return f"{a.attempted_on.isoformat()} {code_label(_ATTEMPT['outcome'], a.outcome)}"
+        return "0"
+    return (
+        client_text._tr("%1, last %2 %3")
+        .replace("%1", str(len(i.attempts)))
+        .replace("%2", a.attempted_on.isoformat())
+        .replace("%3", code_label(_ATTEMPT["outcome"], a.outcome))
+    )
 
 
 # (header, shown text, sort key) per column.
@@ -92,11 +98,14 @@ def columns() -> list[Column]:
             lambda i: i.point.months,
         ),
         (tr("Due"), lambda i: i.point.due_on.isoformat(), lambda i: i.point.due_on),
-        (tr("Attempts"), lambda i: str(len(i.attempts)), lambda i: len(i.attempts)),
+        # One column for the count and the last one: the side panel lists them all.
         (
-            tr("Last attempt"),
-            _last,
-            lambda i: i.last_attempt.attempted_on if i.last_attempt else dt.date.min,
+            tr("Attempts"),
+            _attempts,
+            lambda i: (
+                len(i.attempts),
+                i.last_attempt.attempted_on if i.last_attempt else dt.date.min,
+            ),
         ),
     ]
 
@@ -167,8 +176,9 @@ class WorklistView(QWidget):
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.table.setTabKeyNavigation(False)
         self.table.verticalHeader().hide()
-        self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-        self.table.horizontalHeader().setStretchLastSection(True)
+        header = self.table.horizontalHeader()
+        header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        header.setSectionResizeMode(NAME_COLUMN, QHeaderView.ResizeMode.Stretch)
         side = QWidget(split)
         side_layout = QVBoxLayout(side)
         self.point_label = QLabel(side)
@@ -179,7 +189,7 @@ class WorklistView(QWidget):
         side_layout.addWidget(self.attempts, 1)
         self.form = AttemptFormView(self.ctx, side)
         side_layout.addWidget(self.form, 2)
-        side.setMaximumWidth(side.fontMetrics().horizontalAdvance("M") * 36)
+        side.setMaximumWidth(side.fontMetrics().horizontalAdvance("M") * 28)
         split.setStretchFactor(0, 1)
         split.setStretchFactor(1, 0)
         layout.addWidget(split, 1)

@@ -163,7 +163,8 @@ def test_a_contact_attempt_is_logged_with_the_keyboard_and_respects_consent_to_c
     assert item is not None and item.client.given_name == "Ana"
     assert len(item.attempts) == 1
     assert view.attempts.item(0).text() == "2026-11-27  In person: No answer — came in for kits"
-    assert view.model.data(view.model.index(view.table.currentIndex().row(), 7)) == "1"
+    attempts = view.model.data(view.model.index(view.table.currentIndex().row(), 7))
+    assert attempts == "1, last 2026-11-27 No answer"
     with desk.database.reading() as session:
         attempt = session.scalar(select(FollowUpAttempt))
         assert attempt is not None and attempt.point_months == 3 and attempt.method == "in_person"
