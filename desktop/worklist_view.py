@@ -17,6 +17,7 @@ from PySide6.QtCore import (
 )
 from PySide6.QtWidgets import (
     QAbstractItemView,
+    QComboBox,
     QHBoxLayout,
     QHeaderView,
     QLabel,
@@ -39,6 +40,7 @@ from desktop.worklist_data import (
     URGENCY,
     DueItem,
     due_followups,
+    filtered,
 )
 from forms.definitions import FOLLOWUP_ATTEMPT_FIELDS, by_key
 
@@ -153,6 +155,7 @@ class WorklistView(QWidget):
         super().__init__(parent)
         self.ctx = ctx
         self.model = WorklistModel(self)
+        self.all_items: list[DueItem] = []
         self._stale = True
         self._job: Job | None = None
         self._again = False
@@ -165,6 +168,7 @@ class WorklistView(QWidget):
         self.summary.setObjectName("worklist_summary")
         self.summary.setWordWrap(True)
         layout.addWidget(self.summary)
+        layout.addLayout(self._filters())
         split = QSplitter(self)
         self.table = QTableView(split)
         self.table.setObjectName("worklist_table")
@@ -201,7 +205,41 @@ class WorklistView(QWidget):
         )
         layout.addLayout(hint)
 
+    def _filters(self) -> QHBoxLayout:
+        row = QHBoxLayout()
+        self.state_filter = QComboBox(self)
+        self.state_filter.setObjectName("state_filter")
+        for caption, key in (
+            (self.tr("Due and missed"), None),
+            (self.tr("Due"), "due"),
+            (self.tr("Closing within two weeks"), "closing_soon"),
+            (self.tr("Missed"), "missed"),
+        ):
+            self.state_filter.addItem(caption, key)
+        self.point_filter = QComboBox(self)
+        self.point_filter.setObjectName("point_filter")
+        show = QLabel(self.tr("&Show:"), self)
+        show.setBuddy(self.state_filter)
+        row.addWidget(show)
+        row.addWidget(self.state_filter)
+        row.addWidget(self.point_filter)
+        row.addStretch(1)
+        return row
+
+    def _fill_point_filter(self) -> None:
+        chosen = self.point_filter.currentData()
+        self.point_filter.blockSignals(True)
+        self.point_filter.clear()
+        self.point_filter.addItem(self.tr("Every follow-up point"), None)
+        for months in self.ctx.settings.followup_months:
+            self.point_filter.addItem(self.tr("%1 months").replace("%1", str(months)), months)
+        found = self.point_filter.findData(chosen)
+        self.point_filter.setCurrentIndex(max(found, 0))
+        self.point_filter.blockSignals(False)
+
     def _connect_signals(self) -> None:
+        self.state_filter.currentIndexChanged.connect(self._show_filtered)
+        self.point_filter.currentIndexChanged.connect(self._show_filtered)
         self.table.selectionModel().currentRowChanged.connect(self._show_selected)
         self.table.activated.connect(self._open)
         self.form.saved.connect(lambda _id: self.reload())
@@ -245,15 +283,23 @@ class WorklistView(QWidget):
             self.reload()
 
     def _loaded(self, items: list[DueItem]) -> None:
+        self.all_items = items
+        self._fill_point_filter()
+        self._summarise(items)
+        self._show_filtered()
+
+    def _show_filtered(self) -> None:
         selected = self.selected()
-        self.model.set_items(items)
+        shown = filtered(
+            self.all_items, self.state_filter.currentData(), self.point_filter.currentData()
+        )
+        self.model.set_items(shown)
         header = self.table.horizontalHeader()
         self.model.sort(header.sortIndicatorSection(), header.sortIndicatorOrder())
-        self._summarise(items)
         keys = [i.key for i in self.model.items]
         if selected is not None and selected.key in keys:
             self.table.selectRow(keys.index(selected.key))
-        elif items:
+        elif shown:
             self.table.selectRow(0)
         else:
             self._show_selected()

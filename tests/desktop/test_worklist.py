@@ -89,6 +89,19 @@ def test_points_open_closing_soon_or_just_missed_are_listed(view: WorklistView) 
     assert "missed in the last 30 days: 1" in view.summary.text()
 
 
+def test_the_list_filters_by_state_and_point(view: WorklistView) -> None:
+    view.state_filter.setCurrentIndex(view.state_filter.findData("missed"))
+    assert listed(view) == [("Ben", 3, "missed")]
+    view.state_filter.setCurrentIndex(view.state_filter.findData("due"))
+    assert listed(view) == [("Ana", 3, "open"), ("Ben", 6, "open")]
+    view.point_filter.setCurrentIndex(view.point_filter.findData(6))
+    assert listed(view) == [("Ben", 6, "open")]
+    view.state_filter.setCurrentIndex(0)
+    view.point_filter.setCurrentIndex(0)
+    assert len(listed(view)) == 3
+    assert "Follow-ups due: 2" in view.summary.text()  # the counts are the whole list's
+
+
 def test_ctrl_2_puts_the_focus_on_the_list_and_enter_opens_the_client(
     qtbot: Any, desk: Desk, view: WorklistView, clients: dict[str, int]
 ) -> None:
