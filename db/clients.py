@@ -223,6 +223,17 @@ def born_on(session: Session, birth_date: dt.date, limit: int = 200) -> list[int
     return list(session.scalars(query))
 
 
+def with_codes(session: Session, codes: list[str]) -> list[int]:
+    """Ids of the (unmerged) clients with one of these exact codes: an index lookup."""
+    query = (
+        select(Client.id)
+        .where(Client.client_code.in_(codes))
+        .where(Client.merged_into_id.is_(None))
+        .order_by(Client.client_code)
+    )
+    return list(session.scalars(query))
+
+
 def name_index_rows(session: Session, after_id: int = 0) -> list[tuple[Any, ...]]:
     """(id, given, family, preferred, birth date) folded, for the in-memory fuzzy index;
     only clients added after `after_id` when it is given."""

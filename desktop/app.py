@@ -16,6 +16,7 @@ from desktop.context import AppContext, keep_out_of_garbage_collection
 from desktop.logs import configure_logging
 from desktop.main_window import MainWindow
 from desktop.translate import label
+from desktop.window_place import default_place_file
 from desktop.workers import Job
 from forms.database_file import daily_backup, open_database
 from forms.failures import log_failure, reason
@@ -79,7 +80,7 @@ def run_gui(db: str | None) -> int:
         return 1
     context = AppContext(database)
     try:
-        window = MainWindow(context)
+        window = MainWindow(context, place_file=default_place_file(APP_NAME))
         logs.on_unexpected = lambda message: window.ctx.when_unlocked(
             lambda: _unexpected(window, log_file, message)
         )

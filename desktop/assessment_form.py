@@ -8,7 +8,7 @@ recovery attempts only at intake. Hidden fields are sent as empty.
 from __future__ import annotations
 
 import logging
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 
 from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QWidget
@@ -18,6 +18,7 @@ from desktop.form_view import FormView, NotSaved
 from desktop.record_guards import Person, assessment_consequence, confirmed
 from desktop.substance_editor import PREFIX, SubstanceListEditor
 from forms import corrections, records
+from forms.client_record import SubstanceEntry
 from forms.definitions import ASSESSMENT_FIELDS, ASSESSMENT_KEYS_BY_KIND
 from forms.record_detail import RecordDetail
 from forms.validation import ValidationFailed
@@ -57,6 +58,7 @@ class AssessmentFormView(FormView):
         kind: str,
         parent: QWidget | None = None,
         record: RecordDetail | None = None,
+        last_told: Sequence[SubstanceEntry] = (),
     ) -> None:
         """A new assessment of `kind`; with `record`, that saved assessment to correct."""
         title = (
@@ -72,6 +74,7 @@ class AssessmentFormView(FormView):
         self._build_ui()
         self._connect_signals()
         if record is None:
+            self.substances.start_from(last_told)
             self.editors["assessed_on"].set_value(ctx.today())
             self.editors["kind"].set_value(kind)
             self.editors["contact_status"].set_value(COMPLETED)

@@ -41,6 +41,7 @@ _ENTER = (Qt.Key.Key_Return, Qt.Key.Key_Enter)
 class ClientSearchView(QWidget):
     open_client = Signal(int)
     new_client = Signal()
+    message = Signal(str)  # a confirmation for the status bar
 
     def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -198,11 +199,24 @@ class ClientSearchView(QWidget):
             self.search_box.clear()
             return True
         if key in _ENTER and event.modifiers() == Qt.KeyboardModifier.NoModifier:
-            self._open_selected()
+            if watched is self.search_box and self.model.total > 1:
+                self._choose_one()
+            else:
+                self._open_selected()
             return True
         return super().eventFilter(watched, event)
 
     # -- opening and merging --------------------------------------------------------------
+    def _choose_one(self) -> None:
+        """Enter on a name several clients share opens none of them: the list takes the
+        focus so the worker picks the right one."""
+        self.table.setFocus(Qt.FocusReason.OtherFocusReason)
+        self.count_label.setText(
+            self.tr("%1 clients match: choose one with Up and Down, then press Enter.").replace(
+                "%1", QLocale().toString(self.model.total)
+            )
+        )
+
     def selected_rows(self) -> list[ClientRow]:
         rows = sorted({i.row() for i in self.table.selectionModel().selectedRows()})
         return [r for r in (self.model.client_row(i) for i in rows) if r is not None]
@@ -254,4 +268,5 @@ class ClientSearchView(QWidget):
             self.ctx.index.discard(drop_id)
         log.info("merged client %s into %s", drop_id, keep_id)
         self.ctx.notify("client", keep_id)
+        self.message.emit(self.tr("Clients merged: one record kept, with everything of both."))
         return True

@@ -23,6 +23,7 @@ from desktop.navigation import NavStack
 from desktop.record_guards import person_of
 from desktop.record_view import RecordView
 from desktop.small_forms import EncounterFormView, EventFormView
+from forms.client_record import substances_last_told
 from forms.record_detail import load_record
 from forms.vocabulary import PermissionDenied
 
@@ -38,6 +39,7 @@ class ClientsSection(NavStack):
         self.ctx = ctx
         self.search.open_client.connect(self.open_client)
         self.search.new_client.connect(self.new_client)
+        self.search.message.connect(self.message)
         ctx.changed.connect(self._refresh_pages)
 
     # -- pages ----------------------------------------------------------------------------
@@ -198,7 +200,14 @@ class ClientsSection(NavStack):
         return self._push_form(form, self.tr("Client details saved."))
 
     def new_assessment(self, page: ClientPageView, kind: str) -> FormView:
-        form = AssessmentFormView(self.ctx, page.client_id, page.heading.text(), kind)
+        last_told = (
+            ()
+            if kind == "intake"
+            else substances_last_told(page.page.assessments, page.page.substances)
+        )
+        form = AssessmentFormView(
+            self.ctx, page.client_id, page.heading.text(), kind, last_told=last_told
+        )
         form.person = person_of(page.page.values)
         return self._push_form(form, self.tr("%1 saved.").replace("%1", kind_titles()[kind]))
 

@@ -13,10 +13,11 @@ from __future__ import annotations
 
 import logging
 from collections.abc import Callable
+from pathlib import Path
 
 import shiboken6
-from PySide6.QtCore import QCoreApplication, Qt
-from PySide6.QtGui import QAction, QCloseEvent
+from PySide6.QtCore import QCoreApplication, Qt, QTimer
+from PySide6.QtGui import QAccessible, QAccessibleAnnouncementEvent, QAction, QCloseEvent
 from PySide6.QtWidgets import (
     QApplication,
     QHBoxLayout,
@@ -39,6 +40,8 @@ from desktop.screen_lock import LockGuard
 from desktop.signin_view import FIRST, SIGN_IN, UNLOCK, SignInView
 from desktop.translate import code_label
 from desktop.window_menus import build_menus
+from desktop.window_place import remember_place, restore_place
+from desktop.window_shortcuts import WindowShortcutsFirst
 from desktop.worklist_view import WorklistView
 from forms import sessions
 from forms.accounts import SignedIn, needs_first_admin
@@ -52,17 +55,22 @@ STATUS_MESSAGE_MS = 6_000
 
 
 class MainWindow(QMainWindow):
-    def __init__(self, ctx: AppContext, idle_ms: int | None = None) -> None:
+    def __init__(
+        self, ctx: AppContext, idle_ms: int | None = None, place_file: Path | None = None
+    ) -> None:
         super().__init__()
         self.ctx = ctx
+        self.place_file = place_file  # None: open fitted to the screen, remember nothing
         self._idle_override = idle_ms
         self.idle = IdleWatcher(idle_ms or MINUTE_MS * ctx.settings.idle_lock_minutes, self)
         self.guard = LockGuard(self)
         self._focus_before_lock: QWidget | None = None
         self._build_ui()
         self.actions_by_name: dict[str, QAction] = build_menus(self)
+        self.shortcuts_first = WindowShortcutsFirst(self, self.actions_by_name)
+        running_application().installEventFilter(self.shortcuts_first)
         self._connect_signals()
-        self.resize(1200, 800)
+        restore_place(self, place_file)
 
     # -- building -------------------------------------------------------------------------
     def _build_ui(self) -> None:
@@ -95,7 +103,15 @@ class MainWindow(QMainWindow):
         self.db_label = QLabel(self)
         self.user_label = QLabel(self)
         self.user_label.setObjectName("signed_in_user")
-        self.statusBar().addPermanentWidget(self.db_label, 1)
+        # The confirmation gets the room: a temporary status-bar message was hidden
+        # behind the database name.
+        self.confirmation = QLabel(self)
+        self.confirmation.setObjectName("confirmation")
+        self.confirmation.setTextFormat(Qt.TextFormat.PlainText)
+        self.confirmation_timer = QTimer(self)
+        self.confirmation_timer.setSingleShot(True)
+        self.statusBar().addWidget(self.confirmation, 1)
+        self.statusBar().addPermanentWidget(self.db_label)
         self.statusBar().addPermanentWidget(self.user_label)
 
     def _connect_signals(self) -> None:
@@ -108,6 +124,7 @@ class MainWindow(QMainWindow):
         self.clients.message.connect(self.say)
         self.worklist.open_client.connect(self.open_client)
         self.idle.idle.connect(self.lock)
+        self.confirmation_timer.timeout.connect(lambda: self._confirm(""))
         self.ctx.changed.connect(self._data_changed)
 
     # -- signing in, locking, signing out -------------------------------------------------
@@ -124,7 +141,8 @@ class MainWindow(QMainWindow):
         self.setWindowTitle(self._title())
 
     def _title(self) -> str:
-        return self.tr("Recovery Desk — %1").replace("%1", self.ctx.settings.agency_name)
+        # Ending with the program's name: the window system then adds it no second time.
+        return self.tr("%1 — Recovery Desk").replace("%1", self.ctx.settings.agency_name)
 
     def signed_in(self, who: SignedIn) -> None:
         self.ctx.sign_in(who.actor, who.display_name)
@@ -274,7 +292,12 @@ class MainWindow(QMainWindow):
 
     def _section_chosen(self, row: int) -> None:
         if 0 <= row < len(self.nav_keys):
-            self.sections.setCurrentWidget(self.section_views[self.nav_keys[row]])
+            view = self.section_views[self.nav_keys[row]]
+            self.sections.setCurrentWidget(view)
+            # The focus would otherwise fall to the first field of the section (the
+            # contact attempt's date on the worklist), not where the work starts.
+            if self.nav_keys[row] == "worklist":
+                self.worklist.take_focus()
 
     def current_section(self) -> str:
         return next(k for k, v in self.section_views.items() if v is self.sections.currentWidget())
@@ -299,7 +322,17 @@ class MainWindow(QMainWindow):
         self.clients.open_client(client_id)
 
     def say(self, text: str) -> None:
-        self.statusBar().showMessage(text, STATUS_MESSAGE_MS)
+        """Confirm a save, merge or unlock: shown, and read out by a screen reader."""
+        self._confirm(text)
+        QAccessible.updateAccessibility(QAccessibleAnnouncementEvent(self.confirmation, text))
+        self.confirmation_timer.start(STATUS_MESSAGE_MS)
+
+    def _confirm(self, text: str) -> None:
+        self.confirmation.setText(text)
+        self.confirmation.setAccessibleName(text)
+
+    def remember_place(self) -> None:
+        remember_place(self, self.place_file)
 
     def _data_changed(self, entity: str, _client_id: int) -> None:
         if entity == "settings":
@@ -316,6 +349,8 @@ class MainWindow(QMainWindow):
             event.ignore()
             return
         running_application().removeEventFilter(self.idle)
+        running_application().removeEventFilter(self.shortcuts_first)
+        self.remember_place()
         event.accept()
 
 

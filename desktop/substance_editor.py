@@ -9,12 +9,13 @@ sent back to their screen position so each message lands on its own row.
 from __future__ import annotations
 
 import logging
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QFormLayout, QGroupBox, QLabel, QPushButton, QVBoxLayout, QWidget
 
 from desktop.field_editors import ERROR_STYLE, FieldEditor
+from forms.client_record import SubstanceEntry
 from forms.definitions import SUBSTANCE_FIELDS
 from forms.fields import Field
 from forms.values import is_blank
@@ -68,6 +69,14 @@ class SubstanceListEditor(QGroupBox):
         self.rows_changed.emit()
         if index:
             editors["substance_class"].focus_widget().setFocus()
+
+    def start_from(self, last_told: Sequence[SubstanceEntry]) -> None:
+        """One row per substance the client named last time, with the primary marked."""
+        for index, entry in enumerate(last_told):
+            if index >= len(self.rows):
+                self.add_row()
+            self.rows[index]["substance_class"].set_value(entry.substance_class)
+            self.rows[index]["primary"].set_value(entry.primary)
 
     def focus_chain(self) -> list[QWidget]:
         chain = [w for row in self.rows for e in row.values() for w in e.focus_chain()]

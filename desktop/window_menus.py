@@ -81,7 +81,8 @@ def _help_actions(window: MainWindow) -> dict[str, QAction]:
 def build_menus(window: MainWindow) -> dict[str, QAction]:
     a = {**_file_actions(window), **_go_actions(window), **_help_actions(window)}
     menus = (
-        (_tr("&File"), ("find", "new_client", "encounter", None, "lock", "sign_out", None, "quit")),
+        # Alt+E, not Alt+F: on a client page Alt+F is the Follow-up button.
+        (_tr("Fil&e"), ("find", "new_client", "encounter", None, "lock", "sign_out", None, "quit")),
         (_tr("&Go"), ("go_clients", "go_worklist", "go_reports", "go_users", "go_settings")),
         (_tr("&Help"), ("shortcuts", "about")),
     )

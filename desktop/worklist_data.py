@@ -89,3 +89,21 @@ def _history(
         assessments=tuple(AssessmentFacts(d.assessed_on, d.kind, d.contact_status) for d in dates),
         events=(EventFacts(died, "death"),) if died else (),
     )
+
+
+# What the worklist's "Show" filter keeps; None keeps everything.
+STATE_FILTERS: dict[str, tuple[str, ...]] = {
+    "due": (CLOSING_SOON, OPEN),
+    "closing_soon": (CLOSING_SOON,),
+    "missed": (MISSED,),
+}
+
+
+def filtered(items: Sequence[DueItem], state: str | None, months: int | None) -> list[DueItem]:
+    """The items in one of the filter's states and at the chosen point (None: any)."""
+    keep = STATE_FILTERS.get(state or "")
+    return [
+        i
+        for i in items
+        if (keep is None or i.state in keep) and (months is None or i.point.months == months)
+    ]

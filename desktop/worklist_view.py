@@ -17,6 +17,7 @@ from PySide6.QtCore import (
 )
 from PySide6.QtWidgets import (
     QAbstractItemView,
+    QComboBox,
     QHBoxLayout,
     QHeaderView,
     QLabel,
@@ -32,12 +33,21 @@ from desktop.context import AppContext
 from desktop.small_forms import AttemptFormView
 from desktop.translate import code_label
 from desktop.workers import Job
-from desktop.worklist_data import URGENCY, DueItem, due_followups
+from desktop.worklist_data import (
+    CLOSING_SOON,
+    JUST_MISSED_DAYS,
+    MISSED,
+    URGENCY,
+    DueItem,
+    due_followups,
+    filtered,
+)
 from forms.definitions import FOLLOWUP_ATTEMPT_FIELDS, by_key
 
 log = logging.getLogger(__name__)
 
 Index = QModelIndex | QPersistentModelIndex
+NAME_COLUMN = 3  # takes the room the other columns leave
 _ATTEMPT = by_key(FOLLOWUP_ATTEMPT_FIELDS)
 
 
@@ -56,11 +66,16 @@ def _phone(i: DueItem) -> str:
     return i.client.phone or tr("no phone")
 
 
-def _last(i: DueItem) -> str:
+def _attempts(i: DueItem) -> str:
     a = i.last_attempt
     if a is None:
-        return ""
-    return f"{a.attempted_on.isoformat()} {code_label(_ATTEMPT['outcome'], a.outcome)}"
+        return "0"
+    return (
+        client_text._tr("%1, last %2 %3")
+        .replace("%1", str(len(i.attempts)))
+        .replace("%2", a.attempted_on.isoformat())
+        .replace("%3", code_label(_ATTEMPT["outcome"], a.outcome))
+    )
 
 
 # (header, shown text, sort key) per column.
@@ -75,8 +90,8 @@ def columns() -> list[Column]:
             lambda i: client_text.word(i.state),
             lambda i: (URGENCY[i.state], i.point.closes_on),
         ),
-        (tr("Window closes"), lambda i: i.point.closes_on.isoformat(), lambda i: i.point.closes_on),
-        (tr("Client code"), lambda i: i.client.client_code, lambda i: i.client.client_code),
+        (tr("Closes"), lambda i: i.point.closes_on.isoformat(), lambda i: i.point.closes_on),
+        (tr("Code"), lambda i: i.client.client_code, lambda i: i.client.client_code),
         (tr("Name"), _name, lambda i: (i.client.family_name, i.client.given_name)),
         (tr("Phone"), _phone, _phone),
         (
@@ -85,11 +100,14 @@ def columns() -> list[Column]:
             lambda i: i.point.months,
         ),
         (tr("Due"), lambda i: i.point.due_on.isoformat(), lambda i: i.point.due_on),
-        (tr("Attempts"), lambda i: str(len(i.attempts)), lambda i: len(i.attempts)),
+        # One column for the count and the last one: the side panel lists them all.
         (
-            tr("Last attempt"),
-            _last,
-            lambda i: i.last_attempt.attempted_on if i.last_attempt else dt.date.min,
+            tr("Attempts"),
+            _attempts,
+            lambda i: (
+                len(i.attempts),
+                i.last_attempt.attempted_on if i.last_attempt else dt.date.min,
+            ),
         ),
     ]
 
@@ -137,6 +155,7 @@ class WorklistView(QWidget):
         super().__init__(parent)
         self.ctx = ctx
         self.model = WorklistModel(self)
+        self.all_items: list[DueItem] = []
         self._stale = True
         self._job: Job | None = None
         self._again = False
@@ -149,6 +168,7 @@ class WorklistView(QWidget):
         self.summary.setObjectName("worklist_summary")
         self.summary.setWordWrap(True)
         layout.addWidget(self.summary)
+        layout.addLayout(self._filters())
         split = QSplitter(self)
         self.table = QTableView(split)
         self.table.setObjectName("worklist_table")
@@ -160,8 +180,9 @@ class WorklistView(QWidget):
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.table.setTabKeyNavigation(False)
         self.table.verticalHeader().hide()
-        self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-        self.table.horizontalHeader().setStretchLastSection(True)
+        header = self.table.horizontalHeader()
+        header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        header.setSectionResizeMode(NAME_COLUMN, QHeaderView.ResizeMode.Stretch)
         side = QWidget(split)
         side_layout = QVBoxLayout(side)
         self.point_label = QLabel(side)
@@ -172,7 +193,7 @@ class WorklistView(QWidget):
         side_layout.addWidget(self.attempts, 1)
         self.form = AttemptFormView(self.ctx, side)
         side_layout.addWidget(self.form, 2)
-        side.setMaximumWidth(side.fontMetrics().horizontalAdvance("M") * 36)
+        side.setMaximumWidth(side.fontMetrics().horizontalAdvance("M") * 28)
         split.setStretchFactor(0, 1)
         split.setStretchFactor(1, 0)
         layout.addWidget(split, 1)
@@ -184,7 +205,41 @@ class WorklistView(QWidget):
         )
         layout.addLayout(hint)
 
+    def _filters(self) -> QHBoxLayout:
+        row = QHBoxLayout()
+        self.state_filter = QComboBox(self)
+        self.state_filter.setObjectName("state_filter")
+        for caption, key in (
+            (self.tr("Due and missed"), None),
+            (self.tr("Due"), "due"),
+            (self.tr("Closing within two weeks"), "closing_soon"),
+            (self.tr("Missed"), "missed"),
+        ):
+            self.state_filter.addItem(caption, key)
+        self.point_filter = QComboBox(self)
+        self.point_filter.setObjectName("point_filter")
+        show = QLabel(self.tr("&Show:"), self)
+        show.setBuddy(self.state_filter)
+        row.addWidget(show)
+        row.addWidget(self.state_filter)
+        row.addWidget(self.point_filter)
+        row.addStretch(1)
+        return row
+
+    def _fill_point_filter(self) -> None:
+        chosen = self.point_filter.currentData()
+        self.point_filter.blockSignals(True)
+        self.point_filter.clear()
+        self.point_filter.addItem(self.tr("Every follow-up point"), None)
+        for months in self.ctx.settings.followup_months:
+            self.point_filter.addItem(self.tr("%1 months").replace("%1", str(months)), months)
+        found = self.point_filter.findData(chosen)
+        self.point_filter.setCurrentIndex(max(found, 0))
+        self.point_filter.blockSignals(False)
+
     def _connect_signals(self) -> None:
+        self.state_filter.currentIndexChanged.connect(self._show_filtered)
+        self.point_filter.currentIndexChanged.connect(self._show_filtered)
         self.table.selectionModel().currentRowChanged.connect(self._show_selected)
         self.table.activated.connect(self._open)
         self.form.saved.connect(lambda _id: self.reload())
@@ -228,15 +283,23 @@ class WorklistView(QWidget):
             self.reload()
 
     def _loaded(self, items: list[DueItem]) -> None:
+        self.all_items = items
+        self._fill_point_filter()
+        self._summarise(items)
+        self._show_filtered()
+
+    def _show_filtered(self) -> None:
         selected = self.selected()
-        self.model.set_items(items)
+        shown = filtered(
+            self.all_items, self.state_filter.currentData(), self.point_filter.currentData()
+        )
+        self.model.set_items(shown)
         header = self.table.horizontalHeader()
         self.model.sort(header.sortIndicatorSection(), header.sortIndicatorOrder())
-        self._summarise(items)
         keys = [i.key for i in self.model.items]
         if selected is not None and selected.key in keys:
             self.table.selectRow(keys.index(selected.key))
-        elif items:
+        elif shown:
             self.table.selectRow(0)
         else:
             self._show_selected()
@@ -250,15 +313,23 @@ class WorklistView(QWidget):
                 )
             )
             return
-        soon = sum(i.state == "closing_soon" for i in items)
+        # Missed windows are counted apart: they can no longer be done, only learnt from.
+        soon = sum(i.state == CLOSING_SOON for i in items)
+        missed = sum(i.state == MISSED for i in items)
         self.summary.setText(
             self.tr(
-                "Follow-ups due: %1, of which %2 close within two weeks. "
-                "Select one to log a contact attempt."
+                "Follow-ups due: %1, of which %2 close within two weeks; "
+                "missed in the last %3 days: %4. Select one to log a contact attempt."
             )
-            .replace("%1", QLocale().toString(len(items)))
+            .replace("%1", QLocale().toString(len(items) - missed))
             .replace("%2", QLocale().toString(soon))
+            .replace("%3", str(JUST_MISSED_DAYS))
+            .replace("%4", QLocale().toString(missed))
         )
+
+    def take_focus(self) -> None:
+        """The list first: Down chooses a follow-up, Enter opens the client."""
+        self.table.setFocus(Qt.FocusReason.OtherFocusReason)
 
     def selected(self) -> DueItem | None:
         row = self.table.currentIndex().row()

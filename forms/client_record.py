@@ -4,7 +4,7 @@ audit row, as plain frozen records (never ORM rows, which die with their session
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any
 
@@ -26,6 +26,7 @@ __all__ = [
     "EventEntry",
     "SubstanceEntry",
     "open_client",
+    "substances_last_told",
 ]
 
 
@@ -108,6 +109,19 @@ class ClientRecord:
     attempts: tuple[AttemptEntry, ...]
     consents: tuple[ConsentEntry, ...]  # in signing order
     disclosures: tuple[DisclosureEntry, ...]  # newest first
+
+
+def substances_last_told(
+    assessments: Sequence[AssessmentEntry], substances: Mapping[int, Sequence[SubstanceEntry]]
+) -> tuple[SubstanceEntry, ...]:
+    """The substances of the last completed interview, primary first: a follow-up starts
+    from them instead of a blank row (the criteria are asked afresh). A voided interview
+    was never told."""
+    for entry in reversed(assessments):
+        live = entry.voided_at is None and entry.contact_status == "completed"
+        if live and substances.get(entry.id):
+            return tuple(sorted(substances[entry.id], key=lambda s: not s.primary))
+    return ()
 
 
 class ClientGone(LookupError):

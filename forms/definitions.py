@@ -119,7 +119,10 @@ ASSESSMENT_FIELDS: tuple[Field, ...] = (
         N_("Contact"),
         Kind.CODE,
         required=True,
-        codes=codes_of(codes.CONTACT_STATUS, {"completed": N_("Completed interview")}),
+        codes=codes_of(
+            codes.CONTACT_STATUS,
+            {"completed": N_("Completed interview"), "hospitalized": N_("In hospital")},
+        ),
         help=N_("Only a completed interview carries answers."),
     ),
     Field(
@@ -283,6 +286,8 @@ EVENT_FIELDS: tuple[Field, ...] = (
             {
                 "overdose_nonfatal": N_("Overdose (survived)"),
                 "ed_visit": N_("Emergency visit"),
+                # The same words as the contact status "In hospital", not two spellings.
+                "hospitalisation": N_("Hospital stay"),
                 "hiv_positive_new": N_("New HIV diagnosis"),
                 "hcv_positive_new": N_("New HCV diagnosis"),
                 "dui": N_("Driving under the influence"),

@@ -1,8 +1,10 @@
 """Finding a client from what a front-desk worker types, typos included.
 
-A query is split into words. Birth-date words (`1984-03-07`, `19840307`, or
-a year or year-month such as `1984-03`) narrow by birth date; the other words
-are names or a client code. Three sources answer, best first:
+A query is split into words. Birth-date words (`1984-03-07`, `19840307`, the
+US `03/07/1984` read month first, or a year or year-month such as `1984-03`)
+narrow by birth date; the other words are names or a client code. A number
+alone also finds the client whose code is the agency's prefix and that number
+(`2749` and `002749` find DEMO-002749). Three sources answer, best first:
 
 1. an indexed prefix lookup in the database (names and codes; it also sees
    clients another workstation added since the index below was built);
@@ -29,6 +31,7 @@ from typing import Any
 from rapidfuzz import fuzz, process
 
 from db import clients
+from db import settings as agency_settings
 from db.engine import Session
 from db.textfold import fold_name
 
@@ -45,6 +48,11 @@ EXACT = 100.0
 
 _FULL_DATE = re.compile(r"(\d{4})-?(\d{2})-?(\d{2})")
 _PARTIAL_DATE = re.compile(r"(\d{4})(?:-(\d{1,2}))?")
+# As US forms write it: month/day/year (12/25/1980 or 12-25-1980).
+_US_DATE = re.compile(r"(\d{1,2})[/-](\d{1,2})[/-](\d{4})")
+# A number alone may be a client code without its prefix or leading zeros ("2749").
+_CODE_NUMBER = re.compile(r"\d{1,9}")
+CODE_WIDTHS = range(1, 11)
 
 IndexRow = tuple[int, str, str, "str | None", dt.date]
 
@@ -197,6 +205,11 @@ def _as_date(word: str) -> DateQuery | None:
         if full:
             day = dt.date(*(int(g) for g in full.groups()))
             return DateQuery(day, day)
+        us = _US_DATE.fullmatch(word)
+        if us:
+            month, day_of_month, year = (int(g) for g in us.groups())
+            day = dt.date(year, month, day_of_month)
+            return DateQuery(day, day)
         partial = _PARTIAL_DATE.fullmatch(word)
         if partial and 1900 <= int(partial.group(1)) <= 2100:
             year = int(partial.group(1))
@@ -230,7 +243,19 @@ def search(
             found.setdefault(client_id, score)
     if query.born is not None:
         found = _narrow_by_birth(session, index, query, found, limit)
+    for client_id in _by_code_number(session, query.text):
+        found[client_id] = EXACT * 2 + 1  # the client's own code: above any name match
     return _best(found, index, limit)
+
+
+def _by_code_number(session: Session, text: str) -> list[int]:
+    """The client whose code is the agency's prefix and this number, however padded."""
+    if not _CODE_NUMBER.fullmatch(text):
+        return []
+    prefix = agency_settings.load(session).client_code_prefix
+    number = str(int(text))
+    codes = [prefix + number.zfill(width) for width in CODE_WIDTHS if width >= len(number)]
+    return clients.with_codes(session, codes)
 
 
 def _best(found: dict[int, float], index: ClientIndex | None, limit: int) -> list[int]:

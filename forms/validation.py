@@ -14,6 +14,7 @@ from dataclasses import dataclass, field, replace
 from db import codes
 from forms import definitions as d
 from forms.fields import Field
+from forms.phone import PhoneError, normalise_phone
 from forms.values import FieldError, parse
 
 OLDEST_AGE_YEARS = 120
@@ -58,6 +59,7 @@ def validate_fields(
 
 def validate_client(raw: Mapping[str, object], today: dt.date) -> Validated:
     result = validate_fields(d.CLIENT_FIELDS, raw, today)
+    _normalise_phone(result)
     birth = result.values.get("birth_date")
     if isinstance(birth, dt.date) and birth.year < today.year - OLDEST_AGE_YEARS:
         result.fail(
@@ -66,6 +68,15 @@ def validate_client(raw: Mapping[str, object], today: dt.date) -> Validated:
             f"{OLDEST_AGE_YEARS}; check the year",
         )
     return result
+
+
+def _normalise_phone(result: Validated) -> None:
+    phone = result.values.get("phone")
+    if isinstance(phone, str) and phone:
+        try:
+            result.values["phone"] = normalise_phone(phone)
+        except PhoneError as exc:
+            result.fail("phone", f"{d.by_key(d.CLIENT_FIELDS)['phone'].label} {exc}")
 
 
 def validate_event(raw: Mapping[str, object], birth_date: dt.date, today: dt.date) -> Validated:

@@ -86,6 +86,24 @@ def _date(field: Field, raw: object, today: dt.date) -> dt.date:
     return value
 
 
+# Not strftime("%B"): the messages are in the program's language, not the C locale's.
+MONTHS = (
+    "January",
+    "February",
+    "March",
+    "April",
+    "May",
+    "June",
+    "July",
+    "August",
+    "September",
+    "October",
+    "November",
+    "December",
+)
+_ISO_SHAPE = re.compile(r"(\d{4})-(\d{2})-(\d{2})")
+
+
 def _to_date(raw: object) -> dt.date:
     if isinstance(raw, dt.datetime):
         return raw.date()
@@ -102,8 +120,19 @@ def _to_date(raw: object) -> dt.date:
         try:
             return dt.date.fromisoformat(text)
         except ValueError:
-            pass
+            _no_such_day(text)
     raise FieldError("is not a date; write it as YYYY-MM-DD, for example 2024-03-31")
+
+
+def _no_such_day(text: str) -> None:
+    """Written as YYYY-MM-DD but not a day of the calendar: say which part is wrong."""
+    written = _ISO_SHAPE.fullmatch(text)
+    if written is None:
+        return
+    year, month, day = (int(part) for part in written.groups())
+    if not 1 <= month <= 12:
+        raise FieldError(f"is not a date: there is no month {month}")
+    raise FieldError(f"is not a date: {MONTHS[month - 1]} {year} has no day {day}")
 
 
 def _integer(field: Field, raw: object, _today: dt.date) -> int:

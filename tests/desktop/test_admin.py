@@ -113,7 +113,7 @@ def test_settings_are_saved_and_used_at_once(qtbot: Any, admin_desk: Desk) -> No
         stored = agency_settings.load(session)
     assert stored.agency_name == "Harbour Street Project"
     assert stored.followup_months == (3, 6, 12, 24)
-    assert window.windowTitle() == "Recovery Desk — Harbour Street Project"
+    assert window.windowTitle() == "Harbour Street Project — Recovery Desk"
     view.points.setText("three")
     qtbot.keyClick(view.points, Qt.Key.Key_S, Qt.KeyboardModifier.ControlModifier)
     assert "whole numbers" in view.message.text()

@@ -134,7 +134,7 @@ def test_an_intake_typed_with_the_keyboard_alone_is_saved_and_shows_the_status(
         assert record.criteria == ";".join(CRITERIA[:6])
     assert page.status_table.item(0, 0).text() == "Opioid (primary)"
     assert page.status_table.item(0, 1).text() == "severe, active"
-    assert "Intake saved." in window.statusBar().currentMessage()
+    assert "Intake saved." in window.confirmation.text()
     assert page.buttons["follow_up"].isEnabled()
     assert page.followup_table.item(0, 1).text() == "3 months"
 

@@ -88,7 +88,7 @@ def test_front_desk_records_a_consent_with_the_keyboard(qtbot: Any, desk: Desk) 
     press(qtbot, window, "2026-11-01", tab, "2027-10-31")
     qtbot.keyClick(focused(window), Qt.Key.Key_S, Qt.KeyboardModifier.ControlModifier)
     assert window.clients.top is page, form.summary.text()
-    assert "Consent recorded" in window.statusBar().currentMessage()
+    assert "Consent recorded" in window.confirmation.text()
     assert stored(desk, page.client_id) == [
         (
             "named_recipient",
@@ -152,7 +152,7 @@ def test_front_desk_revokes_a_consent_from_the_page(qtbot: Any, desk: Desk) -> N
     assert form.editors["revoked_on"].widget.text() == "2026-11-27"  # today, offered
     qtbot.keyClick(focused(window), Qt.Key.Key_S, Qt.KeyboardModifier.ControlModifier)
     assert window.clients.top is page
-    assert "Consent revoked" in window.statusBar().currentMessage()
+    assert "Consent revoked" in window.confirmation.text()
     ((*_, revoked, _by),) = stored(desk, page.client_id)
     assert revoked == TODAY
     assert rows(page, "consent_table")[0][4:] == ["2026-11-27", "no"]

@@ -135,6 +135,23 @@ def test_enter_opens_the_client_and_escape_goes_back(
         assert [e.action for e in audit.entries(session, "client", limit=1)] == ["view"]
 
 
+def test_enter_on_a_name_with_two_matches_asks_which(
+    qtbot: Any, desk: Desk, view: ClientSearchView
+) -> None:
+    type_search(qtbot, view, "smith 1985-03-12")
+    assert len(shown_codes(view)) == 2
+    qtbot.keyClick(view.search_box, Qt.Key.Key_Return)
+    assert desk.window.clients.top is view  # nobody opened behind the worker's back
+    assert view.table.hasFocus()
+    assert "2 clients match" in view.count_label.text()
+    qtbot.keyClick(view.table, Qt.Key.Key_Down)
+    qtbot.keyClick(view.table, Qt.Key.Key_Return)
+    page = desk.window.clients.top
+    assert isinstance(page, ClientPageView)
+    assert page.heading.text().endswith(shown_codes(view)[1])
+    desk.close_forms()
+
+
 def test_front_desk_cannot_merge_and_a_manager_can(
     qtbot: Any,
     desk: Desk,
@@ -162,6 +179,7 @@ def test_front_desk_cannot_merge_and_a_manager_can(
         merged = session.get(Client, people["jon"])
         assert merged is not None and merged.merged_into_id == people["john"]
         assert audit.entries(session, "client", limit=1)[0].action == "merge"
+    assert desk.window.confirmation.text().startswith("Clients merged")
 
 
 def test_escape_in_the_search_box_clears_it(qtbot: Any, view: ClientSearchView) -> None:

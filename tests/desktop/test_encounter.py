@@ -42,7 +42,7 @@ def test_an_anonymous_encounter_without_the_mouse(qtbot: Any, desk: Desk) -> Non
     press(qtbot, window, tab, tab, "97214", tab, "2", tab, tab, "10", tab, "4")
     qtbot.keyClick(focused(window), Qt.Key.Key_S, Qt.KeyboardModifier.ControlModifier)
     assert window.clients.top is window.clients.search
-    assert "Encounter saved" in window.statusBar().currentMessage()
+    assert "Encounter saved" in window.confirmation.text()
     with desk.database.reading() as session:
         saved = session.scalars(select(Encounter)).all()
     assert [

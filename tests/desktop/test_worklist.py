@@ -85,7 +85,53 @@ def listed(view: WorklistView) -> list[tuple[str, int, str]]:
 
 def test_points_open_closing_soon_or_just_missed_are_listed(view: WorklistView) -> None:
     assert listed(view) == [("Ana", 3, "open"), ("Ben", 3, "missed"), ("Ben", 6, "open")]
-    assert "Follow-ups due: 3" in view.summary.text()
+    assert "Follow-ups due: 2" in view.summary.text()
+    assert "missed in the last 30 days: 1" in view.summary.text()
+
+
+def test_the_list_filters_by_state_and_point(view: WorklistView) -> None:
+    view.state_filter.setCurrentIndex(view.state_filter.findData("missed"))
+    assert listed(view) == [("Ben", 3, "missed")]
+    view.state_filter.setCurrentIndex(view.state_filter.findData("due"))
+    assert listed(view) == [("Ana", 3, "open"), ("Ben", 6, "open")]
+    view.point_filter.setCurrentIndex(view.point_filter.findData(6))
+    assert listed(view) == [("Ben", 6, "open")]
+    view.state_filter.setCurrentIndex(0)
+    view.point_filter.setCurrentIndex(0)
+    assert len(listed(view)) == 3
+    assert "Follow-ups due: 2" in view.summary.text()  # the counts are the whole list's
+
+
+def test_ctrl_2_puts_the_focus_on_the_list_and_enter_opens_the_client(
+    qtbot: Any, desk: Desk, view: WorklistView, clients: dict[str, int]
+) -> None:
+    window = desk.window
+    window.find_client()
+    window.activateWindow()
+    qtbot.waitUntil(lambda: QApplication.activeWindow() is window)
+    qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_2, Qt.KeyboardModifier.ControlModifier)
+    assert QApplication.focusWidget() is view.table
+    qtbot.keyClick(view.table, Qt.Key.Key_Down)
+    chosen = view.selected()
+    assert chosen is not None
+    qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_Return)
+    page = window.clients.top
+    assert isinstance(page, ClientPageView) and page.client_id == chosen.client.client_id
+    desk.close_forms()
+    window.go("worklist")
+
+
+def test_every_column_fits_at_the_default_size(qtbot: Any, desk: Desk, view: WorklistView) -> None:
+    desk.window.resize(1200, 800)
+    qtbot.waitUntil(lambda: desk.window.width() == 1200)
+    table = view.table
+    used = sum(table.columnWidth(c) for c in range(view.model.columnCount()))
+    assert used <= table.viewport().width()
+    metrics = table.fontMetrics()
+    for column in range(view.model.columnCount()):
+        for row in range(view.model.rowCount()):
+            shown = str(view.model.data(view.model.index(row, column)))
+            assert table.columnWidth(column) >= metrics.horizontalAdvance(shown), shown
 
 
 def test_a_phone_number_shows_only_with_consent_to_contact(view: WorklistView) -> None:
@@ -130,7 +176,8 @@ def test_a_contact_attempt_is_logged_with_the_keyboard_and_respects_consent_to_c
     assert item is not None and item.client.given_name == "Ana"
     assert len(item.attempts) == 1
     assert view.attempts.item(0).text() == "2026-11-27  In person: No answer — came in for kits"
-    assert view.model.data(view.model.index(view.table.currentIndex().row(), 7)) == "1"
+    attempts = view.model.data(view.model.index(view.table.currentIndex().row(), 7))
+    assert attempts == "1, last 2026-11-27 No answer"
     with desk.database.reading() as session:
         attempt = session.scalar(select(FollowUpAttempt))
         assert attempt is not None and attempt.point_months == 3 and attempt.method == "in_person"

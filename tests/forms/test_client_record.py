@@ -104,3 +104,18 @@ def test_no_page_is_shown_without_its_view_row(
     monkeypatch.setattr(audit, "record", audit_fails)
     with pytest.raises(RuntimeError):
         open_client(database, admin, cid)
+
+
+def test_a_follow_up_starts_from_the_last_interview_that_was_not_voided() -> None:
+    from forms.client_record import AssessmentEntry, SubstanceEntry, substances_last_told
+
+    intake = AssessmentEntry(1, dt.date(2026, 8, 1), "intake", "completed")
+    voided = AssessmentEntry(
+        2, dt.date(2026, 9, 1), "follow_up", "completed", dt.datetime(2026, 9, 2), "wrong_client"
+    )
+    told = {
+        1: [SubstanceEntry(1, "opioid", True, "craving")],
+        2: [SubstanceEntry(2, "alcohol", True, "craving")],
+    }
+    # The follow-up entered for the wrong client said alcohol; this client said opioids.
+    assert [s.substance_class for s in substances_last_told([intake, voided], told)] == ["opioid"]

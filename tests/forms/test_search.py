@@ -147,3 +147,22 @@ def test_clients_registered_elsewhere_after_the_index_are_found_misspelt(
     with database.reading() as session:
         assert search(session, index, "tane whanga") == [later]
     assert index.last_id == later
+
+
+def test_a_code_number_finds_the_client_without_prefix_or_zeros(
+    any_database: Database, people: dict[str, int]
+) -> None:
+    # The agency's prefix is "C-" (the default); codes are padded to six digits.
+    assert find(any_database, "103") == [people["Zoë"]]
+    assert find(any_database, "000103") == [people["Zoë"]]
+    assert find(any_database, "103", with_index=False) == [people["Zoë"]]
+    assert find(any_database, "999") == []
+
+
+def test_a_us_birth_date_is_read_month_first(
+    any_database: Database, people: dict[str, int]
+) -> None:
+    assert find(any_database, "2/29/1968") == [people["Robert"]]
+    assert find(any_database, "smith 03/12/1985") == [people["John"]]
+    assert set(find(any_database, "3-12-1985")) == {people["John"], people["Łukasz"]}
+    assert parse_query("13/25/1980").born is None  # no 13th month: a word, not a date

@@ -143,7 +143,7 @@ OCTOBER: dict[str, list[tuple[str, tuple[object, ...]]]] = {
         ("Overdose (survived)", (2,)),
         ("Death (clients; a death event or a deceased contact)", (1,)),
         ("Emergency visit", (0,)),
-        ("Hospitalisation", (1,)),
+        ("Hospital stay", (1,)),
         ("New HIV diagnosis", (0,)),
         ("New HCV diagnosis", (0,)),
         ("Arrest", (1,)),
