@@ -11,6 +11,7 @@ from db.access import Actor, Permission
 from db.dates import Period
 from db.engine import Database
 from db.jobs import IsCancelled, Progress
+from reports.datasets.board_summary import YearBeforeStatus, board_comparison, year_before
 from reports.datasets.monthly_dataset import WalkObserver, monthly_dataset
 from reports.tables.report_data import ReportData, report_data
 
@@ -25,22 +26,28 @@ def build_report_data(
     progress: Progress | None = None,
     cancelled: IsCancelled | None = None,
     observers: Sequence[WalkObserver] = (),
+    summary: bool = False,
 ) -> ReportData:
     """Everything the report prints for `period`; status and harm are read at its last day.
 
     `observers` also see every client the tables count as the walk passes (the
-    funder workbook's de-identified rows).
+    funder workbook's de-identified rows). `summary` adds the summary page's comparison
+    with the month before and the same month a year before (the monthly PDF).
     """
     actor.require(Permission.REPORTS)
     with database.reading() as session:
         settings = agency_settings.load(session)
+        year = YearBeforeStatus(year_before(period).end)
         data = monthly_dataset(
             session,
             period,
             settings.followup_months,
             pool_below=None if internal else settings.suppression_threshold,
-            observers=observers,
+            observers=(*observers, year) if summary else observers,
             progress=progress,
             cancelled=cancelled,
         )
-    return report_data(data, settings, internal=internal, generated_at=generated_at)
+        board = (
+            board_comparison(session, period, settings.followup_months, year) if summary else None
+        )
+    return report_data(data, settings, internal=internal, generated_at=generated_at, board=board)

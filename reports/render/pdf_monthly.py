@@ -1,11 +1,11 @@
 """The monthly report laid out as a PDF, from a `ReportData`.
 
-Seven sections built from `reports.tables.report_data`, set with reportlab
-platypus. Every page carries the agency, the month, "page x of y" and the
-generation time; an internal report (exact small counts) says so on every
-page. All text that comes from data is escaped before it meets reportlab's
-markup, so a name like "<b>&" prints as typed. The file is written beside
-its target and renamed into place, so a failure or cancel leaves no file.
+The summary page (`reports.render.pdf_summary`), then seven sections built from
+`reports.tables.report_data`, set with reportlab platypus. Every page carries the
+agency, the month, "page x of y" and the generation time; an internal report (exact
+small counts) says so on every page. All text that comes from data is escaped before it
+meets reportlab's markup, so a name like "<b>&" prints as typed. The file is written
+beside its target and renamed into place, so a failure or cancel leaves no file.
 """
 
 from __future__ import annotations
@@ -45,6 +45,7 @@ from reports.render.pdf_style import (
     pdf_table,
     text,
 )
+from reports.render.pdf_summary import summary_page
 from reports.rules.followup import FOLLOWUP_TARGET_PERCENT
 from reports.rules.suppression import PROTECTED_MARK
 from reports.tables.monthly_trends import MONTHS
@@ -228,11 +229,20 @@ def _trends(data: ReportData, styles: Styles, width: float) -> list[Flowable]:
         pdf_charts.followup_chart(followups, FOLLOWUP_TARGET_PERCENT, width),
         Spacer(1, 14),
         pdf_charts.harm_chart(harm, width),
+        Spacer(1, 14),
+        pdf_charts.harm_index_chart(harm, width),
     ]
     for table in data.trends:
         block = _table_block(table, styles, width)
         story += block if isinstance(block, list) else [block]
     return story
+
+
+def _summary(data: ReportData, styles: Styles, width: float) -> list[Flowable]:
+    if data.summary is None:
+        return []
+    page = summary_page(data.summary, data.disclosure.marker, styles, width)
+    return [*page, PageBreak()]
 
 
 def _definitions(data: ReportData, styles: Styles) -> list[Flowable]:
@@ -259,6 +269,7 @@ def write_monthly_pdf(
     width = size[0] - 2 * MARGIN
     story = [
         *_title_block(data, styles),
+        *_summary(data, styles, width),
         *_sections(data, styles, width),
         *_trends(data, styles, width),
         *_definitions(data, styles),

@@ -136,6 +136,19 @@ def _followup_text(months: Sequence[int]) -> str:
     )
 
 
+def _summary_text() -> str:
+    return (
+        "The first page compares the month with the month before and with the same month a"
+        " year before. People served, overdoses reversed and supplies handed out are counted"
+        " in each month as in sections 1 and 5 (all areas). Full and partial remission and"
+        " full recovery are the clients with a known status at each month's last day, as in"
+        " section 3 (full remission: early or sustained remission, full). The follow-up rate"
+        " of each month is that of the windows whose last day fell in it, as in section 2."
+        " A change is this month's figure less the other month's; for the rate it is in"
+        " percentage points. A change is withheld when either of its figures is hidden."
+    )
+
+
 def _suppression_text(threshold: int) -> str:
     return (
         f"Counts from 1 to {threshold - 1} print as {suppression.marker(threshold)}; 0"
@@ -157,5 +170,6 @@ def definitions(
         *_recovery_text(),
         ("Harm (product choice)", _harm_text()),
         ("Follow-up", _followup_text(followup_months)),
+        ("Summary page", _summary_text()),
         ("Small numbers", _suppression_text(suppression_threshold)),
     ]

@@ -13,7 +13,10 @@ from dataclasses import dataclass, field
 
 from db.dates import Period
 from db.settings import AgencySettings
+from reports.datasets.board_summary import BoardComparison
 from reports.datasets.monthly_dataset import MonthlyDataset
+from reports.rules.followup import FOLLOWUP_TARGET_PERCENT
+from reports.tables.board_summary import summary_spec
 from reports.tables.definitions import definitions
 from reports.tables.ledger import Ledger
 from reports.tables.monthly_community import caseload_spec, community_specs, register_areas
@@ -49,6 +52,8 @@ class ReportData:
     definitions: tuple[tuple[str, str], ...]
     # Every count and printed equation behind the tables, for checking them.
     ledger: Ledger = field(repr=False, compare=False, default_factory=Ledger)
+    # The summary page (the monthly PDF only): None when not asked for.
+    summary: Table | None = None
 
     def table(self, key: str) -> Table:
         for table in (*(t for s in self.sections for t in s.tables), *self.trends):
@@ -66,8 +71,10 @@ def report_data(
     *,
     internal: bool = False,
     generated_at: dt.datetime | None = None,
+    board: BoardComparison | None = None,
 ) -> ReportData:
-    """The printed tables of `data`, suppressed as `settings` and `internal` say."""
+    """The printed tables of `data`, suppressed as `settings` and `internal` say; with
+    `board`, the summary page too."""
     disclosure = Disclosure(settings.suppression_threshold, internal)
     ledger = Ledger()
     # Registered in print order: the ledger's suppression takes lines in that order.
@@ -76,6 +83,10 @@ def report_data(
     community = community_specs(data.areas, ledger)
     sections = _sections(data, caseload, community, ledger)
     trend = trend_specs(data.trend, data.followups, ledger)
+    summary = None
+    if board is not None:
+        target = FOLLOWUP_TARGET_PERCENT
+        summary = summary_spec(board, data.trend, data.followups, ledger, target)
     ledger.suppress(disclosure.effective_threshold)
     printed = _Printed(ledger, disclosure)
     return ReportData(
@@ -98,6 +109,7 @@ def report_data(
             )
         ),
         ledger=ledger,
+        summary=None if summary is None else printed([summary])[0],
     )
 
 

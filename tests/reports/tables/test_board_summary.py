@@ -1,0 +1,103 @@
+"""The summary page of the hand-made agency's October 2026 report, worked out by hand
+from the notes in tests/reports/hand_agency.py."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Iterator
+
+import pytest
+
+from db.dates import Period
+from db.engine import Database
+from db.startup import open_database
+from reports.datasets.board_summary import month_followups, year_before
+from reports.outputs.monthly_data import build_report_data
+from reports.tables.report_data import ReportData
+from tests.accounts import actor_of
+from tests.reports.hand_agency import REPORT_MONTH, REPORT_YEAR, build
+
+TODAY = dt.date(2026, 11, 27)
+OCTOBER_2026 = Period.month(REPORT_YEAR, REPORT_MONTH)
+
+# Columns: October 2026, September 2026, change, October 2025, change.
+EXACT = [
+    # October: A, F, G, H assessed, E's encounter. September: B's follow-up only.
+    # October 2025: the intakes of E and G.
+    ("People served", (5, 1, 4, 2, 3)),
+    # Oct 31: A sustained and F early full remission. Sep 30: A's last assessment
+    # (2025-12-15) is over 183 days old: unknown; nobody else in remission.
+    # Oct 31 2025: A is three weeks after her intake, active.
+    ("In full remission: no criterion but craving for 3 months or more", (2, 0, 2, 0, 2)),
+    ("In partial remission: fewer criteria, never the disorder again", (0, 0, 0, 0, 0)),
+    ("In full recovery: remission, health and citizenship", (1, 0, 1, 0, 1)),
+    # The Dock encounter of 10-09; the September one handed out 9 kits only.
+    ("Overdoses reversed with naloxone", (1, 0, 1, 0, 1)),
+    ("Naloxone kits handed out", (3, 9, -6, 0, 3)),
+    ("Sterile syringes handed out", (30, 0, 30, 0, 30)),
+    ("Drug-checking test strips handed out", (5, 0, 5, 0, 5)),
+    # October: C's 3-month window closed unmet. No window closed in September 2026 or
+    # in October 2025 (no intake 5, 8 or 14 months before): no rate, no change.
+    ("Follow-up rate", (0.0, None, None, None, None)),
+]
+
+
+@pytest.fixture(scope="module")
+def agency(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Database]:
+    database = open_database(str(tmp_path_factory.mktemp("hand") / "agency.sqlite3"))
+    build(database, actor_of(database), TODAY)
+    yield database
+    database.dispose()
+
+
+def summary(agency: Database, internal: bool) -> ReportData:
+    return build_report_data(
+        agency, actor_of(agency), OCTOBER_2026, internal=internal, summary=True
+    )
+
+
+def rows(data: ReportData) -> list[tuple[str, tuple[object, ...]]]:
+    assert data.summary is not None
+    return [(r.label, r.values) for r in data.summary.rows]
+
+
+def test_the_summary_compares_october_with_september_and_a_year_before(
+    agency: Database,
+) -> None:
+    data = summary(agency, internal=True)
+    assert data.summary is not None
+    assert data.summary.columns == ("This month", "Sep 2026", "Change", "Oct 2025", "Change")
+    assert rows(data) == EXACT
+
+
+def test_a_change_is_hidden_with_either_of_its_counts(agency: Database) -> None:
+    printed = dict(rows(summary(agency, internal=False)))
+    assert printed["People served"] == ("<11", "<11", "*", "<11", "*")
+    # A zero prints, so a change between two zeros prints too.
+    assert printed["In partial remission: fewer criteria, never the disorder again"] == (
+        0,
+        0,
+        0,
+        0,
+        0,
+    )
+    assert printed["Sterile syringes handed out"] == (30, 0, 30, 0, 30)
+    assert printed["Naloxone kits handed out"] == ("<11", "<11", "*", 0, "*")
+
+
+def test_a_months_windows_are_counted_as_its_own_report_counted_them(
+    agency: Database,
+) -> None:
+    with agency.reading() as session:
+        october = month_followups(session, OCTOBER_2026, (3, 6, 12))
+    # C's 3-month window closed on 2026-10-25 unmet; D's 6-month one was dropped (died).
+    assert (october.grid.get("missed", 3), october.grid.get("completed", 3)) == (1, 0)
+    assert sum(october.grid.get("missed", m) for m in (6, 12)) == 0
+
+
+def test_the_same_month_a_year_before() -> None:
+    assert year_before(Period.month(2024, 2)) == Period(dt.date(2023, 2, 1), dt.date(2023, 2, 28))
+
+
+def test_without_the_summary_the_report_has_none(agency: Database) -> None:
+    assert build_report_data(agency, actor_of(agency), OCTOBER_2026).summary is None
