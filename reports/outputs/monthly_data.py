@@ -13,6 +13,7 @@ from db.engine import Database
 from db.jobs import IsCancelled, Progress
 from reports.datasets.board_summary import YearBeforeStatus, board_comparison, year_before
 from reports.datasets.monthly_dataset import WalkObserver, monthly_dataset
+from reports.datasets.outcome_change import OutcomeChange
 from reports.tables.report_data import ReportData, report_data
 
 
@@ -38,16 +39,24 @@ def build_report_data(
     with database.reading() as session:
         settings = agency_settings.load(session)
         year = YearBeforeStatus(year_before(period).end)
+        outcomes = OutcomeChange(Period.twelve_months_ending(period.end))
         data = monthly_dataset(
             session,
             period,
             settings.followup_months,
             pool_below=None if internal else settings.suppression_threshold,
-            observers=(*observers, year) if summary else observers,
+            observers=(*observers, year, outcomes) if summary else observers,
             progress=progress,
             cancelled=cancelled,
         )
         board = (
             board_comparison(session, period, settings.followup_months, year) if summary else None
         )
-    return report_data(data, settings, internal=internal, generated_at=generated_at, board=board)
+    return report_data(
+        data,
+        settings,
+        internal=internal,
+        generated_at=generated_at,
+        board=board,
+        outcomes=outcomes if summary else None,
+    )

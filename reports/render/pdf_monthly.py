@@ -179,7 +179,7 @@ def _title_block(data: ReportData, styles: Styles) -> list[Flowable]:
             Paragraph(
                 f"Counts from 1 to {data.disclosure.threshold - 1} print as {marker}; a few larger"
                 f" counts that a total would give away, and percentages or means resting on a"
-                f" hidden count, print as {text(PROTECTED_MARK)} (section 7, Small numbers).",
+                f" hidden count, print as {text(PROTECTED_MARK)} (Definitions, Small numbers).",
                 styles.note,
             )
         )
@@ -245,8 +245,27 @@ def _summary(data: ReportData, styles: Styles, width: float) -> list[Flowable]:
     return [*page, PageBreak()]
 
 
+def _board_sections(data: ReportData, styles: Styles, width: float) -> list[Flowable]:
+    """Numbered after the trends (section 6)."""
+    story: list[Flowable] = []
+    for number, section in enumerate(data.board_sections, start=7):
+        story += [
+            CondPageBreak(120),
+            Paragraph(f"{number}. {text(section.title)}", styles.h1),
+            Paragraph(text(section.intro), styles.body),
+        ]
+        for table in section.tables:
+            block = _table_block(table, styles, width)
+            story += block if isinstance(block, list) else [block]
+    return story
+
+
+def definitions_title(data: ReportData) -> str:
+    return f"{7 + len(data.board_sections)}. Definitions"
+
+
 def _definitions(data: ReportData, styles: Styles) -> list[Flowable]:
-    story: list[Flowable] = [CondPageBreak(160), Paragraph("7. Definitions", styles.h1)]
+    story: list[Flowable] = [CondPageBreak(160), Paragraph(definitions_title(data), styles.h1)]
     for heading, paragraph in data.definitions:
         story.append(
             KeepTogether(
@@ -272,6 +291,7 @@ def write_monthly_pdf(
         *_summary(data, styles, width),
         *_sections(data, styles, width),
         *_trends(data, styles, width),
+        *_board_sections(data, styles, width),
         *_definitions(data, styles),
     ]
     with atomic_path(Path(target), before_rename) as temp:

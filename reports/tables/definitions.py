@@ -149,6 +149,21 @@ def _summary_text() -> str:
     )
 
 
+def _outcome_text() -> str:
+    return (
+        "Outcome change: clients with a completed follow-up or discharge in the 12 months"
+        " ending on the report date; their latest one is set beside the latest completed"
+        " intake before it. A measure counts a client only when both assessments answer it."
+        " Days of the primary substance are those of the class marked primary at that"
+        " intake; BARC-10 is the sum of its ten items; housing problem is the share of"
+        " clients with one. Improved: fewer days used, injected or offending, a housing"
+        " problem gone, or a higher rating, BARC-10 total or days worked; unchanged: the"
+        " same answer; worse: the other way. The goal is the client's own at the latest"
+        " assessment. Means are over the clients with both answers; the change is the"
+        " mean at the latest less the mean at intake."
+    )
+
+
 def _suppression_text(threshold: int) -> str:
     return (
         f"Counts from 1 to {threshold - 1} print as {suppression.marker(threshold)}; 0"
@@ -171,5 +186,6 @@ def definitions(
         ("Harm (product choice)", _harm_text()),
         ("Follow-up", _followup_text(followup_months)),
         ("Summary page", _summary_text()),
+        ("Outcome change", _outcome_text()),
         ("Small numbers", _suppression_text(suppression_threshold)),
     ]

@@ -15,6 +15,7 @@ from db.dates import Period
 from db.settings import AgencySettings
 from reports.datasets.board_summary import BoardComparison
 from reports.datasets.monthly_dataset import MonthlyDataset
+from reports.datasets.outcome_change import OutcomeChange
 from reports.rules.followup import FOLLOWUP_TARGET_PERCENT
 from reports.tables.board_summary import summary_spec
 from reports.tables.definitions import definitions
@@ -24,6 +25,7 @@ from reports.tables.monthly_followup import followup_spec
 from reports.tables.monthly_harm import harm_specs
 from reports.tables.monthly_recovery import recovery_specs
 from reports.tables.monthly_trends import trend_specs
+from reports.tables.outcome_tables import outcome_specs
 from reports.tables.report_tables import Disclosure, Table, TableSpec, render
 
 
@@ -54,9 +56,12 @@ class ReportData:
     ledger: Ledger = field(repr=False, compare=False, default_factory=Ledger)
     # The summary page (the monthly PDF only): None when not asked for.
     summary: Table | None = None
+    # Sections printed after the trends (the monthly PDF only): outcome change, demographics.
+    board_sections: tuple[Section, ...] = ()
 
     def table(self, key: str) -> Table:
-        for table in (*(t for s in self.sections for t in s.tables), *self.trends):
+        everything = (*self.sections, *self.board_sections)
+        for table in (*(t for s in everything for t in s.tables), *self.trends):
             if table.key == key:
                 return table
         raise KeyError(key)
@@ -72,6 +77,7 @@ def report_data(
     internal: bool = False,
     generated_at: dt.datetime | None = None,
     board: BoardComparison | None = None,
+    outcomes: OutcomeChange | None = None,
 ) -> ReportData:
     """The printed tables of `data`, suppressed as `settings` and `internal` say; with
     `board`, the summary page too."""
@@ -87,6 +93,7 @@ def report_data(
     if board is not None:
         target = FOLLOWUP_TARGET_PERCENT
         summary = summary_spec(board, data.trend, data.followups, ledger, target)
+    board_sections = _board_sections(outcomes, ledger)
     ledger.suppress(disclosure.effective_threshold)
     printed = _Printed(ledger, disclosure)
     return ReportData(
@@ -110,7 +117,25 @@ def report_data(
         ),
         ledger=ledger,
         summary=None if summary is None else printed([summary])[0],
+        board_sections=tuple(Section(k, t, i, printed(ss)) for k, t, i, ss in board_sections),
     )
+
+
+def _board_sections(outcomes: OutcomeChange | None, ledger: Ledger) -> list[SectionSpecs]:
+    found: list[SectionSpecs] = []
+    if outcomes is not None:
+        p = outcomes.period
+        found.append(
+            (
+                "outcomes",
+                "Outcome change",
+                f"Clients with a completed follow-up or discharge from {p.start.isoformat()} to"
+                f" {p.end.isoformat()}: their latest one beside the intake before it, for each"
+                " measure both answered.",
+                outcome_specs(outcomes, ledger),
+            )
+        )
+    return found
 
 
 @dataclass(frozen=True)

@@ -85,7 +85,7 @@ def test_every_table_prints_the_hand_counted_numbers(internal: Printed, key: str
     tables = [t for s in data.sections for t in s.tables] + list(data.trends)
     index = next(i for i, t in enumerate(tables) if t.key == key)
     table = tables[index]
-    following = tables[index + 1].title if index + 1 < len(tables) else "7. Definitions"
+    following = tables[index + 1].title if index + 1 < len(tables) else "7. Outcome change"
     problem = missing_rows(segment(text, table.title, following), table, OCTOBER[key])
     assert problem is None, problem
 
@@ -119,7 +119,8 @@ def test_the_default_report_hides_small_counts_and_is_not_marked_internal(defaul
 
 def test_the_definitions_close_the_report(internal: Printed) -> None:
     last, text = internal.pages[-1], internal.text
-    assert "7. Definitions" in text
+    # Outcome change is section 7, so the Definitions are section 8.
+    assert "7. Outcome change" in text and "8. Definitions" in text
     assert "Counts from 1 to 10 print as <11" in last
     assert "6. Trends" in text and "Follow-up rate (%) of the windows" in text
 
@@ -213,3 +214,10 @@ def test_a_number_withheld_to_protect_another_is_named_so_in_the_summary() -> No
     assert said.startswith("40 people were in full remission at the month's end, and a")
     assert "a withheld number of people in full recovery" in said
     assert "No follow-up rate can be printed for this month." in said
+
+
+def test_the_outcome_change_section_prints_the_hand_counted_pairs(internal: Printed) -> None:
+    # Hand-counted in tests/reports/tables/test_board_summary.py.
+    text = segment(internal.text, "7. Outcome change", "8. Definitions")
+    assert "Quality of life (0-20) 4 10.00 13.25 3.25 100.0 % 0.0 % 0.0 %" in text
+    assert "Days used the primary substance (of 28) 4 14.50 2.00 -12.50 100.0 %" in text

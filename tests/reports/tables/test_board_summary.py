@@ -101,3 +101,50 @@ def test_the_same_month_a_year_before() -> None:
 
 def test_without_the_summary_the_report_has_none(agency: Database) -> None:
     assert build_report_data(agency, actor_of(agency), OCTOBER_2026).summary is None
+
+
+# Outcome change over 2025-11-01..2026-10-31. Pairs: A intake 2025-09-10 -> follow-up
+# 2026-10-05 (abstinence); B 2026-06-15 -> 2026-09-20 (reduction); F 2026-07-10 ->
+# discharge 2026-10-20 (other); G 2025-10-01 -> discharge 2025-12-01 (undecided).
+# C, D, E and H have an intake only. Nobody answered injecting, BARC-10 or work days.
+# Columns: clients with both, mean at intake, at latest, change, % improved, unchanged, worse.
+OUTCOMES = [
+    # Use days: A 20 -> 0, B 20 -> 8, F 15 -> 0, G 3 -> 0 (58/4, 8/4).
+    ("Days used the primary substance (of 28)", (4, 14.5, 2.0, -12.5, 100.0, 0.0, 0.0)),
+    ("Injecting days (of 28)", (0, None, None, None, None, None, None)),
+    ("Psychological health (0-20)", (4, 10.0, 10.0, 0.0, 0.0, 100.0, 0.0)),
+    ("Physical health (0-20)", (4, 10.0, 10.0, 0.0, 0.0, 100.0, 0.0)),
+    # Quality of life: A 8 -> 14, B 10 -> 11, F 10 -> 15, G 12 -> 13 (40/4, 53/4).
+    ("Quality of life (0-20)", (4, 10.0, 13.25, 3.25, 100.0, 0.0, 0.0)),
+    ("Recovery capital, BARC-10 total (10-60)", (0, None, None, None, None, None, None)),
+    ("Days worked (of 28)", (0, None, None, None, None, None, None)),
+    # Only A had a housing problem at intake, and none at her follow-up.
+    ("Housing problem (share of clients)", (4, 0.25, 0.0, -0.25, 25.0, 75.0, 0.0)),
+    # B offended on 2 days before intake, none before the follow-up.
+    ("Offending days (of 28)", (4, 0.5, 0.0, -0.5, 25.0, 75.0, 0.0)),
+]
+# Goals: abstinence, reduction, safer use, medication, undecided, other, not recorded, all.
+BY_GOAL_QOL = ("Quality of life (0-20)", (1, 1, 0, 0, 1, 1, 0, 4))
+IMPROVED_OFFENDING = (
+    "Offending days (of 28)",
+    (0.0, 100.0, None, None, 0.0, 0.0, None, 25.0),
+)
+
+
+def test_outcome_change_from_intake_to_the_latest_follow_up(agency: Database) -> None:
+    data = summary(agency, internal=True)
+    assert [s.title for s in data.board_sections][:1] == ["Outcome change"]
+    assert [(r.label, r.values) for r in data.table("outcome_change").rows] == OUTCOMES
+    clients = data.table("outcome_goal_clients")
+    assert clients.columns[-1] == "All goals"
+    assert (BY_GOAL_QOL[0], clients.row(BY_GOAL_QOL[0]).values) == BY_GOAL_QOL
+    shares = data.table("outcome_goal_improved")
+    assert (IMPROVED_OFFENDING[0], shares.row(IMPROVED_OFFENDING[0]).values) == IMPROVED_OFFENDING
+
+
+def test_outcome_counts_are_suppressed_with_their_shares(agency: Database) -> None:
+    data = summary(agency, internal=False)
+    row = data.table("outcome_change").row("Quality of life (0-20)")
+    # 4 clients: hidden, and every mean and share resting on it.
+    assert row.values == ("<11", "*", "*", "*", "*", "*", "*")
+    assert data.table("outcome_change").row("Days worked (of 28)").values[0] == 0
