@@ -12,6 +12,7 @@ from db.dates import Period
 from db.engine import Database
 from db.jobs import IsCancelled, Progress
 from reports.datasets.board_summary import YearBeforeStatus, board_comparison, year_before
+from reports.datasets.demographics import demographics
 from reports.datasets.monthly_dataset import WalkObserver, monthly_dataset
 from reports.datasets.outcome_change import OutcomeChange
 from reports.tables.report_data import ReportData, report_data
@@ -52,6 +53,7 @@ def build_report_data(
         board = (
             board_comparison(session, period, settings.followup_months, year) if summary else None
         )
+        people = demographics(session, period) if summary else None
     return report_data(
         data,
         settings,
@@ -59,4 +61,5 @@ def build_report_data(
         generated_at=generated_at,
         board=board,
         outcomes=outcomes if summary else None,
+        people=people,
     )

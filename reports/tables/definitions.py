@@ -164,6 +164,16 @@ def _outcome_text() -> str:
     )
 
 
+def _demographics_text() -> str:
+    return (
+        "Demographics: the clients served in the period (section 1) by the answers on"
+        " their client record as they stand when the report is made, and by their age on"
+        " the period's last day in whole years (under 18, 18-24, 25-34, 35-44, 45-54, 55-64,"
+        " 65 and over). Each table adds up to the clients served and is suppressed with"
+        " them, as every table is."
+    )
+
+
 def _suppression_text(threshold: int) -> str:
     return (
         f"Counts from 1 to {threshold - 1} print as {suppression.marker(threshold)}; 0"
@@ -187,5 +197,6 @@ def definitions(
         ("Follow-up", _followup_text(followup_months)),
         ("Summary page", _summary_text()),
         ("Outcome change", _outcome_text()),
+        ("Demographics", _demographics_text()),
         ("Small numbers", _suppression_text(suppression_threshold)),
     ]

@@ -14,11 +14,13 @@ from dataclasses import dataclass, field
 from db.dates import Period
 from db.settings import AgencySettings
 from reports.datasets.board_summary import BoardComparison
+from reports.datasets.demographics import Demographics
 from reports.datasets.monthly_dataset import MonthlyDataset
 from reports.datasets.outcome_change import OutcomeChange
 from reports.rules.followup import FOLLOWUP_TARGET_PERCENT
 from reports.tables.board_summary import summary_spec
 from reports.tables.definitions import definitions
+from reports.tables.demographic_tables import demographic_specs
 from reports.tables.ledger import Ledger
 from reports.tables.monthly_community import caseload_spec, community_specs, register_areas
 from reports.tables.monthly_followup import followup_spec
@@ -78,6 +80,7 @@ def report_data(
     generated_at: dt.datetime | None = None,
     board: BoardComparison | None = None,
     outcomes: OutcomeChange | None = None,
+    people: Demographics | None = None,
 ) -> ReportData:
     """The printed tables of `data`, suppressed as `settings` and `internal` say; with
     `board`, the summary page too."""
@@ -93,7 +96,7 @@ def report_data(
     if board is not None:
         target = FOLLOWUP_TARGET_PERCENT
         summary = summary_spec(board, data.trend, data.followups, ledger, target)
-    board_sections = _board_sections(outcomes, ledger)
+    board_sections = _board_sections(outcomes, people, ledger)
     ledger.suppress(disclosure.effective_threshold)
     printed = _Printed(ledger, disclosure)
     return ReportData(
@@ -121,7 +124,9 @@ def report_data(
     )
 
 
-def _board_sections(outcomes: OutcomeChange | None, ledger: Ledger) -> list[SectionSpecs]:
+def _board_sections(
+    outcomes: OutcomeChange | None, people: Demographics | None, ledger: Ledger
+) -> list[SectionSpecs]:
     found: list[SectionSpecs] = []
     if outcomes is not None:
         p = outcomes.period
@@ -133,6 +138,15 @@ def _board_sections(outcomes: OutcomeChange | None, ledger: Ledger) -> list[Sect
                 f" {p.end.isoformat()}: their latest one beside the intake before it, for each"
                 " measure both answered.",
                 outcome_specs(outcomes, ledger),
+            )
+        )
+    if people is not None:
+        found.append(
+            (
+                "demographics",
+                "Demographics",
+                "The clients served in the period (section 1), as recorded on their record.",
+                demographic_specs(people, ledger),
             )
         )
     return found

@@ -119,8 +119,9 @@ def test_the_default_report_hides_small_counts_and_is_not_marked_internal(defaul
 
 def test_the_definitions_close_the_report(internal: Printed) -> None:
     last, text = internal.pages[-1], internal.text
-    # Outcome change is section 7, so the Definitions are section 8.
-    assert "7. Outcome change" in text and "8. Definitions" in text
+    # Outcome change and demographics are sections 7 and 8, so the Definitions are 9.
+    assert "7. Outcome change" in text and "8. Demographics" in text
+    assert "9. Definitions" in text
     assert "Counts from 1 to 10 print as <11" in last
     assert "6. Trends" in text and "Follow-up rate (%) of the windows" in text
 
@@ -218,6 +219,11 @@ def test_a_number_withheld_to_protect_another_is_named_so_in_the_summary() -> No
 
 def test_the_outcome_change_section_prints_the_hand_counted_pairs(internal: Printed) -> None:
     # Hand-counted in tests/reports/tables/test_board_summary.py.
-    text = segment(internal.text, "7. Outcome change", "8. Definitions")
+    text = segment(internal.text, "7. Outcome change", "8. Demographics")
     assert "Quality of life (0-20) 4 10.00 13.25 3.25 100.0 % 0.0 % 0.0 %" in text
     assert "Days used the primary substance (of 28) 4 14.50 2.00 -12.50 100.0 %" in text
+
+
+def test_the_demographics_section_prints_the_hand_counted_ages(internal: Printed) -> None:
+    text = segment(internal.text, "8. Demographics", "9. Definitions")
+    assert "25-34 2 35-44 0 45-54 1 55-64 0 65 and over 2 Clients served 5" in text

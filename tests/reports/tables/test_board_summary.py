@@ -148,3 +148,42 @@ def test_outcome_counts_are_suppressed_with_their_shares(agency: Database) -> No
     # 4 clients: hidden, and every mean and share resting on it.
     assert row.values == ("<11", "*", "*", "*", "*", "*", "*")
     assert data.table("outcome_change").row("Days worked (of 28)").values[0] == 0
+
+
+# Served in October: A (born 1950-03-15, 76), E (2000-07-04, 26), F (1975-05-05, 51),
+# G (1995-02-14, 31), H (1960-11-11: 65 on Oct 31, his birthday still ahead).
+# A, E and F are recorded female, G and H male; nothing else is recorded.
+AGES = [
+    ("Under 18", (0,)),
+    ("18-24", (0,)),
+    ("25-34", (2,)),
+    ("35-44", (0,)),
+    ("45-54", (1,)),
+    ("55-64", (0,)),
+    ("65 and over", (2,)),
+    ("Clients served", (5,)),
+]
+
+
+def test_demographics_of_the_clients_served(agency: Database) -> None:
+    data = summary(agency, internal=True)
+    assert [(r.label, r.values) for r in data.table("demographics_age").rows] == AGES
+    sex = {r.label: r.values[0] for r in data.table("demographics_sex_at_birth").rows}
+    assert sex == {
+        "Female": 3,
+        "Male": 2,
+        "Intersex": 0,
+        "Unknown": 0,
+        "Declined": 0,
+        "Not recorded": 0,
+        "Clients served": 5,
+    }
+    race = data.table("demographics_race").rows
+    assert [r.values[0] for r in race] == [0] * 8 + [5, 5]
+    assert race[-2].label == "Not recorded"
+
+
+def test_demographics_are_suppressed_like_the_funder_workbook(agency: Database) -> None:
+    data = summary(agency, internal=False)
+    ages = [r.values[0] for r in data.table("demographics_age").rows]
+    assert ages == [0, 0, "<11", 0, "<11", 0, "<11", "<11"]
