@@ -27,7 +27,7 @@ def demo_id(what: str, category: Hashable) -> CellId:
 
 def demographic_specs(d: Demographics, ledger: Ledger) -> list[TableSpec]:
     ages = [(label, label, d.ages[label]) for label, _ in AGE_BANDS]
-    specs = [_table("age", "Age band on the last day of the period", ages, ledger)]
+    specs = [_table("age", "Age band on the last day of the period", ages, ledger, "Age band")]
     fields = by_key(CLIENT_FIELDS)
     for name, title in TITLES.items():
         counts = d.answers[name]
@@ -40,10 +40,16 @@ def demographic_specs(d: Demographics, ledger: Ledger) -> list[TableSpec]:
 
 
 def _table(
-    what: str, title: str, rows: Sequence[tuple[Hashable, str, int]], ledger: Ledger
+    what: str,
+    title: str,
+    rows: Sequence[tuple[Hashable, str, int]],
+    ledger: Ledger,
+    header: str = "",
 ) -> TableSpec:
     cells = [ledger.put(demo_id(what, key), n) for key, _, n in rows]
     ledger.line(cells, CLIENTS_SERVED)
     spec = [SpecRow(label, (cell,)) for (_, label, _), cell in zip(rows, cells, strict=True)]
     spec.append(SpecRow("Clients served", (CLIENTS_SERVED,), total=True))
-    return TableSpec(f"demographics_{what}", title, title, ("Clients served",), tuple(spec))
+    return TableSpec(
+        f"demographics_{what}", title, header or title, ("Clients served",), tuple(spec)
+    )
