@@ -14,7 +14,7 @@ from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any
 
-from sqlalchemy import Select, func, select, union
+from sqlalchemy import Select, Subquery, func, select, union
 from sqlalchemy.orm import Session
 
 from db import codes
@@ -64,6 +64,11 @@ def _served_ids(start: dt.date, end: dt.date) -> Select[tuple[int]]:
         Encounter.client_id.is_not(None),
     )
     return union(assessed, met).subquery().select()
+
+
+def served_subquery(start: dt.date, end: dt.date) -> Subquery:
+    """The ids of the clients served in the range, as one column to join on."""
+    return _served_ids(start, end).subquery()
 
 
 def clients_served(session: Session, start: dt.date, end: dt.date) -> int:

@@ -27,6 +27,8 @@ GROUP_KEYS: tuple[Hashable, ...] = (
     rules.NOT_APPLICABLE,
 )
 
+REMISSION_TYPES = ("full", "partial")
+
 
 def dsm_key(s: rules.ClassStatus) -> str:
     return f"{s.dsm_status}/{s.remission_type}" if s.remission_type else s.dsm_status
@@ -51,11 +53,15 @@ class StatusCounts:
     """Recovery groups of the known clients at one date (a point of the trend)."""
 
     groups: dict[Hashable, int] = field(default_factory=lambda: dict.fromkeys(GROUP_KEYS, 0))
+    # Clients in remission by its type ("full", "partial"), for the summary page.
+    remission: dict[str, int] = field(default_factory=lambda: dict.fromkeys(REMISSION_TYPES, 0))
 
     def add(self, s: rules.ClassStatus) -> None:
         # A known status's recovery is one of GROUPS itself; the time frame is not needed.
         if is_known(s):
             self.groups[s.recovery_status] += 1
+            if s.remission_type in self.remission:
+                self.remission[s.remission_type] += 1
 
 
 @dataclass

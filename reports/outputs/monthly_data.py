@@ -13,7 +13,10 @@ from db.access import Actor, Permission
 from db.dates import Period
 from db.engine import Database
 from db.jobs import IsCancelled, Progress
+from reports.datasets.board_summary import YearBeforeStatus, board_comparison, year_before
+from reports.datasets.demographics import demographics
 from reports.datasets.monthly_dataset import WalkObserver, monthly_dataset
+from reports.datasets.outcome_change import OutcomeChange
 from reports.tables.report_data import ReportData, report_data
 
 
@@ -27,24 +30,40 @@ def build_report_data(
     progress: Progress | None = None,
     cancelled: IsCancelled | None = None,
     observers: Sequence[WalkObserver] = (),
+    summary: bool = False,
 ) -> ReportData:
     """Everything the report prints for `period`; status and harm are read at its last day.
 
     `observers` also see every client the tables count as the walk passes (the
-    funder workbook's de-identified rows).
+    funder workbook's de-identified rows). `summary` adds the summary page's comparison
+    with the month before and the same month a year before (the monthly PDF).
     """
     actor.require(Permission.REPORTS)
     with database.reading() as session:
         settings = agency_settings.load(session)
+        year = YearBeforeStatus(year_before(period).end)
+        outcomes = OutcomeChange(Period.twelve_months_ending(period.end))
         data = monthly_dataset(
             session,
             period,
             settings.followup_months,
             pool_below=None if internal else settings.suppression_threshold,
-            observers=observers,
+            observers=(*observers, year, outcomes) if summary else observers,
             progress=progress,
             cancelled=cancelled,
         )
+        board = (
+            board_comparison(session, period, settings.followup_months, year) if summary else None
+        )
+        people = demographics(session, period) if summary else None
         revisions = tuple(corrections.revisions_of_reported_months(session, period.start))
-    made = report_data(data, settings, internal=internal, generated_at=generated_at)
+    made = report_data(
+        data,
+        settings,
+        internal=internal,
+        generated_at=generated_at,
+        board=board,
+        outcomes=outcomes if summary else None,
+        people=people,
+    )
     return replace(made, revisions=revisions)

@@ -47,6 +47,7 @@ def monthly_report(
         generated_at=generated_at,
         progress=progress,
         cancelled=cancelled,
+        summary=True,
     )
     database.require_healthy_file()
 

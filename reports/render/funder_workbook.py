@@ -6,6 +6,7 @@ the period, `Community` the programme tallies by area, `Trends` the last
 twelve month-ends, all suppressed as DOMAIN.md §9 says (one ledger for the
 whole workbook, so no hidden count can be worked out from any printed
 total). `--rows` adds the de-identified `Clients` sheet (reports.datasets.deidentify).
+`Flat` holds every figure of Summary and Trends as one pivotable row.
 `Dictionary` explains each column and `About` says what the file is. The
 document properties name the program and the period, nothing about a client.
 """
@@ -23,7 +24,9 @@ from db.dates import Period
 from db.jobs import Cancelled, IsCancelled
 from forms.fields import N_, Field, Kind
 from reports.datasets import deidentify
+from reports.render import funder_flat as flat_fields
 from reports.render.dictionary import DECIMAL_TAG, write_dictionary
+from reports.render.funder_flat import FLAT, open_flat, write_flat
 from reports.render.funder_sheets import (
     NOTE_FONT,
     SECTION_FONT,
@@ -71,6 +74,7 @@ class FunderSheets:
     summary: SheetWriter
     community: SheetWriter
     trends: SheetWriter
+    flat: SheetWriter
     clients: SheetWriter | None
 
 
@@ -92,12 +96,13 @@ def open_sheets(book: XlsxBook, agency: str, period: Period, rows: bool) -> Fund
     trends = book.sheet(
         TRENDS, [Column("month", 12), *map(_fit, TREND_COLUMNS)], header=["Month", *TREND_COLUMNS]
     )
+    flat = open_flat(book)
     clients = (
         book.sheet(deidentify.SHEET, [Column(k, max(12, len(k) + 2)) for k in deidentify.KEYS])
         if rows
         else None
     )
-    return FunderSheets(summary, community, trends, clients)
+    return FunderSheets(summary, community, trends, flat, clients)
 
 
 def row_sink(
@@ -116,6 +121,7 @@ def write_sheets(book: XlsxBook, sheets: FunderSheets, data: ReportData, rows: b
     _summary(sheets.summary, data)
     _community(sheets.community, data)
     _trends(sheets.trends, data)
+    write_flat(sheets.flat, data)
     if sheets.clients is not None:
         sheets.clients.worksheet.auto_filter.ref = (
             f"A1:{_letter(len(deidentify.KEYS))}{sheets.clients.rows}"
@@ -240,6 +246,7 @@ def _dictionary_sheets(data: ReportData, rows: bool) -> list[tuple[str, tuple[Fi
             ),
         ),
     ]
+    sheets.append((FLAT, flat_fields.FIELDS))
     if rows:
         sheets.append((deidentify.SHEET, deidentify.FIELDS))
     return sheets

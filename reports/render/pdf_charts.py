@@ -8,6 +8,7 @@ shows what the tables hide.
 from __future__ import annotations
 
 import logging
+import math
 from collections.abc import Sequence
 
 from reportlab.graphics.charts.barcharts import VerticalBarChart
@@ -172,21 +173,67 @@ def followup_chart(trend: Table, target: float, width: float) -> Drawing:
     return drawing
 
 
-def harm_chart(trend: Table, width: float) -> Drawing:
-    """Shares of assessed clients flagged at each level, and the mean harm index."""
-    drawing = _canvas(width, "Harm among assessed clients, 12 months ending at each month-end")
+def nice_axis(values: Sequence[float | None], cap: float | None = None) -> tuple[float, float]:
+    """The top and step of a value axis from 0 that fits `values` in at most 5 steps of
+    1, 2, 2.5 or 5 times a power of ten (10 and 2 when there is nothing to draw); never
+    above `cap` (a percentage axis stops at 100)."""
+    top = max((v for v in values if v is not None), default=0.0)
+    if top <= 0:
+        return 10.0, 2.0
+    power = 10.0 ** math.floor(math.log10(top / 5))
+    for factor in (1, 2, 2.5, 5, 10):
+        step = factor * power
+        if top / step <= 5:
+            break
+    ceiling = math.ceil(round(top / step, 9)) * step
+    if cap is not None and ceiling > cap:
+        return cap, cap / 5
+    return ceiling, step
+
+
+def _line_chart(
+    trend: Table,
+    title: str,
+    indexes: Sequence[int],
+    labels: Sequence[str],
+    width: float,
+    cap: float | None,
+) -> Drawing:
+    drawing = _canvas(width, title)
     chart = HorizontalLineChart()
     _axes(chart, [r.label for r in trend.rows], width)
-    chart.valueAxis.valueMax = 100
-    chart.valueAxis.valueStep = 20
-    _plot(
-        chart,
-        [
-            (column(trend, i), colour, 1.6, None)
-            for i, colour in zip(range(1, len(trend.columns)), LINE_COLOURS, strict=True)
-        ],
+    series = [column(trend, i) for i in indexes]
+    chart.valueAxis.valueMax, chart.valueAxis.valueStep = nice_axis(
+        [v for s in series for v in s], cap
     )
+    colours = LINE_COLOURS[: len(indexes)] if len(indexes) > 1 else LINE_COLOURS[-1:]
+    _plot(chart, [(s, c, 1.6, None) for s, c in zip(series, colours, strict=True)])
     drawing.add(chart)
-    labels = [f"{c} (%)" for c in trend.columns[1:-1]] + [f"{trend.columns[-1]} (0-100)"]
-    _legend(drawing, list(zip(LINE_COLOURS, labels, strict=False)))
+    _legend(drawing, list(zip(colours, labels, strict=True)))
     return drawing
+
+
+def harm_chart(trend: Table, width: float) -> Drawing:
+    """Shares of assessed clients flagged at each level, on an axis scaled to them."""
+    shares = range(1, len(trend.columns) - 1)
+    return _line_chart(
+        trend,
+        "Harm among assessed clients, 12 months ending at each month-end",
+        shares,
+        [f"{trend.columns[i]} (%)" for i in shares],
+        width,
+        100.0,
+    )
+
+
+def harm_index_chart(trend: Table, width: float) -> Drawing:
+    """The mean harm index on its own axis, scaled to it: an index near 9 moves visibly."""
+    last = len(trend.columns) - 1
+    return _line_chart(
+        trend,
+        "Mean harm index (0-100), 12 months ending at each month-end",
+        [last],
+        [f"{trend.columns[last]} (scale 0-100, axis fitted to the values)"],
+        width,
+        100.0,
+    )

@@ -1,11 +1,11 @@
 """The monthly report laid out as a PDF, from a `ReportData`.
 
-Seven sections built from `reports.tables.report_data`, set with reportlab
-platypus. Every page carries the agency, the month, "page x of y" and the
-generation time; an internal report (exact small counts) says so on every
-page. All text that comes from data is escaped before it meets reportlab's
-markup, so a name like "<b>&" prints as typed. The file is written beside
-its target and renamed into place, so a failure or cancel leaves no file.
+The summary page (`reports.render.pdf_summary`), then seven sections built from
+`reports.tables.report_data`, set with reportlab platypus. Every page carries the
+agency, the month, "page x of y" and the generation time; an internal report (exact
+small counts) says so on every page. All text that comes from data is escaped before it
+meets reportlab's markup, so a name like "<b>&" prints as typed. The file is written
+beside its target and renamed into place, so a failure or cancel leaves no file.
 """
 
 from __future__ import annotations
@@ -45,6 +45,7 @@ from reports.render.pdf_style import (
     pdf_table,
     text,
 )
+from reports.render.pdf_summary import summary_page
 from reports.rules.followup import FOLLOWUP_TARGET_PERCENT
 from reports.rules.suppression import PROTECTED_MARK
 from reports.tables.monthly_trends import MONTHS
@@ -188,7 +189,7 @@ def _title_block(data: ReportData, styles: Styles) -> list[Flowable]:
             Paragraph(
                 f"Counts from 1 to {data.disclosure.threshold - 1} print as {marker}; a few larger"
                 f" counts that a total would give away, and percentages or means resting on a"
-                f" hidden count, print as {text(PROTECTED_MARK)} (section 7, Small numbers).",
+                f" hidden count, print as {text(PROTECTED_MARK)} (Definitions, Small numbers).",
                 styles.note,
             )
         )
@@ -238,6 +239,8 @@ def _trends(data: ReportData, styles: Styles, width: float) -> list[Flowable]:
         pdf_charts.followup_chart(followups, FOLLOWUP_TARGET_PERCENT, width),
         Spacer(1, 14),
         pdf_charts.harm_chart(harm, width),
+        Spacer(1, 14),
+        pdf_charts.harm_index_chart(harm, width),
     ]
     for table in data.trends:
         block = _table_block(table, styles, width)
@@ -245,8 +248,34 @@ def _trends(data: ReportData, styles: Styles, width: float) -> list[Flowable]:
     return story
 
 
+def _summary(data: ReportData, styles: Styles, width: float) -> list[Flowable]:
+    if data.summary is None:
+        return []
+    page = summary_page(data.summary, data.disclosure.marker, styles, width)
+    return [*page, PageBreak()]
+
+
+def _board_sections(data: ReportData, styles: Styles, width: float) -> list[Flowable]:
+    """Numbered after the trends (section 6)."""
+    story: list[Flowable] = []
+    for number, section in enumerate(data.board_sections, start=7):
+        story += [
+            CondPageBreak(120),
+            Paragraph(f"{number}. {text(section.title)}", styles.h1),
+            Paragraph(text(section.intro), styles.body),
+        ]
+        for table in section.tables:
+            block = _table_block(table, styles, width)
+            story += block if isinstance(block, list) else [block]
+    return story
+
+
+def definitions_title(data: ReportData) -> str:
+    return f"{7 + len(data.board_sections)}. Definitions"
+
+
 def _definitions(data: ReportData, styles: Styles) -> list[Flowable]:
-    story: list[Flowable] = [CondPageBreak(160), Paragraph("7. Definitions", styles.h1)]
+    story: list[Flowable] = [CondPageBreak(160), Paragraph(definitions_title(data), styles.h1)]
     for heading, paragraph in data.definitions:
         story.append(
             KeepTogether(
@@ -269,8 +298,10 @@ def write_monthly_pdf(
     width = size[0] - 2 * MARGIN
     story = [
         *_title_block(data, styles),
+        *_summary(data, styles, width),
         *_sections(data, styles, width),
         *_trends(data, styles, width),
+        *_board_sections(data, styles, width),
         *_definitions(data, styles),
     ]
     with atomic_path(Path(target), before_rename) as temp:

@@ -136,6 +136,44 @@ def _followup_text(months: Sequence[int]) -> str:
     )
 
 
+def _summary_text() -> str:
+    return (
+        "The first page compares the month with the month before and with the same month a"
+        " year before. People served, overdoses reversed and supplies handed out are counted"
+        " in each month as in sections 1 and 5 (all areas). Full and partial remission and"
+        " full recovery are the clients with a known status at each month's last day, as in"
+        " section 3 (full remission: early or sustained remission, full). The follow-up rate"
+        " of each month is that of the windows whose last day fell in it, as in section 2."
+        " A change is this month's figure less the other month's; for the rate it is in"
+        " percentage points. A change is withheld when either of its figures is hidden."
+    )
+
+
+def _outcome_text() -> str:
+    return (
+        "Outcome change: clients with a completed follow-up or discharge in the 12 months"
+        " ending on the report date; their latest one is set beside the latest completed"
+        " intake before it. A measure counts a client only when both assessments answer it."
+        " Days of the primary substance are those of the class marked primary at that"
+        " intake; BARC-10 is the sum of its ten items; housing problem is the share of"
+        " clients with one. Improved: fewer days used, injected or offending, a housing"
+        " problem gone, or a higher rating, BARC-10 total or days worked; unchanged: the"
+        " same answer; worse: the other way. The goal is the client's own at the latest"
+        " assessment. Means are over the clients with both answers; the change is the"
+        " mean at the latest less the mean at intake."
+    )
+
+
+def _demographics_text() -> str:
+    return (
+        "Demographics: the clients served in the period (section 1) by the answers on"
+        " their client record as they stand when the report is made, and by their age on"
+        " the period's last day in whole years (under 18, 18-24, 25-34, 35-44, 45-54, 55-64,"
+        " 65 and over). Each table adds up to the clients served and is suppressed with"
+        " them, as every table is."
+    )
+
+
 def _suppression_text(threshold: int) -> str:
     return (
         f"Counts from 1 to {threshold - 1} print as {suppression.marker(threshold)}; 0"
@@ -157,5 +195,8 @@ def definitions(
         *_recovery_text(),
         ("Harm (product choice)", _harm_text()),
         ("Follow-up", _followup_text(followup_months)),
+        ("Summary page", _summary_text()),
+        ("Outcome change", _outcome_text()),
+        ("Demographics", _demographics_text()),
         ("Small numbers", _suppression_text(suppression_threshold)),
     ]

@@ -13,14 +13,21 @@ from dataclasses import dataclass, field
 
 from db.dates import Period
 from db.settings import AgencySettings
+from reports.datasets.board_summary import BoardComparison
+from reports.datasets.demographics import Demographics
 from reports.datasets.monthly_dataset import MonthlyDataset
+from reports.datasets.outcome_change import OutcomeChange
+from reports.rules.followup import FOLLOWUP_TARGET_PERCENT
+from reports.tables.board_summary import summary_spec
 from reports.tables.definitions import definitions
+from reports.tables.demographic_tables import demographic_specs
 from reports.tables.ledger import Ledger
 from reports.tables.monthly_community import caseload_spec, community_specs, register_areas
 from reports.tables.monthly_followup import followup_spec
 from reports.tables.monthly_harm import harm_specs
 from reports.tables.monthly_recovery import recovery_specs
 from reports.tables.monthly_trends import trend_specs
+from reports.tables.outcome_tables import outcome_specs
 from reports.tables.report_tables import Disclosure, Table, TableSpec, render
 
 
@@ -51,9 +58,14 @@ class ReportData:
     revisions: tuple[tuple[str, int], ...] = ()
     # Every count and printed equation behind the tables, for checking them.
     ledger: Ledger = field(repr=False, compare=False, default_factory=Ledger)
+    # The summary page (the monthly PDF only): None when not asked for.
+    summary: Table | None = None
+    # Sections printed after the trends (the monthly PDF only): outcome change, demographics.
+    board_sections: tuple[Section, ...] = ()
 
     def table(self, key: str) -> Table:
-        for table in (*(t for s in self.sections for t in s.tables), *self.trends):
+        everything = (*self.sections, *self.board_sections)
+        for table in (*(t for s in everything for t in s.tables), *self.trends):
             if table.key == key:
                 return table
         raise KeyError(key)
@@ -68,8 +80,12 @@ def report_data(
     *,
     internal: bool = False,
     generated_at: dt.datetime | None = None,
+    board: BoardComparison | None = None,
+    outcomes: OutcomeChange | None = None,
+    people: Demographics | None = None,
 ) -> ReportData:
-    """The printed tables of `data`, suppressed as `settings` and `internal` say."""
+    """The printed tables of `data`, suppressed as `settings` and `internal` say; with
+    `board`, the summary page too."""
     disclosure = Disclosure(settings.suppression_threshold, internal)
     ledger = Ledger()
     # Registered in print order: the ledger's suppression takes lines in that order.
@@ -78,6 +94,11 @@ def report_data(
     community = community_specs(data.areas, ledger)
     sections = _sections(data, caseload, community, ledger)
     trend = trend_specs(data.trend, data.followups, ledger)
+    summary = None
+    if board is not None:
+        target = FOLLOWUP_TARGET_PERCENT
+        summary = summary_spec(board, data.trend, data.followups, ledger, target)
+    board_sections = _board_sections(outcomes, people, ledger)
     ledger.suppress(disclosure.effective_threshold)
     printed = _Printed(ledger, disclosure)
     return ReportData(
@@ -100,7 +121,37 @@ def report_data(
             )
         ),
         ledger=ledger,
+        summary=None if summary is None else printed([summary])[0],
+        board_sections=tuple(Section(k, t, i, printed(ss)) for k, t, i, ss in board_sections),
     )
+
+
+def _board_sections(
+    outcomes: OutcomeChange | None, people: Demographics | None, ledger: Ledger
+) -> list[SectionSpecs]:
+    found: list[SectionSpecs] = []
+    if outcomes is not None:
+        p = outcomes.period
+        found.append(
+            (
+                "outcomes",
+                "Outcome change",
+                f"Clients with a completed follow-up or discharge from {p.start.isoformat()} to"
+                f" {p.end.isoformat()}: their latest one beside the intake before it, for each"
+                " measure both answered.",
+                outcome_specs(outcomes, ledger),
+            )
+        )
+    if people is not None:
+        found.append(
+            (
+                "demographics",
+                "Demographics",
+                "The clients served in the period (section 1), as recorded on their record.",
+                demographic_specs(people, ledger),
+            )
+        )
+    return found
 
 
 @dataclass(frozen=True)

@@ -60,7 +60,8 @@ def test_the_monthly_report_is_written_and_audited(
     assert out.strip() == (
         f"Wrote {target}: monthly report for October 2026, small counts suppressed."
     )
-    first = " ".join(PdfReader(target).pages[0].extract_text().split())
+    # Page 1 is the summary; section 1 opens page 2.
+    first = " ".join(PdfReader(target).pages[1].extract_text().split())
     assert "Clients served (completed assessment or identified encounter) <11" in first
     assert [(e.action, e.username) for e in audit_rows(db_file, "monthly_report")] == [
         ("export", "test-manager")
@@ -85,7 +86,7 @@ def test_internal_marks_the_pages_and_shows_exact_counts(
         "--internal",
     )
     assert code == 0 and "internal (exact small counts)" in out
-    first = " ".join(PdfReader(target).pages[0].extract_text().split())
+    first = " ".join(PdfReader(target).pages[1].extract_text().split())
     assert "Internal — contains small counts" in first
     assert "Clients served (completed assessment or identified encounter) 5" in first
 
@@ -118,7 +119,15 @@ def test_the_funder_workbook_with_rows(
         "not as an aggregate report."
     )
     book = load_workbook(target)
-    assert book.sheetnames == ["Summary", "Community", "Trends", "Clients", "Dictionary", "About"]
+    assert book.sheetnames == [
+        "Summary",
+        "Community",
+        "Trends",
+        "Flat",
+        "Clients",
+        "Dictionary",
+        "About",
+    ]
     assert book["Clients"].max_row == 9
     assert audit_rows(db_file, "funder_workbook")[-1].action == "export"
 

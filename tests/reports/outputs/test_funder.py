@@ -37,7 +37,7 @@ TODAY = dt.date(2026, 11, 27)
 START, END = dt.date(2025, 11, 1), dt.date(2026, 10, 31)
 MARK = "<11"
 STAR = "*"  # hidden only to protect a small count
-AGGREGATE_SHEETS = ("Summary", "Community", "Trends")
+AGGREGATE_SHEETS = ("Summary", "Community", "Trends", "Flat")
 
 
 @pytest.fixture(scope="module")
@@ -335,7 +335,15 @@ def test_no_name_birth_date_phone_or_client_code_anywhere(
 
 def test_the_row_sheet_is_de_identified(with_rows: tuple[Any, FunderResult]) -> None:
     book, result = with_rows
-    assert book.sheetnames == ["Summary", "Community", "Trends", "Clients", "Dictionary", "About"]
+    assert book.sheetnames == [
+        "Summary",
+        "Community",
+        "Trends",
+        "Flat",
+        "Clients",
+        "Dictionary",
+        "About",
+    ]
     rows = list(book["Clients"].iter_rows(values_only=True))
     assert rows[0] == deidentify.KEYS
     body = [dict(zip(rows[0], r, strict=True)) for r in rows[1:]]
@@ -383,6 +391,7 @@ def test_the_dictionary_and_about_sheets_explain_the_file(
     for key in deidentify.KEYS:
         assert ("Clients", key) in described
     assert ("Community", "Naloxone kits") in described and ("Trends", "Follow-up rate") in described
+    assert ("Flat", "Value") in described and ("Flat", "Suppressed") in described
     about = {r[0]: r[1] for r in book["About"].iter_rows(min_row=2, values_only=True)}
     assert about["Agency"] == "Hope & <b>Harbour</b> Ξ"
     assert about["Period"] == "2025-11-01 to 2026-10-31"

@@ -19,7 +19,9 @@ from db.models import AuditEntry
 from db.startup import open_database
 from reports.outputs.monthly_pdf import monthly_report
 from reports.render.pdf_monthly import INTERNAL_MARK
+from reports.render.pdf_summary import sentences
 from reports.tables.report_data import ReportData
+from reports.tables.report_tables import Kind, Row, Table
 from tests.accounts import actor_of
 from tests.reports.hand_agency import AGENCY, DOCK, REPORT_MONTH, REPORT_YEAR, build
 from tests.reports.hand_expected import OCTOBER
@@ -83,7 +85,7 @@ def test_every_table_prints_the_hand_counted_numbers(internal: Printed, key: str
     tables = [t for s in data.sections for t in s.tables] + list(data.trends)
     index = next(i for i, t in enumerate(tables) if t.key == key)
     table = tables[index]
-    following = tables[index + 1].title if index + 1 < len(tables) else "7. Definitions"
+    following = tables[index + 1].title if index + 1 < len(tables) else "7. Outcome change"
     problem = missing_rows(segment(text, table.title, following), table, OCTOBER[key])
     assert problem is None, problem
 
@@ -117,7 +119,9 @@ def test_the_default_report_hides_small_counts_and_is_not_marked_internal(defaul
 
 def test_the_definitions_close_the_report(internal: Printed) -> None:
     last, text = internal.pages[-1], internal.text
-    assert "7. Definitions" in text
+    # Outcome change and demographics are sections 7 and 8, so the Definitions are 9.
+    assert "7. Outcome change" in text and "8. Demographics" in text
+    assert "9. Definitions" in text
     assert "Counts from 1 to 10 print as <11" in last
     assert "6. Trends" in text and "Follow-up rate (%) of the windows" in text
 
@@ -174,3 +178,52 @@ def test_a_front_desk_account_may_not_print_it(agency: Database, tmp_path: Path)
     with pytest.raises(PermissionDenied, match="front desk may not make reports"):
         monthly_report(agency, desk, REPORT_YEAR, REPORT_MONTH, tmp_path / "m.pdf")
     assert list(tmp_path.iterdir()) == []
+
+
+def test_the_first_page_is_the_summary_with_signed_changes(internal: Printed) -> None:
+    first = internal.pages[0]
+    assert "At a glance" in first and "1. Caseload" not in first
+    # Hand-counted in tests/reports/tables/test_board_summary.py: kits 3 in October,
+    # 9 in September, none in October 2025.
+    assert "Naloxone kits handed out 3 9 −6 0 +3" in first
+    assert "People served 5 1 +4 2 +3" in first
+    assert "Follow-up rate 0.0 % – – – –" in first
+    assert "2 people were in full remission at the month's end" in first
+    assert "1 people in full recovery — the outcome we hope for" in first
+
+
+def test_the_summary_sentences_keep_hidden_counts_hidden(default: Printed) -> None:
+    first = default.pages[0]
+    assert "fewer than 11 people were in full remission" in first
+    assert "People served <11 <11 * <11 *" in first
+
+
+def test_a_number_withheld_to_protect_another_is_named_so_in_the_summary() -> None:
+    table = Table(
+        "summary",
+        "At a glance",
+        "",
+        ("This month", "Sep 2026", "Change", "Oct 2025", "Change"),
+        (
+            Row("In full remission: x", (40, "<11", "*", 12, 28)),
+            Row("In full recovery: y", ("*", 30, "*", 20, "*")),
+            Row("Overdoses reversed with naloxone", (0, 0, 0, 0, 0)),
+            Row("Follow-up rate", (None, None, None, None, None), kind=Kind.PERCENT),
+        ),
+    )
+    said = " ".join(sentences(table, "<11"))
+    assert said.startswith("40 people were in full remission at the month's end, and a")
+    assert "a withheld number of people in full recovery" in said
+    assert "No follow-up rate can be printed for this month." in said
+
+
+def test_the_outcome_change_section_prints_the_hand_counted_pairs(internal: Printed) -> None:
+    # Hand-counted in tests/reports/tables/test_board_summary.py.
+    text = segment(internal.text, "7. Outcome change", "8. Demographics")
+    assert "Quality of life (0-20) 4 10.00 13.25 3.25 100.0 % 0.0 % 0.0 %" in text
+    assert "Days used the primary substance (of 28) 4 14.50 2.00 -12.50 100.0 %" in text
+
+
+def test_the_demographics_section_prints_the_hand_counted_ages(internal: Printed) -> None:
+    text = segment(internal.text, "8. Demographics", "9. Definitions")
+    assert "25-34 2 35-44 0 45-54 1 55-64 0 65 and over 2 Clients served 5" in text

@@ -1,0 +1,125 @@
+"""What the summary page compares the report's month with: the month before and the same
+month a year before.
+
+The month before is the trend's last-but-one point (its statuses and follow-up windows are
+already in the monthly dataset). The same month a year before is one month older than the
+trend's first point, so it is read here: served and programme tallies from the SQL
+aggregates; its follow-up windows from the same narrow four-column stream the monthly
+dataset counts (a window's outcome never changes once closed, DOMAIN.md §8); its statuses
+from a `WalkObserver` of the one walk, which reaches every client with a known status at
+that date (the walk starts 12 months before the trend's first point).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Collection, Iterable, Sequence
+from dataclasses import dataclass, field
+
+from db import report_queries as queries
+from db.dates import Period, add_months, month_end
+from db.engine import Session
+from reports.datasets.followup_tally import FollowupTally, intakes_from, minimal_histories
+from reports.datasets.id_set import IdSet
+from reports.datasets.recovery_tally import StatusCounts
+from reports.rules import recovery as rules
+from reports.rules.facts import ClientHistory
+from reports.rules.harm_trend import Levels
+
+# The programme tallies the summary prints, in print order.
+SUPPLIES = ("reversals_reported", "naloxone_kits", "syringes_out", "test_strips")
+
+
+def year_before(period: Period) -> Period:
+    """The same month a year before `period`'s month."""
+    start = add_months(dt.date(period.end.year, period.end.month, 1), -12)
+    return Period(start, month_end(start.year, start.month))
+
+
+@dataclass(frozen=True)
+class MonthFigures:
+    """The SQL-counted figures of one month."""
+
+    period: Period
+    served: int
+    tallies: dict[str, int]  # SUPPLIES, all areas
+
+
+@dataclass(frozen=True)
+class BoardComparison:
+    """The month before and the year before, beside the monthly dataset."""
+
+    month_before: MonthFigures
+    year_before: MonthFigures
+    year_before_status: StatusCounts
+    year_before_followups: FollowupTally
+
+
+@dataclass
+class YearBeforeStatus:
+    """A WalkObserver: each walked client's headline status at the end of the month a
+    year before, counted as the trend counts its points."""
+
+    as_of: dt.date
+    counts: StatusCounts = field(default_factory=StatusCounts)
+    reads: Collection[str] = frozenset()
+
+    def prepare(self, session: Session, followups_closed: Iterable[int]) -> IdSet:
+        return IdSet()  # only walked clients can have a known status then
+
+    def offer(
+        self,
+        history: ClientHistory,
+        status: rules.ClassStatus | None,
+        harm: Levels | None,
+        followups: tuple[int, int],
+    ) -> None:
+        if _assessed_recently(history, self.as_of):
+            self.counts.add(rules.primary_status(history, self.as_of))
+
+    def flush(self) -> None:
+        pass
+
+
+def _assessed_recently(history: ClientHistory, as_of: dt.date) -> bool:
+    """Only a completed assessment in the 183 days up to `as_of` can give a known status:
+    the others are skipped without classifying them."""
+    first = as_of - dt.timedelta(days=rules.UNKNOWN_AFTER_DAYS)
+    return any(
+        a.contact_status == "completed" and first <= a.assessed_on <= as_of
+        for a in history.assessments
+    )
+
+
+def month_figures(session: Session, period: Period) -> MonthFigures:
+    totals = dict.fromkeys(SUPPLIES, 0)
+    for area in queries.programme_tallies(session, period.start, period.end):
+        for key in SUPPLIES:
+            totals[key] += area.tallies[key]
+    return MonthFigures(period, queries.clients_served(session, period.start, period.end), totals)
+
+
+def month_followups(session: Session, month: Period, months: Sequence[int]) -> FollowupTally:
+    """The follow-up windows that closed in `month`, counted as that month's own report
+    counted them (at its last day, deaths up to then)."""
+    tally = FollowupTally(month, tuple(months), ())
+    after = month.end + dt.timedelta(days=1)  # nobody is left for a walk to count
+    rows = queries.followup_inputs(session, intakes_from(month, months), month.end, after)
+    for history in minimal_histories(rows, queries.death_dates(session, month.end)):
+        tally.add(history)
+    return tally
+
+
+def board_comparison(
+    session: Session, period: Period, months: Sequence[int], observer: YearBeforeStatus
+) -> BoardComparison:
+    """After the walk that `observer` watched: the figures of the two months compared."""
+    before_start = add_months(dt.date(period.end.year, period.end.month, 1), -1)
+    before = Period(before_start, month_end(before_start.year, before_start.month))
+    year = year_before(period)
+    return BoardComparison(
+        month_figures(session, before),
+        month_figures(session, year),
+        observer.counts,
+        month_followups(session, year, months),
+    )

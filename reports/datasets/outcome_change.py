@@ -1,0 +1,145 @@
+"""Outcome change from intake to the latest follow-up, TOP / NOMs style.
+
+A `WalkObserver` of the monthly walk. A client counts when a completed follow-up or
+discharge is dated in the 12 months ending on the report date: its latest such assessment
+is paired with the latest completed intake before it (the intake of that episode). For each
+measure both answers must be given; the pair is then improved, unchanged or worse by the
+measure's direction, and counted under the client's own goal at the latest assessment (a
+reduction goal met is progress, DOMAIN.md §5). Every client this needs is assessed in the
+harm period, so the walk already reads it in full.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Collection, Iterable
+from dataclasses import dataclass, field
+
+from db.dates import Period
+from db.engine import Session
+from reports.datasets.id_set import IdSet
+from reports.datasets.recovery_tally import NOT_RECORDED
+from reports.rules import recovery as rules
+from reports.rules.facts import AssessmentFacts, ClientHistory
+from reports.rules.harm_trend import Levels
+
+IMPROVED, UNCHANGED, WORSE = "improved", "unchanged", "worse"
+Reading = Callable[[AssessmentFacts, str | None], float | None]
+
+
+def _answer(name: str) -> Reading:
+    def read(a: AssessmentFacts, primary: str | None) -> float | None:
+        value = getattr(a, name)
+        return None if value is None else float(value)
+
+    return read
+
+
+def _use_days(a: AssessmentFacts, primary: str | None) -> float | None:
+    for s in a.substances:
+        if s.substance_class == primary:
+            return None if s.use_days_28 is None else float(s.use_days_28)
+    return None
+
+
+def _barc10(a: AssessmentFacts, primary: str | None) -> float | None:
+    return None if a.barc10 is None else float(sum(a.barc10))
+
+
+def _housing(a: AssessmentFacts, primary: str | None) -> float | None:
+    return None if a.housing_problem is None else float(a.housing_problem)
+
+
+@dataclass(frozen=True)
+class Measure:
+    key: str
+    label: str
+    read: Reading
+    higher_is_better: bool
+
+
+MEASURES = (
+    Measure("use_days", "Days used the primary substance (of 28)", _use_days, False),
+    Measure("injecting_days_28", "Injecting days (of 28)", _answer("injecting_days_28"), False),
+    Measure("psych_health", "Psychological health (0-20)", _answer("psych_health"), True),
+    Measure("physical_health", "Physical health (0-20)", _answer("physical_health"), True),
+    Measure("quality_of_life", "Quality of life (0-20)", _answer("quality_of_life"), True),
+    Measure("barc10", "Recovery capital, BARC-10 total (10-60)", _barc10, True),
+    Measure("work_days_28", "Days worked (of 28)", _answer("work_days_28"), True),
+    Measure("housing_problem", "Housing problem (share of clients)", _housing, False),
+    Measure("offending_days_28", "Offending days (of 28)", _answer("offending_days_28"), False),
+)
+
+
+@dataclass
+class Pairs:
+    """The pairs of one measure and one goal."""
+
+    n: int = 0
+    intake_total: float = 0.0
+    latest_total: float = 0.0
+    moved: dict[str, int] = field(
+        default_factory=lambda: dict.fromkeys((IMPROVED, UNCHANGED, WORSE), 0)
+    )
+
+    def add(self, first: float, last: float, higher_is_better: bool) -> None:
+        self.n += 1
+        self.intake_total += first
+        self.latest_total += last
+        gain = (last - first) if higher_is_better else (first - last)
+        self.moved[IMPROVED if gain > 0 else WORSE if gain < 0 else UNCHANGED] += 1
+
+
+@dataclass
+class OutcomeChange:
+    """A WalkObserver: the pairs of every measure, by goal, over `period`."""
+
+    period: Period
+    pairs: dict[tuple[str, str], Pairs] = field(default_factory=dict)
+    reads: Collection[str] = frozenset()
+
+    def get(self, measure: str, goal: str) -> Pairs:
+        return self.pairs.get((measure, goal)) or Pairs()
+
+    def prepare(self, session: Session, followups_closed: Iterable[int]) -> IdSet:
+        return IdSet()  # every client it counts was assessed in the period: walked
+
+    def offer(
+        self,
+        history: ClientHistory,
+        status: rules.ClassStatus | None,
+        harm: Levels | None,
+        followups: tuple[int, int],
+    ) -> None:
+        found = pair_of(history, self.period)
+        if found is None:
+            return
+        intake, latest = found
+        primary = _primary_class(intake)
+        goal = latest.goal or NOT_RECORDED
+        for m in MEASURES:
+            first, last = m.read(intake, primary), m.read(latest, primary)
+            if first is not None and last is not None:
+                self.pairs.setdefault((m.key, goal), Pairs()).add(first, last, m.higher_is_better)
+
+    def flush(self) -> None:
+        pass
+
+
+def pair_of(
+    history: ClientHistory, period: Period
+) -> tuple[AssessmentFacts, AssessmentFacts] | None:
+    """(intake, latest follow-up or discharge in `period`), both completed; None without."""
+    done = [a for a in history.assessments if a.contact_status == "completed"]
+    later = [a for a in done if a.kind != "intake" and period.start <= a.assessed_on <= period.end]
+    if not later:
+        return None
+    latest = later[-1]
+    intakes = [a for a in done if a.kind == "intake" and a.assessed_on < latest.assessed_on]
+    return (intakes[-1], latest) if intakes else None
+
+
+def _primary_class(intake: AssessmentFacts) -> str | None:
+    for s in intake.substances:
+        if s.primary:
+            return s.substance_class
+    return intake.substances[0].substance_class if intake.substances else None
