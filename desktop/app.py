@@ -18,6 +18,7 @@ from db.location import DatabaseLocationError
 from db.startup import DatabaseUnusableError, open_database
 from desktop import __version__, dialogs, logs, passphrase
 from desktop.context import AppContext, keep_out_of_garbage_collection
+from desktop.fonts import install_shipped_fonts
 from desktop.logs import configure_logging
 from desktop.main_window import MainWindow
 from desktop.translate import label
@@ -37,6 +38,7 @@ def make_application(argv: list[str] | None = None) -> QApplication:
     app.setApplicationName(APP_NAME)
     app.setApplicationDisplayName(APP_NAME)
     app.setApplicationVersion(__version__)
+    install_shipped_fonts(app)
     _install_translations(app)
     return app
 
