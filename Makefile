@@ -6,6 +6,7 @@ DEMO_DB ?= demo.sqlite3
 DEMO_CLIENTS ?= 2000
 
 .PHONY: run demo test lint format bench bench-encrypted drills installer clean
+.PHONY: bundle-check
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -52,6 +53,10 @@ bench-encrypted: $(VENV)/.installed-test
 installer: $(VENV)/.installed-run
 	$(BIN)/python -m pip install --quiet --disable-pip-version-check -e '.[installer]'
 	$(BIN)/pyinstaller --noconfirm --clean installer/recovery-desk.spec
+
+# Builds the bundle and smoke-runs a copy of it outside the virtualenv (installer/README.md).
+bundle-check: installer
+	installer/bundle-check.sh dist/recovery-desk
 
 clean:
 	rm -rf $(VENV) build dist *.egg-info .pytest_cache .mypy_cache .ruff_cache
