@@ -26,13 +26,15 @@ class ServerProbe:
 
 def probe_server(url: str) -> ServerProbe:
     """Connect once, read the server's version and how many accounts its database has."""
+    if not url.startswith("postgresql"):
+        return ServerProbe("not a PostgreSQL address (postgresql+psycopg://user@server/agency)")
     try:
         check_url(url)
-    except DatabaseLocationError as exc:
-        return ServerProbe(str(exc))
-    if not url.startswith("postgresql"):
-        return ServerProbe("not a PostgreSQL URL (postgresql+psycopg://user@server/agency)")
-    engine = make_engine(url, poolclass=NullPool, connect_args={"connect_timeout": CONNECT_TIMEOUT_S})
+    except DatabaseLocationError as exc:  # the driver is missing, or the URL is malformed
+        return ServerProbe(str(exc).removeprefix(f"--db {url}: "))
+    engine = make_engine(
+        url, poolclass=NullPool, connect_args={"connect_timeout": CONNECT_TIMEOUT_S}
+    )
     try:
         with engine.connect() as connection:
             version = str(connection.execute(text("SHOW server_version")).scalar())

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import logging
 import sys
 from contextlib import nullcontext
@@ -18,12 +19,15 @@ from db.location import DatabaseLocationError
 from db.startup import DatabaseUnusableError, open_database
 from desktop import __version__, dialogs, logs, passphrase
 from desktop.context import AppContext, keep_out_of_garbage_collection
+from desktop.first_run_wizard import FirstRunWizard
 from desktop.fonts import install_shipped_fonts
 from desktop.logs import configure_logging
 from desktop.main_window import MainWindow
 from desktop.translate import label
 from desktop.workers import Job
+from forms.accounts import SignedIn, needs_first_admin
 from forms.failures import log_failure, reason
+from forms.first_run import FirstRunDone
 
 log = logging.getLogger(__name__)
 
@@ -74,12 +78,21 @@ def run_gui(db: str | None) -> int:
     database = open_for_gui(db)
     if database is None:
         return 1
+    signed_in: SignedIn | None = None
+    if needs_first_admin(database):
+        done = set_up_first_run(database)
+        if done is None:
+            database.dispose()
+            return 0  # set-up cancelled: nothing was written
+        database, signed_in = done.database, done.signed_in
     try:
         window = MainWindow(AppContext(database))
         logs.on_unexpected = lambda message: window.ctx.when_unlocked(
             lambda: _unexpected(window, log_file, message)
         )
         window.start()
+        if signed_in is not None:  # the administrator the setup made is signed in
+            window.signed_in(signed_in)
         window.show()
         # Once the event loop runs, the window is on screen: the start-up time ends here.
         QTimer.singleShot(0, lambda: log.info("window shown"))
@@ -89,6 +102,14 @@ def run_gui(db: str | None) -> int:
         return app.exec()
     finally:
         database.dispose()
+
+
+def set_up_first_run(database: Database) -> FirstRunDone | None:
+    """The first-run wizard, for a database without accounts; None when it is cancelled."""
+    wizard = FirstRunWizard(database, dt.date.today)
+    wizard.show()
+    wizard.exec()
+    return wizard.done_
 
 
 PASSPHRASE_TRIES = 3

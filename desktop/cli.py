@@ -76,6 +76,12 @@ def build_parser() -> argparse.ArgumentParser:
     )
     parser.add_argument("--version", action="version", version=f"%(prog)s {__version__}")
     parser.add_argument("--demo", action="store_true", help=argparse.SUPPRESS)
+    parser.add_argument(
+        "--practice",
+        action="store_true",
+        help="open the practice agency of made-up clients that the first-run setup can make "
+        "(instead of --db)",
+    )
     subparsers = parser.add_subparsers(dest="command", metavar="COMMAND")
     for name in COMMAND_MODULES:
         importlib.import_module(name).register(subparsers, common)
@@ -87,6 +93,10 @@ def main(argv: Sequence[str] | None = None) -> int:
     args = parser.parse_args(argv)
     logging.basicConfig(level=logging.WARNING, format="%(levelname)s %(name)s: %(message)s")
     handler: Callable[[argparse.Namespace], int] | None = getattr(args, "handler", None)
+    if args.practice:
+        from forms.practice import practice_path
+
+        args.db = str(practice_path())
     try:
         if handler is None:
             from desktop.app import run_gui

@@ -47,6 +47,22 @@ BACKUP_NOT_FOLDER = N_("Backups folder: {folder} is not a folder that exists.")
 ALREADY_SET_UP = N_("This database already has an administrator; sign in instead.")
 
 
+__all__ = [
+    "SERVER",
+    "THIS_COMPUTER",
+    "Database",
+    "FirstRunDone",
+    "FirstRunSetup",
+    "check_administrator",
+    "check_agency",
+    "check_backup_folder",
+    "check_encryption",
+    "check_location",
+    "complete_first_run",
+    "database_file",
+]
+
+
 @dataclass(frozen=True)
 class FirstRunSetup:
     agency_name: str = ""
@@ -75,10 +91,10 @@ def _refuse(field: str, template: str, **params: object) -> ValidationFailed:
     return ValidationFailed({field: template.format(**params)})
 
 
-def data_folder(database: Database) -> Path | None:
-    """The folder a database on this computer lives in (None for a server)."""
+def database_file(database: Database) -> Path | None:
+    """The file of a database on this computer (None for a server)."""
     path = sqlite_path(database.url)
-    return path.absolute().parent if path is not None else None
+    return path.absolute() if path is not None else None
 
 
 def check_agency(setup: FirstRunSetup) -> tuple[str, str]:

@@ -44,6 +44,8 @@ Name: "{#DataFolder}"; Flags: uninsneveruninstall
 
 [Icons]
 Name: "{group}\{#AppName}"; Filename: "{app}\{#AppExe}"; WorkingDir: "{app}"
+; The practice agency of made-up clients the first-run setup can make.
+Name: "{group}\{#AppName} (practice)"; Filename: "{app}\{#AppExe}"; Parameters: "--practice"; WorkingDir: "{app}"
 Name: "{group}\Uninstall {#AppName}"; Filename: "{uninstallexe}"
 
 [Run]

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 from pathlib import Path
 
 import pytest
@@ -136,3 +137,20 @@ def test_backup_and_restore_round_trip(capsys, monkeypatch, tmp_path: Path) -> N
 def test_a_network_share_is_refused_with_advice(capsys) -> None:
     code, _, err = run(capsys, "check", "--db", "//fileserver/share/agency.sqlite3")
     assert code == 2 and "PostgreSQL" in err
+
+
+def test_practice_opens_the_practice_agency_in_the_data_folder(
+    capsys, monkeypatch, tmp_path: Path
+) -> None:
+    monkeypatch.setenv("XDG_DATA_HOME", str(tmp_path / "data"))
+    monkeypatch.setenv("XDG_CONFIG_HOME", str(tmp_path / "config"))
+    expected = tmp_path / "data" / "recovery-desk" / "practice.sqlite3"
+    code, out, _ = run(capsys, "--practice", "check")
+    assert code == 1 and f"no database at {expected}" in out
+    expected.parent.mkdir(parents=True)
+    from forms.practice import make_practice_agency
+
+    monkeypatch.setattr("forms.practice.PRACTICE_CLIENTS", 5)
+    assert make_practice_agency(expected, dt.date(2026, 11, 27))
+    code, out, _ = run(capsys, "--practice", "check")
+    assert code == 0 and f"file {expected} opens" in out

@@ -71,4 +71,6 @@ def test_the_linux_install_puts_a_menu_entry_that_starts_the_installed_program(
     icon = home / ".local/share/icons/hicolor/scalable/apps" / f"{desktop['Icon']}.svg"
     assert icon.read_text(encoding="utf-8").lstrip().startswith("<?xml")
     assert (home / ".local/bin/recovery-desk").resolve() == Path(desktop["Exec"]).resolve()
+    practice = entry["Desktop Action practice"]["Exec"].split()
+    assert practice == [desktop["Exec"], "--practice"]
     assert (data / "recovery-desk.sqlite3").read_text(encoding="utf-8") == "the agency's records"
