@@ -67,6 +67,7 @@ class UsersView(QWidget):
         self.active_button.setObjectName("toggle_active")
         self.new_password = password_edit(self, "reset_password")
         self.new_password.setPlaceholderText(self.tr("New password for the selected account"))
+        self.new_password.setAccessibleName(self.tr("New password for the selected account"))
         self.reset_button = QPushButton(self.tr("&Reset password"), self)
         self.reset_button.setObjectName("reset")
         self.unlock_button = QPushButton(self.tr("Un&lock"), self)
