@@ -108,6 +108,7 @@ def set_up_first_run(database: Database) -> FirstRunDone | None:
     """The first-run wizard, for a database without accounts; None when it is cancelled."""
     wizard = FirstRunWizard(database, dt.date.today)
     wizard.show()
+    QTimer.singleShot(0, lambda: log.info("first-run setup shown"))
     wizard.exec()
     return wizard.done_
 

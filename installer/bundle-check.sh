@@ -30,12 +30,15 @@ cp -a "$bundle" "$work/recovery-desk"
 mkdir -p "$work/home"
 cd "$work/recovery-desk"
 
-# A clean environment: no virtualenv, no PYTHONPATH, a home of its own.
-run() {
-  env -i PATH=/usr/bin:/bin HOME="$work/home" LANG=C.UTF-8 QT_QPA_PLATFORM=offscreen \
+# A clean environment: no virtualenv, no PYTHONPATH, a home of its own. `bundle` execs
+# the program, so `bundle … &` gives its own pid to $! (a subshell's pid, killed, would
+# leave the window running); `run` keeps the script's shell for the steps in between.
+bundle() {
+  exec env -i PATH=/usr/bin:/bin HOME="$work/home" LANG=C.UTF-8 QT_QPA_PLATFORM=offscreen \
     ${FONTCONFIG_FILE:+FONTCONFIG_FILE="$FONTCONFIG_FILE"} \
     ./recovery-desk "$@"
 }
+run() { (bundle "$@"); }
 
 start=$(now)
 got=$(run --version) || fail "--version exited non-zero"
@@ -74,7 +77,7 @@ cat >"$work/no-fonts.conf" <<EOF
 <fontconfig><cachedir>$work/font-cache</cachedir></fontconfig>
 EOF
 start=$(now)
-FONTCONFIG_FILE="$work/no-fonts.conf" run --db "$db" >"$work/gui.out" 2>&1 &
+FONTCONFIG_FILE="$work/no-fonts.conf" bundle --db "$db" >"$work/gui.out" 2>&1 &
 gui_pid=$!
 for _ in $(seq 60); do
   grep -qs "window shown" "$log_file" && break
@@ -94,5 +97,22 @@ fi
 grep -qs "labels are set in the shipped DejaVu Sans" "$log_file" ||
   fail "without system fonts the window did not use the font it carries"
 echo "ok window (shown after ${shown} s without system fonts, no error in its log)"
+
+# A database without accounts opens the first-run setup.
+bundle --db "$work/new.sqlite3" >"$work/setup.out" 2>&1 &
+gui_pid=$!
+for _ in $(seq 60); do
+  grep -qs "first-run setup shown" "$log_file" && break
+  kill -0 "$gui_pid" 2>/dev/null || break
+  sleep 0.25
+done
+kill "$gui_pid" 2>/dev/null || true
+wait "$gui_pid" 2>/dev/null || true
+gui_pid=
+grep -qs "first-run setup shown" "$log_file" || fail "an empty database did not open the setup"
+if grep -E "ERROR|CRITICAL|Traceback" "$log_file" "$work/setup.out"; then
+  fail "the setup logged an error"
+fi
+echo "ok first-run setup"
 
 echo "bundle-check: all passed; bundle $(du -sh . | cut -f1), first start ${cold} s"
