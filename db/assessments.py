@@ -1,7 +1,8 @@
-"""Assessments with their substance records, and the service episodes they open and close.
+"""Assessments with their substance records: the save path and the reads.
 
 The save path is Core statements in one BEGIN IMMEDIATE transaction: one
-look-up for the client and its episodes, then the inserts. A second
+look-up for the client and its episodes (forms/ applies the episode rule to
+them, db.episodes writes the change), then the inserts. A second
 assessment on the same date is caught by the unique constraint rather than
 by another query.
 """
@@ -13,45 +14,28 @@ from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any
 
-from sqlalchemy import bindparam, func, insert, select, update
+from sqlalchemy import bindparam, insert, select
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
 from db import audit, codes
 from db.access import Actor, Permission
-from db.episodes import EpisodeError, EpisodeRow, change_for
+from db.episodes import StoredEpisode
 from db.models import Assessment, Client, Episode, SubstanceRecord
 
-__all__ = ["EpisodeError"]
+# The answers are declared once, as the model's columns; every list of them (the
+# save, the import, the histories the rules read, the demo) derives from these.
+_BOOKKEEPING = frozenset({"id", "client_id", "episode_id", "created_at", "updated_at", "version"})
+ASSESSMENT_COLUMNS = tuple(c.key for c in Assessment.__table__.columns if c.key not in _BOOKKEEPING)
+SUBSTANCE_COLUMNS = tuple(
+    c.key for c in SubstanceRecord.__table__.columns if c.key not in ("id", "assessment_id")
+)
 
-ASSESSMENT_COLUMNS = (
-    "assessed_on",
-    "kind",
-    "contact_status",
-    "last_use_on",
-    "injecting_days_28",
-    "shared_equipment",
-    "offending_days_28",
-    "work_days_28",
-    "housing_problem",
-    "psych_health",
-    "physical_health",
-    "quality_of_life",
-    "medication",
-    "medication_as_prescribed",
-    "controlled_environment",
-    *(f"barc10_{i}" for i in range(1, 11)),
-    "goal",
-    "self_identified_recovery",
-    "prior_recovery_attempts",
-)
-SUBSTANCE_COLUMNS = (
-    "substance_class",
-    "primary",
-    "criteria",
-    "criteria_last_met_on",
-    "use_days_28",
-)
+
+class DuplicateDateError(ValueError):
+    """The client already has an assessment on that date."""
+
+    field = "assessed_on"
 
 
 @dataclass(frozen=True)
@@ -61,7 +45,7 @@ class SaveContext:
     client_id: int
     client_code: str
     birth_date: dt.date
-    episodes: list[EpisodeRow]
+    episodes: list[StoredEpisode]
 
 
 def criteria_text(criteria: str | Iterable[str] | None) -> str:
@@ -80,18 +64,13 @@ _CONTEXT = (
     .outerjoin(Episode, Episode.client_id == Client.id)
     .where(Client.id == bindparam("client_id"))
 )
-_LAST_COMPLETED = select(func.max(Assessment.assessed_on)).where(
-    Assessment.client_id == bindparam("client_id"),
-    Assessment.contact_status == "completed",
-    Assessment.assessed_on < bindparam("day"),
-)
 
 
 def save_context(session: Session, client_id: int) -> SaveContext | None:
     rows = session.connection().execute(_CONTEXT, {"client_id": client_id}).all()
     if not rows:
         return None
-    episodes = [EpisodeRow(r[2], r[3], r[4]) for r in rows if r[2] is not None]
+    episodes = [StoredEpisode(r[2], r[3], r[4]) for r in rows if r[2] is not None]
     return SaveContext(client_id, rows[0][0], rows[0][1], episodes)
 
 
@@ -121,30 +100,17 @@ def add(
     session: Session,
     actor: Actor,
     context: SaveContext,
+    episode_id: int,
     values: Mapping[str, Any],
     substances: Sequence[Mapping[str, Any]],
 ) -> int:
-    """Store one assessment, its substances, its episode change and the audit row."""
+    """Store one assessment in its episode, its substances and the audit row."""
     actor.require(Permission.ENTER_DATA)
-    conn = session.connection()
-    day: dt.date = values["assessed_on"]
-    last_seen = _last_completed_before(session, context, values["kind"], day)
-    change = change_for(context.episodes, values["kind"], day, last_seen)
-    if change.close is not None:
-        conn.execute(
-            update(Episode).where(Episode.id == change.close[0]).values(closed_on=change.close[1])
-        )
-    episode_id = change.use_id
-    if episode_id is None:
-        episode_id = conn.execute(
-            insert(Episode),
-            {"client_id": context.client_id, "opened_on": day, "reentry": change.reentry},
-        ).inserted_primary_key[0]  # type: ignore[index]
     row = {k: values.get(k) for k in ASSESSMENT_COLUMNS}
     assessment_id = _insert_assessment(session, context, episode_id, row)
     rows = [_substance_row(assessment_id, s) for s in substances]
     if rows:
-        conn.execute(insert(SubstanceRecord), rows)
+        session.connection().execute(insert(SubstanceRecord), rows)
     audit.record(
         session,
         actor,
@@ -174,25 +140,11 @@ def _insert_assessment(
     except IntegrityError as exc:
         # The whole save is abandoned either way; the message names the field.
         if "assessed_on" in str(exc.orig):
-            raise EpisodeError(
-                "assessed_on",
+            raise DuplicateDateError(
                 f"There is already an assessment for this client on {row['assessed_on']}",
             ) from None
         raise
     return int(result.inserted_primary_key[0])  # type: ignore[index]
-
-
-def _last_completed_before(
-    session: Session, context: SaveContext, kind: str, day: dt.date
-) -> dt.date | None:
-    # Needed only to tell a re-entry, and only once the client has had an episode.
-    if kind != "intake" or not context.episodes:
-        return None
-    return (
-        session.connection()
-        .execute(_LAST_COMPLETED, {"client_id": context.client_id, "day": day})
-        .scalar()
-    )
 
 
 def _substance_row(assessment_id: int, values: Mapping[str, Any]) -> dict[str, Any]:

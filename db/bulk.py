@@ -14,17 +14,15 @@ from __future__ import annotations
 import datetime as dt
 import logging
 from collections.abc import Iterable, Mapping, Sequence
-from dataclasses import dataclass, field
-from itertools import groupby
+from dataclasses import dataclass
 from typing import Any
 
-from sqlalchemy import ColumnElement, Table, bindparam, delete, func, insert, select, text, update
+from sqlalchemy import ColumnElement, Table, delete, func, insert, select, text, update
 from sqlalchemy.orm import Session
 
-from db.assessments import criteria_text
+from db.assessments import ASSESSMENT_COLUMNS, SUBSTANCE_COLUMNS, criteria_text
 from db.clients import CLIENT_COLUMNS, search_columns
-from db.episodes import EpisodeError, EpisodeRow, change_for
-from db.models import Assessment, Base, Client, Episode, SubstanceRecord
+from db.models import Assessment, Base, Client, SubstanceRecord
 
 log = logging.getLogger(__name__)
 
@@ -116,17 +114,10 @@ def client_rows(
     return rows
 
 
-ASSESSMENT_KEYS = tuple(
-    c.key
-    for c in Assessment.__table__.columns
-    if c.key not in ("id", "client_id", "episode_id", "created_at", "updated_at", "version")
-)
-
-
 def assessment_row(
     aid: int, client_id: int, values: Mapping[str, Any], now: dt.datetime
 ) -> dict[str, Any]:
-    row = {key: values.get(key) for key in ASSESSMENT_KEYS}
+    row = {key: values.get(key) for key in ASSESSMENT_COLUMNS}
     row.update(
         id=aid, client_id=client_id, episode_id=None, created_at=now, updated_at=now, version=1
     )
@@ -162,130 +153,6 @@ def highest_id(session: Session, name: str) -> int:
     return int(session.scalar(select(func.coalesce(func.max(table(name).c.id), 0))) or 0)
 
 
-@dataclass(frozen=True, slots=True)
-class TimelineRow:
-    """What the episode rule reads of one stored assessment."""
-
-    id: int
-    client_id: int
-    assessed_on: dt.date
-    kind: str
-    contact_status: str
-
-
-def timelines(session: Session, client_ids: Sequence[int]) -> list[TimelineRow]:
-    """The assessments of these clients, by client and date."""
-    rows = session.execute(
-        select(
-            Assessment.id,
-            Assessment.client_id,
-            Assessment.assessed_on,
-            Assessment.kind,
-            Assessment.contact_status,
-        )
-        .where(Assessment.client_id.in_(list(client_ids)))
-        .order_by(Assessment.client_id, Assessment.assessed_on)
-    )
-    return [TimelineRow(*row) for row in rows]
-
-
-@dataclass
-class EpisodePlan:
-    """Episodes built for whole timelines, and the assessments that broke the rule."""
-
-    episodes: list[dict[str, Any]] = field(default_factory=list)
-    assignments: list[tuple[int, int]] = field(default_factory=list)  # (assessment, episode)
-    errors: list[tuple[TimelineRow, EpisodeError]] = field(default_factory=list)
-
-
-def plan_episodes(rows: Sequence[TimelineRow], ids: IdAllocator) -> EpisodePlan:
-    """Apply the episode rule of db.episodes to each client's assessments in date order.
-
-    The result is what saving the same assessments one by one, oldest first,
-    would have stored.
-    """
-    plan = EpisodePlan()
-    local: list[dict[str, Any]] = []
-    for client_id, timeline in groupby(rows, key=lambda r: r.client_id):
-        local.extend(_client_episodes(client_id, list(timeline), plan, len(local)))
-    real = ids.take(len(local))
-    plan.episodes = [{**row, "id": real[row["id"]]} for row in local]
-    plan.assignments = [(aid, real[eid]) for aid, eid in plan.assignments]
-    return plan
-
-
-def _client_episodes(
-    client_id: int, timeline: list[TimelineRow], plan: EpisodePlan, base: int
-) -> list[dict[str, Any]]:
-    # Episode ids here are positions in the import's list until real ids are taken.
-    episodes: list[EpisodeRow] = []
-    reentry: list[bool] = []
-    last_completed: dt.date | None = None
-    for a in timeline:
-        try:
-            change = change_for(episodes, a.kind, a.assessed_on, last_completed)
-            _apply_close(episodes, change.close, base)
-        except EpisodeError as exc:
-            plan.errors.append((a, exc))
-            continue
-        episode = change.use_id
-        if episode is None:
-            episode = base + len(episodes)
-            episodes.append(EpisodeRow(episode, a.assessed_on, None))
-            reentry.append(change.reentry)
-        plan.assignments.append((a.id, episode))
-        if a.contact_status == "completed":
-            last_completed = a.assessed_on
-    return [
-        {
-            "id": e.id,
-            "client_id": client_id,
-            "opened_on": e.opened_on,
-            "closed_on": e.closed_on,
-            "reentry": again,
-        }
-        for e, again in zip(episodes, reentry, strict=True)
-    ]
-
-
-def _apply_close(episodes: list[EpisodeRow], close: tuple[int, dt.date] | None, base: int) -> None:
-    if close is None:
-        return
-    index = close[0] - base
-    episode = episodes[index]
-    if close[1] < episode.opened_on:
-        # The database refuses an episode closed before it opened (a CHECK constraint).
-        raise EpisodeError(
-            "kind",
-            f"The episode opened on {episode.opened_on.isoformat()} "
-            f"has no completed interview; record a discharge before "
-            f"this intake",
-        )
-    episodes[index] = EpisodeRow(episode.id, episode.opened_on, close[1])
-
-
-def delete_episodes(session: Session, client_ids: Sequence[int]) -> None:
-    """Forget these clients' episodes (their assessments first), to build them again."""
-    if not client_ids:
-        return
-    session.execute(
-        update(Assessment).where(Assessment.client_id.in_(list(client_ids))).values(episode_id=None)
-    )
-    session.execute(delete(Episode).where(Episode.client_id.in_(list(client_ids))))
-
-
-def assign_episodes(session: Session, assignments: Sequence[tuple[int, int]]) -> None:
-    """Set `episode_id` for (assessment id, episode id) pairs, in one executemany."""
-    if not assignments:
-        return
-    statement = (
-        update(table("assessments"))
-        .where(table("assessments").c.id == bindparam("aid"))
-        .values(episode_id=bindparam("eid"))
-    )
-    session.connection().execute(statement, [{"aid": a, "eid": e} for a, e in assignments])
-
-
 def substances_of(session: Session, assessment_ids: Sequence[int]) -> dict[int, list[Any]]:
     found: dict[int, list[Any]] = {}
     rows = session.execute(
@@ -300,8 +167,6 @@ def substances_of(session: Session, assessment_ids: Sequence[int]) -> dict[int, 
 
 # --- for --update: what is stored for clients that were there before the import -----------
 
-SUBSTANCE_KEYS = ("substance_class", "primary", "criteria", "criteria_last_met_on", "use_days_28")
-
 
 def stored_assessment(
     session: Session, assessment_id: int
@@ -309,7 +174,7 @@ def stored_assessment(
     """An assessment's values and its substance rows, as stored."""
     values = dict(
         session.execute(
-            select(*(Assessment.__table__.c[k] for k in ASSESSMENT_KEYS)).where(
+            select(*(Assessment.__table__.c[k] for k in ASSESSMENT_COLUMNS)).where(
                 Assessment.id == assessment_id
             )
         )
@@ -319,7 +184,7 @@ def stored_assessment(
     substances = [
         dict(row._mapping)
         for row in session.execute(
-            select(*(SubstanceRecord.__table__.c[k] for k in SUBSTANCE_KEYS))
+            select(*(SubstanceRecord.__table__.c[k] for k in SUBSTANCE_COLUMNS))
             .where(SubstanceRecord.assessment_id == assessment_id)
             .order_by(SubstanceRecord.id)
         )
@@ -339,7 +204,7 @@ def update_assessment(
         update(Assessment)
         .where(Assessment.id == assessment_id)
         .values(
-            **{k: values.get(k) for k in ASSESSMENT_KEYS},
+            **{k: values.get(k) for k in ASSESSMENT_COLUMNS},
             updated_at=now,
             version=Assessment.version + 1,
         )

@@ -16,6 +16,9 @@ from pathlib import Path
 from typing import Any
 
 from sqlalchemy import Engine, create_engine, event
+
+# Session is also the type forms/ and reports/ give the handle that reading() and
+# writing() hand out; only db/ runs statements on it (the import contracts).
 from sqlalchemy.orm import Session, sessionmaker
 
 from db import cipher

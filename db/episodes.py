@@ -1,78 +1,103 @@
-"""Service episodes: an intake opens one, a discharge closes it (DOMAIN.md §1, §6).
-
-The rule is a pure function so the single save and the bulk importer apply
-exactly the same one.
-"""
+"""Reading and writing service episodes; the rule that decides them is
+`reports.rules.episodes`, which forms/ applies inside the saving transaction."""
 
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
+from typing import Any
 
-REENTRY_GAP_DAYS = 90
+from sqlalchemy import bindparam, delete, func, insert, select, update
+from sqlalchemy.orm import Session
+
+from db.models import Assessment, Base, Episode
 
 
 @dataclass(frozen=True, slots=True)
-class EpisodeRow:
+class StoredEpisode:
     id: int
     opened_on: dt.date
     closed_on: dt.date | None
 
 
 @dataclass(frozen=True, slots=True)
-class EpisodeChange:
-    """What saving an assessment does to the episodes.
+class TimelineRow:
+    """What the episode rule reads of one stored assessment."""
 
-    `use_id` is the episode the assessment belongs to (None: the new one);
-    `close` is (episode id, closed_on) to write, if any; `reentry` is set for a new episode.
-    """
-
-    use_id: int | None
-    close: tuple[int, dt.date] | None = None
-    reentry: bool = False
+    id: int
+    client_id: int
+    assessed_on: dt.date
+    kind: str
+    contact_status: str
 
 
-class EpisodeError(ValueError):
-    """The assessment does not fit the client's episodes; `field` names the field at fault."""
+# Built once: a statement object caches its compiled form and cache key.
+_LAST_COMPLETED = select(func.max(Assessment.assessed_on)).where(
+    Assessment.client_id == bindparam("client_id"),
+    Assessment.contact_status == "completed",
+    Assessment.assessed_on < bindparam("day"),
+)
 
-    def __init__(self, field: str, message: str) -> None:
-        super().__init__(message)
-        self.field = field
 
-
-def change_for(
-    episodes: list[EpisodeRow], kind: str, day: dt.date, last_completed_before: dt.date | None
-) -> EpisodeChange:
-    """The episode change for an assessment of `kind` on `day`.
-
-    A re-entry is an intake after a discharge or after 90 days without a
-    completed assessment. An intake while an episode is still open closes
-    that episode on the last completed assessment before it.
-    """
-    latest = max(
-        (e for e in episodes if e.opened_on <= day), key=lambda e: e.opened_on, default=None
+def last_completed_before(session: Session, client_id: int, day: dt.date) -> dt.date | None:
+    """The date of the client's last completed assessment before `day`."""
+    return (
+        session.connection().execute(_LAST_COMPLETED, {"client_id": client_id, "day": day}).scalar()
     )
-    if kind == "intake":
-        return _intake(latest, day, last_completed_before)
-    if latest is None:
-        raise EpisodeError("kind", "Record an intake before a follow-up or discharge")
-    if latest.closed_on is not None and latest.closed_on < day:
-        raise EpisodeError(
-            "kind",
-            f"The episode was closed by a discharge on "
-            f"{latest.closed_on.isoformat()}; record a new intake",
+
+
+def close(session: Session, episode_id: int, closed_on: dt.date) -> None:
+    session.connection().execute(
+        update(Episode).where(Episode.id == episode_id).values(closed_on=closed_on)
+    )
+
+
+def open_episode(session: Session, client_id: int, opened_on: dt.date, reentry: bool) -> int:
+    result = session.connection().execute(
+        insert(Episode), {"client_id": client_id, "opened_on": opened_on, "reentry": reentry}
+    )
+    return int(result.inserted_primary_key[0])  # type: ignore[index]
+
+
+def timelines(session: Session, client_ids: Sequence[int]) -> list[TimelineRow]:
+    """The assessments of these clients, by client and date."""
+    rows = session.execute(
+        select(
+            Assessment.id,
+            Assessment.client_id,
+            Assessment.assessed_on,
+            Assessment.kind,
+            Assessment.contact_status,
         )
-    close = (latest.id, day) if kind == "discharge" else None
-    return EpisodeChange(use_id=latest.id, close=close)
+        .where(Assessment.client_id.in_(list(client_ids)))
+        .order_by(Assessment.client_id, Assessment.assessed_on)
+    )
+    return [TimelineRow(*row) for row in rows]
 
 
-def _intake(latest: EpisodeRow | None, day: dt.date, last_seen: dt.date | None) -> EpisodeChange:
-    if latest is None:
-        return EpisodeChange(use_id=None)
-    gap = (day - last_seen).days if last_seen else REENTRY_GAP_DAYS + 1
-    reentry = latest.closed_on is not None or gap > REENTRY_GAP_DAYS
-    # The last completed interview may belong to an earlier episode (this one may
-    # hold only a refused or not-located intake); an episode never closes before it opened.
-    closed_on = max(last_seen, latest.opened_on) if last_seen else latest.opened_on
-    close = None if latest.closed_on is not None else (latest.id, closed_on)
-    return EpisodeChange(use_id=None, close=close, reentry=reentry)
+def delete_episodes(session: Session, client_ids: Sequence[int]) -> None:
+    """Forget these clients' episodes (their assessments first), to build them again."""
+    if not client_ids:
+        return
+    session.execute(
+        update(Assessment).where(Assessment.client_id.in_(list(client_ids))).values(episode_id=None)
+    )
+    session.execute(delete(Episode).where(Episode.client_id.in_(list(client_ids))))
+
+
+def insert_episodes(session: Session, rows: Sequence[Mapping[str, Any]]) -> None:
+    """One executemany insert of complete episode rows (ids included)."""
+    if rows:
+        session.connection().execute(insert(Episode), list(rows))
+
+
+def assign_episodes(session: Session, assignments: Sequence[tuple[int, int]]) -> None:
+    """Set `episode_id` for (assessment id, episode id) pairs, in one executemany."""
+    if not assignments:
+        return
+    table = Base.metadata.tables["assessments"]
+    statement = (
+        update(table).where(table.c.id == bindparam("aid")).values(episode_id=bindparam("eid"))
+    )
+    session.connection().execute(statement, [{"aid": a, "eid": e} for a, e in assignments])

@@ -14,6 +14,9 @@ from enum import StrEnum
 
 from sqlalchemy.exc import DBAPIError, SQLAlchemyError
 
+# What a failed statement raises, for the layers that do not name SQLAlchemy.
+DatabaseError = SQLAlchemyError
+
 
 class Failure(StrEnum):
     LOCKED = "locked"

@@ -5,11 +5,10 @@ failed sign-ins that lock a user name)."""
 from __future__ import annotations
 
 import logging
-import re
 from collections.abc import Callable
 from pathlib import Path
 
-from PySide6.QtCore import QCoreApplication, Qt, Signal
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QComboBox,
@@ -24,51 +23,23 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from db import settings as agency_settings
-from db.access import Permission, PermissionDenied
-from db.backup import BackupError
-from db.cipher import WrongPassphraseError
 from desktop import dialogs
 from desktop.context import AppContext
 from desktop.field_editors import ERROR_STYLE
 from desktop.restore import backups_folder, check_backup, restore_into
-from desktop.translate import label
-from forms.passwords import (
-    DEFAULT_MIN_LENGTH,
-    LOWEST_MIN_LENGTH,
-    MAX_LENGTH,
-    AccountError,
-    check_min_length,
-    is_below_default,
-)
+from desktop.translate import refusal
+from forms.passwords import DEFAULT_MIN_LENGTH, is_below_default
+from forms.settings import NUMBER_RANGES, PAPER_SIZES, SettingsError, read_settings, save_settings
+from forms.vocabulary import BackupError, Permission, PermissionDenied, WrongPassphraseError
 
 log = logging.getLogger(__name__)
 
-MAX_POINT_MONTHS = 120
-PAPER_SIZES = ("letter", "a4")  # as db.settings.AgencySettings.paper_size spells them
 
-
-class SettingsError(ValueError):
-    pass
-
-
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("SettingsView", text)
-
-
-def parse_points(text: str) -> tuple[int, ...]:
-    """'3, 6, 12' -> (3, 6, 12): whole months, each once, in order."""
-    parts = [p for p in re.split(r"[,;\s]+", text.strip()) if p]
-    if not parts or not all(p.isdigit() for p in parts):
-        raise SettingsError(_tr("Write the months after intake as whole numbers, e.g. 3, 6, 12"))
-    months = sorted({int(p) for p in parts})
-    if months[0] < 2 or months[-1] > MAX_POINT_MONTHS:
-        raise SettingsError(
-            _tr("Follow-up points must be between 2 and %1 months").replace(
-                "%1", str(MAX_POINT_MONTHS)
-            )
-        )
-    return tuple(months)
+def _spin_box(parent: QWidget, key: str) -> QSpinBox:
+    """A spin box that offers only the numbers forms/settings.py allows for `key`."""
+    box = QSpinBox(parent)
+    box.setRange(*NUMBER_RANGES[key])
+    return box
 
 
 class SettingsView(QWidget):
@@ -112,31 +83,25 @@ class SettingsView(QWidget):
         self.prefix.setMaxLength(20)
         self.points = QLineEdit(box)
         self.points.setToolTip(self.tr("Months after intake, separated by commas."))
-        self.threshold = QSpinBox(box)
-        self.threshold.setRange(1, 100)
+        self.threshold = _spin_box(box, "suppression_threshold")
         self.paper = QComboBox(box)
         for value, caption in zip(PAPER_SIZES, (self.tr("Letter"), self.tr("A4")), strict=True):
             self.paper.addItem(caption, value)
-        self.idle = QSpinBox(box)
-        self.idle.setRange(1, 240)
+        self.idle = _spin_box(box, "idle_lock_minutes")
         self.idle.setSuffix(self.tr(" minutes"))
         self.state = QLineEdit(box)
         self.state.setMaxLength(40)
         self.backup_folder = QLineEdit(box)
         self.backup_folder.setPlaceholderText(self.tr("the backups folder beside the database"))
         self.backup_folder.setToolTip(self.tr("A folder on a second disk keeps backups safe"))
-        self.keep = {}
-        for key, most in (("keep_daily", 365), ("keep_weekly", 104), ("keep_monthly", 120)):
-            self.keep[key] = QSpinBox(box)
-            self.keep[key].setRange(1, most)
-        self.min_length = QSpinBox(box)
-        self.min_length.setRange(LOWEST_MIN_LENGTH, MAX_LENGTH)
+        self.keep = {
+            key: _spin_box(box, key) for key in ("keep_daily", "keep_weekly", "keep_monthly")
+        }
+        self.min_length = _spin_box(box, "password_min_length")
         self.min_length.setSuffix(self.tr(" characters"))
-        self.attempts = QSpinBox(box)
-        self.attempts.setRange(1, 100)
+        self.attempts = _spin_box(box, "sign_in_attempts")
         self.attempts.setSuffix(self.tr(" failed sign-ins"))
-        self.window_minutes = QSpinBox(box)
-        self.window_minutes.setRange(1, 24 * 60)
+        self.window_minutes = _spin_box(box, "sign_in_window_minutes")
         self.window_minutes.setPrefix(self.tr("within "))
         self.window_minutes.setSuffix(self.tr(" minutes"))
 
@@ -188,29 +153,22 @@ class SettingsView(QWidget):
         self.window_minutes.setValue(s.sign_in_window_minutes)
         self.message.clear()
 
-    def read(self) -> agency_settings.AgencySettings:
-        if not self.agency_name.text().strip():
-            raise SettingsError(self.tr("Write the agency's name; reports print it."))
-        return agency_settings.AgencySettings(
-            agency_name=self.agency_name.text().strip(),
-            client_code_prefix=self.prefix.text().strip(),
-            followup_months=parse_points(self.points.text()),
-            suppression_threshold=self.threshold.value(),
-            paper_size=str(self.paper.currentData()),
-            idle_lock_minutes=self.idle.value(),
-            state=self.state.text().strip(),
-            backup_folder=self._backup_folder(),
+    def chosen(self) -> dict[str, object]:
+        """The values as typed and chosen, keyed as the settings name them."""
+        return {
+            "agency_name": self.agency_name.text(),
+            "client_code_prefix": self.prefix.text(),
+            "followup_months": self.points.text(),
+            "suppression_threshold": self.threshold.value(),
+            "paper_size": self.paper.currentData(),
+            "idle_lock_minutes": self.idle.value(),
+            "state": self.state.text(),
+            "backup_folder": self.backup_folder.text(),
             **{key: box.value() for key, box in self.keep.items()},
-            password_min_length=self.min_length.value(),
-            sign_in_attempts=self.attempts.value(),
-            sign_in_window_minutes=self.window_minutes.value(),
-        )
-
-    def _backup_folder(self) -> str:
-        text = self.backup_folder.text().strip()
-        if text and not Path(text).expanduser().is_dir():
-            raise SettingsError(self.tr("The backups folder %1 does not exist").replace("%1", text))
-        return text
+            "password_min_length": self.min_length.value(),
+            "sign_in_attempts": self.attempts.value(),
+            "sign_in_window_minutes": self.window_minutes.value(),
+        }
 
     def restore_backup(self) -> None:
         """Pick a backup, confirm, keep the current file as a backup, reopen (admins)."""
@@ -256,21 +214,20 @@ class SettingsView(QWidget):
         self.restored.emit()
 
     def save(self) -> None:
+        raw = self.chosen()
         try:
-            chosen = self.read()
-            check_min_length(chosen.password_min_length)
+            min_length = read_settings(raw).password_min_length
         except SettingsError as exc:
-            self._refused(str(exc))
+            self._refused(refusal(exc.template, exc.params))
             return
-        except AccountError as exc:
-            self._refused(label(exc.template).format(**exc.params))
-            return
-        if not self._shorter_passwords_agreed(chosen.password_min_length):
+        if not self._shorter_passwords_agreed(min_length):
             self.min_length.setValue(self.ctx.settings.password_min_length)
             return
         try:
-            with self.ctx.database.writing() as session:
-                agency_settings.save(session, self.ctx.user, chosen)
+            save_settings(self.ctx.database, self.ctx.user, raw)
+        except SettingsError as exc:
+            self._refused(refusal(exc.template, exc.params))
+            return
         except PermissionDenied as exc:
             dialogs.warn(self, self.tr("Not allowed"), str(exc))
             return

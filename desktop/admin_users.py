@@ -20,7 +20,6 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from db.access import PermissionDenied
 from desktop.context import AppContext
 from desktop.field_editors import ERROR_STYLE, FieldEditor
 from desktop.translate import code_label, label
@@ -28,6 +27,7 @@ from forms import accounts
 from forms.accounts import AccountError, AccountRow
 from forms.definitions import USER_FIELDS, by_key
 from forms.validation import ValidationFailed
+from forms.vocabulary import PermissionDenied
 
 log = logging.getLogger(__name__)
 
@@ -124,9 +124,12 @@ class UsersView(QWidget):
                 self.table.setItem(r, c, QTableWidgetItem(text))
 
     def _state(self, account: AccountRow) -> str:
-        if not account.active:
-            return self.tr("deactivated")
-        return self.tr("locked (failed sign-ins)") if account.locked else self.tr("active")
+        words = {
+            accounts.ACTIVE: self.tr("active"),
+            accounts.DEACTIVATED: self.tr("deactivated"),
+            accounts.LOCKED: self.tr("locked (failed sign-ins)"),
+        }
+        return words[account.state]
 
     def _selected(self) -> AccountRow | None:
         row = self.table.currentRow()

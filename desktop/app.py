@@ -6,17 +6,12 @@ import datetime as dt
 import logging
 import sys
 from contextlib import nullcontext
+from functools import partial
 from pathlib import Path
 
 from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, QTimer, QTranslator
 from PySide6.QtWidgets import QApplication, QWidget
-from sqlalchemy.exc import SQLAlchemyError
 
-from db import backups
-from db.cipher import WRONG_PASSPHRASE, CipherUnavailableError, WrongPassphraseError
-from db.engine import Database
-from db.location import DatabaseLocationError
-from db.startup import DatabaseUnusableError, open_database
 from desktop import __version__, dialogs, logs, passphrase
 from desktop.context import AppContext, keep_out_of_garbage_collection
 from desktop.first_run_wizard import FirstRunWizard
@@ -26,8 +21,18 @@ from desktop.main_window import MainWindow
 from desktop.translate import label
 from desktop.workers import Job
 from forms.accounts import SignedIn, needs_first_admin
+from forms.database_file import daily_backup, open_database
 from forms.failures import log_failure, reason
 from forms.first_run import FirstRunDone
+from forms.vocabulary import (
+    WRONG_PASSPHRASE,
+    CipherUnavailableError,
+    Database,
+    DatabaseError,
+    DatabaseLocationError,
+    DatabaseUnusableError,
+    WrongPassphraseError,
+)
 
 log = logging.getLogger(__name__)
 
@@ -130,13 +135,13 @@ def open_for_gui(db: str | None) -> Database | None:
             return open_database(
                 db,
                 background_check=True,
-                passphrase=lambda path, wrong=wrong: _ask_passphrase(path, wrong),
+                passphrase=partial(_ask_passphrase, wrong=wrong),
             )
         except WrongPassphraseError as exc:
             log.warning("a passphrase that does not open %s was given", exc.path)
         except _PassphraseCancelled:
             return None
-        except (DatabaseUnusableError, DatabaseLocationError, SQLAlchemyError, OSError) as exc:
+        except (DatabaseUnusableError, DatabaseLocationError, DatabaseError, OSError) as exc:
             _refused(exc)
             return None
         except CipherUnavailableError as exc:
@@ -161,7 +166,7 @@ def _ask_passphrase(path: Path, wrong: bool) -> str:
 
 
 def _refused(exc: Exception) -> None:
-    why = reason(exc) if isinstance(exc, SQLAlchemyError) else None
+    why = reason(exc) if isinstance(exc, DatabaseError) else None
     if why is None:
         log.error("cannot open the database: %s", exc)
     else:  # the driver's own text may carry data
@@ -185,7 +190,7 @@ def start_daily_backup(ctx: AppContext) -> None:
 
     def work(_progress: object, _cancelled: object) -> object:
         database.require_healthy_file()  # a damaged file is reported, not backed up
-        return backups.daily_backup(database)
+        return daily_backup(database)
 
     ctx.pool.start(Job(work, "daily backup"))
 

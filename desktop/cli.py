@@ -119,14 +119,17 @@ def _operation(args: argparse.Namespace) -> str:
 
 
 def _report(exc: Exception, operation: str) -> int:
-    from db.access import PermissionDenied
-    from db.backup import BackupError
-    from db.cipher import CipherUnavailableError, WrongPassphraseError
-    from db.encryption import EncryptionError
-    from db.failures import is_database_error
-    from db.location import DatabaseLocationError
-    from db.startup import DatabaseUnusableError
     from forms.validation import ValidationFailed
+    from forms.vocabulary import (
+        BackupError,
+        CipherUnavailableError,
+        DatabaseLocationError,
+        DatabaseUnusableError,
+        EncryptionError,
+        PermissionDenied,
+        WrongPassphraseError,
+        is_database_error,
+    )
 
     known = (
         BackupError,

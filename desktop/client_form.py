@@ -24,8 +24,9 @@ from desktop.field_editors import ERROR_STYLE
 from desktop.form_view import FormView
 from desktop.translate import label
 from forms import records
+from forms.client_list import find_likely_duplicates
 from forms.definitions import CLIENT_FIELDS, by_key
-from forms.duplicates import LikelyDuplicate, likely_duplicates
+from forms.duplicates import LikelyDuplicate
 from forms.values import FieldError, parse
 
 log = logging.getLogger(__name__)
@@ -170,10 +171,9 @@ class ClientFormView(FormView):
             self.duplicates.show_found([])
             return []
         given, family, preferred, birth = who
-        with self.ctx.database.reading() as session:
-            found = likely_duplicates(
-                session, self.ctx.index, given, family, birth, preferred or None
-            )
+        found = find_likely_duplicates(
+            self.ctx.database, self.ctx.index, given, family, birth, preferred or None
+        )
         self.duplicates.show_found(found)
         return found
 
@@ -192,7 +192,7 @@ class ClientFormView(FormView):
         self.summary.setText(self.duplicates.message.text())
         self.summary.show()
         self.duplicates.table.setFocus()
-        self.scroll.ensureWidgetVisible(self.duplicates)
+        self.scroll_area.ensureWidgetVisible(self.duplicates)
         return True
 
     def operation(self) -> str:
@@ -208,14 +208,11 @@ class ClientFormView(FormView):
             self.version = records.update_client(
                 self.ctx.database, self.ctx.user, client_id, self.version, raw, today
             )
-        if self.ctx.index is not None:
+        born = parse(FIELDS["birth_date"], raw["birth_date"], today)  # valid: it was saved
+        if self.ctx.index is not None and isinstance(born, dt.date):
             preferred = str(raw.get("preferred_name") or "").strip() or None
             self.ctx.index.add(
-                client_id,
-                str(raw["given_name"]),
-                str(raw["family_name"]),
-                preferred,
-                parse(FIELDS["birth_date"], raw["birth_date"], today),
-            )  # type: ignore[arg-type]
+                client_id, str(raw["given_name"]), str(raw["family_name"]), preferred, born
+            )
         self.ctx.notify("client", client_id)
         return client_id

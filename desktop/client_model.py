@@ -1,8 +1,8 @@
 """The client list as a paged table model: rows arrive a page at a time as the view
 scrolls (fetchMore), so 100,000 clients never sit in memory as objects.
 
-Two modes: every client in name order (pages from `db.clients.page`), or the
-ids a search found, best first (pages from `db.clients.summaries`).
+Two modes: every client in name order (`forms.client_list.client_page`), or the
+ids a search found, best first (`client_summaries`).
 """
 
 from __future__ import annotations
@@ -10,13 +10,11 @@ from __future__ import annotations
 import datetime as dt
 import logging
 from collections.abc import Sequence
-from typing import NamedTuple
 
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
 
-from db import clients
-from db.engine import Database
-from db.models import Client
+from forms.client_list import ClientSummary, client_count, client_page, client_summaries
+from forms.vocabulary import Database
 
 log = logging.getLogger(__name__)
 
@@ -24,22 +22,7 @@ PAGE_SIZE = 200
 Index = QModelIndex | QPersistentModelIndex
 
 
-class ClientRow(NamedTuple):
-    client_id: int
-    client_code: str
-    family_name: str
-    given_name: str
-    preferred_name: str
-    birth_date: dt.date
-
-    @classmethod
-    def of(cls, c: Client) -> ClientRow:
-        return cls(
-            c.id, c.client_code, c.family_name, c.given_name, c.preferred_name or "", c.birth_date
-        )
-
-    def label(self) -> str:
-        return f"{self.family_name}, {self.given_name} ({self.client_code}, {self.birth_date})"
+ClientRow = ClientSummary  # one row of the list
 
 
 class ClientTableModel(QAbstractTableModel):
@@ -62,8 +45,7 @@ class ClientTableModel(QAbstractTableModel):
         self.beginResetModel()
         self._ids = None
         self.rows = []
-        with self.database.reading() as session:
-            self.total = clients.count(session)
+        self.total = client_count(self.database)
         self.endResetModel()
         self._load_page()
 
@@ -81,12 +63,9 @@ class ClientTableModel(QAbstractTableModel):
 
     def _next_rows(self) -> list[ClientRow]:
         start = len(self.rows)
-        with self.database.reading() as session:
-            if self._ids is None:
-                found = clients.page(session, start, PAGE_SIZE)
-            else:
-                found = clients.summaries(session, self._ids[start : start + PAGE_SIZE])
-        return [ClientRow.of(c) for c in found]
+        if self._ids is None:
+            return client_page(self.database, start, PAGE_SIZE)
+        return client_summaries(self.database, self._ids[start : start + PAGE_SIZE])
 
     def _load_page(self) -> None:
         if not self.canFetchMore(QModelIndex()):
@@ -121,7 +100,7 @@ class ClientTableModel(QAbstractTableModel):
         ):
             return None
         row = self.rows[index.row()]
-        value = row[index.column() + 1]
+        value = row.column(index.column())
         return value.isoformat() if isinstance(value, dt.date) else value
 
     def headerData(

@@ -25,6 +25,7 @@ from PySide6.QtWidgets import (
 from desktop import client_text as text
 from desktop.client_data import ClientPage
 from desktop.client_model import ClientRow
+from forms.client_record import ConsentEntry
 
 log = logging.getLogger(__name__)
 
@@ -289,12 +290,14 @@ class ClientPageView(QWidget):
             text.disclosure_rows(page.disclosures),
             self.tr("The client's records have not been disclosed."),
         )
-        counts = ((1, self.tr("Consents (%1)"), page.consents),)
-        counts += ((2, self.tr("Disclosures (%1)"), page.disclosures),)
-        for index, caption, listed in counts:
-            self.tabs.setTabText(index, caption.replace("%1", str(len(listed))))
+        counts = (
+            (1, self.tr("Consents (%1)"), len(page.consents)),
+            (2, self.tr("Disclosures (%1)"), len(page.disclosures)),
+        )
+        for index, caption, count in counts:
+            self.tabs.setTabText(index, caption.replace("%1", str(count)))
 
-    def chosen_consent(self) -> object | None:
+    def chosen_consent(self) -> ConsentEntry | None:
         row = self.consent_table.currentRow()
         listed = self.page.consents
         return listed[row] if 0 <= row < len(listed) else None
@@ -302,14 +305,12 @@ class ClientPageView(QWidget):
     def _consent_chosen(self, row: int, *_: int) -> None:
         """Revoke is offered for a chosen consent not revoked yet."""
         chosen = self.chosen_consent() if row >= 0 else None
-        self.revoke_button.setEnabled(
-            chosen is not None and getattr(chosen, "revoked_on", None) is None
-        )
+        self.revoke_button.setEnabled(chosen is not None and chosen.revoked_on is None)
 
     def _revoke_chosen(self) -> None:
         chosen = self.chosen_consent()
         if chosen is not None and self.revoke_button.isEnabled():
-            self.revoke_consent.emit(chosen.id)  # type: ignore[attr-defined]
+            self.revoke_consent.emit(chosen.id)
 
     def take_focus(self) -> None:
         """The next thing is usually a form: Space on the focused button opens the intake or
@@ -321,7 +322,8 @@ class ClientPageView(QWidget):
         """The full sentence behind the status of the chosen substance (the first at start)."""
         statuses = self.page.statuses
         if 0 <= row < len(statuses):
-            substance = self.status_table.item(row, 0).text()
+            cell = self.status_table.item(row, 0)
+            substance = cell.text() if cell is not None else ""
             self.reason.setText(
                 self.tr("Why, for %1: %2")
                 .replace("%1", substance)

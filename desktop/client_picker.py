@@ -11,9 +11,9 @@ import logging
 from PySide6.QtCore import QStringListModel, Qt, Signal
 from PySide6.QtWidgets import QCompleter, QLineEdit, QWidget
 
-from db import clients
 from desktop.client_model import ClientRow
 from desktop.context import AppContext
+from forms.client_list import client_summaries
 from forms.search_audit import find_clients
 
 log = logging.getLogger(__name__)
@@ -61,8 +61,7 @@ class ClientPickerEdit(QLineEdit):
             trail=self.ctx.search_trail,
             limit=SUGGESTIONS,
         )
-        with self.ctx.database.reading() as session:
-            rows = [ClientRow.of(c) for c in clients.summaries(session, ids)]
+        rows = client_summaries(self.ctx.database, ids)
         self._labels = {row.label(): row.client_id for row in rows}
         self._model.setStringList(list(self._labels))
         if rows:

@@ -24,13 +24,13 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from db import clients
-from db.access import Permission, PermissionDenied
 from desktop import dialogs
 from desktop.client_model import ClientRow, ClientTableModel
 from desktop.context import AppContext
+from forms.client_list import merge_clients
 from forms.search import DEFAULT_LIMIT as SEARCH_LIMIT
 from forms.search_audit import find_clients
+from forms.vocabulary import Permission, PermissionDenied
 
 log = logging.getLogger(__name__)
 
@@ -244,8 +244,7 @@ class ClientSearchView(QWidget):
 
     def merge(self, keep_id: int, drop_id: int) -> bool:
         try:
-            with self.ctx.database.writing() as session:
-                clients.merge(session, self.ctx.user, keep_id, drop_id)
+            merge_clients(self.ctx.database, self.ctx.user, keep_id, drop_id)
         except (ValueError, PermissionDenied) as exc:
             dialogs.warn(self, self.tr("Not merged"), str(exc))
             return False

@@ -8,9 +8,9 @@ from typing import Any
 
 from PySide6.QtCore import QCoreApplication
 
-from db import codes
 from desktop.client_data import ClientPage
 from desktop.translate import code_label, field_label
+from forms.client_record import AssessmentEntry
 from forms.definitions import (
     ASSESSMENT_FIELDS,
     CONSENT_FIELDS,
@@ -20,6 +20,7 @@ from forms.definitions import (
     SUBSTANCE_FIELDS,
     by_key,
 )
+from forms.vocabulary import codes
 from reports.rules.consent import ConsentFact, in_force
 from reports.rules.followup import PointState
 from reports.rules.recovery import ClassStatus
@@ -203,9 +204,9 @@ def timeline_rows(page: ClientPage) -> list[list[str]]:
     return [[day.isoformat(), what, detail] for day, _, what, detail in entries]
 
 
-def _assessment_detail(page: ClientPage, a: Any) -> str:
+def _assessment_detail(page: ClientPage, a: AssessmentEntry) -> str:
     status = code_label(_ASSESSMENT["contact_status"], a.contact_status)
-    records = page.substances.get(a.id, [])
+    records = page.substances.get(a.id, ())
     if not records:
         return status
     names = []
@@ -221,9 +222,9 @@ def _assessment_detail(page: ClientPage, a: Any) -> str:
 
 def _encounter_detail(n: Any) -> str:
     given = [
-        f"{field_label(_ENCOUNTER[key])}: {getattr(n, key)}"
+        f"{field_label(_ENCOUNTER[key])}: {n.tallies[key]}"
         for key in codes.ENCOUNTER_TALLIES
-        if getattr(n, key)
+        if n.tallies[key]
     ]
     area = f" — {n.area}" if n.area else ""
     return ", ".join(given) + area

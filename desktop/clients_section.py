@@ -8,7 +8,6 @@ import logging
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QWidget
 
-from db.access import PermissionDenied
 from desktop import dialogs
 from desktop.assessment_form import AssessmentFormView, kind_titles
 from desktop.client_data import ClientGone, load_client_page
@@ -21,6 +20,7 @@ from desktop.context import AppContext
 from desktop.form_view import FormView
 from desktop.navigation import NavStack
 from desktop.small_forms import EncounterFormView, EventFormView
+from forms.vocabulary import PermissionDenied
 
 log = logging.getLogger(__name__)
 
@@ -83,7 +83,7 @@ class ClientsSection(NavStack):
             self.search.focus_search()
 
     def current_client(self) -> ClientRow | None:
-        page = self.find(ClientPageView)
+        page = self.topmost(ClientPageView)
         return page.client_row() if isinstance(page, ClientPageView) else None
 
     def _refresh_pages(self, entity: str, client_id: int) -> None:

@@ -13,14 +13,14 @@ from collections.abc import Callable
 
 from PySide6.QtCore import QObject, Signal
 
-from db import settings as agency_settings
-from db.access import Actor, Permission
-from db.engine import Database
-from db.models import utc_now
 from desktop.workers import Job, Pool, default_pool
 from forms.accounts import Attempt
+from forms.client_list import load_index
+from forms.database_file import database_name
 from forms.search import ClientIndex
 from forms.search_audit import SearchTrail
+from forms.settings import AgencySettings, load_settings
+from forms.vocabulary import Actor, Database, Permission, utc_now
 
 log = logging.getLogger(__name__)
 
@@ -57,7 +57,7 @@ class AppContext(QObject):
         self.pool: Pool = pool if pool is not None else default_pool()
         self.actor: Actor | None = None
         self.display_name = ""
-        self.settings = agency_settings.AgencySettings()
+        self.settings = AgencySettings()
         self.index: ClientIndex | None = None
         self._index_job: Job | None = None
         self.search_trail = SearchTrail()  # when each person's search was last audited
@@ -109,8 +109,7 @@ class AppContext(QObject):
             show()
 
     def reload_settings(self) -> None:
-        with self.database.reading() as session:
-            self.settings = agency_settings.load(session)
+        self.settings = load_settings(self.database)
 
     def start_index_build(self) -> None:
         """Build the name index on the pool, so the first keystroke does not wait for it."""
@@ -119,8 +118,7 @@ class AppContext(QObject):
         database = self.database
 
         def build(_progress: object, _cancelled: object) -> ClientIndex:
-            with database.reading() as session:
-                return ClientIndex.load(session)
+            return load_index(database)
 
         self._index_job = Job(build, "client name index")
         self._index_job.signals.succeeded.connect(self._index_built)
@@ -142,8 +140,7 @@ class AppContext(QObject):
     def ensure_index(self) -> ClientIndex:
         """The in-memory name index for typo-tolerant search, built on first use."""
         if self.index is None:
-            with self.database.reading() as session:
-                self.index = ClientIndex.load(session)
+            self.index = load_index(self.database)
             log.info("client name index built: %d clients", len(self.index))
         return self.index
 
@@ -151,7 +148,4 @@ class AppContext(QObject):
         self.changed.emit(entity, client_id)
 
     def database_name(self) -> str:
-        url = self.database.engine.url
-        if url.get_backend_name() == "sqlite":
-            return url.database or ""
-        return url.render_as_string(hide_password=True)
+        return database_name(self.database)

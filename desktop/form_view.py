@@ -25,15 +25,15 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from db.access import PermissionDenied
-from db.clients import ConflictError
 from desktop import dialogs
 from desktop.context import AppContext
 from desktop.field_editors import ERROR_STYLE, FieldEditor
+from desktop.qt_application import running_application
 from desktop.translate import label
 from forms.failures import log_failure, reason
 from forms.fields import Field
 from forms.validation import ValidationFailed
+from forms.vocabulary import ConflictError, PermissionDenied
 
 log = logging.getLogger(__name__)
 
@@ -69,12 +69,12 @@ class FormView(QWidget):
         self.summary.setWordWrap(True)
         self.summary.hide()
         outer.addWidget(self.summary)
-        self.scroll = QScrollArea(self)
-        self.scroll.setWidgetResizable(True)
-        self.body = QWidget(self.scroll)
+        self.scroll_area = QScrollArea(self)
+        self.scroll_area.setWidgetResizable(True)
+        self.body = QWidget(self.scroll_area)
         self.body_layout = QVBoxLayout(self.body)
-        self.scroll.setWidget(self.body)
-        outer.addWidget(self.scroll, 1)
+        self.scroll_area.setWidget(self.body)
+        outer.addWidget(self.scroll_area, 1)
         outer.addLayout(self._buttons())
 
     def _buttons(self) -> QHBoxLayout:
@@ -99,7 +99,7 @@ class FormView(QWidget):
         escape = QShortcut(QKeySequence(Qt.Key.Key_Escape), self)
         escape.setContext(context)
         escape.activated.connect(self.cancel)
-        QApplication.instance().focusChanged.connect(self._keep_focus_visible)  # type: ignore[attr-defined]
+        running_application().focusChanged.connect(self._keep_focus_visible)
 
     def add_section(self, title: str, fields: Iterable[Field], key_prefix: str = "") -> QGroupBox:
         box = QGroupBox(title, self.body)
@@ -133,7 +133,7 @@ class FormView(QWidget):
 
     def _keep_focus_visible(self, _old: QWidget | None, new: QWidget | None) -> None:
         if new is not None and self.body.isAncestorOf(new):
-            self.scroll.ensureWidgetVisible(new, 20, 40)
+            self.scroll_area.ensureWidgetVisible(new, 20, 40)
 
     # -- values ---------------------------------------------------------------------------
     def raw_values(self, keys: Iterable[str] | None = None) -> dict[str, object]:
@@ -161,7 +161,8 @@ class FormView(QWidget):
 
     def showEvent(self, event: object) -> None:
         super().showEvent(event)  # type: ignore[arg-type]
-        if not self.body.isAncestorOf(QApplication.focusWidget()):
+        focused = QApplication.focusWidget()
+        if focused is None or not self.body.isAncestorOf(focused):
             self.first_focus().setFocus(Qt.FocusReason.OtherFocusReason)
 
     # -- errors ---------------------------------------------------------------------------

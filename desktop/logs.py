@@ -9,15 +9,15 @@ from __future__ import annotations
 import logging
 import sys
 from collections.abc import Callable
+from io import TextIOWrapper
 from logging.handlers import RotatingFileHandler
 from pathlib import Path
 from types import TracebackType
 
 import platformdirs
 
-from db.files import private_file, private_folder
-from db.location import APP_NAME
 from forms.failures import log_failure, reason
+from forms.vocabulary import APP_NAME, private_file, private_folder
 
 LOG_BYTES = 1_000_000
 LOG_FILES = 5
@@ -33,7 +33,7 @@ def log_folder() -> Path:
 class PrivateRotatingFileHandler(RotatingFileHandler):
     """Each new log file (also after a rotation) is created 0600, whatever the umask."""
 
-    def _open(self):  # type: ignore[no-untyped-def]
+    def _open(self) -> TextIOWrapper:
         private_file(Path(self.baseFilename))
         return super()._open()
 

@@ -27,14 +27,13 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from db.access import Actor, Permission
-from db.engine import Database
 from desktop import dialogs
 from desktop.admin_settings import SettingsView
 from desktop.admin_users import UsersView
 from desktop.clients_section import ClientsSection
 from desktop.context import AppContext
 from desktop.idle import IdleWatcher
+from desktop.qt_application import running_application
 from desktop.reports_view import ReportsView
 from desktop.screen_lock import LockGuard
 from desktop.signin_view import FIRST, SIGN_IN, UNLOCK, SignInView
@@ -44,6 +43,7 @@ from desktop.worklist_view import WorklistView
 from forms import sessions
 from forms.accounts import SignedIn, needs_first_admin
 from forms.definitions import USER_FIELDS, by_key
+from forms.vocabulary import Actor, Database, Permission
 
 log = logging.getLogger(__name__)
 
@@ -144,7 +144,7 @@ class MainWindow(QMainWindow):
         self.idle.set_timeout(
             self._idle_override or MINUTE_MS * self.ctx.settings.idle_lock_minutes
         )
-        QApplication.instance().installEventFilter(self.idle)
+        running_application().installEventFilter(self.idle)
         self.idle.start()
 
     @property
@@ -156,7 +156,8 @@ class MainWindow(QMainWindow):
             return
         self.idle.stop()
         focus = QApplication.focusWidget()
-        self._focus_before_lock = focus if self.workspace.isAncestorOf(focus) else None
+        inside = focus is not None and self.workspace.isAncestorOf(focus)
+        self._focus_before_lock = focus if inside else None
         self.ctx.lock()
         self.guard.engage()
         self._show_front(UNLOCK)
@@ -202,7 +203,7 @@ class MainWindow(QMainWindow):
         self.worklist.form.cancel()  # the contact attempt: cleared without a question
         self.clients.close_all()
         self.idle.stop()
-        QApplication.instance().removeEventFilter(self.idle)
+        running_application().removeEventFilter(self.idle)
         log.info("%s signed out", self.ctx.actor.username if self.ctx.actor else "nobody")
         if self.ctx.actor is not None:
             self._audit(sessions.sign_out)
@@ -314,7 +315,7 @@ class MainWindow(QMainWindow):
         elif self.ctx.actor is not None and not self._may_leave_work():
             event.ignore()
             return
-        QApplication.instance().removeEventFilter(self.idle)
+        running_application().removeEventFilter(self.idle)
         event.accept()
 
 

@@ -100,6 +100,6 @@ class NavStack(QStackedWidget):
         if take_focus is not None:
             take_focus()
 
-    def find(self, kind: type) -> QWidget | None:
+    def topmost(self, kind: type) -> QWidget | None:
         """The topmost view of that class, if any."""
         return next((v for v in reversed(self.views) if isinstance(v, kind)), None)

@@ -33,14 +33,12 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from db import codes
-from db.access import Permission
-from db.dates import Period, add_months
 from desktop import client_text, dialogs
 from desktop.context import AppContext
 from desktop.job_runner import JobRunner
 from desktop.translate import label
 from forms.validation import ValidationFailed
+from forms.vocabulary import Period, Permission, add_months, codes
 from reports.outputs.exchange_disclosure import left_out_text
 from reports.outputs.periods import FieldNames, InputError
 from reports.outputs.registry import Asks, Caller, Job, JobInputs, checked, jobs_for
@@ -176,8 +174,9 @@ class ReportsView(QWidget):
         """One row per job the signed-in person may run."""
         while self.jobs_layout.count():
             item = self.jobs_layout.takeAt(0)
-            if item.widget() is not None:
-                item.widget().deleteLater()
+            widget = item.widget() if item is not None else None
+            if widget is not None:
+                widget.deleteLater()
         self.job_buttons = {}
         self.jobs = {j.key: j for j in jobs_for(self.ctx.user)}
         for row, job in enumerate(self.jobs.values()):

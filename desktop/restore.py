@@ -1,20 +1,24 @@
-"""Restoring a backup from the GUI, through the same db.backups.restore as the command line:
+"""Restoring a backup from the GUI, through the same restore as the command line:
 the current file is kept as a backup first, then the program reopens the restored file."""
 
 from __future__ import annotations
 
 from pathlib import Path
 
-from db import backups
-from db.backup import BackupError, quick_check
-from db.cipher import looks_encrypted
-from db.location import sqlite_path
-from db.startup import open_database
 from desktop.context import AppContext
+from forms.database_file import (
+    configured_folder,
+    folder_for,
+    open_database,
+    quick_check,
+    restore_backup,
+    sqlite_path,
+)
+from forms.vocabulary import BackupError, looks_encrypted
 
 
 def backups_folder(ctx: AppContext) -> Path | None:
-    return backups.configured_folder(ctx.database)
+    return configured_folder(ctx.database)
 
 
 def check_backup(ctx: AppContext, backup: Path) -> None:
@@ -31,11 +35,11 @@ def restore_into(ctx: AppContext, backup: Path) -> Path | None:
     path = sqlite_path(ctx.database.url)
     if path is None:
         raise ValueError("restore replaces a SQLite file; restore PostgreSQL with pg_restore")
-    folder = backups.configured_folder(ctx.database) or backups.folder_for(path)
+    folder = configured_folder(ctx.database) or folder_for(path)
     key = ctx.database.key
     ctx.database.dispose()
     try:
-        kept = backups.restore(path, backup, key, folder)
+        kept = restore_backup(path, backup, key, folder)
     finally:
         # Whatever happened, the window goes on with the file that is there now.
         ctx.database = open_database(str(path), key=key)

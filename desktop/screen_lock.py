@@ -19,6 +19,8 @@ import shiboken6
 from PySide6.QtCore import QEvent, QObject, Qt, QTimer
 from PySide6.QtWidgets import QApplication, QProgressDialog, QWidget
 
+from desktop.qt_application import running_application
+
 log = logging.getLogger(__name__)
 
 # Windows and dialogs; menus, tooltips and pop-up lists are parts of a window.
@@ -44,14 +46,14 @@ class LockGuard(QObject):
     def engage(self) -> None:
         """Close or hide every other window, and keep new ones off the screen."""
         self.engaged = True
-        QApplication.instance().installEventFilter(self)
+        running_application().installEventFilter(self)
         for widget in QApplication.topLevelWidgets():
             if widget.isVisible() and self._covers(widget):
                 self._put_away(widget, on_screen=True)
 
     def release(self) -> None:
         self.engaged = False
-        QApplication.instance().removeEventFilter(self)
+        running_application().removeEventFilter(self)
         hidden, self._hidden = self._hidden, []
         for widget in hidden:
             if shiboken6.isValid(widget):

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Mapping
+
 from PySide6.QtCore import QCoreApplication
 
 from forms.fields import Field
@@ -12,6 +14,13 @@ CONTEXT = "forms"
 def label(text: str) -> str:
     """An N_-marked text from forms/ or reports/, translated."""
     return QCoreApplication.translate(CONTEXT, text)
+
+
+def refusal(template: str, params: Mapping[str, object]) -> str:
+    """A refusal from forms/ (an N_-marked template and its values), translated; the
+    setting or field it names (`label`) is translated too."""
+    values = {k: label(v) if k == "label" and isinstance(v, str) else v for k, v in params.items()}
+    return label(template).format(**values)
 
 
 def field_label(field: Field) -> str:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Callable
+from functools import partial
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QCoreApplication, Qt
@@ -53,7 +54,7 @@ def _go_actions(window: MainWindow) -> dict[str, QAction]:
         ("settings", _tr("&Settings")),
     )
     return {
-        f"go_{key}": _action(window, text, f"Ctrl+{number}", lambda k=key: window.go(k))
+        f"go_{key}": _action(window, text, f"Ctrl+{number}", partial(window.go, key))
         for number, (key, text) in enumerate(sections, start=1)
     }
 

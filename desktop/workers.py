@@ -17,9 +17,9 @@ from typing import Any, Protocol
 
 from PySide6.QtCore import QObject, QRunnable, QThreadPool, Signal
 
-from db.jobs import IsCancelled, Progress, collector_paused
 from desktop.translate import label
 from forms.failures import log_failure, reason
+from forms.vocabulary import IsCancelled, Progress, collector_paused
 
 log = logging.getLogger(__name__)
 

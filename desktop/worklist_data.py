@@ -11,10 +11,8 @@ import datetime as dt
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from db import worklist
-from db.access import Actor, Permission
-from db.dates import add_months
-from db.engine import Database
+from forms import worklist
+from forms.vocabulary import Actor, Database, add_months
 from reports.rules.facts import AssessmentFacts, ClientHistory, EventFacts
 from reports.rules.followup import (
     CLOSING_SOON,
@@ -30,8 +28,6 @@ from reports.rules.followup import (
 JUST_MISSED_DAYS = 30
 SHOWN = (CLOSING_SOON, OPEN, MISSED)
 URGENCY = {CLOSING_SOON: 0, OPEN: 1, MISSED: 2}
-INTAKE = "intake"
-COMPLETED_CONTACT = "completed"
 
 
 @dataclass(frozen=True, slots=True)
@@ -62,21 +58,9 @@ def due_followups(
     database: Database, actor: Actor, today: dt.date, months: Sequence[int]
 ) -> list[DueItem]:
     """Points open, closing soon or missed in the last `JUST_MISSED_DAYS`, most urgent first."""
-    actor.require(Permission.VIEW_CLIENTS)
     first, last = intake_range(today, months)
-    with database.reading() as session:
-        dates = worklist.assessments_since(session, first)
-        ids = [
-            cid
-            for cid, rows in dates.items()
-            if any(
-                r.kind == INTAKE and r.contact_status == COMPLETED_CONTACT and r.assessed_on <= last
-                for r in rows
-            )
-        ]
-        due = worklist.clients(session, ids)
-        deaths = worklist.deaths(session)
-        attempts = worklist.attempts_since(session, first)
+    read = worklist.read_worklist(database, actor, first, last)
+    dates, due, deaths, attempts = read.dates, read.clients, read.deaths, read.attempts
     missed_since = today - dt.timedelta(days=JUST_MISSED_DAYS)
     items = []
     for client in due:

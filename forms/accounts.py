@@ -86,6 +86,10 @@ class SignInRefused(Exception):
         return self.template == self.LOCKED
 
 
+# An account's state, as the account list carries it: one code, never a shown word.
+ACTIVE, DEACTIVATED, LOCKED = "active", "deactivated", "locked"
+
+
 @dataclass(frozen=True, slots=True)
 class AccountRow:
     user_id: int
@@ -94,6 +98,13 @@ class AccountRow:
     role: str
     active: bool
     locked: bool
+
+    @property
+    def state(self) -> str:
+        """ACTIVE, DEACTIVATED (no sign-in at all) or LOCKED (by failed sign-ins)."""
+        if not self.active:
+            return DEACTIVATED
+        return LOCKED if self.locked else ACTIVE
 
 
 # -- signing in -------------------------------------------------------------------------------

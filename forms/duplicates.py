@@ -15,9 +15,9 @@ import logging
 from dataclasses import dataclass
 
 from rapidfuzz import fuzz
-from sqlalchemy.orm import Session
 
 from db import clients
+from db.engine import Session
 from db.models import Client
 from db.textfold import fold_name
 from forms.fields import N_

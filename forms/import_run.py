@@ -13,11 +13,10 @@ from collections.abc import Callable, Iterable, Iterator, Mapping
 from dataclasses import dataclass, field
 from typing import Any, TypeVar
 
-from sqlalchemy.orm import Session
-
 from db import bulk
 from db.access import Actor
-from db.jobs import Cancelled
+from db.engine import Session
+from db.jobs import Cancelled, IsCancelled, Progress
 from forms.exchange import ASSESSED_ON, CLIENT_CODE, Sheet
 from forms.import_read import Problems
 from forms.values import FieldError, parse
@@ -61,8 +60,8 @@ class ImportRun:
     today: dt.date
     update: bool
     problems: Problems
-    progress: Callable[[int, int], None] | None = None
-    cancelled: Callable[[], bool] | None = None
+    progress: Progress | None = None
+    cancelled: IsCancelled | None = None
     # (work done, work to do) for the progress callback; rows read when not given.
     position: Callable[[], tuple[int, int]] | None = None
     done_rows: int = 0

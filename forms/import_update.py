@@ -18,7 +18,7 @@ from collections.abc import Mapping, Sequence
 from typing import Any
 
 from db import audit, bulk, clients, codes
-from db.assessments import criteria_text
+from db.assessments import ASSESSMENT_COLUMNS, criteria_text
 from forms.exchange import ASSESSMENTS, CLIENTS, ENCOUNTERS, EVENTS, Sheet
 from forms.import_run import ImportRun
 
@@ -62,7 +62,7 @@ def assessment(
     if assessment_id > run.assessments_before:
         return False
     before, before_substances = bulk.stored_assessment(run.session, assessment_id)
-    after = {k: values.get(k) for k in bulk.ASSESSMENT_KEYS}
+    after = {k: values.get(k) for k in ASSESSMENT_COLUMNS}
     substances = values["substances"]
     if before == after and _substance_set(before_substances) == _substance_set(substances):
         run.unchanged[ASSESSMENTS.name] += 1

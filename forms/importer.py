@@ -13,14 +13,14 @@ from __future__ import annotations
 
 import datetime as dt
 import logging
-from collections.abc import Callable, Mapping
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from db import audit, backups, bulk
+from db import audit, backups
 from db.access import Actor, Permission
 from db.engine import Database
-from db.jobs import Cancelled
+from db.jobs import Cancelled, IsCancelled, Progress
 from forms.exchange import (
     ASSESSMENTS,
     CLIENTS,
@@ -39,6 +39,7 @@ from forms.import_assessments import (
 )
 from forms.import_clients import load_clients, load_encounters, load_events
 from forms.import_consents import consents_from_consent_share, load_consents
+from forms.import_episodes import build_episodes
 from forms.import_read import (
     ImportFileError,
     Problem,
@@ -46,13 +47,12 @@ from forms.import_read import (
     TooManyProblems,
     WorkbookReader,
 )
-from forms.import_run import ImportRun, chunks
+from forms.import_run import ImportRun
 
 __all__ = ["ImportFileError", "ImportResult", "Problem", "import_workbook"]
 
 log = logging.getLogger(__name__)
 
-EPISODE_PAGE_CLIENTS = 500
 _SHEET_ORDER = {s.name: i for i, s in enumerate(RECORD_SHEETS)}
 
 
@@ -85,8 +85,8 @@ def import_workbook(
     today: dt.date,
     *,
     update: bool = False,
-    progress: Callable[[int, int], None] | None = None,
-    cancelled: Callable[[], bool] | None = None,
+    progress: Progress | None = None,
+    cancelled: IsCancelled | None = None,
 ) -> ImportResult:
     """Load the workbook at `path` whole, or nothing and the list of problems.
 
@@ -109,8 +109,8 @@ def _attempt(
     path: Path,
     today: dt.date,
     update: bool,
-    progress: Callable[[int, int], None] | None,
-    cancelled: Callable[[], bool] | None,
+    progress: Progress | None,
+    cancelled: IsCancelled | None,
     in_order: bool,
 ) -> ImportResult:
     problems = Problems()
@@ -159,7 +159,7 @@ def _load(run: ImportRun, reader: WorkbookReader, in_order: bool) -> None:
 def _finish(run: ImportRun, path: Path) -> ImportResult:
     if run.problems:
         raise _Rejected()
-    episodes = _build_episodes(run)
+    episodes = build_episodes(run)
     if run.problems:
         raise _Rejected()
     result = ImportResult(
@@ -192,32 +192,6 @@ def _finish(run: ImportRun, path: Path) -> ImportResult:
 
 def _nonzero(counts: Mapping[str, int]) -> dict[str, int]:
     return {key: n for key, n in counts.items() if n}
-
-
-def _build_episodes(run: ImportRun) -> int:
-    """Episodes of every client the import added, or whose assessments it changed."""
-    rebuild = sorted(run.rebuild_clients)
-    bulk.delete_episodes(run.session, rebuild)
-    pages = [
-        rebuild[i : i + EPISODE_PAGE_CLIENTS] for i in range(0, len(rebuild), EPISODE_PAGE_CLIENTS)
-    ]
-    built = sum(_episodes_of(run, page) for page in pages)
-    for page in chunks(run.client_rows.ids(), EPISODE_PAGE_CLIENTS):
-        built += _episodes_of(run, page)
-    return built
-
-
-def _episodes_of(run: ImportRun, client_ids: list[int]) -> int:
-    plan = bulk.plan_episodes(bulk.timelines(run.session, client_ids), run.ids["episodes"])
-    for row, exc in plan.errors:
-        number = run.assessment_rows.row_of(row.id)
-        message = (
-            str(exc) if number else f"the stored assessment of {row.assessed_on.isoformat()}: {exc}"
-        )
-        run.problems.add(ASSESSMENTS.name, number, exc.field, message)
-    bulk.insert_rows(run.session, "episodes", plan.episodes)
-    bulk.assign_episodes(run.session, plan.assignments)
-    return len(plan.episodes)
 
 
 def _rejected(

@@ -11,11 +11,11 @@ import datetime as dt
 from collections.abc import Mapping, Sequence
 from typing import Any
 
-from db import assessments, clients, followups
+from db import assessments, clients, episodes, followups
 from db import events as event_rows
 from db import settings as agency_settings
-from db.access import Actor
-from db.engine import Database
+from db.access import Actor, Permission
+from db.engine import Database, Session
 from forms.definitions import (
     CLIENT_FIELDS,
     FOLLOWUP_ATTEMPT_FIELDS,
@@ -32,6 +32,7 @@ from forms.validation import (
     validate_followup_attempt,
 )
 from forms.values import is_blank
+from reports.rules.episodes import EpisodeError, change_for
 
 
 def _raise_if_invalid(result: Validated) -> None:
@@ -93,10 +94,28 @@ def add_assessment(
         _raise_if_invalid(result)
         values: dict[str, Any] = dict(result.values)
         rows = values.pop("substances")
+        actor.require(Permission.ENTER_DATA)  # before the episodes change
         try:
-            return assessments.add(session, actor, context, values, rows)
-        except assessments.EpisodeError as exc:
+            episode_id = _episode_for(session, context, values["kind"], values["assessed_on"])
+            return assessments.add(session, actor, context, episode_id, values, rows)
+        except (EpisodeError, assessments.DuplicateDateError) as exc:
             raise ValidationFailed({exc.field: str(exc)}) from exc
+
+
+def _episode_for(
+    session: Session, context: assessments.SaveContext, kind: str, day: dt.date
+) -> int:
+    """Apply the episode rule to the stored episodes; the episode the assessment joins."""
+    # The last completed interview tells a re-entry, so only an intake after an episode reads it.
+    last_seen = None
+    if kind == "intake" and context.episodes:
+        last_seen = episodes.last_completed_before(session, context.client_id, day)
+    change = change_for(context.episodes, kind, day, last_seen)
+    if change.close is not None:
+        episodes.close(session, *change.close)
+    if change.use_id is not None:
+        return change.use_id
+    return episodes.open_episode(session, context.client_id, day, change.reentry)
 
 
 def add_event(

@@ -27,9 +27,9 @@ from dataclasses import dataclass
 from typing import Any
 
 from rapidfuzz import fuzz, process
-from sqlalchemy.orm import Session
 
 from db import clients
+from db.engine import Session
 from db.textfold import fold_name
 
 log = logging.getLogger(__name__)

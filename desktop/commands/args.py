@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import argparse
 import datetime as dt
+from collections.abc import Callable
 from pathlib import Path
 
 from reports.outputs.periods import InputError, parse_date, parse_month
@@ -35,7 +36,7 @@ def positive_int(text: str) -> int:
     return value
 
 
-def output_file(suffix: str):  # type: ignore[no-untyped-def]
+def output_file(suffix: str) -> Callable[[str], Path]:
     """A path to write ending in `suffix`, in a folder that exists."""
 
     def parse(text: str) -> Path:

@@ -13,10 +13,10 @@ import sys
 from pathlib import Path
 from typing import Any
 
-from db.access import Permission
 from desktop.commands import signin
 from desktop.commands.args import existing_file, iso_date, positive_int
 from forms.practice import DEMO_PASSWORD, add_demo_accounts
+from forms.vocabulary import Permission
 
 
 def register(subparsers: Any, common: argparse.ArgumentParser) -> None:
@@ -98,17 +98,14 @@ def _register_user(subparsers: Any, common: argparse.ArgumentParser) -> None:
 
 
 def run_demo(args: argparse.Namespace) -> int:
-    from db import clients, users
-    from db.demo import build_demo
-    from db.startup import open_database
     from desktop.passphrase import for_command
+    from forms.database_file import build_demo, holds_data, open_database
 
     database = open_database(args.db, passphrase=for_command)
-    with database.reading() as session:
-        if clients.count(session) or users.count(session):
-            raise ValueError("this database already holds data; choose an empty file with --db")
+    if holds_data(database):
+        raise ValueError("this database already holds data; choose an empty file with --db")
     today = args.today or dt.date.today()
-    summary = build_demo(database, args.clients, args.seed, today=today, progress=_print_progress)
+    summary = build_demo(database, args.clients, args.seed, today, _print_progress)
     print(file=sys.stderr)
     add_demo_accounts(database, today)
     print(
@@ -124,10 +121,8 @@ def _print_progress(done: int, total: int) -> None:
 
 
 def run_check(args: argparse.Namespace) -> int:
-    from db.health import check_database
-    from db.location import resolve_database_url, sqlite_path
-    from db.startup import file_key
     from desktop.passphrase import for_command
+    from forms.database_file import check_database, file_key, resolve_database_url, sqlite_path
 
     url = resolve_database_url(args.db)
     path = sqlite_path(url)
@@ -139,10 +134,9 @@ def run_check(args: argparse.Namespace) -> int:
 
 
 def run_user_add(args: argparse.Namespace) -> int:
-    from db import backups
-    from db.startup import open_database
     from desktop.passphrase import for_command
     from forms import accounts
+    from forms.database_file import daily_backup, open_database
 
     database = open_database(args.db, passphrase=for_command)
     raw = {"username": args.username, "display_name": args.name, "role": args.role}
@@ -155,16 +149,16 @@ def run_user_add(args: argparse.Namespace) -> int:
     else:
         actor = signin.sign_in(args, database)
         password = signin.read_password(f"New password for {args.username}: ", twice=True)
-        backups.daily_backup(database)
+        daily_backup(database)
         accounts.add_account(database, actor, raw, password, None, today)
     print(f"Added {args.role.replace('_', ' ')} account {args.username}.")
     return 0
 
 
 def run_user_unlock(args: argparse.Namespace) -> int:
-    from db.startup import open_database
     from desktop.passphrase import for_command
     from forms import accounts
+    from forms.database_file import open_database
 
     database = open_database(args.db, passphrase=for_command)
     actor = signin.sign_in(args, database)
@@ -176,10 +170,15 @@ def run_user_unlock(args: argparse.Namespace) -> int:
 
 
 def run_backup(args: argparse.Namespace) -> int:
-    from db.backup import backup_sqlite, default_backup_path, refuse_existing
-    from db.location import resolve_database_url, sqlite_path
-    from db.startup import file_key
     from desktop.passphrase import for_command
+    from forms.database_file import (
+        backup_sqlite,
+        default_backup_path,
+        file_key,
+        refuse_existing,
+        resolve_database_url,
+        sqlite_path,
+    )
 
     path = sqlite_path(resolve_database_url(args.db))
     if path is None:
@@ -196,11 +195,18 @@ def run_backup(args: argparse.Namespace) -> int:
 
 
 def run_restore(args: argparse.Namespace) -> int:
-    from db import backups
-    from db.backup import BackupError, quick_check
-    from db.location import resolve_database_url, sqlite_path
-    from db.startup import file_key, open_database
     from desktop.passphrase import for_command
+    from forms.database_file import (
+        configured_folder,
+        file_key,
+        folder_for,
+        open_database,
+        quick_check,
+        resolve_database_url,
+        restore_backup,
+        sqlite_path,
+    )
+    from forms.vocabulary import BackupError
 
     path = sqlite_path(resolve_database_url(args.db))
     if path is None:
@@ -218,14 +224,14 @@ def run_restore(args: argparse.Namespace) -> int:
     if not args.yes and not _confirm(f"Replace {path} with {args.backup}? [y/N] "):
         print("Nothing was changed.")
         return 1
-    folder = backups.folder_for(path)
+    folder = folder_for(path)
     if path.exists() and path.stat().st_size > 0:
         current = open_database(str(path), key=key)
         try:
-            folder = backups.configured_folder(current) or folder
+            folder = configured_folder(current) or folder
         finally:
             current.dispose()
-    kept = backups.restore(path, args.backup, key, folder)
+    kept = restore_backup(path, args.backup, key, folder)
     if kept is not None:
         print(f"The current database was first copied to {kept}")
     print(f"Restored {path} from {args.backup}")
@@ -234,7 +240,7 @@ def run_restore(args: argparse.Namespace) -> int:
 
 def _sign_in_to(args: argparse.Namespace, db: str, permission: Permission, key: Any) -> None:
     """Sign in to the database `db` and require `permission` of the person's role."""
-    from db.startup import open_database
+    from forms.database_file import open_database
 
     database = open_database(db, key=key)
     try:
@@ -250,7 +256,7 @@ def _sign_in_for_restore(args: argparse.Namespace, path: Path, key: Any, backup_
     import shutil
     import tempfile
 
-    from db.startup import DatabaseUnusableError
+    from forms.vocabulary import DatabaseUnusableError
 
     if path.exists() and path.stat().st_size > 0:
         try:

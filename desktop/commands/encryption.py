@@ -6,9 +6,9 @@ import argparse
 from pathlib import Path
 from typing import Any
 
-from db.access import Permission
 from desktop import passphrase
 from desktop.commands import signin
+from forms.vocabulary import Permission
 
 
 def register(subparsers: Any, common: argparse.ArgumentParser) -> None:
@@ -42,7 +42,7 @@ def register(subparsers: Any, common: argparse.ArgumentParser) -> None:
 
 
 def _sqlite_file(db: str | None) -> Path:
-    from db.location import resolve_database_url, sqlite_path
+    from forms.database_file import resolve_database_url, sqlite_path
 
     path = sqlite_path(resolve_database_url(db))
     if path is None:
@@ -56,8 +56,8 @@ def _sqlite_file(db: str | None) -> Path:
 def _administrator_signs_in(args: argparse.Namespace, path: Path, key: Any) -> None:
     """Only an administrator changes how the file is kept; a database with no account yet
     has nobody to ask."""
-    from db.startup import open_database
     from forms import accounts
+    from forms.database_file import open_database
 
     database = open_database(str(path), key=key)
     try:
@@ -68,9 +68,8 @@ def _administrator_signs_in(args: argparse.Namespace, path: Path, key: Any) -> N
 
 
 def run_encrypt(args: argparse.Namespace) -> int:
-    from db.cipher import Passphrase, looks_encrypted
-    from db.encryption import encrypt_file
-    from db.startup import open_database
+    from forms.database_file import encrypt_file, open_database
+    from forms.vocabulary import Passphrase, looks_encrypted
 
     path = _sqlite_file(args.db)
     if looks_encrypted(path):
@@ -101,7 +100,7 @@ def _remember(path: Path, secret: str, wanted: bool) -> None:
 
 
 def _mention_plain_backups(path: Path) -> None:
-    from db.cipher import looks_encrypted
+    from forms.vocabulary import looks_encrypted
 
     folder = path.parent / "backups"
     plain = (
@@ -115,8 +114,8 @@ def _mention_plain_backups(path: Path) -> None:
 
 
 def run_decrypt(args: argparse.Namespace) -> int:
-    from db.cipher import Passphrase, looks_encrypted
-    from db.encryption import decrypt_file
+    from forms.database_file import decrypt_file
+    from forms.vocabulary import Passphrase, looks_encrypted
 
     path = _sqlite_file(args.db)
     if not looks_encrypted(path):

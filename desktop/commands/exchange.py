@@ -41,8 +41,8 @@ def import_done(args: argparse.Namespace, _inputs: JobInputs, result: Any, calle
 
 def _rejection(caller: Caller, path: Path, result: Any) -> CommandError:
     """Print the problems, write them beside the file, and say so in one line."""
-    from db.failures import is_database_error
     from forms.failures import reason
+    from forms.vocabulary import is_database_error
     from reports.outputs.import_errors import errors_path, write_problems
 
     for problem in result.problems:

@@ -15,10 +15,10 @@ import sys
 from collections.abc import Callable
 from typing import Any
 
-from db.dates import Period
 from desktop.cli import command_group
 from desktop.commands import exchange, reports, signin
 from desktop.commands.args import existing_file, iso_date, month, output_file
+from forms.vocabulary import Period
 from reports.outputs.periods import COMMAND_LINE_NAMES
 from reports.outputs.registry import Asks, Caller, Job, JobInputs, Option, all_jobs, checked
 
@@ -109,8 +109,8 @@ def inputs_of(job: Job, args: argparse.Namespace) -> JobInputs:
 
 
 def run_job(job: Job, args: argparse.Namespace) -> int:
-    from db.startup import open_database
     from desktop.passphrase import for_command
+    from forms.database_file import open_database
 
     command = job.command
     assert command is not None

@@ -16,11 +16,9 @@ import sys
 import time
 from collections.abc import Callable
 
-from db.access import Actor
-from db.engine import Database
-from db.models import utc_now
 from desktop.cli import CommandError, SignInFailed
 from forms import accounts
+from forms.vocabulary import Actor, Database, utc_now
 
 USER_VARIABLE = "RECOVERY_DESK_USER"
 # The time, and waiting out the delay after failed sign-ins: the tests put their own here.

@@ -21,10 +21,9 @@ import datetime as dt
 import functools
 from collections.abc import Iterator, Sequence
 
-from sqlalchemy.orm import Session
-
 from db import report_queries as queries
 from db.dates import Period
+from db.engine import Session
 from db.histories import active_client_ids
 from db.jobs import collector_paused
 from reports.datasets.harm_summary import HarmSummary, summarise_harm

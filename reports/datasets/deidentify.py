@@ -25,10 +25,9 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field, replace
 from itertools import chain
 
-from sqlalchemy.orm import Session
-
 from db import report_queries as queries
 from db.dates import Period
+from db.engine import Session
 from forms.definitions import ASSESSMENT_FIELDS, CLIENT_FIELDS, by_key
 from forms.exchange import RECOVERY_STATUS
 from forms.fields import N_, Field, Kind

@@ -11,9 +11,8 @@ from collections.abc import Callable, Collection, Iterator, Sequence
 from dataclasses import fields
 from typing import Any
 
-from sqlalchemy.orm import Session
-
 from db.codes import CRITERIA
+from db.engine import Session
 from db.histories import (
     ASSESSMENT_COLUMNS,
     BARC10_COLUMNS,

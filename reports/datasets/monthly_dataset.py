@@ -19,10 +19,9 @@ from collections.abc import Collection, Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from typing import Protocol
 
-from sqlalchemy.orm import Session
-
 from db import report_queries as queries
 from db.dates import Period
+from db.engine import Session
 from db.jobs import Cancelled, IsCancelled, Progress, collector_paused
 from db.report_queries import Caseload
 from reports.datasets.areas import AreaRow, pool_areas, spelled_apart

@@ -19,10 +19,9 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
-from sqlalchemy.orm import Session
-
 from db import codes, disclosures
 from db.access import Actor
+from db.engine import Session
 from forms.consents import INTERNAL_OPERATIONS, NAMED_RECIPIENT, Recipient
 from forms.fields import N_
 from reports.rules.consent import (

@@ -18,19 +18,17 @@ from __future__ import annotations
 
 import datetime as dt
 import logging
-from collections.abc import Callable, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
-
-from sqlalchemy.orm import Session
 
 from db import audit, codes, exchange_rows
 from db import consents as consent_rows
 from db import settings as agency_settings
 from db.access import Actor, Permission
-from db.engine import Database
-from db.jobs import Cancelled
+from db.engine import Database, Session
+from db.jobs import Cancelled, IsCancelled, Progress
 from forms.consents import NAMED_RECIPIENT, Recipient
 from forms.exchange import (
     ASSESSMENTS,
@@ -85,8 +83,8 @@ def export_workbook(
     all_clients: bool = False,
     today: dt.date | None = None,
     generated_at: dt.datetime | None = None,
-    progress: Callable[[int, int], None] | None = None,
-    cancelled: Callable[[], bool] | None = None,
+    progress: Progress | None = None,
+    cancelled: IsCancelled | None = None,
 ) -> ExportSummary:
     """Write the exchange workbook for `recipient` (or the internal copy of every client,
     `all_clients`) to `target` atomically, disclosed on `today`, and audit and log it: the
@@ -194,8 +192,8 @@ class _Export:
         as_of: dt.date,
         audience: Audience,
         total: int,
-        progress: Callable[[int, int], None] | None,
-        cancelled: Callable[[], bool] | None,
+        progress: Progress | None,
+        cancelled: IsCancelled | None,
     ) -> None:
         self.session, self.as_of, self.audience = session, as_of, audience
         self.internal = audience.is_internal

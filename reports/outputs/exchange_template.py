@@ -10,11 +10,11 @@ refusing a combination. The Dictionary sheet explains every column.
 from __future__ import annotations
 
 import logging
-from collections.abc import Callable
 from pathlib import Path
 
 from openpyxl.utils import get_column_letter
 
+from db.jobs import IsCancelled
 from forms.exchange import LISTS_SHEET_NAME, RECORD_SHEETS
 from forms.fields import Field, Kind
 from reports.render.dictionary import write_dictionary
@@ -49,7 +49,7 @@ def list_columns() -> dict[str, tuple[str, ...]]:
     return {name: values for values, name in found.items()}
 
 
-def write_template(target: Path, cancelled: Callable[[], bool] | None = None) -> None:
+def write_template(target: Path, cancelled: IsCancelled | None = None) -> None:
     """Write the empty workbook to `target` atomically."""
     write_or_discard(XlsxBook(), Path(target), _fill, cancelled)
     log.info("exchange template written to %s", target)

@@ -28,7 +28,7 @@ from openpyxl.worksheet.datavalidation import DataValidation
 from openpyxl.writer.excel import ExcelWriter
 
 from db.files import atomic_path
-from db.jobs import Cancelled
+from db.jobs import Cancelled, IsCancelled
 
 # Text Excel or another spreadsheet could read as the start of a formula or a DDE call.
 FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r", "\n")
@@ -124,7 +124,7 @@ class XlsxBook:
     def save(
         self,
         target: Path,
-        cancelled: Callable[[], bool] | None = None,
+        cancelled: IsCancelled | None = None,
         before_rename: Callable[[], None] | None = None,
     ) -> None:
         """Save atomically; `before_rename` as db.files.atomic_path runs it."""
@@ -186,7 +186,7 @@ def safe_value(ws: Any, value: object) -> object:
 def write_rows(
     sheet: SheetWriter,
     rows: Iterable[Sequence[object]],
-    cancelled: Callable[[], bool] | None = None,
+    cancelled: IsCancelled | None = None,
     every: int = 2000,
 ) -> int:
     """Append rows, checking for cancel every `every` rows; returns how many were written."""
@@ -203,7 +203,7 @@ def write_or_discard(
     book: XlsxBook,
     target: Path,
     fill: Callable[[XlsxBook], None],
-    cancelled: Callable[[], bool] | None = None,
+    cancelled: IsCancelled | None = None,
     before_rename: Callable[[], None] | None = None,
 ) -> None:
     """Run `fill` on the book and save it; on any failure or cancel, discard everything.

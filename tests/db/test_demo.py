@@ -14,9 +14,9 @@ import pytest
 from sqlalchemy import insert, select, text
 
 from db import codes
-from db import demo as demo_module
+from db.dates import add_months
 from db.demo import AGENCY_NAME, DemoSummary, build_demo
-from db.demo_story import add_months
+from db.demo import build as demo_module
 from db.engine import Database
 from db.models import Base
 from db.startup import open_database

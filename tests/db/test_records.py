@@ -9,7 +9,7 @@ from sqlalchemy import func, select, text
 from sqlalchemy.exc import IntegrityError
 
 from db import clients
-from db.access import PermissionDenied
+from db.access import Actor, PermissionDenied
 from db.clients import ConflictError
 from db.models import Assessment, AuditEntry, Client, Episode, SubstanceRecord
 from forms import records
@@ -225,3 +225,16 @@ def test_an_intake_after_a_refused_intake_closes_that_episode_on_its_own_start(
         (dt.date(2024, 2, 1), None),
     ]
     assert [e.reentry for e in episodes] == [False, True, True]
+
+
+def test_an_actor_no_sign_in_vouched_for_is_refused_before_the_episode_rule(
+    any_database, admin, today
+):
+    client_id = records.create_client(any_database, admin, ALICE, today)
+    forged = Actor(admin.user_id, admin.username, admin.role)
+    follow_up = intake(kind="follow_up")  # no intake yet: the episode rule would refuse it
+    with pytest.raises(PermissionDenied):
+        records.add_assessment(any_database, forged, client_id, follow_up, OPIOID, today)
+    with any_database.reading() as s:
+        assert s.scalar(select(func.count()).select_from(Assessment)) == 0
+        assert s.scalar(select(func.count()).select_from(Episode)) == 0

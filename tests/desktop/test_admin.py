@@ -10,7 +10,6 @@ from PySide6.QtWidgets import QApplication
 
 from db import settings as agency_settings
 from db import users
-from desktop.admin_settings import SettingsError, parse_points
 from forms import accounts
 from forms.accounts import SignedIn, SignInRefused
 from tests.desktop.harness import PASSWORD, Desk
@@ -120,17 +119,6 @@ def test_settings_are_saved_and_used_at_once(qtbot: Any, admin_desk: Desk) -> No
     assert "whole numbers" in view.message.text()
     with admin_desk.database.reading() as session:
         assert agency_settings.load(session).followup_months == (3, 6, 12, 24)
-
-
-@pytest.mark.parametrize(("text", "points"), [("3,6,12", (3, 6, 12)), ("12 6 3 6", (3, 6, 12))])
-def test_follow_up_points_are_read_leniently(text: str, points: tuple[int, ...]) -> None:
-    assert parse_points(text) == points
-
-
-@pytest.mark.parametrize("text", ["", "1, 6", "3, 600", "soon"])
-def test_impossible_follow_up_points_are_refused(text: str) -> None:
-    with pytest.raises(SettingsError):
-        parse_points(text)
 
 
 def test_a_common_password_is_refused_on_the_add_screen(qtbot: Any, admin_desk: Desk) -> None:

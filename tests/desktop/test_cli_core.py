@@ -154,3 +154,26 @@ def test_practice_opens_the_practice_agency_in_the_data_folder(
     assert make_practice_agency(expected, dt.date(2026, 11, 27))
     code, out, _ = run(capsys, "--practice", "check")
     assert code == 0 and f"file {expected} opens" in out
+
+
+@pytest.mark.parametrize("bad_name", ["   ", "n" * 61])
+def test_user_add_applies_the_screens_user_name_rules(
+    capsys, monkeypatch, tmp_path: Path, bad_name: str
+) -> None:
+    """The command line checks the user fields as the accounts screen does: a bad user
+    name is refused with a line naming the field, and no account is written."""
+    db = str(tmp_path / "a.sqlite3")
+    code, _, err = add_user(capsys, monkeypatch, db, bad_name, "Ann")
+    assert code == 2 and "User name" in err and len(err.strip().splitlines()) == 1
+    assert add_user(capsys, monkeypatch, db, "ann", "Ann")[0] == 0
+    code, _, err = add_user(
+        capsys, monkeypatch, db, bad_name, "Bo", "front_desk", signed_in_as="ann"
+    )
+    assert code == 2 and "User name" in err and len(err.strip().splitlines()) == 1
+    from db import users
+    from db.startup import open_database
+
+    database = open_database(db)
+    with database.reading() as session:
+        assert [u.username for u in users.all_users(session)] == ["ann"]
+    database.dispose()

@@ -240,3 +240,26 @@ def test_an_administrator_may_lower_the_minimum_to_eight(database: Database, tod
         accounts.change_password(database, admin, desk.user_id or 0, "iloveyou", None)
     with pytest.raises(AccountError, match="current password is wrong"):
         accounts.change_password(database, desk, desk.user_id or 0, "plum-tart", None, "nope")
+
+
+def test_the_account_list_carries_each_state_as_a_code(database: Database, clock: Clock) -> None:
+    admin = signed_in(database, "admin")
+    signed_in(database, "front_desk")
+    manager = signed_in(database, "manager")
+    for guess in range(5):
+        clock.now += dt.timedelta(minutes=1)
+        try_sign_in(database, clock, DESK, f"guess {guess}")
+    accounts.set_active(database, admin, manager.user_id or 0, False)
+    states = {a.username: a.state for a in accounts.list_accounts(database, admin)}
+    assert states == {
+        admin.username: accounts.ACTIVE,
+        DESK: accounts.LOCKED,
+        manager.username: accounts.DEACTIVATED,
+    }
+    assert (accounts.ACTIVE, accounts.LOCKED, accounts.DEACTIVATED) == (
+        "active",
+        "locked",
+        "deactivated",
+    )
+    with pytest.raises(PermissionDenied):
+        accounts.list_accounts(database, manager)

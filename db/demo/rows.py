@@ -13,11 +13,11 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from db import assessments, codes
-from db import demo_answers as answers
-from db.demo_answers import Course, Profile
-from db.demo_harm import client_encounters, client_events
-from db.demo_people import Person, client_row, make_person
-from db.demo_story import Timeline, Visit, make_timeline
+from db.demo import answers
+from db.demo.answers import Course, Profile
+from db.demo.harm import client_encounters, client_events
+from db.demo.people import Person, client_row, make_person
+from db.demo.story import Timeline, Visit, make_timeline
 
 Row = dict[str, Any]
 CODE_PREFIX = "DEMO-"

@@ -6,7 +6,7 @@ in chunks, each chunk's rows go in with Core executemany inserts in one
 transaction, and primary keys are assigned here so that child rows need no
 round trip. Memory stays flat whatever the number of clients.
 
-Nothing here is a real person's data (see `db.demo_people`).
+Nothing here is a real person's data (see `db.demo.people`).
 """
 
 from __future__ import annotations
@@ -19,8 +19,8 @@ from dataclasses import dataclass
 
 from sqlalchemy import Connection, delete, func, insert, select, text
 
-from db.demo_harm import anonymous_encounters
-from db.demo_rows import CODE_PREFIX, TABLES, Ids, Rows, add_client
+from db.demo.harm import anonymous_encounters
+from db.demo.rows import CODE_PREFIX, TABLES, Ids, Rows, add_client
 from db.engine import Database
 from db.jobs import IsCancelled, Progress
 from db.models import Base

@@ -5,7 +5,7 @@ A client's life in the agency is walked forward from a first intake: the 3-,
 missed or attempted without reaching the client; a planned or administrative
 discharge; a re-entry after a discharge or after a long silence. Prison spells
 are drawn first so a follow-up falling inside one is `incarcerated` or held in
-jail. What the client says at each visit is `db.demo_answers`' job.
+jail. What the client says at each visit is `db.demo.answers`' job.
 """
 
 from __future__ import annotations
@@ -216,7 +216,7 @@ def _discharge(
 
 
 def _after_death(rng: random.Random, timeline: Timeline, death: dt.date, today: dt.date) -> None:
-    """A deceased contact if the episode was still open; a death event otherwise (db.demo_harm)."""
+    """A deceased contact if the episode was still open; a death event otherwise (db.demo.harm)."""
     opened, closed = timeline.episodes[-1]
     on = death + DAY * rng.randint(7, 120)
     if closed is not None or on > today or rng.random() < 0.25:

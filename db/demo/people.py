@@ -84,7 +84,7 @@ class Person:
     postal_code: str | None
     phone: str | None
     consent_contact: bool
-    consent_share: bool  # signs a treatment, payment and operations consent (db.demo_rows)
+    consent_share: bool  # signs a treatment, payment and operations consent (db.demo.rows)
 
 
 def person_rng(seed: int, index: int) -> random.Random:

@@ -2,7 +2,7 @@
 
 Events follow the client's state: a client in active use overdoses, visits
 the emergency department and gets arrested more often than one in
-remission. Prison spells, hospital stays and deaths drawn by `db.demo_story`
+remission. Prison spells, hospital stays and deaths drawn by `db.demo.story`
 become their events here, so the timeline and the events tell one story.
 """
 
@@ -13,9 +13,9 @@ import math
 import random
 from collections.abc import Iterator
 
-from db.demo_answers import Profile
-from db.demo_people import AREA_CUM, AREAS
-from db.demo_story import DAY, Timeline
+from db.demo.answers import Profile
+from db.demo.people import AREA_CUM, AREAS
+from db.demo.story import DAY, Timeline
 
 # Yearly rate of each event for a client in active use, before the client's risk.
 _BASE_RATES = {
