@@ -9,13 +9,14 @@ from contextlib import nullcontext
 from functools import partial
 from pathlib import Path
 
-from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, QTimer, QTranslator
+from PySide6.QtCore import QCoreApplication, QTimer
 from PySide6.QtWidgets import QApplication, QWidget
 
 from desktop import __version__, dialogs, logs, passphrase
 from desktop.context import AppContext, keep_out_of_garbage_collection
 from desktop.first_run_wizard import FirstRunWizard
 from desktop.fonts import install_shipped_fonts
+from desktop.language import chosen_locale, install_translations
 from desktop.logs import configure_logging
 from desktop.main_window import MainWindow
 from desktop.translate import label
@@ -39,7 +40,7 @@ log = logging.getLogger(__name__)
 APP_NAME = "Recovery Desk"
 
 
-def make_application(argv: list[str] | None = None) -> QApplication:
+def make_application(argv: list[str] | None = None, language: str | None = None) -> QApplication:
     existing = QApplication.instance()
     if isinstance(existing, QApplication):
         return existing
@@ -48,16 +49,8 @@ def make_application(argv: list[str] | None = None) -> QApplication:
     app.setApplicationDisplayName(APP_NAME)
     app.setApplicationVersion(__version__)
     install_shipped_fonts(app)
-    _install_translations(app)
+    install_translations(app, chosen_locale(language))
     return app
-
-
-def _install_translations(app: QApplication) -> None:
-    # Qt's own dialogs (Yes, No, Cancel) in the person's language; ours once translated.
-    translator = QTranslator(app)
-    folder = QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)
-    if translator.load(QLocale.system(), "qtbase", "_", folder):
-        app.installTranslator(translator)
 
 
 def _unexpected(window: MainWindow, log_file: Path, message: str) -> None:
@@ -75,10 +68,10 @@ def _unexpected(window: MainWindow, log_file: Path, message: str) -> None:
     )
 
 
-def run_gui(db: str | None) -> int:
+def run_gui(db: str | None, language: str | None = None) -> int:
     """Open the main window on the database; a message, not a traceback, if it is unusable."""
     log_file = configure_logging()
-    app = make_application()
+    app = make_application(language=language)
     log.info("Recovery Desk %s starting; log in %s", __version__, log_file)
     database = open_for_gui(db)
     if database is None:

@@ -82,6 +82,12 @@ def build_parser() -> argparse.ArgumentParser:
         help="open the practice agency of made-up clients that the first-run setup can make "
         "(instead of --db)",
     )
+    parser.add_argument(
+        "--language",
+        choices=("en", "es"),
+        help="the language of the screens: en or es (default: RECOVERY_DESK_LANGUAGE, else "
+        "the system's language)",
+    )
     subparsers = parser.add_subparsers(dest="command", metavar="COMMAND")
     for name in COMMAND_MODULES:
         importlib.import_module(name).register(subparsers, common)
@@ -101,7 +107,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         if handler is None:
             from desktop.app import run_gui
 
-            return run_gui(args.db)
+            return run_gui(args.db, args.language)
         return handler(args)
     except KeyboardInterrupt:
         print(f"{PROG}: interrupted; nothing was left half-written", file=sys.stderr)

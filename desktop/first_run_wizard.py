@@ -32,7 +32,7 @@ from PySide6.QtWidgets import (
 
 from desktop import passphrase
 from desktop.field_editors import ERROR_STYLE
-from desktop.translate import label
+from desktop.translate import label, message
 from forms import first_run
 from forms.accounts import AccountError
 from forms.first_run import SERVER, THIS_COMPUTER, FirstRunDone, FirstRunSetup
@@ -109,7 +109,8 @@ def refusal(exc: ValidationFailed | AccountError) -> tuple[str, str]:
     """The field a refused step names, and what to tell the person."""
     if isinstance(exc, AccountError):
         return exc.field, label(exc.template).format(**exc.params)
-    return next(iter(exc.errors.items()))
+    key, text = next(iter(exc.errors.items()))
+    return key, message(text)
 
 
 class FirstRunWizard(QWizard):

@@ -9,6 +9,7 @@ from collections.abc import Callable
 
 from PySide6.QtCore import (
     QAbstractTableModel,
+    QCoreApplication,
     QLocale,
     QModelIndex,
     QPersistentModelIndex,
@@ -48,12 +49,15 @@ def _name(i: DueItem) -> str:
     )
 
 
+def _tr(text: str) -> str:
+    return QCoreApplication.translate("worklist", text)
+
+
 def _phone(i: DueItem) -> str:
     """Staff contact only clients who consented to it (DOMAIN.md: consent_contact)."""
-    tr = client_text._tr
     if not i.client.consent_contact:
-        return tr("no consent to contact")
-    return i.client.phone or tr("no phone")
+        return _tr("no consent to contact")
+    return i.client.phone or _tr("no phone")
 
 
 def _last(i: DueItem) -> str:
@@ -68,26 +72,29 @@ Column = tuple[str, Callable[[DueItem], str], Callable[[DueItem], object]]
 
 
 def columns() -> list[Column]:
-    tr = client_text._tr
     return [
         (
-            tr("State"),
+            _tr("State"),
             lambda i: client_text.word(i.state),
             lambda i: (URGENCY[i.state], i.point.closes_on),
         ),
-        (tr("Window closes"), lambda i: i.point.closes_on.isoformat(), lambda i: i.point.closes_on),
-        (tr("Client code"), lambda i: i.client.client_code, lambda i: i.client.client_code),
-        (tr("Name"), _name, lambda i: (i.client.family_name, i.client.given_name)),
-        (tr("Phone"), _phone, _phone),
         (
-            tr("Point"),
-            lambda i: tr("%1 months").replace("%1", str(i.point.months)),
+            _tr("Window closes"),
+            lambda i: i.point.closes_on.isoformat(),
+            lambda i: i.point.closes_on,
+        ),
+        (_tr("Client code"), lambda i: i.client.client_code, lambda i: i.client.client_code),
+        (_tr("Name"), _name, lambda i: (i.client.family_name, i.client.given_name)),
+        (_tr("Phone"), _phone, _phone),
+        (
+            _tr("Point"),
+            lambda i: _tr("%1 months").replace("%1", str(i.point.months)),
             lambda i: i.point.months,
         ),
-        (tr("Due"), lambda i: i.point.due_on.isoformat(), lambda i: i.point.due_on),
-        (tr("Attempts"), lambda i: str(len(i.attempts)), lambda i: len(i.attempts)),
+        (_tr("Due"), lambda i: i.point.due_on.isoformat(), lambda i: i.point.due_on),
+        (_tr("Attempts"), lambda i: str(len(i.attempts)), lambda i: len(i.attempts)),
         (
-            tr("Last attempt"),
+            _tr("Last attempt"),
             _last,
             lambda i: i.last_attempt.attempted_on if i.last_attempt else dt.date.min,
         ),

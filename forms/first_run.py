@@ -23,7 +23,7 @@ from db.engine import Database
 from db.location import remember_location, sqlite_path
 from db.server import ServerProbe, probe_server
 from forms import accounts
-from forms.fields import N_
+from forms.fields import N_, Message
 from forms.passwords import DEFAULT_MIN_LENGTH, check_new_password
 from forms.states import state_code
 from forms.validation import ValidationFailed
@@ -88,7 +88,7 @@ class FirstRunDone:
 
 
 def _refuse(field: str, template: str, **params: object) -> ValidationFailed:
-    return ValidationFailed({field: template.format(**params)})
+    return ValidationFailed({field: Message(template, **params)})
 
 
 def database_file(database: Database) -> Path | None:

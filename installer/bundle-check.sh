@@ -98,8 +98,9 @@ grep -qs "labels are set in the shipped DejaVu Sans" "$log_file" ||
   fail "without system fonts the window did not use the font it carries"
 echo "ok window (shown after ${shown} s without system fonts, no error in its log)"
 
-# A database without accounts opens the first-run setup.
-bundle --db "$work/new.sqlite3" >"$work/setup.out" 2>&1 &
+# A database without accounts opens the first-run setup, here in Spanish: the bundle
+# carries the catalogue compiled from desktop/i18n/*.ts.
+bundle --language es --db "$work/new.sqlite3" >"$work/setup.out" 2>&1 &
 gui_pid=$!
 for _ in $(seq 60); do
   grep -qs "first-run setup shown" "$log_file" && break
@@ -113,6 +114,9 @@ grep -qs "first-run setup shown" "$log_file" || fail "an empty database did not 
 if grep -E "ERROR|CRITICAL|Traceback" "$log_file" "$work/setup.out"; then
   fail "the setup logged an error"
 fi
-echo "ok first-run setup"
+if grep -E "no recovery_desk catalogue" "$log_file" "$work/setup.out"; then
+  fail "the bundle has no Spanish catalogue"
+fi
+echo "ok first-run setup (in Spanish)"
 
 echo "bundle-check: all passed; bundle $(du -sh . | cut -f1), first start ${cold} s"

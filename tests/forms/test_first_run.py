@@ -210,3 +210,26 @@ def test_the_agency_server_is_set_up_and_remembered_for_the_next_start(
     finally:
         second.dispose()
     assert "already has 1 accounts" in refused.value.errors["server_url"]
+
+
+def test_the_state_chosen_at_first_run_is_in_every_de_identified_row(
+    tmp_path: Path, today: dt.date
+) -> None:
+    """The state the setup asks for is what a funder's de-identified rows carry (before the
+    setup asked, every row's state was empty)."""
+    from openpyxl import load_workbook
+
+    from db.demo import build_demo
+    from reports.outputs.funder import funder_workbook
+
+    database = open_database(str(tmp_path / "agency.sqlite3"))
+    done = complete_first_run(database, today, replace(SETUP, state="Texas"))
+    build_demo(database, 25, 4, today=today)
+    target = tmp_path / "funder.xlsx"
+    start = today.replace(year=today.year - 1)
+    result = funder_workbook(database, done.signed_in.actor, start, today, target, rows=True)
+    rows = list(load_workbook(target)["Clients"].iter_rows(values_only=True))
+    states = [dict(zip(rows[0], row, strict=True))["state"] for row in rows[1:]]
+    assert result.client_rows == len(states) > 0
+    assert set(states) == {"TX"}
+    database.dispose()
