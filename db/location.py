@@ -16,6 +16,7 @@ import platformdirs
 ENV_VAR = "RECOVERY_DESK_DB"
 APP_NAME = "recovery-desk"
 DEFAULT_FILENAME = "recovery-desk.sqlite3"
+LOCATION_FILENAME = "database-location"
 NETWORK_FS_TYPES = frozenset(
     {"nfs", "nfs4", "cifs", "smbfs", "smb3", "afs", "ncpfs", "9p", "fuse.sshfs", "davfs", "ceph"}
 )
@@ -29,9 +30,34 @@ def default_database_path() -> Path:
     return Path(platformdirs.user_data_dir(APP_NAME, appauthor=False)) / DEFAULT_FILENAME
 
 
+def location_file() -> Path:
+    """This workstation's choice of database, made in the first-run setup (one line)."""
+    return Path(platformdirs.user_config_dir(APP_NAME, appauthor=False)) / LOCATION_FILENAME
+
+
+def remembered_location() -> str | None:
+    try:
+        text = location_file().read_text(encoding="utf-8").strip()
+    except FileNotFoundError:
+        return None
+    return text or None
+
+
+def remember_location(url: str) -> None:
+    """Open `url` from now on when neither --db nor the environment names a database. The
+    URL may hold a password: the file is its owner's only."""
+    from db.files import atomic_path, private_file, private_folder
+
+    target = location_file()
+    private_folder(target.parent, ours=True)
+    with atomic_path(target) as partial:
+        private_file(partial).write_text(url + "\n", encoding="utf-8")
+
+
 def resolve_database_url(db: str | None = None) -> str:
-    """The SQLAlchemy URL for `--db` (path or URL), else the environment, else the default."""
-    chosen = db or os.environ.get(ENV_VAR) or str(default_database_path())
+    """The SQLAlchemy URL for `--db` (path or URL), else the environment, else the database
+    chosen at the first start, else the default file."""
+    chosen = db or os.environ.get(ENV_VAR) or remembered_location() or str(default_database_path())
     if "://" in chosen:
         check_url(chosen)
         return chosen

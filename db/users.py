@@ -81,6 +81,14 @@ def add(
     return user
 
 
+def acting_first_admin(session: Session, user: User) -> Actor:
+    """The first administrator, acting in the transaction that created it: the first-run
+    setup writes the agency's settings in that same transaction, all or nothing."""
+    if count(session) != 1 or user.role != "admin" or user.id is None:
+        raise PermissionError("Only the first administrator acts while being created")
+    return seal_actor(user.id, user.username, user.role)
+
+
 def verify(session: Session, username: str, password: str) -> Actor | None:
     """The signed-in actor when `password` is this active account's, else None.
 

@@ -22,7 +22,7 @@ from PySide6.QtWidgets import (
 
 from desktop.context import AppContext
 from desktop.field_editors import ERROR_STYLE, FieldEditor
-from desktop.translate import code_label, label
+from desktop.translate import code_label, label, message
 from forms import accounts
 from forms.accounts import AccountError, AccountRow
 from forms.definitions import USER_FIELDS, by_key
@@ -67,6 +67,7 @@ class UsersView(QWidget):
         self.active_button.setObjectName("toggle_active")
         self.new_password = password_edit(self, "reset_password")
         self.new_password.setPlaceholderText(self.tr("New password for the selected account"))
+        self.new_password.setAccessibleName(self.tr("New password for the selected account"))
         self.reset_button = QPushButton(self.tr("&Reset password"), self)
         self.reset_button.setObjectName("reset")
         self.unlock_button = QPushButton(self.tr("Un&lock"), self)
@@ -146,8 +147,9 @@ class UsersView(QWidget):
             self._say(label(exc.template).format(**exc.params), error=True)
         elif isinstance(exc, ValidationFailed):
             for key, editor in self.editors.items():
-                editor.set_error(exc.errors.get(key))
-            self._say(" ".join(exc.errors.values()), error=True)
+                shown = exc.errors.get(key)
+                editor.set_error(None if shown is None else message(shown))
+            self._say(" ".join(message(text) for text in exc.errors.values()), error=True)
         else:
             self._say(str(exc), error=True)
 

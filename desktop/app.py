@@ -2,24 +2,30 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import logging
 import sys
 from contextlib import nullcontext
 from functools import partial
 from pathlib import Path
 
-from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, QTimer, QTranslator
+from PySide6.QtCore import QCoreApplication, QTimer
 from PySide6.QtWidgets import QApplication, QWidget
 
 from desktop import __version__, dialogs, logs, passphrase
 from desktop.context import AppContext, keep_out_of_garbage_collection
+from desktop.first_run_wizard import FirstRunWizard
+from desktop.fonts import install_shipped_fonts
+from desktop.language import chosen_locale, install_translations
 from desktop.logs import configure_logging
 from desktop.main_window import MainWindow
 from desktop.translate import label
 from desktop.window_place import default_place_file
 from desktop.workers import Job
+from forms.accounts import SignedIn, needs_first_admin
 from forms.database_file import daily_backup, open_database
 from forms.failures import log_failure, reason
+from forms.first_run import FirstRunDone
 from forms.vocabulary import (
     WRONG_PASSPHRASE,
     CipherUnavailableError,
@@ -35,7 +41,7 @@ log = logging.getLogger(__name__)
 APP_NAME = "Recovery Desk"
 
 
-def make_application(argv: list[str] | None = None) -> QApplication:
+def make_application(argv: list[str] | None = None, language: str | None = None) -> QApplication:
     existing = QApplication.instance()
     if isinstance(existing, QApplication):
         return existing
@@ -43,16 +49,9 @@ def make_application(argv: list[str] | None = None) -> QApplication:
     app.setApplicationName(APP_NAME)
     app.setApplicationDisplayName(APP_NAME)
     app.setApplicationVersion(__version__)
-    _install_translations(app)
+    install_shipped_fonts(app)
+    install_translations(app, chosen_locale(language))
     return app
-
-
-def _install_translations(app: QApplication) -> None:
-    # Qt's own dialogs (Yes, No, Cancel) in the person's language; ours once translated.
-    translator = QTranslator(app)
-    folder = QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)
-    if translator.load(QLocale.system(), "qtbase", "_", folder):
-        app.installTranslator(translator)
 
 
 def _unexpected(window: MainWindow, log_file: Path, message: str) -> None:
@@ -70,14 +69,21 @@ def _unexpected(window: MainWindow, log_file: Path, message: str) -> None:
     )
 
 
-def run_gui(db: str | None) -> int:
+def run_gui(db: str | None, language: str | None = None) -> int:
     """Open the main window on the database; a message, not a traceback, if it is unusable."""
     log_file = configure_logging()
-    app = make_application()
+    app = make_application(language=language)
     log.info("Recovery Desk %s starting; log in %s", __version__, log_file)
     database = open_for_gui(db)
     if database is None:
         return 1
+    signed_in: SignedIn | None = None
+    if needs_first_admin(database):
+        done = set_up_first_run(database)
+        if done is None:
+            database.dispose()
+            return 0  # set-up cancelled: nothing was written
+        database, signed_in = done.database, done.signed_in
     context = AppContext(database)
     try:
         window = MainWindow(context, place_file=default_place_file(APP_NAME))
@@ -85,7 +91,11 @@ def run_gui(db: str | None) -> int:
             lambda: _unexpected(window, log_file, message)
         )
         window.start()
+        if signed_in is not None:  # the administrator the setup made is signed in
+            window.signed_in(signed_in)
         window.show()
+        # Once the event loop runs, the window is on screen: the start-up time ends here.
+        QTimer.singleShot(0, lambda: log.info("window shown"))
         start_daily_backup(window.ctx)
         keep_out_of_garbage_collection()
         watch_file_check(database, window, app)
@@ -93,6 +103,15 @@ def run_gui(db: str | None) -> int:
     finally:
         # A restore from the Settings screen replaces the context's database.
         context.database.dispose()
+
+
+def set_up_first_run(database: Database) -> FirstRunDone | None:
+    """The first-run wizard, for a database without accounts; None when it is cancelled."""
+    wizard = FirstRunWizard(database, dt.date.today)
+    wizard.show()
+    QTimer.singleShot(0, lambda: log.info("first-run setup shown"))
+    wizard.exec()
+    return wizard.done_
 
 
 PASSPHRASE_TRIES = 3

@@ -76,6 +76,18 @@ def build_parser() -> argparse.ArgumentParser:
     )
     parser.add_argument("--version", action="version", version=f"%(prog)s {__version__}")
     parser.add_argument("--demo", action="store_true", help=argparse.SUPPRESS)
+    parser.add_argument(
+        "--practice",
+        action="store_true",
+        help="open the practice agency of made-up clients that the first-run setup can make "
+        "(instead of --db)",
+    )
+    parser.add_argument(
+        "--language",
+        choices=("en", "es"),
+        help="the language of the screens: en or es (default: RECOVERY_DESK_LANGUAGE, else "
+        "the system's language)",
+    )
     subparsers = parser.add_subparsers(dest="command", metavar="COMMAND")
     for name in COMMAND_MODULES:
         importlib.import_module(name).register(subparsers, common)
@@ -87,11 +99,15 @@ def main(argv: Sequence[str] | None = None) -> int:
     args = parser.parse_args(argv)
     logging.basicConfig(level=logging.WARNING, format="%(levelname)s %(name)s: %(message)s")
     handler: Callable[[argparse.Namespace], int] | None = getattr(args, "handler", None)
+    if args.practice:
+        from forms.practice import practice_path
+
+        args.db = str(practice_path())
     try:
         if handler is None:
             from desktop.app import run_gui
 
-            return run_gui(args.db)
+            return run_gui(args.db, args.language)
         return handler(args)
     except KeyboardInterrupt:
         print(f"{PROG}: interrupted; nothing was left half-written", file=sys.stderr)

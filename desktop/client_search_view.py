@@ -55,6 +55,7 @@ class ClientSearchView(QWidget):
         layout = QVBoxLayout(self)
         self.search_box = QLineEdit(self)
         self.search_box.setObjectName("client_search")
+        self.search_box.setAccessibleName(self.tr("Find a client"))
         self.search_box.setClearButtonEnabled(True)
         self.search_box.setPlaceholderText(
             self.tr(

@@ -29,7 +29,7 @@ from desktop import dialogs
 from desktop.context import AppContext
 from desktop.field_editors import ERROR_STYLE, FieldEditor
 from desktop.qt_application import running_application
-from desktop.translate import field_label, label
+from desktop.translate import field_label, label, message
 from forms.failures import log_failure, reason
 from forms.fields import Field
 from forms.validation import ValidationFailed
@@ -177,6 +177,7 @@ class FormView(QWidget):
         if not errors:
             self.summary.hide()
             return
+        errors = {key: message(text) for key, text in errors.items()}
         placed = [k for k in errors if k in self.editors]
         for key in placed:
             self.editors[key].set_error(errors[key])

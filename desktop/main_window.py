@@ -355,8 +355,7 @@ class MainWindow(QMainWindow):
 
 
 def shortcut_help() -> str:
-    tr = QCoreApplication.translate
-    return tr(
+    return QCoreApplication.translate(
         "MainWindow",
         "Ctrl+F  find a client\nCtrl+N  new client\nCtrl+E  quick encounter\n"
         "Ctrl+S  save the form\nEsc  cancel the form or go back\n"

@@ -121,6 +121,9 @@ class ReportsView(QWidget):
         last_month = add_months(start, -1)
         self.period_from = date_edit(box, "period_from", last_month)
         self.period_to = date_edit(box, "period_to", start - dt.timedelta(days=1))
+        # One label names the row; a screen reader needs each end of the period named too.
+        self.period_from.setAccessibleName(self.tr("Period from"))
+        self.period_to.setAccessibleName(self.tr("Period to"))
         self.as_of = date_edit(box, "as_of", today)
         period_row = QHBoxLayout()
         period_row.addWidget(self.period_from)

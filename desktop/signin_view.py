@@ -184,7 +184,7 @@ class SignInView(QWidget):
                 )
         except ValidationFailed as exc:
             key = next(k for k in self.rows if k in exc.errors)
-            self._fail(exc.errors[key], self.rows[key][1])
+            self._fail(translate.message(exc.errors[key]), self.rows[key][1])
         except AccountError as exc:
             self._fail(translate.label(exc.template).format(**exc.params), self.rows[exc.field][1])
         except SignInRefused as exc:

@@ -6,7 +6,7 @@ from collections.abc import Mapping
 
 from PySide6.QtCore import QCoreApplication
 
-from forms.fields import Field
+from forms.fields import Field, Message
 
 CONTEXT = "forms"
 
@@ -21,6 +21,20 @@ def refusal(template: str, params: Mapping[str, object]) -> str:
     setting or field it names (`label`) is translated too."""
     values = {k: label(v) if k == "label" and isinstance(v, str) else v for k, v in params.items()}
     return label(template).format(**values)
+
+
+def message(text: str) -> str:
+    """A message from forms/ in the person's language: a `Message` through its template
+    and values (a value named `label`, or itself a Message, translated too); a plain
+    N_-marked text as a label; anything else as it is."""
+    if not isinstance(text, Message):
+        return label(text)
+    values = {
+        key: message(value) if isinstance(value, Message) else
+        label(value) if key == "label" and isinstance(value, str) else value
+        for key, value in text.params.items()
+    }  # fmt: skip
+    return label(text.template).format(**values)
 
 
 def field_label(field: Field) -> str:

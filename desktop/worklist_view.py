@@ -9,6 +9,7 @@ from collections.abc import Callable
 
 from PySide6.QtCore import (
     QAbstractTableModel,
+    QCoreApplication,
     QLocale,
     QModelIndex,
     QPersistentModelIndex,
@@ -58,12 +59,15 @@ def _name(i: DueItem) -> str:
     )
 
 
+def _tr(text: str) -> str:
+    return QCoreApplication.translate("worklist", text)
+
+
 def _phone(i: DueItem) -> str:
     """Staff contact only clients who consented to it (DOMAIN.md: consent_contact)."""
-    tr = client_text._tr
     if not i.client.consent_contact:
-        return tr("no consent to contact")
-    return i.client.phone or tr("no phone")
+        return _tr("no consent to contact")
+    return i.client.phone or _tr("no phone")
 
 
 def _attempts(i: DueItem) -> str:
@@ -71,7 +75,7 @@ def _attempts(i: DueItem) -> str:
     if a is None:
         return "0"
     return (
-        client_text._tr("%1, last %2 %3")
+        _tr("%1, last %2 %3")
         .replace("%1", str(len(i.attempts)))
         .replace("%2", a.attempted_on.isoformat())
         .replace("%3", code_label(_ATTEMPT["outcome"], a.outcome))
@@ -83,26 +87,25 @@ Column = tuple[str, Callable[[DueItem], str], Callable[[DueItem], object]]
 
 
 def columns() -> list[Column]:
-    tr = client_text._tr
     return [
         (
-            tr("State"),
+            _tr("State"),
             lambda i: client_text.word(i.state),
             lambda i: (URGENCY[i.state], i.point.closes_on),
         ),
-        (tr("Closes"), lambda i: i.point.closes_on.isoformat(), lambda i: i.point.closes_on),
-        (tr("Code"), lambda i: i.client.client_code, lambda i: i.client.client_code),
-        (tr("Name"), _name, lambda i: (i.client.family_name, i.client.given_name)),
-        (tr("Phone"), _phone, _phone),
+        (_tr("Closes"), lambda i: i.point.closes_on.isoformat(), lambda i: i.point.closes_on),
+        (_tr("Code"), lambda i: i.client.client_code, lambda i: i.client.client_code),
+        (_tr("Name"), _name, lambda i: (i.client.family_name, i.client.given_name)),
+        (_tr("Phone"), _phone, _phone),
         (
-            tr("Point"),
-            lambda i: tr("%1 months").replace("%1", str(i.point.months)),
+            _tr("Point"),
+            lambda i: _tr("%1 months").replace("%1", str(i.point.months)),
             lambda i: i.point.months,
         ),
-        (tr("Due"), lambda i: i.point.due_on.isoformat(), lambda i: i.point.due_on),
+        (_tr("Due"), lambda i: i.point.due_on.isoformat(), lambda i: i.point.due_on),
         # One column for the count and the last one: the side panel lists them all.
         (
-            tr("Attempts"),
+            _tr("Attempts"),
             _attempts,
             lambda i: (
                 len(i.attempts),

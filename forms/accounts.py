@@ -211,7 +211,8 @@ def needs_first_admin(database: Database) -> bool:
         return users.count(session) == 0
 
 
-def _user_values(raw: Mapping[str, object], today: dt.date) -> dict[str, str]:
+def user_values(raw: Mapping[str, object], today: dt.date) -> dict[str, str]:
+    """An account's user name, full name and role, checked; ValidationFailed otherwise."""
     result = validate_fields(USER_FIELDS, raw, today)
     if not result.ok:
         raise ValidationFailed(result.errors)
@@ -233,7 +234,7 @@ def add_first_admin(
 ) -> SignedIn:
     """The first account of an empty database (an administrator, made without signing in),
     then signed in."""
-    values = _user_values({**raw, "role": "admin"}, today)
+    values = user_values({**raw, "role": "admin"}, today)
     with database.writing() as session:
         if users.count(session):
             raise AccountError("username", N_("An administrator already exists; sign in instead"))
@@ -253,7 +254,7 @@ def add_account(
 ) -> int:
     """An administrator adds an account (user name, full name, role); returns its id."""
     actor.require(Permission.MANAGE_USERS)
-    values = _user_values(raw, today)
+    values = user_values(raw, today)
     with database.writing() as session:
         check_new_password(password, again, _min_length(session), values["username"])
         if users.by_username(session, values["username"]) is not None:

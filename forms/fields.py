@@ -17,6 +17,23 @@ def N_(text: str) -> str:
     return text
 
 
+class Message(str):
+    """An N_-marked template filled with its values. It reads as the English sentence
+    wherever a str goes (a log, the command line, a test) and keeps the template and the
+    values, so a screen can say it in the person's language (desktop.translate.message).
+    A value that is itself a Message is translated too; a value named `label` is a field
+    label, translated as one."""
+
+    template: str
+    params: dict[str, object]
+
+    def __new__(cls, template: str, **params: object) -> Message:
+        message = super().__new__(cls, template.format(**params))
+        message.template = template
+        message.params = params
+        return message
+
+
 class Kind(StrEnum):
     TEXT = "text"
     DATE = "date"

@@ -13,7 +13,7 @@ from dataclasses import dataclass, field, replace
 
 from db import codes
 from forms import definitions as d
-from forms.fields import Field
+from forms.fields import N_, Field, Message
 from forms.phone import PhoneError, normalise_phone
 from forms.values import FieldError, parse
 
@@ -49,10 +49,12 @@ def validate_fields(
         try:
             value = parse(f, raw.get(f.key), today)
         except FieldError as exc:
-            result.fail(prefix + f.key, f"{f.label} {exc}")
+            result.fail(
+                prefix + f.key, Message(N_("{label} {problem}"), label=f.label, problem=exc.args[0])
+            )
             continue
         if value is None and f.required:
-            result.fail(prefix + f.key, f"{f.label} is required")
+            result.fail(prefix + f.key, Message(N_("{label} is required"), label=f.label))
         result.values[f.key] = f.default if value is None else value
     return result
 

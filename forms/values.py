@@ -12,7 +12,7 @@ import unicodedata
 from collections.abc import Callable, Iterable
 from typing import cast
 
-from forms.fields import Field, Kind
+from forms.fields import N_, Field, Kind, Message
 
 EXCEL_EPOCH = dt.date(1899, 12, 30)
 EARLIEST_DATE = dt.date(1900, 1, 1)
@@ -40,7 +40,7 @@ class Formula:
         return f"Formula({self.text!r})"
 
 
-FORMULA_MESSAGE = "is a formula, not a value: type the value itself"
+FORMULA_MESSAGE = N_("is a formula, not a value: type the value itself")
 
 
 def is_blank(raw: object) -> bool:
@@ -52,7 +52,7 @@ def parse(field: Field, raw: object, today: dt.date) -> object:
     if is_blank(raw):
         return None
     if isinstance(raw, Formula):
-        raise FieldError(FORMULA_MESSAGE)
+        raise FieldError(Message(FORMULA_MESSAGE))
     return _PARSERS[field.kind](field, raw, today)
 
 
@@ -62,9 +62,20 @@ def _text(field: Field, raw: object, _today: dt.date) -> str:
     text = unicodedata.normalize("NFC", raw.strip())
     bad = next((ch for ch in text if unicodedata.category(ch) in ("Cc", "Cf", "Cs", "Co")), None)
     if bad is not None:
-        raise FieldError(f"contains an invisible control character (U+{ord(bad):04X}); retype it")
+        raise FieldError(
+            Message(
+                N_("contains an invisible control character (U+{code}); retype it"),
+                code=f"{ord(bad):04X}",
+            )
+        )
     if field.max_length is not None and len(text) > field.max_length:
-        raise FieldError(f"is too long: {len(text)} characters, at most {field.max_length}")
+        raise FieldError(
+            Message(
+                N_("is too long: {length} characters, at most {most}"),
+                length=len(text),
+                most=field.max_length,
+            )
+        )
     return text
 
 
@@ -74,15 +85,15 @@ def _number_as_text(raw: object) -> str:
         return str(int(raw))
     if isinstance(raw, int | float):
         return str(raw)
-    raise FieldError("must be text")
+    raise FieldError(Message(N_("must be text")))
 
 
 def _date(field: Field, raw: object, today: dt.date) -> dt.date:
     value = _to_date(raw)
     if value > today and not field.allow_future:
-        raise FieldError(f"{value.isoformat()} is in the future")
+        raise FieldError(Message(N_("{date} is in the future"), date=value.isoformat()))
     if value < EARLIEST_DATE:
-        raise FieldError(f"{value.isoformat()} is too long ago to be right")
+        raise FieldError(Message(N_("{date} is too long ago to be right"), date=value.isoformat()))
     return value
 
 
@@ -111,7 +122,7 @@ def _to_date(raw: object) -> dt.date:
         return raw
     if isinstance(raw, int | float) and not isinstance(raw, bool):
         if not 1 <= raw < 2958466:  # Excel's own range of serial dates
-            raise FieldError("is not a date")
+            raise FieldError(Message(N_("is not a date")))
         return EXCEL_EPOCH + dt.timedelta(days=int(raw))
     if isinstance(raw, str):
         text = raw.strip()
@@ -121,7 +132,7 @@ def _to_date(raw: object) -> dt.date:
             return dt.date.fromisoformat(text)
         except ValueError:
             _no_such_day(text)
-    raise FieldError("is not a date; write it as YYYY-MM-DD, for example 2024-03-31")
+    raise FieldError(Message(N_("is not a date; write it as YYYY-MM-DD, for example 2024-03-31")))
 
 
 def _no_such_day(text: str) -> None:
@@ -131,8 +142,15 @@ def _no_such_day(text: str) -> None:
         return
     year, month, day = (int(part) for part in written.groups())
     if not 1 <= month <= 12:
-        raise FieldError(f"is not a date: there is no month {month}")
-    raise FieldError(f"is not a date: {MONTHS[month - 1]} {year} has no day {day}")
+        raise FieldError(Message(N_("is not a date: there is no month {month}"), month=month))
+    raise FieldError(
+        Message(
+            N_("is not a date: {month} {year} has no day {day}"),
+            month=MONTHS[month - 1],
+            year=year,
+            day=day,
+        )
+    )
 
 
 def _integer(field: Field, raw: object, _today: dt.date) -> int:
@@ -140,14 +158,22 @@ def _integer(field: Field, raw: object, _today: dt.date) -> int:
     low, high = field.minimum, field.maximum
     if (low is not None and value < low) or (high is not None and value > high):
         digits = len(str(abs(value)))
-        shown = f"a number of {digits} digits" if digits > _SHOWN_DIGITS else str(value)
-        raise FieldError(f"must be between {low} and {high}, not {shown}")
+        shown = (
+            Message(N_("a number of {digits} digits"), digits=digits)
+            if digits > _SHOWN_DIGITS
+            else str(value)
+        )
+        raise FieldError(
+            Message(
+                N_("must be between {low} and {high}, not {shown}"), low=low, high=high, shown=shown
+            )
+        )
     return value
 
 
 def _to_int(raw: object) -> int:
     if isinstance(raw, bool):
-        raise FieldError("must be a whole number")
+        raise FieldError(Message(N_("must be a whole number")))
     if isinstance(raw, int):
         return raw
     if isinstance(raw, float) and raw.is_integer():
@@ -155,9 +181,11 @@ def _to_int(raw: object) -> int:
     if isinstance(raw, str) and _INTEGER.fullmatch(raw.strip()):
         whole = raw.strip().split(".")[0]  # exact: through a float, 400 nines overflow
         if len(whole.lstrip("+-")) > _MAX_DIGITS:
-            raise FieldError(f"must be a whole number of at most {_MAX_DIGITS} digits")
+            raise FieldError(
+                Message(N_("must be a whole number of at most {most} digits"), most=_MAX_DIGITS)
+            )
         return int(whole)
-    raise FieldError("must be a whole number")
+    raise FieldError(Message(N_("must be a whole number")))
 
 
 def _boolean(_field: Field, raw: object, _today: dt.date) -> bool:
@@ -168,7 +196,7 @@ def _boolean(_field: Field, raw: object, _today: dt.date) -> bool:
         return True
     if word in FALSE_WORDS:
         return False
-    raise FieldError("must be yes or no")
+    raise FieldError(Message(N_("must be yes or no")))
 
 
 def _code(field: Field, raw: object, _today: dt.date) -> str:
@@ -185,9 +213,11 @@ def _match_code(field: Field, raw: object) -> str:
     raise FieldError(_code_message(field, raw.strip()))
 
 
-def _code_message(field: Field, given: str) -> str:
+def _code_message(field: Field, given: str) -> Message:
     allowed = ", ".join(field.code_values)
-    return f"'{given[:40]}' is not one of the choices ({allowed})"
+    return Message(
+        N_("'{given}' is not one of the choices ({allowed})"), given=given[:40], allowed=allowed
+    )
 
 
 def _codes(field: Field, raw: object, _today: dt.date) -> frozenset[str]:

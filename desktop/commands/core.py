@@ -15,15 +15,8 @@ from typing import Any
 
 from desktop.commands import signin
 from desktop.commands.args import existing_file, iso_date, positive_int
+from forms.practice import DEMO_PASSWORD, add_demo_accounts
 from forms.vocabulary import Permission
-
-DEMO_ACCOUNTS = (
-    ("admin", "Demo Administrator", "admin"),
-    ("manager", "Demo Manager", "manager"),
-    ("frontdesk", "Demo Front Desk", "front_desk"),
-)
-# Long enough for the password rules (15 characters), and on no list of common passwords.
-DEMO_PASSWORD = "recovery-demo-only"
 
 
 def register(subparsers: Any, common: argparse.ArgumentParser) -> None:
@@ -121,24 +114,13 @@ def run_demo(args: argparse.Namespace) -> int:
     today = args.today or dt.date.today()
     summary = build_demo(database, args.clients, args.seed, today, _print_progress)
     print(file=sys.stderr)
-    _add_demo_accounts(database, today)
+    add_demo_accounts(database, today)
     print(
         f"Built a demo agency: {summary.clients:,} clients, {summary.assessments:,} assessments, "
         f"{summary.events:,} events, {summary.encounters:,} encounters.\n"
         f"Sign in as admin, manager or frontdesk with password {DEMO_PASSWORD}."
     )
     return 0
-
-
-def _add_demo_accounts(database: Any, today: dt.date) -> None:
-    from forms import accounts
-
-    (first, first_name, _), *others = DEMO_ACCOUNTS
-    raw = {"username": first, "display_name": first_name}
-    admin = accounts.add_first_admin(database, raw, DEMO_PASSWORD, None, today).actor
-    for username, name, role in others:
-        raw = {"username": username, "display_name": name, "role": role}
-        accounts.add_account(database, admin, raw, DEMO_PASSWORD, None, today)
 
 
 def _print_progress(done: int, total: int) -> None:

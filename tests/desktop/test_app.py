@@ -125,3 +125,23 @@ def test_three_wrong_passphrases_end_with_one_clear_line(
     assert app.open_for_gui(str(path)) is None
     kind, _title, text = fake_dialogs.shown[-1]
     assert kind == "warn" and text.startswith("The passphrase does not open this database")
+
+
+def test_a_database_without_accounts_starts_with_the_setup_and_a_cancel_writes_nothing(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from db import users
+    from db.startup import open_database
+
+    monkeypatch.setattr(app, "configure_logging", lambda: tmp_path / "log")
+    asked: list[object] = []
+    monkeypatch.setattr(app, "set_up_first_run", lambda database: asked.append(database))
+    empty = tmp_path / "new.sqlite3"
+    assert app.run_gui(str(empty)) == 0
+    assert len(asked) == 1
+    reopened = open_database(str(empty))
+    try:
+        with reopened.reading() as session:
+            assert users.count(session) == 0
+    finally:
+        reopened.dispose()

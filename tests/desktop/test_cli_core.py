@@ -139,6 +139,23 @@ def test_a_network_share_is_refused_with_advice(capsys) -> None:
     assert code == 2 and "PostgreSQL" in err
 
 
+def test_practice_opens_the_practice_agency_in_the_data_folder(
+    capsys, monkeypatch, tmp_path: Path
+) -> None:
+    monkeypatch.setenv("XDG_DATA_HOME", str(tmp_path / "data"))
+    monkeypatch.setenv("XDG_CONFIG_HOME", str(tmp_path / "config"))
+    expected = tmp_path / "data" / "recovery-desk" / "practice.sqlite3"
+    code, out, _ = run(capsys, "--practice", "check")
+    assert code == 1 and f"no database at {expected}" in out
+    expected.parent.mkdir(parents=True)
+    from forms.practice import make_practice_agency
+
+    monkeypatch.setattr("forms.practice.PRACTICE_CLIENTS", 5)
+    assert make_practice_agency(expected, dt.date(2026, 11, 27))
+    code, out, _ = run(capsys, "--practice", "check")
+    assert code == 0 and f"file {expected} opens" in out
+
+
 @pytest.mark.parametrize("bad_name", ["   ", "n" * 61])
 def test_user_add_applies_the_screens_user_name_rules(
     capsys, monkeypatch, tmp_path: Path, bad_name: str

@@ -18,7 +18,7 @@ from openpyxl import load_workbook
 from pypdf import PdfReader
 
 from desktop.cli import main
-from desktop.commands.core import DEMO_PASSWORD
+from forms.practice import DEMO_PASSWORD
 
 OCTOBER = (dt.date(2026, 10, 1), dt.date(2026, 10, 31))
 HARM_YEAR = (dt.date(2025, 11, 1), dt.date(2026, 10, 31))
