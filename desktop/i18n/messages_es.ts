@@ -24,6 +24,34 @@
       <translation>La contraseña actual es incorrecta</translation>
     </message>
     <message>
+      <source>assessment</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>event</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>encounter</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>contact attempt</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>This correction</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Voiding this record</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Restoring this record</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
       <source>Client code</source>
       <translation>Código de cliente</translation>
     </message>
@@ -252,6 +280,14 @@
       <translation>Función</translation>
     </message>
     <message>
+      <source>Why is it voided?</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Note (optional)</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
       <source>The client's own rating, 0 (poor) to 20 (good).</source>
       <translation>La valoración del propio cliente, de 0 (mala) a 20 (buena).</translation>
     </message>
@@ -364,6 +400,10 @@
       <translation>Entrevista completada</translation>
     </message>
     <message>
+      <source>In hospital</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
       <source>None</source>
       <translation>Ninguno</translation>
     </message>
@@ -440,6 +480,10 @@
       <translation>Visita a urgencias</translation>
     </message>
     <message>
+      <source>Hospital stay</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
       <source>New HIV diagnosis</source>
       <translation>Nuevo diagnóstico de VIH</translation>
     </message>
@@ -474,6 +518,22 @@
     <message>
       <source>Front desk</source>
       <translation>Recepción</translation>
+    </message>
+    <message>
+      <source>Entered for the wrong client</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Wrong date</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Duplicate</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Entered in error</source>
+      <translation type="unfinished" />
     </message>
     <message>
       <source>Naloxone kits</source>
@@ -672,6 +732,10 @@
       <translation>la base de datos está bloqueada por otro puesto o programa; vuelva a intentarlo en un momento</translation>
     </message>
     <message>
+      <source>the database is busy with an import; try again in a moment</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
       <source>the disk holding the database is full</source>
       <translation>el disco que contiene la base de datos está lleno</translation>
     </message>
@@ -696,8 +760,8 @@
       <translation>no se pudo leer o escribir el disco</translation>
     </message>
     <message>
-      <source>the database server cannot be reached</source>
-      <translation>no se puede acceder al servidor de la base de datos</translation>
+      <source>the agency server cannot be reached; try again in a moment</source>
+      <translation type="unfinished" />
     </message>
     <message>
       <source>the database reported an error</source>
@@ -772,6 +836,22 @@
       <translation>PRÁCTICA (clientes inventados) · {agency}</translation>
     </message>
     <message>
+      <source>entered</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>corrected</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>voided</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>restored</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
       <source>Agency name</source>
       <translation>Nombre de la agencia</translation>
     </message>
@@ -828,6 +908,10 @@
       <translation>Intentos fallidos contados en (minutos)</translation>
     </message>
     <message>
+      <source>Front desk corrects own entries for (days)</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
       <source>{label}: write the agency's name; reports print it.</source>
       <translation>{label}: escriba el nombre de la agencia; los informes lo imprimen.</translation>
     </message>
@@ -880,6 +964,10 @@
       <translation>no es una fecha; escríbala como AAAA-MM-DD, por ejemplo 2024-03-31</translation>
     </message>
     <message>
+      <source>is not a date: {month} {year} has no day {day}</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
       <source>must be a whole number</source>
       <translation>debe ser un número entero</translation>
     </message>
@@ -902,6 +990,10 @@
     <message>
       <source>{date} is too long ago to be right</source>
       <translation>{date} es demasiado antigua para ser correcta</translation>
+    </message>
+    <message>
+      <source>is not a date: there is no month {month}</source>
+      <translation type="unfinished" />
     </message>
     <message>
       <source>a number of {digits} digits</source>
@@ -1076,6 +1168,34 @@
       <translation>Un libro de intercambio en blanco con listas desplegables, para rellenar en Excel e importar.</translation>
     </message>
     <message>
+      <source>The period of the Summary, or a trend month-end.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>The table the figure is printed in.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>The row of that table.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>The column of that table.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>The figure as a number (a percentage as a fraction); empty when suppressed or when there is nothing to compute.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>count, percent, mean, index or ratio.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>yes: hidden by the small-numbers rule.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
       <source>The area recorded on encounters (for known deaths, the postal code on the client's record). Areas with fewer people than the suppression threshold, or with nothing but deaths, are pooled as Other areas.</source>
       <translation>La zona registrada en los encuentros (para las muertes conocidas, el código postal del registro del cliente). Las zonas con menos personas que el umbral de ocultación, o solo con muertes, se agrupan como Otras zonas.</translation>
     </message>
@@ -1142,10 +1262,6 @@
     <message>
       <source>Incarcerated</source>
       <translation>Encarcelado</translation>
-    </message>
-    <message>
-      <source>Hospitalized</source>
-      <translation>Hospitalizado</translation>
     </message>
     <message>
       <source>Deceased</source>
@@ -1218,10 +1334,6 @@
     <message>
       <source>Death</source>
       <translation>Muerte</translation>
-    </message>
-    <message>
-      <source>Hospitalisation</source>
-      <translation>Hospitalización</translation>
     </message>
     <message>
       <source>Arrest</source>
@@ -1335,6 +1447,10 @@
       <translation>Guardando la evaluación</translation>
     </message>
     <message>
+      <source>Correct the %1</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
       <source>Saving the intake</source>
       <translation>Guardando la admisión</translation>
     </message>
@@ -1434,6 +1550,10 @@
       <translation>Copia interna (se queda en la agencia)</translation>
     </message>
     <message>
+      <source>Contact attempt</source>
+      <translation>Intento de contacto</translation>
+    </message>
+    <message>
       <source>May be contacted</source>
       <translation>Se le puede contactar</translation>
     </message>
@@ -1444,6 +1564,10 @@
     <message>
       <source>Consent in force: %1</source>
       <translation>Consentimiento vigente: %1</translation>
+    </message>
+    <message>
+      <source>VOIDED (%1)</source>
+      <translation type="unfinished" />
     </message>
     <message>
       <source>yes</source>
@@ -1464,10 +1588,6 @@
     <message>
       <source>Encounter</source>
       <translation>Encuentro</translation>
-    </message>
-    <message>
-      <source>Contact attempt</source>
-      <translation>Intento de contacto</translation>
     </message>
     <message>
       <source>(called %1)</source>
@@ -1549,6 +1669,95 @@
     </message>
   </context>
   <context>
+    <name>record_actions</name>
+    <message>
+      <source>Void this record</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>The record keeps its row and its reason, and leaves every status, report, export and list. Why is it voided?</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Note (optional):</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Changed on another workstation</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Not allowed</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Not changed</source>
+      <translation type="unfinished" />
+    </message>
+  </context>
+  <context>
+    <name>record_guards</name>
+    <message>
+      <source>Please confirm</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Save</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Go back</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Moves everything recorded for %1 to %2; %1 disappears from every list.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Discharges %1 on %2: the episode closes; its later follow-ups are not due.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Marks %1 as deceased on %2: %3 every follow-up list.</source>
+      <translation type="unfinished" />
+    </message>
+  </context>
+  <context>
+    <name>record_view</name>
+    <message>
+      <source>Substances</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>not recorded</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>History of changes</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Yes</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>No</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Substance %1</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Entered by %1 on %2</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>VOIDED on %1 by %2: %3</source>
+      <translation type="unfinished" />
+    </message>
+  </context>
+  <context>
     <name>small_forms</name>
     <message>
       <source>Saving the event</source>
@@ -1563,12 +1772,16 @@
       <translation>Guardando el intento de contacto</translation>
     </message>
     <message>
-      <source>What happened</source>
-      <translation>Qué ocurrió</translation>
+      <source>Event</source>
+      <translation>Suceso</translation>
     </message>
     <message>
-      <source>Quick encounter</source>
-      <translation>Encuentro rápido</translation>
+      <source>Correct the event</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>What happened</source>
+      <translation>Qué ocurrió</translation>
     </message>
     <message>
       <source>Who</source>
@@ -1595,8 +1808,12 @@
       <translation>Intento</translation>
     </message>
     <message>
-      <source>Event</source>
-      <translation>Suceso</translation>
+      <source>Quick encounter</source>
+      <translation>Encuentro rápido</translation>
+    </message>
+    <message>
+      <source>Correct the encounter</source>
+      <translation type="unfinished" />
     </message>
     <message>
       <source>Choose the client from the list, or clear the box for an anonymous encounter</source>
@@ -1668,8 +1885,8 @@ Registro de datos e informes para la reducción de daños orientada a la recuper
       <translation>&amp;Acerca de Recovery Desk</translation>
     </message>
     <message>
-      <source>&amp;File</source>
-      <translation>&amp;Archivo</translation>
+      <source>Fil&amp;e</source>
+      <translation type="unfinished" />
     </message>
     <message>
       <source>&amp;Go</source>
@@ -1699,12 +1916,12 @@ Registro de datos e informes para la reducción de daños orientada a la recuper
       <translation>Estado</translation>
     </message>
     <message>
-      <source>Window closes</source>
-      <translation>Cierre de la ventana</translation>
+      <source>Closes</source>
+      <translation type="unfinished" />
     </message>
     <message>
-      <source>Client code</source>
-      <translation>Código de cliente</translation>
+      <source>Code</source>
+      <translation type="unfinished" />
     </message>
     <message>
       <source>Name</source>
@@ -1727,12 +1944,12 @@ Registro de datos e informes para la reducción de daños orientada a la recuper
       <translation>Intentos</translation>
     </message>
     <message>
-      <source>Last attempt</source>
-      <translation>Último intento</translation>
-    </message>
-    <message>
       <source>%1 months</source>
       <translation>%1 meses</translation>
+    </message>
+    <message>
+      <source>%1, last %2 %3</source>
+      <translation type="unfinished" />
     </message>
   </context>
 </TS>

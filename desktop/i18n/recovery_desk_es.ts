@@ -207,6 +207,10 @@
         <translation>Aún no hay nada registrado.</translation>
     </message>
     <message>
+        <source>Enter or double-click a row to read it back</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>No consent recorded: Alt+O records one.</source>
         <translation>Ningún consentimiento registrado: Alt+O registra uno.</translation>
     </message>
@@ -291,6 +295,10 @@ Press Ctrl+N to register the first client.</source>
 Pulse Ctrl+N para registrar el primer cliente.</translation>
     </message>
     <message>
+        <source>%1 clients match: choose one with Up and Down, then press Enter.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Merge two clients</source>
         <translation>Fusionar dos clientes</translation>
     </message>
@@ -305,6 +313,10 @@ Pulse Ctrl+N para registrar el primer cliente.</translation>
     <message>
         <source>Not merged</source>
         <translation>No fusionado</translation>
+    </message>
+    <message>
+        <source>Clients merged: one record kept, with everything of both.</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -343,6 +355,22 @@ Pulse Ctrl+N para registrar el primer cliente.</translation>
     <message>
         <source>Not allowed</source>
         <translation>No permitido</translation>
+    </message>
+    <message>
+        <source>Not found</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This record no longer exists.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Record changed; the page shows the corrected history.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Correction saved.</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>Client registered.</source>
@@ -593,6 +621,10 @@ Pulse Ctrl+N para registrar el primer cliente.</translation>
         <translation>No guardado</translation>
     </message>
     <message>
+        <source>Stored now / on your screen:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Discard changes?</source>
         <translation>¿Descartar los cambios?</translation>
     </message>
@@ -624,7 +656,11 @@ Pulse Ctrl+N para registrar el primer cliente.</translation>
     </message>
     <message>
         <source>Recovery Desk — %1</source>
-        <translation>Recovery Desk — %1</translation>
+        <translation type="vanished">Recovery Desk — %1</translation>
+    </message>
+    <message>
+        <source>%1 — Recovery Desk</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>Signed in: %1 (%2)</source>
@@ -703,6 +739,25 @@ Ctrl+1 … Ctrl+5  ir a una sección</translation>
     <message>
         <source>Keyboard shortcuts</source>
         <translation>Atajos de teclado</translation>
+    </message>
+</context>
+<context>
+    <name>RecordView</name>
+    <message>
+        <source>&amp;Edit</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Void…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Restore</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Back (Esc)</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -879,6 +934,10 @@ Ctrl+1 … Ctrl+5  ir a una sección</translation>
         <translation>en </translation>
     </message>
     <message>
+        <source> days after entering it</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Agency settings</source>
         <translation>Configuración de la agencia</translation>
     </message>
@@ -933,6 +992,10 @@ Ctrl+1 … Ctrl+5  ir a una sección</translation>
     <message>
         <source>Loc&amp;k a user name after</source>
         <translation>B&amp;loquear un nombre de usuario tras</translation>
+    </message>
+    <message>
+        <source>Front desk corrects own entries for</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>Not allowed</source>
@@ -1171,6 +1234,34 @@ Ctrl+1 … Ctrl+5  ir a una sección</translation>
         <translation>Intro abre el cliente, donde se registra la entrevista de seguimiento.</translation>
     </message>
     <message>
+        <source>Due and missed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Due</source>
+        <translation type="unfinished">Fecha prevista</translation>
+    </message>
+    <message>
+        <source>Closing within two weeks</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Missed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Show:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Every follow-up point</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 months</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Reading the follow-ups due…</source>
         <translation>Leyendo los seguimientos pendientes…</translation>
     </message>
@@ -1183,8 +1274,12 @@ Ctrl+1 … Ctrl+5  ir a una sección</translation>
         <translation>No hay seguimientos pendientes. Los puntos aparecen aquí cuando se abre su ventana, un mes antes de la fecha.</translation>
     </message>
     <message>
+        <source>Follow-ups due: %1, of which %2 close within two weeks; missed in the last %3 days: %4. Select one to log a contact attempt.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Follow-ups due: %1, of which %2 close within two weeks. Select one to log a contact attempt.</source>
-        <translation>Seguimientos pendientes: %1, de los cuales %2 cierran en dos semanas. Seleccione uno para anotar un intento de contacto.</translation>
+        <translation type="vanished">Seguimientos pendientes: %1, de los cuales %2 cierran en dos semanas. Seleccione uno para anotar un intento de contacto.</translation>
     </message>
     <message>
         <source>Choose a follow-up in the list.</source>
