@@ -25,31 +25,31 @@
     </message>
     <message>
       <source>assessment</source>
-      <translation type="unfinished" />
+      <translation>evaluación</translation>
     </message>
     <message>
       <source>event</source>
-      <translation type="unfinished" />
+      <translation>evento</translation>
     </message>
     <message>
       <source>encounter</source>
-      <translation type="unfinished" />
+      <translation>encuentro</translation>
     </message>
     <message>
       <source>contact attempt</source>
-      <translation type="unfinished" />
+      <translation>intento de contacto</translation>
     </message>
     <message>
       <source>This correction</source>
-      <translation type="unfinished" />
+      <translation>Esta corrección</translation>
     </message>
     <message>
       <source>Voiding this record</source>
-      <translation type="unfinished" />
+      <translation>Anular este registro</translation>
     </message>
     <message>
       <source>Restoring this record</source>
-      <translation type="unfinished" />
+      <translation>Restaurar este registro</translation>
     </message>
     <message>
       <source>Client code</source>
@@ -281,11 +281,11 @@
     </message>
     <message>
       <source>Why is it voided?</source>
-      <translation type="unfinished" />
+      <translation>¿Por qué se anula?</translation>
     </message>
     <message>
       <source>Note (optional)</source>
-      <translation type="unfinished" />
+      <translation>Nota (opcional)</translation>
     </message>
     <message>
       <source>The client's own rating, 0 (poor) to 20 (good).</source>
@@ -401,7 +401,7 @@
     </message>
     <message>
       <source>In hospital</source>
-      <translation type="unfinished" />
+      <translation>En el hospital</translation>
     </message>
     <message>
       <source>None</source>
@@ -481,7 +481,7 @@
     </message>
     <message>
       <source>Hospital stay</source>
-      <translation type="unfinished" />
+      <translation>Estancia en el hospital</translation>
     </message>
     <message>
       <source>New HIV diagnosis</source>
@@ -521,19 +521,19 @@
     </message>
     <message>
       <source>Entered for the wrong client</source>
-      <translation type="unfinished" />
+      <translation>Introducido para otro cliente</translation>
     </message>
     <message>
       <source>Wrong date</source>
-      <translation type="unfinished" />
+      <translation>Fecha equivocada</translation>
     </message>
     <message>
       <source>Duplicate</source>
-      <translation type="unfinished" />
+      <translation>Duplicado</translation>
     </message>
     <message>
       <source>Entered in error</source>
-      <translation type="unfinished" />
+      <translation>Introducido por error</translation>
     </message>
     <message>
       <source>Naloxone kits</source>
@@ -733,7 +733,7 @@
     </message>
     <message>
       <source>the database is busy with an import; try again in a moment</source>
-      <translation type="unfinished" />
+      <translation>la base de datos está ocupada con una importación; inténtelo de nuevo en un momento</translation>
     </message>
     <message>
       <source>the disk holding the database is full</source>
@@ -761,7 +761,7 @@
     </message>
     <message>
       <source>the agency server cannot be reached; try again in a moment</source>
-      <translation type="unfinished" />
+      <translation>no se puede conectar con el servidor de la agencia; inténtelo de nuevo en un momento</translation>
     </message>
     <message>
       <source>the database reported an error</source>
@@ -837,19 +837,19 @@
     </message>
     <message>
       <source>entered</source>
-      <translation type="unfinished" />
+      <translation>introducido</translation>
     </message>
     <message>
       <source>corrected</source>
-      <translation type="unfinished" />
+      <translation>corregido</translation>
     </message>
     <message>
       <source>voided</source>
-      <translation type="unfinished" />
+      <translation>anulado</translation>
     </message>
     <message>
       <source>restored</source>
-      <translation type="unfinished" />
+      <translation>restaurado</translation>
     </message>
     <message>
       <source>Agency name</source>
@@ -909,7 +909,7 @@
     </message>
     <message>
       <source>Front desk corrects own entries for (days)</source>
-      <translation type="unfinished" />
+      <translation>Recepción corrige sus propios registros durante (días)</translation>
     </message>
     <message>
       <source>{label}: write the agency's name; reports print it.</source>
@@ -965,7 +965,7 @@
     </message>
     <message>
       <source>is not a date: {month} {year} has no day {day}</source>
-      <translation type="unfinished" />
+      <translation>no es una fecha: {month} de {year} no tiene día {day}</translation>
     </message>
     <message>
       <source>must be a whole number</source>
@@ -993,7 +993,7 @@
     </message>
     <message>
       <source>is not a date: there is no month {month}</source>
-      <translation type="unfinished" />
+      <translation>no es una fecha: no existe el mes {month}</translation>
     </message>
     <message>
       <source>a number of {digits} digits</source>
@@ -1169,31 +1169,31 @@
     </message>
     <message>
       <source>The period of the Summary, or a trend month-end.</source>
-      <translation type="unfinished" />
+      <translation>El periodo del Resumen, o un fin de mes de la tendencia.</translation>
     </message>
     <message>
       <source>The table the figure is printed in.</source>
-      <translation type="unfinished" />
+      <translation>La tabla en la que se imprime la cifra.</translation>
     </message>
     <message>
       <source>The row of that table.</source>
-      <translation type="unfinished" />
+      <translation>La fila de esa tabla.</translation>
     </message>
     <message>
       <source>The column of that table.</source>
-      <translation type="unfinished" />
+      <translation>La columna de esa tabla.</translation>
     </message>
     <message>
       <source>The figure as a number (a percentage as a fraction); empty when suppressed or when there is nothing to compute.</source>
-      <translation type="unfinished" />
+      <translation>La cifra como número (un porcentaje como fracción); vacía cuando se oculta o cuando no hay nada que calcular.</translation>
     </message>
     <message>
       <source>count, percent, mean, index or ratio.</source>
-      <translation type="unfinished" />
+      <translation>recuento, porcentaje, media, índice o razón.</translation>
     </message>
     <message>
       <source>yes: hidden by the small-numbers rule.</source>
-      <translation type="unfinished" />
+      <translation>sí: oculta por la regla de números pequeños.</translation>
     </message>
     <message>
       <source>The area recorded on encounters (for known deaths, the postal code on the client's record). Areas with fewer people than the suppression threshold, or with nothing but deaths, are pooled as Other areas.</source>
@@ -1448,7 +1448,7 @@
     </message>
     <message>
       <source>Correct the %1</source>
-      <translation type="unfinished" />
+      <translation>Corregir: %1</translation>
     </message>
     <message>
       <source>Saving the intake</source>
@@ -1567,7 +1567,7 @@
     </message>
     <message>
       <source>VOIDED (%1)</source>
-      <translation type="unfinished" />
+      <translation>ANULADO (%1)</translation>
     </message>
     <message>
       <source>yes</source>
@@ -1672,89 +1672,89 @@
     <name>record_actions</name>
     <message>
       <source>Void this record</source>
-      <translation type="unfinished" />
+      <translation>Anular este registro</translation>
     </message>
     <message>
       <source>The record keeps its row and its reason, and leaves every status, report, export and list. Why is it voided?</source>
-      <translation type="unfinished" />
+      <translation>El registro conserva su fila y su motivo, y sale de todo estado, informe, exportación y lista. ¿Por qué se anula?</translation>
     </message>
     <message>
       <source>Note (optional):</source>
-      <translation type="unfinished" />
+      <translation>Nota (opcional):</translation>
     </message>
     <message>
       <source>Changed on another workstation</source>
-      <translation type="unfinished" />
+      <translation>Cambiado en otro puesto de trabajo</translation>
     </message>
     <message>
       <source>Not allowed</source>
-      <translation type="unfinished" />
+      <translation>No permitido</translation>
     </message>
     <message>
       <source>Not changed</source>
-      <translation type="unfinished" />
+      <translation>Sin cambios</translation>
     </message>
   </context>
   <context>
     <name>record_guards</name>
     <message>
       <source>Please confirm</source>
-      <translation type="unfinished" />
+      <translation>Confirme, por favor</translation>
     </message>
     <message>
       <source>Save</source>
-      <translation type="unfinished" />
+      <translation>Guardar</translation>
     </message>
     <message>
       <source>Go back</source>
-      <translation type="unfinished" />
+      <translation>Volver</translation>
     </message>
     <message>
       <source>Moves everything recorded for %1 to %2; %1 disappears from every list.</source>
-      <translation type="unfinished" />
+      <translation>Pasa todo lo registrado de %1 a %2; %1 desaparece de todas las listas.</translation>
     </message>
     <message>
       <source>Discharges %1 on %2: the episode closes; its later follow-ups are not due.</source>
-      <translation type="unfinished" />
+      <translation>Da de alta a %1 el %2: el episodio se cierra; sus seguimientos posteriores ya no son pendientes.</translation>
     </message>
     <message>
       <source>Marks %1 as deceased on %2: %3 every follow-up list.</source>
-      <translation type="unfinished" />
+      <translation>Registra el fallecimiento de %1 el %2: %3 todas las listas de seguimiento.</translation>
     </message>
   </context>
   <context>
     <name>record_view</name>
     <message>
       <source>Substances</source>
-      <translation type="unfinished" />
+      <translation>Sustancias</translation>
     </message>
     <message>
       <source>not recorded</source>
-      <translation type="unfinished" />
+      <translation>no registrado</translation>
     </message>
     <message>
       <source>History of changes</source>
-      <translation type="unfinished" />
+      <translation>Historial de cambios</translation>
     </message>
     <message>
       <source>Yes</source>
-      <translation type="unfinished" />
+      <translation>Sí</translation>
     </message>
     <message>
       <source>No</source>
-      <translation type="unfinished" />
+      <translation>No</translation>
     </message>
     <message>
       <source>Substance %1</source>
-      <translation type="unfinished" />
+      <translation>Sustancia %1</translation>
     </message>
     <message>
       <source>Entered by %1 on %2</source>
-      <translation type="unfinished" />
+      <translation>Introducido por %1 el %2</translation>
     </message>
     <message>
       <source>VOIDED on %1 by %2: %3</source>
-      <translation type="unfinished" />
+      <translation>ANULADO el %1 por %2: %3</translation>
     </message>
   </context>
   <context>
@@ -1777,7 +1777,7 @@
     </message>
     <message>
       <source>Correct the event</source>
-      <translation type="unfinished" />
+      <translation>Corregir el evento</translation>
     </message>
     <message>
       <source>What happened</source>
@@ -1813,7 +1813,7 @@
     </message>
     <message>
       <source>Correct the encounter</source>
-      <translation type="unfinished" />
+      <translation>Corregir el encuentro</translation>
     </message>
     <message>
       <source>Choose the client from the list, or clear the box for an anonymous encounter</source>
@@ -1886,7 +1886,7 @@ Registro de datos e informes para la reducción de daños orientada a la recuper
     </message>
     <message>
       <source>Fil&amp;e</source>
-      <translation type="unfinished" />
+      <translation>&amp;Archivo</translation>
     </message>
     <message>
       <source>&amp;Go</source>
@@ -1917,11 +1917,11 @@ Registro de datos e informes para la reducción de daños orientada a la recuper
     </message>
     <message>
       <source>Closes</source>
-      <translation type="unfinished" />
+      <translation>Cierra</translation>
     </message>
     <message>
       <source>Code</source>
-      <translation type="unfinished" />
+      <translation>Código</translation>
     </message>
     <message>
       <source>Name</source>
@@ -1949,7 +1949,7 @@ Registro de datos e informes para la reducción de daños orientada a la recuper
     </message>
     <message>
       <source>%1, last %2 %3</source>
-      <translation type="unfinished" />
+      <translation>%1, último %2 %3</translation>
     </message>
   </context>
 </TS>

@@ -208,7 +208,7 @@
     </message>
     <message>
         <source>Enter or double-click a row to read it back</source>
-        <translation type="unfinished"></translation>
+        <translation>Intro o doble clic en una fila para leerla</translation>
     </message>
     <message>
         <source>No consent recorded: Alt+O records one.</source>
@@ -296,7 +296,7 @@ Pulse Ctrl+N para registrar el primer cliente.</translation>
     </message>
     <message>
         <source>%1 clients match: choose one with Up and Down, then press Enter.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 clientes coinciden: elija uno con Arriba y Abajo y pulse Intro.</translation>
     </message>
     <message>
         <source>Merge two clients</source>
@@ -316,7 +316,7 @@ Pulse Ctrl+N para registrar el primer cliente.</translation>
     </message>
     <message>
         <source>Clients merged: one record kept, with everything of both.</source>
-        <translation type="unfinished"></translation>
+        <translation>Clientes fusionados: se conserva un registro, con todo lo de ambos.</translation>
     </message>
 </context>
 <context>
@@ -358,19 +358,19 @@ Pulse Ctrl+N para registrar el primer cliente.</translation>
     </message>
     <message>
         <source>Not found</source>
-        <translation type="unfinished"></translation>
+        <translation>No encontrado</translation>
     </message>
     <message>
         <source>This record no longer exists.</source>
-        <translation type="unfinished"></translation>
+        <translation>Este registro ya no existe.</translation>
     </message>
     <message>
         <source>Record changed; the page shows the corrected history.</source>
-        <translation type="unfinished"></translation>
+        <translation>Registro cambiado; la página muestra el historial corregido.</translation>
     </message>
     <message>
         <source>Correction saved.</source>
-        <translation type="unfinished"></translation>
+        <translation>Corrección guardada.</translation>
     </message>
     <message>
         <source>Client registered.</source>
@@ -622,7 +622,7 @@ Pulse Ctrl+N para registrar el primer cliente.</translation>
     </message>
     <message>
         <source>Stored now / on your screen:</source>
-        <translation type="unfinished"></translation>
+        <translation>Guardado ahora / en su pantalla:</translation>
     </message>
     <message>
         <source>Discard changes?</source>
@@ -655,12 +655,8 @@ Pulse Ctrl+N para registrar el primer cliente.</translation>
         <translation>Base de datos: %1</translation>
     </message>
     <message>
-        <source>Recovery Desk — %1</source>
-        <translation type="vanished">Recovery Desk — %1</translation>
-    </message>
-    <message>
         <source>%1 — Recovery Desk</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 — Recovery Desk</translation>
     </message>
     <message>
         <source>Signed in: %1 (%2)</source>
@@ -745,19 +741,19 @@ Ctrl+1 … Ctrl+5  ir a una sección</translation>
     <name>RecordView</name>
     <message>
         <source>&amp;Edit</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Editar</translation>
     </message>
     <message>
         <source>&amp;Void…</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Anular…</translation>
     </message>
     <message>
         <source>&amp;Restore</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Restaurar</translation>
     </message>
     <message>
         <source>Back (Esc)</source>
-        <translation type="unfinished"></translation>
+        <translation>Volver (Esc)</translation>
     </message>
 </context>
 <context>
@@ -935,7 +931,7 @@ Ctrl+1 … Ctrl+5  ir a una sección</translation>
     </message>
     <message>
         <source> days after entering it</source>
-        <translation type="unfinished"></translation>
+        <translation> días después de introducirlo</translation>
     </message>
     <message>
         <source>Agency settings</source>
@@ -995,7 +991,7 @@ Ctrl+1 … Ctrl+5  ir a una sección</translation>
     </message>
     <message>
         <source>Front desk corrects own entries for</source>
-        <translation type="unfinished"></translation>
+        <translation>Recepción corrige sus propios registros durante</translation>
     </message>
     <message>
         <source>Not allowed</source>
@@ -1235,31 +1231,31 @@ Ctrl+1 … Ctrl+5  ir a una sección</translation>
     </message>
     <message>
         <source>Due and missed</source>
-        <translation type="unfinished"></translation>
+        <translation>Pendientes y perdidos</translation>
     </message>
     <message>
         <source>Due</source>
-        <translation type="unfinished">Fecha prevista</translation>
+        <translation>Pendiente</translation>
     </message>
     <message>
         <source>Closing within two weeks</source>
-        <translation type="unfinished"></translation>
+        <translation>Cierran en dos semanas</translation>
     </message>
     <message>
         <source>Missed</source>
-        <translation type="unfinished"></translation>
+        <translation>Perdidos</translation>
     </message>
     <message>
         <source>&amp;Show:</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Mostrar:</translation>
     </message>
     <message>
         <source>Every follow-up point</source>
-        <translation type="unfinished"></translation>
+        <translation>Todos los puntos de seguimiento</translation>
     </message>
     <message>
         <source>%1 months</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 meses</translation>
     </message>
     <message>
         <source>Reading the follow-ups due…</source>
@@ -1275,11 +1271,7 @@ Ctrl+1 … Ctrl+5  ir a una sección</translation>
     </message>
     <message>
         <source>Follow-ups due: %1, of which %2 close within two weeks; missed in the last %3 days: %4. Select one to log a contact attempt.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Follow-ups due: %1, of which %2 close within two weeks. Select one to log a contact attempt.</source>
-        <translation type="vanished">Seguimientos pendientes: %1, de los cuales %2 cierran en dos semanas. Seleccione uno para anotar un intento de contacto.</translation>
+        <translation>Seguimientos pendientes: %1, de los cuales %2 cierran en dos semanas; perdidos en los últimos %3 días: %4. Seleccione uno para registrar un intento de contacto.</translation>
     </message>
     <message>
         <source>Choose a follow-up in the list.</source>
