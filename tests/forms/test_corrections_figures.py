@@ -134,7 +134,9 @@ def test_corrections_leave_the_stored_status_as_a_fresh_walk_gives_it(
     any_database, admin, today
 ) -> None:
     wrong = _enter_with_mistakes(any_database, admin, today)
-    corrections.void_record(any_database, admin, today, "assessment", wrong["b_visit"], 1, "duplicate")
+    corrections.void_record(
+        any_database, admin, today, "assessment", wrong["b_visit"], 1, "duplicate"
+    )
     _correct_a = _visit("2026-09-05", "intake")
     corrections.edit_assessment(
         any_database, admin, today, wrong["a_intake"], 1, _correct_a, ALCOHOL, "month"
