@@ -221,6 +221,7 @@ class WorklistView(QWidget):
             self.state_filter.addItem(caption, key)
         self.point_filter = QComboBox(self)
         self.point_filter.setObjectName("point_filter")
+        self.point_filter.setAccessibleName(self.tr("Follow-up point"))
         show = QLabel(self.tr("&Show:"), self)
         show.setBuddy(self.state_filter)
         row.addWidget(show)

@@ -1246,6 +1246,10 @@ Ctrl+1 … Ctrl+5  ir a una sección</translation>
         <translation>Perdidos</translation>
     </message>
     <message>
+        <source>Follow-up point</source>
+        <translation>Punto de seguimiento</translation>
+    </message>
+    <message>
         <source>&amp;Show:</source>
         <translation>&amp;Mostrar:</translation>
     </message>

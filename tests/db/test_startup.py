@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import hashlib
 import sqlite3
 from pathlib import Path
@@ -232,10 +233,7 @@ def test_the_corrections_migration_goes_down_and_back_up(any_database) -> None:
     def columns(table: str) -> set[str]:
         return {c["name"] for c in inspect(any_database.engine).get_columns(table)}
 
-    config = migrate.alembic_config()
-    with any_database.engine.begin() as conn:
-        config.attributes["connection"] = conn
-        command.downgrade(config, "0007_sign_in_lockout")  # the revision 0009 upgrades from
+    migrate.downgrade(any_database.engine, "0007_sign_in_lockout")  # 0008 upgrades from it
     assert "voided_at" not in columns("events")
     assert "version" not in columns("encounters")
     assert "corrections" not in inspect(any_database.engine).get_table_names()
@@ -244,3 +242,22 @@ def test_the_corrections_migration_goes_down_and_back_up(any_database) -> None:
     with any_database.engine.connect() as conn:
         compare = MigrationContext.configure(conn, opts={"compare_type": True})
         assert compare_metadata(compare, Base.metadata) == []
+
+
+def test_an_agency_database_keeps_every_record_through_the_migrations(any_database) -> None:
+    """SQLite rebuilds a table to alter it; dropping the old copy must not take the rows
+    that refer to it (substance records, stored status) with it."""
+    from db.demo import build_demo
+
+    build_demo(any_database, 30, 5, today=dt.date(2026, 11, 27))
+
+    def count(table: str) -> int:
+        with any_database.engine.connect() as conn:
+            return int(conn.execute(text(f"SELECT count(*) FROM {table}")).scalar_one())
+
+    kept = {t: count(t) for t in ("clients", "assessments", "substance_records", "events")}
+    assert kept["substance_records"] > 0
+    migrate.downgrade(any_database.engine, "0007_sign_in_lockout")
+    assert {t: count(t) for t in kept} == kept
+    migrate.upgrade(any_database.engine)
+    assert {t: count(t) for t in kept} == kept

@@ -265,7 +265,6 @@ def test_stored_status_read_from_the_database_is_the_walk(any_database, tape: by
 def test_a_database_from_before_the_stored_status_is_filled_at_its_first_start(
     tmp_path,
 ) -> None:
-    from alembic import command
     from sqlalchemy import func, inspect
 
     from db import migrate
@@ -275,10 +274,7 @@ def test_a_database_from_before_the_stored_status_is_filled_at_its_first_start(
     path = str(tmp_path / "old.sqlite3")
     db = open_database(path)
     build_demo(db, 40, 2, today=TODAY)
-    config = migrate.alembic_config()
-    with db.engine.begin() as conn:
-        config.attributes["connection"] = conn
-        command.downgrade(config, "0007_sign_in_lockout")
+    migrate.downgrade(db.engine, "0007_sign_in_lockout")
     assert "status_after_assessment" not in inspect(db.engine).get_table_names()
     db.dispose()
     db = open_database(path)  # upgrades to 0008 and stores every client's status
