@@ -46,8 +46,8 @@ def install_translations(
     if qt_own.load(locale, "qtbase", "_", qt_folder):
         installed.append(qt_own)
     ours = QTranslator(app)
-    if locale.language() == QLocale.Language.English:
-        pass  # the source language: nothing to load
+    if locale.language() in (QLocale.Language.English, QLocale.Language.C):
+        pass  # the source language (C is a system without one set): nothing to load
     elif ours.load(locale, CATALOGUE, "_", str(folder or catalogue_folder())):
         installed.append(ours)
     else:

@@ -79,3 +79,17 @@ def test_a_refusal_from_forms_reaches_the_person_in_spanish(qtbot: Any, desk: De
     assert (
         "Nombre de la agencia: escriba el nombre de la agencia; los informes lo imprimen." in shown
     )
+
+
+def test_a_system_without_a_language_is_english_without_a_warning(
+    qapp: Any, tmp_path: Path, caplog: pytest.LogCaptureFixture
+) -> None:
+    # A server or a bare session reports the C locale: the screens are English, the
+    # source language, and the log must not claim a catalogue is missing.
+    try:
+        assert install_translations(qapp, QLocale("C"), tmp_path) == []
+        assert "catalogue" not in caplog.text
+        install_translations(qapp, QLocale("fr_FR"), tmp_path)
+        assert "no recovery_desk catalogue for fr_FR" in caplog.text
+    finally:
+        QLocale.setDefault(QLocale(QLocale.Language.English, QLocale.Country.UnitedStates))
