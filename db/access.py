@@ -32,6 +32,8 @@ class Permission(StrEnum):
     RESTORE = "restore"  # replacing the whole database with a backup
     CORRECT_ANY_RECORD = "correct_any_record"  # front desk corrects only their own, for a while
     ERASE_CLIENTS = "erase_clients"  # deleting a whole client where the law requires it
+    CLOSE_MONTHS = "close_months"  # keeping a month's report as printed
+    REOPEN_MONTHS = "reopen_months"  # letting a closed month's figures follow corrections again
 
 
 # What a refusal says the person may not do.
@@ -48,6 +50,8 @@ _DOING = {
     Permission.RESTORE: "restore a backup",
     Permission.CORRECT_ANY_RECORD: "correct records others entered",
     Permission.ERASE_CLIENTS: "erase a client",
+    Permission.CLOSE_MONTHS: "close a month",
+    Permission.REOPEN_MONTHS: "reopen a closed month",
 }
 
 _FRONT_DESK = frozenset({Permission.ENTER_DATA, Permission.VIEW_CLIENTS})
@@ -58,6 +62,7 @@ _MANAGER = _FRONT_DESK | {
     Permission.IMPORT,
     Permission.BACKUP,
     Permission.CORRECT_ANY_RECORD,
+    Permission.CLOSE_MONTHS,
 }
 ROLE_PERMISSIONS: dict[str, frozenset[Permission]] = {
     "front_desk": _FRONT_DESK,
@@ -69,6 +74,7 @@ ROLE_PERMISSIONS: dict[str, frozenset[Permission]] = {
             Permission.SETTINGS,
             Permission.RESTORE,
             Permission.ERASE_CLIENTS,
+            Permission.REOPEN_MONTHS,
         }
     ),
 }

@@ -357,6 +357,23 @@ class Correction(Base):
     corrected_at: Mapped[dt.datetime] = mapped_column(DateTime(timezone=True), default=utc_now)
 
 
+class ClosedMonth(Base):
+    """A month a manager closed: its monthly report as printed then, kept so that it
+    prints the same forever (reports/outputs/closed_reports.py). `report` and
+    `internal_report` are the report's data as JSON, with small counts suppressed and
+    exact; corrections made after `closed_at` are listed as revisions in later reports.
+    Reopening deletes the row; the audit trail keeps who closed and reopened it, and why."""
+
+    __tablename__ = "closed_months"
+    __table_args__ = (CheckConstraint("length(month) = 7", name="month_format"),)
+
+    month: Mapped[str] = mapped_column(String(7), primary_key=True)  # "YYYY-MM"
+    closed_at: Mapped[dt.datetime] = mapped_column(DateTime(timezone=True))
+    closed_by_id: Mapped[int | None] = mapped_column(ForeignKey("users.id"))
+    report: Mapped[str] = mapped_column(Text)
+    internal_report: Mapped[str] = mapped_column(Text)
+
+
 class Consent(Base):
     """A client's written consent to disclose their records (42 CFR part 2; DOMAIN.md §9)."""
 

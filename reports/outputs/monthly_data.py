@@ -7,7 +7,7 @@ import datetime as dt
 from collections.abc import Sequence
 from dataclasses import replace
 
-from db import corrections
+from db import closed_months, corrections
 from db import settings as agency_settings
 from db.access import Actor, Permission
 from db.dates import Period
@@ -56,7 +56,10 @@ def build_report_data(
             board_comparison(session, period, settings.followup_months, year) if summary else None
         )
         people = demographics(session, period) if summary else None
-        revisions = tuple(corrections.revisions_of_reported_months(session, period.start))
+        closed = tuple(closed_months.revisions_after_closing(session, period.start))
+        reported = corrections.revisions_of_reported_months(session, period.start)
+        # A closed month's figures stand as closed: only what changed since is listed.
+        revisions = tuple(r for r in reported if closed_months.closing(session, r[0]) is None)
     made = report_data(
         data,
         settings,
@@ -66,4 +69,4 @@ def build_report_data(
         outcomes=outcomes if summary else None,
         people=people,
     )
-    return replace(made, revisions=revisions)
+    return replace(made, revisions=revisions, closed_revisions=closed)

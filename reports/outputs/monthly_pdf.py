@@ -16,6 +16,7 @@ from db.access import Actor, Permission
 from db.dates import Period
 from db.engine import Database
 from db.jobs import IsCancelled, Progress
+from reports.outputs.closed_reports import closed_report
 from reports.outputs.monthly_data import build_report_data
 from reports.render.pdf_monthly import write_monthly_pdf
 from reports.tables.monthly_community import CLIENTS_SERVED
@@ -39,7 +40,8 @@ def monthly_report(
     """Build and write the monthly report for `year`-`month`, and record the export."""
     actor.require(Permission.REPORTS)
     period = Period.month(year, month)
-    data = build_report_data(
+    # A closed month prints as it was closed; an open one from the records as they are.
+    data = closed_report(database, actor, period, internal, generated_at) or build_report_data(
         database,
         actor,
         period,

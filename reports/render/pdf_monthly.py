@@ -17,6 +17,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from reportlab.lib.utils import TimeStamp
 from reportlab.pdfgen import canvas as pdf_canvas
 from reportlab.platypus import (
     CondPageBreak,
@@ -127,6 +128,9 @@ def _canvas_maker(data: ReportData) -> Callable[..., pdf_canvas.Canvas]:
         def __init__(self, *args: Any, **kwargs: Any) -> None:
             super().__init__(*args, **kwargs)
             self._pages: list[dict[str, Any]] = []
+            # The file's creation date is the generation time, not the clock's: the same
+            # data generated at the same minute makes the same bytes (a closed month).
+            self._doc._timeStamp = _time_stamp(data.generated_at)
 
         def showPage(self) -> None:
             self._pages.append(dict(self.__dict__))
@@ -141,6 +145,15 @@ def _canvas_maker(data: ReportData) -> Callable[..., pdf_canvas.Canvas]:
             super().save()
 
     return NumberedCanvas
+
+
+def _time_stamp(when: dt.datetime) -> TimeStamp:
+    stamp = TimeStamp(invariant=True)
+    moment = when.astimezone(dt.UTC).replace(second=0, microsecond=0)
+    stamp.t = moment.timestamp()
+    stamp.lt = moment.timetuple()
+    stamp.YMDhms = tuple(stamp.lt)[:6]
+    return stamp
 
 
 def _fit(canvas: pdf_canvas.Canvas, value: str, font: str, size: float, room: float) -> str:
@@ -160,6 +173,17 @@ def revision_text(month: str, n: int) -> str:
     return f"Revision: {records} of {title} {verb} corrected after its report."
 
 
+def closed_revision_text(month: str, n: int) -> str:
+    """A closed month's figures stay as closed; its corrections since are listed."""
+    title = dt.date.fromisoformat(f"{month}-01").strftime("%B %Y")
+    records = "1 record" if n == 1 else f"{n} records"
+    verb = "was" if n == 1 else "were"
+    return (
+        f"Revision: {records} of {title} {verb} corrected after the month was closed;"
+        f" its closed report stands as printed."
+    )
+
+
 def _title_block(data: ReportData, styles: Styles) -> list[Flowable]:
     as_of = data.period.end.isoformat()
     story: list[Flowable] = [
@@ -175,6 +199,8 @@ def _title_block(data: ReportData, styles: Styles) -> list[Flowable]:
     ]
     for month, n in data.revisions:
         story.append(Paragraph(revision_text(month, n), styles.note))
+    for month, n in data.closed_revisions:
+        story.append(Paragraph(closed_revision_text(month, n), styles.note))
     if data.disclosure.internal:
         story.append(
             Paragraph(
@@ -315,6 +341,7 @@ def write_monthly_pdf(
             title=f"Monthly report {month_title(data.period)}",
             author=data.agency,
             creator="Recovery Desk",
+            invariant=True,  # no clock or random ID in the file: see _time_stamp
         )
         if cancelled is not None and cancelled():
             raise Cancelled()

@@ -56,6 +56,9 @@ class ReportData:
     definitions: tuple[tuple[str, str], ...]
     # ("YYYY-MM", n): n records of an earlier month were corrected after its report.
     revisions: tuple[tuple[str, int], ...] = ()
+    # ("YYYY-MM", n): n records of an earlier closed month were corrected after it was
+    # closed; its figures stay as closed (those months are not in `revisions`).
+    closed_revisions: tuple[tuple[str, int], ...] = ()
     # Every count and printed equation behind the tables, for checking them.
     ledger: Ledger = field(repr=False, compare=False, default_factory=Ledger)
     # The summary page (the monthly PDF only): None when not asked for.
