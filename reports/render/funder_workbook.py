@@ -37,6 +37,7 @@ from reports.render.funder_sheets import (
     styled_text,
     write_table,
 )
+from reports.render.revisions import revision_lines
 from reports.render.xlsx import Column, SheetWriter, XlsxBook
 from reports.rules.suppression import PROTECTED_MARK
 from reports.tables.definitions import definitions
@@ -141,6 +142,12 @@ def _summary(sheet: SheetWriter, data: ReportData) -> None:
     ws = sheet.worksheet
     sheet.append([styled_text(ws, _disclosure_text(data), NOTE_FONT)])
     sheet.append([])
+    revisions = revision_lines(data)
+    if revisions:  # corrections of earlier months reported or closed: their figures stand
+        sheet.append([styled_text(ws, "Revisions", SECTION_FONT)])
+        for line in revisions:
+            sheet.append([styled_text(ws, line, NOTE_FONT)])
+        sheet.append([])
     for section in data.sections:
         sheet.append([styled_text(ws, section.title, SECTION_FONT)])
         sheet.append([styled_text(ws, section.intro, NOTE_FONT)])

@@ -47,6 +47,8 @@ from reports.render.pdf_style import (
     text,
 )
 from reports.render.pdf_summary import summary_page
+from reports.render.revisions import revision_lines
+from reports.render.revisions import revision_text as revision_text  # where tests look
 from reports.rules.followup import FOLLOWUP_TARGET_PERCENT
 from reports.rules.suppression import PROTECTED_MARK
 from reports.tables.monthly_trends import MONTHS
@@ -165,25 +167,6 @@ def _fit(canvas: pdf_canvas.Canvas, value: str, font: str, size: float, room: fl
     return value + "…"
 
 
-def revision_text(month: str, n: int) -> str:
-    """DOMAIN.md §9a: a month's printed figures stay; its later corrections are listed."""
-    title = dt.date.fromisoformat(f"{month}-01").strftime("%B %Y")
-    records = "1 record" if n == 1 else f"{n} records"
-    verb = "was" if n == 1 else "were"
-    return f"Revision: {records} of {title} {verb} corrected after its report."
-
-
-def closed_revision_text(month: str, n: int) -> str:
-    """A closed month's figures stay as closed; its corrections since are listed."""
-    title = dt.date.fromisoformat(f"{month}-01").strftime("%B %Y")
-    records = "1 record" if n == 1 else f"{n} records"
-    verb = "was" if n == 1 else "were"
-    return (
-        f"Revision: {records} of {title} {verb} corrected after the month was closed;"
-        f" its closed report stands as printed."
-    )
-
-
 def _title_block(data: ReportData, styles: Styles) -> list[Flowable]:
     as_of = data.period.end.isoformat()
     story: list[Flowable] = [
@@ -197,10 +180,8 @@ def _title_block(data: ReportData, styles: Styles) -> list[Flowable]:
         ),
         Spacer(1, 4),
     ]
-    for month, n in data.revisions:
-        story.append(Paragraph(revision_text(month, n), styles.note))
-    for month, n in data.closed_revisions:
-        story.append(Paragraph(closed_revision_text(month, n), styles.note))
+    for line in revision_lines(data):
+        story.append(Paragraph(line, styles.note))
     if data.disclosure.internal:
         story.append(
             Paragraph(

@@ -187,3 +187,46 @@ def test_a_month_closes_once(database, admin, today):
     with pytest.raises(ValidationFailed, match="Month: 2026-09 is already closed"):
         closing.close_month(database, admin, today, "2026-09", closing_reports)
     assert [c.month for c in closing.closed_months(database, admin)] == ["2026-09"]
+
+
+def test_the_funder_workbook_lists_a_closed_months_corrections(database, today, tmp_path):
+    from openpyxl import load_workbook
+
+    from reports.outputs.funder import funder_workbook
+
+    manager = signed_in(database, "manager")
+    ids = september_agency(database, manager, today)
+    closing.close_month(database, manager, today, "2026-09", closing_reports)
+    target = tmp_path / "before.xlsx"
+    funder_workbook(database, manager, dt.date(2026, 10, 1), dt.date(2026, 10, 31), target)
+    assert "Revisions" not in _column_a(load_workbook(target)["Summary"])
+    move_third_intake(database, manager, today, ids)
+    target = tmp_path / "after.xlsx"
+    funder_workbook(database, manager, dt.date(2026, 10, 1), dt.date(2026, 10, 31), target)
+    summary = _column_a(load_workbook(target)["Summary"])
+    at = summary.index("Revisions")
+    assert summary[at + 1] == (
+        "Revision: 1 record of September 2026 was corrected after the month was closed;"
+        " its closed report stands as printed."
+    )
+
+
+def _column_a(sheet) -> list[object]:
+    return [row[0] for row in sheet.iter_rows(values_only=True) if row]
+
+
+def test_the_kept_report_reads_back_as_it_was_made(database, today):
+    from reports.outputs.closed_reports import from_json, to_json
+    from tests.reports.hand_agency import REPORT_MONTH, REPORT_YEAR, build
+
+    admin = signed_in(database, "admin")
+    build(database, admin, today)
+    period = Period.month(REPORT_YEAR, REPORT_MONTH)
+    for internal in (False, True):
+        made = build_report_data(database, admin, period, internal=internal, summary=True)
+        kept = from_json(to_json(made), made.generated_at)
+        assert kept == made  # every printed table, value and kind; the ledger is not kept
+        served = made.table("caseload").row(
+            "Clients served (completed assessment or identified encounter)"
+        )
+        assert kept.table("caseload").row(served.label).values == served.values
