@@ -36,6 +36,7 @@ from PySide6.QtWidgets import (
 from desktop import client_text, dialogs
 from desktop.context import AppContext
 from desktop.job_runner import JobRunner
+from desktop.month_closing import MonthClosingBox
 from desktop.translate import label
 from forms.validation import ValidationFailed
 from forms.vocabulary import Period, Permission, add_months, codes
@@ -82,6 +83,8 @@ class ReportsView(QWidget):
         self.layout_ = QVBoxLayout(self)
         self.choices = self._choices_box()
         self.layout_.addWidget(self.choices)
+        self.month_closing = MonthClosingBox(self.ctx, self)
+        self.layout_.addWidget(self.month_closing)
         self.jobs_box = QGroupBox(self.tr("Reports, exports and imports"), self)
         self.jobs_layout = QGridLayout(self.jobs_box)
         self.jobs_layout.setColumnStretch(1, 1)
@@ -169,6 +172,7 @@ class ReportsView(QWidget):
         )
         self.runner.cancelled.connect(self._cancelled)
         self.ctx.signed_in.connect(self.show_jobs)
+        self.month.currentIndexChanged.connect(lambda _i: self._show_month_state())
 
     def show_jobs(self) -> None:
         """One row per job the signed-in person may run."""
@@ -182,12 +186,17 @@ class ReportsView(QWidget):
         for row, job in enumerate(self.jobs.values()):
             self._job_row(row, job)
         self.choices.setVisible(any(j.asks is not Asks.NOTHING for j in self.jobs.values()))
+        self._show_month_state()
         if not self.ctx.can(Permission.REPORTS):
             note = QLabel(
                 self.tr("Monthly reports, exports and imports are made by managers."), self.jobs_box
             )
             note.setObjectName("reports_note")
             self.jobs_layout.addWidget(note, len(self.jobs), 0, 1, 2)
+
+    def _show_month_state(self) -> None:
+        if self.ctx.actor is not None:
+            self.month_closing.show_month(self.month.currentData())
 
     def _job_row(self, row: int, job: Job) -> None:
         """The button in the first column (all as wide as the widest), its purpose beside it."""
