@@ -230,3 +230,35 @@ def test_the_kept_report_reads_back_as_it_was_made(database, today):
             "Clients served (completed assessment or identified encounter)"
         )
         assert kept.table("caseload").row(served.label).values == served.values
+
+
+def test_no_closing_or_reopening_without_its_audit_row(database, admin, today, monkeypatch):
+    def broken(*_args, **_kwargs):
+        raise OSError("the audit trail cannot be written")
+
+    monkeypatch.setattr(closing.audit, "record", broken)
+    with pytest.raises(OSError):
+        closing.close_month(database, admin, today, "2026-09", closing_reports)
+    assert closing.month_closing(database, admin, "2026-09") is None
+    monkeypatch.undo()
+    closing.close_month(database, admin, today, "2026-09", closing_reports)
+    monkeypatch.setattr(closing.audit, "record", broken)
+    with pytest.raises(OSError):
+        closing.reopen_month(database, admin, today, "2026-09", "mistake")
+    assert closing.month_closing(database, admin, "2026-09") is not None
+
+
+def test_the_migration_goes_down_and_up(any_database, today):
+    from sqlalchemy import inspect
+
+    from db import migrate
+
+    admin = signed_in(any_database, "admin")
+    closing.close_month(any_database, admin, today, "2026-09", closing_reports)
+    migrate.downgrade(any_database.engine, "0012_client_code_counter")
+    assert "closed_months" not in inspect(any_database.engine).get_table_names()
+    migrate.upgrade(any_database.engine)
+    assert migrate.current_revision(any_database.engine) == migrate.head_revision()
+    assert closing.closed_months(any_database, admin) == []
+    closing.close_month(any_database, admin, today, "2026-09", closing_reports)
+    assert [c.month for c in closing.closed_months(any_database, admin)] == ["2026-09"]
