@@ -8,12 +8,17 @@ from typing import Any
 from reports.outputs.registry import Caller, JobInputs
 
 
-def monthly_done(args: argparse.Namespace, inputs: JobInputs, data: Any, _caller: Caller) -> int:
+def monthly_done(args: argparse.Namespace, inputs: JobInputs, data: Any, caller: Caller) -> int:
+    from forms.closing import month_closing
     from reports.render.pdf_monthly import month_title
 
     internal = "internal" in inputs.flags
     kind = "internal (exact small counts)" if internal else "small counts suppressed"
-    print(f"Wrote {args.out}: monthly report for {month_title(data.period)}, {kind}.")
+    closed = None
+    if caller.database is not None:
+        closed = month_closing(caller.database, caller.the_actor(), f"{data.period.start:%Y-%m}")
+    as_closed = "" if closed is None else f", as closed on {closed.closed_at:%Y-%m-%d}"
+    print(f"Wrote {args.out}: monthly report for {month_title(data.period)}, {kind}{as_closed}.")
     return 0
 
 

@@ -19,11 +19,13 @@ GENERATED = re.compile(r"Generated \d{4}-\d{2}-\d{2} \d{2}:\d{2} UTC")
 TODAY = dt.date(2026, 11, 27)
 
 
-def printed(capsys, db_file: str, month: str, target: Path, *flags: str) -> str:
-    """The monthly report's text as the manager prints it, the generation time taken out."""
+def printed(capsys, db_file: str, month: str, target: Path, *flags: str, said: str = "") -> str:
+    """The monthly report's text as the manager prints it, the generation time taken out;
+    `said`: what the command's line must say."""
     command = ("report", "monthly", "--month", month, "--out", str(target), *flags)
-    code, _out, err = run_as(capsys, "manager", *command, "--db", db_file)
+    code, out, err = run_as(capsys, "manager", *command, "--db", db_file)
     assert (code, err) == (0, "")
+    assert said in out
     text = subprocess.run(["pdftotext", str(target), "-"], capture_output=True, text=True).stdout
     return GENERATED.sub("", " ".join(text.split()))
 
@@ -34,14 +36,21 @@ def test_a_month_closed_on_the_command_line_prints_the_same_until_it_is_reopened
     db_file = database_with_accounts(tmp_path / "agency.sqlite3", "manager", "front_desk")
     database = open_database(db_file)
     ids = september_agency(database, actor_of(database, "manager"), TODAY)
-    first = printed(capsys, db_file, "2026-09", tmp_path / "first.pdf", "--internal")
+    open_month = "internal (exact small counts).\n"
+    first = printed(
+        capsys, db_file, "2026-09", tmp_path / "first.pdf", "--internal", said=open_month
+    )
     assert "New intakes (a first episode) 3" in first
 
     code, out, err = run_as(capsys, "manager", "month", "close", "2026-09", "--db", db_file)
     assert (code, err) == (0, "")
     assert out.startswith("Closed 2026-09: its monthly report prints as it does today")
     move_third_intake(database, actor_of(database, "manager"), TODAY, ids)
-    assert printed(capsys, db_file, "2026-09", tmp_path / "again.pdf", "--internal") == first
+    closed_on = "monthly report for September 2026, internal (exact small counts), as closed on "
+    again = printed(
+        capsys, db_file, "2026-09", tmp_path / "again.pdf", "--internal", said=closed_on
+    )
+    assert again == first
     october = printed(capsys, db_file, "2026-10", tmp_path / "october.pdf")
     assert "Revision: 1 record of September 2026 was corrected after the month was closed" in (
         october
@@ -55,7 +64,14 @@ def test_a_month_closed_on_the_command_line_prints_the_same_until_it_is_reopened
     code, out, err = run_as(capsys, "admin", *command, "--reason", "intake date misread")
     assert (code, err) == (0, "")
     assert out.startswith("Reopened 2026-09 (closed ")
-    reopened = printed(capsys, db_file, "2026-09", tmp_path / "reopened.pdf", "--internal")
+    reopened = printed(
+        capsys,
+        db_file,
+        "2026-09",
+        tmp_path / "reopened.pdf",
+        "--internal",
+        said="internal (exact small counts).\n",
+    )
     assert "New intakes (a first episode) 2" in reopened
     database.dispose()
 
