@@ -20,6 +20,7 @@ from sqlalchemy.orm import Session
 
 from db import audit, codes, status_rows
 from db.access import Actor, Permission
+from db.driver import Prepared
 from db.episodes import StoredEpisode
 from db.models import Assessment, Client, Episode, SubstanceRecord
 
@@ -62,16 +63,22 @@ def as_dict(assessment: Assessment) -> dict[str, Any]:
     return {key: getattr(assessment, key) for key in ASSESSMENT_COLUMNS}
 
 
-# Built once: a statement object caches its compiled form and cache key.
-_CONTEXT = (
+# The statements of every save, compiled once (db/driver.py says why).
+_CONTEXT = Prepared(
     select(Client.client_code, Client.birth_date, Episode.id, Episode.opened_on, Episode.closed_on)
     .outerjoin(Episode, Episode.client_id == Client.id)
     .where(Client.id == bindparam("client_id"))
 )
+_BOOKKEEPING_GIVEN = ("client_id", "episode_id", "entered_by_id", "created_at", "updated_at")
+_INSERT_ASSESSMENT = Prepared(
+    insert(Assessment).returning(Assessment.id),
+    [*_BOOKKEEPING_GIVEN, "version", *ASSESSMENT_COLUMNS],
+)
+_INSERT_SUBSTANCE = Prepared(insert(SubstanceRecord), ["assessment_id", *SUBSTANCE_COLUMNS])
 
 
 def save_context(session: Session, client_id: int) -> SaveContext | None:
-    rows = session.connection().execute(_CONTEXT, {"client_id": client_id}).all()
+    rows = _CONTEXT.rows(session.connection(), {"client_id": client_id})
     if not rows:
         return None
     episodes = [StoredEpisode(r[2], r[3], r[4]) for r in rows if r[2] is not None]
@@ -113,8 +120,7 @@ def add(
     row = {k: values.get(k) for k in ASSESSMENT_COLUMNS}
     assessment_id = _insert_assessment(session, context, episode_id, row, actor.user_id)
     rows = [_substance_row(assessment_id, s) for s in substances]
-    if rows:
-        session.connection().execute(insert(SubstanceRecord), rows)
+    _INSERT_SUBSTANCE.execute_many(session.connection(), rows)
     status_rows.rebuild(session, [context.client_id])
     audit.record(
         session,
@@ -145,8 +151,7 @@ def _insert_assessment(
         **row,
     }
     try:
-        # Parameters passed beside a plain insert() skip per-call statement building.
-        result = session.connection().execute(insert(Assessment), params)
+        ((assessment_id,),) = _INSERT_ASSESSMENT.rows(session.connection(), params)
     except IntegrityError as exc:
         # The whole save is abandoned either way; the message names the field.
         if "assessed_on" in str(exc.orig):
@@ -154,7 +159,7 @@ def _insert_assessment(
                 f"There is already an assessment for this client on {row['assessed_on']}",
             ) from None
         raise
-    return int(result.inserted_primary_key[0])  # type: ignore[index]
+    return int(assessment_id)
 
 
 def _substance_row(assessment_id: int, values: Mapping[str, Any]) -> dict[str, Any]:

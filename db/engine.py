@@ -17,7 +17,7 @@ from pathlib import Path
 from typing import Any
 
 from sqlalchemy import Engine, create_engine, event
-from sqlalchemy.exc import OperationalError
+from sqlalchemy.exc import DBAPIError, OperationalError
 
 # Session is also the type forms/ and reports/ give the handle that reading() and
 # writing() hand out; only db/ runs statements on it (the import contracts).
@@ -82,11 +82,11 @@ def _begin_immediate(conn: Any, engine: Engine) -> None:
     took the lock a moment after the writer looked (db/import_guard.py); between steps
     this one looks again and stops at once with BusyWithImportError."""
     deadline = time.monotonic() + BUSY_TIMEOUT_MS / 1000
-    conn.exec_driver_sql(f"PRAGMA busy_timeout = {min(_WAIT_STEP_MS, BUSY_TIMEOUT_MS)}")
+    _driver_sql(conn, _SHORT_WAIT)
     try:
         while True:
             try:
-                conn.exec_driver_sql("BEGIN IMMEDIATE")
+                _driver_sql(conn, "BEGIN IMMEDIATE")
                 return
             except OperationalError as exc:
                 if classify(exc) is not Failure.LOCKED or time.monotonic() >= deadline:
@@ -94,7 +94,24 @@ def _begin_immediate(conn: Any, engine: Engine) -> None:
             if not import_guard.holds_import() and import_guard.import_running(engine):
                 raise BusyWithImportError()
     finally:
-        conn.exec_driver_sql(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
+        _driver_sql(conn, _FULL_WAIT)
+
+
+_SHORT_WAIT = f"PRAGMA busy_timeout = {min(_WAIT_STEP_MS, BUSY_TIMEOUT_MS)}"
+_FULL_WAIT = f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}"
+
+
+def _driver_sql(conn: Any, sql: str) -> None:
+    """`sql` on the driver's cursor: every save begins with these three statements, and
+    SQLAlchemy's execution of each cost more CPU than SQLite's (see db/driver.py)."""
+    dbapi = conn.dialect.loaded_dbapi
+    cursor = conn.connection.cursor()
+    try:
+        cursor.execute(sql)
+    except dbapi.Error as exc:
+        raise DBAPIError.instance(sql, None, exc, dbapi.Error, hide_parameters=True) from exc
+    finally:
+        cursor.close()
 
 
 class DatabaseUnusableError(RuntimeError):

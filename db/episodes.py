@@ -11,6 +11,7 @@ from typing import Any
 from sqlalchemy import bindparam, delete, func, insert, select, update
 from sqlalchemy.orm import Session
 
+from db.driver import Prepared
 from db.models import Assessment, Base, Episode
 
 
@@ -54,11 +55,14 @@ def close(session: Session, episode_id: int, closed_on: dt.date) -> None:
     )
 
 
+# Every intake of a new client runs it: compiled once (db/driver.py).
+_OPEN = Prepared(insert(Episode).returning(Episode.id), ["client_id", "opened_on", "reentry"])
+
+
 def open_episode(session: Session, client_id: int, opened_on: dt.date, reentry: bool) -> int:
-    result = session.connection().execute(
-        insert(Episode), {"client_id": client_id, "opened_on": opened_on, "reentry": reentry}
-    )
-    return int(result.inserted_primary_key[0])  # type: ignore[index]
+    params = {"client_id": client_id, "opened_on": opened_on, "reentry": reentry}
+    ((episode_id,),) = _OPEN.rows(session.connection(), params)
+    return int(episode_id)
 
 
 def timelines(session: Session, client_ids: Sequence[int]) -> list[TimelineRow]:

@@ -19,6 +19,7 @@ from sqlalchemy import ColumnElement, Select, bindparam, null, or_, select
 from sqlalchemy.orm import Session
 
 from db import assessments, codes
+from db.driver import Prepared
 from db.models import Assessment, Client, Event, SubstanceRecord
 
 CLIENT_COLUMNS = (
@@ -123,6 +124,33 @@ def _statements(
     )
 
 
+@functools.lru_cache(maxsize=64)
+def _prepared(
+    until: dt.date | None, wanted: frozenset[str] | None, events_from: dt.date | None
+) -> tuple[Prepared, ...]:
+    """The statements of one client's history (a save's rebuild), compiled once."""
+    return tuple(Prepared(s) for s in _statements(True, until, wanted, events_from))
+
+
+def _one_client(
+    session: Session,
+    client_id: int,
+    until: dt.date | None,
+    wanted: frozenset[str] | None,
+    substances: bool,
+    events_from: dt.date | None,
+) -> HistoryRows:
+    clients, assessments, records, events = _prepared(until, wanted, events_from)
+    connection = session.connection()
+    bound = {"first": client_id, "last": client_id}
+    return HistoryRows(
+        clients.rows(connection, bound),
+        assessments.rows(connection, bound),
+        records.rows(connection, bound) if substances else [],
+        events.rows(connection, bound),
+    )
+
+
 def history_rows(
     session: Session,
     client_ids: Sequence[int] | None = None,
@@ -146,6 +174,10 @@ def history_rows(
     """
     ids = active_client_ids(session) if client_ids is None else sorted(set(client_ids))
     wanted = None if assessment_columns is None else frozenset(assessment_columns)
+    if client_ids is not None and len(ids) == 1:
+        # Every save rebuilds its client's stored status from these four reads.
+        yield _one_client(session, ids[0], until, wanted, substances, events_from)
+        return
     for start in range(0, len(ids), chunk_size):
         chunk = ids[start : start + chunk_size]
         # A range of ids (every client, or the one client a save rebuilds) reads by

@@ -15,6 +15,7 @@ an import's rows, so only a save that fails on a lock is told about the import.
 from __future__ import annotations
 
 import contextlib
+import functools
 import os
 import sys
 import threading
@@ -39,6 +40,12 @@ def lock_path(engine: Engine) -> Path | None:
     database = engine.url.database
     if engine.dialect.name != "sqlite" or not database or database == ":memory:":
         return None
+    return _lock_file(database)
+
+
+@functools.lru_cache(maxsize=32)
+def _lock_file(database: str) -> Path:
+    # Every save looks for an import's lock; the path is built once per database.
     return Path(f"{database}-import.lock")
 
 

@@ -22,6 +22,7 @@ from sqlalchemy import bindparam, delete, func, insert, null, or_, select
 from sqlalchemy.orm import Session
 
 from db import codes
+from db.driver import Prepared
 from db.engine import Database
 from db.models import Assessment, Base, Client, Event, SubstanceRecord
 from db.models import StatusAfterAssessment as Status
@@ -57,9 +58,9 @@ STATUS_COLUMNS = (
 _INSERT_CHUNK = 5000
 _TABLE = Base.metadata.tables[Status.__tablename__]
 _DELETE = delete(_TABLE).where(_TABLE.c.client_id.in_(bindparam("ids", expanding=True)))
-# One client (every save): a plain parameter, compiled once, not an IN list each time.
-_DELETE_ONE = delete(_TABLE).where(_TABLE.c.client_id == bindparam("id"))
-_INSERT = insert(_TABLE)
+# One client (every save): compiled once and sent to the driver (db/driver.py).
+_DELETE_ONE = Prepared(delete(_TABLE).where(_TABLE.c.client_id == bindparam("id")))
+_INSERT = Prepared(insert(_TABLE), [c.key for c in _TABLE.columns])
 log = logging.getLogger(__name__)
 
 
@@ -78,17 +79,17 @@ def rebuild(session: Session, client_ids: Sequence[int] | None) -> None:
 
 def replace(session: Session, client_ids: Sequence[int], rows: Sequence[Mapping[str, Any]]) -> None:
     """Delete the rows of `client_ids` and insert `rows` (theirs, as dicts of the columns)."""
-    # Core statements built once, not the ORM's bulk insert: that splits the rows into
+    # Statements built once, not the ORM's bulk insert: that splits the rows into
     # a statement per pattern of NULLs, three times slower here; a save runs these.
     connection = session.connection()
     ids = list(client_ids)
     if len(ids) == 1:
-        connection.execute(_DELETE_ONE, {"id": ids[0]})
+        _DELETE_ONE.execute(connection, {"id": ids[0]})
         ids = []
     for start in range(0, len(ids), _INSERT_CHUNK):
         connection.execute(_DELETE, {"ids": ids[start : start + _INSERT_CHUNK]})
     for start in range(0, len(rows), _INSERT_CHUNK):
-        connection.execute(_INSERT, list(rows[start : start + _INSERT_CHUNK]))
+        _INSERT.execute_many(connection, rows[start : start + _INSERT_CHUNK])
 
 
 def delete_all(session: Session) -> None:

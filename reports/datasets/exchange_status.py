@@ -1,8 +1,11 @@
-"""The RecoveryStatus sheet: each client's histories turned into facts and classified.
+"""The RecoveryStatus sheet: each client's status at the as-of date, and their harm.
 
 The export already holds a page of clients' rows (by exchange-workbook key)
-to write the record sheets; the same rows become `ClientHistory` facts here,
-so the status costs no second read of the database.
+to write the record sheets; the same rows become `ClientHistory` facts here.
+The statuses are read from the status stored after each assessment
+(`status_store.StoredSeries`, one statement per page of clients), which is what
+the walk (`recovery.classify`) gives at that date; the harm of the year is
+counted from the page's events.
 """
 
 from __future__ import annotations
@@ -17,7 +20,7 @@ from typing import Any
 from forms.exchange import ASSESSMENTS, EVENTS, RECOVERY_STATUS, SUBSTANCES
 from reports.rules.facts import AssessmentFacts, ClientHistory, EventFacts, SubstanceFacts
 from reports.rules.harm import harm_for_year_ending
-from reports.rules.recovery import classify, primary_status
+from reports.rules.recovery import ClassStatus, headline
 
 log = logging.getLogger(__name__)
 
@@ -87,10 +90,11 @@ def histories(
         )
 
 
-def status_rows(history: ClientHistory, as_of: dt.date) -> list[Row]:
+def status_rows(history: ClientHistory, as_of: dt.date, classified: list[ClassStatus]) -> list[Row]:
     """One row per substance class at `as_of` (one row without a class when none is recorded),
-    in stored form: booleans stay booleans, the sheet writes them as yes/no."""
-    statuses = classify(history, as_of) or [primary_status(history, as_of)]
+    in stored form: booleans stay booleans, the sheet writes them as yes/no. `classified`
+    is `classify(history, as_of)`."""
+    statuses = classified or [headline(history, [], as_of)]
     harm = harm_for_year_ending(history, as_of)
     rows = []
     for s in statuses:

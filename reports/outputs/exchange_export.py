@@ -3,8 +3,9 @@
 Clients are read a page at a time; each page's clients, assessments,
 substances, events and consents are written to their sheets (openpyxl
 write-only sheets each stream to their own temporary file, so they can be
-filled side by side) and the same rows give the page's RecoveryStatus. Memory
-therefore stays flat with the number of clients.
+filled side by side) and the same rows give the page's RecoveryStatus, with
+each client's status read from the status stored after their assessments.
+Memory therefore stays flat with the number of clients.
 
 Consent (DOMAIN.md §9): an export is a disclosure to a recipient, and names
 only the clients whose consent covers that recipient on the day
@@ -44,6 +45,7 @@ from forms.exchange import (
     Sheet,
 )
 from reports.datasets.exchange_status import histories, status_rows
+from reports.datasets.status_store import StoredSeries
 from reports.outputs.exchange_disclosure import PART2_NOTICE, Audience, log_disclosure
 from reports.render.dictionary import write_dictionary
 from reports.render.exchange_sheets import cells, columns_of
@@ -267,12 +269,13 @@ class _Export:
             self._write(sheets, sheet, [row[1:] for row in found[sheet.name]])
         code, born = 1 + CLIENTS.keys.index("client_code"), 1 + CLIENTS.keys.index("birth_date")
         people = [(row[0], row[code], row[born]) for row in page]
+        stored = StoredSeries(self.session, ids, [self.as_of])
         statuses = [
             r
             for history in histories(
                 people, found[ASSESSMENTS.name], found[SUBSTANCES.name], found[EVENTS.name]
             )
-            for r in status_rows(history, self.as_of)
+            for r in status_rows(history, self.as_of, stored.of(history)[0])
         ]
         self._write(sheets, RECOVERY_STATUS, statuses)
 

@@ -352,3 +352,58 @@ def test_recovery_status_sheet_says_what_the_classifier_says_for_every_client_an
     # The demo holds every kind: each yes/no column says both.
     for key in ("primary", "controlled_environment", "maintenance_therapy"):
         assert {v[key] for v in printed.values()} == {"yes", "no"}, key
+
+
+SIX_CRITERIA = "larger_longer;cut_down;craving;withdrawal;tolerance;role_failure"
+
+
+def _status_sheet(path: Path) -> dict[tuple[object, object], dict[str, object]]:
+    rows = sheets(path)["RecoveryStatus"]
+    return {(r[0], r[2]): dict(zip(rows[0], r, strict=True)) for r in rows[1:]}
+
+
+def test_recovery_status_sheet_at_the_183_day_edge_after_a_death_and_without_a_record(
+    database: Database, admin: Actor, tmp_path: Path
+) -> None:
+    """Worked by hand (DOMAIN.md §2-§4): an intake with six criteria on 2026-01-10 is
+    active and severe through its 183rd day, 2026-07-12, and unknown from the 184th,
+    keeping its counts; a client who died before the as-of date is deceased; a client
+    with no substance record has one row without a class, unknown."""
+    today = dt.date(2026, 11, 27)
+    intake = {"kind": "intake", "contact_status": "completed", "psych_health": 8}
+    intake.update(physical_health=9, quality_of_life=7)
+    opioid = [{"substance_class": "opioid", "primary": "yes", "criteria": SIX_CRITERIA}]
+    active = records.create_client(database, admin, client("A-1"), today)
+    records.add_assessment(
+        database, admin, active, {**intake, "assessed_on": "2026-01-10"}, opioid, today
+    )
+    died = records.create_client(database, admin, client("D-1"), today)
+    records.add_assessment(
+        database, admin, died, {**intake, "assessed_on": "2026-02-01"}, opioid, today
+    )
+    records.add_event(database, admin, died, {"occurred_on": "2026-05-04", "event": "death"}, today)
+    records.create_client(database, admin, client("N-1"), today)
+
+    export_workbook(database, admin, tmp_path / "183.xlsx", dt.date(2026, 7, 12), all_clients=True)
+    export_workbook(database, admin, tmp_path / "184.xlsx", dt.date(2026, 7, 13), all_clients=True)
+    on_183, on_184 = _status_sheet(tmp_path / "183.xlsx"), _status_sheet(tmp_path / "184.xlsx")
+
+    assert set(on_183) == set(on_184) == {("A-1", "opioid"), ("D-1", "opioid"), ("N-1", None)}
+    known = on_183[("A-1", "opioid")]
+    assert (known["primary"], known["dsm_status"], known["severity"]) == (
+        "yes",
+        "active",
+        "severe",
+    )
+    lapsed = on_184[("A-1", "opioid")]
+    assert (lapsed["dsm_status"], lapsed["severity"], lapsed["recovery_status"]) == (
+        "unknown",
+        None,
+        "unknown",
+    )
+    assert (lapsed["remission_episodes"], lapsed["recurrences"]) == (0, 0)
+    for sheet in (on_183, on_184):
+        dead = sheet[("D-1", "opioid")]
+        assert (dead["dsm_status"], dead["recovery_status"]) == ("deceased", "not_applicable")
+        nothing = sheet[("N-1", None)]
+        assert (nothing["dsm_status"], nothing["primary"]) == ("unknown", "no")
