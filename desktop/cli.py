@@ -22,6 +22,7 @@ COMMAND_MODULES = (
     "desktop.commands.core",
     "desktop.commands.jobs",
     "desktop.commands.encryption",
+    "desktop.commands.clients",
 )
 
 EXIT_BAD_INPUT = 2

@@ -137,7 +137,6 @@ class RecordView(QWidget):
         layout.addLayout(row)
         voided = self.detail.voided
         self.edit_button.setEnabled(not voided)
-        self.edit_button.setVisible(self.detail.kind != "followup_attempt")
         self.void_button.setVisible(not voided)
         self.restore_button.setVisible(voided)
 
@@ -152,6 +151,4 @@ class RecordView(QWidget):
 
     def take_focus(self) -> None:
         button = self.restore_button if self.detail.voided else self.edit_button
-        if not button.isVisible():
-            button = self.void_button
         button.setFocus(Qt.FocusReason.OtherFocusReason)
