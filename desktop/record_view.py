@@ -121,7 +121,7 @@ class RecordView(QWidget):
         self.body.setReadOnly(True)
         layout.addWidget(self.body, 1)
         row = QHBoxLayout()
-        self.edit_button = QPushButton(self.tr("&Edit"), self)
+        self.edit_button = QPushButton(self.tr("E&dit"), self)
         self.void_button = QPushButton(self.tr("&Void…"), self)
         self.restore_button = QPushButton(self.tr("&Restore"), self)
         self.back_button = QPushButton(self.tr("Back (Esc)"), self)

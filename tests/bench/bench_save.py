@@ -51,7 +51,9 @@ SUBSTANCES = [
 ]
 
 
-def run(folder: Path) -> list[Figure]:
+def run(folder: Path, clients: int = 100_000) -> list[Figure]:
+    from tests.bench import bench_correction
+
     ours = _program_saves(folder / "program.sqlite3")
     raw = _raw_saves(folder / "raw.sqlite3")
     # The ratio is taken on medians, which a busy machine disturbs far less than a p95.
@@ -70,6 +72,8 @@ def run(folder: Path) -> list[Figure]:
             statistics.median(raw),
             3.0,
         ),
+        # The correction's save, beside it: on the agency of the bench's size.
+        *bench_correction.run(folder, clients),
     ]
 
 

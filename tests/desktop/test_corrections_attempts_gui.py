@@ -8,6 +8,7 @@ import datetime as dt
 from typing import Any
 
 from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QApplication
 from sqlalchemy import text
 
 from db.models import FollowUpAttempt
@@ -111,3 +112,27 @@ def test_front_desk_past_the_grace_period_is_told_no(desk: Desk, fake_dialogs: F
     assert "this contact attempt was entered on 2026-11-02" in message
     assert desk.window.clients.top is view
     assert (stored(desk, attempt_id).voided_at, stored(desk, attempt_id).version) == (None, 1)
+
+
+def test_the_read_back_buttons_have_alt_letters_of_their_own(qtbot: Any, desk: Desk) -> None:
+    """Alt+E opened the File menu (Fil&e) instead of the record's Edit; each button's
+    letter must be free in the menu bar, and pressing it opens the correction."""
+    desk.sign_in_as("manager")
+    page, _attempt_id = attempt_page(desk, "A-4")
+    page.timeline_table.cellActivated.emit(0, 0)
+    view = desk.window.clients.top
+    assert isinstance(view, RecordView)
+    menus = {alt_letter(a.text()) for a in desk.window.menuBar().actions()}
+    buttons = [view.edit_button, view.void_button, view.restore_button]
+    assert not menus & {alt_letter(b.text()) for b in buttons}
+    window = desk.window
+    window.activateWindow()
+    qtbot.waitUntil(lambda: QApplication.activeWindow() is window)
+    view.take_focus()
+    letter = getattr(Qt.Key, f"Key_{alt_letter(view.edit_button.text()).upper()}")
+    qtbot.keyClick(QApplication.focusWidget(), letter, Qt.KeyboardModifier.AltModifier)
+    qtbot.waitUntil(lambda: isinstance(window.clients.top, AttemptCorrectionView))
+
+
+def alt_letter(caption: str) -> str:
+    return caption[caption.index("&") + 1].lower()
