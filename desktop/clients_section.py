@@ -114,18 +114,24 @@ class ClientsSection(NavStack):
         view = RecordView(detail, f"{what} {when} — {page.heading.text()}")
         view.back.connect(lambda: self.pop(view))
         view.edit.connect(lambda: self._edit_record(page, view))
-        view.void.connect(lambda: self._after(view, record_actions.void(view, self.ctx, detail)))
+        view.void.connect(
+            lambda: self._after(
+                view, record_actions.void(view, self.ctx, detail), self.tr("Record voided.")
+            )
+        )
         view.restore.connect(
-            lambda: self._after(view, record_actions.restore(view, self.ctx, detail))
+            lambda: self._after(
+                view, record_actions.restore(view, self.ctx, detail), self.tr("Record restored.")
+            )
         )
         self.push(view)
         view.take_focus()
         return view
 
-    def _after(self, view: RecordView, changed: bool) -> None:
+    def _after(self, view: RecordView, changed: bool, done: str) -> None:
         if changed:
             self.pop(view)
-            self.message.emit(self.tr("Record changed; the page shows the corrected history."))
+            self.message.emit(done)
 
     def _edit_record(self, page: ClientPageView, view: RecordView) -> FormView | None:
         detail, label = view.detail, page.heading.text()

@@ -73,25 +73,37 @@ def record_text(detail: RecordDetail) -> str:
 
 
 def change_line(change: Change, fields: tuple[Field, ...]) -> str:
-    labels = {f.key: field_label(f) for f in fields}
-    labels["substances"] = _tr("Substances")
+    """One change, its fields in the form's order, each value as the form shows it."""
+    by_key = {f.key: f for f in fields}
     head = f"  {change.at:%Y-%m-%d %H:%M} UTC, {change.username}: {_tr(change.what)}"
     if change.reason:
         head += f" ({change.reason})"
-    parts = [
-        f"{labels.get(key, key)}: {_brief(before)} → {_brief(after)}"
-        for key, before, after in change.fields
-        if key in labels
-    ]
+    order = [*by_key, "substances"]
+    shown_fields = sorted(
+        (c for c in change.fields if c[0] in order), key=lambda c: order.index(c[0])
+    )
+    parts = [_changed(by_key.get(key), before, after) for key, before, after in shown_fields]
     return head + ("; " + "; ".join(parts) if parts else "")
 
 
+def _changed(f: Field | None, before: object, after: object) -> str:
+    if f is None:  # the substance rows
+        return f"{_tr('Substances')}: {_brief(before)} → {_brief(after)}"
+    return f"{field_label(f)}: {shown(f, before)} → {shown(f, after)}"
+
+
+_SUBSTANCE = {f.key: f for f in SUBSTANCE_FIELDS}
+
+
 def _brief(value: object) -> str:
-    if isinstance(value, list):
-        return "; ".join(
-            f"{row.get('substance_class')} [{row.get('criteria') or '—'}]" for row in value
-        )
-    return "—" if value is None else str(value)
+    """Substance rows as 'Opioid [Craving, Tolerance]'."""
+    if not isinstance(value, list) or not value:
+        return "—"
+    return "; ".join(
+        f"{shown(_SUBSTANCE['substance_class'], row.get('substance_class'))} "
+        f"[{shown(_SUBSTANCE['criteria'], row.get('criteria'))}]"
+        for row in value
+    )
 
 
 class RecordView(QWidget):

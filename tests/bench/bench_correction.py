@@ -37,9 +37,9 @@ def run(folder: Path, clients: int = 100_000) -> list[Figure]:
             percentile(raw, 0.95),
             cpu_seconds=percentile(our_cpu, 0.95),
             baseline_cpu_seconds=percentile(raw_cpu, 0.95),
-            note=f"{clients:,} clients, {len(ours)} intakes edited (one answer, one criterion); raw sqlite3 p95 of the "
-            "same update, substance rows and audit row as baseline (no episode or status "
-            "rebuild)",
+            note=f"{clients:,} clients, {len(ours)} intakes edited (one answer, one "
+            "criterion); raw sqlite3 p95 of the same update, substance rows and audit row "
+            "as baseline (no episode or status rebuild)",
         )
     ]
 

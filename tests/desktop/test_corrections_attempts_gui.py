@@ -69,7 +69,7 @@ def test_an_attempt_reads_back_and_is_corrected_in_its_form(qtbot: Any, desk: De
     assert (fixed.outcome, fixed.version) == ("left_message", 2)
     page.timeline_table.cellActivated.emit(0, 0)
     history = desk.window.clients.top.body.toPlainText()
-    assert "corrected; Outcome: no_answer → left_message" in history
+    assert "corrected; Outcome: No answer → Left message" in history
 
 
 def test_an_attempt_is_voided_struck_through_and_restored(
@@ -82,6 +82,7 @@ def test_an_attempt_is_voided_struck_through_and_restored(
     desk.window.clients.top.void_button.click()
     page = desk.window.clients.top
     assert isinstance(page, ClientPageView)
+    assert desk.window.confirmation.text() == "Record voided."
     cell = page.timeline_table.item(0, 2)
     assert cell.text().startswith("VOIDED (Entered for the wrong client: another Lewis)")
     assert cell.font().strikeOut()
@@ -91,6 +92,7 @@ def test_an_attempt_is_voided_struck_through_and_restored(
     assert view.restore_button.isVisible() and not view.edit_button.isEnabled()
     view.restore_button.click()
     page = desk.window.clients.top
+    assert desk.window.confirmation.text() == "Record restored."
     assert not page.timeline_table.item(0, 2).font().strikeOut()
     assert stored(desk, attempt_id).voided_at is None
 
@@ -136,3 +138,26 @@ def test_the_read_back_buttons_have_alt_letters_of_their_own(qtbot: Any, desk: D
 
 def alt_letter(caption: str) -> str:
     return caption[caption.index("&") + 1].lower()
+
+
+def test_a_change_in_the_history_reads_in_the_forms_words(qapp: Any) -> None:
+    from desktop.record_view import FIELDS, change_line
+    from forms.record_detail import Change
+
+    change = Change(
+        dt.datetime(2026, 11, 3, 9, 5, tzinfo=dt.UTC),
+        "manager",
+        "corrected",
+        "misheard",
+        (
+            ("substances", [{"substance_class": "opioid", "criteria": "craving"}], []),
+            ("outcome", "no_answer", "left_message"),
+            ("client_id", 4, 4),
+            ("attempted_on", "2026-11-02", "2026-11-01"),
+        ),
+    )
+    fields = FIELDS["followup_attempt"]
+    assert change_line(change, fields) == (
+        "  2026-11-03 09:05 UTC, manager: corrected (misheard); Date: 2026-11-02 → 2026-11-01; "
+        "Outcome: No answer → Left message; Substances: Opioid [Craving] → —"
+    )
