@@ -102,9 +102,9 @@ def erase(parent: QWidget, ctx: AppContext, client_code: str) -> bool:
         parent,
         title,
         _tr(
-            "Erasing deletes client %1 and everything recorded about them; it cannot be "
-            "undone. The audit trail keeps the code and the reason, not the name.\n\n"
-            "The legal ground for the erasure:"
+            "Erasing deletes client %1 and everything recorded about them.\n"
+            "It cannot be undone. The audit trail keeps the code and the reason,\n"
+            "not the name.\n\nThe legal ground for the erasure:"
         ).replace("%1", client_code),
     )
     if reason is None:
