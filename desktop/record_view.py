@@ -54,9 +54,7 @@ def record_text(detail: RecordDetail) -> str:
         lines.append(_tr("Substance %1").replace("%1", str(number)))
         lines += [f"  {field_label(f)}: {shown(f, row.get(f.key))}" for f in SUBSTANCE_FIELDS]
     lines.append("")
-    by = detail.entered_by or _tr("not recorded")
-    at = f"{detail.entered_at:%Y-%m-%d %H:%M} UTC" if detail.entered_at else _tr("not recorded")
-    lines.append(_tr("Entered by %1 on %2").replace("%1", by).replace("%2", at))
+    lines.append(_entered(detail))
     if detail.voided:
         void = detail.void
         note = f" — {void['void_note']}" if void.get("void_note") else ""
@@ -70,6 +68,19 @@ def record_text(detail: RecordDetail) -> str:
     lines.append(_tr("History of changes"))
     lines += [change_line(c, FIELDS[detail.kind]) for c in detail.history]
     return "\n".join(lines)
+
+
+def _entered(detail: RecordDetail) -> str:
+    """Who entered the record and when; imported or old rows may lack either."""
+    at = f"{detail.entered_at:%Y-%m-%d %H:%M} UTC" if detail.entered_at else None
+    by = detail.entered_by
+    if by and at:
+        return _tr("Entered by %1 on %2").replace("%1", by).replace("%2", at)
+    if at:
+        return _tr("Entered on %1; who entered it was not recorded").replace("%1", at)
+    if by:
+        return _tr("Entered by %1; when was not recorded").replace("%1", by)
+    return _tr("Who entered it and when were not recorded")
 
 
 def change_line(change: Change, fields: tuple[Field, ...]) -> str:

@@ -161,3 +161,16 @@ def test_a_change_in_the_history_reads_in_the_forms_words(qapp: Any) -> None:
         "  2026-11-03 09:05 UTC, manager: corrected (misheard); Date: 2026-11-02 → 2026-11-01; "
         "Outcome: No answer → Left message; Substances: Opioid [Craving] → —"
     )
+
+
+def test_a_record_entered_before_who_was_kept_says_so_plainly(qapp: Any) -> None:
+    """Rows from before entered_by existed (or from an import) read as a sentence."""
+    from desktop.record_view import record_text
+    from forms.record_detail import RecordDetail
+
+    values = {"attempted_on": dt.date(2026, 4, 10), "method": "phone", "outcome": "reached"}
+    void = {"voided_at": None, "voided_by": None, "void_reason": None, "void_note": None}
+    entered = dt.datetime(2026, 4, 10, 16, 0, tzinfo=dt.UTC)
+    detail = RecordDetail("followup_attempt", 1, 1, 1, values, [], None, entered, void)
+    lines = record_text(detail).splitlines()
+    assert "Entered on 2026-04-10 16:00 UTC; who entered it was not recorded" in lines
