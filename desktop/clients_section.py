@@ -149,7 +149,8 @@ class ClientsSection(NavStack):
         elif detail.kind == "encounter":
             form = EncounterFormView(self.ctx, page.client_row(), record=detail)
         else:
-            form = AttemptCorrectionView(self.ctx, label, detail)
+            tried = next(t for t in page.page.attempts if t.id == detail.id)
+            form = AttemptCorrectionView(self.ctx, f"{text.attempt_point(tried)} — {label}", detail)
         self.pop(view)
         return self._push_form(form, self.tr("Correction saved."))
 

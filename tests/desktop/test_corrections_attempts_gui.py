@@ -58,6 +58,10 @@ def test_an_attempt_reads_back_and_is_corrected_in_its_form(qtbot: Any, desk: De
     view.edit_button.click()
     form = desk.window.clients.top
     assert isinstance(form, AttemptCorrectionView)
+    assert form.title == (
+        "Correct the contact attempt — 3-month follow-up of the intake of 2026-10-01 — "
+        "Lewis, Aoife — A-1"
+    )
     outcome = form.editors["outcome"].widget
     assert outcome.currentData() == "no_answer"
     outcome.setCurrentIndex(outcome.findData("left_message"))
