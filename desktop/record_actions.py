@@ -103,8 +103,8 @@ def erase(parent: QWidget, ctx: AppContext, client_code: str) -> bool:
         title,
         _tr(
             "Erasing deletes client %1 and everything recorded about them.\n"
-            "It cannot be undone. The audit trail keeps the code and the reason,\n"
-            "not the name.\n\nThe legal ground for the erasure:"
+            "It cannot be undone. The erasure's audit row keeps the code and the\n"
+            "reason, not the name.\n\nThe legal ground for the erasure:"
         ).replace("%1", client_code),
     )
     if reason is None:

@@ -27,8 +27,9 @@ def register(subparsers: Any, common: argparse.ArgumentParser) -> None:
         "episodes, events, contact attempts, consents, disclosures); their encounters stay "
         "as anonymous ones. Administrators only (--user). Asks for the client's code to be "
         "typed again, from the terminal or the line of standard input after the password, "
-        "unless --yes. The audit trail keeps the code, the reason and how many records "
-        "went; never the name. This cannot be undone except by restoring a backup.",
+        "unless --yes. The erasure's audit row keeps the code, the reason and how many "
+        "records went, never the name; earlier audit rows keep what they recorded. This "
+        "cannot be undone except by restoring a backup.",
     )
     erase.add_argument("code", metavar="CODE", help="the client's code")
     erase.add_argument(
@@ -58,7 +59,7 @@ def run_erase(args: argparse.Namespace) -> int:
         database.dispose()
     went = ", ".join(f"{n} {what.replace('_', ' ')}" for what, n in counts.items() if n)
     print(f"Erased client {args.code.strip()}: {went}.")
-    print("The audit trail keeps the code and the reason; the name is gone.")
+    print("Its audit row keeps the code and the reason, not the name.")
     return 0
 
 
