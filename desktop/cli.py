@@ -23,6 +23,7 @@ COMMAND_MODULES = (
     "desktop.commands.jobs",
     "desktop.commands.encryption",
     "desktop.commands.months",
+    "desktop.commands.clients",
 )
 
 EXIT_BAD_INPUT = 2

@@ -92,6 +92,7 @@ class ClientPageView(QWidget):
     record_consent = Signal()
     revoke_consent = Signal(int)  # the consent's id
     open_record = Signal(str, int)  # a timeline row's kind and id, to read it back
+    erase_client = Signal()  # administrators only: the section shows the button to them
     back = Signal()
 
     def __init__(self, page: ClientPage, parent: QWidget | None = None) -> None:
@@ -157,6 +158,15 @@ class ClientPageView(QWidget):
             self.buttons[key] = button
             row.addWidget(button)
         row.addStretch(1)
+        self.erase_button = QPushButton(self.tr("Erase client…"), self)
+        self.erase_button.setObjectName("action_erase_client")
+        self.erase_button.setToolTip(
+            self.tr(
+                "Delete this client and everything recorded about them, where the law requires it"
+            )
+        )
+        self.erase_button.hide()
+        row.addWidget(self.erase_button)
         return row
 
     def _status_box(self) -> QGroupBox:
@@ -255,6 +265,7 @@ class ClientPageView(QWidget):
         self.buttons["encounter"].clicked.connect(self.new_encounter)
         self.buttons["edit"].clicked.connect(self.edit_client)
         self.buttons["record_consent"].clicked.connect(self.record_consent)
+        self.erase_button.clicked.connect(self.erase_client)
         self.revoke_button.clicked.connect(self._revoke_chosen)
         self.consent_table.currentCellChanged.connect(self._consent_chosen)
         # Enter, or a double-click (the platform's activation), opens the row once.

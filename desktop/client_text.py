@@ -252,12 +252,18 @@ def _encounter_detail(n: Any) -> str:
     return ", ".join(given) + area
 
 
+def attempt_point(t: Any) -> str:
+    """The follow-up point a contact attempt was for, as a person says it."""
+    return (
+        _tr("%1-month follow-up of the intake of %2")
+        .replace("%1", str(t.point_months))
+        .replace("%2", t.intake_on.isoformat())
+    )
+
+
 def _attempt_detail(t: Any) -> str:
     text = (
         f"{code_label(_ATTEMPT['method'], t.method)}: "
-        f"{code_label(_ATTEMPT['outcome'], t.outcome)} — "
-        + _tr("%1-month follow-up of the intake of %2")
-        .replace("%1", str(t.point_months))
-        .replace("%2", t.intake_on.isoformat())
+        f"{code_label(_ATTEMPT['outcome'], t.outcome)} — " + attempt_point(t)
     )
     return text + (f" ({t.note})" if t.note else "")

@@ -22,10 +22,10 @@ from desktop.form_view import FormView
 from desktop.navigation import NavStack
 from desktop.record_guards import person_of
 from desktop.record_view import RecordView
-from desktop.small_forms import EncounterFormView, EventFormView
+from desktop.small_forms import AttemptCorrectionView, EncounterFormView, EventFormView
 from forms.client_record import substances_last_told
 from forms.record_detail import load_record
-from forms.vocabulary import PermissionDenied
+from forms.vocabulary import Permission, PermissionDenied
 
 log = logging.getLogger(__name__)
 
@@ -83,7 +83,19 @@ class ClientsSection(NavStack):
         view.record_consent.connect(lambda: self.record_consent(view))
         view.revoke_consent.connect(lambda consent_id: self.revoke_consent(view, consent_id))
         view.open_record.connect(lambda kind, rid: self.open_record(view, kind, rid))
+        view.erase_button.setVisible(self.ctx.user.can(Permission.ERASE_CLIENTS))
+        view.erase_client.connect(lambda: self.erase_client(view))
         return view
+
+    def erase_client(self, page: ClientPageView) -> bool:
+        code = str(page.page.values["client_code"])
+        if not record_actions.erase(page, self.ctx, code):
+            return False
+        self.back_to_root()
+        self.ctx.notify("client", 0)
+        self.search.refresh()
+        self.message.emit(self.tr("Client %1 erased.").replace("%1", code))
+        return True
 
     # -- a record read back (desktop/record_view.py) -------------------------------------
     def open_record(self, page: ClientPageView, kind: str, record_id: int) -> RecordView | None:
@@ -102,18 +114,24 @@ class ClientsSection(NavStack):
         view = RecordView(detail, f"{what} {when} — {page.heading.text()}")
         view.back.connect(lambda: self.pop(view))
         view.edit.connect(lambda: self._edit_record(page, view))
-        view.void.connect(lambda: self._after(view, record_actions.void(view, self.ctx, detail)))
+        view.void.connect(
+            lambda: self._after(
+                view, record_actions.void(view, self.ctx, detail), self.tr("Record voided.")
+            )
+        )
         view.restore.connect(
-            lambda: self._after(view, record_actions.restore(view, self.ctx, detail))
+            lambda: self._after(
+                view, record_actions.restore(view, self.ctx, detail), self.tr("Record restored.")
+            )
         )
         self.push(view)
         view.take_focus()
         return view
 
-    def _after(self, view: RecordView, changed: bool) -> None:
+    def _after(self, view: RecordView, changed: bool, done: str) -> None:
         if changed:
             self.pop(view)
-            self.message.emit(self.tr("Record changed; the page shows the corrected history."))
+            self.message.emit(done)
 
     def _edit_record(self, page: ClientPageView, view: RecordView) -> FormView | None:
         detail, label = view.detail, page.heading.text()
@@ -131,7 +149,8 @@ class ClientsSection(NavStack):
         elif detail.kind == "encounter":
             form = EncounterFormView(self.ctx, page.client_row(), record=detail)
         else:
-            return None
+            tried = next(t for t in page.page.attempts if t.id == detail.id)
+            form = AttemptCorrectionView(self.ctx, f"{text.attempt_point(tried)} — {label}", detail)
         self.pop(view)
         return self._push_form(form, self.tr("Correction saved."))
 

@@ -92,3 +92,34 @@ def _done(
         return False
     ctx.notify(detail.kind, detail.client_id or 0)
     return True
+
+
+def erase(parent: QWidget, ctx: AppContext, client_code: str) -> bool:
+    """Ask for the legal ground and the client's code typed again, then erase the client.
+    Whether the person may is decided by forms.corrections.erase_client, not here."""
+    title = _tr("Erase this client")
+    reason = dialogs.text(
+        parent,
+        title,
+        _tr(
+            "Erasing deletes client %1 and everything recorded about them.\n"
+            "It cannot be undone. The erasure's audit row keeps the code and the\n"
+            "reason, not the name.\n\nThe legal ground for the erasure:"
+        ).replace("%1", client_code),
+    )
+    if reason is None:
+        return False
+    typed = dialogs.text(
+        parent, title, _tr("Type the client's code (%1) again to erase:").replace("%1", client_code)
+    )
+    if typed is None:
+        return False
+    try:
+        corrections.erase_client(ctx.database, ctx.user, ctx.today(), client_code, reason, typed)
+    except PermissionDenied as exc:
+        dialogs.warn(parent, _tr("Not allowed"), str(exc))
+        return False
+    except ValidationFailed as exc:
+        dialogs.warn(parent, _tr("Not erased"), "\n".join(exc.errors.values()))
+        return False
+    return True

@@ -54,9 +54,7 @@ def record_text(detail: RecordDetail) -> str:
         lines.append(_tr("Substance %1").replace("%1", str(number)))
         lines += [f"  {field_label(f)}: {shown(f, row.get(f.key))}" for f in SUBSTANCE_FIELDS]
     lines.append("")
-    by = detail.entered_by or _tr("not recorded")
-    at = f"{detail.entered_at:%Y-%m-%d %H:%M} UTC" if detail.entered_at else _tr("not recorded")
-    lines.append(_tr("Entered by %1 on %2").replace("%1", by).replace("%2", at))
+    lines.append(_entered(detail))
     if detail.voided:
         void = detail.void
         note = f" — {void['void_note']}" if void.get("void_note") else ""
@@ -72,26 +70,51 @@ def record_text(detail: RecordDetail) -> str:
     return "\n".join(lines)
 
 
+def _entered(detail: RecordDetail) -> str:
+    """Who entered the record and when; imported or old rows may lack either."""
+    at = f"{detail.entered_at:%Y-%m-%d %H:%M} UTC" if detail.entered_at else None
+    by = detail.entered_by
+    if by and at:
+        return _tr("Entered by %1 on %2").replace("%1", by).replace("%2", at)
+    if at:
+        return _tr("Entered on %1; who entered it was not recorded").replace("%1", at)
+    if by:
+        return _tr("Entered by %1; when was not recorded").replace("%1", by)
+    return _tr("Who entered it and when were not recorded")
+
+
 def change_line(change: Change, fields: tuple[Field, ...]) -> str:
-    labels = {f.key: field_label(f) for f in fields}
-    labels["substances"] = _tr("Substances")
+    """One change, its fields in the form's order, each value as the form shows it."""
+    by_key = {f.key: f for f in fields}
     head = f"  {change.at:%Y-%m-%d %H:%M} UTC, {change.username}: {_tr(change.what)}"
     if change.reason:
         head += f" ({change.reason})"
-    parts = [
-        f"{labels.get(key, key)}: {_brief(before)} → {_brief(after)}"
-        for key, before, after in change.fields
-        if key in labels
-    ]
+    order = [*by_key, "substances"]
+    shown_fields = sorted(
+        (c for c in change.fields if c[0] in order), key=lambda c: order.index(c[0])
+    )
+    parts = [_changed(by_key.get(key), before, after) for key, before, after in shown_fields]
     return head + ("; " + "; ".join(parts) if parts else "")
 
 
+def _changed(f: Field | None, before: object, after: object) -> str:
+    if f is None:  # the substance rows
+        return f"{_tr('Substances')}: {_brief(before)} → {_brief(after)}"
+    return f"{field_label(f)}: {shown(f, before)} → {shown(f, after)}"
+
+
+_SUBSTANCE = {f.key: f for f in SUBSTANCE_FIELDS}
+
+
 def _brief(value: object) -> str:
-    if isinstance(value, list):
-        return "; ".join(
-            f"{row.get('substance_class')} [{row.get('criteria') or '—'}]" for row in value
-        )
-    return "—" if value is None else str(value)
+    """Substance rows as 'Opioid [Craving, Tolerance]'."""
+    if not isinstance(value, list) or not value:
+        return "—"
+    return "; ".join(
+        f"{shown(_SUBSTANCE['substance_class'], row.get('substance_class'))} "
+        f"[{shown(_SUBSTANCE['criteria'], row.get('criteria'))}]"
+        for row in value
+    )
 
 
 class RecordView(QWidget):
@@ -121,7 +144,7 @@ class RecordView(QWidget):
         self.body.setReadOnly(True)
         layout.addWidget(self.body, 1)
         row = QHBoxLayout()
-        self.edit_button = QPushButton(self.tr("&Edit"), self)
+        self.edit_button = QPushButton(self.tr("E&dit"), self)
         self.void_button = QPushButton(self.tr("&Void…"), self)
         self.restore_button = QPushButton(self.tr("&Restore"), self)
         self.back_button = QPushButton(self.tr("Back (Esc)"), self)
@@ -137,7 +160,6 @@ class RecordView(QWidget):
         layout.addLayout(row)
         voided = self.detail.voided
         self.edit_button.setEnabled(not voided)
-        self.edit_button.setVisible(self.detail.kind != "followup_attempt")
         self.void_button.setVisible(not voided)
         self.restore_button.setVisible(voided)
 
@@ -152,6 +174,4 @@ class RecordView(QWidget):
 
     def take_focus(self) -> None:
         button = self.restore_button if self.detail.voided else self.edit_button
-        if not button.isVisible():
-            button = self.void_button
         button.setFocus(Qt.FocusReason.OtherFocusReason)

@@ -182,3 +182,33 @@ class AttemptFormView(FormView):
     def cancel(self) -> None:
         self.reset()
         self.discard()
+
+
+class AttemptCorrectionView(FormView):
+    """A saved contact attempt to correct, read back from the client's timeline: the same
+    fields as the worklist's form, pre-filled; its follow-up point stays (an attempt logged
+    against the wrong point or client is voided and logged again)."""
+
+    def __init__(
+        self,
+        ctx: AppContext,
+        client_label: str,
+        record: RecordDetail,
+        parent: QWidget | None = None,
+    ) -> None:
+        super().__init__(ctx, _tr("Correct the contact attempt") + f" — {client_label}", parent)
+        self.record = record
+        self.add_section(_tr("Attempt"), FOLLOWUP_ATTEMPT_FIELDS)
+        self.finish_layout()
+        self.load(record.values)
+
+    def operation(self) -> str:
+        return _tr("Saving the contact attempt")
+
+    def store(self) -> int:
+        r = self.record
+        corrections.edit_contact_attempt(
+            self.ctx.database, self.ctx.user, self.ctx.today(), r.id, r.version, self.raw_values()
+        )
+        self.ctx.notify("followup_attempt", r.client_id or 0)
+        return r.id

@@ -223,22 +223,45 @@ def restore_record(
 
 
 def erase_client(
-    database: Database, actor: Actor, today: dt.date, client_id: int, reason: str
+    database: Database,
+    actor: Actor,
+    today: dt.date,
+    client_code: str,
+    reason: str,
+    typed_again: str,
 ) -> dict[str, int]:
     """Delete a whole client and what was recorded about them, where the law requires it.
 
-    Administrators only. The audit row keeps the client's id, the reason and how many
-    records went; not the name, the code or any other value of the client.
+    Administrators only; the client's code must be typed a second time (`typed_again`),
+    so a slip of the hand on another client's page erases nothing. The audit row keeps the
+    client's id and code, the reason and how many records went; never the name or any
+    other value of the client. Returns those counts.
     """
     actor.require(Permission.ERASE_CLIENTS)
+    code = client_code.strip()
     if not reason.strip():
-        raise ValidationFailed({"reason": "Give the reason for the erasure (the legal ground)"})
+        raise ValidationFailed(
+            {"reason": "Give the reason for the erasure (the legal ground); nothing was erased"}
+        )
+    if typed_again.strip().casefold() != code.casefold():
+        raise ValidationFailed(
+            {
+                "client_code": f"The code typed again ({typed_again.strip()}) is not {code}; "
+                "nothing was erased"
+            }
+        )
     with database.writing() as session:
-        if clients.get(session, client_id) is None:
-            raise ValidationFailed({"client_code": "This client no longer exists"})
-        counts = stored_records.erase_client(session, client_id)
-        after = {"erased_on": today, "reason": _note(reason), "rows_deleted": counts}
-        audit.record(session, actor, "delete", "client", client_id, after=after)
+        found = clients.with_codes(session, [code])
+        if not found:
+            raise ValidationFailed({"client_code": f"There is no client with the code {code}"})
+        counts = stored_records.erase_client(session, found[0])
+        after = {
+            "erased_on": today,
+            "client_code": code,
+            "reason": _note(reason),
+            "rows_deleted": counts,
+        }
+        audit.record(session, actor, "delete", "client", found[0], after=after)
         return counts
 
 

@@ -52,7 +52,9 @@ SUBSTANCES = [
 ]
 
 
-def run(folder: Path) -> list[Figure]:
+def run(folder: Path, clients: int = 100_000) -> list[Figure]:
+    from tests.bench import bench_correction
+
     program, raw = _ProgramSaves(folder / "program.sqlite3"), _RawSaves(folder / "raw.sqlite3")
     # In turns, one save each: a machine shared with other work then slows both alike.
     for client_id in range(CLIENTS - SAVES + 1, CLIENTS + 1):
@@ -79,6 +81,8 @@ def run(folder: Path) -> list[Figure]:
             cpu_seconds=statistics.median(program.cpu),
             baseline_cpu_seconds=statistics.median(raw.cpu),
         ),
+        # The correction's save, beside it: on the agency of the bench's size.
+        *bench_correction.run(folder, clients),
     ]
 
 

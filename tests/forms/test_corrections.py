@@ -237,15 +237,19 @@ def test_erasure_is_for_administrators_and_keeps_no_name(any_database, admin, to
     )
     manager = signed_in(any_database, "manager")
     with pytest.raises(PermissionDenied, match="may not erase a client"):
-        corrections.erase_client(any_database, manager, today, cid, "court order")
-    counts = corrections.erase_client(any_database, admin, today, cid, "court order 12/2026")
+        corrections.erase_client(any_database, manager, today, "C-7", "court order", "C-7")
+    counts = corrections.erase_client(
+        any_database, admin, today, "C-7", "court order 12/2026", "c-7"
+    )
     assert (counts["clients"], counts["assessments"], counts["events"]) == (1, 1, 1)
     with any_database.reading() as s:
         assert s.get(Client, cid) is None
         erased = s.scalars(select(AuditEntry).where(AuditEntry.action == "delete")).one()
         tallies = report_queries.programme_tallies(s, OCTOBER.start, OCTOBER.end)
-    assert "Aoife" not in erased.after and "Lewis" not in erased.after and "C-7" not in erased.after
-    assert "court order 12/2026" in erased.after
+    kept = json.loads(erased.after)
+    assert "Aoife" not in erased.after and "Lewis" not in erased.after
+    assert (kept["client_code"], kept["reason"]) == ("C-7", "court order 12/2026")
+    assert erased.entity_id == str(cid)
     assert sum(t.tallies["hiv_tests"] for t in tallies) == 1  # kept, now anonymous
 
 
