@@ -23,7 +23,7 @@ from PySide6.QtWidgets import (
 
 from desktop.context import AppContext
 from desktop.field_editors import ERROR_STYLE, FieldEditor
-from desktop.language_choice import language_name
+from desktop.language_choice import language_choice, language_name
 from desktop.translate import code_label, label, message
 from forms import accounts
 from forms.account_language import LANGUAGE_NAMES, set_language
@@ -105,7 +105,7 @@ class UsersView(QWidget):
         self.language.setObjectName("account_language")
         self.language.setAccessibleName(self.tr("Language of the selected account"))
         for code in (None, *LANGUAGE_NAMES):
-            self.language.addItem(language_name(code), code)
+            self.language.addItem(language_choice(code), code)
         caption = QLabel(self.tr("Lan&guage of the selected account:"), self)
         caption.setBuddy(self.language)
         self.language_button = QPushButton(self.tr("Set language"), self)
@@ -150,7 +150,7 @@ class UsersView(QWidget):
         for r, u in enumerate(self.rows):
             role = code_label(_FIELDS["role"], u.role)
             for c, text in enumerate(
-                (u.username, u.display_name, role, self._state(u), language_name(u.language))
+                (u.username, u.display_name, role, self._state(u), language_choice(u.language))
             ):
                 self.table.setItem(r, c, QTableWidgetItem(text))
 

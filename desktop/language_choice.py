@@ -28,6 +28,12 @@ def language_name(language: str | None) -> str:
     return LANGUAGE_NAMES.get(language, language)
 
 
+def language_choice(language: str | None) -> str:
+    """A language as a list, a table cell or a button names it: with a capital."""
+    name = language_name(language)
+    return name[:1].upper() + name[1:]
+
+
 def choose_language(window: MainWindow) -> None:
     """Ask for the signed-in person's language, save it on their account and say when the
     screens follow it."""
@@ -37,7 +43,7 @@ def choose_language(window: MainWindow) -> None:
         window,
         _tr("Language"),
         _tr("The language of your screens. Recovery Desk shows it from its next start."),
-        [language_name(c) for c in choices],
+        [language_choice(c) for c in choices],
     )
     if picked is None:
         return

@@ -109,4 +109,4 @@ def test_an_administrator_sets_someones_language_on_the_users_screen(
     view.language.setCurrentIndex(0)
     view.language_button.click()
     assert _stored(desk, "desk") is None
-    assert view.table.item(row, 4).text() == "the computer's language"
+    assert view.table.item(row, 4).text() == "The computer's language"
