@@ -24,5 +24,6 @@ def upgrade() -> None:
 
 
 def downgrade() -> None:
-    with op.batch_alter_table("users") as batch:
-        batch.drop_column("language")
+    # ALTER TABLE ... DROP COLUMN, also on SQLite (3.35 and later): a batch rebuild would
+    # drop the users table, which the audit trail's rows refer to.
+    op.drop_column("users", "language")
