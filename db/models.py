@@ -448,6 +448,8 @@ class User(Base):
     password_hash: Mapped[str] = mapped_column(String(200))
     active: Mapped[bool] = mapped_column(Boolean, default=True)
     created_at: Mapped[dt.datetime] = mapped_column(DateTime(timezone=True), default=utc_now)
+    # The screens' language the person chose ("en", "es"); None: the operating system's.
+    language: Mapped[str | None] = mapped_column(String(8))
 
 
 class AuditEntry(Base):

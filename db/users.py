@@ -137,3 +137,16 @@ def set_password(session: Session, actor: Actor, user_id: int, password: str) ->
         raise ValueError("No such user")
     user.password_hash = hash_password(password)
     audit.record(session, actor, "update", "user", user_id, after={"password": "changed"})
+
+
+def set_language(session: Session, actor: Actor, user_id: int, language: str | None) -> None:
+    """The account's screen language (None: the operating system's); the caller has checked
+    the actor may change this account's."""
+    user = session.get(User, user_id)
+    if user is None:
+        raise ValueError("No such user")
+    before = {"language": user.language}
+    user.language = language
+    audit.record(
+        session, actor, "update", "user", user_id, before=before, after={"language": language}
+    )

@@ -7,6 +7,7 @@ import logging
 
 from PySide6.QtWidgets import (
     QAbstractItemView,
+    QComboBox,
     QFormLayout,
     QGroupBox,
     QHBoxLayout,
@@ -22,8 +23,10 @@ from PySide6.QtWidgets import (
 
 from desktop.context import AppContext
 from desktop.field_editors import ERROR_STYLE, FieldEditor
+from desktop.language_choice import language_choice, language_name
 from desktop.translate import code_label, label, message
 from forms import accounts
+from forms.account_language import LANGUAGE_NAMES, set_language
 from forms.accounts import AccountError, AccountRow
 from forms.definitions import USER_FIELDS, by_key
 from forms.validation import ValidationFailed
@@ -51,10 +54,16 @@ class UsersView(QWidget):
 
     def _build_ui(self) -> None:
         layout = QVBoxLayout(self)
-        self.table = QTableWidget(0, 4, self)
+        self.table = QTableWidget(0, 5, self)
         self.table.setObjectName("user_table")
         self.table.setHorizontalHeaderLabels(
-            [self.tr("User name"), self.tr("Full name"), self.tr("Role"), self.tr("Account")]
+            [
+                self.tr("User name"),
+                self.tr("Full name"),
+                self.tr("Role"),
+                self.tr("Account"),
+                self.tr("Language"),
+            ]
         )
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
@@ -83,11 +92,31 @@ class UsersView(QWidget):
         ):
             row.addWidget(widget)
         layout.addLayout(row)
+        layout.addLayout(self._language_row())
         layout.addWidget(self._add_box())
         self.message = QLabel(self)
         self.message.setObjectName("users_message")
         self.message.setWordWrap(True)
         layout.addWidget(self.message)
+
+    def _language_row(self) -> QHBoxLayout:
+        row = QHBoxLayout()
+        self.language = QComboBox(self)
+        self.language.setObjectName("account_language")
+        self.language.setAccessibleName(self.tr("Language of the selected account"))
+        for code in (None, *LANGUAGE_NAMES):
+            self.language.addItem(language_choice(code), code)
+        caption = QLabel(self.tr("Lan&guage of the selected account:"), self)
+        caption.setBuddy(self.language)
+        self.language_button = QPushButton(self.tr("Set language"), self)
+        self.language_button.setObjectName("set_language")
+        self.language_button.setToolTip(
+            self.tr("The person's screens show it from the next start of Recovery Desk")
+        )
+        for widget in (caption, self.language, self.language_button):
+            row.addWidget(widget)
+        row.addStretch(1)
+        return row
 
     def _add_box(self) -> QGroupBox:
         box = QGroupBox(self.tr("Add an account"), self)
@@ -109,6 +138,7 @@ class UsersView(QWidget):
         self.active_button.clicked.connect(self.toggle_active)
         self.reset_button.clicked.connect(self.reset_password)
         self.unlock_button.clicked.connect(self.unlock_account)
+        self.language_button.clicked.connect(self.set_account_language)
 
     def showEvent(self, event: object) -> None:
         super().showEvent(event)  # type: ignore[arg-type]
@@ -118,8 +148,9 @@ class UsersView(QWidget):
         self.rows = accounts.list_accounts(self.ctx.database, self.ctx.user)
         self.table.setRowCount(len(self.rows))
         for r, u in enumerate(self.rows):
+            role = code_label(_FIELDS["role"], u.role)
             for c, text in enumerate(
-                (u.username, u.display_name, code_label(_FIELDS["role"], u.role), self._state(u))
+                (u.username, u.display_name, role, self._state(u), language_choice(u.language))
             ):
                 self.table.setItem(r, c, QTableWidgetItem(text))
 
@@ -217,3 +248,23 @@ class UsersView(QWidget):
             return
         self.new_password.clear()
         self._say(self.tr("Password changed. Tell the person their new password in person."))
+
+    def set_account_language(self) -> None:
+        account = self._selected()
+        if account is None:
+            return
+        chosen = self.language.currentData()
+        try:
+            set_language(self.ctx.database, self.ctx.user, account.user_id, chosen)
+        except (ValueError, PermissionDenied) as exc:
+            self._refused(exc)
+            return
+        self._say(
+            self.tr(
+                "%1's language is now %2: their screens show it from the first start of "
+                "Recovery Desk after their next sign-in."
+            )
+            .replace("%1", account.username)
+            .replace("%2", language_name(chosen))
+        )  # fmt: skip
+        self.reload()

@@ -16,7 +16,13 @@ from desktop import __version__, dialogs, logs, passphrase
 from desktop.context import AppContext, keep_out_of_garbage_collection
 from desktop.first_run_wizard import FirstRunWizard
 from desktop.fonts import install_shipped_fonts
-from desktop.language import chosen_locale, install_translations
+from desktop.language import (
+    LanguageMemory,
+    chosen_locale,
+    default_language_file,
+    install_translations,
+    overriding_language,
+)
 from desktop.logs import configure_logging
 from desktop.main_window import MainWindow
 from desktop.translate import label
@@ -41,7 +47,9 @@ log = logging.getLogger(__name__)
 APP_NAME = "Recovery Desk"
 
 
-def make_application(argv: list[str] | None = None, language: str | None = None) -> QApplication:
+def make_application(
+    argv: list[str] | None = None, language: str | None = None, remembered: str | None = None
+) -> QApplication:
     existing = QApplication.instance()
     if isinstance(existing, QApplication):
         return existing
@@ -50,7 +58,7 @@ def make_application(argv: list[str] | None = None, language: str | None = None)
     app.setApplicationDisplayName(APP_NAME)
     app.setApplicationVersion(__version__)
     install_shipped_fonts(app)
-    install_translations(app, chosen_locale(language))
+    install_translations(app, chosen_locale(language, remembered))
     return app
 
 
@@ -72,7 +80,8 @@ def _unexpected(window: MainWindow, log_file: Path, message: str) -> None:
 def run_gui(db: str | None, language: str | None = None) -> int:
     """Open the main window on the database; a message, not a traceback, if it is unusable."""
     log_file = configure_logging()
-    app = make_application(language=language)
+    memory = LanguageMemory(default_language_file(APP_NAME), overriding_language(language))
+    app = make_application(language=language, remembered=memory.recalled())
     log.info("Recovery Desk %s starting; log in %s", __version__, log_file)
     database = open_for_gui(db)
     if database is None:
@@ -86,7 +95,9 @@ def run_gui(db: str | None, language: str | None = None) -> int:
         database, signed_in = done.database, done.signed_in
     context = AppContext(database)
     try:
-        window = MainWindow(context, place_file=default_place_file(APP_NAME))
+        window = MainWindow(
+            context, place_file=default_place_file(APP_NAME), language_memory=memory
+        )
         logs.on_unexpected = lambda message: window.ctx.when_unlocked(
             lambda: _unexpected(window, log_file, message)
         )

@@ -87,8 +87,9 @@ def build_parser() -> argparse.ArgumentParser:
     parser.add_argument(
         "--language",
         choices=("en", "es"),
-        help="the language of the screens: en or es (default: RECOVERY_DESK_LANGUAGE, else "
-        "the system's language)",
+        help="the language of the screens: en or es, whoever signs in (default: "
+        "RECOVERY_DESK_LANGUAGE, else the language of the account that signed in last on "
+        "this computer, else the system's language)",
     )
     subparsers = parser.add_subparsers(dest="command", metavar="COMMAND")
     for name in COMMAND_MODULES:

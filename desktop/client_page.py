@@ -25,6 +25,7 @@ from PySide6.QtWidgets import (
 from desktop import client_text as text
 from desktop.client_data import ClientPage
 from desktop.client_model import ClientRow
+from desktop.translate import message, shown_date, shown_number
 from forms.client_record import ConsentEntry
 
 log = logging.getLogger(__name__)
@@ -288,7 +289,7 @@ class ClientPageView(QWidget):
         for kind in ("follow_up", "discharge"):
             self.buttons[kind].setEnabled(not needs_intake)
             self.buttons[kind].setToolTip(why if needs_intake else "")
-        self.status_box.setTitle(self.tr("Status on %1").replace("%1", page.as_of.isoformat()))
+        self.status_box.setTitle(self.tr("Status on %1").replace("%1", shown_date(page.as_of)))
         fill_table(
             self.status_table,
             text.status_rows(page.statuses),
@@ -332,7 +333,7 @@ class ClientPageView(QWidget):
             (2, self.tr("Disclosures (%1)"), len(page.disclosures)),
         )
         for index, caption, count in counts:
-            self.tabs.setTabText(index, caption.replace("%1", str(count)))
+            self.tabs.setTabText(index, caption.replace("%1", shown_number(count)))
 
     def chosen_consent(self) -> ConsentEntry | None:
         row = self.consent_table.currentRow()
@@ -364,7 +365,7 @@ class ClientPageView(QWidget):
             self.reason.setText(
                 self.tr("Why, for %1: %2")
                 .replace("%1", substance)
-                .replace("%2", statuses[row].reason)
+                .replace("%2", message(statuses[row].reason))
             )
         else:
             self.reason.clear()

@@ -9,7 +9,7 @@ from typing import Any
 from PySide6.QtCore import QCoreApplication
 
 from desktop.client_data import ClientPage
-from desktop.translate import code_label, field_label
+from desktop.translate import code_label, field_label, message, shown_date, shown_number
 from forms.client_record import AssessmentEntry
 from forms.definitions import (
     ASSESSMENT_FIELDS,
@@ -77,8 +77,8 @@ def client_heading(v: Mapping[str, Any]) -> str:
 def identity_line(v: Mapping[str, Any], today: dt.date, consents: Sequence[Any] = ()) -> str:
     parts = [
         _tr("Born %1 (age %2)")
-        .replace("%1", v["birth_date"].isoformat())
-        .replace("%2", str(age(v["birth_date"], today)))
+        .replace("%1", shown_date(v["birth_date"]))
+        .replace("%2", shown_number(age(v["birth_date"], today)))
     ]
     if v.get("phone"):
         parts.append(_tr("Phone %1").replace("%1", v["phone"]))
@@ -120,9 +120,9 @@ def consent_rows(consents: Sequence[Any], today: dt.date) -> list[list[str]]:
         [
             code_label(_CONSENT["scope"], c.scope),
             c.recipient or "",
-            c.signed_on.isoformat(),
-            c.expires_on.isoformat() if c.expires_on else "",
-            c.revoked_on.isoformat() if c.revoked_on else "",
+            shown_date(c.signed_on),
+            shown_date(c.expires_on) if c.expires_on else "",
+            shown_date(c.revoked_on) if c.revoked_on else "",
             _tr("yes") if in_force(fact(c), today) else _tr("no"),
         ]
         for c in consents
@@ -145,7 +145,7 @@ def disclosure_rows(entries: Sequence[Any]) -> list[list[str]]:
     """Date, to whom, purpose, by whom, what: the list of disclosures a client may ask for."""
     return [
         [
-            e.disclosed_on.isoformat(),
+            shown_date(e.disclosed_on),
             e.recipient or "",
             purpose_label(e.purpose),
             e.username,
@@ -164,7 +164,7 @@ def status_rows(statuses: list[ClassStatus]) -> list[list[str]]:
         recovery = word(s.recovery_status)
         if s.recovery_timeframe:
             recovery += f", {word(s.recovery_timeframe)}"
-        rows.append([substance, s.label, word(s.sobriety), recovery, s.reason])
+        rows.append([substance, message(s.label), word(s.sobriety), recovery, message(s.reason)])
     return rows
 
 
@@ -174,13 +174,13 @@ def followup_rows(points: list[PointState]) -> list[list[str]]:
         p = st.point
         state = word(st.state)
         if st.completed_on:
-            state += f" ({st.completed_on.isoformat()})"
+            state += f" ({shown_date(st.completed_on)})"
         rows.append(
             [
-                p.intake_on.isoformat(),
-                _tr("%1 months").replace("%1", str(p.months)),
-                p.due_on.isoformat(),
-                f"{p.opens_on.isoformat()} – {p.closes_on.isoformat()}",
+                shown_date(p.intake_on),
+                _tr("%1 months").replace("%1", shown_number(p.months)),
+                shown_date(p.due_on),
+                f"{shown_date(p.opens_on)} – {shown_date(p.closes_on)}",
                 state,
             ]
         )
@@ -211,7 +211,7 @@ def timeline_rows(page: ClientPage) -> list[list[str]]:
     for day, _, what, detail, _kind, record in _timeline(page):
         if record.voided_at is not None:
             detail = _voided(record) + " — " + detail
-        rows.append([day.isoformat(), what, detail])
+        rows.append([shown_date(day), what, detail])
     return rows
 
 
@@ -257,7 +257,7 @@ def attempt_point(t: Any) -> str:
     return (
         _tr("%1-month follow-up of the intake of %2")
         .replace("%1", str(t.point_months))
-        .replace("%2", t.intake_on.isoformat())
+        .replace("%2", shown_date(t.intake_on))
     )
 
 

@@ -34,6 +34,8 @@ from desktop.admin_users import UsersView
 from desktop.clients_section import ClientsSection
 from desktop.context import AppContext
 from desktop.idle import IdleWatcher
+from desktop.language import LanguageMemory
+from desktop.language_choice import language_name
 from desktop.qt_application import running_application
 from desktop.reports_view import ReportsView
 from desktop.screen_lock import LockGuard
@@ -56,11 +58,16 @@ STATUS_MESSAGE_MS = 6_000
 
 class MainWindow(QMainWindow):
     def __init__(
-        self, ctx: AppContext, idle_ms: int | None = None, place_file: Path | None = None
+        self,
+        ctx: AppContext,
+        idle_ms: int | None = None,
+        place_file: Path | None = None,
+        language_memory: LanguageMemory | None = None,
     ) -> None:
         super().__init__()
         self.ctx = ctx
         self.place_file = place_file  # None: open fitted to the screen, remember nothing
+        self.language_memory = language_memory  # None: no language kept for the next start
         self._idle_override = idle_ms
         self.idle = IdleWatcher(idle_ms or MINUTE_MS * ctx.settings.idle_lock_minutes, self)
         self.guard = LockGuard(self)
@@ -157,6 +164,12 @@ class MainWindow(QMainWindow):
         self.go("clients")
         self.clients.search.focus_search()
         self._arm_idle()
+        memory = self.language_memory
+        if memory is not None and memory.remember(who.language):
+            self.say(
+                self.tr("Your language, %1, is shown from the next start of Recovery Desk.")
+                .replace("%1", language_name(who.language))
+            )  # fmt: skip
 
     def _arm_idle(self) -> None:
         self.idle.set_timeout(

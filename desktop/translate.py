@@ -1,12 +1,20 @@
-"""Showing the labels that `forms/` marks with N_ in the person's language."""
+"""Showing the labels that `forms/` and `reports/` mark with N_ in the person's language,
+and the dates and numbers of the screens in the language's form.
+
+English screens keep the ISO dates (2026-10-01) that staff type into every date field
+and plain numbers; a screen in another language shows dates and numbers as its locale
+writes them (1/10/2026 in Spanish). Only what a screen shows changes: stored data and
+files stay ISO.
+"""
 
 from __future__ import annotations
 
+import datetime as dt
 from collections.abc import Mapping
 
-from PySide6.QtCore import QCoreApplication
+from PySide6.QtCore import QCoreApplication, QDate, QLocale
 
-from forms.fields import Field, Message
+from forms.fields import Field
 
 CONTEXT = "forms"
 
@@ -23,18 +31,60 @@ def refusal(template: str, params: Mapping[str, object]) -> str:
     return label(template).format(**values)
 
 
-def message(text: str) -> str:
-    """A message from forms/ in the person's language: a `Message` through its template
-    and values (a value named `label`, or itself a Message, translated too); a plain
-    N_-marked text as a label; anything else as it is."""
-    if not isinstance(text, Message):
-        return label(text)
+def _locale_form() -> QLocale | None:
+    """The locale whose form dates and numbers take on screen; None: English, ISO dates."""
+    locale = QLocale()
+    if locale.language() in (QLocale.Language.English, QLocale.Language.C):
+        return None
+    return locale
+
+
+def shown_date(day: dt.date | None) -> str:
+    """A date as the screen's language writes it, the year in full; "" for none."""
+    if day is None:
+        return ""
+    locale = _locale_form()
+    if locale is None:
+        return day.isoformat()
+    form = locale.dateFormat(QLocale.FormatType.ShortFormat)
+    if "yyyy" not in form:  # a two-digit year is ambiguous in a birth date
+        form = form.replace("yy", "yyyy")
+    return locale.toString(QDate(day.year, day.month, day.day), form)
+
+
+def shown_number(number: int | float) -> str:
+    locale = _locale_form()
+    return str(number) if locale is None else locale.toString(number)
+
+
+def _shown_value(value: object) -> object:
+    """A message's value as the screen writes it. Whole numbers stay as they are: those
+    in messages are small counts, months and years, and a year must never read 2.026."""
+    if isinstance(value, dt.date) and not isinstance(value, dt.datetime):
+        return shown_date(value)
+    if isinstance(value, float):
+        return shown_number(value)
+    return value
+
+
+def _templated(text: object) -> bool:
+    """A forms.fields.Message or a reports.rules.words.Sentence: a template and its values."""
+    return isinstance(text, str) and hasattr(text, "template") and hasattr(text, "params")
+
+
+def message(text: object) -> str:
+    """A message from forms/ or a sentence of the rules in the person's language: through
+    its template and values (a value named `label`, or itself a message, translated too;
+    dates and numbers in the language's form); a plain N_-marked text as a label."""
+    if not _templated(text):
+        return label(str(text))
+    params: Mapping[str, object] = getattr(text, "params")  # noqa: B009
     values = {
-        key: message(value) if isinstance(value, Message) else
-        label(value) if key == "label" and isinstance(value, str) else value
-        for key, value in text.params.items()
+        key: message(value) if _templated(value) else
+        label(value) if key == "label" and isinstance(value, str) else _shown_value(value)
+        for key, value in params.items()
     }  # fmt: skip
-    return label(text.template).format(**values)
+    return label(getattr(text, "template")).format(**values)  # noqa: B009
 
 
 def field_label(field: Field) -> str:

@@ -10,6 +10,7 @@ from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtGui import QAction, QKeySequence
 
 from desktop import __version__, dialogs
+from desktop.language_choice import choose_language
 
 if TYPE_CHECKING:
     from desktop.main_window import MainWindow
@@ -39,6 +40,7 @@ def _file_actions(window: MainWindow) -> dict[str, QAction]:
         "find": _action(window, _tr("&Find client"), "Ctrl+F", window.find_client),
         "new_client": _action(window, _tr("&New client"), "Ctrl+N", window.new_client),
         "encounter": _action(window, _tr("Quick &encounter"), "Ctrl+E", window.quick_encounter),
+        "language": _action(window, _tr("Lan&guage…"), None, lambda: choose_language(window)),
         "lock": _action(window, _tr("&Lock now"), "Ctrl+L", window.lock),
         "sign_out": _action(window, _tr("Sign &out"), None, window.sign_out),
         "quit": _action(window, _tr("&Quit"), QKeySequence.StandardKey.Quit, window.close),
@@ -82,7 +84,10 @@ def build_menus(window: MainWindow) -> dict[str, QAction]:
     a = {**_file_actions(window), **_go_actions(window), **_help_actions(window)}
     menus = (
         # Alt+E, not Alt+F: on a client page Alt+F is the Follow-up button.
-        (_tr("Fil&e"), ("find", "new_client", "encounter", None, "lock", "sign_out", None, "quit")),
+        (
+            _tr("Fil&e"),
+            ("find", "new_client", "encounter", None, "language", "lock", "sign_out", None, "quit"),
+        ),
         (_tr("&Go"), ("go_clients", "go_worklist", "go_reports", "go_users", "go_settings")),
         (_tr("&Help"), ("shortcuts", "about")),
     )

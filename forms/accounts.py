@@ -55,6 +55,7 @@ IN_A_ROW_FACTOR = 4  # failures in a row, at any pace, that lock: this times sig
 class SignedIn:
     actor: Actor
     display_name: str
+    language: str | None = None  # the account's screen language; None: the system's
 
 
 @dataclass(frozen=True)
@@ -98,6 +99,7 @@ class AccountRow:
     role: str
     active: bool
     locked: bool
+    language: str | None = None  # None: the operating system's
 
     @property
     def state(self) -> str:
@@ -174,7 +176,9 @@ def _try_password(
     after = {"workstation": attempt.workstation}
     audit.record(session, actor, action, "user", actor.user_id, after=after)
     user = users.by_id(session, actor.user_id or 0)
-    return SignedIn(actor, user.display_name if user else actor.username)
+    if user is None:
+        return SignedIn(actor, actor.username)
+    return SignedIn(actor, user.display_name, user.language)
 
 
 def _failed(
@@ -330,7 +334,13 @@ def list_accounts(database: Database, actor: Actor) -> list[AccountRow]:
         locked = signins.locked_names(session)
         return [
             AccountRow(
-                u.id, u.username, u.display_name, u.role, u.active, u.username.lower() in locked
+                u.id,
+                u.username,
+                u.display_name,
+                u.role,
+                u.active,
+                u.username.lower() in locked,
+                u.language,
             )
             for u in users.all_users(session)
         ]

@@ -98,7 +98,9 @@ def add_assessment(
         try:
             episode_id = _episode_for(session, context, values["kind"], values["assessed_on"])
             return assessments.add(session, actor, context, episode_id, values, rows)
-        except (EpisodeError, assessments.DuplicateDateError) as exc:
+        except EpisodeError as exc:  # its sentence, which a screen says in its language
+            raise ValidationFailed({exc.field: exc.message}) from exc
+        except assessments.DuplicateDateError as exc:
             raise ValidationFailed({exc.field: str(exc)}) from exc
 
 

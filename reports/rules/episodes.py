@@ -13,6 +13,8 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from typing import Protocol
 
+from reports.rules.words import N_, Sentence
+
 REENTRY_GAP_DAYS = 90
 
 
@@ -66,6 +68,7 @@ class EpisodeError(ValueError):
     def __init__(self, field: str, message: str) -> None:
         super().__init__(message)
         self.field = field
+        self.message = message  # a Sentence or an N_-marked text, for a screen to translate
 
 
 def change_for(
@@ -83,12 +86,14 @@ def change_for(
     if kind == "intake":
         return _intake(latest, day, last_completed_before)
     if latest is None:
-        raise EpisodeError("kind", "Record an intake before a follow-up or discharge")
+        raise EpisodeError("kind", N_("Record an intake before a follow-up or discharge"))
     if latest.closed_on is not None and latest.closed_on < day:
         raise EpisodeError(
             "kind",
-            f"The episode was closed by a discharge on "
-            f"{latest.closed_on.isoformat()}; record a new intake",
+            Sentence(
+                N_("The episode was closed by a discharge on {date}; record a new intake"),
+                date=latest.closed_on,
+            ),
         )
     close = (latest.id, day) if kind == "discharge" else None
     return EpisodeChange(use_id=latest.id, close=close)
@@ -162,8 +167,12 @@ def _close(episodes: list[EpisodeRow], close: tuple[int, dt.date] | None) -> Non
         # The database refuses an episode closed before it opened (a CHECK constraint).
         raise EpisodeError(
             "kind",
-            f"The episode opened on {episode.opened_on.isoformat()} "
-            f"has no completed interview; record a discharge before "
-            f"this intake",
+            Sentence(
+                N_(
+                    "The episode opened on {date} has no completed interview; record a"
+                    " discharge before this intake"
+                ),
+                date=episode.opened_on,
+            ),
         )
     episodes[close[0]] = EpisodeRow(episode.id, episode.opened_on, close[1])

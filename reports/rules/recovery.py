@@ -30,6 +30,7 @@ from reports.rules.remission import (
     ClassWalk,
     ClientWalk,
 )
+from reports.rules.words import Sentence
 
 __all__ = [
     "ACTIVE",
@@ -119,12 +120,12 @@ class ClassStatus:
     self_identified_recovery: str | None = None
 
     @property
-    def label(self) -> str:
+    def label(self) -> Sentence:
         """Severity and status as a clinician says them: "severe, in early remission"."""
         return label(self)
 
     @property
-    def reason(self) -> str:
+    def reason(self) -> Sentence:
         """One sentence a manager can check against the record."""
         return describe(self, UNKNOWN_AFTER_DAYS)
 
