@@ -1,7 +1,7 @@
 """each account's language for the screens
 
 Revision ID: 0016_account_language
-Revises: 0012_client_code_counter
+Revises: 0014_closed_months
 Create Date: 2026-12-06
 
 `users.language` is the language the person chose for the screens ("en" or
@@ -14,7 +14,7 @@ from alembic import op
 import sqlalchemy as sa
 
 revision = "0016_account_language"
-down_revision = "0012_client_code_counter"
+down_revision = "0014_closed_months"
 branch_labels = None
 depends_on = None
 
