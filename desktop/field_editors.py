@@ -24,7 +24,7 @@ from PySide6.QtWidgets import (
 )
 
 from desktop.translate import field_label, label
-from forms.fields import Field, Kind
+from forms.fields import ASKED, Field, Kind
 from forms.values import format_value
 
 log = logging.getLogger(__name__)
@@ -54,7 +54,8 @@ class FieldEditor(QObject):
         super().__init__(parent)
         self.field = field
         self.key = key or field.key
-        self.label = QLabel(field_label(field) + (" *" if field.required else ""), parent)
+        required = field.required or ASKED in field.tags
+        self.label = QLabel(field_label(field) + (" *" if required else ""), parent)
         self.widget = self._make_widget(parent)
         self.widget.setObjectName(self.key)
         self.label.setBuddy(self.focus_widget())

@@ -7,7 +7,7 @@ tab order of the GUI and the column order of the exchange workbook.
 from __future__ import annotations
 
 from db import codes
-from forms.fields import N_, Code, Field, Kind, codes_of
+from forms.fields import ASKED, N_, Code, Field, Kind, codes_of
 
 NAME_LENGTH = 100
 YES_NO = (Code("yes", N_("Yes")), Code("no", N_("No")))
@@ -26,6 +26,7 @@ def _rating(key: str, label: str) -> Field:
         maximum=20,
         help=N_("The client's own rating, 0 (poor) to 20 (good)."),
         section="health",
+        tags=frozenset({ASKED}),
     )
 
 
@@ -214,10 +215,44 @@ ASSESSMENT_FIELDS: tuple[Field, ...] = (
         section="goal",
         help=N_("At intake only: serious attempts before this intake."),
     ),
+    # Last in the exchange workbook's columns (added in schema 0013); on screen they follow
+    # the interview. Asked whether or not the interview was completed.
+    Field(
+        "discharge_reason",
+        N_("Reason for discharge"),
+        Kind.CODE,
+        section="discharge",
+        codes=codes_of(
+            codes.DISCHARGE_REASONS,
+            {
+                "completed": N_("Completed the programme"),
+                "left": N_("Left the programme"),
+                "transferred": N_("Transferred to another service"),
+                "incarcerated": N_("In jail or prison"),
+                "died": N_("Died"),
+                "other": N_("Other"),
+            },
+        ),
+        help=N_(
+            "Why the episode closes. A death is also recorded as contact “Deceased”, which "
+            "takes the client off every follow-up list."
+        ),
+        tags=frozenset({ASKED}),
+    ),
+    _text(
+        "discharge_note",
+        N_("Discharge note"),
+        500,
+        section="discharge",
+        identifies_person=True,  # free text may name people
+        help=N_("Optional: anything the next worker should know about this discharge."),
+    ),
 )
 
 BARC10_KEYS = tuple(f"barc10_{i}" for i in range(1, 11))
-ANSWER_KEYS = tuple(f.key for f in ASSESSMENT_FIELDS[3:])  # everything after contact_status
+DISCHARGE_KEYS = ("discharge_reason", "discharge_note")
+# The interview's answers: everything after contact_status that is not about the discharge.
+ANSWER_KEYS = tuple(f.key for f in ASSESSMENT_FIELDS[3:] if f.key not in DISCHARGE_KEYS)
 
 SUBSTANCE_FIELDS: tuple[Field, ...] = (
     Field(
@@ -405,8 +440,12 @@ def by_key(fields: tuple[Field, ...]) -> dict[str, Field]:
 
 # Fields shown for each kind of assessment; the intake alone asks about earlier attempts.
 ASSESSMENT_KEYS_BY_KIND = {
-    "intake": tuple(f.key for f in ASSESSMENT_FIELDS),
-    "follow_up": tuple(f.key for f in ASSESSMENT_FIELDS if f.key != "prior_recovery_attempts"),
+    "intake": tuple(f.key for f in ASSESSMENT_FIELDS if f.key not in DISCHARGE_KEYS),
+    "follow_up": tuple(
+        f.key
+        for f in ASSESSMENT_FIELDS
+        if f.key != "prior_recovery_attempts" and f.key not in DISCHARGE_KEYS
+    ),
     "discharge": tuple(f.key for f in ASSESSMENT_FIELDS if f.key != "prior_recovery_attempts"),
 }
 
