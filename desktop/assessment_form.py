@@ -11,7 +11,7 @@ import logging
 from collections.abc import Mapping, Sequence
 
 from PySide6.QtCore import QCoreApplication
-from PySide6.QtWidgets import QLabel, QWidget
+from PySide6.QtWidgets import QFormLayout, QLabel, QWidget
 
 from desktop.context import AppContext
 from desktop.form_view import FormView, NotSaved
@@ -111,7 +111,9 @@ class AssessmentFormView(FormView):
         )
         self.death_hint.setObjectName("death_hint")
         self.death_hint.setWordWrap(True)
-        self.discharge_box.layout().addWidget(self.death_hint)
+        layout = self.discharge_box.layout()
+        assert isinstance(layout, QFormLayout)
+        layout.addRow(self.death_hint)
         self.answer_boxes = [
             self.add_section(title, by_section[key]) for key, title in section_titles().items()
         ]
