@@ -98,7 +98,11 @@ class FieldEditor(QObject):
     def _make_combo(self, parent: QWidget | None) -> QComboBox:
         combo = CalmComboBox(parent)
         combo.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
-        combo.addItem("", None)
+        if self._prompts():
+            # No blank choice to pick by mistake, and the box says what it wants.
+            combo.setPlaceholderText(self.tr("Choose…"))
+        else:
+            combo.addItem("", None)
         if self.field.kind is Kind.BOOLEAN:
             combo.addItem(self.tr("Yes"), "yes")
             combo.addItem(self.tr("No"), "no")
@@ -111,8 +115,14 @@ class FieldEditor(QObject):
                 if code.value in apart:
                     combo.insertSeparator(combo.count())
                     combo.addItem(label(code.label), code.value)
+        if self._prompts():
+            combo.setCurrentIndex(-1)
         combo.currentIndexChanged.connect(self.changed)
         return combo
+
+    def _prompts(self) -> bool:
+        """A required code list starts on a "Choose…" prompt instead of a blank choice."""
+        return self.field.kind is Kind.CODE and self.field.required
 
     def _make_checks(self, parent: QWidget | None) -> QWidget:
         box = QWidget(parent)
@@ -162,7 +172,8 @@ class FieldEditor(QObject):
     def _show(self, w: QWidget, value: object) -> None:
         if isinstance(w, QComboBox):
             shown = format_value(self.field, value) if isinstance(value, bool) else value
-            w.setCurrentIndex(max(0, w.findData(shown)))
+            found = w.findData(shown)
+            w.setCurrentIndex(found if self._prompts() else max(0, found))
         elif isinstance(w, QCheckBox):
             w.setChecked(bool(value))
         elif isinstance(w, QLineEdit):
