@@ -17,9 +17,17 @@ from desktop.context import AppContext
 from desktop.form_view import FormView, NotSaved
 from desktop.record_guards import Person, assessment_consequence, confirmed
 from desktop.substance_editor import PREFIX, SubstanceListEditor
+from desktop.translate import label
 from forms import corrections, records
 from forms.client_record import SubstanceEntry
-from forms.definitions import ASSESSMENT_FIELDS, ASSESSMENT_KEYS_BY_KIND, DISCHARGE_KEYS
+from forms.definitions import (
+    ASSESSMENT_FIELDS,
+    ASSESSMENT_KEYS_BY_KIND,
+    BARC10_KEYS,
+    BARC10_SCALE,
+    BARC10_STATEMENTS,
+    DISCHARGE_KEYS,
+)
 from forms.record_detail import RecordDetail
 from forms.validation import ValidationFailed
 from forms.vocabulary import codes
@@ -117,11 +125,29 @@ class AssessmentFormView(FormView):
         self.answer_boxes = [
             self.add_section(title, by_section[key]) for key, title in section_titles().items()
         ]
+        self._print_barc10_statements()
         self.substances = SubstanceListEditor(self.add_editor, self.body)
         self.body_layout.addWidget(self.substances)
         self.answer_boxes.append(self.substances)
         self.substances.add_row()
         self.finish_layout()
+
+    def _print_barc10_statements(self) -> None:
+        """Each item reads as its statement, under the scale the client answers on."""
+        box = self.editors[BARC10_KEYS[0]].label.parentWidget()
+        layout = box.layout() if box is not None else None
+        assert isinstance(layout, QFormLayout)
+        scale = QLabel(label(BARC10_SCALE), box)
+        scale.setObjectName("barc10_scale")
+        scale.setWordWrap(True)
+        layout.insertRow(0, scale)
+        for number, (key, statement) in enumerate(
+            zip(BARC10_KEYS, BARC10_STATEMENTS, strict=True), start=1
+        ):
+            editor = self.editors[key]
+            # Unwrapped: a wrapped label in a form row is squeezed to a few words a line.
+            editor.label.setText(f"{number}. {label(statement)}")
+            editor.widget.setAccessibleName(f"BARC-10 {number}: {label(statement)}")
 
     def _connect_signals(self) -> None:
         for key in ("contact_status", "medication", "kind", "discharge_reason"):

@@ -229,11 +229,10 @@ def _voided(record: Any) -> str:
 def _discharge_detail(a: AssessmentEntry) -> str:
     if a.kind != "discharge":
         return ""
-    if a.discharge_reason is None:
-        reason = _tr("reason not recorded")
-    else:
-        reason = code_label(_ASSESSMENT["discharge_reason"], a.discharge_reason)
     note = f" ({a.discharge_note})" if a.discharge_note else ""
+    if a.discharge_reason is None:  # entered before the reason was asked
+        return _tr("No reason recorded") + note + " — "
+    reason = code_label(_ASSESSMENT["discharge_reason"], a.discharge_reason)
     return _tr("Reason: %1").replace("%1", reason + note) + " — "
 
 

@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (
     QGridLayout,
     QLabel,
     QLineEdit,
+    QSizePolicy,
     QVBoxLayout,
     QWidget,
 )
@@ -28,6 +29,9 @@ from forms.fields import ASKED, Field, Kind
 from forms.values import format_value
 
 log = logging.getLogger(__name__)
+
+_GROWING = (QSizePolicy.Policy.Expanding, QSizePolicy.Policy.MinimumExpanding)
+_LEFT = Qt.AlignmentFlag.AlignLeft
 
 # The one colour the program adds (error text), readable on light and dark themes.
 ERROR_STYLE = "color: #c62828;"
@@ -49,6 +53,7 @@ class FieldEditor(QObject):
     """Label, input widget and inline error message of one field."""
 
     changed = Signal()
+    left = Signal()  # the person finished typing in it (Tab, Enter or a click elsewhere)
 
     def __init__(self, field: Field, key: str | None = None, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -71,8 +76,20 @@ class FieldEditor(QObject):
         column = QVBoxLayout(self.cell)
         column.setContentsMargins(0, 0, 0, 0)
         column.setSpacing(2)
-        column.addWidget(self.widget)
+        # The cell takes the form's width so that a message under a narrow date or number
+        # reads on one line instead of being wrapped to the box's width and cut off; the
+        # box itself keeps its own width unless it is made to grow (text, or `stretch()`).
+        self.cell.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Preferred)
+        grows = self.widget.sizePolicy().horizontalPolicy() in _GROWING
+        column.addWidget(self.widget, 0, Qt.AlignmentFlag(0) if grows else _LEFT)
         column.addWidget(self.error)
+
+    def stretch(self) -> None:
+        """Let the input box take the whole width of its cell."""
+        self.widget.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
+        column = self.cell.layout()
+        if column is not None:
+            column.setAlignment(self.widget, Qt.AlignmentFlag(0))
 
     def _make_widget(self, parent: QWidget | None) -> QWidget:
         kind = self.field.kind
@@ -93,6 +110,7 @@ class FieldEditor(QObject):
         elif kind is Kind.INTEGER:
             edit.setMaximumWidth(edit.fontMetrics().horizontalAdvance("0" * NUMBER_CHARS) + 16)
         edit.textEdited.connect(self.changed)
+        edit.editingFinished.connect(self.left)
         return edit
 
     def _make_combo(self, parent: QWidget | None) -> QComboBox:
@@ -122,7 +140,7 @@ class FieldEditor(QObject):
 
     def _prompts(self) -> bool:
         """A required code list starts on a "Choose…" prompt instead of a blank choice."""
-        return self.field.kind is Kind.CODE and self.field.required
+        return self.field.kind is Kind.CODE and (self.field.required or ASKED in self.field.tags)
 
     def _make_checks(self, parent: QWidget | None) -> QWidget:
         box = QWidget(parent)

@@ -6,7 +6,7 @@ import datetime as dt
 import logging
 
 from PySide6.QtCore import QCoreApplication
-from PySide6.QtWidgets import QFormLayout, QGroupBox, QLabel, QSizePolicy, QWidget
+from PySide6.QtWidgets import QFormLayout, QGroupBox, QLabel, QWidget
 
 from desktop.client_model import ClientRow
 from desktop.client_picker import ClientPickerEdit
@@ -148,9 +148,7 @@ class AttemptFormView(FormView):
         self.point: tuple[int, dt.date, int] | None = None  # client, intake date, months
         self.add_section(_tr("Attempt"), FOLLOWUP_ATTEMPT_FIELDS)
         for key in ("method", "outcome", "note"):  # the panel is narrow: use all of it
-            self.editors[key].widget.setSizePolicy(
-                QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed
-            )
+            self.editors[key].stretch()
         self.finish_layout()
         self.reset()
         self.set_point(None)

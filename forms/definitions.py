@@ -106,6 +106,30 @@ CLIENT_FIELDS: tuple[Field, ...] = (
     ),
 )
 
+# The ten statements of the Brief Assessment of Recovery Capital (Vilsaint et al., Drug
+# and Alcohol Dependence 2017), free to use, in the published wording and order. The form
+# prints each beside its answer; the client rates each 1 (strongly disagree) to 6
+# (strongly agree).
+BARC10_STATEMENTS: tuple[str, ...] = (
+    N_("There are more important things to me in life than using substances."),
+    N_("In general I am happy with my life."),
+    N_("I have enough energy to complete the tasks I set for myself."),
+    N_("I am proud of the community I live in and feel part of it."),
+    N_("I get lots of support from friends."),
+    N_(
+        "I regard my life as challenging and fulfilling without the need for using drugs "
+        "or alcohol."
+    ),
+    N_("My living space has helped to drive my recovery journey."),
+    N_("I take full responsibility for my actions."),
+    N_("I am happy dealing with a range of professional people."),
+    N_("I am making good progress on my recovery journey."),
+)
+BARC10_SCALE = N_(
+    "1 strongly disagree · 2 disagree · 3 somewhat disagree · "
+    "4 somewhat agree · 5 agree · 6 strongly agree"
+)
+
 ASSESSMENT_FIELDS: tuple[Field, ...] = (
     Field("assessed_on", N_("Date of interview"), Kind.DATE, required=True),
     Field(
@@ -186,9 +210,9 @@ ASSESSMENT_FIELDS: tuple[Field, ...] = (
             minimum=1,
             maximum=6,
             section="barc10",
-            help=N_("1 (strongly disagree) to 6 (strongly agree); answer all ten items or none."),
+            help=statement,
         )
-        for i in range(1, 11)
+        for i, statement in enumerate(BARC10_STATEMENTS, start=1)
     ),
     Field(
         "goal",

@@ -59,6 +59,16 @@ def validate_fields(
     return result
 
 
+def check_value(f: Field, raw: object, today: dt.date) -> str | None:
+    """What is wrong with one typed value on its own (checked as the person leaves the
+    field), or None; whether it may be left empty is decided when the form is saved."""
+    try:
+        parse(f, raw, today)
+    except FieldError as exc:
+        return Message(N_("{label} {problem}"), label=f.label, problem=exc.args[0])
+    return None
+
+
 def validate_client(raw: Mapping[str, object], today: dt.date) -> Validated:
     result = validate_fields(d.CLIENT_FIELDS, raw, today)
     _normalise_phone(result)

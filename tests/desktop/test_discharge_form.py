@@ -56,6 +56,7 @@ def test_a_discharge_asks_why_and_the_timeline_says_it(
     reason = form.editors["discharge_reason"]
     assert reason.is_shown() and form.discharge_box.isVisibleTo(form)
     assert reason.label.text() == "Reason for discharge *"
+    assert reason.widget.currentIndex() == -1 and reason.widget.placeholderText() == "Choose…"
     form.editors["contact_status"].set_value("not_located")
     form.editors["contact_status"].changed.emit()
     fake_dialogs.answers = [True]  # "Discharges Nora Walsh on …: the episode closes"
@@ -109,3 +110,21 @@ def test_died_sets_the_contact_to_deceased_and_asks_the_death_confirmation(
         assert _stored(desk, page.client_id) == []
         assert desk.window.clients.top is form
         form.discard()
+
+
+def test_a_reason_that_contradicts_the_contact_is_named_on_one_line(
+    qtbot: Any, desk: Desk, fake_dialogs: FakeDialogs
+) -> None:
+    page = _open_episode(desk, "Quin")
+    form = _discharge_form(qtbot, desk, page)
+    form.editors["contact_status"].set_value("deceased")
+    form.editors["discharge_reason"].set_value("left")
+    fake_dialogs.answers = [True]  # the death confirmation, before the check
+    form.save()
+    error = form.editors["discharge_reason"].error
+    assert error.text() == "The contact says the client died: the reason for discharge is “Died”"
+    # Beside the form's width, not wrapped to the drop-down's and cut off.
+    needed = error.fontMetrics().horizontalAdvance(error.text())
+    qtbot.waitUntil(lambda: error.width() >= needed)
+    assert _stored(desk, page.client_id) == []
+    form.discard()
