@@ -28,6 +28,10 @@ RACE = (
 ETHNICITY = ("hispanic_latino", "not_hispanic_latino", "declined")
 
 ASSESSMENT_KINDS = ("intake", "follow_up", "discharge")
+# Why an episode closed, asked at a discharge. A death is also the contact status
+# `deceased`: the two always agree (forms/validation.py).
+DISCHARGE_REASONS = ("completed", "left", "transferred", "incarcerated", "died", "other")
+DISCHARGE_DIED = "died"
 CONTACT_STATUS = (
     "completed",
     "not_located",

@@ -35,7 +35,12 @@ CLIENT_COLUMNS = (
 BARC10_COLUMNS = tuple(f"barc10_{i}" for i in range(1, 11))
 # The stored answers in the order db.assessments keeps them, behind the keys to group by.
 _KEYS = ("client_id", "id")
-ASSESSMENT_COLUMNS = (*_KEYS, *assessments.ASSESSMENT_COLUMNS)
+# Why a discharge happened is for the people reading the record; no rule reads it.
+_NOT_FOR_RULES = ("discharge_reason", "discharge_note")
+ASSESSMENT_COLUMNS = (
+    *_KEYS,
+    *(c for c in assessments.ASSESSMENT_COLUMNS if c not in _NOT_FOR_RULES),
+)
 SUBSTANCE_COLUMNS = ("assessment_id", *assessments.SUBSTANCE_COLUMNS)
 EVENT_COLUMNS = ("client_id", "occurred_on", "event", "count")
 DEFAULT_CHUNK = 2000

@@ -176,6 +176,11 @@ class Assessment(Voidable, Base):
         _check_in("controlled_environment", codes.CONTROLLED_ENVIRONMENT),
         _check_in("goal", codes.GOAL),
         _check_in("self_identified_recovery", codes.SELF_IDENTIFIED_RECOVERY),
+        _check_in("discharge_reason", codes.DISCHARGE_REASONS),
+        CheckConstraint(
+            "kind = 'discharge' OR (discharge_reason IS NULL AND discharge_note IS NULL)",
+            name="discharge_reason_on_discharge",
+        ),
         _check_between("injecting_days_28", 0, 28),
         _check_between("offending_days_28", 0, 28),
         _check_between("work_days_28", 0, 28),
@@ -229,6 +234,9 @@ class Assessment(Voidable, Base):
     goal: Mapped[str | None] = mapped_column(String(12))
     self_identified_recovery: Mapped[str | None] = mapped_column(String(10))
     prior_recovery_attempts: Mapped[int | None] = mapped_column(Integer)
+    # Asked at a discharge (schema 0013); discharges entered before have none.
+    discharge_reason: Mapped[str | None] = mapped_column(String(14))
+    discharge_note: Mapped[str | None] = mapped_column(String(500))
     created_at: Mapped[dt.datetime] = mapped_column(DateTime(timezone=True), default=utc_now)
     updated_at: Mapped[dt.datetime] = mapped_column(
         DateTime(timezone=True), default=utc_now, onupdate=utc_now

@@ -11,22 +11,32 @@ import logging
 from collections.abc import Mapping, Sequence
 
 from PySide6.QtCore import QCoreApplication
-from PySide6.QtWidgets import QWidget
+from PySide6.QtWidgets import QFormLayout, QLabel, QWidget
 
 from desktop.context import AppContext
 from desktop.form_view import FormView, NotSaved
 from desktop.record_guards import Person, assessment_consequence, confirmed
 from desktop.substance_editor import PREFIX, SubstanceListEditor
+from desktop.translate import label
 from forms import corrections, records
 from forms.client_record import SubstanceEntry
-from forms.definitions import ASSESSMENT_FIELDS, ASSESSMENT_KEYS_BY_KIND
+from forms.definitions import (
+    ASSESSMENT_FIELDS,
+    ASSESSMENT_KEYS_BY_KIND,
+    BARC10_KEYS,
+    BARC10_SCALE,
+    BARC10_STATEMENTS,
+    DISCHARGE_KEYS,
+)
 from forms.record_detail import RecordDetail
 from forms.validation import ValidationFailed
+from forms.vocabulary import codes
 
 log = logging.getLogger(__name__)
 
 INTERVIEW_KEYS = ("assessed_on", "kind", "contact_status")
 COMPLETED = "completed"
+DECEASED = "deceased"
 NO_MEDICATION = (None, "none")
 
 
@@ -99,29 +109,71 @@ class AssessmentFormView(FormView):
         self.add_section(
             _tr("Interview"), [f for f in ASSESSMENT_FIELDS if f.key in INTERVIEW_KEYS]
         )
+        self.discharge_box = self.add_section(_tr("Discharge"), by_section["discharge"])
+        self.death_hint = QLabel(
+            _tr(
+                "A death is recorded as contact “Deceased”: Contact is set to it, and saving "
+                "asks you to confirm that the client leaves every follow-up list."
+            ),
+            self.discharge_box,
+        )
+        self.death_hint.setObjectName("death_hint")
+        self.death_hint.setWordWrap(True)
+        layout = self.discharge_box.layout()
+        assert isinstance(layout, QFormLayout)
+        layout.addRow(self.death_hint)
         self.answer_boxes = [
             self.add_section(title, by_section[key]) for key, title in section_titles().items()
         ]
+        self._print_barc10_statements()
         self.substances = SubstanceListEditor(self.add_editor, self.body)
         self.body_layout.addWidget(self.substances)
         self.answer_boxes.append(self.substances)
         self.substances.add_row()
         self.finish_layout()
 
+    def _print_barc10_statements(self) -> None:
+        """Each item reads as its statement, under the scale the client answers on."""
+        box = self.editors[BARC10_KEYS[0]].label.parentWidget()
+        layout = box.layout() if box is not None else None
+        assert isinstance(layout, QFormLayout)
+        scale = QLabel(label(BARC10_SCALE), box)
+        scale.setObjectName("barc10_scale")
+        scale.setWordWrap(True)
+        layout.insertRow(0, scale)
+        for number, (key, statement) in enumerate(
+            zip(BARC10_KEYS, BARC10_STATEMENTS, strict=True), start=1
+        ):
+            editor = self.editors[key]
+            # Unwrapped: a wrapped label in a form row is squeezed to a few words a line.
+            editor.label.setText(f"{number}. {label(statement)}")
+            editor.widget.setAccessibleName(f"BARC-10 {number}: {label(statement)}")
+
     def _connect_signals(self) -> None:
-        for key in ("contact_status", "medication", "kind"):
+        for key in ("contact_status", "medication", "kind", "discharge_reason"):
             self.editors[key].changed.connect(self._update_sections)
+        self.editors["discharge_reason"].changed.connect(self._on_reason)
         self.substances.rows_changed.connect(self.chain_tab_order)
         self.substances.rows_changed.connect(self.mark_dirty)
 
     def extra_tab_stops(self) -> list[QWidget]:
         return [self.substances.add_button]
 
+    def _on_reason(self) -> None:
+        """A death is one fact: choosing it as the reason sets the contact to match."""
+        contact = self.editors["contact_status"]
+        if self.editors["discharge_reason"].raw() == codes.DISCHARGE_DIED:
+            contact.set_value(DECEASED)
+            self._update_sections()
+
     def _update_sections(self) -> None:
         completed = self.editors["contact_status"].raw() == COMPLETED
         for box in self.answer_boxes:
             box.setVisible(completed)
         kind = self.editors["kind"].raw() or self.kind
+        self.discharge_box.setVisible(kind == "discharge")
+        died = self.editors["discharge_reason"].raw() == codes.DISCHARGE_DIED
+        self.death_hint.setVisible(died)
         allowed = ASSESSMENT_KEYS_BY_KIND.get(str(kind), ASSESSMENT_KEYS_BY_KIND["intake"])
         self.editors["prior_recovery_attempts"].set_shown("prior_recovery_attempts" in allowed)
         medication = self.editors["medication"].raw()
@@ -130,10 +182,13 @@ class AssessmentFormView(FormView):
     def raw_values(self, keys: object = None) -> dict[str, object]:
         """Only what is on screen: a hidden section's answers are not sent."""
         completed = self.editors["contact_status"].raw() == COMPLETED
+        discharge = self.discharge_box.isVisibleTo(self)
         return {
             f.key: self.editors[f.key].raw()
             for f in ASSESSMENT_FIELDS
-            if self.editors[f.key].is_shown() and (completed or f.key in INTERVIEW_KEYS)
+            if self.editors[f.key].is_shown()
+            and (completed or f.key in INTERVIEW_KEYS or f.key in DISCHARGE_KEYS)
+            and (discharge or f.key not in DISCHARGE_KEYS)
         }
 
     def operation(self) -> str:
@@ -160,6 +215,8 @@ class AssessmentFormView(FormView):
 
     def _write(self, raw: dict[str, object], substances: list[dict[str, object]]) -> int:
         db, user, today = self.ctx.database, self.ctx.user, self.ctx.today()
+        if self.record is None and raw.get("kind") == "discharge":
+            return records.add_discharge(db, user, self.client_id, raw, substances, today)
         if self.record is None:
             return records.add_assessment(db, user, self.client_id, raw, substances, today)
         r = self.record

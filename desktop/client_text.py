@@ -226,8 +226,18 @@ def _voided(record: Any) -> str:
     return _tr("VOIDED (%1)").replace("%1", reason + note)
 
 
+def _discharge_detail(a: AssessmentEntry) -> str:
+    if a.kind != "discharge":
+        return ""
+    note = f" ({a.discharge_note})" if a.discharge_note else ""
+    if a.discharge_reason is None:  # entered before the reason was asked
+        return _tr("No reason recorded") + note + " — "
+    reason = code_label(_ASSESSMENT["discharge_reason"], a.discharge_reason)
+    return _tr("Reason: %1").replace("%1", reason + note) + " — "
+
+
 def _assessment_detail(page: ClientPage, a: AssessmentEntry) -> str:
-    status = code_label(_ASSESSMENT["contact_status"], a.contact_status)
+    status = _discharge_detail(a) + code_label(_ASSESSMENT["contact_status"], a.contact_status)
     records = page.substances.get(a.id, ())
     if not records:
         return status

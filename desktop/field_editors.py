@@ -19,15 +19,19 @@ from PySide6.QtWidgets import (
     QGridLayout,
     QLabel,
     QLineEdit,
+    QSizePolicy,
     QVBoxLayout,
     QWidget,
 )
 
 from desktop.translate import field_label, label
-from forms.fields import Field, Kind
+from forms.fields import ASKED, Field, Kind
 from forms.values import format_value
 
 log = logging.getLogger(__name__)
+
+_GROWING = (QSizePolicy.Policy.Expanding, QSizePolicy.Policy.MinimumExpanding)
+_LEFT = Qt.AlignmentFlag.AlignLeft
 
 # The one colour the program adds (error text), readable on light and dark themes.
 ERROR_STYLE = "color: #c62828;"
@@ -49,12 +53,14 @@ class FieldEditor(QObject):
     """Label, input widget and inline error message of one field."""
 
     changed = Signal()
+    left = Signal()  # the person finished typing in it (Tab, Enter or a click elsewhere)
 
     def __init__(self, field: Field, key: str | None = None, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.field = field
         self.key = key or field.key
-        self.label = QLabel(field_label(field) + (" *" if field.required else ""), parent)
+        required = field.required or ASKED in field.tags
+        self.label = QLabel(field_label(field) + (" *" if required else ""), parent)
         self.widget = self._make_widget(parent)
         self.widget.setObjectName(self.key)
         self.label.setBuddy(self.focus_widget())
@@ -70,8 +76,20 @@ class FieldEditor(QObject):
         column = QVBoxLayout(self.cell)
         column.setContentsMargins(0, 0, 0, 0)
         column.setSpacing(2)
-        column.addWidget(self.widget)
+        # The cell takes the form's width so that a message under a narrow date or number
+        # reads on one line instead of being wrapped to the box's width and cut off; the
+        # box itself keeps its own width unless it is made to grow (text, or `stretch()`).
+        self.cell.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Preferred)
+        grows = self.widget.sizePolicy().horizontalPolicy() in _GROWING
+        column.addWidget(self.widget, 0, Qt.AlignmentFlag(0) if grows else _LEFT)
         column.addWidget(self.error)
+
+    def stretch(self) -> None:
+        """Let the input box take the whole width of its cell."""
+        self.widget.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
+        column = self.cell.layout()
+        if column is not None:
+            column.setAlignment(self.widget, Qt.AlignmentFlag(0))
 
     def _make_widget(self, parent: QWidget | None) -> QWidget:
         kind = self.field.kind
@@ -92,12 +110,17 @@ class FieldEditor(QObject):
         elif kind is Kind.INTEGER:
             edit.setMaximumWidth(edit.fontMetrics().horizontalAdvance("0" * NUMBER_CHARS) + 16)
         edit.textEdited.connect(self.changed)
+        edit.editingFinished.connect(self.left)
         return edit
 
     def _make_combo(self, parent: QWidget | None) -> QComboBox:
         combo = CalmComboBox(parent)
         combo.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
-        combo.addItem("", None)
+        if self._prompts():
+            # No blank choice to pick by mistake, and the box says what it wants.
+            combo.setPlaceholderText(self.tr("Choose…"))
+        else:
+            combo.addItem("", None)
         if self.field.kind is Kind.BOOLEAN:
             combo.addItem(self.tr("Yes"), "yes")
             combo.addItem(self.tr("No"), "no")
@@ -110,8 +133,14 @@ class FieldEditor(QObject):
                 if code.value in apart:
                     combo.insertSeparator(combo.count())
                     combo.addItem(label(code.label), code.value)
+        if self._prompts():
+            combo.setCurrentIndex(-1)
         combo.currentIndexChanged.connect(self.changed)
         return combo
+
+    def _prompts(self) -> bool:
+        """A required code list starts on a "Choose…" prompt instead of a blank choice."""
+        return self.field.kind is Kind.CODE and (self.field.required or ASKED in self.field.tags)
 
     def _make_checks(self, parent: QWidget | None) -> QWidget:
         box = QWidget(parent)
@@ -161,7 +190,8 @@ class FieldEditor(QObject):
     def _show(self, w: QWidget, value: object) -> None:
         if isinstance(w, QComboBox):
             shown = format_value(self.field, value) if isinstance(value, bool) else value
-            w.setCurrentIndex(max(0, w.findData(shown)))
+            found = w.findData(shown)
+            w.setCurrentIndex(found if self._prompts() else max(0, found))
         elif isinstance(w, QCheckBox):
             w.setChecked(bool(value))
         elif isinstance(w, QLineEdit):

@@ -11,7 +11,7 @@ import itertools
 import logging
 from collections.abc import Iterable, Mapping
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QPoint, Qt, Signal
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QApplication,
@@ -21,6 +21,7 @@ from PySide6.QtWidgets import (
     QLabel,
     QPushButton,
     QScrollArea,
+    QToolTip,
     QVBoxLayout,
     QWidget,
 )
@@ -32,7 +33,7 @@ from desktop.qt_application import running_application
 from desktop.translate import field_label, label, message
 from forms.failures import log_failure, reason
 from forms.fields import Field
-from forms.validation import ValidationFailed
+from forms.validation import ValidationFailed, check_value
 from forms.values import format_value
 from forms.vocabulary import ConflictError, PermissionDenied
 
@@ -80,6 +81,12 @@ class FormView(QWidget):
         self.body_layout = QVBoxLayout(self.body)
         self.scroll_area.setWidget(self.body)
         outer.addWidget(self.scroll_area, 1)
+        # The focused field's help, where keyboard users see it (tooltips need a mouse).
+        self.help_panel = QLabel(self)
+        self.help_panel.setObjectName("field_help")
+        self.help_panel.setWordWrap(True)
+        self.help_panel.hide()
+        outer.addWidget(self.help_panel)
         outer.addLayout(self._buttons())
 
     def _buttons(self) -> QHBoxLayout:
@@ -104,6 +111,9 @@ class FormView(QWidget):
         escape = QShortcut(QKeySequence(Qt.Key.Key_Escape), self)
         escape.setContext(context)
         escape.activated.connect(self.cancel)
+        help_key = QShortcut(QKeySequence(Qt.Key.Key_F1), self)
+        help_key.setContext(context)
+        help_key.activated.connect(self.show_help)
         running_application().focusChanged.connect(self._keep_focus_visible)
 
     def add_section(self, title: str, fields: Iterable[Field], key_prefix: str = "") -> QGroupBox:
@@ -119,8 +129,16 @@ class FormView(QWidget):
     def add_editor(self, f: Field, key: str, parent: QWidget) -> FieldEditor:
         editor = FieldEditor(f, key, parent)
         editor.changed.connect(self.mark_dirty)
+        editor.left.connect(lambda: self._check_left(editor))
         self.editors[key] = editor
         return editor
+
+    def _check_left(self, editor: FieldEditor) -> None:
+        """A value checked as the person leaves its field, not only when saving."""
+        if editor.key not in self.editors:  # a substance row removed meanwhile
+            return
+        problem = check_value(editor.field, editor.raw(), self.ctx.today())
+        editor.set_error(None if problem is None else message(problem))
 
     def finish_layout(self) -> None:
         """Call after the last section: Tab follows the paper form, then Save."""
@@ -139,6 +157,33 @@ class FormView(QWidget):
     def _keep_focus_visible(self, _old: QWidget | None, new: QWidget | None) -> None:
         if new is not None and self.body.isAncestorOf(new):
             self.scroll_area.ensureWidgetVisible(new, 20, 40)
+            self._show_help_of(new)
+
+    def _editor_of(self, widget: QWidget | None) -> FieldEditor | None:
+        return next((e for e in self.editors.values() if widget in e.focus_chain()), None)
+
+    def _show_help_of(self, widget: QWidget) -> None:
+        editor = self._editor_of(widget)
+        text = self.help_text(editor) if editor is not None else ""
+        self.help_panel.setText(text)
+        self.help_panel.setVisible(bool(text))
+
+    def help_text(self, editor: FieldEditor) -> str:
+        """What the focused field asks, in a sentence; empty when it explains itself."""
+        if not editor.field.help:
+            return ""
+        return f"{field_label(editor.field)}: {label(editor.field.help)}"
+
+    def show_help(self) -> None:
+        """F1: the focused field's help beside it, as the help panel shows it."""
+        widget = QApplication.focusWidget()
+        editor = self._editor_of(widget)
+        if widget is None or editor is None:
+            return
+        text = self.help_text(editor) or self.tr("%1: no more to say about this field.").replace(
+            "%1", field_label(editor.field)
+        )
+        QToolTip.showText(widget.mapToGlobal(QPoint(0, widget.height())), text, widget)
 
     # -- values ---------------------------------------------------------------------------
     def raw_values(self, keys: Iterable[str] | None = None) -> dict[str, object]:

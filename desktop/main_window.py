@@ -130,6 +130,7 @@ class MainWindow(QMainWindow):
         self.nav.currentRowChanged.connect(self._section_chosen)
         self.clients.message.connect(self.say)
         self.worklist.open_client.connect(self.open_client)
+        self.worklist.message.connect(self.say)
         self.idle.idle.connect(self.lock)
         self.confirmation_timer.timeout.connect(lambda: self._confirm(""))
         self.ctx.changed.connect(self._data_changed)

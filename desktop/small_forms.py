@@ -147,6 +147,8 @@ class AttemptFormView(FormView):
         super().__init__(ctx, _tr("Log a contact attempt"), parent)
         self.point: tuple[int, dt.date, int] | None = None  # client, intake date, months
         self.add_section(_tr("Attempt"), FOLLOWUP_ATTEMPT_FIELDS)
+        for key in ("method", "outcome", "note"):  # the panel is narrow: use all of it
+            self.editors[key].stretch()
         self.finish_layout()
         self.reset()
         self.set_point(None)

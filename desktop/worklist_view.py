@@ -6,6 +6,7 @@ from __future__ import annotations
 import datetime as dt
 import logging
 from collections.abc import Callable
+from pathlib import Path
 
 from PySide6.QtCore import (
     QAbstractTableModel,
@@ -18,7 +19,6 @@ from PySide6.QtCore import (
 )
 from PySide6.QtWidgets import (
     QAbstractItemView,
-    QComboBox,
     QHBoxLayout,
     QHeaderView,
     QLabel,
@@ -29,12 +29,14 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from desktop import client_text
+from desktop import client_text, dialogs
 from desktop.context import AppContext
 from desktop.small_forms import AttemptFormView
-from desktop.translate import code_label
+from desktop.translate import code_label, label
 from desktop.workers import Job
-from desktop.worklist_data import (
+from desktop.worklist_filters import WorklistFiltersBar
+from forms.definitions import FOLLOWUP_ATTEMPT_FIELDS, by_key
+from reports.datasets.followups_due import (
     CLOSING_SOON,
     JUST_MISSED_DAYS,
     MISSED,
@@ -43,7 +45,7 @@ from desktop.worklist_data import (
     due_followups,
     filtered,
 )
-from forms.definitions import FOLLOWUP_ATTEMPT_FIELDS, by_key
+from reports.outputs.call_list import write_call_list
 
 log = logging.getLogger(__name__)
 
@@ -153,6 +155,7 @@ class WorklistModel(QAbstractTableModel):
 
 class WorklistView(QWidget):
     open_client = Signal(int)
+    message = Signal(str)  # a confirmation for the status bar
 
     def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -162,6 +165,8 @@ class WorklistView(QWidget):
         self._stale = True
         self._job: Job | None = None
         self._again = False
+        self._folder = Path.home()
+        self._call_job: Job | None = None
         self._build_ui()
         self._connect_signals()
 
@@ -171,7 +176,8 @@ class WorklistView(QWidget):
         self.summary.setObjectName("worklist_summary")
         self.summary.setWordWrap(True)
         layout.addWidget(self.summary)
-        layout.addLayout(self._filters())
+        self.filters = WorklistFiltersBar(self)
+        layout.addWidget(self.filters)
         split = QSplitter(self)
         self.table = QTableView(split)
         self.table.setObjectName("worklist_table")
@@ -206,44 +212,13 @@ class WorklistView(QWidget):
                 self.tr("Enter opens the client, where you record the follow-up interview."), self
             )
         )
+        hint.addStretch(1)
+        hint.addWidget(self.filters.call_list_button)
         layout.addLayout(hint)
 
-    def _filters(self) -> QHBoxLayout:
-        row = QHBoxLayout()
-        self.state_filter = QComboBox(self)
-        self.state_filter.setObjectName("state_filter")
-        for caption, key in (
-            (self.tr("Due and missed"), None),
-            (self.tr("Due"), "due"),
-            (self.tr("Closing within two weeks"), "closing_soon"),
-            (self.tr("Missed"), "missed"),
-        ):
-            self.state_filter.addItem(caption, key)
-        self.point_filter = QComboBox(self)
-        self.point_filter.setObjectName("point_filter")
-        self.point_filter.setAccessibleName(self.tr("Follow-up point"))
-        show = QLabel(self.tr("&Show:"), self)
-        show.setBuddy(self.state_filter)
-        row.addWidget(show)
-        row.addWidget(self.state_filter)
-        row.addWidget(self.point_filter)
-        row.addStretch(1)
-        return row
-
-    def _fill_point_filter(self) -> None:
-        chosen = self.point_filter.currentData()
-        self.point_filter.blockSignals(True)
-        self.point_filter.clear()
-        self.point_filter.addItem(self.tr("Every follow-up point"), None)
-        for months in self.ctx.settings.followup_months:
-            self.point_filter.addItem(self.tr("%1 months").replace("%1", str(months)), months)
-        found = self.point_filter.findData(chosen)
-        self.point_filter.setCurrentIndex(max(found, 0))
-        self.point_filter.blockSignals(False)
-
     def _connect_signals(self) -> None:
-        self.state_filter.currentIndexChanged.connect(self._show_filtered)
-        self.point_filter.currentIndexChanged.connect(self._show_filtered)
+        self.filters.changed.connect(self._show_filtered)
+        self.filters.call_list_button.clicked.connect(self.save_call_list)
         self.table.selectionModel().currentRowChanged.connect(self._show_selected)
         self.table.activated.connect(self._open)
         self.form.saved.connect(lambda _id: self.reload())
@@ -288,15 +263,13 @@ class WorklistView(QWidget):
 
     def _loaded(self, items: list[DueItem]) -> None:
         self.all_items = items
-        self._fill_point_filter()
+        self.filters.fill_points(self.ctx.settings.followup_months)
         self._summarise(items)
         self._show_filtered()
 
     def _show_filtered(self) -> None:
         selected = self.selected()
-        shown = filtered(
-            self.all_items, self.state_filter.currentData(), self.point_filter.currentData()
-        )
+        shown = filtered(self.all_items, self.filters.chosen(), self.ctx.today())
         self.model.set_items(shown)
         header = self.table.horizontalHeader()
         self.model.sort(header.sortIndicatorSection(), header.sortIndicatorOrder())
@@ -330,6 +303,39 @@ class WorklistView(QWidget):
             .replace("%3", str(JUST_MISSED_DAYS))
             .replace("%4", QLocale().toString(missed))
         )
+
+    def save_call_list(self) -> None:
+        """The follow-ups shown, as a CSV file to print or to call from."""
+        today = self.ctx.today()
+        suggested = self._folder / self.tr("call-list-%1.csv").replace("%1", today.isoformat())
+        title = self.tr("Save the call list")
+        path = dialogs.save_path(self, title, suggested, self.tr("CSV files (*.csv)"))
+        if path is None:
+            return
+        self._folder = path.parent
+        ctx, chosen, months = self.ctx, self.filters.chosen(), self.ctx.settings.followup_months
+        actor = ctx.user
+        job = Job(
+            lambda _p, _c: write_call_list(
+                ctx.database, actor, path, today, months, chosen, translate=label
+            ),
+            "call list",
+        )
+        job.signals.succeeded.connect(lambda rows: self._call_list_saved(path, rows))
+        job.signals.failed.connect(self._call_list_failed)
+        self._call_job = job  # kept until its signals are handled
+        ctx.pool.start(job)
+
+    def _call_list_saved(self, path: Path, rows: int) -> None:
+        self.message.emit(
+            self.tr("Call list saved: %1 follow-ups in %2")
+            .replace("%1", QLocale().toString(rows))
+            .replace("%2", path.name)
+        )
+
+    def _call_list_failed(self, reason: str) -> None:
+        text = self.tr("The call list was not saved: %1").replace("%1", reason)
+        dialogs.warn(self, self.tr("Not saved"), text)
 
     def take_focus(self) -> None:
         """The list first: Down chooses a follow-up, Enter opens the client."""

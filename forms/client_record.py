@@ -40,6 +40,8 @@ class AssessmentEntry:
     voided_at: dt.datetime | None = None
     void_reason: str | None = None
     void_note: str | None = None
+    discharge_reason: str | None = None  # why a discharge closed the episode (schema 0013)
+    discharge_note: str | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -169,7 +171,12 @@ def _void(row: Any) -> dict[str, Any]:
 
 def _assessment(a: Assessment) -> AssessmentEntry:
     return AssessmentEntry(
-        assessed_on=a.assessed_on, kind=a.kind, contact_status=a.contact_status, **_void(a)
+        assessed_on=a.assessed_on,
+        kind=a.kind,
+        contact_status=a.contact_status,
+        discharge_reason=a.discharge_reason,
+        discharge_note=a.discharge_note,
+        **_void(a),
     )
 
 

@@ -7,7 +7,7 @@ tab order of the GUI and the column order of the exchange workbook.
 from __future__ import annotations
 
 from db import codes
-from forms.fields import N_, Code, Field, Kind, codes_of
+from forms.fields import ASKED, N_, Code, Field, Kind, codes_of
 
 NAME_LENGTH = 100
 YES_NO = (Code("yes", N_("Yes")), Code("no", N_("No")))
@@ -26,6 +26,7 @@ def _rating(key: str, label: str) -> Field:
         maximum=20,
         help=N_("The client's own rating, 0 (poor) to 20 (good)."),
         section="health",
+        tags=frozenset({ASKED}),
     )
 
 
@@ -103,6 +104,30 @@ CLIENT_FIELDS: tuple[Field, ...] = (
         default=False,
         help=N_("May staff phone, text or write to the client for follow-ups?"),
     ),
+)
+
+# The ten statements of the Brief Assessment of Recovery Capital (Vilsaint et al., Drug
+# and Alcohol Dependence 2017), free to use, in the published wording and order. The form
+# prints each beside its answer; the client rates each 1 (strongly disagree) to 6
+# (strongly agree).
+BARC10_STATEMENTS: tuple[str, ...] = (
+    N_("There are more important things to me in life than using substances."),
+    N_("In general I am happy with my life."),
+    N_("I have enough energy to complete the tasks I set for myself."),
+    N_("I am proud of the community I live in and feel part of it."),
+    N_("I get lots of support from friends."),
+    N_(
+        "I regard my life as challenging and fulfilling without the need for using drugs "
+        "or alcohol."
+    ),
+    N_("My living space has helped to drive my recovery journey."),
+    N_("I take full responsibility for my actions."),
+    N_("I am happy dealing with a range of professional people."),
+    N_("I am making good progress on my recovery journey."),
+)
+BARC10_SCALE = N_(
+    "1 strongly disagree · 2 disagree · 3 somewhat disagree · "
+    "4 somewhat agree · 5 agree · 6 strongly agree"
 )
 
 ASSESSMENT_FIELDS: tuple[Field, ...] = (
@@ -185,9 +210,9 @@ ASSESSMENT_FIELDS: tuple[Field, ...] = (
             minimum=1,
             maximum=6,
             section="barc10",
-            help=N_("1 (strongly disagree) to 6 (strongly agree); answer all ten items or none."),
+            help=statement,
         )
-        for i in range(1, 11)
+        for i, statement in enumerate(BARC10_STATEMENTS, start=1)
     ),
     Field(
         "goal",
@@ -214,10 +239,44 @@ ASSESSMENT_FIELDS: tuple[Field, ...] = (
         section="goal",
         help=N_("At intake only: serious attempts before this intake."),
     ),
+    # Last in the exchange workbook's columns (added in schema 0013); on screen they follow
+    # the interview. Asked whether or not the interview was completed.
+    Field(
+        "discharge_reason",
+        N_("Reason for discharge"),
+        Kind.CODE,
+        section="discharge",
+        codes=codes_of(
+            codes.DISCHARGE_REASONS,
+            {
+                "completed": N_("Completed the programme"),
+                "left": N_("Left the programme"),
+                "transferred": N_("Transferred to another service"),
+                "incarcerated": N_("In jail or prison"),
+                "died": N_("Died"),
+                "other": N_("Other"),
+            },
+        ),
+        help=N_(
+            "Why the episode closes. A death is also recorded as contact “Deceased”, which "
+            "takes the client off every follow-up list."
+        ),
+        tags=frozenset({ASKED}),
+    ),
+    _text(
+        "discharge_note",
+        N_("Discharge note"),
+        500,
+        section="discharge",
+        identifies_person=True,  # free text may name people
+        help=N_("Optional: anything the next worker should know about this discharge."),
+    ),
 )
 
 BARC10_KEYS = tuple(f"barc10_{i}" for i in range(1, 11))
-ANSWER_KEYS = tuple(f.key for f in ASSESSMENT_FIELDS[3:])  # everything after contact_status
+DISCHARGE_KEYS = ("discharge_reason", "discharge_note")
+# The interview's answers: everything after contact_status that is not about the discharge.
+ANSWER_KEYS = tuple(f.key for f in ASSESSMENT_FIELDS[3:] if f.key not in DISCHARGE_KEYS)
 
 SUBSTANCE_FIELDS: tuple[Field, ...] = (
     Field(
@@ -405,8 +464,12 @@ def by_key(fields: tuple[Field, ...]) -> dict[str, Field]:
 
 # Fields shown for each kind of assessment; the intake alone asks about earlier attempts.
 ASSESSMENT_KEYS_BY_KIND = {
-    "intake": tuple(f.key for f in ASSESSMENT_FIELDS),
-    "follow_up": tuple(f.key for f in ASSESSMENT_FIELDS if f.key != "prior_recovery_attempts"),
+    "intake": tuple(f.key for f in ASSESSMENT_FIELDS if f.key not in DISCHARGE_KEYS),
+    "follow_up": tuple(
+        f.key
+        for f in ASSESSMENT_FIELDS
+        if f.key != "prior_recovery_attempts" and f.key not in DISCHARGE_KEYS
+    ),
     "discharge": tuple(f.key for f in ASSESSMENT_FIELDS if f.key != "prior_recovery_attempts"),
 }
 

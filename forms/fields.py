@@ -34,6 +34,11 @@ class Message(str):
         return message
 
 
+# A tag: the field is required on the desk's form when it applies (a rating of a completed
+# interview, the reason of a discharge), though not in every record (an old discharge).
+ASKED = "asked"
+
+
 class Kind(StrEnum):
     TEXT = "text"
     DATE = "date"

@@ -85,12 +85,16 @@ def add_assessment(
     raw: Mapping[str, object],
     substances: Sequence[Mapping[str, object]],
     today: dt.date,
+    *,
+    reason_required: bool = False,
 ) -> int:
     with database.writing() as session:
         context = assessments.save_context(session, client_id)
         if context is None:
             raise _client_gone()
-        result = validate_assessment(raw, substances, context.birth_date, today)
+        result = validate_assessment(
+            raw, substances, context.birth_date, today, reason_required=reason_required
+        )
         _raise_if_invalid(result)
         values: dict[str, Any] = dict(result.values)
         rows = values.pop("substances")
@@ -102,6 +106,21 @@ def add_assessment(
             raise ValidationFailed({exc.field: exc.message}) from exc
         except assessments.DuplicateDateError as exc:
             raise ValidationFailed({exc.field: str(exc)}) from exc
+
+
+def add_discharge(
+    database: Database,
+    actor: Actor,
+    client_id: int,
+    raw: Mapping[str, object],
+    substances: Sequence[Mapping[str, object]],
+    today: dt.date,
+) -> int:
+    """A discharge entered at the desk: it closes the episode and must say why."""
+    values = {**raw, "kind": "discharge"}
+    return add_assessment(
+        database, actor, client_id, values, substances, today, reason_required=True
+    )
 
 
 def _episode_for(

@@ -59,6 +59,16 @@ def validate_fields(
     return result
 
 
+def check_value(f: Field, raw: object, today: dt.date) -> str | None:
+    """What is wrong with one typed value on its own (checked as the person leaves the
+    field), or None; whether it may be left empty is decided when the form is saved."""
+    try:
+        parse(f, raw, today)
+    except FieldError as exc:
+        return Message(N_("{label} {problem}"), label=f.label, problem=exc.args[0])
+    return None
+
+
 def validate_client(raw: Mapping[str, object], today: dt.date) -> Validated:
     result = validate_fields(d.CLIENT_FIELDS, raw, today)
     _normalise_phone(result)
@@ -152,11 +162,17 @@ def validate_assessment(
     substances: Sequence[Mapping[str, object]],
     birth_date: dt.date,
     today: dt.date,
+    *,
+    reason_required: bool = False,
 ) -> Validated:
+    """An assessment with its substance rows. `reason_required`: a discharge entered now
+    must say why (records.add_discharge); those entered before schema 0013, and imported
+    rows that copy them, have no reason."""
     result = validate_fields(d.ASSESSMENT_FIELDS, raw, today)
     rows = [_validate_substance(result, i, row, today) for i, row in enumerate(substances)]
     result.values["substances"] = rows
     _not_before_birth(result, "assessed_on", birth_date)
+    _check_discharge(result, reason_required)
     assessed_on = result.values.get("assessed_on")
     if not isinstance(assessed_on, dt.date):
         return result
@@ -165,6 +181,38 @@ def validate_assessment(
     else:
         _check_no_answers(result, rows)
     return result
+
+
+def _check_discharge(result: Validated, reason_required: bool) -> None:
+    """A reason only at a discharge; a death is both the reason and the contact status, so
+    that the client leaves the follow-up lists whichever of the two the worker thought of."""
+    v = result.values
+    if v.get("kind") != "discharge":
+        for key in d.DISCHARGE_KEYS:
+            if v.get(key) is not None:
+                result.fail(
+                    key, Message(N_("{label} is asked at a discharge only"), label=_LABEL[key])
+                )
+        return
+    reason = v.get("discharge_reason")
+    if reason is None and reason_required:
+        result.fail(
+            "discharge_reason", Message(N_("{label} is required"), label=_LABEL["discharge_reason"])
+        )
+    deceased = v.get("contact_status") == "deceased"
+    if reason == codes.DISCHARGE_DIED and not deceased:
+        result.fail(
+            "discharge_reason",
+            Message(N_("A client who died is discharged with contact “Deceased”; choose it")),
+        )
+    elif deceased and reason not in (None, codes.DISCHARGE_DIED):
+        result.fail(
+            "discharge_reason",
+            Message(N_("The contact says the client died: the reason for discharge is “Died”")),
+        )
+
+
+_LABEL = {f.key: f.label for f in d.ASSESSMENT_FIELDS}
 
 
 def _validate_substance(

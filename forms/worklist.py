@@ -1,7 +1,7 @@
 """What the worklist reads: the clients whose follow-up points may be due, with their
 assessment dates, deaths and contact attempts, as plain frozen records. Which points
 are due is decided by the follow-up rules (reports/rules/followup.py) in the screen's
-model (desktop/worklist_data.py)."""
+worklist dataset (reports/datasets/followups_due.py)."""
 
 from __future__ import annotations
 

@@ -2,22 +2,24 @@
 
 from __future__ import annotations
 
+import csv
 import datetime as dt
+from pathlib import Path
 from typing import Any
 
 import pytest
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QApplication
+from PySide6.QtWidgets import QApplication, QComboBox
 from sqlalchemy import select
 
-from db.models import FollowUpAttempt
+from db.models import AuditEntry, FollowUpAttempt
 from desktop.assessment_form import AssessmentFormView
 from desktop.client_page import ClientPageView
-from desktop.worklist_data import intake_range
 from desktop.worklist_view import WorklistView
 from forms import records
+from reports.datasets.followups_due import intake_range
 from tests.conftest import TODAY
-from tests.desktop.harness import Desk, add_client
+from tests.desktop.harness import Desk, FakeDialogs, add_client
 
 OPIOID = [{"substance_class": "opioid", "primary": "yes", "criteria": "craving;cut_down"}]
 
@@ -90,16 +92,69 @@ def test_points_open_closing_soon_or_just_missed_are_listed(view: WorklistView) 
 
 
 def test_the_list_filters_by_state_and_point(view: WorklistView) -> None:
-    view.state_filter.setCurrentIndex(view.state_filter.findData("missed"))
+    bar = view.filters
+    bar.state_filter.setCurrentIndex(bar.state_filter.findData("missed"))
     assert listed(view) == [("Ben", 3, "missed")]
-    view.state_filter.setCurrentIndex(view.state_filter.findData("due"))
+    bar.state_filter.setCurrentIndex(bar.state_filter.findData("due"))
     assert listed(view) == [("Ana", 3, "open"), ("Ben", 6, "open")]
-    view.point_filter.setCurrentIndex(view.point_filter.findData(6))
+    bar.point_filter.setCurrentIndex(bar.point_filter.findData(6))
     assert listed(view) == [("Ben", 6, "open")]
-    view.state_filter.setCurrentIndex(0)
-    view.point_filter.setCurrentIndex(0)
+    bar.state_filter.setCurrentIndex(0)
+    bar.point_filter.setCurrentIndex(0)
     assert len(listed(view)) == 3
     assert "Follow-ups due: 2" in view.summary.text()  # the counts are the whole list's
+
+
+def test_the_list_filters_by_the_days_left_before_the_window_closes(view: WorklistView) -> None:
+    days = view.filters.days_filter
+    # Ana's 3-month window closes on 2027-01-27, 61 days after today (2026-11-27), Ben's
+    # 6-month one on 2027-02-01: neither closes within 30 days (the boundaries are in
+    # tests/reports/datasets/test_followups_due.py).
+    days.setCurrentIndex(days.findData(30))
+    assert days.currentText() == "Closing within 30 days"
+    assert listed(view) == []
+    assert "Follow-ups due: 2" in view.summary.text()  # the counts are the whole list's
+    days.setCurrentIndex(0)
+    assert len(listed(view)) == 3
+    for combo in (view.filters.point_filter, days):  # each choice reads in full
+        widest = max(
+            combo.fontMetrics().horizontalAdvance(combo.itemText(i)) for i in range(combo.count())
+        )
+        assert combo.width() > widest, combo.objectName()
+
+
+def test_the_call_list_is_a_csv_with_the_phone_only_with_consent(
+    qtbot: Any, desk: Desk, view: WorklistView, fake_dialogs: FakeDialogs, tmp_path: Path
+) -> None:
+    bar = view.filters
+    bar.state_filter.setCurrentIndex(bar.state_filter.findData("due"))
+    fake_dialogs.paths = [tmp_path / "calls.csv"]
+    qtbot.mouseClick(bar.call_list_button, Qt.MouseButton.LeftButton)
+    with open(tmp_path / "calls.csv", encoding="utf-8-sig", newline="") as f:
+        rows = list(csv.reader(f))
+    bar.state_filter.setCurrentIndex(0)
+    assert rows == [
+        ["Code", "Name", "Phone", "Follow-up point (months)", "Window closes", "Contact attempts"],
+        ["W-Ana", "Due, Ana", "no consent to contact", "3", "2027-01-27", "0"],
+        ["W-Ben", "Due, Ben", "555-0101", "6", "2027-02-01", "0"],
+    ]
+    assert desk.window.confirmation.text() == "Call list saved: 2 follow-ups in calls.csv"
+    with desk.database.reading() as session:
+        row = session.scalars(select(AuditEntry).where(AuditEntry.entity == "call_list")).one()
+    assert (row.action, row.username, row.entity_id) == ("export", "desk", "calls.csv")
+
+
+def test_method_and_outcome_are_drop_downs_wide_enough_to_read(view: WorklistView) -> None:
+    note = view.form.editors["note"].widget
+    for key, choice in (("method", "In person"), ("outcome", "Wrong number")):
+        combo = view.form.editors[key].widget
+        assert isinstance(combo, QComboBox)
+        # Not an empty box: it asks for a choice, and has no blank one to pick by mistake.
+        assert combo.currentIndex() == -1 and combo.placeholderText() == "Choose…"
+        assert "" not in [combo.itemText(i) for i in range(combo.count())]
+        assert choice in [combo.itemText(i) for i in range(combo.count())]
+        # As wide as the panel's other fields, so every choice reads in full.
+        assert combo.width() >= note.width() > combo.fontMetrics().horizontalAdvance(choice)
 
 
 def test_ctrl_2_puts_the_focus_on_the_list_and_enter_opens_the_client(

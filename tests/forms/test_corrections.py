@@ -15,9 +15,9 @@ from db.access import PermissionDenied
 from db.corrections import RecordConflict
 from db.dates import Period
 from db.models import Assessment, AuditEntry, Client, Correction, Episode, Event
-from desktop.worklist_data import due_followups
 from forms import corrections, records
 from forms.validation import ValidationFailed
+from reports.datasets.followups_due import due_followups
 from reports.datasets.monthly_dataset import monthly_dataset
 from tests.accounts import signed_in
 

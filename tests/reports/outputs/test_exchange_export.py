@@ -35,7 +35,7 @@ CONTRACT = {
     "psych_health physical_health quality_of_life medication "
     "medication_as_prescribed controlled_environment "
     + " ".join(f"barc10_{i}" for i in range(1, 11))
-    + " goal self_identified_recovery prior_recovery_attempts",
+    + " goal self_identified_recovery prior_recovery_attempts discharge_reason discharge_note",
     "Substances": "client_code assessed_on substance_class primary criteria "
     "criteria_last_met_on use_days_28",
     "Events": "client_code occurred_on event count",

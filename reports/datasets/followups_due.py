@@ -99,11 +99,27 @@ STATE_FILTERS: dict[str, tuple[str, ...]] = {
 }
 
 
-def filtered(items: Sequence[DueItem], state: str | None, months: int | None) -> list[DueItem]:
-    """The items in one of the filter's states and at the chosen point (None: any)."""
-    keep = STATE_FILTERS.get(state or "")
+# The days-left filter's choices: windows that close within this many days from today.
+DAYS_LEFT_CHOICES = (7, 14, 30)
+
+
+@dataclass(frozen=True, slots=True)
+class Filters:
+    """What the worklist shows; None keeps everything."""
+
+    state: str | None = None  # a key of STATE_FILTERS
+    months: int | None = None  # the follow-up point
+    days_left: int | None = None  # the window closes within this many days (missed: never)
+
+
+def filtered(items: Sequence[DueItem], chosen: Filters, today: dt.date) -> list[DueItem]:
+    """The items in one of the filter's states, at the chosen point, closing in time."""
+    keep = STATE_FILTERS.get(chosen.state or "")
+    last = None if chosen.days_left is None else today + dt.timedelta(days=chosen.days_left)
     return [
         i
         for i in items
-        if (keep is None or i.state in keep) and (months is None or i.point.months == months)
+        if (keep is None or i.state in keep)
+        and (chosen.months is None or i.point.months == chosen.months)
+        and (last is None or (i.state != MISSED and i.point.closes_on <= last))
     ]
