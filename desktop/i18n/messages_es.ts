@@ -4,6 +4,10 @@
   <context>
     <name>forms</name>
     <message>
+      <source>Language: choose one of {choices}, or the computer's language</source>
+      <translation>Idioma: elija uno de {choices}, o el idioma de la computadora</translation>
+    </message>
+    <message>
       <source>Wrong user name or password.</source>
       <translation>Nombre de usuario o contraseña incorrectos.</translation>
     </message>
@@ -22,6 +26,30 @@
     <message>
       <source>The current password is wrong</source>
       <translation>La contraseña actual es incorrecta</translation>
+    </message>
+    <message>
+      <source>Month: {month} is already closed</source>
+      <translation>Mes: {month} ya está cerrado</translation>
+    </message>
+    <message>
+      <source>Reason: say why {month} is reopened</source>
+      <translation>Motivo: diga por qué se reabre {month}</translation>
+    </message>
+    <message>
+      <source>Reason: use at most {n} characters</source>
+      <translation>Motivo: use como máximo {n} caracteres</translation>
+    </message>
+    <message>
+      <source>Month: write it as YYYY-MM, e.g. 2026-09, not {text}</source>
+      <translation>Mes: escríbalo como AAAA-MM, p. ej. 2026-09, no {text}</translation>
+    </message>
+    <message>
+      <source>Month: {month} has not ended; a month closes once it is over</source>
+      <translation>Mes: {month} no ha terminado; un mes se cierra cuando ha pasado</translation>
+    </message>
+    <message>
+      <source>{month} is not closed</source>
+      <translation>{month} no está cerrado</translation>
     </message>
     <message>
       <source>assessment</source>
@@ -52,8 +80,52 @@
       <translation>Restaurar este registro</translation>
     </message>
     <message>
+      <source>1 strongly disagree · 2 disagree · 3 somewhat disagree · 4 somewhat agree · 5 agree · 6 strongly agree</source>
+      <translation>1 totalmente en desacuerdo · 2 en desacuerdo · 3 algo en desacuerdo · 4 algo de acuerdo · 5 de acuerdo · 6 totalmente de acuerdo</translation>
+    </message>
+    <message>
       <source>Client code</source>
       <translation>Código de cliente</translation>
+    </message>
+    <message>
+      <source>There are more important things to me in life than using substances.</source>
+      <translation>Hay cosas en la vida más importantes para mí que consumir sustancias.</translation>
+    </message>
+    <message>
+      <source>In general I am happy with my life.</source>
+      <translation>En general estoy contento/a con mi vida.</translation>
+    </message>
+    <message>
+      <source>I have enough energy to complete the tasks I set for myself.</source>
+      <translation>Tengo suficiente energía para completar las tareas que me propongo.</translation>
+    </message>
+    <message>
+      <source>I am proud of the community I live in and feel part of it.</source>
+      <translation>Estoy orgulloso/a de la comunidad en la que vivo y me siento parte de ella.</translation>
+    </message>
+    <message>
+      <source>I get lots of support from friends.</source>
+      <translation>Recibo mucho apoyo de mis amigos.</translation>
+    </message>
+    <message>
+      <source>I regard my life as challenging and fulfilling without the need for using drugs or alcohol.</source>
+      <translation>Considero que mi vida es estimulante y plena sin necesidad de consumir drogas o alcohol.</translation>
+    </message>
+    <message>
+      <source>My living space has helped to drive my recovery journey.</source>
+      <translation>El lugar donde vivo me ha ayudado a avanzar en mi camino de recuperación.</translation>
+    </message>
+    <message>
+      <source>I take full responsibility for my actions.</source>
+      <translation>Asumo plena responsabilidad por mis actos.</translation>
+    </message>
+    <message>
+      <source>I am happy dealing with a range of professional people.</source>
+      <translation>Me siento a gusto tratando con distintos profesionales.</translation>
+    </message>
+    <message>
+      <source>I am making good progress on my recovery journey.</source>
+      <translation>Estoy avanzando bien en mi camino de recuperación.</translation>
     </message>
     <message>
       <source>Revoked on</source>
@@ -200,6 +272,14 @@
       <translation>Intentos de recuperación anteriores</translation>
     </message>
     <message>
+      <source>Reason for discharge</source>
+      <translation>Motivo del alta</translation>
+    </message>
+    <message>
+      <source>Discharge note</source>
+      <translation>Nota del alta</translation>
+    </message>
+    <message>
       <source>Substance</source>
       <translation>Sustancia</translation>
     </message>
@@ -324,6 +404,14 @@
       <translation>Solo en la admisión: intentos serios antes de esta admisión.</translation>
     </message>
     <message>
+      <source>Why the episode closes. A death is also recorded as contact “Deceased”, which takes the client off every follow-up list.</source>
+      <translation>Por qué se cierra el episodio. Un fallecimiento se registra también como contacto «Fallecido», que saca al cliente de toda lista de seguimiento.</translation>
+    </message>
+    <message>
+      <source>Optional: anything the next worker should know about this discharge.</source>
+      <translation>Opcional: lo que la próxima persona que atienda deba saber de esta alta.</translation>
+    </message>
+    <message>
       <source>The one substance that brought the client in; set at intake.</source>
       <translation>La sustancia que trajo al cliente; se fija en la admisión.</translation>
     </message>
@@ -416,16 +504,36 @@
       <translation>Ítem del BARC-10</translation>
     </message>
     <message>
-      <source>1 (strongly disagree) to 6 (strongly agree); answer all ten items or none.</source>
-      <translation>De 1 (muy en desacuerdo) a 6 (muy de acuerdo); responda los diez ítems o ninguno.</translation>
-    </message>
-    <message>
       <source>Safer use</source>
       <translation>Consumo más seguro</translation>
     </message>
     <message>
       <source>Medication treatment</source>
       <translation>Tratamiento con medicación</translation>
+    </message>
+    <message>
+      <source>Completed the programme</source>
+      <translation>Completó el programa</translation>
+    </message>
+    <message>
+      <source>Left the programme</source>
+      <translation>Dejó el programa</translation>
+    </message>
+    <message>
+      <source>Transferred to another service</source>
+      <translation>Derivado a otro servicio</translation>
+    </message>
+    <message>
+      <source>In jail or prison</source>
+      <translation>En la cárcel o prisión</translation>
+    </message>
+    <message>
+      <source>Died</source>
+      <translation>Falleció</translation>
+    </message>
+    <message>
+      <source>Other</source>
+      <translation>Otro</translation>
     </message>
     <message>
       <source>Larger amounts or longer than intended</source>
@@ -940,12 +1048,24 @@
       <translation>{label}: la carpeta {folder} no existe</translation>
     </message>
     <message>
+      <source>{label} {problem}</source>
+      <translation>{label}: {problem}</translation>
+    </message>
+    <message>
       <source>{label} is required</source>
       <translation>{label}: es obligatorio</translation>
     </message>
     <message>
-      <source>{label} {problem}</source>
-      <translation>{label}: {problem}</translation>
+      <source>A client who died is discharged with contact “Deceased”; choose it</source>
+      <translation>Un cliente que falleció se da de alta con contacto «Fallecido»; elíjalo</translation>
+    </message>
+    <message>
+      <source>The contact says the client died: the reason for discharge is “Died”</source>
+      <translation>El contacto dice que el cliente falleció: el motivo del alta es «Falleció»</translation>
+    </message>
+    <message>
+      <source>{label} is asked at a discharge only</source>
+      <translation>{label} solo se pregunta en un alta</translation>
     </message>
     <message>
       <source>is a formula, not a value: type the value itself</source>
@@ -1092,6 +1212,34 @@
       <translation>Una evaluación completada en el período de daño: los clientes sobre los que se calculan las medias de daño.</translation>
     </message>
     <message>
+      <source>no consent to contact</source>
+      <translation>sin consentimiento de contacto</translation>
+    </message>
+    <message>
+      <source>no phone</source>
+      <translation>sin teléfono</translation>
+    </message>
+    <message>
+      <source>Code</source>
+      <translation>Código</translation>
+    </message>
+    <message>
+      <source>Name</source>
+      <translation>Nombre</translation>
+    </message>
+    <message>
+      <source>Follow-up point (months)</source>
+      <translation>Punto de seguimiento (meses)</translation>
+    </message>
+    <message>
+      <source>Window closes</source>
+      <translation>La ventana cierra</translation>
+    </message>
+    <message>
+      <source>Contact attempts</source>
+      <translation>Intentos de contacto</translation>
+    </message>
+    <message>
       <source>without any consent recorded</source>
       <translation>sin ningún consentimiento registrado</translation>
     </message>
@@ -1204,6 +1352,114 @@
       <translation>El fin de mes que describe la fila (la última fila: el final del período).</translation>
     </message>
     <message>
+      <source>Record an intake before a follow-up or discharge</source>
+      <translation>Registre una admisión antes de un seguimiento o un alta</translation>
+    </message>
+    <message>
+      <source>The episode was closed by a discharge on {date}; record a new intake</source>
+      <translation>El episodio se cerró con un alta el {date}; registre una nueva admisión</translation>
+    </message>
+    <message>
+      <source>The episode opened on {date} has no completed interview; record a discharge before this intake</source>
+      <translation>El episodio abierto el {date} no tiene ninguna entrevista completada; registre un alta antes de esta admisión</translation>
+    </message>
+    <message>
+      <source>no diagnosis</source>
+      <translation>sin diagnóstico</translation>
+    </message>
+    <message>
+      <source>active</source>
+      <translation>activo</translation>
+    </message>
+    <message>
+      <source>early remission</source>
+      <translation>remisión temprana</translation>
+    </message>
+    <message>
+      <source>sustained remission</source>
+      <translation>remisión sostenida</translation>
+    </message>
+    <message>
+      <source>unknown</source>
+      <translation>desconocido</translation>
+    </message>
+    <message>
+      <source>deceased</source>
+      <translation>fallecido</translation>
+    </message>
+    <message>
+      <source>mild</source>
+      <translation>leve</translation>
+    </message>
+    <message>
+      <source>moderate</source>
+      <translation>moderado</translation>
+    </message>
+    <message>
+      <source>severe</source>
+      <translation>grave</translation>
+    </message>
+    <message>
+      <source>full</source>
+      <translation>total</translation>
+    </message>
+    <message>
+      <source>partial</source>
+      <translation>parcial</translation>
+    </message>
+    <message>
+      <source>, in a controlled environment</source>
+      <translation>, en un entorno controlado</translation>
+    </message>
+    <message>
+      <source>, on maintenance therapy</source>
+      <translation>, en terapia de mantenimiento</translation>
+    </message>
+    <message>
+      <source>, in a controlled environment, on maintenance therapy</source>
+      <translation>, en un entorno controlado, en terapia de mantenimiento</translation>
+    </message>
+    <message>
+      <source>{status}, {remission}{specifiers}</source>
+      <translation>{status}, {remission}{specifiers}</translation>
+    </message>
+    <message>
+      <source>{head}, since {since}: criteria below the disorder threshold for {months} months, the last one on {last} (assessment of {assessed})</source>
+      <translation>{head}, desde el {since}: criterios por debajo del umbral del trastorno durante {months} meses, el último el {last} (evaluación del {assessed})</translation>
+    </message>
+    <message>
+      <source>in {status}, {remission}{specifiers}</source>
+      <translation>en {status}, {remission}{specifiers}</translation>
+    </message>
+    <message>
+      <source>{severity}, {status}</source>
+      <translation>{severity}, {status}</translation>
+    </message>
+    <message>
+      <source>{head}, since {since}: no criterion but craving for {months} months (assessment of {assessed})</source>
+      <translation>{head}, desde el {since}: ningún criterio salvo el deseo intenso de consumo (craving) durante {months} meses (evaluación del {assessed})</translation>
+    </message>
+    <message>
+      <source>deceased on {date}: left out of status and recovery counts</source>
+      <translation>fallecido el {date}: excluido de los recuentos de estado y de recuperación</translation>
+    </message>
+    <message>
+      <source>unknown: the last completed assessment, on {assessed}, is more than {days} days before the as-of date</source>
+      <translation>desconocido: la última evaluación completada, del {assessed}, es de más de {days} días antes de la fecha de referencia</translation>
+    </message>
+    <message>
+      <source>no diagnosis: never {criteria} or more criteria within {months} months up to the assessment of {assessed}</source>
+      <translation>sin diagnóstico: nunca {criteria} o más criterios en {months} meses hasta la evaluación del {assessed}</translation>
+    </message>
+    <message>
+      <source>active, {severity}: full criteria were last met with criteria up to {met}, less than {months} months before the assessment of {assessed}</source>
+      <translation>activo, {severity}: los criterios completos se cumplieron por última vez con criterios hasta el {met}, menos de {months} meses antes de la evaluación del {assessed}</translation>
+    </message>
+    <message>
+      <source>unknown: no completed assessment on or before the as-of date</source>
+      <translation>desconocido: ninguna evaluación completada en la fecha de referencia o antes</translation>
+    </message>
+    <message>
       <source>Female</source>
       <translation>Femenino</translation>
     </message>
@@ -1230,10 +1486,6 @@
     <message>
       <source>Man</source>
       <translation>Hombre</translation>
-    </message>
-    <message>
-      <source>Other</source>
-      <translation>Otro</translation>
     </message>
     <message>
       <source>Asian</source>
@@ -1443,6 +1695,10 @@
       <translation>Entrevista</translation>
     </message>
     <message>
+      <source>A death is recorded as contact “Deceased”: Contact is set to it, and saving asks you to confirm that the client leaves every follow-up list.</source>
+      <translation>Un fallecimiento se registra como contacto «Fallecido»: Contacto se fija en ese valor y al guardar se le pide confirmar que el cliente sale de toda lista de seguimiento.</translation>
+    </message>
+    <message>
       <source>Saving the assessment</source>
       <translation>Guardando la evaluación</translation>
     </message>
@@ -1590,6 +1846,14 @@
       <translation>Encuentro</translation>
     </message>
     <message>
+      <source>No reason recorded</source>
+      <translation>Sin motivo registrado</translation>
+    </message>
+    <message>
+      <source>Reason: %1</source>
+      <translation>Motivo: %1</translation>
+    </message>
+    <message>
       <source>(called %1)</source>
       <translation>(llamado %1)</translation>
     </message>
@@ -1610,16 +1874,16 @@
       <translation>%1 criterios</translation>
     </message>
     <message>
+      <source>%1-month follow-up of the intake of %2</source>
+      <translation>Seguimiento a %1 meses de la admisión del %2</translation>
+    </message>
+    <message>
       <source>Born %1 (age %2)</source>
       <translation>Nacido el %1 (edad %2)</translation>
     </message>
     <message>
       <source>%1 months</source>
       <translation>%1 meses</translation>
-    </message>
-    <message>
-      <source>%1-month follow-up of the intake of %2</source>
-      <translation>Seguimiento a %1 meses de la admisión del %2</translation>
     </message>
     <message>
       <source>primary</source>
@@ -1669,7 +1933,34 @@
     </message>
   </context>
   <context>
+    <name>language_choice</name>
+    <message>
+      <source>the computer's language</source>
+      <translation>el idioma de la computadora</translation>
+    </message>
+    <message>
+      <source>Language</source>
+      <translation>Idioma</translation>
+    </message>
+    <message>
+      <source>The language of your screens. Recovery Desk shows it from its next start.</source>
+      <translation>El idioma de sus pantallas. Recovery Desk lo muestra desde su próximo inicio.</translation>
+    </message>
+    <message>
+      <source>Language saved: %1. Recovery Desk shows it from its next start.</source>
+      <translation>Idioma guardado: %1. Recovery Desk lo muestra desde su próximo inicio.</translation>
+    </message>
+    <message>
+      <source>Language saved: %1.</source>
+      <translation>Idioma guardado: %1.</translation>
+    </message>
+  </context>
+  <context>
     <name>record_actions</name>
+    <message>
+      <source>Erase this client</source>
+      <translation>Borrar a este cliente</translation>
+    </message>
     <message>
       <source>Void this record</source>
       <translation>Anular este registro</translation>
@@ -1693,6 +1984,26 @@
     <message>
       <source>Not changed</source>
       <translation>Sin cambios</translation>
+    </message>
+    <message>
+      <source>Erasing deletes client %1 and everything recorded about them.
+It cannot be undone. The erasure's audit row keeps the code and the
+reason, not the name.
+
+The legal ground for the erasure:</source>
+      <translation>Borrar elimina al cliente %1 y todo lo registrado sobre él.
+No se puede deshacer. La fila de auditoría del borrado conserva el código
+y el motivo, no el nombre.
+
+El fundamento legal del borrado:</translation>
+    </message>
+    <message>
+      <source>Type the client's code (%1) again to erase:</source>
+      <translation>Escriba de nuevo el código del cliente (%1) para borrarlo:</translation>
+    </message>
+    <message>
+      <source>Not erased</source>
+      <translation>No borrado</translation>
     </message>
   </context>
   <context>
@@ -1725,12 +2036,8 @@
   <context>
     <name>record_view</name>
     <message>
-      <source>Substances</source>
-      <translation>Sustancias</translation>
-    </message>
-    <message>
-      <source>not recorded</source>
-      <translation>no registrado</translation>
+      <source>Who entered it and when were not recorded</source>
+      <translation>No se registró quién lo introdujo ni cuándo</translation>
     </message>
     <message>
       <source>History of changes</source>
@@ -1743,6 +2050,18 @@
     <message>
       <source>No</source>
       <translation>No</translation>
+    </message>
+    <message>
+      <source>Entered on %1; who entered it was not recorded</source>
+      <translation>Introducido el %1; no se registró quién lo introdujo</translation>
+    </message>
+    <message>
+      <source>Entered by %1; when was not recorded</source>
+      <translation>Introducido por %1; no se registró cuándo</translation>
+    </message>
+    <message>
+      <source>Substances</source>
+      <translation>Sustancias</translation>
     </message>
     <message>
       <source>Substance %1</source>
@@ -1820,6 +2139,10 @@
       <translation>Elija al cliente de la lista, o vacíe la casilla para un encuentro anónimo</translation>
     </message>
     <message>
+      <source>Correct the contact attempt</source>
+      <translation>Corregir el intento de contacto</translation>
+    </message>
+    <message>
       <source>Choose a follow-up in the list first</source>
       <translation>Elija primero un seguimiento de la lista</translation>
     </message>
@@ -1843,6 +2166,10 @@ Registro de datos e informes para la reducción de daños orientada a la recuper
     <message>
       <source>Quick &amp;encounter</source>
       <translation>&amp;Encuentro rápido</translation>
+    </message>
+    <message>
+      <source>Lan&amp;guage…</source>
+      <translation>Idi&amp;oma…</translation>
     </message>
     <message>
       <source>&amp;Lock now</source>

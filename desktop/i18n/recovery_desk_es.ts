@@ -67,6 +67,14 @@
         <translation>Registrar c&amp;onsentimiento…</translation>
     </message>
     <message>
+        <source>Erase client…</source>
+        <translation>Borrar cliente…</translation>
+    </message>
+    <message>
+        <source>Delete this client and everything recorded about them, where the law requires it</source>
+        <translation>Eliminar a este cliente y todo lo registrado sobre él, cuando la ley lo exige</translation>
+    </message>
+    <message>
         <source>Substance</source>
         <translation>Sustancia</translation>
     </message>
@@ -357,6 +365,10 @@ Pulse Ctrl+N para registrar el primer cliente.</translation>
         <translation>No permitido</translation>
     </message>
     <message>
+        <source>Client %1 erased.</source>
+        <translation>Cliente %1 borrado.</translation>
+    </message>
+    <message>
         <source>Not found</source>
         <translation>No encontrado</translation>
     </message>
@@ -365,8 +377,12 @@ Pulse Ctrl+N para registrar el primer cliente.</translation>
         <translation>Este registro ya no existe.</translation>
     </message>
     <message>
-        <source>Record changed; the page shows the corrected history.</source>
-        <translation>Registro cambiado; la página muestra el historial corregido.</translation>
+        <source>Record voided.</source>
+        <translation>Registro anulado.</translation>
+    </message>
+    <message>
+        <source>Record restored.</source>
+        <translation>Registro restaurado.</translation>
     </message>
     <message>
         <source>Correction saved.</source>
@@ -437,6 +453,10 @@ Pulse Ctrl+N para registrar el primer cliente.</translation>
     <message>
         <source>YYYY-MM-DD</source>
         <translation>AAAA-MM-DD</translation>
+    </message>
+    <message>
+        <source>Choose…</source>
+        <translation>Elija…</translation>
     </message>
     <message>
         <source>Yes</source>
@@ -597,6 +617,10 @@ Pulse Ctrl+N para registrar el primer cliente.</translation>
         <translation>Guardar (Ctrl+S)</translation>
     </message>
     <message>
+        <source>%1: no more to say about this field.</source>
+        <translation>%1: no hay nada más que decir sobre este campo.</translation>
+    </message>
+    <message>
         <source>Nothing was saved. Please correct:</source>
         <translation>No se guardó nada. Corrija, por favor:</translation>
     </message>
@@ -661,6 +685,10 @@ Pulse Ctrl+N para registrar el primer cliente.</translation>
     <message>
         <source>Signed in: %1 (%2)</source>
         <translation>Sesión iniciada: %1 (%2)</translation>
+    </message>
+    <message>
+        <source>Your language, %1, is shown from the next start of Recovery Desk.</source>
+        <translation>Su idioma, %1, se muestra desde el próximo inicio de Recovery Desk.</translation>
     </message>
     <message>
         <source>Welcome back.</source>
@@ -738,10 +766,53 @@ Ctrl+1 … Ctrl+5  ir a una sección</translation>
     </message>
 </context>
 <context>
+    <name>MonthClosingBox</name>
+    <message>
+        <source>Closing the month</source>
+        <translation>Cierre del mes</translation>
+    </message>
+    <message>
+        <source>&amp;Close the month…</source>
+        <translation>&amp;Cerrar el mes…</translation>
+    </message>
+    <message>
+        <source>R&amp;eopen the month…</source>
+        <translation>R&amp;eabrir el mes…</translation>
+    </message>
+    <message>
+        <source>%1 is closed (%2, by %3): its report prints as it did then.</source>
+        <translation>%1 está cerrado (%2, por %3): su informe se imprime como entonces.</translation>
+    </message>
+    <message>
+        <source>%1 is open: its report follows every correction.</source>
+        <translation>%1 está abierto: su informe sigue cada corrección.</translation>
+    </message>
+    <message>
+        <source>Close %1</source>
+        <translation>Cerrar %1</translation>
+    </message>
+    <message>
+        <source>Close %1? Its monthly report is kept as it prints today and prints the same from then on; corrections made later are listed as revisions in the next reports. Only an administrator can reopen it.</source>
+        <translation>¿Cerrar %1? Su informe mensual se conserva tal como se imprime hoy y se imprime igual desde entonces; las correcciones posteriores se listan como revisiones en los informes siguientes. Solo un administrador puede reabrirlo.</translation>
+    </message>
+    <message>
+        <source>Close the month</source>
+        <translation>Cerrar el mes</translation>
+    </message>
+    <message>
+        <source>Reopen %1</source>
+        <translation>Reabrir %1</translation>
+    </message>
+    <message>
+        <source>Why is %1 reopened? (kept in the audit trail)</source>
+        <translation>¿Por qué se reabre %1? (queda en el registro de auditoría)</translation>
+    </message>
+</context>
+<context>
     <name>RecordView</name>
     <message>
-        <source>&amp;Edit</source>
-        <translation>&amp;Editar</translation>
+        <source>E&amp;dit</source>
+        <translation>E&amp;ditar</translation>
     </message>
     <message>
         <source>&amp;Void…</source>
@@ -1143,6 +1214,10 @@ Ctrl+1 … Ctrl+5  ir a una sección</translation>
         <translation>Cuenta</translation>
     </message>
     <message>
+        <source>Language</source>
+        <translation>Idioma</translation>
+    </message>
+    <message>
         <source>&amp;Deactivate or reactivate</source>
         <translation>&amp;Desactivar o reactivar</translation>
     </message>
@@ -1161,6 +1236,22 @@ Ctrl+1 … Ctrl+5  ir a una sección</translation>
     <message>
         <source>Let a user name that too many failed sign-ins locked sign in again</source>
         <translation>Permitir que vuelva a iniciar sesión un nombre de usuario bloqueado por demasiados intentos fallidos</translation>
+    </message>
+    <message>
+        <source>Language of the selected account</source>
+        <translation>Idioma de la cuenta seleccionada</translation>
+    </message>
+    <message>
+        <source>Lan&amp;guage of the selected account:</source>
+        <translation>&amp;Idioma de la cuenta seleccionada:</translation>
+    </message>
+    <message>
+        <source>Set language</source>
+        <translation>Fijar idioma</translation>
+    </message>
+    <message>
+        <source>The person&apos;s screens show it from the next start of Recovery Desk</source>
+        <translation>Las pantallas de la persona lo muestran desde el próximo inicio de Recovery Desk</translation>
     </message>
     <message>
         <source>Add an account</source>
@@ -1222,12 +1313,16 @@ Ctrl+1 … Ctrl+5  ir a una sección</translation>
         <source>Password changed. Tell the person their new password in person.</source>
         <translation>Contraseña cambiada. Comunique la nueva contraseña a la persona en persona.</translation>
     </message>
+    <message>
+        <source>%1&apos;s language is now %2: their screens show it from the first start of Recovery Desk after their next sign-in.</source>
+        <translation>El idioma de %1 es ahora %2: sus pantallas lo muestran desde el primer inicio de Recovery Desk después de su próximo inicio de sesión.</translation>
+    </message>
 </context>
 <context>
-    <name>WorklistView</name>
+    <name>WorklistFiltersBar</name>
     <message>
-        <source>Enter opens the client, where you record the follow-up interview.</source>
-        <translation>Intro abre el cliente, donde se registra la entrevista de seguimiento.</translation>
+        <source>State</source>
+        <translation>Estado</translation>
     </message>
     <message>
         <source>Due and missed</source>
@@ -1250,8 +1345,28 @@ Ctrl+1 … Ctrl+5  ir a una sección</translation>
         <translation>Punto de seguimiento</translation>
     </message>
     <message>
+        <source>Days left</source>
+        <translation>Días restantes</translation>
+    </message>
+    <message>
+        <source>Any days left</source>
+        <translation>Cualquier plazo</translation>
+    </message>
+    <message>
+        <source>Closing within %1 days</source>
+        <translation>Cierran en %1 días</translation>
+    </message>
+    <message>
         <source>&amp;Show:</source>
         <translation>&amp;Mostrar:</translation>
+    </message>
+    <message>
+        <source>Call &amp;list (CSV)…</source>
+        <translation>&amp;Lista de llamadas (CSV)…</translation>
+    </message>
+    <message>
+        <source>Save the follow-ups shown as a file to print or to call from: code, name, phone (only with consent to contact), point, window close and attempts.</source>
+        <translation>Guardar los seguimientos mostrados en un archivo para imprimir o para llamar: código, nombre, teléfono (solo con consentimiento de contacto), punto, cierre de la ventana e intentos.</translation>
     </message>
     <message>
         <source>Every follow-up point</source>
@@ -1260,6 +1375,13 @@ Ctrl+1 … Ctrl+5  ir a una sección</translation>
     <message>
         <source>%1 months</source>
         <translation>%1 meses</translation>
+    </message>
+</context>
+<context>
+    <name>WorklistView</name>
+    <message>
+        <source>Enter opens the client, where you record the follow-up interview.</source>
+        <translation>Intro abre el cliente, donde se registra la entrevista de seguimiento.</translation>
     </message>
     <message>
         <source>Reading the follow-ups due…</source>
@@ -1276,6 +1398,30 @@ Ctrl+1 … Ctrl+5  ir a una sección</translation>
     <message>
         <source>Follow-ups due: %1, of which %2 close within two weeks; missed in the last %3 days: %4. Select one to log a contact attempt.</source>
         <translation>Seguimientos pendientes: %1, de los cuales %2 cierran en dos semanas; perdidos en los últimos %3 días: %4. Seleccione uno para registrar un intento de contacto.</translation>
+    </message>
+    <message>
+        <source>call-list-%1.csv</source>
+        <translation>lista-de-llamadas-%1.csv</translation>
+    </message>
+    <message>
+        <source>Save the call list</source>
+        <translation>Guardar la lista de llamadas</translation>
+    </message>
+    <message>
+        <source>CSV files (*.csv)</source>
+        <translation>Archivos CSV (*.csv)</translation>
+    </message>
+    <message>
+        <source>Call list saved: %1 follow-ups in %2</source>
+        <translation>Lista de llamadas guardada: %1 seguimientos en %2</translation>
+    </message>
+    <message>
+        <source>The call list was not saved: %1</source>
+        <translation>La lista de llamadas no se guardó: %1</translation>
+    </message>
+    <message>
+        <source>Not saved</source>
+        <translation>No guardado</translation>
     </message>
     <message>
         <source>Choose a follow-up in the list.</source>

@@ -94,5 +94,15 @@ def test_the_catalogue_is_spanish_not_a_copy_of_the_english() -> None:
         "{label}: escriba"
     )
     proper_names = {"%1 — Recovery Desk"}
-    copies = [s for s, t in spanish.items() if s == t and len(s) > 12 and s not in proper_names]
+    copies = [
+        s
+        for s, t in spanish.items()
+        if s == t and len(s) > 12 and s not in proper_names and _has_words(s)
+    ]
     assert copies == []
+
+
+def _has_words(source: str) -> bool:
+    """False for a template of placeholders and punctuation only ("{severity}, {status}"),
+    which reads the same in both languages."""
+    return any(ch.isalpha() for ch in re.sub(r"\{\w+\}|%\d", "", source))

@@ -1,7 +1,7 @@
 """closed months: a month's report kept as printed when a manager closes the month
 
 Revision ID: 0014_closed_months
-Revises: 0012_client_code_counter
+Revises: 0013_discharge_reason
 Create Date: 2026-12-06
 
 `closed_months` holds, per closed month ("YYYY-MM"), when and by whom it was
@@ -14,7 +14,7 @@ from alembic import op
 import sqlalchemy as sa
 
 revision = "0014_closed_months"
-down_revision = "0012_client_code_counter"
+down_revision = "0013_discharge_reason"
 branch_labels = None
 depends_on = None
 
