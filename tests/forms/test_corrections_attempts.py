@@ -10,9 +10,9 @@ from sqlalchemy import text
 
 from db.access import PermissionDenied
 from db.models import FollowUpAttempt
-from desktop.worklist_data import due_followups
 from forms import corrections, records
 from forms.validation import ValidationFailed
+from reports.datasets.followups_due import due_followups
 from tests.accounts import signed_in
 from tests.forms.test_corrections import PERSON, intake
 
