@@ -15,6 +15,7 @@ from PySide6.QtWidgets import QHBoxLayout, QLabel, QPlainTextEdit, QPushButton, 
 from desktop.translate import code_label, field_label
 from forms.definitions import (
     ASSESSMENT_FIELDS,
+    ASSESSMENT_KEYS_BY_KIND,
     ENCOUNTER_FIELDS,
     EVENT_FIELDS,
     FOLLOWUP_ATTEMPT_FIELDS,
@@ -47,8 +48,17 @@ def shown(f: Field, value: Any) -> str:
     return str(value)
 
 
+def _asked(detail: RecordDetail) -> tuple[Field, ...]:
+    """The fields the record's form asks: an intake's read-back has no discharge reason."""
+    fields = FIELDS[detail.kind]
+    asked = ASSESSMENT_KEYS_BY_KIND.get(str(detail.values.get("kind")))
+    if detail.kind != "assessment" or asked is None:
+        return fields
+    return tuple(f for f in fields if f.key in asked)
+
+
 def record_text(detail: RecordDetail) -> str:
-    lines = [f"{field_label(f)}: {shown(f, detail.values.get(f.key))}" for f in FIELDS[detail.kind]]
+    lines = [f"{field_label(f)}: {shown(f, detail.values.get(f.key))}" for f in _asked(detail)]
     for number, row in enumerate(detail.substances, start=1):
         lines.append("")
         lines.append(_tr("Substance %1").replace("%1", str(number)))

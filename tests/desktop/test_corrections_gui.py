@@ -4,6 +4,7 @@ a death asks for confirmation naming the consequence, and sits apart in the even
 
 from __future__ import annotations
 
+import datetime as dt
 from typing import Any
 
 from PySide6.QtCore import Qt
@@ -141,3 +142,21 @@ def test_a_change_saved_meanwhile_elsewhere_shows_both_values(
     with desk.database.reading() as s:
         assert s.get(Assessment, aid).quality_of_life == 12
     form.discard()
+
+
+def test_a_read_back_shows_the_questions_its_form_asked(qapp: Any) -> None:
+    """An intake was never asked why a discharge happened; a discharge was."""
+    from desktop.record_view import record_text
+    from forms.record_detail import RecordDetail
+
+    void = {"voided_at": None, "voided_by": None, "void_reason": None, "void_note": None}
+    entered = dt.datetime(2026, 4, 10, 16, 0, tzinfo=dt.UTC)
+
+    def read_back(kind: str) -> str:
+        values = {"assessed_on": dt.date(2026, 4, 10), "kind": kind, "discharge_reason": None}
+        detail = RecordDetail("assessment", 1, 1, 1, values, [], "desk", entered, void)
+        return record_text(detail)
+
+    assert "Reason for discharge" not in read_back("intake")
+    assert "Reason for discharge" not in read_back("follow_up")
+    assert "Reason for discharge: —" in read_back("discharge")
