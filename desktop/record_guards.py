@@ -44,7 +44,7 @@ def assessment_consequence(raw: Mapping[str, object], person: Person) -> str | N
         return death_consequence(person, day)
     if raw.get("kind") == "discharge":
         return (
-            _tr("Discharges %1 on %2: the episode closes; its later follow-ups are not due.")
+            _tr("Discharges %1 on %2: the episode closes; its follow-up interviews stay due.")
             .replace("%1", person.name)
             .replace("%2", day)
         )

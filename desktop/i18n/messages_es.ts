@@ -2025,8 +2025,8 @@ El fundamento legal del borrado:</translation>
       <translation>Pasa todo lo registrado de %1 a %2; %1 desaparece de todas las listas.</translation>
     </message>
     <message>
-      <source>Discharges %1 on %2: the episode closes; its later follow-ups are not due.</source>
-      <translation>Da de alta a %1 el %2: el episodio se cierra; sus seguimientos posteriores ya no son pendientes.</translation>
+      <source>Discharges %1 on %2: the episode closes; its follow-up interviews stay due.</source>
+      <translation>Da de alta a %1 el %2: el episodio se cierra; sus entrevistas de seguimiento siguen pendientes.</translation>
     </message>
     <message>
       <source>Marks %1 as deceased on %2: %3 every follow-up list.</source>

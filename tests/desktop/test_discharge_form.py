@@ -128,3 +128,15 @@ def test_a_reason_that_contradicts_the_contact_is_named_on_one_line(
     qtbot.waitUntil(lambda: error.width() >= needed)
     assert _stored(desk, page.client_id) == []
     form.discard()
+
+
+def test_the_discharge_confirmation_tells_the_truth_about_follow_ups(qapp: Any) -> None:
+    # tests/forms/test_discharge.py shows the points stay on the worklist after a discharge
+    from desktop.record_guards import Person, assessment_consequence
+
+    raw = {"kind": "discharge", "assessed_on": "2026-02-01", "contact_status": "not_located"}
+    said = assessment_consequence(raw, Person("Eva Sol"))
+    assert (
+        said
+        == "Discharges Eva Sol on 2026-02-01: the episode closes; its follow-up interviews stay due."
+    )

@@ -134,3 +134,24 @@ def test_an_imported_discharge_from_before_reasons_were_asked_is_still_read(
     with database.reading() as session:
         assert session.scalar(select(func.count()).select_from(Assessment)) == 2
     assert _discharges(database) == [("refused", None, None)]
+
+
+def test_a_discharged_clients_follow_ups_stay_due(database: Database, front_desk: Actor) -> None:
+    # Outcome monitoring follows a client after a discharge (docs/rules.md): the completed
+    # intake of 2026-01-05 has its 6-month window from 2026-06-05 to 2026-09-05 regardless.
+    from reports.datasets.followups_due import due_followups
+
+    raw = {"client_code": "D-2", "given_name": "Eva", "family_name": "Sol"}
+    cid = records.create_client(database, front_desk, {**raw, "birth_date": "1980-06-01"}, TODAY)
+    ratings = {"psych_health": 8, "physical_health": 9, "quality_of_life": 7}
+    intake = {"assessed_on": "2026-01-05", "kind": "intake", "contact_status": "completed"}
+    opioid = [{"substance_class": "opioid", "primary": "yes", "criteria": "craving"}]
+    records.add_assessment(database, front_desk, cid, {**intake, **ratings}, opioid, TODAY)
+    left = {"assessed_on": "2026-02-01", "contact_status": "not_located"}
+    records.add_discharge(
+        database, front_desk, cid, {**left, "discharge_reason": "left"}, [], TODAY
+    )
+    due = due_followups(database, front_desk, dt.date(2026, 7, 1), (3, 6, 12))
+    # the 3-month window closed on 2026-06-05: shown as just missed, not dropped either
+    shown = {(item.client.client_id, item.point.months, item.state) for item in due}
+    assert shown == {(cid, 6, "open"), (cid, 3, "missed")}
