@@ -51,6 +51,7 @@ log = logging.getLogger(__name__)
 
 Index = QModelIndex | QPersistentModelIndex
 NAME_COLUMN = 3  # takes the room the other columns leave
+ATTEMPTS_COLUMN = 7  # the count and day of the last attempt; its outcome as the tooltip
 _ATTEMPT = by_key(FOLLOWUP_ATTEMPT_FIELDS)
 
 
@@ -73,15 +74,21 @@ def _phone(i: DueItem) -> str:
 
 
 def _attempts(i: DueItem) -> str:
+    # The count and the day only: with the outcome too the column squeezed the names
+    # off the screen; the outcome is in the cell's tooltip and the side panel.
     a = i.last_attempt
     if a is None:
         return "0"
     return (
-        _tr("%1, last %2 %3")
+        _tr("%1, last %2")
         .replace("%1", str(len(i.attempts)))
         .replace("%2", a.attempted_on.isoformat())
-        .replace("%3", code_label(_ATTEMPT["outcome"], a.outcome))
     )
+
+
+def _last_outcome(i: DueItem) -> str | None:
+    a = i.last_attempt
+    return None if a is None else code_label(_ATTEMPT["outcome"], a.outcome)
 
 
 # (header, shown text, sort key) per column.
@@ -135,9 +142,14 @@ class WorklistModel(QAbstractTableModel):
         return 0 if parent.isValid() else len(self.columns)
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> object:
-        if not index.isValid() or role != Qt.ItemDataRole.DisplayRole:
+        if not index.isValid():
             return None
-        return self.columns[index.column()][1](self.items[index.row()])
+        item = self.items[index.row()]
+        if role == Qt.ItemDataRole.ToolTipRole and index.column() == ATTEMPTS_COLUMN:
+            return _last_outcome(item)
+        if role != Qt.ItemDataRole.DisplayRole:
+            return None
+        return self.columns[index.column()][1](item)
 
     def headerData(
         self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole

@@ -2271,12 +2271,12 @@ Registro de datos e informes para la reducción de daños orientada a la recuper
       <translation>Intentos</translation>
     </message>
     <message>
-      <source>%1 months</source>
-      <translation>%1 meses</translation>
+      <source>%1, last %2</source>
+      <translation>%1, último %2</translation>
     </message>
     <message>
-      <source>%1, last %2 %3</source>
-      <translation>%1, último %2 %3</translation>
+      <source>%1 months</source>
+      <translation>%1 meses</translation>
     </message>
   </context>
 </TS>

@@ -231,8 +231,13 @@ def test_a_contact_attempt_is_logged_with_the_keyboard_and_respects_consent_to_c
     assert item is not None and item.client.given_name == "Ana"
     assert len(item.attempts) == 1
     assert view.attempts.item(0).text() == "2026-11-27  In person: No answer — came in for kits"
-    attempts = view.model.data(view.model.index(view.table.currentIndex().row(), 7))
-    assert attempts == "1, last 2026-11-27 No answer"
+    cell = view.model.index(view.table.currentIndex().row(), 7)
+    assert view.model.data(cell) == "1, last 2026-11-27"
+    assert view.model.data(cell, Qt.ItemDataRole.ToolTipRole) == "No answer"
+    desk.window.resize(1200, 800)  # an attempt's cell leaves the names room to read
+    qtbot.waitUntil(lambda: desk.window.width() == 1200)
+    name = view.model.data(view.model.index(view.table.currentIndex().row(), 3))
+    assert view.table.columnWidth(3) >= view.table.fontMetrics().horizontalAdvance(name)
     with desk.database.reading() as session:
         attempt = session.scalar(select(FollowUpAttempt))
         assert attempt is not None and attempt.point_months == 3 and attempt.method == "in_person"
