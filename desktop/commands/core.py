@@ -173,10 +173,21 @@ def _rebuild_status(db: str | None, key: Any) -> int:
 
 def run_user_add(args: argparse.Namespace) -> int:
     from desktop.passphrase import for_command
-    from forms import accounts
-    from forms.database_file import daily_backup, open_database
+    from forms.database_file import open_database
 
     database = open_database(args.db, passphrase=for_command)
+    try:
+        _add_user(args, database)
+    finally:
+        database.dispose()  # a server's pooled connection is closed, not left to the collector
+    print(f"Added {args.role.replace('_', ' ')} account {args.username}.")
+    return 0
+
+
+def _add_user(args: argparse.Namespace, database: Any) -> None:
+    from forms import accounts
+    from forms.database_file import daily_backup
+
     raw = {"username": args.username, "display_name": args.name, "role": args.role}
     today = dt.date.today()
     if accounts.needs_first_admin(database):
@@ -189,8 +200,6 @@ def run_user_add(args: argparse.Namespace) -> int:
         password = signin.read_password(f"New password for {args.username}: ", twice=True)
         daily_backup(database)
         accounts.add_account(database, actor, raw, password, None, today)
-    print(f"Added {args.role.replace('_', ' ')} account {args.username}.")
-    return 0
 
 
 def run_user_unlock(args: argparse.Namespace) -> int:
