@@ -60,7 +60,8 @@ format: $(VENV)/.installed-test
 	$(BIN)/ruff format .
 	$(BIN)/ruff check --fix .
 
-# kill -9 during saves (200 times) and a save into a full disk; about two minutes.
+# kill -9 during saves (200 times), a save into a full disk and the four-desk drill
+# (on PostgreSQL too when RECOVERY_DESK_TEST_PG_URL is set); about five minutes.
 drills: $(VENV)/.installed-test
 	RECOVERY_DESK_DRILLS=1 QT_QPA_PLATFORM=offscreen $(BIN)/python -m pytest tests/drills -q -s
 

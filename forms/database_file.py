@@ -19,10 +19,12 @@ from db.encryption import decrypt_file, encrypt_file
 from db.engine import Database
 from db.health import HealthReport, check_database
 from db.location import resolve_database_url, sqlite_path
+from db.pg_backup import backup_postgres, restore_postgres
 from db.startup import file_key, open_database
 
 __all__ = [
     "HealthReport",
+    "backup_postgres",
     "backup_sqlite",
     "build_demo",
     "check_database",
@@ -40,6 +42,7 @@ __all__ = [
     "refuse_existing",
     "resolve_database_url",
     "restore_backup",
+    "restore_postgres",
     "sqlite_path",
 ]
 

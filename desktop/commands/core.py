@@ -56,10 +56,16 @@ def register(subparsers: Any, common: argparse.ArgumentParser) -> None:
         "backup",
         parents=[common, signin.options()],
         help="copy the database to a backup file",
-        description="A consistent copy of the SQLite file. Signs in as a manager or "
-        "administrator (--user).",
+        description="A consistent copy of the SQLite file; of a PostgreSQL database, a "
+        "pg_dump file in its custom format (pg_dump must be installed: package "
+        "postgresql-client; without it the exact command to run is printed). Signs in as "
+        "a manager or administrator (--user).",
     )
-    backup.add_argument("--out", type=Path, help="backup file (default: the backups folder)")
+    backup.add_argument(
+        "--out",
+        type=Path,
+        help="backup file (default: the backups folder; required for a PostgreSQL database)",
+    )
     backup.set_defaults(handler=run_backup)
 
     restore = subparsers.add_parser(
@@ -68,7 +74,9 @@ def register(subparsers: Any, common: argparse.ArgumentParser) -> None:
         help="replace the database with a backup",
         description="Replace the database with a backup; the current file is copied first. "
         "Signs in as an administrator (--user) of the current database or, when it is "
-        "missing or damaged, of the backup.",
+        "missing or damaged, of the backup. On PostgreSQL, load a pg_dump backup into an "
+        "empty database (made with createdb) with pg_restore, all or nothing; the server's "
+        "rights of the --db URL's user decide, not a program account.",
     )
     restore.add_argument("backup", type=existing_file, help="the backup file to restore")
     restore.add_argument("--yes", action="store_true", help="do not ask for confirmation")
@@ -165,10 +173,21 @@ def _rebuild_status(db: str | None, key: Any) -> int:
 
 def run_user_add(args: argparse.Namespace) -> int:
     from desktop.passphrase import for_command
-    from forms import accounts
-    from forms.database_file import daily_backup, open_database
+    from forms.database_file import open_database
 
     database = open_database(args.db, passphrase=for_command)
+    try:
+        _add_user(args, database)
+    finally:
+        database.dispose()  # a server's pooled connection is closed, not left to the collector
+    print(f"Added {args.role.replace('_', ' ')} account {args.username}.")
+    return 0
+
+
+def _add_user(args: argparse.Namespace, database: Any) -> None:
+    from forms import accounts
+    from forms.database_file import daily_backup
+
     raw = {"username": args.username, "display_name": args.name, "role": args.role}
     today = dt.date.today()
     if accounts.needs_first_admin(database):
@@ -181,8 +200,6 @@ def run_user_add(args: argparse.Namespace) -> int:
         password = signin.read_password(f"New password for {args.username}: ", twice=True)
         daily_backup(database)
         accounts.add_account(database, actor, raw, password, None, today)
-    print(f"Added {args.role.replace('_', ' ')} account {args.username}.")
-    return 0
 
 
 def run_user_unlock(args: argparse.Namespace) -> int:
@@ -210,9 +227,10 @@ def run_backup(args: argparse.Namespace) -> int:
         sqlite_path,
     )
 
-    path = sqlite_path(resolve_database_url(args.db))
+    url = resolve_database_url(args.db)
+    path = sqlite_path(url)
     if path is None:
-        raise ValueError("backup copies a SQLite file; back up a PostgreSQL server with pg_dump")
+        return _backup_server(args, url)
     if not path.exists():
         raise ValueError(f"there is no database at {path}")
     target = args.out or default_backup_path(path, dt.datetime.now())
@@ -238,9 +256,10 @@ def run_restore(args: argparse.Namespace) -> int:
     )
     from forms.vocabulary import BackupError
 
-    path = sqlite_path(resolve_database_url(args.db))
+    url = resolve_database_url(args.db)
+    path = sqlite_path(url)
     if path is None:
-        raise ValueError("restore replaces a SQLite file; restore PostgreSQL with pg_restore")
+        return _restore_server(args, url)
     key = file_key(path, for_command) if path.exists() else None
     # Before anything is copied or asked: a file that is no backup changes nothing.
     backup_key = file_key(args.backup, for_command, key) if key is not None else None
@@ -265,6 +284,32 @@ def run_restore(args: argparse.Namespace) -> int:
     if kept is not None:
         print(f"The current database was first copied to {kept}")
     print(f"Restored {path} from {args.backup}")
+    return 0
+
+
+def _backup_server(args: argparse.Namespace, url: str) -> int:
+    from forms.database_file import backup_postgres, refuse_existing
+
+    if args.out is None:
+        raise ValueError("--out: a backup of a PostgreSQL database needs a file name")
+    refuse_existing(args.out)
+    _sign_in_to(args, url, Permission.BACKUP, None)
+    backup_postgres(url, args.out)
+    print(f"Backed up to {args.out}")
+    return 0
+
+
+def _restore_server(args: argparse.Namespace, url: str) -> int:
+    """pg_restore into an empty database: nothing there to protect or sign in to."""
+    from forms.database_file import restore_postgres
+
+    if not args.yes and not sys.stdin.isatty():
+        raise ValueError("restore asks for confirmation; add --yes to run it unattended")
+    if not args.yes and not _confirm(f"Load {args.backup} into the empty database? [y/N] "):
+        print("Nothing was changed.")
+        return 1
+    restore_postgres(url, args.backup)
+    print(f"Restored {args.backup} into the database of --db")
     return 0
 
 

@@ -2,9 +2,11 @@
 
     python -m tests.drills.four_desks [--db URL_OR_PATH] [--clients 40]
 
-Desks 1-4 (processes) register clients with the code left blank, enter an intake
-for each and edit the same few shared clients; a fifth process imports a workbook
-of new clients and a sixth prints the monthly report. A refusal a person would
+Desks 1-4 (processes) first save the same shared client opened before the start
+(one wins, three are told of a conflict), then register clients with the code
+left blank, enter an intake for each and edit the same few shared clients; a
+fifth process imports a workbook of new clients and a sixth prints the monthly
+report. A refusal a person would
 meet with "try again" (busy with an import, locked) is retried after a pause and
 counted; a conflict on a shared client is counted as a conflict. Afterwards every
 acknowledged save is looked for in the database, and each shared client must hold
@@ -82,11 +84,30 @@ def _attempt(log: DeskLog, what: str, action: Any) -> Any:
     return None
 
 
+def _edit_shared(
+    log: DeskLog, database: Database, actor: Any, target: int, opened: Any, phone: str
+) -> None:
+    """Save a new phone on a shared client opened at `opened.version`."""
+    values = {k: v for k, v in opened.values.items() if v is not None}
+    values.update(phone=phone, birth_date=opened.values["birth_date"].isoformat())
+    version = _attempt(
+        log,
+        "Saving the client",
+        lambda: records.update_client(database, actor, target, opened.version, values, TODAY),
+    )
+    if version is not None:
+        log.edits.append((target, version, phone))
+
+
 def _desk(url: str, desk: int, clients: int, shared: list[int], start: Any, out: Any) -> None:
     database = Database(url)
     actor = accounts.sign_in(database, "test-front-desk", PASSWORD).actor
     log = DeskLog()
+    # Every desk opens the first shared client before the start and saves it first:
+    # one save wins, the other DESKS - 1 must each be told of a conflict.
+    first = open_client(database, actor, shared[0])
     start.wait()
+    _edit_shared(log, database, actor, shared[0], first, f"555 {desk}9999")
     for n in range(clients):
         family = f"Desk{desk}n{n:03d}"
         person = {"given_name": "Drill", "family_name": family, "birth_date": "1981-02-03"}
@@ -110,16 +131,7 @@ def _desk(url: str, desk: int, clients: int, shared: list[int], start: Any, out:
         opened = _attempt(log, "Opening the client", lambda: open_client(database, actor, target))  # noqa: B023 - called at once, inside the loop
         if opened is None:
             continue
-        phone = f"555 {desk}{n:04d}"
-        values = {k: v for k, v in opened.values.items() if v is not None}
-        values.update(phone=phone, birth_date=opened.values["birth_date"].isoformat())
-        version = _attempt(
-            log,
-            "Saving the client",
-            lambda: records.update_client(database, actor, target, opened.version, values, TODAY),  # noqa: B023 - called at once, inside the loop
-        )
-        if version is not None:
-            log.edits.append((target, version, phone))
+        _edit_shared(log, database, actor, target, opened, f"555 {desk}{n:04d}")
     out.put((f"desk {desk}", log))
     database.dispose()
 
@@ -180,6 +192,7 @@ class Outcome:
     conflicts: int
     retried: int
     saves: int
+    registered: int  # new clients the desks were told were saved
     p99_ms: float
     slowest: list[tuple[float, str]]
 
@@ -238,6 +251,7 @@ def _check(url: str, logs: dict[str, DeskLog]) -> Outcome:
         conflicts=sum(log.conflicts for log in everything),
         retried=sum(log.retried for log in everything),
         saves=len(seconds),
+        registered=sum(len(log.saved) for log in everything),
         p99_ms=p99,
         slowest=sorted((x for log in everything for x in log.slowest), reverse=True)[:5],
     )
