@@ -201,6 +201,9 @@ class Assessment(Voidable, Base):
             "voided_at",
         ),
         Index("ix_assessments_episode", "episode_id"),
+        # Every row of one client, voided ones included (the partial unique index above
+        # covers live rows only): a correction's episode rebuild reads and updates them.
+        Index("ix_assessments_client_day", "client_id", "assessed_on"),
     )
 
     id: Mapped[int] = mapped_column(primary_key=True)
