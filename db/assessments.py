@@ -38,9 +38,14 @@ SUBSTANCE_COLUMNS = tuple(
 
 
 class DuplicateDateError(ValueError):
-    """The client already has an assessment on that date."""
+    """The client already has an assessment on `day` (forms/ says it in the person's
+    language from the day; the English sentence is the error's own text)."""
 
     field = "assessed_on"
+
+    def __init__(self, day: dt.date) -> None:
+        super().__init__(f"There is already an assessment for this client on {day}")
+        self.day = day
 
 
 @dataclass(frozen=True)
@@ -155,9 +160,7 @@ def _insert_assessment(
     except IntegrityError as exc:
         # The whole save is abandoned either way; the message names the field.
         if "assessed_on" in str(exc.orig):
-            raise DuplicateDateError(
-                f"There is already an assessment for this client on {row['assessed_on']}",
-            ) from None
+            raise DuplicateDateError(row["assessed_on"]) from None
         raise
     return int(assessment_id)
 

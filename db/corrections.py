@@ -63,11 +63,13 @@ NOT_VOIDED = dict.fromkeys(VOID_COLUMNS)
 
 
 class RecordConflict(ConflictError):
-    """The record changed since it was read; `current` is what is stored now (None: gone)."""
+    """The record changed since it was read; `current` is what is stored now (None: gone).
+    `kind` names the record, for forms/ to say the refusal in the person's language."""
 
-    def __init__(self, message: str, current: StoredRecord | None) -> None:
+    def __init__(self, message: object, current: StoredRecord | None, kind: str) -> None:
         super().__init__(message)
         self.current = current
+        self.kind = kind
 
 
 @dataclass(frozen=True)
@@ -156,13 +158,11 @@ def change(
         # The whole correction is abandoned either way; the message names the field.
         if record.kind == "assessment" and "assessed_on" in str(exc.orig):
             day = values.get("assessed_on") or record.record_on
-            raise DuplicateDateError(
-                f"There is already an assessment for this client on {day}"
-            ) from None
+            raise DuplicateDateError(day) from None
         raise
     if result.rowcount != 1:  # type: ignore[attr-defined]
         current = stored(session, record.kind, record.id)
-        raise RecordConflict(conflict_message(record.kind), current)
+        raise RecordConflict(conflict_message(record.kind), current, record.kind)
     return expected_version + 1
 
 

@@ -30,7 +30,7 @@ from desktop import dialogs
 from desktop.context import AppContext
 from desktop.field_editors import ERROR_STYLE, FieldEditor
 from desktop.qt_application import running_application
-from desktop.translate import field_label, label, message
+from desktop.translate import field_label, label, message, refusal_of
 from forms.failures import log_failure, reason
 from forms.fields import Field
 from forms.validation import ValidationFailed, check_value
@@ -263,7 +263,7 @@ class FormView(QWidget):
         elif isinstance(exc, ConflictError):
             dialogs.warn(self, self.tr("Changed on another workstation"), self._conflict(exc))
         elif isinstance(exc, PermissionDenied):
-            dialogs.warn(self, self.tr("Not allowed"), str(exc))
+            dialogs.warn(self, self.tr("Not allowed"), refusal_of(exc))
         elif (why := reason(exc)) is not None:
             log_failure(log, self.operation(), exc)
             text = self.tr("%1 failed: %2. Nothing was saved; what you typed is still here.")
@@ -280,9 +280,9 @@ class FormView(QWidget):
         """The refusal, and the fields where what is stored now differs from the screen."""
         current = getattr(exc, "current", None)
         if current is None:
-            return str(exc)
+            return refusal_of(exc)
         mine = self.raw_values()
-        lines = [str(exc), "", self.tr("Stored now / on your screen:")]
+        lines = [refusal_of(exc), "", self.tr("Stored now / on your screen:")]
         for key, editor in self.editors.items():
             if key not in current.values:
                 continue

@@ -11,7 +11,7 @@ from PySide6.QtWidgets import QWidget
 
 from desktop import dialogs
 from desktop.context import AppContext
-from desktop.translate import label
+from desktop.translate import label, message, refusal_of
 from forms import corrections
 from forms.definitions import VOID_FIELDS
 from forms.record_detail import RecordDetail
@@ -82,13 +82,13 @@ def _done(
     try:
         action()
     except ConflictError as exc:
-        dialogs.warn(parent, _tr("Changed on another workstation"), str(exc))
+        dialogs.warn(parent, _tr("Changed on another workstation"), refusal_of(exc))
         return False
     except PermissionDenied as exc:
-        dialogs.warn(parent, _tr("Not allowed"), str(exc))
+        dialogs.warn(parent, _tr("Not allowed"), refusal_of(exc))
         return False
     except ValidationFailed as exc:
-        dialogs.warn(parent, _tr("Not changed"), "\n".join(exc.errors.values()))
+        dialogs.warn(parent, _tr("Not changed"), _listed(exc))
         return False
     ctx.notify(detail.kind, detail.client_id or 0)
     return True
@@ -117,9 +117,13 @@ def erase(parent: QWidget, ctx: AppContext, client_code: str) -> bool:
     try:
         corrections.erase_client(ctx.database, ctx.user, ctx.today(), client_code, reason, typed)
     except PermissionDenied as exc:
-        dialogs.warn(parent, _tr("Not allowed"), str(exc))
+        dialogs.warn(parent, _tr("Not allowed"), refusal_of(exc))
         return False
     except ValidationFailed as exc:
-        dialogs.warn(parent, _tr("Not erased"), "\n".join(exc.errors.values()))
+        dialogs.warn(parent, _tr("Not erased"), _listed(exc))
         return False
     return True
+
+
+def _listed(exc: ValidationFailed) -> str:
+    return "\n".join(message(text) for text in exc.errors.values())

@@ -87,6 +87,13 @@ def message(text: object) -> str:
     return label(getattr(text, "template")).format(**values)  # noqa: B009
 
 
+def refusal_of(exc: BaseException) -> str:
+    """What a refusal raised by forms/ (PermissionDenied, ConflictError) says, in the
+    person's language: its first argument is a forms.fields.Message, or a marked text."""
+    said = exc.args[0] if exc.args else None
+    return message(said) if isinstance(said, str) else str(exc)
+
+
 def field_label(field: Field) -> str:
     return label(field.label)
 

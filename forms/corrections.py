@@ -25,6 +25,7 @@ from db.access import Actor, Permission, PermissionDenied
 from db.assessments import DuplicateDateError
 from db.corrections import StoredRecord
 from db.engine import Database, Session
+from forms import correction_messages as say
 from forms.definitions import VOID_FIELDS
 from forms.fields import N_
 from forms.rebuild import rebuild_client
@@ -184,11 +185,11 @@ def void_record(
     """Void a record: it keeps its row and reason and leaves every rule and report."""
     if reason not in VOID_REASON_LABELS:
         choices = ", ".join(VOID_REASON_LABELS)
-        raise ValidationFailed({"void_reason": f"Choose why the record is voided ({choices})"})
+        raise ValidationFailed({"void_reason": say.choose_void_reason(choices)})
     with database.writing() as session:
         record = _open(session, actor, today, kind, record_id)
         if record.voided:
-            raise ValidationFailed({"void_reason": "This record is already voided"})
+            raise ValidationFailed({"void_reason": say.already_voided()})
         void = {
             "voided_at": dt.datetime.now(dt.UTC),
             "voided_by": actor.username,
@@ -214,7 +215,7 @@ def restore_record(
     with database.writing() as session:
         record = _open(session, actor, today, kind, record_id)
         if not record.voided:
-            raise ValidationFailed({"void_reason": "This record is not voided"})
+            raise ValidationFailed({"void_reason": say.not_voided()})
         now = dt.datetime.now(dt.UTC)
         new_version = _change(session, record, version, stored_records.NOT_VOIDED, now)
         after = {**record.audit_values(), **stored_records.NOT_VOIDED}
@@ -240,20 +241,13 @@ def erase_client(
     actor.require(Permission.ERASE_CLIENTS)
     code = client_code.strip()
     if not reason.strip():
-        raise ValidationFailed(
-            {"reason": "Give the reason for the erasure (the legal ground); nothing was erased"}
-        )
+        raise ValidationFailed({"reason": say.erasure_reason_missing()})
     if typed_again.strip().casefold() != code.casefold():
-        raise ValidationFailed(
-            {
-                "client_code": f"The code typed again ({typed_again.strip()}) is not {code}; "
-                "nothing was erased"
-            }
-        )
+        raise ValidationFailed({"client_code": say.typed_code_differs(typed_again.strip(), code)})
     with database.writing() as session:
         found = clients.with_codes(session, [code])
         if not found:
-            raise ValidationFailed({"client_code": f"There is no client with the code {code}"})
+            raise ValidationFailed({"client_code": say.no_such_client(code)})
         counts = stored_records.erase_client(session, found[0])
         after = {
             "erased_on": today,
@@ -275,10 +269,7 @@ def _open(
         raise ValueError(f"no such kind of record: {kind}")
     record = stored_records.stored(session, kind, record_id)
     if record is None:
-        raise stored_records.RecordConflict(
-            f"This {KIND_LABELS[kind]} no longer exists; it was erased on another workstation.",
-            None,
-        )
+        raise stored_records.RecordConflict(say.record_gone(kind), None, kind)
     may_correct(session, actor, today, record)
     return record
 
@@ -289,25 +280,17 @@ def may_correct(session: Session, actor: Actor, today: dt.date, record: StoredRe
     if actor.can(Permission.CORRECT_ANY_RECORD):
         return
     days = agency_settings.load(session).correction_grace_days
-    what = KIND_LABELS[record.kind]
     if record.entered_by_id != actor.user_id:
-        raise PermissionDenied(
-            f"Front desk may correct only what they entered themselves; this {what} was "
-            f"entered by someone else. Ask a manager to correct it."
-        )
+        raise PermissionDenied(say.not_own_entry(record.kind))
     entered_on = record.entered_at.date() if record.entered_at else None
     if entered_on is None or entered_on < today - dt.timedelta(days=days):
-        raise PermissionDenied(
-            f"Front desk may correct their own entries for {days} days; this {what} was "
-            f"entered on {entered_on.isoformat() if entered_on else 'an unknown day'}. "
-            f"Ask a manager to correct it."
-        )
+        raise PermissionDenied(say.past_grace_period(record.kind, days, entered_on))
 
 
 def _client_of(session: Session, record: StoredRecord) -> Any:
     client = clients.get(session, record.client_id) if record.client_id else None
     if client is None:
-        raise ValidationFailed({"client_code": "This client no longer exists"})
+        raise ValidationFailed({"client_code": say.client_gone()})
     return client
 
 
@@ -334,7 +317,10 @@ def _change(
     try:
         return stored_records.change(session, record, version, values, now)
     except DuplicateDateError as exc:
-        raise ValidationFailed({exc.field: str(exc)}) from None
+        raise ValidationFailed({exc.field: say.duplicate_assessment(exc.day)}) from None
+    except stored_records.RecordConflict as exc:
+        refusal = say.changed_meanwhile(exc.kind)
+        raise stored_records.RecordConflict(refusal, exc.current, exc.kind) from None
 
 
 def _finish(
@@ -362,12 +348,8 @@ def _rebuild(session: Session, client_id: int, doing: str) -> None:
     plan = rebuild_client(session, client_id)
     if plan.errors:
         row, exc = plan.errors[0]
-        raise ValidationFailed(
-            {
-                exc.field: f"{doing} would leave the {row.kind.replace('_', '-')} of "
-                f"{row.assessed_on.isoformat()} outside its episode: {exc}"
-            }
-        )
+        refusal = say.outside_episode(doing, row.kind, row.assessed_on, exc.message)
+        raise ValidationFailed({exc.field: refusal})
 
 
 def _note(text: object) -> str | None:

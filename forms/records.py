@@ -16,6 +16,7 @@ from db import events as event_rows
 from db import settings as agency_settings
 from db.access import Actor, Permission
 from db.engine import Database, Session
+from forms.correction_messages import duplicate_assessment
 from forms.definitions import (
     CLIENT_FIELDS,
     FOLLOWUP_ATTEMPT_FIELDS,
@@ -105,7 +106,7 @@ def add_assessment(
         except EpisodeError as exc:  # its sentence, which a screen says in its language
             raise ValidationFailed({exc.field: exc.message}) from exc
         except assessments.DuplicateDateError as exc:
-            raise ValidationFailed({exc.field: str(exc)}) from exc
+            raise ValidationFailed({exc.field: duplicate_assessment(exc.day)}) from exc
 
 
 def add_discharge(
