@@ -52,6 +52,106 @@
       <translation>{month} no está cerrado</translation>
     </message>
     <message>
+      <source>this assessment</source>
+      <translation>esta evaluación</translation>
+    </message>
+    <message>
+      <source>this event</source>
+      <translation>este evento</translation>
+    </message>
+    <message>
+      <source>this encounter</source>
+      <translation>este encuentro</translation>
+    </message>
+    <message>
+      <source>this contact attempt</source>
+      <translation>este intento de contacto</translation>
+    </message>
+    <message>
+      <source>This assessment</source>
+      <translation>Esta evaluación</translation>
+    </message>
+    <message>
+      <source>This event</source>
+      <translation>Este evento</translation>
+    </message>
+    <message>
+      <source>This encounter</source>
+      <translation>Este encuentro</translation>
+    </message>
+    <message>
+      <source>This contact attempt</source>
+      <translation>Este intento de contacto</translation>
+    </message>
+    <message>
+      <source>intake</source>
+      <translation>admisión</translation>
+    </message>
+    <message>
+      <source>follow-up</source>
+      <translation>seguimiento</translation>
+    </message>
+    <message>
+      <source>discharge</source>
+      <translation>alta</translation>
+    </message>
+    <message>
+      <source>Choose why the record is voided ({choices})</source>
+      <translation>Elija por qué se anula el registro ({choices})</translation>
+    </message>
+    <message>
+      <source>This record is already voided</source>
+      <translation>Este registro ya está anulado</translation>
+    </message>
+    <message>
+      <source>This record is not voided</source>
+      <translation>Este registro no está anulado</translation>
+    </message>
+    <message>
+      <source>Give the reason for the erasure (the legal ground); nothing was erased</source>
+      <translation>Indique el motivo del borrado (el fundamento legal); no se borró nada</translation>
+    </message>
+    <message>
+      <source>The code typed again ({typed}) is not {code}; nothing was erased</source>
+      <translation>El código escrito de nuevo ({typed}) no es {code}; no se borró nada</translation>
+    </message>
+    <message>
+      <source>There is no client with the code {code}</source>
+      <translation>No hay ningún cliente con el código {code}</translation>
+    </message>
+    <message>
+      <source>This client no longer exists</source>
+      <translation>Este cliente ya no existe</translation>
+    </message>
+    <message>
+      <source>{record} no longer exists; it was erased on another workstation.</source>
+      <translation>{record} ya no existe; se borró en otro puesto.</translation>
+    </message>
+    <message>
+      <source>{record} was changed on another workstation since you opened it. Nothing was overwritten; reopen it to see what is stored now.</source>
+      <translation>{record} se modificó en otro puesto desde que lo abrió. No se sobrescribió nada; vuelva a abrirlo para ver lo que hay guardado ahora.</translation>
+    </message>
+    <message>
+      <source>Front desk may correct only what they entered themselves; {record} was entered by someone else. Ask a manager to correct it.</source>
+      <translation>Recepción solo puede corregir lo que introdujo; otra persona introdujo {record}. Pida la corrección a un responsable.</translation>
+    </message>
+    <message>
+      <source>Front desk may correct their own entries for {days} days; {record} was entered on {day}. Ask a manager to correct it.</source>
+      <translation>Recepción puede corregir lo que introdujo durante {days} días; {record} se introdujo el {day}. Pida la corrección a un responsable.</translation>
+    </message>
+    <message>
+      <source>There is already an assessment for this client on {day}</source>
+      <translation>Ya hay una evaluación de este cliente del {day}</translation>
+    </message>
+    <message>
+      <source>{doing} would leave the {kind} of {day} outside its episode: {problem}</source>
+      <translation>{doing} dejaría la evaluación de {kind} del {day} fuera de su episodio: {problem}</translation>
+    </message>
+    <message>
+      <source>Front desk may correct their own entries for {days} days; {record} was entered on an unknown day. Ask a manager to correct it.</source>
+      <translation>Recepción puede corregir lo que introdujo durante {days} días; no se sabe qué día se introdujo {record}. Pida la corrección a un responsable.</translation>
+    </message>
+    <message>
       <source>assessment</source>
       <translation>evaluación</translation>
     </message>
