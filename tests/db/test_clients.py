@@ -4,17 +4,14 @@ read through the name indexes rather than the whole table."""
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Iterator
-from contextlib import contextmanager
-from typing import Any
 
 import pytest
-from sqlalchemy import event
 
 from db import clients
 from db.access import Actor
 from db.engine import Database
 from db.textfold import fold_name
+from tests.db.query_plans import plan_of, statements_sent
 
 PEOPLE = [
     ("A-001", "John", "Smith", None),
@@ -115,25 +112,4 @@ def plan_of_prefix_search(database: Database, typed: str) -> list[str]:
     with statements_sent(database) as sent, database.reading() as session:
         clients.prefix_ids(session, fold_name(typed), typed, 200)
     (statement, parameters) = next((s, p) for s, p in sent if " LIKE " in s)
-    with database.engine.connect() as conn:
-        if database.is_sqlite:
-            rows = conn.exec_driver_sql(f"EXPLAIN QUERY PLAN {statement}", parameters)
-            return [str(row[3]) for row in rows]
-        # Ten clients fit in one page, which the planner would rightly read whole; with
-        # sequential scans priced out it uses an index, and a range only if it can.
-        conn.exec_driver_sql("SET LOCAL enable_seqscan = off")
-        return [str(row[0]) for row in conn.exec_driver_sql(f"EXPLAIN {statement}", parameters)]
-
-
-@contextmanager
-def statements_sent(database: Database) -> Iterator[list[tuple[str, Any]]]:
-    sent: list[tuple[str, Any]] = []
-
-    def record(_conn: Any, _cursor: Any, statement: str, parameters: Any, *_: Any) -> None:
-        sent.append((statement, parameters))
-
-    event.listen(database.engine, "before_cursor_execute", record)
-    try:
-        yield sent
-    finally:
-        event.remove(database.engine, "before_cursor_execute", record)
+    return plan_of(database, statement, parameters)

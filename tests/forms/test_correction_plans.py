@@ -3,24 +3,9 @@ assessment: at 100,000 clients a scan made each correction about 90 ms (make ben
 
 from __future__ import annotations
 
-from typing import Any
-
 from forms import corrections
-from tests.db.test_clients import statements_sent
+from tests.db.query_plans import plan_of, statements_sent
 from tests.forms.test_corrections import client_with_intake, intake
-
-
-def _plan(database: Any, statement: str, parameters: Any) -> list[str]:
-    if isinstance(parameters, list):  # an executemany: the plan of its first row
-        parameters = parameters[0]
-    with database.engine.connect() as conn:
-        if database.is_sqlite:
-            rows = conn.exec_driver_sql(f"EXPLAIN QUERY PLAN {statement}", parameters)
-            return [str(row[3]) for row in rows]
-        # The test's tables are tiny, which a planner rightly reads whole: with sequential
-        # scans priced out it still scans only when no index serves the statement.
-        conn.exec_driver_sql("SET LOCAL enable_seqscan = off")
-        return [str(row[0]) for row in conn.exec_driver_sql(f"EXPLAIN {statement}", parameters)]
 
 
 def test_a_correction_reads_and_rewrites_one_clients_assessments_by_index(
@@ -36,5 +21,5 @@ def test_a_correction_reads_and_rewrites_one_clients_assessments_by_index(
     assert any(s.lstrip().startswith("UPDATE assessments SET episode_id") for s, _ in touching)
     whole_table = "SCAN assessments" if any_database.is_sqlite else "Seq Scan on assessments"
     for statement, parameters in touching:
-        plan = _plan(any_database, statement, parameters)
+        plan = plan_of(any_database, statement, parameters)
         assert not any(line.strip().startswith(whole_table) for line in plan), (statement, plan)
