@@ -4,39 +4,23 @@ setup and in a refusal from forms/."""
 
 from __future__ import annotations
 
-import subprocess
-import sys
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
 import pytest
-from PySide6.QtCore import QCoreApplication, QLocale
+from PySide6.QtCore import QLocale
 from PySide6.QtWidgets import QAbstractButton, QLabel, QWidget
 
 from desktop.first_run_wizard import FirstRunWizard
 from desktop.language import install_translations
 from tests.desktop.harness import Desk
-
-ROOT = Path(__file__).resolve().parents[2]
+from tests.desktop.spanish_catalogue import spanish_installed
 
 
 @pytest.fixture(scope="module")
 def spanish(qapp: Any, tmp_path_factory: pytest.TempPathFactory) -> Iterator[None]:
-    """The Spanish catalogue, compiled here from the sources, for this module only."""
-    folder = tmp_path_factory.mktemp("i18n")
-    sources = sorted((ROOT / "desktop" / "i18n").glob("*_es.ts"))
-    lrelease = Path(sys.executable).with_name("pyside6-lrelease")
-    subprocess.run(
-        [str(lrelease), "-silent", *map(str, sources), "-qm", str(folder / "recovery_desk_es.qm")],
-        check=True, capture_output=True, timeout=120,
-    )  # fmt: skip
-    installed = install_translations(qapp, QLocale("es_US"), folder)
-    assert len(installed) >= 1
-    yield
-    for translator in installed:
-        QCoreApplication.removeTranslator(translator)
-    QLocale.setDefault(QLocale(QLocale.Language.English, QLocale.Country.UnitedStates))
+    yield from spanish_installed(qapp, tmp_path_factory.mktemp("i18n"))
 
 
 @pytest.fixture(scope="module")

@@ -1,81 +1,31 @@
 """A correction refused in Spanish: front desk past the grace period is told why in the
 person's language, with the number of days and the date the record was entered filled in
-(the date in the Spanish form), while the refusal stays English off the screen.
-
-The repository's catalogue does not translate these refusals until the messages of this
-wave are merged, so this module compiles it together with a catalogue of its own holding
-the translations below (the same words proposed to the lead)."""
+(the date in the Spanish form), while the refusal stays English off the screen; with the
+repository's catalogue."""
 
 from __future__ import annotations
 
 import datetime as dt
-import subprocess
-import sys
-import xml.etree.ElementTree as ET
 from collections.abc import Iterator
-from pathlib import Path
 from typing import Any
 
 import pytest
-from PySide6.QtCore import QCoreApplication, QLocale
 from sqlalchemy import text
 
-from desktop.language import install_translations
 from desktop.translate import message
 from forms import corrections, records
 from forms.validation import ValidationFailed
 from forms.vocabulary import ConflictError, PermissionDenied
 from tests.conftest import TODAY
 from tests.desktop.harness import Desk, FakeDialogs, add_client
+from tests.desktop.spanish_catalogue import spanish_installed
 from tests.desktop.test_corrections_attempts_gui import attempt_page, stored
 from tests.desktop.test_corrections_gui import INTAKE, OPIOID
-
-ROOT = Path(__file__).resolve().parents[2]
-REFUSALS_IN_SPANISH = {
-    "Front desk may correct their own entries for {days} days; {record} was entered on"
-    " {day}. Ask a manager to correct it.": "Recepción puede corregir lo que introdujo"
-    " durante {days} días; {record} se introdujo el {day}. Pida la corrección a un"
-    " responsable.",
-    "this contact attempt": "este intento de contacto",
-    "This event": "Este evento",
-    "{record} was changed on another workstation since you opened it. Nothing was"
-    " overwritten; reopen it to see what is stored now.": "{record} se modificó en otro"
-    " puesto desde que lo abrió. No se sobrescribió nada; vuelva a abrirlo para ver lo que"
-    " hay guardado ahora.",
-    "There is already an assessment for this client on {day}": "Ya hay una evaluación de"
-    " este cliente del {day}",
-}
-
-
-def _catalogue(path: Path) -> Path:
-    root = ET.Element("TS", version="2.1", language="es")
-    context = ET.SubElement(root, "context")
-    ET.SubElement(context, "name").text = "forms"
-    for english, spanish in REFUSALS_IN_SPANISH.items():
-        entry = ET.SubElement(context, "message")
-        ET.SubElement(entry, "source").text = english
-        ET.SubElement(entry, "translation").text = spanish
-    ET.ElementTree(root).write(path, encoding="utf-8", xml_declaration=True)
-    return path
 
 
 @pytest.fixture(scope="module")
 def spanish(qapp: Any, tmp_path_factory: pytest.TempPathFactory) -> Iterator[None]:
-    folder = tmp_path_factory.mktemp("i18n")
-    sources = [
-        *sorted((ROOT / "desktop" / "i18n").glob("*_es.ts")),
-        _catalogue(folder / "corrections_es.ts"),
-    ]
-    lrelease = Path(sys.executable).with_name("pyside6-lrelease")
-    subprocess.run(
-        [str(lrelease), "-silent", *map(str, sources), "-qm", str(folder / "recovery_desk_es.qm")],
-        check=True, capture_output=True, timeout=120,
-    )  # fmt: skip
-    installed = install_translations(qapp, QLocale("es_US"), folder)
-    yield
-    for translator in installed:
-        QCoreApplication.removeTranslator(translator)
-    QLocale.setDefault(QLocale(QLocale.Language.English, QLocale.Country.UnitedStates))
+    yield from spanish_installed(qapp, tmp_path_factory.mktemp("i18n"))
 
 
 @pytest.fixture(scope="module")

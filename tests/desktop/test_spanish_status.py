@@ -1,76 +1,29 @@
 """The client page in Spanish: the rules' status and reason, and the page's dates in the
 Spanish form, while the rules' sentences stay English wherever they are not shown and the
-stored dates stay ISO.
-
-The repository's catalogue does not translate the rules' sentences until the messages of
-this wave are merged, so this module compiles it together with a catalogue of its own
-holding the translations below (the same words the lead adds to desktop/i18n)."""
+stored dates stay ISO, with the repository's catalogue."""
 
 from __future__ import annotations
 
 import datetime as dt
-import subprocess
-import sys
-import xml.etree.ElementTree as ET
 from collections.abc import Iterator
-from pathlib import Path
 from typing import Any
 
 import pytest
-from PySide6.QtCore import QCoreApplication, QLocale
+from PySide6.QtCore import QLocale
 
 from db.models import Assessment
 from desktop.client_page import ClientPageView
-from desktop.language import install_translations
 from desktop.translate import message, shown_date, shown_number
 from forms import records
 from forms.validation import ValidationFailed
 from tests.conftest import TODAY
 from tests.desktop.harness import Desk, add_client
-
-ROOT = Path(__file__).resolve().parents[2]
-RULES_IN_SPANISH = {
-    "active": "activo",
-    "mild": "leve",
-    "{severity}, {status}": "{severity}, {status}",
-    "active, {severity}: full criteria were last met with criteria up to {met}, less than"
-    " {months} months before the assessment of {assessed}": "activo, {severity}: los criterios"
-    " completos se cumplieron por última vez con criterios hasta el {met}, menos de {months}"
-    " meses antes de la evaluación del {assessed}",
-    "The episode was closed by a discharge on {date}; record a new intake": "El episodio se"
-    " cerró con un alta el {date}; registre una nueva admisión",
-}
-
-
-def _rules_catalogue(path: Path) -> Path:
-    root = ET.Element("TS", version="2.1", language="es")
-    context = ET.SubElement(root, "context")
-    ET.SubElement(context, "name").text = "forms"
-    for english, spanish in RULES_IN_SPANISH.items():
-        message = ET.SubElement(context, "message")
-        ET.SubElement(message, "source").text = english
-        ET.SubElement(message, "translation").text = spanish
-    ET.ElementTree(root).write(path, encoding="utf-8", xml_declaration=True)
-    return path
+from tests.desktop.spanish_catalogue import spanish_installed
 
 
 @pytest.fixture(scope="module")
 def spanish(qapp: Any, tmp_path_factory: pytest.TempPathFactory) -> Iterator[None]:
-    folder = tmp_path_factory.mktemp("i18n")
-    sources = [
-        *sorted((ROOT / "desktop" / "i18n").glob("*_es.ts")),
-        _rules_catalogue(folder / "rules_es.ts"),
-    ]
-    lrelease = Path(sys.executable).with_name("pyside6-lrelease")
-    subprocess.run(
-        [str(lrelease), "-silent", *map(str, sources), "-qm", str(folder / "recovery_desk_es.qm")],
-        check=True, capture_output=True, timeout=120,
-    )  # fmt: skip
-    installed = install_translations(qapp, QLocale("es_US"), folder)
-    yield
-    for translator in installed:
-        QCoreApplication.removeTranslator(translator)
-    QLocale.setDefault(QLocale(QLocale.Language.English, QLocale.Country.UnitedStates))
+    yield from spanish_installed(qapp, tmp_path_factory.mktemp("i18n"))
 
 
 @pytest.fixture(scope="module")
