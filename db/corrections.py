@@ -14,7 +14,7 @@ from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
-from sqlalchemy import String, cast, delete, func, insert, select, update
+from sqlalchemy import String, bindparam, cast, delete, func, insert, select, update
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
@@ -22,6 +22,7 @@ from db.assessments import ASSESSMENT_COLUMNS, SUBSTANCE_COLUMNS, DuplicateDateE
 from db.bulk import substance_row
 from db.clients import ConflictError
 from db.dates import add_months
+from db.driver import Prepared
 from db.events import ENCOUNTER_COLUMNS
 from db.models import (
     Assessment,
@@ -101,21 +102,65 @@ class StoredRecord:
         return shown
 
 
+# A correction runs these every time: compiled once (db/driver.py says why). A record is
+# read as its bookkeeping columns, then its values, then its void columns.
+_BOOKKEEPING = ("id", "client_id", "version", "entered_by_id", "created_at")
+_READ = {
+    kind: Prepared(
+        select(
+            *(model.__table__.c[k] for k in (*_BOOKKEEPING, *VALUE_COLUMNS[kind], *VOID_COLUMNS))
+        ).where(model.id == bindparam("record_id"))
+    )
+    for kind, model in MODELS.items()
+}
+_SUBSTANCES = Prepared(
+    select(*(SubstanceRecord.__table__.c[k] for k in SUBSTANCE_COLUMNS))
+    .where(SubstanceRecord.assessment_id == bindparam("assessment_id"))
+    .order_by(SubstanceRecord.id)
+)
+_DELETE_SUBSTANCES = Prepared(
+    delete(SubstanceRecord).where(SubstanceRecord.assessment_id == bindparam("assessment_id"))
+)
+_INSERT_SUBSTANCES = Prepared(insert(SubstanceRecord), ["assessment_id", *SUBSTANCE_COLUMNS])
+_NOTE = Prepared(
+    insert(Correction),
+    ["entity", "entity_id", "client_id", "action", "record_on", "corrected_at"],
+)
+_CHANGES: dict[tuple[str, tuple[str, ...]], Prepared] = {}
+_CLIENT = Prepared(
+    select(Client.birth_date, Client.consent_contact).where(Client.id == bindparam("client_id"))
+)
+
+
+@dataclass(frozen=True)
+class ClientFacts:
+    """What checking a corrected record needs of its client."""
+
+    birth_date: dt.date | None
+    consent_contact: bool
+
+
+def client_facts(session: Session, client_id: int) -> ClientFacts | None:
+    found = _CLIENT.rows(session.connection(), {"client_id": client_id})
+    return ClientFacts(found[0][0], bool(found[0][1])) if found else None
+
+
 def stored(session: Session, kind: str, record_id: int) -> StoredRecord | None:
-    model = MODELS[kind]
-    row = session.execute(select(model).where(model.id == record_id)).scalar_one_or_none()
-    if row is None:
+    found = _READ[kind].rows(session.connection(), {"record_id": record_id})
+    if not found:
         return None
+    row = found[0]
+    values_end = len(_BOOKKEEPING) + len(VALUE_COLUMNS[kind])
     substances = _substances(session, record_id) if kind == "assessment" else []
     return StoredRecord(
         kind,
-        row.id,
-        row.client_id,
-        row.version,
-        row.entered_by_id,
-        _aware(row.created_at),
-        {k: getattr(row, k) for k in VALUE_COLUMNS[kind]},
-        {k: getattr(row, k) for k in VOID_COLUMNS},
+        row[0],
+        row[1],
+        row[2],
+        row[3],
+        _aware(row[4]),
+        dict(zip(VALUE_COLUMNS[kind], row[len(_BOOKKEEPING) : values_end], strict=True)),
+        dict(zip(VOID_COLUMNS, row[values_end:], strict=True)),
         substances,
     )
 
@@ -128,13 +173,8 @@ def _aware(moment: dt.datetime | None) -> dt.datetime | None:
 
 
 def _substances(session: Session, assessment_id: int) -> list[dict[str, Any]]:
-    columns = [SubstanceRecord.__table__.c[k] for k in SUBSTANCE_COLUMNS]
-    rows = session.execute(
-        select(*columns)
-        .where(SubstanceRecord.assessment_id == assessment_id)
-        .order_by(SubstanceRecord.id)
-    )
-    return [dict(r._mapping) for r in rows]
+    rows = _SUBSTANCES.rows(session.connection(), {"assessment_id": assessment_id})
+    return [dict(zip(SUBSTANCE_COLUMNS, row, strict=True)) for row in rows]
 
 
 def change(
@@ -145,14 +185,13 @@ def change(
     now: dt.datetime,
 ) -> int:
     """Write `values` over the record if it is still at `expected_version`; the new version."""
-    model = MODELS[record.kind]
     extra = {"updated_at": now} if record.kind == "assessment" else {}
+    given = {**values, **extra}
+    statement = _change_statement(record.kind, tuple(given))
     try:
-        result = session.execute(
-            update(model)
-            .where(model.id == record.id, model.version == expected_version)
-            .values(**values, **extra, version=model.version + 1)
-            .execution_options(synchronize_session=False)
+        changed = statement.count(
+            session.connection(),
+            {**given, "record_id": record.id, "expected_version": expected_version},
         )
     except IntegrityError as exc:
         # The whole correction is abandoned either way; the message names the field.
@@ -160,10 +199,26 @@ def change(
             day = values.get("assessed_on") or record.record_on
             raise DuplicateDateError(day) from None
         raise
-    if result.rowcount != 1:  # type: ignore[attr-defined]
+    if changed != 1:
         current = stored(session, record.kind, record.id)
         raise RecordConflict(conflict_message(record.kind), current, record.kind)
     return expected_version + 1
+
+
+def _change_statement(kind: str, columns: tuple[str, ...]) -> Prepared:
+    """The UPDATE of these columns of a record still at the version the person saw."""
+    key = (kind, columns)
+    if key not in _CHANGES:
+        table = MODELS[kind].__table__
+        _CHANGES[key] = Prepared(
+            update(table)
+            .where(
+                table.c.id == bindparam("record_id"),
+                table.c.version == bindparam("expected_version"),
+            )
+            .values({**{c: bindparam(c) for c in columns}, "version": table.c.version + 1})
+        )
+    return _CHANGES[key]
 
 
 def conflict_message(kind: str) -> str:
@@ -178,26 +233,28 @@ def replace_substances(
     session: Session, assessment_id: int, rows: Sequence[Mapping[str, Any]]
 ) -> list[dict[str, Any]]:
     """Put these substance rows in place of the assessment's; the rows as stored."""
-    session.execute(delete(SubstanceRecord).where(SubstanceRecord.assessment_id == assessment_id))
+    conn = session.connection()
+    _DELETE_SUBSTANCES.execute(conn, {"assessment_id": assessment_id})
     stored_rows = [substance_row(assessment_id, s) for s in rows]
-    if stored_rows:
-        session.execute(insert(SubstanceRecord), stored_rows)
+    _INSERT_SUBSTANCES.execute_many(conn, stored_rows)
     return [{k: r[k] for k in SUBSTANCE_COLUMNS} for r in stored_rows]
 
 
 def note(session: Session, record: StoredRecord, action: str, days: Iterable[dt.date]) -> None:
     """One row per date the correction touched (the old date and, if it moved, the new)."""
-    for day in sorted(set(days)):
-        session.add(
-            Correction(
-                entity=record.kind,
-                entity_id=record.id,
-                client_id=record.client_id,
-                action=action,
-                record_on=day,
-            )
-        )
-    session.flush()
+    now = dt.datetime.now(dt.UTC)
+    rows = [
+        {
+            "entity": record.kind,
+            "entity_id": record.id,
+            "client_id": record.client_id,
+            "action": action,
+            "record_on": day,
+            "corrected_at": now,
+        }
+        for day in sorted(set(days))
+    ]
+    _NOTE.execute_many(session.connection(), rows)
 
 
 def corrections_between(

@@ -9,9 +9,11 @@ a raw sqlite3 save of the same rows (make bench, "save intake").
 A `Prepared` statement is the Core statement the code would have executed,
 compiled once per dialect: the same SQL text SQLAlchemy sends, the values put
 through the same column types' bind processors, the rows through their result
-processors, and a driver error raised as SQLAlchemy's DBAPIError of the same
-kind (IntegrityError, OperationalError, ...), so callers and db.failures cannot
-tell the difference. It runs inside the caller's transaction, on its connection.
+processors, a driver error raised as SQLAlchemy's DBAPIError of the same kind
+(IntegrityError, OperationalError, ...), and the engine's `before_cursor_execute`
+listeners told of the statement, so callers, db.failures and whatever watches
+the engine cannot tell the difference. It runs inside the caller's transaction,
+on its connection.
 """
 
 from __future__ import annotations
@@ -47,7 +49,12 @@ class Prepared:
     def rows(self, conn: Connection, params: Mapping[str, Any]) -> list[tuple[Any, ...]]:
         """The rows a SELECT (or a statement with RETURNING) gives, converted by their types."""
         compiled = self._for(conn)
-        found = _run(conn, compiled, lambda cursor: _execute(cursor, compiled, params))
+        found = _run(
+            conn,
+            compiled,
+            lambda cursor: _execute(cursor, compiled, params),
+            lambda: (_values(compiled, params), False),
+        )
         if not compiled.results:
             return found
         processors = compiled.results
@@ -60,7 +67,25 @@ class Prepared:
 
     def execute(self, conn: Connection, params: Mapping[str, Any]) -> None:
         compiled = self._for(conn)
-        _run(conn, compiled, lambda cursor: _execute(cursor, compiled, params))
+        _run(
+            conn,
+            compiled,
+            lambda cursor: _execute(cursor, compiled, params),
+            lambda: (_values(compiled, params), False),
+        )
+
+    def count(self, conn: Connection, params: Mapping[str, Any]) -> int:
+        """Run an UPDATE or DELETE; how many rows it changed."""
+        compiled = self._for(conn)
+        changed: list[int] = []
+
+        def counted(cursor: Any) -> list[Any]:
+            cursor.execute(compiled.sql, _values(compiled, params))
+            changed.append(int(cursor.rowcount))
+            return []
+
+        _run(conn, compiled, counted, lambda: (_values(compiled, params), False))
+        return changed[0]
 
     def execute_many(self, conn: Connection, params: Sequence[Mapping[str, Any]]) -> None:
         if not params:
@@ -71,7 +96,7 @@ class Prepared:
             cursor.executemany(compiled.sql, [_values(compiled, p) for p in params])
             return []
 
-        _run(conn, compiled, many)
+        _run(conn, compiled, many, lambda: ([_values(compiled, p) for p in params], True))
 
     def _for(self, conn: Connection) -> _Compiled:
         dialect = conn.dialect
@@ -128,11 +153,19 @@ def _execute(cursor: Any, compiled: _Compiled, params: Mapping[str, Any]) -> lis
     return cursor.fetchall() if cursor.description is not None else []
 
 
-def _run(conn: Connection, compiled: _Compiled, work: Callable[[Any], list[Any]]) -> list[Any]:
-    """`work` on a cursor of the connection's driver connection, in its transaction."""
+def _run(
+    conn: Connection,
+    compiled: _Compiled,
+    work: Callable[[Any], list[Any]],
+    sent: Callable[[], tuple[Any, bool]],
+) -> list[Any]:
+    """`work` on a cursor of the connection's driver connection, in its transaction;
+    `sent` gives the values and whether they are many, for the engine's listeners."""
     dbapi = conn.dialect.loaded_dbapi
     cursor = conn.connection.cursor()
     try:
+        if conn.dispatch.before_cursor_execute:  # only a test or a counter listens
+            _tell_listeners(conn, cursor, compiled.sql, *sent())
         return work(cursor)
     except dbapi.Error as exc:
         # As SQLAlchemy reports a driver's error elsewhere (the values never in the text).
@@ -141,3 +174,10 @@ def _run(conn: Connection, compiled: _Compiled, work: Callable[[Any], list[Any]]
         ) from exc
     finally:
         cursor.close()
+
+
+def _tell_listeners(conn: Connection, cursor: Any, sql: str, values: Any, many: bool) -> None:
+    # As SQLAlchemy does before it sends a statement (a test reading query plans, a
+    # statement counter); the context is None: no execution context was built.
+    for listener in conn.dispatch.before_cursor_execute:
+        listener(conn, cursor, sql, values, None, many)

@@ -31,6 +31,18 @@ class TimelineRow:
     assessed_on: dt.date
     kind: str
     contact_status: str
+    episode_id: int | None = None  # the episode it is stored in now
+
+
+@dataclass(frozen=True, slots=True)
+class StoredEpisodeRow:
+    """A stored episode as the rule builds one."""
+
+    id: int
+    client_id: int
+    opened_on: dt.date
+    closed_on: dt.date | None
+    reentry: bool
 
 
 # Built once: a statement object caches its compiled form and cache key.
@@ -65,20 +77,56 @@ def open_episode(session: Session, client_id: int, opened_on: dt.date, reentry: 
     return int(episode_id)
 
 
+_TIMELINE_COLUMNS = (
+    Assessment.id,
+    Assessment.client_id,
+    Assessment.assessed_on,
+    Assessment.kind,
+    Assessment.contact_status,
+    Assessment.episode_id,
+)
+# A correction rebuilds one client: its statements compiled once (db/driver.py).
+_ONE_TIMELINE = Prepared(
+    select(*_TIMELINE_COLUMNS, Assessment.voided_at.is_not(None))
+    .where(Assessment.client_id == bindparam("client_id"))
+    .order_by(Assessment.assessed_on)
+)
+_ONE_CLIENTS_EPISODES = Prepared(
+    select(Episode.id, Episode.client_id, Episode.opened_on, Episode.closed_on, Episode.reentry)
+    .where(Episode.client_id == bindparam("client_id"))
+    .order_by(Episode.opened_on, Episode.id)
+)
+
+
 def timelines(session: Session, client_ids: Sequence[int]) -> list[TimelineRow]:
     """The live (not voided) assessments of these clients, by client and date."""
-    rows = session.execute(
-        select(
-            Assessment.id,
-            Assessment.client_id,
-            Assessment.assessed_on,
-            Assessment.kind,
-            Assessment.contact_status,
-        )
-        .where(Assessment.client_id.in_(list(client_ids)), Assessment.voided_at.is_(None))
-        .order_by(Assessment.client_id, Assessment.assessed_on)
+    return [row for row, voided in every_assessment(session, client_ids) if not voided]
+
+
+def every_assessment(session: Session, client_ids: Sequence[int]) -> list[tuple[TimelineRow, bool]]:
+    """Every assessment of these clients by client and date, with whether it is voided."""
+    if len(client_ids) == 1:
+        rows = _ONE_TIMELINE.rows(session.connection(), {"client_id": client_ids[0]})
+    else:
+        rows = session.execute(
+            select(*_TIMELINE_COLUMNS, Assessment.voided_at.is_not(None))
+            .where(Assessment.client_id.in_(list(client_ids)))
+            .order_by(Assessment.client_id, Assessment.assessed_on)
+        ).all()
+    return [(TimelineRow(*row[:-1]), bool(row[-1])) for row in rows]
+
+
+def stored_episodes(session: Session, client_ids: Sequence[int]) -> list[StoredEpisodeRow]:
+    """These clients' episodes as stored, by client and opening date."""
+    if len(client_ids) == 1:
+        rows = _ONE_CLIENTS_EPISODES.rows(session.connection(), {"client_id": client_ids[0]})
+        return [StoredEpisodeRow(*row) for row in rows]
+    found = session.execute(
+        select(Episode.id, Episode.client_id, Episode.opened_on, Episode.closed_on, Episode.reentry)
+        .where(Episode.client_id.in_(list(client_ids)))
+        .order_by(Episode.client_id, Episode.opened_on, Episode.id)
     )
-    return [TimelineRow(*row) for row in rows]
+    return [StoredEpisodeRow(*row) for row in found]
 
 
 def delete_episodes(session: Session, client_ids: Sequence[int]) -> None:

@@ -287,8 +287,8 @@ def may_correct(session: Session, actor: Actor, today: dt.date, record: StoredRe
         raise PermissionDenied(say.past_grace_period(record.kind, days, entered_on))
 
 
-def _client_of(session: Session, record: StoredRecord) -> Any:
-    client = clients.get(session, record.client_id) if record.client_id else None
+def _client_of(session: Session, record: StoredRecord) -> stored_records.ClientFacts:
+    client = stored_records.client_facts(session, record.client_id) if record.client_id else None
     if client is None:
         raise ValidationFailed({"client_code": say.client_gone()})
     return client

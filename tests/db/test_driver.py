@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime as dt
 
 import pytest
-from sqlalchemy import bindparam, insert, select
+from sqlalchemy import bindparam, event, insert, select, update
 from sqlalchemy.exc import IntegrityError
 
 from db import histories
@@ -129,3 +129,39 @@ def test_one_clients_history_reads_as_the_chunked_read_does(any_database) -> Non
         (second, D(2024, 2, 29), "overdose_nonfatal", 1),
         (second, D(2025, 5, 1), "arrest", 1),
     ]
+
+
+def test_the_engines_listeners_see_a_prepared_statement_and_how_many_rows_it_changed(
+    any_database,
+) -> None:
+    """A query-plan test or a statement counter watches the engine; a prepared statement
+    must not slip past it, and an UPDATE says how many rows it changed (a correction's
+    check that nobody changed the record meanwhile)."""
+    seen: list[tuple[str, object, bool]] = []
+
+    def watch(_conn, _cursor, statement, parameters, _context, many) -> None:
+        seen.append((statement, parameters, many))
+
+    close = Prepared(
+        update(Episode)
+        .where(Episode.client_id == bindparam("cid"))
+        .values(closed_on=bindparam("day"))
+    )
+    event.listen(any_database.engine, "before_cursor_execute", watch)
+    try:
+        with any_database.writing() as s:
+            conn = s.connection()
+            cid = _client(conn, "C-1")
+            rows = [
+                {"client_id": cid, "opened_on": D(2024, 1, 10), "closed_on": None, "reentry": False}
+            ]
+            _EPISODE.execute_many(conn, rows)
+            assert close.count(conn, {"cid": cid, "day": D(2024, 6, 1)}) == 1
+            assert close.count(conn, {"cid": cid + 1, "day": D(2024, 6, 1)}) == 0
+    finally:
+        event.remove(any_database.engine, "before_cursor_execute", watch)
+    statements = [s.split()[0:3] for s, _, _ in seen]
+    assert ["INSERT", "INTO", "clients"] in statements
+    assert ["INSERT", "INTO", "episodes"] in statements
+    assert [s for s, _, many in seen if s.startswith("INSERT INTO episodes") and many]
+    assert sum(1 for s in statements if s[:2] == ["UPDATE", "episodes"]) == 2
