@@ -29,8 +29,9 @@ def _free_port() -> int:
 class Cluster:
     """initdb, start, stop, restart; `url` names its `postgres` database."""
 
-    def __init__(self, binaries: Path) -> None:
+    def __init__(self, binaries: Path, *, durable: bool = False) -> None:
         self.bin = binaries
+        self.durable = durable  # fsync on: a benchmark of durable saves needs it
         self.folder = Path(tempfile.mkdtemp(prefix="rd-pg-"))
         self.port = _free_port()
         self.data = self.folder / "data"
@@ -46,7 +47,7 @@ class Cluster:
         subprocess.run(command, check=True, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
 
     def _ctl(self, *args: str) -> None:
-        options = f"-h 127.0.0.1 -p {self.port} -k {self.folder} -F"
+        options = f"-h 127.0.0.1 -p {self.port} -k {self.folder}" + ("" if self.durable else " -F")
         self._run(
             "pg_ctl",
             "-D",
