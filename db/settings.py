@@ -37,6 +37,30 @@ class AgencySettings:
     # Corrections (forms/corrections.py): for how many days front desk may correct or void
     # what they entered themselves; managers and administrators may correct any record.
     correction_grace_days: int = 7
+    # Stewardship (reports/tables/stewardship.py): what one unit of a supply costs the
+    # agency, in cents of its own currency. None until the agency enters it: there is no
+    # price list, and a cost nobody entered is never printed as 0.
+    cost_naloxone_kit: int | None = None
+    cost_syringe: int | None = None
+    cost_test_strip: int | None = None
+    cost_hiv_test: int | None = None
+    cost_hcv_test: int | None = None
+
+
+# The encounter tallies that are supplies or tests handed out, and the setting that holds
+# the unit cost of each (DOMAIN.md §1, Encounters).
+SUPPLY_COSTS: dict[str, str] = {
+    "naloxone_kits": "cost_naloxone_kit",
+    "syringes_out": "cost_syringe",
+    "test_strips": "cost_test_strip",
+    "hiv_tests": "cost_hiv_test",
+    "hcv_tests": "cost_hcv_test",
+}
+
+
+def unit_costs(settings: AgencySettings) -> dict[str, int | None]:
+    """Each supply tally's unit cost in cents, None where the agency entered none."""
+    return {tally: getattr(settings, key) for tally, key in SUPPLY_COSTS.items()}
 
 
 def load(session: Session) -> AgencySettings:

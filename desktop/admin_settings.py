@@ -1,6 +1,6 @@
 """Agency settings (administrators): name, code prefix, follow-up points, suppression
-threshold, paper size, idle lock, state, and the access rules (shortest password,
-failed sign-ins that lock a user name)."""
+threshold, paper size, idle lock, state, the access rules (shortest password,
+failed sign-ins that lock a user name), and the unit costs of supplies."""
 
 from __future__ import annotations
 
@@ -27,6 +27,7 @@ from desktop import dialogs
 from desktop.context import AppContext
 from desktop.field_editors import ERROR_STYLE
 from desktop.restore import backups_folder, check_backup, restore_into
+from desktop.supply_costs_box import SupplyCostsBox
 from desktop.translate import refusal
 from forms.passwords import DEFAULT_MIN_LENGTH, is_below_default
 from forms.settings import NUMBER_RANGES, PAPER_SIZES, SettingsError, read_settings, save_settings
@@ -62,6 +63,8 @@ class SettingsView(QWidget):
     def _build_ui(self) -> None:
         layout = QVBoxLayout(self)
         layout.addWidget(self._settings_box())
+        self.costs = SupplyCostsBox(self)
+        layout.addWidget(self.costs)
         self.message = QLabel(self)
         self.message.setObjectName("settings_message")
         self.message.setWordWrap(True)
@@ -159,6 +162,7 @@ class SettingsView(QWidget):
         self.attempts.setValue(s.sign_in_attempts)
         self.window_minutes.setValue(s.sign_in_window_minutes)
         self.grace_days.setValue(s.correction_grace_days)
+        self.costs.load(s)
         self.message.clear()
 
     def chosen(self) -> dict[str, object]:
@@ -177,6 +181,7 @@ class SettingsView(QWidget):
             "sign_in_attempts": self.attempts.value(),
             "sign_in_window_minutes": self.window_minutes.value(),
             "correction_grace_days": self.grace_days.value(),
+            **self.costs.chosen(),
         }
 
     def restore_backup(self) -> None:

@@ -10,22 +10,27 @@ from __future__ import annotations
 
 import re
 from collections.abc import Mapping
+from decimal import Decimal, InvalidOperation
 from pathlib import Path
 
 from db import settings as stored
 from db.access import Actor, Permission
 from db.engine import Database
-from db.settings import AgencySettings
+from db.settings import SUPPLY_COSTS, AgencySettings
 from forms.fields import N_
 from forms.passwords import LOWEST_MIN_LENGTH, MAX_LENGTH, AccountError, check_min_length
 
 __all__ = [
+    "COST_KEYS",
     "MAX_POINT_MONTHS",
+    "MAX_UNIT_COST",
     "NUMBER_RANGES",
     "PAPER_SIZES",
     "AgencySettings",
     "SettingsError",
+    "cost_text",
     "load_settings",
+    "parse_cost",
     "parse_points",
     "read_settings",
     "save_settings",
@@ -46,6 +51,10 @@ NUMBER_RANGES: dict[str, tuple[int, int]] = {
     "sign_in_window_minutes": (1, 24 * 60),
     "correction_grace_days": (0, 365),
 }
+# The unit costs of supplies (db.settings.SUPPLY_COSTS), typed as amounts of money; the
+# highest one a unit may cost, a bound against a slip of the keyboard.
+COST_KEYS = tuple(SUPPLY_COSTS.values())
+MAX_UNIT_COST = Decimal("10000.00")
 LABELS = {
     "agency_name": N_("Agency name"),
     "client_code_prefix": N_("Client code prefix"),
@@ -62,6 +71,11 @@ LABELS = {
     "sign_in_attempts": N_("Lock a user name after (failed sign-ins)"),
     "sign_in_window_minutes": N_("Failed sign-ins counted within (minutes)"),
     "correction_grace_days": N_("Front desk corrects own entries for (days)"),
+    "cost_naloxone_kit": N_("Cost of a naloxone kit"),
+    "cost_syringe": N_("Cost of a syringe"),
+    "cost_test_strip": N_("Cost of a test strip"),
+    "cost_hiv_test": N_("Cost of an HIV test"),
+    "cost_hcv_test": N_("Cost of an HCV test"),
 }
 
 
@@ -116,6 +130,11 @@ def read_settings(raw: Mapping[str, object]) -> AgencySettings:
         state=_text(raw, "state"),
         backup_folder=_backup_folder(_text(raw, "backup_folder")),
         **numbers,
+        cost_naloxone_kit=parse_cost("cost_naloxone_kit", raw.get("cost_naloxone_kit")),
+        cost_syringe=parse_cost("cost_syringe", raw.get("cost_syringe")),
+        cost_test_strip=parse_cost("cost_test_strip", raw.get("cost_test_strip")),
+        cost_hiv_test=parse_cost("cost_hiv_test", raw.get("cost_hiv_test")),
+        cost_hcv_test=parse_cost("cost_hcv_test", raw.get("cost_hcv_test")),
     )
 
 
@@ -137,6 +156,41 @@ def parse_points(text: str) -> tuple[int, ...]:
             high=MAX_POINT_MONTHS,
         )
     return tuple(months)
+
+
+def parse_cost(key: str, value: object) -> int | None:
+    """A unit cost as typed ('12.50', '0.35', '3') -> whole cents, exactly; empty -> None
+    (not entered). SettingsError naming the cost when it is no amount of money."""
+    text = "" if value is None else str(value).strip()
+    if not text:
+        return None
+    amount = None if isinstance(value, bool | float) else _amount(text)
+    if amount is None:
+        raise SettingsError(
+            key,
+            N_("{label}: write an amount such as 12.50 (at most {high}), or leave it empty"),
+            label=LABELS[key],
+            high=f"{MAX_UNIT_COST:.2f}",
+        )
+    return int(amount * 100)
+
+
+def _amount(text: str) -> Decimal | None:
+    """`text` as an amount from 0 to MAX_UNIT_COST in whole cents, else None."""
+    try:
+        amount = Decimal(text)
+    except InvalidOperation:
+        return None
+    if not amount.is_finite() or not 0 <= amount <= MAX_UNIT_COST:
+        return None
+    return amount if amount == amount.quantize(Decimal("0.01")) else None
+
+
+def cost_text(cents: int | None) -> str:
+    """Whole cents as the amount a person types: 1250 -> '12.50', None -> ''."""
+    if cents is None:
+        return ""
+    return f"{cents // 100}.{cents % 100:02d}"
 
 
 def _text(raw: Mapping[str, object], key: str) -> str:

@@ -112,6 +112,8 @@ def format_value(value: Value, kind: Kind) -> str:
         return f"{value:,.1f}"
     if kind is Kind.RATIO:
         return f"{value:.2f}"
+    if kind is Kind.MONEY and isinstance(value, int):
+        return f"{value // 100:,}.{value % 100:02d}"  # whole cents, exactly
     return f"{value:,}"
 
 

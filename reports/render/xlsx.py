@@ -99,6 +99,12 @@ class SheetWriter:
             self._plain_texts.add(value)
         return safe
 
+    def add_rule(self, column_index: int, rule: DataValidation, last_row: int) -> None:
+        """A data validation on a column, from the row below the header to `last_row`."""
+        letter = get_column_letter(column_index + 1)
+        rule.add(f"{letter}2:{letter}{last_row}")
+        self._ws.data_validations.dataValidation.append(rule)
+
     def add_list_validation(self, column_index: int, sheet_range: str, last_row: int) -> None:
         """A drop-down on a column, fed from a range of another sheet (no length limit)."""
         letter = get_column_letter(column_index + 1)

@@ -9,6 +9,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from reports.rules import followup, harm, recovery, remission, suppression
+from reports.tables.stewardship import STEWARDSHIP_HEADING, stewardship_text
 
 
 def _months(values: Sequence[int]) -> str:
@@ -198,5 +199,6 @@ def definitions(
         ("Summary page", _summary_text()),
         ("Outcome change", _outcome_text()),
         ("Demographics", _demographics_text()),
+        (STEWARDSHIP_HEADING, stewardship_text()),
         ("Small numbers", _suppression_text(suppression_threshold)),
     ]

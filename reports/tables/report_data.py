@@ -12,7 +12,7 @@ import datetime as dt
 from dataclasses import dataclass, field
 
 from db.dates import Period
-from db.settings import AgencySettings
+from db.settings import AgencySettings, unit_costs
 from reports.datasets.board_summary import BoardComparison
 from reports.datasets.demographics import Demographics
 from reports.datasets.monthly_dataset import MonthlyDataset
@@ -29,6 +29,7 @@ from reports.tables.monthly_recovery import recovery_specs
 from reports.tables.monthly_trends import trend_specs
 from reports.tables.outcome_tables import outcome_specs
 from reports.tables.report_tables import Disclosure, Table, TableSpec, render
+from reports.tables.stewardship import stewardship_section
 
 
 @dataclass(frozen=True)
@@ -102,6 +103,8 @@ def report_data(
         target = FOLLOWUP_TARGET_PERCENT
         summary = summary_spec(board, data.trend, data.followups, ledger, target)
     board_sections = _board_sections(outcomes, people, ledger)
+    if board is not None:
+        board_sections.append(stewardship_section(data.areas, unit_costs(settings), ledger))
     ledger.suppress(disclosure.effective_threshold)
     printed = _Printed(ledger, disclosure)
     return ReportData(

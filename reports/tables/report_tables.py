@@ -32,6 +32,7 @@ class Kind(StrEnum):
     INDEX = "index"  # the harm index, 0-100, one decimal
     RATIO = "ratio"
     TEXT = "text"
+    MONEY = "money"  # whole cents of the agency's currency (an int: exact)
 
 
 @dataclass(frozen=True, slots=True)

@@ -121,6 +121,36 @@ def test_settings_are_saved_and_used_at_once(qtbot: Any, admin_desk: Desk) -> No
         assert agency_settings.load(session).followup_months == (3, 6, 12, 24)
 
 
+def test_unit_costs_are_typed_saved_in_cents_and_a_bad_one_is_named(
+    qtbot: Any, admin_desk: Desk
+) -> None:
+    window = admin_desk.window
+    window.go("settings")
+    view = window.settings_view
+    view.load()  # what an earlier test left typed is gone, as when the screen opens
+    kit = view.costs.editors["cost_naloxone_kit"]
+    assert kit.text() == "" and kit.placeholderText() == "not entered"
+    kit.setText("47.10")
+    view.costs.editors["cost_syringe"].setText("0.12")
+    view.save()
+    assert view.message.text().startswith("Saved.")
+    with admin_desk.database.reading() as session:
+        stored = agency_settings.load(session)
+    assert (stored.cost_naloxone_kit, stored.cost_syringe, stored.cost_test_strip) == (
+        4710,
+        12,
+        None,
+    )
+    view.load()  # shown again as typed
+    assert kit.text() == "47.10"
+    view.costs.editors["cost_test_strip"].setText("2,50")
+    view.save()
+    assert view.message.text().startswith("Cost of a test strip: write an amount")
+    with admin_desk.database.reading() as session:
+        assert agency_settings.load(session).cost_test_strip is None
+    view.costs.editors["cost_test_strip"].clear()
+
+
 def test_a_common_password_is_refused_on_the_add_screen(qtbot: Any, admin_desk: Desk) -> None:
     admin_desk.window.go("users")
     view = admin_desk.window.users

@@ -125,3 +125,45 @@ def test_settings_are_not_saved_without_their_audit_row(
     with pytest.raises(RuntimeError):
         save_settings(database, admin, GOOD)
     assert load_settings(database).agency_name == "Our agency"
+
+
+def test_unit_costs_are_kept_as_exact_cents_and_empty_ones_stay_unentered(
+    database: Database, admin: Actor
+) -> None:
+    costs = {"cost_naloxone_kit": " 47.10 ", "cost_syringe": "0.1", "cost_test_strip": "2"}
+    save_settings(database, admin, {**GOOD, **costs, "cost_hiv_test": ""})
+    stored = load_settings(database)
+    # 47.10 as a float is 47.099999...: cents must come out exact.
+    assert (stored.cost_naloxone_kit, stored.cost_syringe, stored.cost_test_strip) == (
+        4710,
+        10,
+        200,
+    )
+    assert (stored.cost_hiv_test, stored.cost_hcv_test) == (None, None)
+
+
+def test_a_new_agency_has_no_unit_costs(database: Database) -> None:
+    stored = load_settings(database)
+    assert {stored.cost_naloxone_kit, stored.cost_syringe, stored.cost_hcv_test} == {None}
+
+
+@pytest.mark.parametrize(
+    ("key", "value", "named"),
+    [
+        ("cost_naloxone_kit", "twelve", "Cost of a naloxone kit"),
+        ("cost_syringe", "0.125", "Cost of a syringe"),
+        ("cost_test_strip", "-1.00", "Cost of a test strip"),
+        ("cost_hiv_test", "10000.01", "Cost of an HIV test"),
+        ("cost_hcv_test", "NaN", "Cost of an HCV test"),
+        ("cost_hcv_test", "1,50", "Cost of an HCV test"),
+    ],
+)
+def test_a_unit_cost_that_is_no_amount_is_named_and_nothing_is_written(
+    database: Database, admin: Actor, key: str, value: str, named: str
+) -> None:
+    with pytest.raises(SettingsError) as refused:
+        save_settings(database, admin, {**GOOD, "cost_syringe": "0.20", key: value})
+    assert refused.value.field == key
+    assert str(refused.value).startswith(f"{named}: write an amount such as 12.50")
+    assert load_settings(database).cost_syringe is None
+    assert settings_rows(database) == []

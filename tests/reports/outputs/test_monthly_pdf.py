@@ -119,9 +119,11 @@ def test_the_default_report_hides_small_counts_and_is_not_marked_internal(defaul
 
 def test_the_definitions_close_the_report(internal: Printed) -> None:
     last, text = internal.pages[-1], internal.text
-    # Outcome change and demographics are sections 7 and 8, so the Definitions are 9.
+    # Outcome change, demographics and stewardship are sections 7 to 9, so the
+    # Definitions are 10.
     assert "7. Outcome change" in text and "8. Demographics" in text
-    assert "9. Definitions" in text
+    assert "9. Stewardship of resources" in text
+    assert "10. Definitions" in text
     assert "Counts from 1 to 10 print as <11" in last
     assert "6. Trends" in text and "Follow-up rate (%) of the windows" in text
 
@@ -225,5 +227,14 @@ def test_the_outcome_change_section_prints_the_hand_counted_pairs(internal: Prin
 
 
 def test_the_demographics_section_prints_the_hand_counted_ages(internal: Printed) -> None:
-    text = segment(internal.text, "8. Demographics", "9. Definitions")
+    text = segment(internal.text, "8. Demographics", "9. Stewardship of resources")
     assert "25-34 2 35-44 0 45-54 1 55-64 0 65 and over 2 Clients served 5" in text
+
+
+def test_the_stewardship_section_says_no_unit_cost_was_entered(internal: Printed) -> None:
+    # The hand agency entered no unit costs: nothing prints as 0.
+    text = segment(internal.text, "9. Stewardship of resources", "10. Definitions")
+    assert "Naloxone kits 3 not entered not entered not entered" in text
+    assert "No unit cost is entered yet" in text
+    assert "Cost of supplies by area" not in text
+    assert "Returned per syringe given 0.63" in text
