@@ -45,7 +45,7 @@ from reports.datasets.followups_due import (
     due_followups,
     filtered,
 )
-from reports.outputs.call_list import write_call_list
+from reports.outputs.call_list import write_call_list, write_call_list_pdf
 
 log = logging.getLogger(__name__)
 
@@ -226,11 +226,13 @@ class WorklistView(QWidget):
         )
         hint.addStretch(1)
         hint.addWidget(self.filters.call_list_button)
+        hint.addWidget(self.filters.print_button)
         layout.addLayout(hint)
 
     def _connect_signals(self) -> None:
         self.filters.changed.connect(self._show_filtered)
-        self.filters.call_list_button.clicked.connect(self.save_call_list)
+        self.filters.call_list_button.clicked.connect(lambda: self.save_call_list())
+        self.filters.print_button.clicked.connect(lambda: self.save_call_list(printable=True))
         self.table.selectionModel().currentRowChanged.connect(self._show_selected)
         self.table.activated.connect(self._open)
         self.form.saved.connect(lambda _id: self.reload())
@@ -316,21 +318,22 @@ class WorklistView(QWidget):
             .replace("%4", QLocale().toString(missed))
         )
 
-    def save_call_list(self) -> None:
-        """The follow-ups shown, as a CSV file to print or to call from."""
+    def save_call_list(self, printable: bool = False) -> None:
+        """The follow-ups shown, as a CSV file to call from or (printable) a PDF to print."""
         today = self.ctx.today()
         suggested = self._folder / self.tr("call-list-%1.csv").replace("%1", today.isoformat())
-        title = self.tr("Save the call list")
-        path = dialogs.save_path(self, title, suggested, self.tr("CSV files (*.csv)"))
+        write, kinds = write_call_list, self.tr("CSV files (*.csv)")
+        if printable:
+            suggested = suggested.with_suffix(".pdf")
+            write, kinds = write_call_list_pdf, self.tr("PDF files (*.pdf)")
+        path = dialogs.save_path(self, self.tr("Save the call list"), suggested, kinds)
         if path is None:
             return
         self._folder = path.parent
         ctx, chosen, months = self.ctx, self.filters.chosen(), self.ctx.settings.followup_months
         actor = ctx.user
         job = Job(
-            lambda _p, _c: write_call_list(
-                ctx.database, actor, path, today, months, chosen, translate=label
-            ),
+            lambda _p, _c: write(ctx.database, actor, path, today, months, chosen, label),
             "call list",
         )
         job.signals.succeeded.connect(lambda rows: self._call_list_saved(path, rows))

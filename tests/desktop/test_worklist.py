@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import csv
 import datetime as dt
+import subprocess
 from pathlib import Path
 from typing import Any
 
@@ -142,6 +143,37 @@ def test_the_call_list_is_a_csv_with_the_phone_only_with_consent(
     with desk.database.reading() as session:
         row = session.scalars(select(AuditEntry).where(AuditEntry.entity == "call_list")).one()
     assert (row.action, row.username, row.entity_id) == ("export", "desk", "calls.csv")
+
+
+def test_alt_p_saves_the_printable_call_list_of_the_follow_ups_shown(
+    qtbot: Any, desk: Desk, view: WorklistView, fake_dialogs: FakeDialogs, tmp_path: Path
+) -> None:
+    bar = view.filters
+    bar.state_filter.setCurrentIndex(bar.state_filter.findData("due"))
+    fake_dialogs.paths = [tmp_path / "calls.pdf"]
+    desk.window.activateWindow()
+    qtbot.waitUntil(lambda: QApplication.activeWindow() is desk.window)
+    view.take_focus()
+    qtbot.keyClick(view.table, Qt.Key.Key_P, Qt.KeyboardModifier.AltModifier)
+    qtbot.waitUntil(lambda: (tmp_path / "calls.pdf").exists())  # a mnemonic clicks after a flash
+    bar.state_filter.setCurrentIndex(0)
+    kind, title, suggested = fake_dialogs.shown[-1]
+    assert (kind, title, Path(suggested).name) == (
+        "save_path",
+        "Save the call list",
+        "call-list-2026-11-27.pdf",
+    )
+    printed = subprocess.run(
+        ["pdftotext", "-layout", str(tmp_path / "calls.pdf"), "-"],
+        capture_output=True,
+        text=True,
+        check=True,
+    ).stdout
+    lines = [" ".join(line.split()) for line in printed.splitlines() if line.strip()]
+    assert "W-Ana Due, Ana no consent to contact 3 2027-01-27 0" in lines
+    assert "W-Ben Due, Ben 555-0101 6 2027-02-01 0" in lines
+    assert "2 follow-ups. shown: due." in lines
+    assert desk.window.confirmation.text() == "Call list saved: 2 follow-ups in calls.pdf"
 
 
 def test_method_and_outcome_are_drop_downs_wide_enough_to_read(view: WorklistView) -> None:

@@ -1,6 +1,7 @@
 """Client notes never leave the program: every file made from client data (the funder
 workbook with and without de-identified rows, the monthly PDF, the identified exchange
-workbook for a recipient and the administrator's internal copy, the day's call list)
+workbook for a recipient and the administrator's internal copy, the day's call list
+as CSV and PDF)
 is read back whole and searched for the notes' text."""
 
 from __future__ import annotations
@@ -17,7 +18,7 @@ from db.models import Client
 from db.startup import open_database
 from forms import notes
 from reports.datasets.followups_due import Filters
-from reports.outputs.call_list import write_call_list
+from reports.outputs.call_list import write_call_list, write_call_list_pdf
 from tests.accounts import actor_of, signed_in
 from tests.conftest import TODAY
 from tests.desktop.test_cli_audited_outputs import OUTPUTS, run
@@ -68,12 +69,13 @@ def test_no_output_for_funders_or_recipients_carries_a_note(
         assert "QZX-" in seen  # the reader sees the cells: the clients' codes are there
 
 
-def test_the_call_list_carries_no_note(agency: Path, tmp_path: Path) -> None:
+@pytest.mark.parametrize("write", [write_call_list, write_call_list_pdf])
+def test_the_call_list_carries_no_note(agency: Path, tmp_path: Path, write) -> None:
     database = open_database(str(agency))
     try:
         desk = actor_of(database, "manager")
-        target = tmp_path / "calls.csv"
-        rows = write_call_list(database, desk, target, TODAY, (3, 6, 12), Filters())
+        target = tmp_path / ("calls.csv" if write is write_call_list else "calls.pdf")
+        rows = write(database, desk, target, TODAY, (3, 6, 12), Filters())
     finally:
         database.dispose()
     assert rows > 0
