@@ -15,6 +15,7 @@ from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QHBoxLayout,
+    QHeaderView,
     QLabel,
     QLineEdit,
     QPlainTextEdit,
@@ -34,7 +35,7 @@ from forms.notes import NOTE_TEXT, NOTED_ON, NoteEntry
 from forms.validation import ValidationFailed
 from forms.vocabulary import ConflictError, PermissionDenied
 
-PREVIEW = 80  # characters of a note's first line in the list
+PREVIEW = 200  # characters of a note's first line in the list (the column elides the rest)
 
 
 class ClientNotesPanel(QWidget):
@@ -81,6 +82,9 @@ class ClientNotesPanel(QWidget):
         self.table = make_table(
             self, "notes_table", [self.tr("Date"), self.tr("Note"), self.tr("Written by")]
         )
+        header = self.table.horizontalHeader()
+        header.setStretchLastSection(False)
+        header.setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)  # the note's words
         layout.addWidget(self.table, 1)
         self.readback = QPlainTextEdit(self)
         self.readback.setObjectName("note_readback")
