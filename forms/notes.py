@@ -15,6 +15,7 @@ them (docs/security.md, "Client notes"); the audit rows name a note, never its t
 from __future__ import annotations
 
 import datetime as dt
+import unicodedata
 from collections.abc import Mapping
 from typing import cast
 
@@ -54,7 +55,15 @@ NOTE_TEXT = Field(
 NOTE_FIELDS: tuple[Field, ...] = (NOTED_ON, NOTE_TEXT)
 VOID_NOTE = VOID_FIELDS[1]
 
-__all__ = ["NOTE_FIELDS", "NoteChanged", "NoteEntry", "add_note", "client_notes"]
+__all__ = [
+    "NOTE_FIELDS",
+    "NoteChanged",
+    "NoteEntry",
+    "add_note",
+    "client_notes",
+    "correct_note",
+    "void_note",
+]
 
 
 def add_note(
@@ -156,7 +165,8 @@ def _one_line(value: object) -> object:
 
 def _lines_back(raw: object, value: object) -> object:
     if isinstance(raw, str) and isinstance(value, str):
-        return "\n".join(line.rstrip() for line in raw.replace("\r\n", "\n").strip().split("\n"))
+        lines = raw.replace("\r\n", "\n").strip().split("\n")
+        return unicodedata.normalize("NFC", "\n".join(line.rstrip() for line in lines))
     return value
 
 

@@ -182,3 +182,12 @@ def test_a_merge_brings_the_duplicates_notes(any_database, admin, today, client_
     assert [n.text for n in notes.client_notes(any_database, admin, client_id)] == [
         "On the duplicate"
     ]
+
+
+def test_a_note_is_stored_in_one_unicode_form_with_its_line_breaks(
+    any_database, admin, today, client_id
+):
+    decomposed = "  Jose\u0301 called \r\nback later  "
+    written(any_database, admin, today, client_id, decomposed)
+    (listed,) = notes.client_notes(any_database, admin, client_id)
+    assert listed.text == "Jos\u00e9 called\nback later"
