@@ -306,6 +306,7 @@ def merge(session: Session, actor: Actor, keep_id: int, drop_id: int) -> None:
     _move_episodes(session, keep_id, drop_id)
     consents.move(session, keep_id, drop_id)
     disclosures.move(session, keep_id, drop_id)
+    _move_notes(session, keep_id, drop_id)
     drop.merged_into_id = keep_id
     session.flush()
     status_rows.rebuild(session, [keep_id, drop_id])
@@ -318,6 +319,12 @@ def merge(session: Session, actor: Actor, keep_id: int, drop_id: int) -> None:
         before={"merged": as_dict(drop), "merged_id": drop_id},
         after=as_dict(keep),
     )
+
+
+def _move_notes(session: Session, keep_id: int, drop_id: int) -> None:
+    from db import notes  # db.notes names its conflict after this module's ConflictError
+
+    notes.move(session, keep_id, drop_id)
 
 
 def _move_episodes(session: Session, keep_id: int, drop_id: int) -> None:

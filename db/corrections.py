@@ -18,6 +18,7 @@ from sqlalchemy import String, bindparam, cast, delete, func, insert, select, up
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
+from db import notes as client_notes
 from db.assessments import ASSESSMENT_COLUMNS, SUBSTANCE_COLUMNS, DuplicateDateError
 from db.bulk import substance_row
 from db.clients import ConflictError
@@ -323,6 +324,7 @@ def erase_client(session: Session, client_id: int) -> dict[str, int]:
             session, SubstanceRecord, SubstanceRecord.assessment_id.in_(assessment_ids)
         )
     }
+    counts["client_notes"], counts["client_note_revisions"] = client_notes.erase(session, ids)
     session.execute(update(Assessment).where(Assessment.client_id.in_(ids)).values(episode_id=None))
     for name, model in (
         ("assessments", Assessment),

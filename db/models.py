@@ -347,6 +347,47 @@ class FollowUpAttempt(Voidable, Base):
     __mapper_args__ = {"version_id_col": version}
 
 
+class ClientNote(Voidable, Base):
+    """A short dated free-text note about a client, for the agency's own staff only: never
+    in an export, a funder's file or a report (docs/security.md "Client notes"). A
+    correction keeps the earlier text as a ClientNoteRevision; a void keeps the row and
+    its reason and takes the note off the client's page. The audit trail names the note,
+    never its text (the trail outlives an erasure; the notes go with the client)."""
+
+    __tablename__ = "client_notes"
+    __table_args__ = (
+        *_void_checks(),
+        CheckConstraint("length(text) > 0", name="text_present"),
+        Index("ix_client_notes_client", "client_id", "noted_on"),
+    )
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    client_id: Mapped[int] = mapped_column(ForeignKey("clients.id", ondelete="CASCADE"))
+    noted_on: Mapped[dt.date] = mapped_column(Date)
+    text: Mapped[str] = mapped_column(String(1000))
+    entered_by: Mapped[str] = mapped_column(String(60))
+    entered_at: Mapped[dt.datetime] = mapped_column(DateTime(timezone=True), default=utc_now)
+    corrected_at: Mapped[dt.datetime | None] = mapped_column(DateTime(timezone=True))
+    corrected_by: Mapped[str | None] = mapped_column(String(60))
+    version: Mapped[int] = mapped_column(Integer, default=1, server_default="1")
+
+    __mapper_args__ = {"version_id_col": version}
+
+
+class ClientNoteRevision(Base):
+    """A note's text as it read before a correction replaced it: a clinical record is
+    corrected by adding to it, never by making the first entry unreadable."""
+
+    __tablename__ = "client_note_revisions"
+    __table_args__ = (Index("ix_client_note_revisions_note", "note_id"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    note_id: Mapped[int] = mapped_column(ForeignKey("client_notes.id", ondelete="CASCADE"))
+    text: Mapped[str] = mapped_column(String(1000))
+    replaced_at: Mapped[dt.datetime] = mapped_column(DateTime(timezone=True), default=utc_now)
+    replaced_by: Mapped[str] = mapped_column(String(60))
+
+
 class Correction(Base):
     """A correction of a saved record (edit, void, restore), kept so that a report can list
     the records of a month already reported that were corrected after it (DOMAIN.md §9a).

@@ -14,6 +14,7 @@ from desktop.assessment_form import AssessmentFormView, kind_titles
 from desktop.client_data import ClientGone, load_client_page
 from desktop.client_form import ClientFormView
 from desktop.client_model import ClientRow
+from desktop.client_notes import ClientNotesPanel
 from desktop.client_page import ClientPageView
 from desktop.client_search_view import ClientSearchView
 from desktop.consent_forms import ConsentFormView, RevokeConsentFormView
@@ -85,6 +86,9 @@ class ClientsSection(NavStack):
         view.open_record.connect(lambda kind, rid: self.open_record(view, kind, rid))
         view.erase_button.setVisible(self.ctx.user.can(Permission.ERASE_CLIENTS))
         view.erase_client.connect(lambda: self.erase_client(view))
+        notes = ClientNotesPanel(self.ctx, client_id)
+        notes.attach_to(view)
+        notes.message.connect(self.message)
         return view
 
     def erase_client(self, page: ClientPageView) -> bool:

@@ -182,7 +182,7 @@ class ReportsView(QWidget):
             if widget is not None:
                 widget.deleteLater()
         self.job_buttons = {}
-        self.jobs = {j.key: j for j in jobs_for(self.ctx.user)}
+        self.jobs = {j.key: j for j in jobs_for(self.ctx.user) if j.on_reports_screen}
         for row, job in enumerate(self.jobs.values()):
             self._job_row(row, job)
         self.choices.setVisible(any(j.asks is not Asks.NOTHING for j in self.jobs.values()))

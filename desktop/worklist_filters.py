@@ -43,6 +43,14 @@ class WorklistFiltersBar(QWidget):
                 "phone (only with consent to contact), point, window close and attempts."
             )
         )
+        self.print_button = QPushButton(self.tr("&Printable call list (PDF)…"), self)
+        self.print_button.setObjectName("call_list_pdf")
+        self.print_button.setToolTip(
+            self.tr(
+                "Save the follow-ups shown as a PDF to print, with a column to write each "
+                "call's result in; the phone only with consent to contact."
+            )
+        )
         for widget in (show, self.state_filter, self.point_filter, self.days_filter):
             row.addWidget(widget)
         row.addStretch(1)

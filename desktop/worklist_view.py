@@ -45,13 +45,14 @@ from reports.datasets.followups_due import (
     due_followups,
     filtered,
 )
-from reports.outputs.call_list import write_call_list
+from reports.outputs.call_list import write_call_list, write_call_list_pdf
 
 log = logging.getLogger(__name__)
 
 Index = QModelIndex | QPersistentModelIndex
 NAME_COLUMN = 3  # takes the room the other columns leave
-ATTEMPTS_COLUMN = 7  # the count and day of the last attempt; its outcome as the tooltip
+PHONE_COLUMN = 4  # "no consent" for a client who did not consent to be contacted
+ATTEMPTS_COLUMN = 6  # the count and day of the last attempt; its outcome as the tooltip
 _ATTEMPT = by_key(FOLLOWUP_ATTEMPT_FIELDS)
 
 
@@ -67,10 +68,17 @@ def _tr(text: str) -> str:
 
 
 def _phone(i: DueItem) -> str:
-    """Staff contact only clients who consented to it (DOMAIN.md: consent_contact)."""
+    """Staff contact only clients who consented to it (DOMAIN.md: consent_contact). Short
+    words, so that the names keep the room at 1200 px; the tooltip says it in full."""
     if not i.client.consent_contact:
-        return _tr("no consent to contact")
+        return _tr("no consent")
     return i.client.phone or _tr("no phone")
+
+
+def _phone_tip(i: DueItem) -> str | None:
+    if i.client.consent_contact:
+        return None
+    return _tr("No consent to contact: do not phone, text or write; see the client in person")
 
 
 def _attempts(i: DueItem) -> str:
@@ -80,9 +88,7 @@ def _attempts(i: DueItem) -> str:
     if a is None:
         return "0"
     return (
-        _tr("%1, last %2")
-        .replace("%1", str(len(i.attempts)))
-        .replace("%2", a.attempted_on.isoformat())
+        _tr("%1, %2").replace("%1", str(len(i.attempts))).replace("%2", a.attempted_on.isoformat())
     )
 
 
@@ -108,10 +114,9 @@ def columns() -> list[Column]:
         (_tr("Phone"), _phone, _phone),
         (
             _tr("Point"),
-            lambda i: _tr("%1 months").replace("%1", str(i.point.months)),
+            lambda i: _tr("%1 mo").replace("%1", str(i.point.months)),
             lambda i: i.point.months,
         ),
-        (_tr("Due"), lambda i: i.point.due_on.isoformat(), lambda i: i.point.due_on),
         # One column for the count and the last one: the side panel lists them all.
         (
             _tr("Attempts"),
@@ -145,11 +150,22 @@ class WorklistModel(QAbstractTableModel):
         if not index.isValid():
             return None
         item = self.items[index.row()]
-        if role == Qt.ItemDataRole.ToolTipRole and index.column() == ATTEMPTS_COLUMN:
-            return _last_outcome(item)
+        if role == Qt.ItemDataRole.ToolTipRole:
+            return self._tooltip(item, index.column())
         if role != Qt.ItemDataRole.DisplayRole:
             return None
         return self.columns[index.column()][1](item)
+
+    def _tooltip(self, item: DueItem, column: int) -> str | None:
+        """The words a short cell leaves out: the last attempt's outcome, the consent rule,
+        the whole name (should a very long one still be cut)."""
+        if column == ATTEMPTS_COLUMN:
+            return _last_outcome(item)
+        if column == PHONE_COLUMN:
+            return _phone_tip(item)
+        if column == NAME_COLUMN:
+            return _name(item)
+        return None
 
     def headerData(
         self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
@@ -226,11 +242,13 @@ class WorklistView(QWidget):
         )
         hint.addStretch(1)
         hint.addWidget(self.filters.call_list_button)
+        hint.addWidget(self.filters.print_button)
         layout.addLayout(hint)
 
     def _connect_signals(self) -> None:
         self.filters.changed.connect(self._show_filtered)
-        self.filters.call_list_button.clicked.connect(self.save_call_list)
+        self.filters.call_list_button.clicked.connect(lambda: self.save_call_list())
+        self.filters.print_button.clicked.connect(lambda: self.save_call_list(printable=True))
         self.table.selectionModel().currentRowChanged.connect(self._show_selected)
         self.table.activated.connect(self._open)
         self.form.saved.connect(lambda _id: self.reload())
@@ -316,21 +334,22 @@ class WorklistView(QWidget):
             .replace("%4", QLocale().toString(missed))
         )
 
-    def save_call_list(self) -> None:
-        """The follow-ups shown, as a CSV file to print or to call from."""
+    def save_call_list(self, printable: bool = False) -> None:
+        """The follow-ups shown, as a CSV file to call from or (printable) a PDF to print."""
         today = self.ctx.today()
         suggested = self._folder / self.tr("call-list-%1.csv").replace("%1", today.isoformat())
-        title = self.tr("Save the call list")
-        path = dialogs.save_path(self, title, suggested, self.tr("CSV files (*.csv)"))
+        write, kinds = write_call_list, self.tr("CSV files (*.csv)")
+        if printable:
+            suggested = suggested.with_suffix(".pdf")
+            write, kinds = write_call_list_pdf, self.tr("PDF files (*.pdf)")
+        path = dialogs.save_path(self, self.tr("Save the call list"), suggested, kinds)
         if path is None:
             return
         self._folder = path.parent
         ctx, chosen, months = self.ctx, self.filters.chosen(), self.ctx.settings.followup_months
         actor = ctx.user
         job = Job(
-            lambda _p, _c: write_call_list(
-                ctx.database, actor, path, today, months, chosen, translate=label
-            ),
+            lambda _p, _c: write(ctx.database, actor, path, today, months, chosen, label),
             "call list",
         )
         job.signals.succeeded.connect(lambda rows: self._call_list_saved(path, rows))
@@ -365,11 +384,14 @@ class WorklistView(QWidget):
             self.point_label.setText(self.tr("Choose a follow-up in the list."))
             return
         self.point_label.setText(
-            self.tr("%1 — %2-month follow-up, window %3 to %4")
+            # The due day is here, not in a column of its own: at 1200 px the names need
+            # that room, and the window's close (the deadline) is in the list.
+            self.tr("%1 — %2-month follow-up, due %5, window %3 to %4")
             .replace("%1", _name(item))
             .replace("%2", str(item.point.months))
             .replace("%3", item.point.opens_on.isoformat())
             .replace("%4", item.point.closes_on.isoformat())
+            .replace("%5", item.point.due_on.isoformat())
         )
         for a in reversed(item.attempts):
             self.attempts.addItem(

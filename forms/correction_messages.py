@@ -18,12 +18,14 @@ THIS_KIND = {
     "event": N_("this event"),
     "encounter": N_("this encounter"),
     "followup_attempt": N_("this contact attempt"),
+    "client_note": N_("this note"),
 }
 THIS_KIND_FIRST = {
     "assessment": N_("This assessment"),
     "event": N_("This event"),
     "encounter": N_("This encounter"),
     "followup_attempt": N_("This contact attempt"),
+    "client_note": N_("This note"),
 }
 ASSESSMENT_KIND = {
     "intake": N_("intake"),

@@ -276,15 +276,28 @@ def _open(
 
 def may_correct(session: Session, actor: Actor, today: dt.date, record: StoredRecord) -> None:
     """Raise PermissionDenied unless the actor may correct this record today."""
+    may_correct_entry(session, actor, today, record.kind, record.entered_by_id, record.entered_at)
+
+
+def may_correct_entry(
+    session: Session,
+    actor: Actor,
+    today: dt.date,
+    kind: str,
+    entered_by_id: int | None,
+    entered_at: dt.datetime | None,
+) -> None:
+    """Raise PermissionDenied unless the actor may correct, today, what was entered by
+    `entered_by_id` at `entered_at` (a record of `kind`, or a client note)."""
     actor.require(Permission.ENTER_DATA)
     if actor.can(Permission.CORRECT_ANY_RECORD):
         return
     days = agency_settings.load(session).correction_grace_days
-    if record.entered_by_id != actor.user_id:
-        raise PermissionDenied(say.not_own_entry(record.kind))
-    entered_on = record.entered_at.date() if record.entered_at else None
+    if entered_by_id != actor.user_id:
+        raise PermissionDenied(say.not_own_entry(kind))
+    entered_on = entered_at.date() if entered_at else None
     if entered_on is None or entered_on < today - dt.timedelta(days=days):
-        raise PermissionDenied(say.past_grace_period(record.kind, days, entered_on))
+        raise PermissionDenied(say.past_grace_period(kind, days, entered_on))
 
 
 def _client_of(session: Session, record: StoredRecord) -> stored_records.ClientFacts:

@@ -47,7 +47,7 @@ def _add(subparsers: Any, common: argparse.ArgumentParser, job: Job) -> None:
     parser = parent.add_parser(
         name, parents=parents, help=command.help, description=command.description
     )
-    _add_dates(parser, job.asks)
+    _add_dates(parser, job.asks, command.as_of_help)
     if job.reads_file:
         parser.add_argument(
             "file", type=existing_file, help=f"the {job.file.suffix} workbook to import"
@@ -61,7 +61,7 @@ def _add(subparsers: Any, common: argparse.ArgumentParser, job: Job) -> None:
     parser.set_defaults(handler=functools.partial(run_job, job))
 
 
-def _add_dates(parser: argparse.ArgumentParser, asks: Asks) -> None:
+def _add_dates(parser: argparse.ArgumentParser, asks: Asks, as_of_help: str) -> None:
     if asks is Asks.MONTH:
         parser.add_argument("--month", required=True, type=month, help="the month, as YYYY-MM")
     elif asks is Asks.PERIOD:
@@ -78,7 +78,7 @@ def _add_dates(parser: argparse.ArgumentParser, asks: Asks) -> None:
             "--as-of",
             type=iso_date,
             default=None,
-            help="date of the RecoveryStatus sheet (default: today)",
+            help=as_of_help,
         )
 
 

@@ -35,7 +35,13 @@ def funder_done(args: argparse.Namespace, inputs: JobInputs, result: Any, _calle
     return 0
 
 
-DONE = {"monthly_pdf": monthly_done, "funder": funder_done}
+def calls_done(args: argparse.Namespace, inputs: JobInputs, rows: Any, caller: Caller) -> int:
+    day = inputs.as_of or caller.today
+    print(f"Wrote {args.out}: {rows:,} follow-ups to call on {day.isoformat()}.")
+    return 0
+
+
+DONE = {"monthly_pdf": monthly_done, "funder": funder_done, "call_list": calls_done}
 
 # What a funder file with rows is, said wherever such a file is made (reports.outputs.funder).
 ROWS_WARNING = (

@@ -111,6 +111,25 @@ def funder(
     )
 
 
+def call_list(
+    caller: Caller,
+    i: JobInputs,
+    target: Path,
+    _progress: Progress | None,
+    _cancelled: IsCancelled | None,
+) -> object:
+    """The printable call list of the day asked (default today): every follow-up due or
+    just missed, as the worklist lists them unfiltered."""
+    from forms.settings import load_settings
+    from reports.datasets.followups_due import Filters
+    from reports.outputs.call_list import write_call_list_pdf
+
+    database = caller.the_database()
+    months = load_settings(database).followup_months
+    day = i.as_of or caller.today
+    return write_call_list_pdf(database, caller.the_actor(), target, day, months, Filters())
+
+
 def recipient(i: JobInputs, today: dt.date) -> Recipient | None:
     """The recipient of an identified export (None: the internal copy of every client);
     raises ValidationFailed, keyed by field, for one that cannot be."""

@@ -83,6 +83,7 @@ class Command:
     options: tuple[Option, ...] = ()
     counts: str | None = None  # what its progress counts ("clients"), None: a percentage
     uses_database: bool = True
+    as_of_help: str = "date of the RecoveryStatus sheet (default: today)"
 
 
 @dataclass(frozen=True)
@@ -99,6 +100,9 @@ class Job:
     identified: bool = False  # the file names clients: it goes to a recipient
     preset: frozenset[str] = frozenset()  # flags this job always sets (rows)
     command: Command | None = None  # None: the screen only
+    # False: not on the Reports screen (the call list is saved from the worklist, with the
+    # filters chosen there); the command line still has it.
+    on_reports_screen: bool = True
 
 
 def checked(job: Job, inputs: JobInputs, today: dt.date, names: FieldNames) -> JobInputs:
@@ -138,6 +142,10 @@ def _funder_name(i: JobInputs) -> str:
 
 def _export_name(i: JobInputs) -> str:
     return f"recovery-desk-export-{i.as_of.isoformat() if i.as_of else ''}.xlsx"
+
+
+def _call_list_name(i: JobInputs) -> str:
+    return f"call-list-{i.as_of.isoformat() if i.as_of else ''}.pdf"
 
 
 def _report_jobs() -> list[Job]:
@@ -184,6 +192,22 @@ def _report_jobs() -> list[Job]:
             _funder_name,
             runs.funder,
             preset=frozenset({"rows"}),  # the command line's `export funder --rows`
+        ),
+        Job(
+            "call_list",
+            N_("Call list of the day (PDF)"),
+            N_(
+                "The follow-ups due or just missed on the chosen day, to print and call from: "
+                "code, name, phone (only with consent to contact), point, window close and "
+                "attempts, with a column to write each call's result in. It names clients."
+            ),
+            Permission.VIEW_CLIENTS,
+            Asks.AS_OF,
+            PDF,
+            _call_list_name,
+            runs.call_list,
+            command=CALL_LIST_COMMAND,
+            on_reports_screen=False,
         ),
     ]
 
@@ -255,6 +279,16 @@ FUNDER_COMMAND = Command(
     "Signs in as a manager or administrator (--user).",
     (Option("--rows", "add the de-identified row-level sheet (HIPAA Safe Harbor)"),),
     counts="clients",
+)
+CALL_LIST_COMMAND = Command(
+    ("report", "calls"),
+    "the day's call list (PDF to print)",
+    "Every follow-up due or just missed on the day (--as-of, default today), as the "
+    "Follow-ups due screen lists them: code, name, phone, point, window close and contact "
+    "attempts, with an empty column for each call's result. The phone is printed only for "
+    "a client who consented to be contacted. Client notes are never printed. The sheet "
+    "names clients: saving it is audited. Signs in as any role (--user).",
+    as_of_help="the day the list is for (default: today)",
 )
 EXPORT_DATA_COMMAND = Command(
     ("export", "data"),

@@ -10,14 +10,10 @@ beside its target and renamed into place, so a failure or cancel leaves no file.
 
 from __future__ import annotations
 
-import datetime as dt
 import logging
 from collections.abc import Callable
-from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
 
-from reportlab.lib.utils import TimeStamp
 from reportlab.pdfgen import canvas as pdf_canvas
 from reportlab.platypus import (
     CondPageBreak,
@@ -33,14 +29,10 @@ from db.dates import Period
 from db.files import atomic_path
 from db.jobs import Cancelled, IsCancelled
 from reports.render import pdf_charts
+from reports.render.pdf_pages import INTERNAL_MARK as INTERNAL_MARK  # where tests look
+from reports.render.pdf_pages import PageFrame, generated_text, numbered_canvas
 from reports.render.pdf_style import (
-    ACCENT,
-    FONT,
-    FONT_BOLD,
     MARGIN,
-    MUTED,
-    RULE,
-    WARNING,
     Styles,
     page_size,
     pdf_table,
@@ -57,7 +49,6 @@ from reports.tables.report_tables import Table
 
 log = logging.getLogger(__name__)
 
-INTERNAL_MARK = "Internal — contains small counts"
 MONTH_NAMES = (
     "January",
     "February",
@@ -82,89 +73,14 @@ def month_title(period: Period) -> str:
     return f"{start.isoformat()} to {end.isoformat()}"
 
 
-def generated_text(when: dt.datetime) -> str:
-    return f"Generated {when.astimezone(dt.UTC).strftime('%Y-%m-%d %H:%M')} UTC"
-
-
-@dataclass(frozen=True)
-class _Page:
-    """What every page carries besides its body."""
-
-    agency: str
-    title: str
-    generated: str
-    internal: bool
-
-    def decorate(self, canvas: pdf_canvas.Canvas, number: int, total: int) -> None:
-        width, height = canvas._pagesize
-        top, bottom = height - MARGIN + 14, MARGIN - 18
-        canvas.setStrokeColor(RULE)
-        canvas.setLineWidth(0.5)
-        canvas.line(MARGIN, top - 4, width - MARGIN, top - 4)
-        canvas.line(MARGIN, bottom + 10, width - MARGIN, bottom + 10)
-        canvas.setFont(FONT_BOLD, 8)
-        canvas.setFillColor(ACCENT)
-        canvas.drawString(MARGIN, top, _fit(canvas, self.agency, FONT_BOLD, 8, width / 2))
-        canvas.setFont(FONT, 8)
-        canvas.setFillColor(MUTED)
-        canvas.drawRightString(width - MARGIN, top, self.title)
-        canvas.drawString(MARGIN, bottom, self.generated)
-        canvas.drawRightString(width - MARGIN, bottom, f"Page {number} of {total}")
-        if self.internal:
-            canvas.setFont(FONT_BOLD, 8)
-            canvas.setFillColor(WARNING)
-            canvas.drawCentredString(width / 2, bottom, INTERNAL_MARK)
-
-
 def _canvas_maker(data: ReportData) -> Callable[..., pdf_canvas.Canvas]:
-    page = _Page(
+    page = PageFrame(
         data.agency,
         f"Monthly report · {month_title(data.period)}",
         generated_text(data.generated_at),
         data.disclosure.internal,
     )
-
-    class NumberedCanvas(pdf_canvas.Canvas):
-        """Holds pages back until the end, when "page x of y" is known."""
-
-        def __init__(self, *args: Any, **kwargs: Any) -> None:
-            super().__init__(*args, **kwargs)
-            self._pages: list[dict[str, Any]] = []
-            # The file's creation date is the generation time, not the clock's: the same
-            # data generated at the same minute makes the same bytes (a closed month).
-            self._doc._timeStamp = _time_stamp(data.generated_at)
-
-        def showPage(self) -> None:
-            self._pages.append(dict(self.__dict__))
-            self._startPage()
-
-        def save(self) -> None:
-            total = len(self._pages)
-            for number, state in enumerate(self._pages, start=1):
-                self.__dict__.update(state)
-                page.decorate(self, number, total)
-                super().showPage()
-            super().save()
-
-    return NumberedCanvas
-
-
-def _time_stamp(when: dt.datetime) -> TimeStamp:
-    stamp = TimeStamp(invariant=True)
-    moment = when.astimezone(dt.UTC).replace(second=0, microsecond=0)
-    stamp.t = moment.timestamp()
-    stamp.lt = moment.timetuple()
-    stamp.YMDhms = tuple(stamp.lt)[:6]
-    return stamp
-
-
-def _fit(canvas: pdf_canvas.Canvas, value: str, font: str, size: float, room: float) -> str:
-    """`value` cut with an ellipsis to fit `room` points (a long agency name in the header)."""
-    if canvas.stringWidth(value, font, size) <= room:
-        return value
-    while value and canvas.stringWidth(value + "…", font, size) > room:
-        value = value[:-1]
-    return value + "…"
+    return numbered_canvas(page, data.generated_at)
 
 
 def _title_block(data: ReportData, styles: Styles) -> list[Flowable]:
@@ -322,7 +238,7 @@ def write_monthly_pdf(
             title=f"Monthly report {month_title(data.period)}",
             author=data.agency,
             creator="Recovery Desk",
-            invariant=True,  # no clock or random ID in the file: see _time_stamp
+            invariant=True,  # no clock or random ID in the file: see pdf_pages.time_stamp
         )
         if cancelled is not None and cancelled():
             raise Cancelled()

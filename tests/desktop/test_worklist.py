@@ -4,12 +4,13 @@ from __future__ import annotations
 
 import csv
 import datetime as dt
+import subprocess
 from pathlib import Path
 from typing import Any
 
 import pytest
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QApplication, QComboBox
+from PySide6.QtWidgets import QApplication, QComboBox, QStyle
 from sqlalchemy import select
 
 from db.models import AuditEntry, FollowUpAttempt
@@ -144,6 +145,37 @@ def test_the_call_list_is_a_csv_with_the_phone_only_with_consent(
     assert (row.action, row.username, row.entity_id) == ("export", "desk", "calls.csv")
 
 
+def test_alt_p_saves_the_printable_call_list_of_the_follow_ups_shown(
+    qtbot: Any, desk: Desk, view: WorklistView, fake_dialogs: FakeDialogs, tmp_path: Path
+) -> None:
+    bar = view.filters
+    bar.state_filter.setCurrentIndex(bar.state_filter.findData("due"))
+    fake_dialogs.paths = [tmp_path / "calls.pdf"]
+    desk.window.activateWindow()
+    qtbot.waitUntil(lambda: QApplication.activeWindow() is desk.window)
+    view.take_focus()
+    qtbot.keyClick(view.table, Qt.Key.Key_P, Qt.KeyboardModifier.AltModifier)
+    qtbot.waitUntil(lambda: (tmp_path / "calls.pdf").exists())  # a mnemonic clicks after a flash
+    bar.state_filter.setCurrentIndex(0)
+    kind, title, suggested = fake_dialogs.shown[-1]
+    assert (kind, title, Path(suggested).name) == (
+        "save_path",
+        "Save the call list",
+        "call-list-2026-11-27.pdf",
+    )
+    printed = subprocess.run(
+        ["pdftotext", "-layout", str(tmp_path / "calls.pdf"), "-"],
+        capture_output=True,
+        text=True,
+        check=True,
+    ).stdout
+    lines = [" ".join(line.split()) for line in printed.splitlines() if line.strip()]
+    assert "W-Ana Due, Ana no consent to contact 3 2027-01-27 0" in lines
+    assert "W-Ben Due, Ben 555-0101 6 2027-02-01 0" in lines
+    assert "2 follow-ups. shown: due." in lines
+    assert desk.window.confirmation.text() == "Call list saved: 2 follow-ups in calls.pdf"
+
+
 def test_method_and_outcome_are_drop_downs_wide_enough_to_read(view: WorklistView) -> None:
     note = view.form.editors["note"].widget
     for key, choice in (("method", "In person"), ("outcome", "Wrong number")):
@@ -176,6 +208,25 @@ def test_ctrl_2_puts_the_focus_on_the_list_and_enter_opens_the_client(
     window.go("worklist")
 
 
+def unreadable_cells(view: WorklistView) -> list[str]:
+    """The cells of the rows on screen whose text does not fit its column (the room a
+    cell's text has is the column less the style's margin on each side)."""
+    table = view.table
+    metrics = table.fontMetrics()
+    frame = table.style().pixelMetric(QStyle.PixelMetric.PM_FocusFrameHMargin, None, table)
+    margin = 2 * (frame + 1)
+    first = max(table.rowAt(0), 0)
+    last = table.rowAt(table.viewport().height() - 1)
+    last = view.model.rowCount() - 1 if last < 0 else last
+    cut = []
+    for row in range(first, last + 1):
+        for column in range(view.model.columnCount()):
+            text = str(view.model.data(view.model.index(row, column)))
+            if table.columnWidth(column) < metrics.horizontalAdvance(text) + margin:
+                cut.append(f"row {row} column {column}: {text!r}")
+    return cut
+
+
 def test_every_column_fits_at_the_default_size(qtbot: Any, desk: Desk, view: WorklistView) -> None:
     desk.window.resize(1200, 800)
     qtbot.waitUntil(lambda: desk.window.width() == 1200)
@@ -191,7 +242,10 @@ def test_every_column_fits_at_the_default_size(qtbot: Any, desk: Desk, view: Wor
 
 def test_a_phone_number_shows_only_with_consent_to_contact(view: WorklistView) -> None:
     phones = {i.client.given_name: view.model.columns[4][1](i) for i in view.model.items}
-    assert phones == {"Ana": "no consent to contact", "Ben": "555-0101"}
+    assert phones == {"Ana": "no consent", "Ben": "555-0101"}
+    ana = next(r for r, i in enumerate(view.model.items) if i.client.given_name == "Ana")
+    tip = view.model.data(view.model.index(ana, 4), Qt.ItemDataRole.ToolTipRole)
+    assert tip.startswith("No consent to contact: do not phone")
 
 
 def test_the_list_sorts_inside_its_model(view: WorklistView) -> None:
@@ -231,13 +285,12 @@ def test_a_contact_attempt_is_logged_with_the_keyboard_and_respects_consent_to_c
     assert item is not None and item.client.given_name == "Ana"
     assert len(item.attempts) == 1
     assert view.attempts.item(0).text() == "2026-11-27  In person: No answer — came in for kits"
-    cell = view.model.index(view.table.currentIndex().row(), 7)
-    assert view.model.data(cell) == "1, last 2026-11-27"
+    cell = view.model.index(view.table.currentIndex().row(), 6)
+    assert view.model.data(cell) == "1, 2026-11-27"
     assert view.model.data(cell, Qt.ItemDataRole.ToolTipRole) == "No answer"
     desk.window.resize(1200, 800)  # an attempt's cell leaves the names room to read
     qtbot.waitUntil(lambda: desk.window.width() == 1200)
-    name = view.model.data(view.model.index(view.table.currentIndex().row(), 3))
-    assert view.table.columnWidth(3) >= view.table.fontMetrics().horizontalAdvance(name)
+    assert unreadable_cells(view) == []  # every row on screen, not only the chosen one
     with desk.database.reading() as session:
         attempt = session.scalar(select(FollowUpAttempt))
         assert attempt is not None and attempt.point_months == 3 and attempt.method == "in_person"

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import csv
 import datetime as dt
+import subprocess
 from pathlib import Path
 
 import pytest
@@ -15,7 +16,7 @@ from db.engine import Database
 from db.models import AuditEntry
 from forms import records
 from reports.datasets.followups_due import Filters
-from reports.outputs.call_list import write_call_list
+from reports.outputs.call_list import write_call_list, write_call_list_pdf
 
 TODAY = dt.date(2026, 11, 27)
 MONTHS = (3, 6, 12)
@@ -89,3 +90,49 @@ def test_the_filters_choose_the_rows_and_a_refusal_writes_no_file(
     with pytest.raises(PermissionDenied):
         write_call_list(database, nobody, tmp_path / "other.csv", TODAY, MONTHS, Filters())
     assert not (tmp_path / "other.csv").exists()
+
+
+def _pdf_text(path: Path) -> str:
+    printed = subprocess.run(
+        ["pdftotext", "-layout", str(path), "-"], capture_output=True, text=True, check=True
+    )
+    return printed.stdout
+
+
+def test_the_printable_call_list_has_the_same_rows_and_the_same_phone_rule(
+    database: Database, front_desk: Actor, tmp_path: Path
+) -> None:
+    _client(
+        database,
+        front_desk,
+        "C-1",
+        given_name="Ana <b>",
+        family_name="Ruiz & Co",
+        phone="+44 20 7946 0958",
+        consent_contact="yes",
+    )
+    _client(database, front_desk, "C-2", given_name="Bea", family_name="Quiet", phone="555-0199")
+    target = tmp_path / "calls.pdf"
+    assert write_call_list_pdf(database, front_desk, target, TODAY, MONTHS, Filters()) == 2
+    lines = [" ".join(line.split()) for line in _pdf_text(target).splitlines() if line.strip()]
+    assert "Follow-ups to call on 2026-11-27" in lines
+    assert "2 follow-ups." in lines
+    assert "C-1 Ruiz & Co, Ana <b> +44 20 7946 0958 3 2027-01-27 0" in lines
+    assert "C-2 Quiet, Bea no consent to contact 3 2027-01-27 0" in lines
+    assert "555-0199" not in " ".join(lines)
+    assert lines[-1].endswith("Page 1 of 1")
+    with database.reading() as session:
+        row = session.scalars(select(AuditEntry).where(AuditEntry.entity == "call_list")).one()
+    assert (row.action, row.entity_id) == ("export", "calls.pdf")
+
+
+def test_a_filtered_printable_list_says_what_it_shows_and_an_empty_one_says_so(
+    database: Database, front_desk: Actor, tmp_path: Path
+) -> None:
+    _client(database, front_desk, "C-1", given_name="Al", family_name="One")
+    target = tmp_path / "calls.pdf"
+    chosen = Filters(state="missed", months=3, days_left=7)
+    assert write_call_list_pdf(database, front_desk, target, TODAY, MONTHS, chosen) == 0
+    seen = " ".join(_pdf_text(target).split())
+    assert "0 follow-ups. shown: missed; the 3-month point; windows closing within 7 days." in seen
+    assert "No follow-up to call." in seen and "One" not in seen

@@ -24,7 +24,8 @@ def test_each_role_sees_the_jobs_its_permissions_allow(database: Database) -> No
     def keys(role: str) -> list[str]:
         return [j.key for j in jobs_for(signed_in(database, role))]
 
-    assert keys("front_desk") == ["template"]
+    # Front desk calls the clients due: the day's call list is theirs to print.
+    assert keys("front_desk") == ["call_list", "template"]
     assert keys("admin") == [j.key for j in all_jobs()]
 
 
