@@ -42,6 +42,7 @@ class ClientPageView(QWidget):
     record_consent = Signal()
     revoke_consent = Signal(int)  # the consent's id
     open_record = Signal(str, int)  # a timeline row's kind and id, to read it back
+    progress_summary = Signal()  # the printable summary for the client
     erase_client = Signal()  # administrators only: the section shows the button to them
     back = Signal()
 
@@ -125,6 +126,7 @@ class ClientPageView(QWidget):
             ("encounter", self.tr("Encounter (Ctrl+E)")),
             ("edit", self.tr("Edit &client details")),
             ("record_consent", self.tr("Rec&ord consent…")),
+            ("progress_summary", self.tr("&Progress summary…")),
         ):
             button = QPushButton(caption, self)
             button.setObjectName(f"action_{key}")
@@ -199,6 +201,7 @@ class ClientPageView(QWidget):
         self.buttons["encounter"].clicked.connect(self.new_encounter)
         self.buttons["edit"].clicked.connect(self.edit_client)
         self.buttons["record_consent"].clicked.connect(self.record_consent)
+        self.buttons["progress_summary"].clicked.connect(self.progress_summary)
         self.erase_button.clicked.connect(self.erase_client)
         self.revoke_button.clicked.connect(self._revoke_chosen)
         self.consent_table.currentCellChanged.connect(self._consent_chosen)

@@ -5,6 +5,8 @@ folded, and a discharge said plainly. Dates here are worked by hand (TODAY = 202
 
 from __future__ import annotations
 
+import subprocess
+from pathlib import Path
 from typing import Any
 
 from PySide6.QtCore import Qt
@@ -14,7 +16,7 @@ from desktop.client_page import ClientPageView
 from desktop.progress_chart import STYLES
 from forms import records
 from tests.conftest import TODAY
-from tests.desktop.harness import Desk, add_client
+from tests.desktop.harness import Desk, FakeDialogs, add_client
 
 SIX = "larger_longer;cut_down;time_spent;role_failure;social_problems;activities_given_up"
 
@@ -187,3 +189,19 @@ def test_a_new_client_is_asked_for_the_intake(desk: Desk) -> None:
     )
     assert page.points_box.episode_state.text() == "No episode yet: an intake opens one."
     assert page.progress_box.changes.text() == ""
+
+
+def test_the_progress_summary_is_saved_from_the_page(
+    qtbot: Any, desk: Desk, fake_dialogs: FakeDialogs, tmp_path: Path
+) -> None:
+    page = _in_remission(desk)
+    target = tmp_path / "for-rosa.pdf"
+    fake_dialogs.paths = [target]
+    qtbot.mouseClick(page.buttons["progress_summary"], Qt.MouseButton.LeftButton)
+    assert fake_dialogs.shown[-1][0] == "save_path"
+    assert fake_dialogs.shown[-1][2].endswith(
+        f"progress-{page.page.values['client_code']}-2026-11-27.pdf"
+    )
+    assert "Progress summary saved: for-rosa.pdf" in desk.window.confirmation.text()
+    printed = subprocess.run(["pdftotext", str(target), "-"], capture_output=True, text=True)
+    assert "Quality of life up from 8 at intake to 13" in " ".join(printed.stdout.split())
