@@ -14,6 +14,9 @@ from PySide6.QtWidgets import (
 FIT_ROWS = 5  # the status and follow-up tables grow to this many rows, then scroll
 
 
+RESIZE_PRECISION_ROWS = 40
+
+
 def make_table(parent: QWidget, name: str, headers: list[str]) -> QTableWidget:
     table = QTableWidget(0, len(headers), parent)
     table.setObjectName(name)
@@ -25,6 +28,9 @@ def make_table(parent: QWidget, name: str, headers: list[str]) -> QTableWidget:
     table.verticalHeader().hide()
     header = table.horizontalHeader()
     header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+    # Columns fit the rows in view and a few more, not all of a long history's: measuring
+    # every row of a 600-row timeline took most of the time the page took to open.
+    header.setResizeContentsPrecision(RESIZE_PRECISION_ROWS)
     header.setStretchLastSection(True)
     return table
 
