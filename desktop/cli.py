@@ -24,6 +24,7 @@ COMMAND_MODULES = (
     "desktop.commands.encryption",
     "desktop.commands.months",
     "desktop.commands.clients",
+    "desktop.commands.progress",
 )
 
 EXIT_BAD_INPUT = 2

@@ -1,7 +1,8 @@
 """Everything the client page shows (no widgets here): the client's record from
 forms/ (opening it is a `view` in the audit trail), the status as of a day read
-from the stored status after the client's assessments (reports.datasets.status_store)
-and the follow-up points from the rules in reports/.
+from the stored status after the client's assessments (reports.datasets.status_store),
+and from the rules in reports/ the follow-up points, the status in plain words with its
+milestones, and the current episode's ratings for the progress chart.
 """
 
 from __future__ import annotations
@@ -25,6 +26,8 @@ from forms.client_record import (
 from forms.vocabulary import Actor, Database
 from reports.datasets.client_history import history_and_status
 from reports.rules.followup import PointState, client_followups
+from reports.rules.milestones import Outlook, outlook
+from reports.rules.progress import Progress, progress
 from reports.rules.recovery import ClassStatus
 
 __all__ = ["ClientGone", "ClientPage", "load_client_page"]
@@ -45,6 +48,9 @@ class ClientPage:
     as_of: dt.date
     consents: tuple[ConsentEntry, ...]  # in signing order
     disclosures: tuple[DisclosureEntry, ...]  # newest first
+    # The status in plain words with its milestones, and the episode's ratings (rules').
+    outlook: Outlook
+    progress: Progress
 
     @property
     def has_open_episode(self) -> bool:
@@ -76,4 +82,6 @@ def load_client_page(
         as_of,
         record.consents,
         record.disclosures,
+        outlook(history, statuses, as_of),
+        progress(history, as_of),
     )

@@ -1,6 +1,7 @@
-"""One client: identity and consent, status per substance with its reason, follow-up
-points, consents, and the timeline of everything recorded beside the list of disclosures
-of the client's records. Buttons open the forms."""
+"""One client: identity and consent, where they stand in plain words with the milestones
+ahead and reached (clinical terms one click away), their progress since intake, the
+current episode's follow-up points, consents, and the timeline of everything recorded
+beside the list of disclosures of the client's records. Buttons open the forms."""
 
 from __future__ import annotations
 
@@ -9,14 +10,11 @@ import logging
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
-    QAbstractItemView,
-    QGroupBox,
+    QFrame,
     QHBoxLayout,
-    QHeaderView,
     QLabel,
     QPushButton,
-    QTableWidget,
-    QTableWidgetItem,
+    QScrollArea,
     QTabWidget,
     QVBoxLayout,
     QWidget,
@@ -25,64 +23,15 @@ from PySide6.QtWidgets import (
 from desktop import client_text as text
 from desktop.client_data import ClientPage
 from desktop.client_model import ClientRow
-from desktop.translate import message, shown_date, shown_number
+from desktop.client_outlook import OutlookBox
+from desktop.episode_points import EpisodePointsBox
+from desktop.page_tables import fill_table, make_table, strike_voided
+from desktop.progress_panel import ProgressBox
+from desktop.translate import shown_number
 from forms.client_record import ConsentEntry
 
 log = logging.getLogger(__name__)
-
-FIT_ROWS = 5  # the status and follow-up tables grow to this many rows, then scroll
-
-
-def make_table(parent: QWidget, name: str, headers: list[str]) -> QTableWidget:
-    table = QTableWidget(0, len(headers), parent)
-    table.setObjectName(name)
-    table.setHorizontalHeaderLabels(headers)
-    table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-    table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-    table.setWordWrap(False)
-    table.setTabKeyNavigation(False)
-    table.verticalHeader().hide()
-    header = table.horizontalHeader()
-    header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-    header.setStretchLastSection(True)
-    return table
-
-
-def fill_table(table: QTableWidget, rows: list[list[str]], empty: str, fit_rows: int = 0) -> None:
-    """Fill the table; with `fit_rows`, make it as tall as its rows, up to that many."""
-    if not rows:
-        rows = [[empty] + [""] * (table.columnCount() - 1)]
-    table.setRowCount(len(rows))
-    for r, row in enumerate(rows):
-        for c, value in enumerate(row):
-            item = QTableWidgetItem(value)
-            item.setToolTip(value)
-            table.setItem(r, c, item)
-    if fit_rows:
-        shown = min(len(rows), fit_rows)
-        height = (
-            table.horizontalHeader().sizeHint().height()
-            + 2 * table.frameWidth()
-            + sum(table.rowHeight(r) for r in range(shown))
-        )
-        if len(rows) > fit_rows or table.horizontalScrollBar().isVisible():
-            height += table.horizontalScrollBar().sizeHint().height()
-        table.setFixedHeight(height)
-
-
-def strike_voided(table: QTableWidget, voided: list[bool]) -> None:
-    """Voided rows stay in the timeline, struck through and greyed."""
-    for row, is_voided in enumerate(voided):
-        if not is_voided:
-            continue
-        for column in range(table.columnCount()):
-            item = table.item(row, column)
-            if item is None:
-                continue
-            font = item.font()
-            font.setStrikeOut(True)
-            item.setFont(font)
-            item.setForeground(Qt.GlobalColor.darkGray)
+TABS_MIN_HEIGHT = 200  # the timeline keeps a few rows in view; the page scrolls instead
 
 
 class ClientPageView(QWidget):
@@ -93,6 +42,7 @@ class ClientPageView(QWidget):
     record_consent = Signal()
     revoke_consent = Signal(int)  # the consent's id
     open_record = Signal(str, int)  # a timeline row's kind and id, to read it back
+    progress_summary = Signal()  # the printable summary for the client
     erase_client = Signal()  # administrators only: the section shows the button to them
     back = Signal()
 
@@ -119,7 +69,7 @@ class ClientPageView(QWidget):
         )
 
     def _build_ui(self) -> None:
-        layout = QVBoxLayout(self)
+        outer = QVBoxLayout(self)
         top = QHBoxLayout()
         self.heading = QLabel(self)
         self.heading.setObjectName("client_heading")
@@ -131,16 +81,39 @@ class ClientPageView(QWidget):
         top.addWidget(self.heading, 1)
         self.back_button = QPushButton(self.tr("Back to list (Esc)"), self)
         top.addWidget(self.back_button)
-        layout.addLayout(top)
+        outer.addLayout(top)
+        # Below the name the page scrolls: opened details never squeeze the rest.
+        scroll = QScrollArea(self)
+        scroll.setWidgetResizable(True)
+        scroll.setFrameShape(QFrame.Shape.NoFrame)
+        body = QWidget(scroll)
+        layout = QVBoxLayout(body)
+        layout.setContentsMargins(0, 0, 0, 0)
+        scroll.setWidget(body)
+        outer.addWidget(scroll, 1)
         self.identity = QLabel(self)
         self.identity.setObjectName("client_identity")
         self.identity.setTextFormat(Qt.TextFormat.PlainText)
         self.identity.setWordWrap(True)
         layout.addWidget(self.identity)
+        self.points_box = EpisodePointsBox(self)
+        self.followup_table = self.points_box.followup_table
+        layout.addWidget(self.points_box.episode_state)
         layout.addLayout(self._actions())
-        layout.addWidget(self._status_box())
-        layout.addWidget(self._followup_box())
+        layout.addLayout(self._standing())
+        layout.addWidget(self.points_box)
         layout.addWidget(self._history_tabs(), 1)
+
+    def _standing(self) -> QHBoxLayout:
+        """Where the client stands (plain words first) beside their progress."""
+        row = QHBoxLayout()
+        self.status_box = OutlookBox(self)
+        self.status_table = self.status_box.status_table
+        self.reason = self.status_box.reason
+        self.progress_box = ProgressBox(self)
+        row.addWidget(self.status_box, 3)
+        row.addWidget(self.progress_box, 2)
+        return row
 
     def _actions(self) -> QHBoxLayout:
         row = QHBoxLayout()
@@ -153,6 +126,7 @@ class ClientPageView(QWidget):
             ("encounter", self.tr("Encounter (Ctrl+E)")),
             ("edit", self.tr("Edit &client details")),
             ("record_consent", self.tr("Rec&ord consent…")),
+            ("progress_summary", self.tr("&Progress summary…")),
         ):
             button = QPushButton(caption, self)
             button.setObjectName(f"action_{key}")
@@ -169,46 +143,6 @@ class ClientPageView(QWidget):
         self.erase_button.hide()
         row.addWidget(self.erase_button)
         return row
-
-    def _status_box(self) -> QGroupBox:
-        self.status_box = QGroupBox(self)
-        layout = QVBoxLayout(self.status_box)
-        self.status_table = make_table(
-            self.status_box,
-            "status_table",
-            [
-                self.tr("Substance"),
-                self.tr("Status"),
-                self.tr("Sobriety"),
-                self.tr("Recovery"),
-                self.tr("Why"),
-            ],
-        )
-        layout.addWidget(self.status_table)
-        self.reason = QLabel(self.status_box)
-        self.reason.setObjectName("status_reason")
-        self.reason.setWordWrap(True)
-        self.reason.setTextFormat(Qt.TextFormat.PlainText)
-        self.reason.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-        layout.addWidget(self.reason)
-        return self.status_box
-
-    def _followup_box(self) -> QGroupBox:
-        box = QGroupBox(self.tr("Follow-up points"), self)
-        layout = QVBoxLayout(box)
-        self.followup_table = make_table(
-            box,
-            "followup_table",
-            [
-                self.tr("Intake"),
-                self.tr("Point"),
-                self.tr("Due"),
-                self.tr("Window"),
-                self.tr("State"),
-            ],
-        )
-        layout.addWidget(self.followup_table)
-        return box
 
     def _consent_tab(self) -> QWidget:
         """The consents to disclose (42 CFR part 2), with Revoke for the one chosen."""
@@ -239,6 +173,7 @@ class ClientPageView(QWidget):
     def _history_tabs(self) -> QTabWidget:
         self.tabs = QTabWidget(self)
         self.tabs.setObjectName("client_tabs")
+        self.tabs.setMinimumHeight(TABS_MIN_HEIGHT)
         self.timeline_table = make_table(
             self.tabs, "timeline_table", [self.tr("Date"), self.tr("What"), self.tr("Details")]
         )
@@ -266,12 +201,12 @@ class ClientPageView(QWidget):
         self.buttons["encounter"].clicked.connect(self.new_encounter)
         self.buttons["edit"].clicked.connect(self.edit_client)
         self.buttons["record_consent"].clicked.connect(self.record_consent)
+        self.buttons["progress_summary"].clicked.connect(self.progress_summary)
         self.erase_button.clicked.connect(self.erase_client)
         self.revoke_button.clicked.connect(self._revoke_chosen)
         self.consent_table.currentCellChanged.connect(self._consent_chosen)
         # Enter, or a double-click (the platform's activation), opens the row once.
         self.timeline_table.cellActivated.connect(self._open_timeline_row)
-        self.status_table.currentCellChanged.connect(self._show_reason)
         escape = QShortcut(QKeySequence(Qt.Key.Key_Escape), self)
         escape.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
         escape.activated.connect(self.back)
@@ -289,22 +224,11 @@ class ClientPageView(QWidget):
         for kind in ("follow_up", "discharge"):
             self.buttons[kind].setEnabled(not needs_intake)
             self.buttons[kind].setToolTip(why if needs_intake else "")
-        self.status_box.setTitle(self.tr("Status on %1").replace("%1", shown_date(page.as_of)))
-        fill_table(
-            self.status_table,
-            text.status_rows(page.statuses),
-            self.tr("No completed interview yet: press Alt+I to record the intake."),
-            FIT_ROWS,
-        )
-        self._show_reason(0)
-        fill_table(
-            self.followup_table,
-            text.followup_rows(page.points),
-            self.tr("Follow-ups are scheduled from a completed intake."),
-            FIT_ROWS,
-        )
-        fill_table(self.timeline_table, text.timeline_rows(page), self.tr("Nothing recorded yet."))
-        self.timeline_keys = text.timeline_keys(page)
+        self.status_box.show_page(page)
+        self.progress_box.show_page(page)
+        self.points_box.show_page(page)
+        rows, self.timeline_keys = text.timeline(page)
+        fill_table(self.timeline_table, rows, self.tr("Nothing recorded yet."))
         strike_voided(self.timeline_table, [voided for *_, voided in self.timeline_keys])
         self.timeline_table.setToolTip(self.tr("Enter or double-click a row to read it back"))
         self._show_consents(page)
@@ -355,17 +279,3 @@ class ClientPageView(QWidget):
         the follow-up; Tab moves along the buttons."""
         kind = "follow_up" if self.buttons["follow_up"].isEnabled() else "intake"
         self.buttons[kind].setFocus(Qt.FocusReason.OtherFocusReason)
-
-    def _show_reason(self, row: int, *_: int) -> None:
-        """The full sentence behind the status of the chosen substance (the first at start)."""
-        statuses = self.page.statuses
-        if 0 <= row < len(statuses):
-            cell = self.status_table.item(row, 0)
-            substance = cell.text() if cell is not None else ""
-            self.reason.setText(
-                self.tr("Why, for %1: %2")
-                .replace("%1", substance)
-                .replace("%2", message(statuses[row].reason))
-            )
-        else:
-            self.reason.clear()

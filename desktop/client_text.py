@@ -207,17 +207,24 @@ def _timeline(page: ClientPage) -> list[tuple[dt.date, int, str, str, str, Any]]
 
 
 def timeline_rows(page: ClientPage) -> list[list[str]]:
-    rows = []
-    for day, _, what, detail, _kind, record in _timeline(page):
-        if record.voided_at is not None:
-            detail = _voided(record) + " — " + detail
-        rows.append([shown_date(day), what, detail])
-    return rows
+    return timeline(page)[0]
 
 
 def timeline_keys(page: ClientPage) -> list[tuple[str, int, bool]]:
     """(kind, id, voided) of each timeline row, in the order of `timeline_rows`."""
-    return [(kind, r.id, r.voided_at is not None) for *_, kind, r in _timeline(page)]
+    return timeline(page)[1]
+
+
+def timeline(page: ClientPage) -> tuple[list[list[str]], list[tuple[str, int, bool]]]:
+    """The timeline's rows and their keys from one walk (ten years of history is long)."""
+    rows, keys = [], []
+    for day, _, what, detail, kind, record in _timeline(page):
+        voided = record.voided_at is not None
+        if voided:
+            detail = _voided(record) + " — " + detail
+        rows.append([shown_date(day), what, detail])
+        keys.append((kind, record.id, voided))
+    return rows, keys
 
 
 def _voided(record: Any) -> str:

@@ -9,7 +9,7 @@ from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QWidget
 
 from desktop import client_text as text
-from desktop import dialogs, record_actions
+from desktop import dialogs, progress_summary_action, record_actions
 from desktop.assessment_form import AssessmentFormView, kind_titles
 from desktop.client_data import ClientGone, load_client_page
 from desktop.client_form import ClientFormView
@@ -89,7 +89,14 @@ class ClientsSection(NavStack):
         notes = ClientNotesPanel(self.ctx, client_id)
         notes.attach_to(view)
         notes.message.connect(self.message)
+        view.progress_summary.connect(lambda: self.save_progress_summary(view))
         return view
+
+    def save_progress_summary(self, page: ClientPageView) -> None:
+        code = str(page.page.values["client_code"])
+        path = progress_summary_action.save_progress_summary(page, self.ctx, code)
+        if path is not None:
+            self.message.emit(self.tr("Progress summary saved: %1").replace("%1", path.name))
 
     def erase_client(self, page: ClientPageView) -> bool:
         code = str(page.page.values["client_code"])

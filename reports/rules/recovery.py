@@ -15,7 +15,7 @@ from datetime import date, timedelta
 
 from db.codes import MAINTENANCE_MEDICATION
 from db.dates import add_months, months_between
-from reports.rules.facts import ClientHistory, death_date
+from reports.rules.facts import AssessmentFacts, ClientHistory, death_date
 from reports.rules.recovery_text import describe, label
 from reports.rules.remission import (
     ACTIVE,
@@ -40,11 +40,13 @@ __all__ = [
     "SUSTAINED_REMISSION",
     "UNKNOWN",
     "ClassStatus",
+    "citizenship_ok",
     "classify",
     "classify_all",
     "classify_series",
     "death_date",
     "headline",
+    "health_ok",
     "primary_status",
     "sobriety_at",
 ]
@@ -177,13 +179,18 @@ class _Context:
 
     def citizenship_ok(self) -> bool:
         if self._citizenship is None:
-            self._citizenship = _citizenship_ok(self.history, self.last.offending_days_28, self.d)
+            self._citizenship = citizenship_ok(self.history, self.last.offending_days_28, self.d)
         return self._citizenship
 
 
 def _health_ok(walk: ClientWalk) -> bool:
-    last, intake = walk.last, walk.intake
-    assert last is not None
+    assert walk.last is not None
+    return health_ok(walk.last, walk.intake)
+
+
+def health_ok(last: AssessmentFacts, intake: AssessmentFacts | None) -> bool:
+    """§5 `health_ok` at `last`: quality of life back to the episode's intake, or BARC-10
+    total at least 47 (the milestones read it too, to say what full recovery still needs)."""
     qol = last.quality_of_life
     before = intake.quality_of_life if intake is not None else None
     if qol is not None and before is not None and qol >= before:
@@ -191,7 +198,8 @@ def _health_ok(walk: ClientWalk) -> bool:
     return last.barc10 is not None and sum(last.barc10) >= BARC10_HEALTH_MIN
 
 
-def _citizenship_ok(history: ClientHistory, offending_days: int | None, d: date) -> bool:
+def citizenship_ok(history: ClientHistory, offending_days: int | None, d: date) -> bool:
+    """§5 `citizenship_ok` at `d`: no offending days and no arrest in the 28 days up to `d`."""
     if offending_days != 0:
         return False
     after = d - _ARREST_LOOKBACK

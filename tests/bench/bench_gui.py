@@ -8,6 +8,9 @@ after a correct password, with a bench account whose hash is made at Argon2's
 lowest cost (hashing the password is deliberately slow and not part of
 start-up).
 
+The client page figure (tests/bench/bench_client_page.py) opens the page of a client
+with ten years of history, chart included.
+
 The stall figure runs the full export the way the Reports screen does
 (`ReportsView.start_job` on the worker pool, progress dialog included) while a
 timer in the GUI thread ticks every 10 ms; the longest gap between ticks is
@@ -24,6 +27,7 @@ import statistics
 import time
 from pathlib import Path
 
+from tests.bench import bench_client_page
 from tests.bench.agency import MEMORY_CLIENTS, working_copy
 from tests.bench.measure import Figure, child_run
 
@@ -102,7 +106,8 @@ def run(folder: Path, clients: int = 100_000) -> list[Figure]:
     env_before = os.environ.get("QT_QPA_PLATFORM")
     os.environ["QT_QPA_PLATFORM"] = "offscreen"  # the children inherit it
     try:
-        return [_cold_start(clients, folder), _stall(folder)]
+        page = bench_client_page.run(folder, clients)
+        return [_cold_start(clients, folder), _stall(folder), *page]
     finally:
         if env_before is None:
             del os.environ["QT_QPA_PLATFORM"]

@@ -1,0 +1,132 @@
+"""Where the client stands, first in plain words and then, one click away, in clinical
+terms: a sentence per substance, the next step, the milestones ahead and reached (all
+from reports.rules.milestones through the page's data), and the folded status table
+with the reason behind each status."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from PySide6.QtCore import QCoreApplication, Qt
+from PySide6.QtWidgets import QGroupBox, QHBoxLayout, QLabel, QVBoxLayout, QWidget
+
+from desktop import client_text as text
+from desktop.client_data import ClientPage
+from desktop.folding import FoldButton
+from desktop.page_tables import fill_table, make_table
+from desktop.translate import message, shown_date, shown_number
+from reports.rules.recovery import ClassStatus
+
+FIT_ROWS = 5  # the status table grows to this many rows, then scrolls
+SHOWN_MILESTONES = 3  # the soonest ahead, the latest reached; the others in the tooltip
+
+
+def plain_label(parent: QWidget, name: str) -> QLabel:
+    label = QLabel(parent)
+    label.setObjectName(name)
+    label.setTextFormat(Qt.TextFormat.PlainText)
+    label.setWordWrap(True)
+    label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+    return label
+
+
+def _tr(text: str) -> str:
+    """The client page's words, in its translation context (they were its own)."""
+    return QCoreApplication.translate("ClientPageView", text)
+
+
+class OutlookBox(QGroupBox):
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("status_box")
+        self.statuses: Sequence[ClassStatus] = ()
+        self._build_ui()
+        self.status_table.currentCellChanged.connect(self._show_reason)
+
+    def _build_ui(self) -> None:
+        layout = QVBoxLayout(self)
+        self.plain_status = plain_label(self, "plain_status")
+        font = self.plain_status.font()
+        font.setPointSizeF(font.pointSizeF() * 1.15)
+        self.plain_status.setFont(font)
+        layout.addWidget(self.plain_status)
+        self.next_step = plain_label(self, "next_step")
+        layout.addWidget(self.next_step)
+        columns = QHBoxLayout()
+        self.ahead = plain_label(self, "milestones_ahead")
+        self.reached = plain_label(self, "milestones_reached")
+        for label in (self.ahead, self.reached):
+            label.setAlignment(Qt.AlignmentFlag.AlignTop | Qt.AlignmentFlag.AlignLeft)
+            columns.addWidget(label, 1)
+        layout.addLayout(columns)
+        layout.addWidget(self._clinical_details())
+
+    def _clinical_details(self) -> QWidget:
+        holder = QWidget(self)
+        layout = QVBoxLayout(holder)
+        layout.setContentsMargins(0, 0, 0, 0)
+        details = QWidget(holder)
+        inner = QVBoxLayout(details)
+        inner.setContentsMargins(0, 0, 0, 0)
+        headers = [
+            _tr("Substance"),
+            _tr("Status"),
+            _tr("Sobriety"),
+            _tr("Recovery"),
+            _tr("Why"),
+        ]
+        self.status_table = make_table(details, "status_table", headers)
+        inner.addWidget(self.status_table)
+        self.reason = plain_label(details, "status_reason")
+        inner.addWidget(self.reason)
+        self.clinical_toggle = FoldButton(_tr("Clinical details"), details, holder)
+        self.clinical_toggle.setObjectName("clinical_toggle")
+        self.clinical_toggle.setToolTip(
+            _tr("The status in clinical terms (DSM-5 remission, sobriety, recovery)")
+        )
+        layout.addWidget(self.clinical_toggle)
+        layout.addWidget(details)
+        return holder
+
+    def show_page(self, page: ClientPage) -> None:
+        self.setTitle(_tr("Status on %1").replace("%1", shown_date(page.as_of)))
+        found = page.outlook
+        lines = [message(c.sentence) for c in found.classes]
+        self.plain_status.setText("\n".join(lines) or _tr("No completed interview yet."))
+        step = found.next_step
+        self.next_step.setText(message(step.sentence) if step is not None else "")
+        self.next_step.setVisible(step is not None)
+        ahead = [message(m.sentence) for m in found.ahead]
+        reached = [message(m.sentence) for m in found.reached]
+        self._list(self.ahead, _tr("Next milestones"), ahead, _tr("and %1 more"))
+        reached.reverse()  # the latest first
+        self._list(self.reached, _tr("Milestones reached"), reached, _tr("and %1 earlier"))
+        self.ahead.setVisible(bool(found.ahead))
+        self.reached.setVisible(bool(found.reached))
+        self.statuses = page.statuses
+        fill_table(
+            self.status_table,
+            text.status_rows(page.statuses),
+            _tr("No completed interview yet: press Alt+I to record the intake."),
+            FIT_ROWS,
+        )
+        self._show_reason(0)
+
+    def _list(self, label: QLabel, heading: str, lines: list[str], more: str) -> None:
+        """The first few lines under the heading; all of them in the tooltip."""
+        shown = ["• " + line for line in lines[:SHOWN_MILESTONES]]
+        if len(lines) > SHOWN_MILESTONES:
+            shown.append(more.replace("%1", shown_number(len(lines) - SHOWN_MILESTONES)))
+        label.setText("\n".join([heading, *shown]))
+        label.setToolTip("\n".join(lines))
+
+    def _show_reason(self, row: int, *_: int) -> None:
+        """The full sentence behind the status of the chosen substance (the first at start)."""
+        statuses = self.statuses
+        if 0 <= row < len(statuses):
+            cell = self.status_table.item(row, 0)
+            substance = cell.text() if cell is not None else ""
+            why = message(statuses[row].reason)
+            self.reason.setText(_tr("Why, for %1: %2").replace("%1", substance).replace("%2", why))
+        else:
+            self.reason.clear()

@@ -1,0 +1,139 @@
+"""A small line chart of the client's own ratings since the episode's intake, drawn with
+QPainter: the three 0-20 self-ratings on top, the BARC-10 total (10-60) below, each
+measure with its own colour and line style so it reads without colour too."""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+
+from PySide6.QtCore import QPointF, QRectF, QSize, Qt
+from PySide6.QtGui import QColor, QPainter, QPaintEvent, QPen
+from PySide6.QtWidgets import QSizePolicy, QWidget
+
+from desktop.translate import label, shown_date
+from reports.rules.milestone_words import MEASURE_NAMES
+from reports.rules.progress import (
+    BARC10_MAX,
+    BARC10_MIN,
+    RATING_MAX,
+    RATING_MIN,
+    RATINGS,
+    Progress,
+)
+
+MARGIN_LEFT, MARGIN_RIGHT, LEGEND_HEIGHT, GAP = 30, 12, 18, 16
+# (colour, pen style) per measure: a colour-blind-safe palette, and dashes besides.
+STYLES = {
+    "psych_health": (QColor("#0072b2"), Qt.PenStyle.SolidLine),
+    "physical_health": (QColor("#d55e00"), Qt.PenStyle.DashLine),
+    "quality_of_life": (QColor("#009e73"), Qt.PenStyle.DotLine),
+    "barc10": (QColor("#cc79a7"), Qt.PenStyle.SolidLine),
+}
+
+
+@dataclass(frozen=True)
+class Panel:
+    """One plot area and the range of values it shows."""
+
+    area: QRectF
+    low: int
+    high: int
+
+    def y(self, value: int) -> float:
+        share = (value - self.low) / (self.high - self.low)
+        return self.area.bottom() - share * self.area.height()
+
+
+class ProgressChartView(QWidget):
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("progress_chart")
+        self.progress = Progress(None, (), None)
+        self.setMinimumSize(260, 170)
+        self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Preferred)
+
+    def sizeHint(self) -> QSize:
+        return QSize(380, 210)
+
+    def set_progress(self, progress: Progress) -> None:
+        self.progress = progress
+        self.update()
+
+    def paintEvent(self, event: QPaintEvent) -> None:
+        painter = QPainter(self)
+        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+        painter.fillRect(self.rect(), self.palette().base())
+        if not self.progress.points:
+            painter.drawText(self.rect(), Qt.AlignmentFlag.AlignCenter, self.tr("No ratings yet"))
+            return
+        ratings, barc = self._panels(self._legend(painter))
+        for panel in (ratings, barc):
+            self._frame(painter, panel)
+        for measure in RATINGS:
+            self._line(painter, ratings, measure)
+        self._line(painter, barc, "barc10")
+        self._dates(painter, barc)
+
+    def _panels(self, legend_bottom: float) -> tuple[Panel, Panel]:
+        width = self.width() - MARGIN_LEFT - MARGIN_RIGHT
+        height = self.height() - legend_bottom - 2 * GAP
+        top = QRectF(MARGIN_LEFT, legend_bottom + 4, width, height * 0.62)
+        below = QRectF(MARGIN_LEFT, top.bottom() + GAP, width, height * 0.38 - 4)
+        return Panel(top, RATING_MIN, RATING_MAX), Panel(below, BARC10_MIN, BARC10_MAX)
+
+    def _legend(self, painter: QPainter) -> float:
+        """Each measure's line and name, in rows as wide as the chart; the rows' bottom."""
+        x, y = float(MARGIN_LEFT), 0.0
+        metrics = painter.fontMetrics()
+        for measure, (colour, style) in STYLES.items():
+            name = label(MEASURE_NAMES[measure])
+            wide = 28 + metrics.horizontalAdvance(name)
+            if x > MARGIN_LEFT and x + wide > self.width() - MARGIN_RIGHT:
+                x, y = float(MARGIN_LEFT), y + LEGEND_HEIGHT
+            painter.setPen(QPen(colour, 2, style))
+            painter.drawLine(QPointF(x, y + 9), QPointF(x + 16, y + 9))
+            painter.setPen(self.palette().text().color())
+            painter.drawText(QPointF(x + 20, y + 13), name)
+            x += wide
+        return y + LEGEND_HEIGHT
+
+    def _frame(self, painter: QPainter, panel: Panel) -> None:
+        painter.setPen(QPen(self.palette().mid().color(), 1))
+        painter.drawRect(panel.area)
+        painter.setPen(self.palette().text().color())
+        for value in (panel.low, panel.high):
+            spot = QRectF(0, panel.y(value) - 8, MARGIN_LEFT - 4, 16)
+            painter.drawText(
+                spot, Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter, str(value)
+            )
+
+    def _x(self, panel: Panel, day: dt.date) -> float:
+        points = self.progress.points
+        first, last = points[0].on, points[-1].on
+        span = max((last - first).days, 1)
+        return panel.area.left() + (day - first).days / span * panel.area.width()
+
+    def _line(self, painter: QPainter, panel: Panel, measure: str) -> None:
+        colour, style = STYLES[measure]
+        spots = [
+            QPointF(self._x(panel, day), panel.y(v)) for day, v in self.progress.series(measure)
+        ]
+        painter.setPen(QPen(colour, 2, style))
+        if len(spots) > 1:
+            painter.drawPolyline(spots)
+        painter.setPen(QPen(colour, 1))
+        painter.setBrush(colour)
+        for spot in spots:
+            painter.drawEllipse(spot, 3, 3)
+        painter.setBrush(Qt.BrushStyle.NoBrush)
+
+    def _dates(self, painter: QPainter, panel: Panel) -> None:
+        points = self.progress.points
+        painter.setPen(self.palette().text().color())
+        y = panel.area.bottom() + 13
+        painter.drawText(QPointF(panel.area.left(), y), shown_date(points[0].on))
+        if len(points) > 1:
+            last = shown_date(points[-1].on)
+            width = painter.fontMetrics().horizontalAdvance(last)
+            painter.drawText(QPointF(panel.area.right() - width, y), last)

@@ -1,0 +1,207 @@
+"""The client page speaks of hope: where the client stands in plain words first, the
+clinical terms one click away, the milestones with their dates, the client's own
+progress since intake beside their goal, the current episode first with earlier ones
+folded, and a discharge said plainly. Dates here are worked by hand (TODAY = 2026-11-27)."""
+
+from __future__ import annotations
+
+import subprocess
+from pathlib import Path
+from typing import Any
+
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QColor
+
+from desktop.client_page import ClientPageView
+from desktop.progress_chart import STYLES
+from forms import records
+from tests.conftest import TODAY
+from tests.desktop.harness import Desk, FakeDialogs, add_client
+
+SIX = "larger_longer;cut_down;time_spent;role_failure;social_problems;activities_given_up"
+
+
+BARC_31 = (3, 3, 3, 3, 3, 3, 3, 3, 3, 4)  # 9 x 3 + 4
+BARC_40 = (4,) * 10
+
+
+def _interview(
+    on: str, kind: str, qol: int, barc: tuple[int, ...] = (), **more: Any
+) -> dict[str, Any]:
+    values: dict[str, Any] = {
+        "assessed_on": on,
+        "kind": kind,
+        "contact_status": "completed",
+        "psych_health": 10,
+        "physical_health": 12,
+        "quality_of_life": qol,
+        "offending_days_28": 0,
+        "goal": "reduction",
+        **more,
+    }
+    values.update({f"barc10_{i}": item for i, item in enumerate(barc, start=1)})
+    return values
+
+
+def _opioid(criteria: str = "") -> list[dict[str, Any]]:
+    return [{"substance_class": "opioid", "primary": "yes", "criteria": criteria}]
+
+
+def _page(desk: Desk, given: str, interviews: list[tuple[dict[str, Any], str]]) -> ClientPageView:
+    desk.sign_in_as("desk")
+    admin = desk.actors["admin"]
+    client_id = add_client(
+        desk.database, admin, given_name=given, family_name="Hope", birth_date="1980-04-04"
+    )
+    for values, criteria in interviews:
+        substances = _opioid(criteria) if values.get("contact_status") == "completed" else []
+        records.add_assessment(desk.database, admin, client_id, values, substances, TODAY)
+    assert desk.window.clients.open_client(client_id)
+    page = desk.window.clients.top
+    assert isinstance(page, ClientPageView)
+    return page
+
+
+def _in_remission(desk: Desk) -> ClientPageView:
+    return _page(
+        desk,
+        "Rosa",
+        [
+            (_interview("2026-01-10", "intake", 8, BARC_31), SIX),
+            (_interview("2026-07-10", "follow_up", 13, BARC_40), ""),
+        ],
+    )
+
+
+def test_the_plain_sentence_comes_first_and_the_clinical_terms_one_click_away(
+    qtbot: Any, desk: Desk
+) -> None:
+    page = _in_remission(desk)
+    # B = 2026-01-10 (the intake, criteria last met that day); 2026-07-10 is 6 months on.
+    assert page.status_box.plain_status.text() == (
+        "In early remission from opioids since 2026-01-10: no criteria but craving for 6 months"
+    )
+    assert page.status_box.plain_status.isVisible()
+    assert not page.status_table.isVisible()
+    qtbot.mouseClick(page.status_box.clinical_toggle, Qt.MouseButton.LeftButton)
+    assert page.status_table.isVisible()
+    assert page.status_table.item(0, 1).text() == "severe, in early remission, full"
+    qtbot.mouseClick(page.status_box.clinical_toggle, Qt.MouseButton.LeftButton)
+    assert not page.status_table.isVisible()
+
+
+def test_the_milestones_and_the_next_interview_have_their_dates(desk: Desk) -> None:
+    page = _in_remission(desk)
+    ahead = page.status_box.ahead.text().splitlines()
+    # Sustained at B + 12 months = 2027-01-10, and full recovery (reached at the
+    # interview of 2026-07-10, early) turns sustained the same day.
+    assert ahead == [
+        "Next milestones",
+        "• Sustained remission from opioids on 2027-01-10: 12 months with no criteria but craving",
+        "• Full recovery becomes sustained on 2027-01-10",
+    ]
+    reached = page.status_box.reached.text().splitlines()
+    assert "• Early remission from opioids, on 2026-04-10" in reached
+    assert "• Full recovery, confirmed at the interview of 2026-07-10" in reached
+    # 2026-07-10 + 183 days: 21 (to 31 Jul) + 31 (Aug) + 30 (Sep) + 31 (Oct) + 30 (Nov)
+    # + 31 (Dec) = 174 on 31 Dec, + 9 = 2027-01-09.
+    assert page.status_box.next_step.text() == (
+        "Next interview by 2027-01-09, to keep the status up to date"
+    )
+
+
+def test_progress_is_charted_beside_the_goal_and_named_as_progress(desk: Desk) -> None:
+    page = _in_remission(desk)
+    box = page.progress_box
+    assert box.title() == "Progress since the intake of 2026-01-10"
+    assert box.goal.text() == "Client's goal: Reduction"
+    assert box.changes.text().splitlines() == [
+        "Psychological health steady at 10 since intake",
+        "Physical health steady at 12 since intake",
+        "Quality of life up from 8 at intake to 13",
+        "Recovery capital (BARC-10) up from 31 at intake to 40",
+    ]
+    image = box.chart.grab().toImage()
+    colours = {
+        QColor(image.pixel(x, y)).name()
+        for x in range(0, image.width(), 1)
+        for y in range(0, image.height(), 2)
+    }
+    # The lines are drawn: the quality-of-life and BARC-10 colours are on the chart.
+    assert STYLES["quality_of_life"][0].name() in colours
+    assert STYLES["barc10"][0].name() in colours
+
+
+def test_the_current_episode_comes_first_and_earlier_ones_are_folded(
+    qtbot: Any, desk: Desk
+) -> None:
+    page = _page(
+        desk,
+        "Ines",
+        [
+            (_interview("2025-01-10", "intake", 6), SIX),
+            (_interview("2025-03-01", "discharge", 7, discharge_reason="left"), ""),
+            (_interview("2026-09-01", "intake", 9), SIX),
+        ],
+    )
+    box = page.points_box
+    assert page.points_box.episode_state.text() == (
+        "In the current episode since the intake of 2026-09-01"
+    )
+    intakes = {box.followup_table.item(r, 0).text() for r in range(box.followup_table.rowCount())}
+    assert intakes == {"2026-09-01"}
+    assert box.earlier_toggle.isVisible() and box.earlier_toggle.text() == "Earlier episodes (1)"
+    assert not box.earlier_table.isVisible()
+    qtbot.mouseClick(box.earlier_toggle, Qt.MouseButton.LeftButton)
+    assert box.earlier_table.isVisible()
+    assert box.earlier_table.item(0, 0).text() == "2025-01-10"
+    # The chart starts at the current episode's intake.
+    assert page.progress_box.title() == "Progress since the intake of 2026-09-01"
+
+
+def test_a_discharge_is_said_plainly_with_the_next_step(desk: Desk) -> None:
+    page = _page(
+        desk,
+        "Tomas",
+        [
+            (_interview("2026-01-05", "intake", 6), SIX),
+            (_interview("2026-05-01", "discharge", 7, discharge_reason="completed"), ""),
+        ],
+    )
+    assert page.points_box.episode_state.text() == (
+        "Discharged on 2026-05-01: Completed the programme. A new intake opens a new episode."
+    )
+    # 2026-05-01 to 2026-11-27 is 210 days, over 183: the status is not known.
+    assert page.status_box.plain_status.text() == (
+        "Not assessed since 2026-05-01: the status for opioids is not known"
+    )
+    assert page.status_box.next_step.text() == (
+        "Not assessed since 2026-05-01: a new intake opens a new episode when the client returns"
+    )
+    assert not page.points_box.earlier_toggle.isVisible()
+
+
+def test_a_new_client_is_asked_for_the_intake(desk: Desk) -> None:
+    page = _page(desk, "Nell", [])
+    assert page.status_box.plain_status.text() == "No completed interview yet."
+    assert page.status_box.next_step.text() == (
+        "No completed interview yet: the intake is the next step"
+    )
+    assert page.points_box.episode_state.text() == "No episode yet: an intake opens one."
+    assert page.progress_box.changes.text() == ""
+
+
+def test_the_progress_summary_is_saved_from_the_page(
+    qtbot: Any, desk: Desk, fake_dialogs: FakeDialogs, tmp_path: Path
+) -> None:
+    page = _in_remission(desk)
+    target = tmp_path / "for-rosa.pdf"
+    fake_dialogs.paths = [target]
+    qtbot.mouseClick(page.buttons["progress_summary"], Qt.MouseButton.LeftButton)
+    assert fake_dialogs.shown[-1][0] == "save_path"
+    assert fake_dialogs.shown[-1][2].endswith(
+        f"progress-{page.page.values['client_code']}-2026-11-27.pdf"
+    )
+    assert "Progress summary saved: for-rosa.pdf" in desk.window.confirmation.text()
+    printed = subprocess.run(["pdftotext", str(target), "-"], capture_output=True, text=True)
+    assert "Quality of life up from 8 at intake to 13" in " ".join(printed.stdout.split())
