@@ -32,6 +32,13 @@ def use_snapshot(session: Session) -> None:
         session.execute(text("SET TRANSACTION ISOLATION LEVEL REPEATABLE READ, READ ONLY"))
 
 
+def _rows(session: Session, query: Any) -> Any:
+    """Run a select of columns on the session's connection, in its transaction: the ORM's
+    result loading adds nothing to plain columns but time (a third of the export's own
+    work besides writing cells, measured at 10,000 clients)."""
+    return session.connection().execute(query)
+
+
 _CURRENT = Client.merged_into_id.is_(None)  # clients not merged into another
 
 
@@ -53,7 +60,7 @@ def client_pages(
     while True:
         rows = [
             tuple(r)
-            for r in session.execute(query.where(Client.id > after).order_by(Client.id).limit(page))
+            for r in _rows(session, query.where(Client.id > after).order_by(Client.id).limit(page))
         ]
         if not rows:
             return
@@ -71,7 +78,7 @@ def assessments_of(
         .where(Assessment.client_id.in_(list(client_ids)), Assessment.voided_at.is_(None))
         .order_by(Assessment.client_id, Assessment.assessed_on)
     )
-    return [tuple(r) for r in session.execute(query)]
+    return [tuple(r) for r in _rows(session, query)]
 
 
 def substances_of(
@@ -93,7 +100,7 @@ def substances_of(
         .where(Assessment.client_id.in_(list(client_ids)), Assessment.voided_at.is_(None))
         .order_by(Assessment.client_id, Assessment.assessed_on, SubstanceRecord.id)
     )
-    return [tuple(r) for r in session.execute(query)]
+    return [tuple(r) for r in _rows(session, query)]
 
 
 def events_of(
@@ -105,7 +112,7 @@ def events_of(
         .where(Event.client_id.in_(list(client_ids)), Event.voided_at.is_(None))
         .order_by(Event.client_id, Event.occurred_on, Event.id)
     )
-    return [tuple(r) for r in session.execute(query)]
+    return [tuple(r) for r in _rows(session, query)]
 
 
 def encounters(session: Session, keys: Sequence[str]) -> Iterator[tuple[Any, ...]]:
@@ -120,5 +127,7 @@ def encounters(session: Session, keys: Sequence[str]) -> Iterator[tuple[Any, ...
         .where(Encounter.voided_at.is_(None))
         .order_by(Encounter.occurred_on, Encounter.id)
     )
-    for row in session.execute(query.execution_options(yield_per=STREAM_ROWS)):
-        yield tuple(row)
+    # yield_per streams (a server-side cursor on PostgreSQL); partitions fetch a batch at
+    # a time rather than a row per call.
+    for batch in _rows(session, query.execution_options(yield_per=STREAM_ROWS)).partitions():
+        yield from map(tuple, batch)

@@ -23,6 +23,7 @@ defusedxml (installed as a dependency). Anything wrong becomes one
 from __future__ import annotations
 
 import logging
+import re
 import zipfile
 import zlib
 from collections.abc import Iterator
@@ -48,6 +49,7 @@ _TEXT = f"{{{SHEET_MAIN_NS}}}t"
 _RUN = f"{{{SHEET_MAIN_NS}}}r"
 _FORMULA = f"{{{SHEET_MAIN_NS}}}f"
 _DIGITS = "0123456789"
+_ESCAPE = re.compile("_x([0-9A-Fa-f]{4})_")
 MB = 2**20
 MAX_WHOLE_PART = 64 * MB  # a part openpyxl reads whole: shared text, styles, the workbook
 MAX_UNPACKED = 4 * 2**30  # every part together; sheets stream, never held whole
@@ -274,7 +276,16 @@ def _inline_text(cell: Any) -> str | None:
     if block is None:
         return None
     if len(block) == 1 and block[0].tag == _TEXT:  # plain text, as nearly always
-        return str(block[0].text or "")
+        return _unescaped(str(block[0].text or ""))
     parts = [child.text or "" for child in block if child.tag == _TEXT]
     parts += [run.findtext(_TEXT) or "" for run in block if run.tag == _RUN]
-    return "".join(parts)
+    return _unescaped("".join(parts))
+
+
+def _unescaped(text: str) -> str:
+    """Text as Excel reads it: a workbook's text spells a control character _xHHHH_ and a
+    literal "_x0041_" as "_x005F_x0041_" (ECMA-376 ST_Xstring), as the exchange export
+    writes it. openpyxl undoes only part of it, and only in shared text."""
+    if "_x" not in text:
+        return text
+    return _ESCAPE.sub(lambda found: chr(int(found.group(1), 16)), text)

@@ -69,6 +69,13 @@ echo "$password" | run export funder --db "$db" --user manager --from 2026-01-01
 [[ $(head -c 2 "$work/funder.xlsx") == "PK" ]] || fail "export funder wrote no workbook"
 echo "ok export funder ($(du -k "$work/funder.xlsx" | cut -f1) kB)"
 
+# The exchange export streams through xlsxwriter, the funder workbook through openpyxl:
+# a library missing from the bundle fails its command.
+echo "$password" | run export data --db "$db" --user manager --purpose treatment \
+  --out "$work/data.xlsx" >"$work/data.out" 2>&1 || fail "export data: $(tail -n 1 "$work/data.out")"
+[[ $(head -c 2 "$work/data.xlsx") == "PK" ]] || fail "export data wrote no workbook"
+echo "ok export data ($(du -k "$work/data.xlsx" | cut -f1) kB)"
+
 # The window, offscreen, for a few seconds, on a machine without fonts (fontconfig
 # given an empty list): alive at the end, its labels in the font it carries, no error.
 log_file="$work/home/.local/state/recovery-desk/log/recovery-desk.log"

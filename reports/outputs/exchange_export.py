@@ -1,11 +1,12 @@
 """`export data`: the full identified exchange workbook, streamed from the database.
 
 Clients are read a page at a time; each page's clients, assessments,
-substances, events and consents are written to their sheets (openpyxl
-write-only sheets each stream to their own temporary file, so they can be
-filled side by side) and the same rows give the page's RecoveryStatus, with
-each client's status read from the status stored after their assessments.
-Memory therefore stays flat with the number of clients.
+substances, events and consents are written to their sheets and the same
+rows give the page's RecoveryStatus, with each client's status read from the
+status stored after their assessments. The workbook is xlsxwriter's
+constant-memory kind (reports/render/xlsx_stream.py): each sheet streams its
+rows, in order, to its own temporary file, so the sheets fill side by side
+and memory stays flat with the number of clients.
 
 Consent (DOMAIN.md §9): an export is a disclosure to a recipient, and names
 only the clients whose consent covers that recipient on the day
@@ -49,7 +50,8 @@ from reports.datasets.status_store import StoredSeries
 from reports.outputs.exchange_disclosure import PART2_NOTICE, Audience, log_disclosure
 from reports.render.dictionary import write_dictionary
 from reports.render.exchange_sheets import cells, columns_of
-from reports.render.xlsx import Column, SheetWriter, XlsxBook, write_or_discard, write_rows
+from reports.render.xlsx import Column, write_rows
+from reports.render.xlsx_stream import StreamBook, StreamSheet, write_streamed
 from reports.rules.consent import ConsentFact
 
 __all__ = ["PART2_NOTICE", "ExportSummary", "export_workbook"]
@@ -108,7 +110,7 @@ def export_workbook(
         total = exchange_rows.client_count(session)
         writer = _Export(session, as_of, audience, total, progress, cancelled)
 
-        def fill(book: XlsxBook) -> None:
+        def fill(book: StreamBook) -> None:
             writer.fill(book, stamp)
             database.require_healthy_file()
 
@@ -116,7 +118,7 @@ def export_workbook(
             summary = _summary(audience, total, as_of, all_clients, writer.counts)
             _audit(database, actor, target, summary, audience)
 
-        write_or_discard(XlsxBook(), target, fill, cancelled, before_rename=audit_it)
+        write_streamed(target, fill, cancelled, before_rename=audit_it)
     summary = _summary(audience, total, as_of, all_clients, writer.counts)
     log.info("exchange export of %d clients to %s", summary.clients, target)
     return summary
@@ -202,7 +204,7 @@ class _Export:
         self.total, self.progress, self.cancelled = total, progress, cancelled
         self.counts: dict[str, int] = {}
 
-    def fill(self, book: XlsxBook, stamp: dt.datetime) -> None:
+    def fill(self, book: StreamBook, stamp: dt.datetime) -> None:
         sheets = {
             s.name: book.sheet(s.name, columns_of(s)) for s in (*RECORD_SHEETS, RECOVERY_STATUS)
         }
@@ -223,7 +225,7 @@ class _Export:
             return row[1:]
         return (*row[1:_ENCOUNTER_CODE], None, *row[_ENCOUNTER_CODE + 1 :])
 
-    def _clients(self, sheets: dict[str, SheetWriter]) -> None:
+    def _clients(self, sheets: dict[str, StreamSheet]) -> None:
         done = 0
         for page in exchange_rows.client_pages(self.session, CLIENT_KEYS, PAGE_CLIENTS):
             if self.cancelled is not None and self.cancelled():
@@ -236,7 +238,7 @@ class _Export:
                 self.progress(done, self.total)
 
     def _named(
-        self, page: list[tuple[Any, ...]], consents_sheet: SheetWriter
+        self, page: list[tuple[Any, ...]], consents_sheet: StreamSheet
     ) -> list[tuple[Any, ...]]:
         """The page's clients the workbook may name, with their consent_share; their consents
         go to the Consents sheet."""
@@ -257,7 +259,7 @@ class _Export:
         self.counts[CONSENTS.name] = self.counts.get(CONSENTS.name, 0) + listed
         return named
 
-    def _page(self, page: list[tuple[Any, ...]], sheets: dict[str, SheetWriter]) -> None:
+    def _page(self, page: list[tuple[Any, ...]], sheets: dict[str, StreamSheet]) -> None:
         ids = [row[0] for row in page]
         found = {
             ASSESSMENTS.name: exchange_rows.assessments_of(self.session, ids, ASSESSMENTS.keys),
@@ -280,7 +282,7 @@ class _Export:
         self._write(sheets, RECOVERY_STATUS, statuses)
 
     def _write(
-        self, sheets: dict[str, SheetWriter], sheet: Sheet, rows: Sequence[tuple[Any, ...]]
+        self, sheets: dict[str, StreamSheet], sheet: Sheet, rows: Sequence[tuple[Any, ...]]
     ) -> None:
         writer = sheets[sheet.name]
         for row in rows:
@@ -289,7 +291,7 @@ class _Export:
 
 
 def _notice(
-    book: XlsxBook, stamp: dt.datetime, as_of: dt.date, audience: Audience, total: int
+    book: StreamBook, stamp: dt.datetime, as_of: dt.date, audience: Audience, total: int
 ) -> None:
     sheet = book.sheet(NOTICE.name, [Column("item", 22), Column("text", 110)])
     listed = len(audience.included)

@@ -12,7 +12,7 @@ from collections.abc import Iterable, Iterator, Sequence
 
 from forms.exchange import DICTIONARY
 from forms.fields import Field, Kind
-from reports.render.xlsx import Column, SheetWriter, XlsxBook
+from reports.render.xlsx import Column, RowBook, RowSheet
 
 log = logging.getLogger(__name__)
 
@@ -75,7 +75,7 @@ def dictionary_rows(sheets: Iterable[tuple[str, Sequence[Field]]]) -> Iterator[t
             yield field_row(name, f)
 
 
-def write_dictionary(book: XlsxBook, sheets: Iterable[tuple[str, Sequence[Field]]]) -> SheetWriter:
+def write_dictionary(book: RowBook, sheets: Iterable[tuple[str, Sequence[Field]]]) -> RowSheet:
     columns = [Column(key, _WIDTHS.get(key, 14)) for key in DICTIONARY.keys]
     sheet = book.sheet(DICTIONARY.name, columns)
     count = 0

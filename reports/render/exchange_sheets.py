@@ -3,6 +3,7 @@ template both write them: one column per field of `forms.exchange`, sized by its
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from typing import Any
 
 from forms.exchange import Sheet
@@ -44,6 +45,27 @@ def cell(f: Field, value: Any) -> Any:
     return value
 
 
-def cells(sheet: Sheet, row: tuple[Any, ...]) -> list[Any]:
-    """A stored row as the sheet writes it, field by field."""
-    return [cell(f, value) for f, value in zip(sheet.fields, row, strict=True)]
+def cells(sheet: Sheet, row: tuple[Any, ...]) -> Sequence[Any]:
+    """A stored row as the sheet writes it, field by field. Only the yes/no columns
+    change, so only they are looked at: the rest go to the sheet as stored."""
+    if len(row) != len(sheet.fields):
+        raise ValueError(f"{sheet.name}: {len(row)} values for {len(sheet.fields)} columns")
+    changed = _boolean_columns(sheet)
+    if not changed:
+        return row
+    written = list(row)
+    for index, f in changed:
+        written[index] = cell(f, written[index])
+    return written
+
+
+# By the sheet's identity: hashing a Sheet hashes every field of it, dearer than the work.
+_BOOLEANS: dict[int, tuple[Sheet, tuple[tuple[int, Field], ...]]] = {}
+
+
+def _boolean_columns(sheet: Sheet) -> tuple[tuple[int, Field], ...]:
+    known = _BOOLEANS.get(id(sheet))
+    if known is None or known[0] is not sheet:
+        columns = tuple((i, f) for i, f in enumerate(sheet.fields) if f.kind is Kind.BOOLEAN)
+        known = _BOOLEANS[id(sheet)] = (sheet, columns)
+    return known[1]

@@ -17,7 +17,7 @@ import zipfile
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import Any, Protocol
 
 from openpyxl import Workbook
 from openpyxl.cell import WriteOnlyCell
@@ -45,6 +45,21 @@ class Column:
     key: str
     width: float = 14
     number_format: str | None = None
+
+
+class RowSheet(Protocol):
+    """A sheet that takes rows top to bottom: this module's SheetWriter, or
+    reports.render.xlsx_stream's StreamSheet."""
+
+    def append(self, values: Sequence[object], /) -> None: ...
+
+
+class RowBook(Protocol):
+    """A workbook that opens such sheets (XlsxBook, or xlsx_stream's StreamBook)."""
+
+    def sheet(
+        self, title: str, columns: Sequence[Column], header: Sequence[str] | None = None, /
+    ) -> RowSheet: ...
 
 
 class SheetWriter:
@@ -190,7 +205,7 @@ def safe_value(ws: Any, value: object) -> object:
 
 
 def write_rows(
-    sheet: SheetWriter,
+    sheet: RowSheet,
     rows: Iterable[Sequence[object]],
     cancelled: IsCancelled | None = None,
     every: int = 2000,

@@ -1,0 +1,192 @@
+"""The big workbooks, streamed through xlsxwriter's constant-memory mode.
+
+xlsxwriter writes each finished row of a sheet straight to that sheet's
+temporary file, so memory stays flat however many rows there are, and it
+writes them faster than openpyxl's write-only mode. Its one condition is
+order: a sheet takes its rows top to bottom (sheets may be filled side by
+side). `StreamSheet.append` only ever adds the next row, so that holds.
+
+The promises of `reports.render.xlsx` hold here too:
+- text is never a formula, a number or a link: the workbook is opened with
+  xlsxwriter's conversions off and every str goes through `write_string`, so
+  '=HYPERLINK(...)', '+1', '007' or 'http://…' read back as that same text;
+- dates are real dates in their column's number format;
+- the file appears whole or not at all (`write_streamed`), and the row files
+  xlsxwriter keeps while writing live in a private folder removed afterwards,
+  whether the workbook was saved, failed or was cancelled.
+
+The small workbooks (the template with its drop-downs, the import errors, the
+funder workbook) stay on openpyxl, which also reads every workbook back.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import shutil
+import tempfile
+from collections.abc import Callable, Sequence
+from pathlib import Path
+from types import MethodType
+from typing import Any
+
+import xlsxwriter
+from xlsxwriter.format import Format
+from xlsxwriter.worksheet import Worksheet
+
+from db.files import atomic_path
+from db.jobs import Cancelled, IsCancelled
+from reports.render.xlsx import Column
+
+# xlsxwriter's conversions, all off: a str cell holds exactly the text it was given.
+_OPTIONS = {
+    "constant_memory": True,
+    "strings_to_formulas": False,
+    "strings_to_numbers": False,
+    "strings_to_urls": False,
+}
+DEFAULT_DATE_FORMAT = "yyyy-mm-dd"
+_HEADER = {"bold": True, "bg_color": "#DDE4EE", "pattern": 1}
+
+
+class StreamSheet:
+    """One sheet written top to bottom, under a bold, frozen header row."""
+
+    def __init__(
+        self,
+        book: StreamBook,
+        title: str,
+        columns: Sequence[Column],
+        header: Sequence[str] | None = None,
+    ) -> None:
+        self._ws = ws = book.workbook.add_worksheet(title)
+        # xlsxwriter's own write_string, write_number and write_datetime without the
+        # wrapper that reads "A1" cell names, which a row number never is: a call and a
+        # try/except less for each of millions of cells (write_row skips it too).
+        self._string = _unwrapped(Worksheet.write_string, ws)
+        self._number = _unwrapped(Worksheet.write_number, ws)
+        self._date = _unwrapped(Worksheet.write_datetime, ws)
+        self._date_formats = [book.number_format(c.number_format) for c in columns]
+        self._formats = [
+            book.number_format(c.number_format) if c.number_format else None for c in columns
+        ]
+        for index, column in enumerate(columns):
+            ws.set_column(index, index, column.width)
+        ws.freeze_panes(1, 0)
+        bold = book.header_format
+        for index, text in enumerate(header or [c.key for c in columns]):
+            ws.write_string(0, index, text, bold)
+        self.rows = 1
+
+    def append(self, values: Sequence[object]) -> None:
+        """Write the next row. Text, blanks, numbers and dates (nearly every cell) are told
+        apart by their exact type first: the cheapest test for the cells there are
+        millions of."""
+        row = self.rows
+        for col, value in enumerate(values):
+            kind = type(value)
+            if kind is str:
+                refused = self._string(row, col, value)
+            elif value is None:
+                continue
+            elif kind is int or kind is float:
+                refused = self._number(row, col, value, self._formats[col])
+            elif kind is dt.date:
+                refused = self._date(row, col, value, self._date_formats[col])
+            else:
+                refused = self._other(row, col, value)
+            if refused:
+                self._refused(row, col, refused)
+        self.rows += 1
+
+    def _other(self, row: int, col: int, value: object) -> int:
+        ws = self._ws
+        if isinstance(value, str):  # a StrEnum code
+            return self._string(row, col, str(value))
+        if isinstance(value, bool):
+            return ws.write_boolean(row, col, value)
+        if isinstance(value, dt.datetime):
+            if value.tzinfo is not None:  # Excel has no time zones; callers pass UTC
+                value = value.astimezone(dt.UTC).replace(tzinfo=None)
+            return ws.write_datetime(row, col, value, self._date_formats[col])
+        if isinstance(value, dt.date):
+            return ws.write_datetime(row, col, value, self._date_formats[col])
+        if isinstance(value, frozenset | set):
+            return ws.write_string(row, col, ";".join(sorted(value)))
+        if isinstance(value, int | float):  # an IntEnum
+            return ws.write_number(row, col, value, self._formats[col])
+        raise TypeError(f"column {col + 1}: cannot write {type(value).__name__} {value!r}")
+
+    def _refused(self, row: int, col: int, code: int) -> None:
+        """xlsxwriter drops a cell past Excel's last row and cuts text past 32,767
+        characters, saying so only in its return value: the export stops rather than
+        hand over a workbook missing what the database holds."""
+        where = f"sheet {self._ws.get_name()}, row {row + 1:,}, column {col + 1}"
+        if code == -2:
+            raise ValueError(f"{where}: the text is longer than the 32,767 characters a cell holds")
+        raise ValueError(f"{where}: beyond the 1,048,576 rows a sheet holds")
+
+
+def _unwrapped(method: Callable[..., int], ws: Worksheet) -> Callable[..., int]:
+    return MethodType(getattr(method, "__wrapped__", method), ws)
+
+
+class StreamBook:
+    """A constant-memory workbook written to `path` when it is closed."""
+
+    def __init__(self, path: Path) -> None:
+        self._folder = tempfile.mkdtemp(prefix="recovery-desk-xlsx-")
+        self.workbook = xlsxwriter.Workbook(str(path), {**_OPTIONS, "tmpdir": self._folder})
+        self.header_format = self.workbook.add_format(_HEADER)
+        self._number_formats: dict[str, Format] = {}
+
+    def number_format(self, code: str | None) -> Format:
+        """One shared Format per number format (a date column's default is ISO)."""
+        code = code or DEFAULT_DATE_FORMAT
+        found = self._number_formats.get(code)
+        if found is None:
+            found = self._number_formats[code] = self.workbook.add_format({"num_format": code})
+        return found
+
+    def sheet(
+        self, title: str, columns: Sequence[Column], header: Sequence[str] | None = None
+    ) -> StreamSheet:
+        return StreamSheet(self, title, columns, header)
+
+    def close(self) -> None:
+        """Write the workbook to its path and remove the row files."""
+        try:
+            self.workbook.close()
+        finally:
+            self.discard()
+
+    def discard(self) -> None:
+        """Drop the row files of a workbook that will not be written. Safe to call twice."""
+        for ws in self.workbook.worksheets():
+            # Not closed by xlsxwriter unless the workbook was: left open, each one would be
+            # closed by the garbage collector with a ResourceWarning.
+            handle: Any = getattr(ws, "row_data_fh", None)
+            if handle is not None and not handle.closed:
+                handle.close()
+        shutil.rmtree(self._folder, ignore_errors=True)
+
+
+def write_streamed(
+    target: Path,
+    fill: Callable[[StreamBook], None],
+    cancelled: IsCancelled | None = None,
+    before_rename: Callable[[], None] | None = None,
+) -> None:
+    """Fill a constant-memory workbook and give it the name `target` once whole; on any
+    failure or cancel leave `target` as it was and nothing else. `before_rename` runs
+    once the workbook is on disk, before it takes its name (an output of client data
+    commits its audit row there)."""
+    with atomic_path(Path(target), before_rename) as temp:
+        book = StreamBook(temp)
+        try:
+            fill(book)
+            if cancelled is not None and cancelled():
+                raise Cancelled()
+            book.close()
+        except BaseException:
+            book.discard()
+            raise
