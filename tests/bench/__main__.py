@@ -15,7 +15,7 @@ from tests.bench.measure import Figure, print_table, write_json
 
 ROOT = Path(__file__).resolve().parents[2]
 # Each module has run(folder) -> list[Figure]; the ones needing the big agency take it too.
-SUITES = ("save", "search", "rules", "reports", "exchange", "gui")
+SUITES = ("save", "search", "rules", "reports", "exchange", "import_lock", "gui")
 
 
 def main(argv: list[str] | None = None) -> int:
