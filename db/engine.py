@@ -30,6 +30,8 @@ from db.failures import BusyWithImportError, Failure, classify
 log = logging.getLogger(__name__)
 
 BUSY_TIMEOUT_MS = 10_000
+# How long a save waits behind an import before it is told the database is busy with one.
+IMPORT_WAIT_MS = 5_000
 # How long one try for the write lock waits before the writer looks for an import.
 _WAIT_STEP_MS = 100
 _IMMEDIATE = "recovery_desk_immediate"
@@ -76,12 +78,14 @@ def _configure_sqlite(engine: Engine, key: Passphrase | None) -> None:
 
 
 def _begin_immediate(conn: Any, engine: Engine) -> None:
-    """Take the write lock, waiting up to BUSY_TIMEOUT_MS in short steps.
+    """Take the write lock, waiting for it in short steps.
 
-    SQLite's own wait would hold a writer for the whole timeout behind an import that
-    took the lock a moment after the writer looked (db/import_guard.py); between steps
-    this one looks again and stops at once with BusyWithImportError."""
-    deadline = time.monotonic() + BUSY_TIMEOUT_MS / 1000
+    An import writes the database in one short transaction at its end
+    (db/import_stage.py), so a save made meanwhile waits for it and goes through. One
+    still refused after IMPORT_WAIT_MS while an import holds the database (an --update
+    import writes for longer) stops with BusyWithImportError rather than freezing its
+    window for the whole BUSY_TIMEOUT_MS; any other writer waits that long."""
+    began = time.monotonic()
     _driver_sql(conn, _SHORT_WAIT)
     try:
         while True:
@@ -89,12 +93,17 @@ def _begin_immediate(conn: Any, engine: Engine) -> None:
                 _driver_sql(conn, "BEGIN IMMEDIATE")
                 return
             except OperationalError as exc:
-                if classify(exc) is not Failure.LOCKED or time.monotonic() >= deadline:
+                waited = time.monotonic() - began
+                if classify(exc) is not Failure.LOCKED or waited >= BUSY_TIMEOUT_MS / 1000:
                     raise
-            if not import_guard.holds_import() and import_guard.import_running(engine):
-                raise BusyWithImportError()
+                if waited >= IMPORT_WAIT_MS / 1000 and _behind_import(engine):
+                    raise BusyWithImportError() from exc
     finally:
         _driver_sql(conn, _FULL_WAIT)
+
+
+def _behind_import(engine: Engine) -> bool:
+    return not import_guard.holds_import() and import_guard.import_running(engine)
 
 
 _SHORT_WAIT = f"PRAGMA busy_timeout = {min(_WAIT_STEP_MS, BUSY_TIMEOUT_MS)}"
@@ -213,13 +222,11 @@ class Database:
     def writing(self) -> Iterator[Session]:
         """One write transaction: committed whole on success, rolled back whole on error.
 
-        While an import holds the database (db/import_guard.py), a write from anywhere
-        else raises BusyWithImportError: at once on SQLite, whose one write lock the
-        import holds; on PostgreSQL only when the write failed on a lock."""
+        While an import runs (db/import_guard.py), a write from anywhere else goes
+        through as usual; only one that waited in vain for a lock the import holds
+        raises BusyWithImportError (on SQLite after IMPORT_WAIT_MS, see _begin_immediate)."""
         self.require_healthy_file()
         own_import = import_guard.holds_import()
-        if self.is_sqlite and not own_import and import_guard.import_running(self.engine):
-            raise BusyWithImportError()
         try:
             with self._write() as session, session.begin():
                 yield session
