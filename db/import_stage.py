@@ -20,12 +20,12 @@ from __future__ import annotations
 
 import contextlib
 import logging
-from collections.abc import Iterator, Mapping
+from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from sqlalchemy import Column, Table, func, insert, select
+from sqlalchemy import Column, Table, func, select
 from sqlalchemy.orm import Session
 
 from db.cipher import Passphrase, connect
@@ -113,15 +113,22 @@ def merge(live: Session, staged: Session, before: Highest) -> dict[str, int]:
 def _copy_table(
     live: Session, staged: Session, table: Table, before: Highest, shift: Mapping[str, int]
 ) -> int:
+    """The table's new rows, read and written through the driver: the stored values go
+    across as they are (no type round trip), and the write lock is held for less time."""
     keyed_by = "id" if table.name in MOVED else "client_id"
     owner = table.name if table.name in MOVED else "clients"
-    column = table.c[keyed_by]
-    query = select(table).where(column > before.ids[owner]).order_by(column)
-    moves = _moves(table, before, shift)
+    names = [column.name for column in table.columns]
+    listed = ", ".join(f'"{name}"' for name in names)
+    moves = [(names.index(name), move) for name, move in _moves(table, before, shift).items()]
+    rows = staged.connection().exec_driver_sql(
+        f'SELECT {listed} FROM "{table.name}" WHERE "{keyed_by}" > ? ORDER BY "{keyed_by}"',
+        (before.ids[owner],),
+    )
+    add = f'INSERT INTO "{table.name}" ({listed}) VALUES ({", ".join("?" * len(names))})'
     copied = 0
-    for rows in staged.execute(query).mappings().partitions(MERGE_CHUNK):
-        moved = [_moved(row, moves) for row in rows]
-        live.connection().execute(insert(table), moved)
+    while chunk := rows.fetchmany(MERGE_CHUNK):
+        moved = [_moved(row, moves) for row in chunk]
+        live.connection().exec_driver_sql(add, moved)
         copied += len(moved)
     return copied
 
@@ -145,13 +152,15 @@ def _moved_table(table: Table, column: Column[Any]) -> str | None:
     return None
 
 
-def _moved(row: Mapping[Any, Any], moves: Mapping[str, tuple[int, int]]) -> dict[str, Any]:
-    out = dict(row)
-    for name, (highest, shift) in moves.items():
-        value = out[name]
+def _moved(row: Sequence[Any], moves: Sequence[tuple[int, tuple[int, int]]]) -> tuple[Any, ...]:
+    if not moves:
+        return tuple(row)
+    out = list(row)
+    for index, (highest, shift) in moves:
+        value = out[index]
         if value is not None and value > highest:
-            out[name] = value + shift
-    return out
+            out[index] = value + shift
+    return tuple(out)
 
 
 def _table(name: str) -> Table:
