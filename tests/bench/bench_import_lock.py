@@ -40,7 +40,8 @@ print(json.dumps({"seconds": time.perf_counter() - start, "ok": result.ok,
                   "rows": sum(result.added.values())}), flush=True)
 """
 
-# Registers a client every ~100 ms until its stdin closes; prints each save's time or error.
+# Registers a client every ~100 ms until told to stop; writes each save's time or error to
+# a file (a pipe nobody reads during the import would fill and stall the desk).
 SAVER = """
 import datetime as dt, json, select, sys, time
 from db.engine import Database
@@ -52,17 +53,19 @@ quick_hashing()
 desk = signed_in(database, "front_desk")
 today = dt.date.fromisoformat(sys.argv[2])
 print("ready", flush=True)
+log = open(sys.argv[3], "w", encoding="utf-8")
 n = 0
 while not select.select([sys.stdin], [], [], 0.1)[0]:
     person = {"given_name": "Bench", "family_name": f"Saver{n}", "birth_date": "1980-01-01"}
     began = time.perf_counter()
     try:
         records.create_client(database, desk, person, today)
-        print(json.dumps({"seconds": time.perf_counter() - began}), flush=True)
+        print(json.dumps({"seconds": time.perf_counter() - began}), file=log, flush=True)
     except Exception as exc:
         print(json.dumps({"seconds": time.perf_counter() - began,
-                          "error": failure_line("Saving the client", exc)}), flush=True)
+                          "error": failure_line("Saving the client", exc)}), file=log, flush=True)
     n += 1
+log.close()
 """
 
 # Tries the write lock every 10 ms without waiting; prints the longest stretch refused.
@@ -123,7 +126,8 @@ def _exported(folder: Path) -> tuple[Path, int]:
 def measure(target: Path, workbook: Path) -> dict:
     """Import `workbook` into `target` while a saver and a lock probe run beside it."""
     importer = _start(IMPORT, str(target), str(workbook), TODAY.isoformat())
-    saver = _start(SAVER, str(target), TODAY.isoformat())
+    saves_log = target.with_name("saves.jsonl")
+    saver = _start(SAVER, str(target), TODAY.isoformat(), str(saves_log))
     probe = _start(PROBE, str(target))
     time.sleep(1.0)  # the desk's first saves are made before the import begins
     assert importer.stdin is not None and importer.stdout is not None
@@ -131,7 +135,8 @@ def measure(target: Path, workbook: Path) -> dict:
     importer.stdin.flush()
     result = json.loads(importer.stdout.readline())
     time.sleep(1.0)
-    samples = [json.loads(line) for line in _stop(saver).splitlines()]
+    _stop(saver)
+    samples = [json.loads(line) for line in saves_log.read_text(encoding="utf-8").splitlines()]
     longest = float(_stop(probe).strip() or 0)
     _stop(importer)
     return {
