@@ -2,11 +2,14 @@
 
 The workbook streams through openpyxl's read-only mode a chunk of rows at a
 time; each row is validated with the same functions the GUI's forms use,
-and the valid rows of a chunk go into the database with Core executemany
-inserts inside ONE write transaction. When any problem was found the
-transaction is rolled back and the caller gets the list of problems, each
-naming its sheet, row and column; otherwise everything commits together
-with one `import` audit row.
+and the valid rows of a chunk go in with Core executemany inserts inside ONE
+write transaction. On a SQLite file that transaction is a private staging
+copy's (db/import_stage.py), so the front desk keeps saving while the whole
+file is read and checked; only a complete, valid import is then merged into
+the database, in one short transaction with the `import` audit row. On
+PostgreSQL, and with --update, the transaction is the database's own. When
+any problem was found the transaction is rolled back and the caller gets the
+list of problems, each naming its sheet, row and column.
 """
 
 from __future__ import annotations
