@@ -40,7 +40,12 @@ def take(path: Path, timeout: float) -> bool:
     system has no such lock), and the writer then waits for SQLite's lock alone."""
     if _flock is None:
         return False
-    fd = os.open(private_file(path), os.O_RDWR)
+    try:
+        fd = os.open(private_file(path), os.O_RDWR)
+    except OSError:
+        # A folder that cannot be written: the writer waits as SQLite has it wait, and
+        # SQLite says what is wrong with the file.
+        return False
     if _try(fd) or _wait(fd, timeout):
         fds = getattr(_held, "fds", None) or {}
         fds[path] = fd
