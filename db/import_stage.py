@@ -48,7 +48,7 @@ MOVED = (
 # Tables keyed by their client: their rows are the import's new clients' rows.
 BY_CLIENT = ("status_after_assessment",)
 MERGE_CHUNK = 5_000
-_SIDECARS = ("", "-wal", "-shm", "-journal", ".partial", "-write-turn")
+_SIDECARS = ("", "-wal", "-shm", "-journal", ".partial")
 
 
 def stage_path(database_file: Path) -> Path:

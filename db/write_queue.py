@@ -4,18 +4,21 @@ SQLite lets a waiting writer try again only between sleeps. Four desks saving
 one after another on a loaded machine kept taking the lock back in the moment
 after their own commit, and one desk's save waited seconds
 (tests/drills/save_stall.py). Before it asks SQLite for the write lock, a
-writer here waits for an operating-system lock on `<file>-write-turn`: the
-system wakes the next waiter as soon as the holder lets go, so each save waits
-for the saves that came before it and no longer. The system drops a dead
-process's turn. Where no such lock exists (Windows) writers wait as SQLite has
-them wait.
+writer here waits for an operating-system lock on an empty file named after
+the database's path in the system's temporary folder (nothing is added beside
+the database): the system wakes the next waiter as soon as the holder lets go,
+so each save waits for the saves that came before it and no longer. The
+system drops a dead process's turn. Where no such lock exists (Windows), or
+the file cannot be made, writers wait as SQLite has them wait.
 """
 
 from __future__ import annotations
 
 import functools
+import hashlib
 import os
 import sys
+import tempfile
 import threading
 from collections.abc import Callable
 from pathlib import Path
@@ -27,7 +30,10 @@ _held = threading.local()
 
 @functools.lru_cache(maxsize=32)
 def turn_path(database: str) -> Path:
-    return Path(f"{database}-write-turn")
+    """The turn file of the database at `database`: one per file and per user."""
+    name = hashlib.sha256(os.path.realpath(database).encode("utf-8")).hexdigest()[:32]
+    owner = os.getuid() if hasattr(os, "getuid") else 0
+    return Path(tempfile.gettempdir()) / f"recovery-desk-{owner}" / f"{name}.turn"
 
 
 def holds(path: Path) -> bool:
