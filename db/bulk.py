@@ -3,9 +3,10 @@
 DESIGN.md measured ORM `add_all` at ~18x a raw bulk insert, so the importer
 never builds ORM objects. Primary keys are taken here in blocks so that child
 rows (substances of an assessment) know their parent without a round trip:
-on SQLite from max(id) under the BEGIN IMMEDIATE write lock that the import
-transaction holds, on PostgreSQL from the table's own sequence (safe while
-other workstations insert too). Look-ups go a chunk of rows at a time, never
+on SQLite from max(id) under the write lock of the import's transaction (in the
+staging copy, db/import_stage.py, whose merge moves them past the live ids), on
+PostgreSQL from the table's own sequence (safe while other workstations insert
+too). Look-ups go a chunk of rows at a time, never
 one query per row.
 """
 

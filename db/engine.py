@@ -23,15 +23,17 @@ from sqlalchemy.exc import DBAPIError, OperationalError
 # writing() hand out; only db/ runs statements on it (the import contracts).
 from sqlalchemy.orm import Session, sessionmaker
 
-from db import cipher, import_guard
+from db import cipher, import_guard, write_queue
 from db.cipher import Passphrase
 from db.failures import BusyWithImportError, Failure, classify
 
 log = logging.getLogger(__name__)
 
 BUSY_TIMEOUT_MS = 10_000
-# How long one try for the write lock waits before the writer looks for an import.
-_WAIT_STEP_MS = 100
+# How long a save waits behind an import before it is told the database is busy with one.
+IMPORT_WAIT_MS = 5_000
+# Between two tries for the write lock.
+_RETRY_S = 0.001
 _IMMEDIATE = "recovery_desk_immediate"
 
 
@@ -67,6 +69,14 @@ def _configure_sqlite(engine: Engine, key: Passphrase | None) -> None:
         cursor.execute("PRAGMA foreign_keys = ON")
         cursor.close()
 
+    @event.listens_for(engine, "commit")
+    @event.listens_for(engine, "rollback")
+    def end_turn(_conn: Any) -> None:
+        # Fired as the commit starts: the next writer queues for SQLite's lock while this
+        # one's commit is written, and takes it the moment the commit is done.
+        if (turn := _turn(engine)) is not None:
+            write_queue.release(turn)
+
     @event.listens_for(engine, "begin")
     def on_begin(conn: Any) -> None:
         if conn.get_execution_options().get(_IMMEDIATE, False):
@@ -76,28 +86,52 @@ def _configure_sqlite(engine: Engine, key: Passphrase | None) -> None:
 
 
 def _begin_immediate(conn: Any, engine: Engine) -> None:
-    """Take the write lock, waiting up to BUSY_TIMEOUT_MS in short steps.
+    """Take the write lock, trying again every millisecond while another writer has it.
 
-    SQLite's own wait would hold a writer for the whole timeout behind an import that
-    took the lock a moment after the writer looked (db/import_guard.py); between steps
-    this one looks again and stops at once with BusyWithImportError."""
-    deadline = time.monotonic() + BUSY_TIMEOUT_MS / 1000
-    _driver_sql(conn, _SHORT_WAIT)
+    SQLite's own busy handler sleeps 25, 50, then 100 ms between tries: desks that
+    save one after another took the lock back each time in the moment between two of
+    a sleeper's tries, and one desk's save waited seconds (tests/drills/save_stall.py).
+    A try costs microseconds, so a waiting writer takes the lock within about a
+    millisecond of its release.
+
+    An import writes the database in one short transaction at its end
+    (db/import_stage.py), so a save made meanwhile waits for it and goes through. One
+    still refused after IMPORT_WAIT_MS while an import holds the database (an --update
+    import writes for longer) stops with BusyWithImportError rather than freezing its
+    window for the whole BUSY_TIMEOUT_MS; any other writer waits that long."""
+    began = time.monotonic()
+    turn = _turn(engine)
+    if turn is not None and not write_queue.holds(turn):
+        write_queue.take(turn, IMPORT_WAIT_MS / 1000)  # released by Database.writing
+    _driver_sql(conn, _NO_WAIT)
     try:
         while True:
             try:
                 _driver_sql(conn, "BEGIN IMMEDIATE")
                 return
             except OperationalError as exc:
-                if classify(exc) is not Failure.LOCKED or time.monotonic() >= deadline:
+                waited = time.monotonic() - began
+                if classify(exc) is not Failure.LOCKED or waited >= BUSY_TIMEOUT_MS / 1000:
                     raise
-            if not import_guard.holds_import() and import_guard.import_running(engine):
-                raise BusyWithImportError()
+                if waited >= IMPORT_WAIT_MS / 1000 and _behind_import(engine):
+                    raise BusyWithImportError() from exc
+            time.sleep(_RETRY_S)
     finally:
         _driver_sql(conn, _FULL_WAIT)
 
 
-_SHORT_WAIT = f"PRAGMA busy_timeout = {min(_WAIT_STEP_MS, BUSY_TIMEOUT_MS)}"
+def _turn(engine: Engine) -> Path | None:
+    database = engine.url.database
+    if engine.dialect.name != "sqlite" or not database or database == ":memory:":
+        return None
+    return write_queue.turn_path(database)
+
+
+def _behind_import(engine: Engine) -> bool:
+    return not import_guard.holds_import() and import_guard.import_running(engine)
+
+
+_NO_WAIT = "PRAGMA busy_timeout = 0"
 _FULL_WAIT = f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}"
 
 
@@ -213,13 +247,14 @@ class Database:
     def writing(self) -> Iterator[Session]:
         """One write transaction: committed whole on success, rolled back whole on error.
 
-        While an import holds the database (db/import_guard.py), a write from anywhere
-        else raises BusyWithImportError: at once on SQLite, whose one write lock the
-        import holds; on PostgreSQL only when the write failed on a lock."""
+        While an import runs (db/import_guard.py), a write from anywhere else goes
+        through as usual; only one that waited in vain for a lock the import holds
+        raises BusyWithImportError (on SQLite after IMPORT_WAIT_MS, see _begin_immediate)."""
         self.require_healthy_file()
         own_import = import_guard.holds_import()
-        if self.is_sqlite and not own_import and import_guard.import_running(self.engine):
-            raise BusyWithImportError()
+        turn = _turn(self.engine)
+        # The writer's turn (db/write_queue.py), taken when it began, ends after its commit.
+        own_turn = turn is not None and write_queue.holds(turn)
         try:
             with self._write() as session, session.begin():
                 yield session
@@ -229,6 +264,9 @@ class Database:
             if not import_guard.import_running(self.engine):
                 raise
             raise BusyWithImportError() from exc
+        finally:
+            if turn is not None and not own_turn:
+                write_queue.release(turn)
 
     @contextmanager
     def importing(self) -> Iterator[None]:

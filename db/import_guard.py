@@ -1,15 +1,16 @@
 """Who holds the database: an import announces itself so a waiting save can say so.
 
-On SQLite an import holds the one write lock for as long as it loads; a save
-made meanwhile would wait out the busy timeout and read "database is locked".
-While an import runs it holds an operating-system lock on a file beside the
-database (`<file>-import.lock`), which the system releases when the process
-dies, so a crashed import never leaves the database marked busy. A writer in
-another thread or process sees that lock and stops at once with
-`BusyWithImportError` (db.failures) instead of freezing its window for ten
-seconds. On PostgreSQL the import holds a session advisory lock instead,
-released the same way when its connection ends; saves there are not held up by
-an import's rows, so only a save that fails on a lock is told about the import.
+While an import runs it holds an operating-system lock on a file beside a
+SQLite database (`<file>-import.lock`), which the system releases when the
+process dies, so a crashed import never leaves the database marked busy. A
+SQLite import takes the database's write lock only for its short final
+transaction (db/import_stage.py); a save that waited for the write lock longer
+than `db.engine.IMPORT_WAIT_MS` (an --update import writes for longer) looks
+for this mark and is told `BusyWithImportError` (db.failures) instead of
+"database is locked". On PostgreSQL the import holds a session advisory lock
+instead, released the same way when its connection ends; saves there are not
+held up by an import's rows, so only a save that fails on a lock is told about
+the import. Two imports at once: the second waits for the first's mark.
 """
 
 from __future__ import annotations

@@ -2,11 +2,14 @@
 
 The workbook streams through openpyxl's read-only mode a chunk of rows at a
 time; each row is validated with the same functions the GUI's forms use,
-and the valid rows of a chunk go into the database with Core executemany
-inserts inside ONE write transaction. When any problem was found the
-transaction is rolled back and the caller gets the list of problems, each
-naming its sheet, row and column; otherwise everything commits together
-with one `import` audit row.
+and the valid rows of a chunk go in with Core executemany inserts inside ONE
+write transaction. On a SQLite file that transaction is a private staging
+copy's (db/import_stage.py), so the front desk keeps saving while the whole
+file is read and checked; only a complete, valid import is then merged into
+the database, in one short transaction with the `import` audit row. On
+PostgreSQL, and with --update, the transaction is the database's own. When
+any problem was found the transaction is rolled back and the caller gets the
+list of problems, each naming its sheet, row and column.
 """
 
 from __future__ import annotations
@@ -17,9 +20,9 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from db import audit, backups, status_rows
+from db import audit, backups, import_stage, status_rows
 from db.access import Actor, Permission
-from db.engine import Database
+from db.engine import Database, Session
 from db.jobs import Cancelled, IsCancelled, Progress
 from forms.exchange import (
     ASSESSMENTS,
@@ -114,24 +117,83 @@ def _attempt(
     in_order: bool,
 ) -> ImportResult:
     problems = Problems()
+    job = _Job(actor, path, today, update, problems, progress, cancelled, in_order)
     with WorkbookReader(path) as reader, database.importing():
-        run: ImportRun | None = None
         try:
-            with database.writing() as session:
-                run = ImportRun(session, actor, today, update, problems, progress, cancelled)
-                run.position = reader.position
-                _load(run, reader, in_order)
-                result = _finish(run, path)
-                _back_up_before_commit(database)
+            if import_stage.can_stage(database) and not update:
+                result = _staged(database, job, reader)
+            else:
+                result = _direct(database, job, reader)
             log.info("imported %s: %s", path.name, result.added)
             return result
         except _Rejected:
-            return _rejected(problems, run)
+            return _rejected(problems, job.run)
         except TooManyProblems:
-            return _rejected(problems, run, stopped_early=True)
+            return _rejected(problems, job.run, stopped_early=True)
         except Cancelled:
             log.info("import of %s cancelled; nothing was written", path.name)
-            return ImportResult(cancelled=True, rows_read=run.done_rows if run else 0)
+            return ImportResult(cancelled=True, rows_read=job.run.done_rows if job.run else 0)
+
+
+@dataclass
+class _Job:
+    actor: Actor
+    path: Path
+    today: dt.date
+    update: bool
+    problems: Problems
+    progress: Progress | None
+    cancelled: IsCancelled | None
+    in_order: bool
+    run: ImportRun | None = None
+
+    def load(self, session: Session, reader: WorkbookReader) -> ImportResult:
+        """Every row read, validated and loaded in `session`; _Rejected on any problem."""
+        self.run = ImportRun(
+            session,
+            self.actor,
+            self.today,
+            self.update,
+            self.problems,
+            self.progress,
+            self.cancelled,
+        )
+        self.run.position = reader.position
+        _load(self.run, reader, self.in_order)
+        return _finish(self.run)
+
+
+def _direct(database: Database, job: _Job, reader: WorkbookReader) -> ImportResult:
+    """Validated and loaded in one write transaction of the database itself: on
+    PostgreSQL, where an import's rows hold up no other workstation's save, and for
+    --update, whose changes to stored records are not staged (docs/exchange.md)."""
+    with database.writing() as session:
+        result = job.load(session, reader)
+        _back_up_before_commit(database)
+        _audit(session, job, result)
+    return result
+
+
+def _staged(database: Database, job: _Job, reader: WorkbookReader) -> ImportResult:
+    """Validated and loaded in a staging copy (db/import_stage.py) without holding the
+    database's write lock; written to the database in one short transaction at the end."""
+    try:
+        with import_stage.staged(database) as (stage, before), stage.writing() as staged:
+            result = job.load(staged, reader)
+            _back_up_before_commit(database)
+            with database.writing() as session:
+                import_stage.merge(session, staged, before)
+                _audit(session, job, result)
+            # The copy is thrown away uncommitted: nothing after the merge can fail it.
+            raise _Merged(result)
+    except _Merged as merged:
+        return merged.result
+
+
+class _Merged(Exception):
+    def __init__(self, result: ImportResult) -> None:
+        super().__init__("merged")
+        self.result = result
 
 
 def _back_up_before_commit(database: Database) -> None:
@@ -156,7 +218,7 @@ def _load(run: ImportRun, reader: WorkbookReader, in_order: bool) -> None:
     consents_from_consent_share(run)
 
 
-def _finish(run: ImportRun, path: Path) -> ImportResult:
+def _finish(run: ImportRun) -> ImportResult:
     if run.problems:
         raise _Rejected()
     episodes = build_episodes(run)
@@ -164,32 +226,35 @@ def _finish(run: ImportRun, path: Path) -> ImportResult:
         raise _Rejected()
     touched = run.rebuild_clients | run.status_clients | set(run.client_rows.ids())
     status_rows.rebuild(run.session, sorted(touched))
-    result = ImportResult(
+    if run.progress is not None and run.position is not None:
+        total = run.position()[1]
+        run.progress(total, total)
+    return ImportResult(
         added=_nonzero(run.added),
         updated=_nonzero(run.updated),
         unchanged=_nonzero(run.unchanged),
         episodes=episodes,
         rows_read=run.done_rows,
     )
+
+
+def _audit(session: Session, job: _Job, result: ImportResult) -> None:
+    path = job.path
     audit.record(
-        run.session,
-        run.actor,
+        session,
+        job.actor,
         "import",
         "workbook",
         path.name[-60:],
         after={
             "file": path.name,
-            "update": run.update,
+            "update": job.update,
             "added": result.added,
             "updated": result.updated,
             "unchanged": result.unchanged,
-            "episodes": episodes,
+            "episodes": result.episodes,
         },
     )
-    if run.progress is not None and run.position is not None:
-        total = run.position()[1]
-        run.progress(total, total)
-    return result
 
 
 def _nonzero(counts: Mapping[str, int]) -> dict[str, int]:

@@ -27,9 +27,14 @@ def _free_port() -> int:
 
 
 class Cluster:
-    """initdb, start, stop, restart; `url` names its `postgres` database."""
+    """initdb, start, stop, restart; `url` names its `postgres` database.
 
-    def __init__(self, binaries: Path, *, durable: bool = False) -> None:
+    `tls=True`: the server speaks TLS only (plain connections are refused), with a
+    certificate for 127.0.0.1 and localhost signed by a throwaway authority whose
+    certificate is `ca_file` (made with openssl). `durable=True`: fsync on, for a
+    benchmark of durable saves."""
+
+    def __init__(self, binaries: Path, *, tls: bool = False, durable: bool = False) -> None:
         self.bin = binaries
         self.durable = durable  # fsync on: a benchmark of durable saves needs it
         self.folder = Path(tempfile.mkdtemp(prefix="rd-pg-"))
@@ -39,6 +44,73 @@ class Cluster:
         if os.geteuid() == 0:  # initdb refuses to run as root
             shutil.chown(self.folder, "postgres", "postgres")
         self._run("initdb", "-D", str(self.data), "-A", "trust", "-U", "postgres", "-E", "UTF8")
+        self.ca_file = self.folder / "ca.crt"
+        self.tls = tls
+        if tls:
+            self._certificates()
+
+    def _certificates(self) -> None:
+        ca_key, key, request = (self.folder / n for n in ("ca.key", "server.key", "server.csr"))
+        names = self.folder / "names.ext"
+        names.write_text("subjectAltName = IP:127.0.0.1, DNS:localhost\n", encoding="ascii")
+        for command in (
+            [
+                "req",
+                "-x509",
+                "-newkey",
+                "rsa:2048",
+                "-nodes",
+                "-days",
+                "2",
+                "-subj",
+                "/CN=Recovery Desk test authority",
+                "-keyout",
+                str(ca_key),
+                "-out",
+                str(self.ca_file),
+            ],
+            [
+                "req",
+                "-newkey",
+                "rsa:2048",
+                "-nodes",
+                "-subj",
+                "/CN=127.0.0.1",
+                "-keyout",
+                str(key),
+                "-out",
+                str(request),
+            ],
+            [
+                "x509",
+                "-req",
+                "-in",
+                str(request),
+                "-CA",
+                str(self.ca_file),
+                "-CAkey",
+                str(ca_key),
+                "-CAcreateserial",
+                "-days",
+                "2",
+                "-extfile",
+                str(names),
+                "-out",
+                str(self.data / "server.crt"),
+            ],
+        ):
+            subprocess.run(["openssl", *command], check=True, capture_output=True)
+        shutil.move(key, self.data / "server.key")
+        os.chmod(self.data / "server.key", 0o600)
+        if os.geteuid() == 0:
+            for name in ("server.key", "server.crt"):
+                shutil.chown(self.data / name, "postgres", "postgres")
+        (self.data / "pg_hba.conf").write_text(
+            "local all all trust\n"
+            "hostssl all all 127.0.0.1/32 trust\n"
+            "hostnossl all all 0.0.0.0/0 reject\n",
+            encoding="ascii",
+        )
 
     def _run(self, tool: str, *args: str) -> None:
         command = [str(self.bin / tool), *args]
@@ -48,6 +120,8 @@ class Cluster:
 
     def _ctl(self, *args: str) -> None:
         options = f"-h 127.0.0.1 -p {self.port} -k {self.folder}" + ("" if self.durable else " -F")
+        if self.tls:
+            options += " -c ssl=on"
         self._run(
             "pg_ctl",
             "-D",

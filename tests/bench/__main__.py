@@ -16,7 +16,7 @@ from tests.bench.measure import Figure, print_table, write_json
 ROOT = Path(__file__).resolve().parents[2]
 # Each module has run(folder) -> list[Figure]; the ones needing the big agency take it too.
 # "postgres" runs the save, correction, search and report targets again on PostgreSQL.
-SUITES = ("save", "search", "rules", "reports", "exchange", "gui", "postgres")
+SUITES = ("save", "search", "rules", "reports", "exchange", "import_lock", "gui", "postgres")
 
 
 def main(argv: list[str] | None = None) -> int:

@@ -9,9 +9,13 @@ import textwrap
 import threading
 import time
 
+from sqlalchemy import func, select, text
+
+import db.engine
 from db.engine import Database
 from db.failures import BusyWithImportError
 from db.import_guard import import_running
+from db.models import Client
 from forms import records
 from tests.conftest import TODAY
 
@@ -33,24 +37,40 @@ def test_an_import_holds_the_mark_only_while_it_runs(any_database) -> None:
         other_desk.dispose()
 
 
-def test_a_sqlite_save_during_an_import_is_refused_at_once_and_written_after(
-    database, front_desk
+def _save_in_another_thread(database: Database, front_desk) -> list[BaseException]:
+    failed: list[BaseException] = []
+
+    def save() -> None:
+        try:
+            records.create_client(database, front_desk, PERSON, TODAY)
+        except BaseException as exc:
+            failed.append(exc)
+
+    desk = threading.Thread(target=save)
+    desk.start()
+    desk.join()
+    return failed
+
+
+def test_a_sqlite_save_during_an_import_goes_through_until_the_import_writes(
+    database, front_desk, monkeypatch
 ) -> None:
+    monkeypatch.setattr(db.engine, "IMPORT_WAIT_MS", 50)
     with database.importing():
-        # Another thread saves: the import's own thread writes freely.
-        failed: list[BaseException] = []
-
-        def save() -> None:
-            try:
-                records.create_client(database, front_desk, PERSON, TODAY)
-            except BaseException as exc:
-                failed.append(exc)
-
-        desk = threading.Thread(target=save)
-        desk.start()
-        desk.join()
+        # Reading and checking its workbook, the import holds no write lock.
+        assert _save_in_another_thread(database, front_desk) == []
+        with database.writing() as session:
+            session.execute(text("SELECT 1"))  # the import's final transaction has begun
+            failed = _save_in_another_thread(database, front_desk)
         assert len(failed) == 1 and isinstance(failed[0], BusyWithImportError)
     assert records.create_client(database, front_desk, PERSON, TODAY) > 0
+    assert _clients_named(database, "Later") == 2
+
+
+def _clients_named(database: Database, family: str) -> int:
+    with database.reading() as session:
+        query = select(func.count()).select_from(Client).where(Client.family_name == family)
+        return int(session.scalar(query) or 0)
 
 
 def test_a_killed_import_leaves_no_mark(any_database) -> None:

@@ -1,0 +1,95 @@
+"""Writers of one SQLite file take turns (db/write_queue.py): a writer holds its turn
+from its BEGIN to its commit or rollback, hands it on after a failed save too, and a
+killed writer's turn is dropped by the system. (The waits themselves are measured by
+tests/drills/save_stall.py, never asserted.)"""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+import textwrap
+import threading
+import time
+from pathlib import Path
+
+import pytest
+from sqlalchemy import text
+
+from db import write_queue
+from db.engine import Database
+from forms import records
+from forms.validation import ValidationFailed
+from tests.conftest import TODAY
+
+PERSON = {"given_name": "Tomas", "family_name": "Turn", "birth_date": "1975-04-04"}
+
+
+def _turn(database: Database) -> Path:
+    return write_queue.turn_path(str(database.engine.url.database))
+
+
+def _free_for_another_desk(turn: Path) -> bool:
+    """Whether a writer in another thread gets the turn without waiting (given back)."""
+    got: list[bool] = []
+
+    def other() -> None:
+        got.append(write_queue.take(turn, 0))
+        write_queue.release(turn)
+
+    desk = threading.Thread(target=other)
+    desk.start()
+    desk.join()
+    return got[0]
+
+
+def test_a_writer_holds_its_turn_until_its_transaction_ends(database: Database) -> None:
+    turn = _turn(database)
+    with database.writing() as session:
+        session.execute(text("SELECT 1"))
+        assert not _free_for_another_desk(turn)
+    assert _free_for_another_desk(turn)
+
+
+def test_a_refused_save_gives_its_turn_back(database: Database, front_desk) -> None:
+    with pytest.raises(ValidationFailed):
+        records.create_client(database, front_desk, {**PERSON, "birth_date": "not a date"}, TODAY)
+    assert _free_for_another_desk(_turn(database))
+    assert records.create_client(database, front_desk, PERSON, TODAY) > 0
+
+
+def test_a_killed_writers_turn_is_dropped(database: Database, front_desk) -> None:
+    url = database.engine.url.render_as_string(hide_password=False)
+    child = subprocess.Popen(
+        [
+            sys.executable,
+            "-c",
+            textwrap.dedent(
+                f"""
+                import time
+                from sqlalchemy import text
+                from db.engine import Database
+                database = Database({url!r})
+                with database.writing() as session:
+                    session.execute(text("SELECT 1"))
+                    print("holding", flush=True)
+                    time.sleep(60)
+                """
+            ),
+        ],
+        stdout=subprocess.PIPE,
+        text=True,
+    )
+    try:
+        assert child.stdout is not None and child.stdout.readline().strip() == "holding"
+        assert not _free_for_another_desk(_turn(database))
+    finally:
+        child.kill()
+        child.wait()
+        assert child.stdout is not None
+        child.stdout.close()
+    for _ in range(50):
+        if _free_for_another_desk(_turn(database)):
+            break
+        time.sleep(0.1)
+    assert _free_for_another_desk(_turn(database))
+    assert records.create_client(database, front_desk, PERSON, TODAY) > 0
