@@ -5,7 +5,9 @@ from __future__ import annotations
 import argparse
 from typing import Any
 
+from reports.outputs.funder_profiles import PROFILES
 from reports.outputs.registry import Caller, JobInputs
+from reports.tables.profile_spec import Layout
 
 
 def monthly_done(args: argparse.Namespace, inputs: JobInputs, data: Any, caller: Caller) -> int:
@@ -35,7 +37,21 @@ def funder_done(args: argparse.Namespace, inputs: JobInputs, result: Any, _calle
     return 0
 
 
-DONE = {"monthly_pdf": monthly_done, "funder": funder_done}
+def profile_done(args: argparse.Namespace, inputs: JobInputs, result: Any, _caller: Caller) -> int:
+    data = result.data
+    closed = ", as closed" if result.as_closed else ""
+    print(
+        f"Wrote {args.out}: {data.period.start.isoformat()} to {data.period.end.isoformat()}"
+        f"{closed}, {result.figures:,} figures, {result.suppressed:,} of them suppressed."
+    )
+    return 0
+
+
+DONE = {
+    "monthly_pdf": monthly_done,
+    "funder": funder_done,
+    **{p.key: profile_done for p in PROFILES if p.layout is not Layout.FUNDER},
+}
 
 # What a funder file with rows is, said wherever such a file is made (reports.outputs.funder).
 ROWS_WARNING = (

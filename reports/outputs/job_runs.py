@@ -111,6 +111,35 @@ def funder(
     )
 
 
+def profile(key: str) -> Runner:
+    """The runner of the funder profile `key` (reports.outputs.funder_profiles)."""
+
+    def run(
+        caller: Caller,
+        i: JobInputs,
+        target: Path,
+        progress: Progress | None,
+        cancelled: IsCancelled | None,
+    ) -> object:
+        from reports.outputs.funder_profiles import PROFILES
+        from reports.outputs.profiles import profile_output
+        from reports.tables.profile_spec import Asked
+
+        chosen = next(p for p in PROFILES if p.key == key)
+        period = i.the_month() if chosen.period is Asked.MONTH else i.the_period()
+        return profile_output(
+            caller.the_database(),
+            caller.the_actor(),
+            chosen,
+            period,
+            target,
+            progress=progress,
+            cancelled=cancelled,
+        )
+
+    return run
+
+
 def recipient(i: JobInputs, today: dt.date) -> Recipient | None:
     """The recipient of an identified export (None: the internal copy of every client);
     raises ValidationFailed, keyed by field, for one that cannot be."""

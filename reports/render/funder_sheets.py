@@ -95,6 +95,17 @@ def write_table(sheet: SheetWriter, table: Table) -> None:
     sheet.append([])
 
 
+def fit_for_print(ws: Any, landscape: bool = False, title_rows: str = "1:1") -> None:
+    """Print the sheet one page wide (as many pages down as it needs), its first row
+    repeated at the top of every page. The sheet's book is an `XlsxBook(fit_width=True)`:
+    a write-only sheet says it scales to the page with its first row."""
+    ws.print_title_rows = title_rows
+    setup = ws.page_setup
+    setup.orientation = "landscape" if landscape else "portrait"
+    setup.fitToWidth = 1
+    setup.fitToHeight = 0
+
+
 def merged_rows(ws: Any, tables: Sequence[Table]) -> list[list[Any]]:
     """Tables with the same rows side by side: one label, then each table's values."""
     first = tables[0]

@@ -14,6 +14,8 @@ def test_the_command_line_has_the_jobs_it_always_had() -> None:
     assert {k: c.words for k, c in COMMANDS.items()} == {
         "monthly_pdf": ("report", "monthly"),
         "funder": ("export", "funder"),
+        "outcomes": ("export", "outcomes"),
+        "monthly_csv": ("export", "monthly-csv"),
         "full_export": ("export", "data"),
         "import": ("import",),
         "template": ("export", "template"),
