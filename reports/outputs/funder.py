@@ -77,7 +77,9 @@ def funder_workbook(
     def audit_it() -> None:
         _audit(database, actor, period, Path(target), rows, done[0])
 
-    write_or_discard(XlsxBook(), Path(target), fill, cancelled, before_rename=audit_it)
+    write_or_discard(
+        XlsxBook(fit_width=True), Path(target), fill, cancelled, before_rename=audit_it
+    )
     log.info("funder workbook %s..%s written to %s", start, end, target)
     return done[0]
 
