@@ -36,6 +36,7 @@ from reports.render.funder_sheets import (
     month_cell,
     row_cells,
     styled_text,
+    tall_enough,
     write_table,
 )
 from reports.render.revisions import revision_lines
@@ -57,6 +58,7 @@ SUMMARY, COMMUNITY, TRENDS, DICTIONARY, ABOUT = (
     "Dictionary",
     "About",
 )
+ABOUT_CHARS = 100  # what the About sheet's text column (110 wide) holds on one line
 SUMMARY_WIDTH = 8  # value columns of the widest table (seven goals and a total)
 CHECK_EVERY = 2000  # rows between looks at the cancel flag
 PROGRAM = "Recovery Desk"
@@ -293,4 +295,10 @@ def _about(book: XlsxBook, data: ReportData, rows: bool) -> None:
         )
     ]
     for item, value in items:
-        sheet.append([styled_text(ws, item), styled_text(ws, value, alignment=WRAP_TEXT)])
+        tall_enough(sheet, value, ABOUT_CHARS)
+        sheet.append(
+            [
+                styled_text(ws, item, alignment=WRAP_TEXT),
+                styled_text(ws, value, alignment=WRAP_TEXT),
+            ]
+        )

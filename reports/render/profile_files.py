@@ -28,12 +28,13 @@ from reports.render.funder_sheets import (
     WRAP_TEXT,
     fit_for_print,
     styled_text,
+    tall_enough,
     write_table,
 )
 from reports.render.xlsx import Column, XlsxBook, write_or_discard
 from reports.rules.suppression import PROTECTED_MARK
 from reports.tables.definitions import definitions
-from reports.tables.profile_spec import FunderProfile, Layout
+from reports.tables.profile_spec import OUTCOMES, FunderProfile, Layout
 from reports.tables.profile_tables import Figure, Selected
 from reports.tables.report_data import ReportData
 from reports.tables.report_tables import Kind
@@ -52,6 +53,11 @@ SHEET_NAMES = {
     "trend_followups": "Follow-up trend",
     "trend_harm": "Harm trend",
 }
+OUTCOME_BASIS = (
+    "Clients with a completed follow-up or discharge from {period}: the latest one beside "
+    "the completed intake before it, for each measure both answered (the definition below "
+    "describes the monthly report's 12 months; here the period is the one above)."
+)
 _NOT_IN_SHEET_NAMES = re.compile(r"[\[\]:*?/\\]")
 
 
@@ -129,7 +135,7 @@ def _measure_sheet(
     book: XlsxBook, name: str, data: ReportData, blocks: Sequence[Selected], period: str
 ) -> None:
     width = max(len(b.table.columns) for b in blocks)
-    columns = [Column("label", 48), *(Column(f"c{i}", 13) for i in range(width))]
+    columns = [Column("label", 48), *(Column(f"c{i}", 13) for i in range(width))]  # as Summary
     sheet = book.sheet(name, columns, header=[f"{data.agency}: {period}"])
     ws = sheet.worksheet
     for block in blocks:
@@ -176,6 +182,9 @@ def _about(book: XlsxBook, profile: FunderProfile, data: ReportData, period: str
         ),
         ("Made by", PROGRAM),
     ]
+    if any(m in OUTCOMES for m in profile.measures):
+        # Not the monthly report's 12 months: the chosen period, as the profile asks.
+        items.append(("Outcome change", OUTCOME_BASIS.format(period=period)))
     items += [
         (f"Definition: {h}", p)
         for h, p in definitions(
@@ -183,7 +192,7 @@ def _about(book: XlsxBook, profile: FunderProfile, data: ReportData, period: str
         )
     ]
     for item, value in items:
-        sheet.append(
-            [styled_text(ws, item, TITLE_FONT), styled_text(ws, value, alignment=WRAP_TEXT)]
-        )
+        tall_enough(sheet, value, 100)  # the 110 characters of the text column, less a margin
+        text = styled_text(ws, value, alignment=WRAP_TEXT)
+        sheet.append([styled_text(ws, item, TITLE_FONT, WRAP_TEXT), text])
     fit_for_print(ws)

@@ -70,3 +70,19 @@ def test_markers_are_text_and_numbers_are_numbers(book: Any) -> None:
     flat = list(book["Flat"].iter_rows(min_row=2, values_only=True))
     assert {type(r[4]) for r in flat} <= {int, float, type(None)}
     assert all(r[4] is None for r in flat if r[6] == "yes")
+
+
+def test_wrapped_headings_and_long_texts_get_the_lines_they_wrap_to(book: Any) -> None:
+    """A write-only row keeps the height it is given: without one, a spreadsheet prints
+    a wrapped heading's first line over the title above it."""
+    summary = book["Summary"]
+    labels = [r[0] for r in summary.iter_rows(max_col=1, values_only=True)]
+    title = labels.index("DSM status of the primary substance, by the client's goal") + 1
+    assert summary.cell(title + 1, 1).value == "DSM status"
+    # "Medication treatment" wraps to two lines in a column of 13.
+    assert summary.row_dimensions[title + 1].height == 26
+    assert summary.row_dimensions[title].height is None
+    about = book["About"]
+    items = [r[0] for r in about.iter_rows(max_col=1, values_only=True)]
+    dates = items.index("Definition: Dates") + 1
+    assert about.row_dimensions[dates].height >= 3 * 13
