@@ -28,9 +28,10 @@ def funder_done(args: argparse.Namespace, inputs: JobInputs, result: Any, _calle
     period = inputs.the_period()
     with_rows = "rows" in inputs.flags
     rows = f", {result.client_rows:,} de-identified client rows" if with_rows else ""
+    closed = ", as the month was closed" if result.as_closed else ""
     print(
         f"Wrote {args.out}: funder workbook for {period.start.isoformat()} to "
-        f"{period.end.isoformat()}{rows}."
+        f"{period.end.isoformat()}{rows}{closed}."
     )
     if with_rows:
         print(ROWS_WARNING)

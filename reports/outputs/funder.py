@@ -19,6 +19,7 @@ from db.dates import Period
 from db.engine import Database
 from db.jobs import IsCancelled, Progress
 from reports.datasets.deidentify import RowCollector
+from reports.outputs.closed_reports import closed_report
 from reports.outputs.monthly_data import build_report_data
 from reports.render.funder_workbook import open_sheets, row_sink, write_sheets
 from reports.render.xlsx import XlsxBook, write_or_discard
@@ -32,6 +33,7 @@ log = logging.getLogger(__name__)
 class FunderResult:
     data: ReportData
     client_rows: int
+    as_closed: bool = False  # printed from the figures kept when the month was closed
 
 
 def funder_workbook(
@@ -47,14 +49,22 @@ def funder_workbook(
     generated_at: dt.datetime | None = None,
 ) -> FunderResult:
     """Build and write the funder workbook for `start`..`end`, and record the export (the
-    row commits before the workbook takes its name: never a file without its row)."""
+    row commits before the workbook takes its name: never a file without its row).
+
+    A closed month prints from the figures kept when it was closed, as its monthly report
+    does; with `rows` it is read from the records, so the rows and the tables agree."""
     actor.require(Permission.REPORTS)
     period = Period(start, end)
     with database.reading() as session:
         settings = agency_settings.load(session)
+    kept = None if rows else closed_report(database, actor, period, False, generated_at)
     done: list[FunderResult] = []
 
     def fill(book: XlsxBook) -> None:
+        if kept is not None:
+            write_sheets(book, open_sheets(book, kept.agency, period, False), kept, False)
+            done.append(FunderResult(kept, 0, as_closed=True))
+            return
         sheets = open_sheets(book, settings.agency_name, period, rows)
         collector = (
             None
@@ -102,6 +112,7 @@ def _audit(
                 "clients_served": result.data.ledger.value(CLIENTS_SERVED),
                 "rows": rows,
                 "client_rows": result.client_rows,
+                "as_closed": result.as_closed,
                 "scope": "aggregate tables"
                 + (", de-identified rows of the clients served" if rows else ""),
             },
