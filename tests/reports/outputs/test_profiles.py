@@ -248,3 +248,27 @@ def test_a_profile_threshold_raises_the_agencys_and_never_lowers_it(
     assert _run(agency, higher, OCTOBER, tmp_path / "a.csv").data.disclosure.threshold == 20
     lower = replace(MONTHLY_CSV, threshold=5)
     assert _run(agency, lower, OCTOBER, tmp_path / "b.csv").data.disclosure.threshold == 11
+
+
+def test_the_profile_docs_profiles_md_shows_how_to_add_builds(
+    agency: Database, tmp_path: Path
+) -> None:
+    """The example an agency copies is a valid profile that writes its file."""
+    from forms.fields import N_
+    from reports.outputs import funder_profiles
+    from reports.tables.profile_spec import Asked, FunderProfile
+
+    text = (Path(__file__).parents[3] / "docs" / "profiles.md").read_text(encoding="utf-8")
+    example = text.split("```python\n", 1)[1].split("```", 1)[0]
+    names: dict[str, Any] = {
+        "FunderProfile": FunderProfile,
+        "N_": N_,
+        "Asked": Asked,
+        "Layout": Layout,
+        **{n: getattr(funder_profiles, n) for n in ("FUNDER", "OUTCOME_WORKBOOK", "MONTHLY_CSV")},
+    }
+    exec(example, names)
+    added = names["PROFILES"][-1]
+    assert added.problems() == []
+    result = _run(agency, added, YEAR, tmp_path / "state.csv")
+    assert [t.measure for t in result.tables][:2] == ["caseload", "followups"]
