@@ -73,6 +73,7 @@ def profile_output(
     data = kept or _built(
         database, actor, profile, period, threshold, progress, cancelled, generated_at
     )
+    database.require_healthy_file()  # nothing is written from a damaged file
     tables = tuple(selected(data, profile.measures, profile.breakdowns))
     figures = tuple(records(data, tables))
     hidden = sum(1 for f in figures if f.suppressed)
