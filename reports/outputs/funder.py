@@ -44,6 +44,7 @@ def funder_workbook(
     target: Path,
     *,
     rows: bool = False,
+    threshold: int | None = None,
     progress: Progress | None = None,
     cancelled: IsCancelled | None = None,
     generated_at: dt.datetime | None = None,
@@ -52,12 +53,17 @@ def funder_workbook(
     row commits before the workbook takes its name: never a file without its row).
 
     A closed month prints from the figures kept when it was closed, as its monthly report
-    does; with `rows` it is read from the records, so the rows and the tables agree."""
+    does; with `rows` it is read from the records, so the rows and the tables agree.
+    `threshold` is the funder profile's (reports.outputs.funder_profiles.FUNDER)."""
     actor.require(Permission.REPORTS)
     period = Period(start, end)
     with database.reading() as session:
         settings = agency_settings.load(session)
+    # A funder profile's threshold raises the agency's, never lowers it.
+    threshold = max(settings.suppression_threshold, threshold or 0)
     kept = None if rows else closed_report(database, actor, period, False, generated_at)
+    if kept is not None and kept.disclosure.threshold < threshold:
+        kept = None  # kept at a lower threshold than this funder asks for
     done: list[FunderResult] = []
 
     def fill(book: XlsxBook) -> None:
@@ -79,6 +85,7 @@ def funder_workbook(
             progress=progress,
             cancelled=cancelled,
             observers=() if collector is None else (collector,),
+            threshold=threshold,
         )
         write_sheets(book, sheets, data, rows)
         database.require_healthy_file()

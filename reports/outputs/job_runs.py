@@ -97,6 +97,7 @@ def funder(
     cancelled: IsCancelled | None,
 ) -> object:
     from reports.outputs.funder import funder_workbook
+    from reports.outputs.funder_profiles import FUNDER
 
     period = i.the_period()
     return funder_workbook(
@@ -106,6 +107,7 @@ def funder(
         period.end,
         target,
         rows="rows" in i.flags,
+        threshold=FUNDER.threshold,
         progress=progress,
         cancelled=cancelled,
     )

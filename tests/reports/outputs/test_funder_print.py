@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Iterator
+from pathlib import Path
 from typing import Any
 
 import pytest
@@ -86,3 +87,22 @@ def test_wrapped_headings_and_long_texts_get_the_lines_they_wrap_to(book: Any) -
     items = [r[0] for r in about.iter_rows(max_col=1, values_only=True)]
     dates = items.index("Definition: Dates") + 1
     assert about.row_dimensions[dates].height >= 3 * 13
+
+
+def test_the_funder_profiles_threshold_raises_the_agencys(tmp_path: Path) -> None:
+    database: Database = open_database(str(tmp_path / "agency.sqlite3"))
+    try:
+        build(database, actor_of(database), TODAY)
+        raised = funder_workbook(
+            database, actor_of(database), START, END, tmp_path / "a.xlsx", threshold=20
+        )
+        lowered = funder_workbook(
+            database, actor_of(database), START, END, tmp_path / "b.xlsx", threshold=5
+        )
+    finally:
+        database.dispose()
+    assert (raised.data.disclosure.threshold, lowered.data.disclosure.threshold) == (20, 11)
+    about = {
+        r[0]: r[1] for r in load_workbook(tmp_path / "a.xlsx")["About"].iter_rows(values_only=True)
+    }
+    assert about["Suppression threshold"].startswith("20: Counts from 1 to 19 show as <20")
