@@ -5,7 +5,9 @@ from __future__ import annotations
 import argparse
 from typing import Any
 
+from reports.outputs.funder_profiles import PROFILES
 from reports.outputs.registry import Caller, JobInputs
+from reports.tables.profile_spec import Layout
 
 
 def monthly_done(args: argparse.Namespace, inputs: JobInputs, data: Any, caller: Caller) -> int:
@@ -26,9 +28,10 @@ def funder_done(args: argparse.Namespace, inputs: JobInputs, result: Any, _calle
     period = inputs.the_period()
     with_rows = "rows" in inputs.flags
     rows = f", {result.client_rows:,} de-identified client rows" if with_rows else ""
+    closed = ", as the month was closed" if result.as_closed else ""
     print(
         f"Wrote {args.out}: funder workbook for {period.start.isoformat()} to "
-        f"{period.end.isoformat()}{rows}."
+        f"{period.end.isoformat()}{rows}{closed}."
     )
     if with_rows:
         print(ROWS_WARNING)
@@ -41,7 +44,22 @@ def calls_done(args: argparse.Namespace, inputs: JobInputs, rows: Any, caller: C
     return 0
 
 
-DONE = {"monthly_pdf": monthly_done, "funder": funder_done, "call_list": calls_done}
+def profile_done(args: argparse.Namespace, inputs: JobInputs, result: Any, _caller: Caller) -> int:
+    data = result.data
+    closed = ", as closed" if result.as_closed else ""
+    print(
+        f"Wrote {args.out}: {data.period.start.isoformat()} to {data.period.end.isoformat()}"
+        f"{closed}, {result.figures:,} figures, {result.suppressed:,} of them suppressed."
+    )
+    return 0
+
+
+DONE = {
+    "monthly_pdf": monthly_done,
+    "funder": funder_done,
+    "call_list": calls_done,
+    **{p.key: profile_done for p in PROFILES if p.layout is not Layout.FUNDER},
+}
 
 # What a funder file with rows is, said wherever such a file is made (reports.outputs.funder).
 ROWS_WARNING = (

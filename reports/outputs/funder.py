@@ -19,6 +19,7 @@ from db.dates import Period
 from db.engine import Database
 from db.jobs import IsCancelled, Progress
 from reports.datasets.deidentify import RowCollector
+from reports.outputs.closed_reports import closed_report
 from reports.outputs.monthly_data import build_report_data
 from reports.render.funder_workbook import open_sheets, row_sink, write_sheets
 from reports.render.xlsx import XlsxBook, write_or_discard
@@ -32,6 +33,7 @@ log = logging.getLogger(__name__)
 class FunderResult:
     data: ReportData
     client_rows: int
+    as_closed: bool = False  # printed from the figures kept when the month was closed
 
 
 def funder_workbook(
@@ -42,19 +44,33 @@ def funder_workbook(
     target: Path,
     *,
     rows: bool = False,
+    threshold: int | None = None,
     progress: Progress | None = None,
     cancelled: IsCancelled | None = None,
     generated_at: dt.datetime | None = None,
 ) -> FunderResult:
     """Build and write the funder workbook for `start`..`end`, and record the export (the
-    row commits before the workbook takes its name: never a file without its row)."""
+    row commits before the workbook takes its name: never a file without its row).
+
+    A closed month prints from the figures kept when it was closed, as its monthly report
+    does; with `rows` it is read from the records, so the rows and the tables agree.
+    `threshold` is the funder profile's (reports.outputs.funder_profiles.FUNDER)."""
     actor.require(Permission.REPORTS)
     period = Period(start, end)
     with database.reading() as session:
         settings = agency_settings.load(session)
+    # A funder profile's threshold raises the agency's, never lowers it.
+    threshold = max(settings.suppression_threshold, threshold or 0)
+    kept = None if rows else closed_report(database, actor, period, False, generated_at)
+    if kept is not None and kept.disclosure.threshold < threshold:
+        kept = None  # kept at a lower threshold than this funder asks for
     done: list[FunderResult] = []
 
     def fill(book: XlsxBook) -> None:
+        if kept is not None:
+            write_sheets(book, open_sheets(book, kept.agency, period, False), kept, False)
+            done.append(FunderResult(kept, 0, as_closed=True))
+            return
         sheets = open_sheets(book, settings.agency_name, period, rows)
         collector = (
             None
@@ -69,6 +85,7 @@ def funder_workbook(
             progress=progress,
             cancelled=cancelled,
             observers=() if collector is None else (collector,),
+            threshold=threshold,
         )
         write_sheets(book, sheets, data, rows)
         database.require_healthy_file()
@@ -77,7 +94,9 @@ def funder_workbook(
     def audit_it() -> None:
         _audit(database, actor, period, Path(target), rows, done[0])
 
-    write_or_discard(XlsxBook(), Path(target), fill, cancelled, before_rename=audit_it)
+    write_or_discard(
+        XlsxBook(fit_width=True), Path(target), fill, cancelled, before_rename=audit_it
+    )
     log.info("funder workbook %s..%s written to %s", start, end, target)
     return done[0]
 
@@ -100,6 +119,7 @@ def _audit(
                 "clients_served": result.data.ledger.value(CLIENTS_SERVED),
                 "rows": rows,
                 "client_rows": result.client_rows,
+                "as_closed": result.as_closed,
                 "scope": "aggregate tables"
                 + (", de-identified rows of the clients served" if rows else ""),
             },

@@ -97,6 +97,7 @@ def funder(
     cancelled: IsCancelled | None,
 ) -> object:
     from reports.outputs.funder import funder_workbook
+    from reports.outputs.funder_profiles import FUNDER
 
     period = i.the_period()
     return funder_workbook(
@@ -106,6 +107,7 @@ def funder(
         period.end,
         target,
         rows="rows" in i.flags,
+        threshold=FUNDER.threshold,
         progress=progress,
         cancelled=cancelled,
     )
@@ -128,6 +130,33 @@ def call_list(
     months = load_settings(database).followup_months
     day = i.as_of or caller.today
     return write_call_list_pdf(database, caller.the_actor(), target, day, months, Filters())
+def profile(key: str) -> Runner:
+    """The runner of the funder profile `key` (reports.outputs.funder_profiles)."""
+
+    def run(
+        caller: Caller,
+        i: JobInputs,
+        target: Path,
+        progress: Progress | None,
+        cancelled: IsCancelled | None,
+    ) -> object:
+        from reports.outputs.funder_profiles import PROFILES
+        from reports.outputs.profiles import profile_output
+        from reports.tables.profile_spec import Asked
+
+        chosen = next(p for p in PROFILES if p.key == key)
+        period = i.the_month() if chosen.period is Asked.MONTH else i.the_period()
+        return profile_output(
+            caller.the_database(),
+            caller.the_actor(),
+            chosen,
+            period,
+            target,
+            progress=progress,
+            cancelled=cancelled,
+        )
+
+    return run
 
 
 def recipient(i: JobInputs, today: dt.date) -> Recipient | None:

@@ -17,7 +17,7 @@ from reports.datasets.board_summary import YearBeforeStatus, board_comparison, y
 from reports.datasets.demographics import demographics
 from reports.datasets.monthly_dataset import WalkObserver, monthly_dataset
 from reports.datasets.outcome_change import OutcomeChange
-from reports.tables.report_data import ReportData, report_data
+from reports.tables.report_data import MoreSections, ReportData, report_data
 
 
 def build_report_data(
@@ -31,24 +31,34 @@ def build_report_data(
     cancelled: IsCancelled | None = None,
     observers: Sequence[WalkObserver] = (),
     summary: bool = False,
+    threshold: int | None = None,
+    outcomes: OutcomeChange | None = None,
+    more: MoreSections = (),
 ) -> ReportData:
     """Everything the report prints for `period`; status and harm are read at its last day.
 
     `observers` also see every client the tables count as the walk passes (the
     funder workbook's de-identified rows). `summary` adds the summary page's comparison
     with the month before and the same month a year before (the monthly PDF).
+    `threshold` replaces the agency's suppression threshold (a funder profile's, never
+    lower); `outcomes` counts outcome change over its own period and `more` adds an
+    output's own sections (`reports.outputs.profiles`).
     """
     actor.require(Permission.REPORTS)
     with database.reading() as session:
         settings = agency_settings.load(session)
+        if threshold is not None:
+            settings = replace(settings, suppression_threshold=threshold)
         year = YearBeforeStatus(year_before(period).end)
-        outcomes = OutcomeChange(Period.twelve_months_ending(period.end))
+        if outcomes is None and summary:
+            outcomes = OutcomeChange(Period.twelve_months_ending(period.end))
+        watching = (*observers, year) if summary else tuple(observers)
         data = monthly_dataset(
             session,
             period,
             settings.followup_months,
             pool_below=None if internal else settings.suppression_threshold,
-            observers=(*observers, year, outcomes) if summary else observers,
+            observers=watching if outcomes is None else (*watching, outcomes),
             progress=progress,
             cancelled=cancelled,
         )
@@ -66,7 +76,8 @@ def build_report_data(
         internal=internal,
         generated_at=generated_at,
         board=board,
-        outcomes=outcomes if summary else None,
+        outcomes=outcomes,
         people=people,
+        more=more,
     )
     return replace(made, revisions=revisions, closed_revisions=closed)

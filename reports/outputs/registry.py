@@ -5,8 +5,9 @@ which dates it asks for, which file it writes (or reads), the name offered for
 that file, how to call it and, when the command line has it, its subcommand.
 The screen lists `all_jobs()`; `desktop/commands/jobs.py` makes a subcommand of
 each job with a `Command`. Adding an output is one module in `reports/outputs/`
-and one entry here. The modules behind a job (reportlab, openpyxl) are imported
-when it runs, not when the list is read.
+and one entry here; adding a funder's output is one profile in
+`reports/outputs/funder_profiles.py`, which becomes a job here. The modules behind a
+job (reportlab, openpyxl) are imported when it runs, not when the list is read.
 """
 
 from __future__ import annotations
@@ -20,8 +21,10 @@ from db.access import Actor, Permission
 from db.codes import EXPORT_PURPOSES
 from forms.fields import N_
 from reports.outputs import job_runs as runs
+from reports.outputs.funder_profiles import FUNDER, PROFILES
 from reports.outputs.job_runs import Caller, JobInputs, Runner
 from reports.outputs.periods import FieldNames, date_asked, month_asked, period_asked
+from reports.tables.profile_spec import Asked, FunderProfile, Layout
 
 __all__ = [
     "Asks",
@@ -55,6 +58,7 @@ class FileType:
 
 PDF = FileType(".pdf", N_("PDF (*.pdf)"), "PDF to write")
 XLSX = FileType(".xlsx", N_("Excel workbook (*.xlsx)"), "workbook to write")
+CSV = FileType(".csv", N_("CSV file (*.csv)"), "CSV file to write")
 
 
 @dataclass(frozen=True)
@@ -123,7 +127,7 @@ def checked(job: Job, inputs: JobInputs, today: dt.date, names: FieldNames) -> J
 
 def all_jobs() -> list[Job]:
     """In the order the screen lists them."""
-    return [*_report_jobs(), *_exchange_jobs()]
+    return [*_report_jobs(), *_profile_jobs(), *_exchange_jobs()]
 
 
 def jobs_for(actor: Actor) -> list[Job]:
@@ -165,12 +169,9 @@ def _report_jobs() -> list[Job]:
             command=MONTHLY_COMMAND,
         ),
         Job(
-            "funder",
-            N_("Funder workbook"),
-            N_(
-                "The report's tables for the chosen period, small counts hidden, with a data "
-                "dictionary: nothing in it identifies a client."
-            ),
+            FUNDER.key,
+            FUNDER.title,
+            FUNDER.description,
             Permission.REPORTS,
             Asks.PERIOD,
             XLSX,
@@ -210,6 +211,45 @@ def _report_jobs() -> list[Job]:
             on_reports_screen=False,
         ),
     ]
+
+
+def _profile_jobs() -> list[Job]:
+    """A job, with its subcommand, for each funder profile but the funder workbook's own
+    (above, with its rows)."""
+    return [_profile_job(p) for p in PROFILES if p.layout is not Layout.FUNDER]
+
+
+def _profile_job(profile: FunderProfile) -> Job:
+    month = profile.period is Asked.MONTH
+    csv = profile.layout is Layout.CSV
+
+    def name(i: JobInputs) -> str:
+        if month:
+            return f"{profile.key}-{i.the_month().start:%Y-%m}{profile.suffix}"
+        period = i.the_period()
+        return (
+            f"{profile.key}-{period.start.isoformat()}-to-{period.end.isoformat()}{profile.suffix}"
+        )
+
+    dates = "--month" if month else "--from and --to"
+    command = Command(
+        ("export", profile.key.replace("_", "-")),
+        profile.help or profile.title,
+        f"{profile.description} The funder profile {profile.key!r} for {dates}. "
+        "Signs in as a manager or administrator (--user).",
+        counts="clients",
+    )
+    return Job(
+        profile.key,
+        profile.title,
+        profile.description,
+        Permission.REPORTS,
+        Asks.MONTH if month else Asks.PERIOD,
+        CSV if csv else XLSX,
+        name,
+        runs.profile(profile.key),
+        command=command,
+    )
 
 
 def _exchange_jobs() -> list[Job]:

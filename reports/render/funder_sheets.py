@@ -32,6 +32,8 @@ FORMATS = {
 }
 COUNT_FORMAT = FORMATS[Kind.COUNT]
 MONTH_FORMAT = "mmm yyyy"
+VALUE_CHARS = 12  # what a value column of the Summary holds on one line
+LINE_POINTS = 13
 RIGHT = Alignment(horizontal="right")
 WRAP_HEADER = Alignment(horizontal="right", vertical="bottom", wrap_text=True)
 WRAP_TEXT = Alignment(wrap_text=True, vertical="top")
@@ -87,12 +89,37 @@ def write_table(sheet: SheetWriter, table: Table) -> None:
     """A table as a block: its title, a header row, its rows, its note, a blank row."""
     ws = sheet.worksheet
     sheet.append([styled_text(ws, table.title, TITLE_FONT)])
+    # A write-only row keeps the height it is given: a header that wraps gets its lines,
+    # or a spreadsheet prints its first line over the title above it.
+    lines = max((-(-len(c) // VALUE_CHARS) for c in table.columns), default=1)
+    if lines > 1:
+        ws.row_dimensions[sheet.rows + 1].height = LINE_POINTS * lines
     sheet.append(header_cells(ws, [table.row_header, *table.columns]))
     for row in table.rows:
         sheet.append(row_cells(ws, table, row))
     if table.note:
         sheet.append([styled_text(ws, table.note, NOTE_FONT)])
     sheet.append([])
+
+
+def tall_enough(sheet: SheetWriter, text: str, chars: int) -> None:
+    """Give the next row the lines `text` wraps to in a column of `chars` characters: a
+    write-only row keeps the height it is given, and wrapped text would spill over the
+    rows below it when printed."""
+    lines = sum(max(1, -(-len(part) // chars)) for part in text.split("\n"))
+    if lines > 1:
+        sheet.worksheet.row_dimensions[sheet.rows + 1].height = LINE_POINTS * lines
+
+
+def fit_for_print(ws: Any, landscape: bool = False, title_rows: str = "1:1") -> None:
+    """Print the sheet one page wide (as many pages down as it needs), its first row
+    repeated at the top of every page. The sheet's book is an `XlsxBook(fit_width=True)`:
+    a write-only sheet says it scales to the page with its first row."""
+    ws.print_title_rows = title_rows
+    setup = ws.page_setup
+    setup.orientation = "landscape" if landscape else "portrait"
+    setup.fitToWidth = 1
+    setup.fitToHeight = 0
 
 
 def merged_rows(ws: Any, tables: Sequence[Table]) -> list[list[Any]]:

@@ -31,10 +31,12 @@ from reports.render.funder_sheets import (
     NOTE_FONT,
     SECTION_FONT,
     WRAP_TEXT,
+    fit_for_print,
     merged_rows,
     month_cell,
     row_cells,
     styled_text,
+    tall_enough,
     write_table,
 )
 from reports.render.revisions import revision_lines
@@ -56,6 +58,7 @@ SUMMARY, COMMUNITY, TRENDS, DICTIONARY, ABOUT = (
     "Dictionary",
     "About",
 )
+ABOUT_CHARS = 100  # what the About sheet's text column (110 wide) holds on one line
 SUMMARY_WIDTH = 8  # value columns of the widest table (seven goals and a total)
 CHECK_EVERY = 2000  # rows between looks at the cancel flag
 PROGRAM = "Recovery Desk"
@@ -129,6 +132,13 @@ def write_sheets(book: XlsxBook, sheets: FunderSheets, data: ReportData, rows: b
         )
     write_dictionary(book, _dictionary_sheets(data, rows))
     _about(book, data, rows)
+    _print_setup(book)
+
+
+def _print_setup(book: XlsxBook) -> None:
+    """Every sheet one page wide with its heading row on every page; the wide ones across."""
+    for ws in book.workbook.worksheets:
+        fit_for_print(ws, landscape=ws.title not in (DICTIONARY, ABOUT))
 
 
 def _properties(book: XlsxBook, period: Period) -> None:
@@ -168,7 +178,9 @@ def _community(sheet: SheetWriter, data: ReportData) -> None:
     table = data.community
     for row in table.rows:
         sheet.append(row_cells(sheet.worksheet, table, row))
-    sheet.worksheet.auto_filter.ref = f"A1:{_letter(len(table.columns) + 1)}{sheet.rows}"
+    # The areas sort and filter; the All areas total below them stays where it is.
+    areas = sheet.rows - sum(1 for row in table.rows if row.total)
+    sheet.worksheet.auto_filter.ref = f"A1:{_letter(len(table.columns) + 1)}{areas}"
 
 
 def _trends(sheet: SheetWriter, data: ReportData) -> None:
@@ -283,4 +295,10 @@ def _about(book: XlsxBook, data: ReportData, rows: bool) -> None:
         )
     ]
     for item, value in items:
-        sheet.append([styled_text(ws, item), styled_text(ws, value, alignment=WRAP_TEXT)])
+        tall_enough(sheet, value, ABOUT_CHARS)
+        sheet.append(
+            [
+                styled_text(ws, item, alignment=WRAP_TEXT),
+                styled_text(ws, value, alignment=WRAP_TEXT),
+            ]
+        )

@@ -25,6 +25,7 @@ from openpyxl.cell.cell import Cell
 from openpyxl.styles import Alignment, Font, PatternFill
 from openpyxl.utils import get_column_letter
 from openpyxl.worksheet.datavalidation import DataValidation
+from openpyxl.worksheet.properties import PageSetupProperties
 from openpyxl.writer.excel import ExcelWriter
 
 from db.files import atomic_path
@@ -73,6 +74,8 @@ class SheetWriter:
         header: Sequence[str] | None = None,
     ) -> None:
         self._ws = book.workbook.create_sheet(title)
+        if book.fit_width:  # written with the sheet's first row: set before it
+            self._ws.sheet_properties.pageSetUpPr = PageSetupProperties(fitToPage=True)
         self._columns = list(columns)
         self._formats = [(i, c.number_format) for i, c in enumerate(columns) if c.number_format]
         self._plain_texts: set[str] = set()
@@ -131,10 +134,12 @@ class SheetWriter:
 
 
 class XlsxBook:
-    """A write-only workbook saved atomically to `target`."""
+    """A write-only workbook saved atomically to `target`. With `fit_width`, every sheet
+    may be scaled to the page when printed (its page setup says how far)."""
 
-    def __init__(self) -> None:
+    def __init__(self, fit_width: bool = False) -> None:
         self.workbook = Workbook(write_only=True)
+        self.fit_width = fit_width
         self._discarded = False
 
     def sheet(

@@ -9,6 +9,7 @@ result holds only printed values.
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 
 from db.dates import Period
@@ -76,6 +77,9 @@ class ReportData:
 
 
 SectionSpecs = tuple[str, str, str, list[TableSpec]]
+# More tables an output asks for (a funder profile's): registered after the report's own,
+# suppressed with them, printed among the board sections.
+MoreSections = Sequence[Callable[[Ledger], SectionSpecs]]
 
 
 def report_data(
@@ -87,9 +91,10 @@ def report_data(
     board: BoardComparison | None = None,
     outcomes: OutcomeChange | None = None,
     people: Demographics | None = None,
+    more: MoreSections = (),
 ) -> ReportData:
     """The printed tables of `data`, suppressed as `settings` and `internal` say; with
-    `board`, the summary page too."""
+    `board`, the summary page too; `more` adds an output's own sections."""
     disclosure = Disclosure(settings.suppression_threshold, internal)
     ledger = Ledger()
     # Registered in print order: the ledger's suppression takes lines in that order.
@@ -105,6 +110,7 @@ def report_data(
     board_sections = _board_sections(outcomes, people, ledger)
     if board is not None:
         board_sections.append(stewardship_section(data.areas, unit_costs(settings), ledger))
+    board_sections += [make(ledger) for make in more]
     ledger.suppress(disclosure.effective_threshold)
     printed = _Printed(ledger, disclosure)
     return ReportData(

@@ -1,4 +1,5 @@
-"""The manager's monthly PDF and the funder's workbook, end to end at agency scale.
+"""The manager's monthly PDF, the funder's workbook and the outcomes workbook (a funder
+profile), end to end at agency scale.
 
 They write an audit row per export, so they run on a copy of the cached
 agency. The funder workbook's row-level sheet is compared with bare openpyxl
@@ -18,8 +19,10 @@ from db.startup import open_database
 from desktop.passphrase import for_command
 from reports.datasets.deidentify import SHEET as ROWS_SHEET
 from reports.outputs.funder import funder_workbook
+from reports.outputs.funder_profiles import OUTCOME_WORKBOOK
 from reports.outputs.monthly_data import build_report_data
 from reports.outputs.monthly_pdf import monthly_report
+from reports.outputs.profiles import profile_output
 from tests.accounts import quick_hashing, signed_in
 from tests.bench.agency import MEMORY_CLIENTS, TODAY, working_copy
 from tests.bench.measure import Figure, Timing, child_run, wall_and_cpu
@@ -96,6 +99,9 @@ def _figures(database: Database, folder: Path, clients: int) -> list[Figure]:
             ).client_rows
         )
     )
+    outcomes = _timing(
+        lambda: profile_output(database, manager, OUTCOME_WORKBOOK, YEAR, folder / "outcomes.xlsx")
+    )
     plans = [p for p in plan_from(with_rows, {ROWS_SHEET: written[0]}) if p.title == ROWS_SHEET]
     raw = wall_and_cpu(lambda: write_raw(folder / "raw.xlsx", plans), 1)
     month, year = f"{MONTH.start:%Y-%m}", f"{YEAR.start} to {YEAR.end}"
@@ -115,6 +121,13 @@ def _figures(database: Database, folder: Path, clients: int) -> list[Figure]:
             f"with trends; {pdf.stat().st_size // 1024:,} KiB",
         ),
         _figure("funder workbook without rows", plain, 10.0, None, year),
+        _figure(
+            "outcomes workbook (funder profile)",
+            outcomes,
+            10.0,
+            None,
+            f"{year}; intake to latest follow-up, 9 measures, all and by goal",
+        ),
         Figure(
             "funder workbook: what --rows adds",
             rows.wall - plain.wall,

@@ -45,7 +45,10 @@ OUTPUTS = {
         *("export", "funder", "--from", "2025-11-01", "--to", "2026-10-31", "--rows"),
     ],
     "report monthly": ["report", "monthly", "--month", "2026-10", "--out", "{out}.pdf"],
+    "export outcomes": ["export", "outcomes", "--from", "2025-11-01", "--to", "2026-10-31"],
+    "export monthly-csv": ["export", "monthly-csv", "--month", "2026-10", "--out", "{out}.csv"],
 }
+OUTPUTS["export outcomes"] += ["--out", "{out}.xlsx"]
 for _name in ("export funder", "export funder --rows"):
     OUTPUTS[_name] += ["--out", "{out}.xlsx"]
 
@@ -134,6 +137,11 @@ def expected_scope(name: str, db: Path) -> dict[str, object]:
         "export funder": {**year, "clients_served": 8, "client_rows": 0},
         "export funder --rows": {**year, "clients_served": 8, "client_rows": 8},
         "report monthly": {"from": "2026-10-01", "to": "2026-10-31", "clients_served": 5},
+        "export outcomes": {**year, "clients_served": 8, "profile": "outcomes"},
+        "export monthly-csv": {
+            **{"from": "2026-10-01", "to": "2026-10-31", "clients_served": 5},
+            "profile": "monthly_csv",
+        },
     }[name]
 
 
@@ -149,7 +157,7 @@ def test_a_written_output_has_exactly_one_audit_row_naming_its_scope(
     assert [(r.action, r.username) for r in rows] == [("sign_in", who), ("export", who)]
     row = rows[-1]
     scope = json.loads(row.after or "{}")
-    assert scope["file"] in ("out.xlsx", "out.pdf")
+    assert scope["file"] in ("out.xlsx", "out.pdf", "out.csv")
     assert {k: scope.get(k) for k in expected_scope(name, db_copy)} == expected_scope(name, db_copy)
 
 

@@ -15,6 +15,8 @@ def test_the_command_line_has_the_jobs_it_always_had() -> None:
         "monthly_pdf": ("report", "monthly"),
         "funder": ("export", "funder"),
         "call_list": ("report", "calls"),
+        "outcomes": ("export", "outcomes"),
+        "monthly_csv": ("export", "monthly-csv"),
         "full_export": ("export", "data"),
         "import": ("import",),
         "template": ("export", "template"),

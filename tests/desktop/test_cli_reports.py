@@ -201,6 +201,8 @@ def test_bad_input_gets_one_line_and_no_file(
         ["report", "monthly", "--month", "2026-10", "--out", "{out}.pdf"],
         ["export", "funder", "--from", "2025-11-01", "--to", "2026-10-31", "--out", "{out}.xlsx"],
         ["export", "data", "--out", "{out}.xlsx", "--purpose", "treatment"],
+        ["export", "outcomes", "--from", "2025-11-01", "--to", "2026-10-31", "--out", "{out}.xlsx"],
+        ["export", "monthly-csv", "--month", "2026-10", "--out", "{out}.csv"],
     ],
 )
 def test_nothing_is_written_from_a_file_damaged_deep_inside(

@@ -72,6 +72,8 @@ def test_a_manager_sees_the_reports_exports_and_import(view: ReportsView) -> Non
         "monthly_pdf",
         "funder",
         "funder_rows",
+        "outcomes",
+        "monthly_csv",
         "full_export",
         "import",
         "template",
