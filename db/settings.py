@@ -37,6 +37,9 @@ class AgencySettings:
     # Corrections (forms/corrections.py): for how many days front desk may correct or void
     # what they entered themselves; managers and administrators may correct any record.
     correction_grace_days: int = 7
+    # The language of the monthly PDF and the funder workbook ("en" or "es"), whatever
+    # language each person's screens speak: a funder reads one language.
+    report_language: str = "en"
 
 
 def load(session: Session) -> AgencySettings:

@@ -16,6 +16,7 @@ from db import settings as stored
 from db.access import Actor, Permission
 from db.engine import Database
 from db.settings import AgencySettings
+from forms.account_language import LANGUAGES
 from forms.fields import N_
 from forms.passwords import LOWEST_MIN_LENGTH, MAX_LENGTH, AccountError, check_min_length
 
@@ -23,6 +24,7 @@ __all__ = [
     "MAX_POINT_MONTHS",
     "NUMBER_RANGES",
     "PAPER_SIZES",
+    "REPORT_LANGUAGES",
     "AgencySettings",
     "SettingsError",
     "load_settings",
@@ -33,6 +35,7 @@ __all__ = [
 
 MAX_POINT_MONTHS = 120
 PAPER_SIZES = ("letter", "a4")
+REPORT_LANGUAGES = LANGUAGES  # the monthly PDF and the funder workbook speak one of these
 TEXT_LIMITS = {"agency_name": 200, "client_code_prefix": 20, "state": 40}
 # The whole numbers a setting may take, lowest and highest (the screen's spin boxes too).
 NUMBER_RANGES: dict[str, tuple[int, int]] = {
@@ -52,6 +55,7 @@ LABELS = {
     "followup_months": N_("Follow-up points (months)"),
     "suppression_threshold": N_("Suppress counts below"),
     "paper_size": N_("Paper size"),
+    "report_language": N_("Language of reports"),
     "idle_lock_minutes": N_("Lock after (minutes)"),
     "state": N_("State"),
     "backup_folder": N_("Backups folder"),
@@ -113,10 +117,24 @@ def read_settings(raw: Mapping[str, object]) -> AgencySettings:
         client_code_prefix=_text(raw, "client_code_prefix"),
         followup_months=parse_points(str(raw.get("followup_months") or "")),
         paper_size=paper,
+        report_language=_report_language(raw),
         state=_text(raw, "state"),
         backup_folder=_backup_folder(_text(raw, "backup_folder")),
         **numbers,
     )
+
+
+def _report_language(raw: Mapping[str, object]) -> str:
+    """The reports' language; an older caller that does not name one keeps English."""
+    chosen = _text(raw, "report_language").lower() or "en"
+    if chosen not in REPORT_LANGUAGES:
+        raise SettingsError(
+            "report_language",
+            N_("{label}: choose one of {choices}"),
+            label=LABELS["report_language"],
+            choices=", ".join(REPORT_LANGUAGES),
+        )
+    return chosen
 
 
 def parse_points(text: str) -> tuple[int, ...]:
