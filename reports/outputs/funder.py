@@ -19,11 +19,12 @@ from db.dates import Period
 from db.engine import Database
 from db.jobs import IsCancelled, Progress
 from reports.datasets.deidentify import RowCollector
-from reports.outputs.monthly_data import build_report_data
+from reports.outputs.monthly_data import agency_language, build_report_data
 from reports.render.funder_workbook import open_sheets, row_sink, write_sheets
 from reports.render.xlsx import XlsxBook, write_or_discard
+from reports.tables.language import Catalogues
 from reports.tables.monthly_community import CLIENTS_SERVED
-from reports.tables.report_data import ReportData
+from reports.tables.report_data import ReportData, in_language
 
 log = logging.getLogger(__name__)
 
@@ -45,6 +46,7 @@ def funder_workbook(
     progress: Progress | None = None,
     cancelled: IsCancelled | None = None,
     generated_at: dt.datetime | None = None,
+    catalogues: Catalogues | None = None,
 ) -> FunderResult:
     """Build and write the funder workbook for `start`..`end`, and record the export (the
     row commits before the workbook takes its name: never a file without its row)."""
@@ -53,9 +55,10 @@ def funder_workbook(
     with database.reading() as session:
         settings = agency_settings.load(session)
     done: list[FunderResult] = []
+    language = agency_language(database, catalogues)  # the words; sheet names stay
 
     def fill(book: XlsxBook) -> None:
-        sheets = open_sheets(book, settings.agency_name, period, rows)
+        sheets = open_sheets(book, settings.agency_name, period, rows, language)
         collector = (
             None
             if sheets.clients is None
@@ -70,7 +73,7 @@ def funder_workbook(
             cancelled=cancelled,
             observers=() if collector is None else (collector,),
         )
-        write_sheets(book, sheets, data, rows)
+        write_sheets(book, sheets, in_language(data, language), rows)
         database.require_healthy_file()
         done.append(FunderResult(data, collector.written if collector is not None else 0))
 
