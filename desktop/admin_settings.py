@@ -28,8 +28,8 @@ from desktop.context import AppContext
 from desktop.field_editors import ERROR_STYLE
 from desktop.restore import backups_folder, check_backup, restore_into
 from desktop.translate import refusal
-from forms.passwords import DEFAULT_MIN_LENGTH, is_below_default
 from forms.account_language import LANGUAGE_NAMES
+from forms.passwords import DEFAULT_MIN_LENGTH, is_below_default
 from forms.settings import (
     NUMBER_RANGES,
     PAPER_SIZES,

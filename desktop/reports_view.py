@@ -37,6 +37,7 @@ from desktop import client_text, dialogs
 from desktop.context import AppContext
 from desktop.job_runner import JobRunner
 from desktop.month_closing import MonthClosingBox
+from desktop.report_words import report_catalogues
 from desktop.translate import label
 from forms.validation import ValidationFailed
 from forms.vocabulary import Period, Permission, add_months, codes
@@ -246,7 +247,7 @@ class ReportsView(QWidget):
         self.target = path
         self.result.clear()
         self.problems.hide()
-        caller = Caller(self.ctx.user, self.ctx.today(), self.ctx.database)
+        caller = Caller(self.ctx.user, self.ctx.today(), self.ctx.database, report_catalogues())
         self.runner.start(
             key,
             title,
