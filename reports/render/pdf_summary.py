@@ -74,7 +74,7 @@ def sentences(table: Table, marker: str, language: ReportLanguage = ENGLISH) -> 
         if isinstance(change, int)
         else ""
     )
-    said = [
+    said: list[str] = [
         Sentence(
             N_(
                 "{remission} people were in full remission at the month's end{since}, and"
