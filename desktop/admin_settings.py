@@ -148,7 +148,10 @@ class SettingsView(QWidget):
             label = QLabel(caption, box)
             label.setBuddy(widget)
             form.addRow(label, widget)
-        box.setMaximumWidth(box.fontMetrics().horizontalAdvance("M") * 45)
+        # Narrow enough to read down, never narrower than its longest label and value
+        # (Spanish labels are longer; at 200 % they were cut off).
+        narrow = box.fontMetrics().horizontalAdvance("M") * 45
+        box.setMaximumWidth(max(narrow, box.sizeHint().width()))
         return box
 
     def showEvent(self, event: object) -> None:
