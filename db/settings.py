@@ -45,6 +45,9 @@ class AgencySettings:
     cost_test_strip: int | None = None
     cost_hiv_test: int | None = None
     cost_hcv_test: int | None = None
+    # The language of the monthly PDF and the funder workbook ("en" or "es"), whatever
+    # language each person's screens speak: a funder reads one language.
+    report_language: str = "en"
 
 
 # The encounter tallies that are supplies or tests handed out, and the setting that holds

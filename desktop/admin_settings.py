@@ -29,8 +29,16 @@ from desktop.field_editors import ERROR_STYLE
 from desktop.restore import backups_folder, check_backup, restore_into
 from desktop.supply_costs_box import SupplyCostsBox
 from desktop.translate import refusal
+from forms.account_language import LANGUAGE_NAMES
 from forms.passwords import DEFAULT_MIN_LENGTH, is_below_default
-from forms.settings import NUMBER_RANGES, PAPER_SIZES, SettingsError, read_settings, save_settings
+from forms.settings import (
+    NUMBER_RANGES,
+    PAPER_SIZES,
+    REPORT_LANGUAGES,
+    SettingsError,
+    read_settings,
+    save_settings,
+)
 from forms.vocabulary import BackupError, Permission, PermissionDenied, WrongPassphraseError
 
 log = logging.getLogger(__name__)
@@ -90,6 +98,9 @@ class SettingsView(QWidget):
         self.paper = QComboBox(box)
         for value, caption in zip(PAPER_SIZES, (self.tr("Letter"), self.tr("A4")), strict=True):
             self.paper.addItem(caption, value)
+        self.report_language = QComboBox(box)
+        for value in REPORT_LANGUAGES:  # each language named in itself, as on the account
+            self.report_language.addItem(LANGUAGE_NAMES[value], value)
         self.idle = _spin_box(box, "idle_lock_minutes")
         self.idle.setSuffix(self.tr(" minutes"))
         self.state = QLineEdit(box)
@@ -120,6 +131,7 @@ class SettingsView(QWidget):
             ("followup_months", self.tr("&Follow-up points (months)"), self.points),
             ("suppression_threshold", self.tr("&Suppress counts below"), self.threshold),
             ("paper_size", self.tr("Paper si&ze"), self.paper),
+            ("report_language", self.tr("Lan&guage of reports"), self.report_language),
             ("idle_lock_minutes", self.tr("&Lock after"), self.idle),
             ("state", self.tr("S&tate"), self.state),
             ("backup_folder", self.tr("&Backups folder"), self.backup_folder),
@@ -139,7 +151,10 @@ class SettingsView(QWidget):
             label = QLabel(caption, box)
             label.setBuddy(widget)
             form.addRow(label, widget)
-        box.setMaximumWidth(box.fontMetrics().horizontalAdvance("M") * 45)
+        # Narrow enough to read down, never narrower than its longest label and value
+        # (Spanish labels are longer; at 200 % they were cut off).
+        narrow = box.fontMetrics().horizontalAdvance("M") * 45
+        box.setMaximumWidth(max(narrow, box.sizeHint().width()))
         return box
 
     def showEvent(self, event: object) -> None:
@@ -153,6 +168,9 @@ class SettingsView(QWidget):
         self.points.setText(", ".join(str(m) for m in s.followup_months))
         self.threshold.setValue(s.suppression_threshold)
         self.paper.setCurrentIndex(max(0, self.paper.findData(s.paper_size)))
+        self.report_language.setCurrentIndex(
+            max(0, self.report_language.findData(s.report_language))
+        )
         self.idle.setValue(s.idle_lock_minutes)
         self.state.setText(s.state)
         self.backup_folder.setText(s.backup_folder)
@@ -173,6 +191,7 @@ class SettingsView(QWidget):
             "followup_months": self.points.text(),
             "suppression_threshold": self.threshold.value(),
             "paper_size": self.paper.currentData(),
+            "report_language": self.report_language.currentData(),
             "idle_lock_minutes": self.idle.value(),
             "state": self.state.text(),
             "backup_folder": self.backup_folder.text(),

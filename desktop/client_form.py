@@ -22,7 +22,7 @@ from PySide6.QtWidgets import (
 from desktop.context import AppContext
 from desktop.field_editors import ERROR_STYLE
 from desktop.form_view import FormView
-from desktop.translate import label
+from desktop.translate import label, shown_date
 from forms import records
 from forms.client_list import find_likely_duplicates
 from forms.definitions import CLIENT_FIELDS, by_key
@@ -85,7 +85,7 @@ class DuplicatePanel(QGroupBox):
                 f" ({d.preferred_name})" if d.preferred_name else ""
             )
             for column, text in enumerate(
-                (d.client_code, name, d.birth_date.isoformat(), label(d.reason))
+                (d.client_code, name, shown_date(d.birth_date), label(d.reason))
             ):
                 self.table.setItem(row, column, QTableWidgetItem(text))
         if found:

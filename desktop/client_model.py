@@ -13,6 +13,7 @@ from collections.abc import Sequence
 
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
 
+from desktop.translate import shown_date
 from forms.client_list import ClientSummary, client_count, client_page, client_summaries
 from forms.vocabulary import Database
 
@@ -101,7 +102,7 @@ class ClientTableModel(QAbstractTableModel):
             return None
         row = self.rows[index.row()]
         value = row.column(index.column())
-        return value.isoformat() if isinstance(value, dt.date) else value
+        return shown_date(value) if isinstance(value, dt.date) else value
 
     def headerData(
         self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole

@@ -13,6 +13,7 @@ from PySide6.QtWidgets import QLabel, QWidget
 from desktop import client_text
 from desktop.context import AppContext
 from desktop.form_view import FormView
+from desktop.translate import shown_date
 from forms import consents
 from forms.definitions import CONSENT_FIELDS, REVOKED_ON
 
@@ -73,7 +74,7 @@ class RevokeConsentFormView(FormView):
         return (
             _tr("The consent “%1”, signed on %2, covers nothing from the day below on.")
             .replace("%1", what)
-            .replace("%2", consent.signed_on.isoformat())
+            .replace("%2", shown_date(consent.signed_on))
         )
 
     def store(self) -> int:

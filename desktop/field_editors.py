@@ -87,6 +87,12 @@ class FieldEditor(QObject):
     def stretch(self) -> None:
         """Let the input box take the whole width of its cell."""
         self.widget.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
+        if isinstance(self.widget, QComboBox):
+            # Its longest choice must not widen a narrow panel past the screen (Spanish at
+            # 200 %): the box shrinks to the cell, and its list still shows every choice whole.
+            policy = QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon
+            self.widget.setSizeAdjustPolicy(policy)
+            self.widget.setMinimumContentsLength(8)
         column = self.cell.layout()
         if column is not None:
             column.setAlignment(self.widget, Qt.AlignmentFlag(0))

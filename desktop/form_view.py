@@ -64,6 +64,7 @@ class FormView(QWidget):
         outer = QVBoxLayout(self)
         heading = QLabel(self.title, self)
         heading.setObjectName("form_title")
+        heading.setWordWrap(True)  # a long title in a narrow panel wraps, never cut off
         font = heading.font()
         font.setPointSizeF(font.pointSizeF() * 1.3)
         font.setBold(True)

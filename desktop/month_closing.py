@@ -16,7 +16,7 @@ from PySide6.QtWidgets import QGroupBox, QHBoxLayout, QLabel, QPushButton, QWidg
 from desktop import dialogs
 from desktop.context import AppContext
 from desktop.job_runner import JobRunner
-from desktop.translate import message
+from desktop.translate import message, shown_date, shown_month
 from forms import closing
 from forms.validation import ValidationFailed
 from forms.vocabulary import Permission, add_months
@@ -58,6 +58,11 @@ class MonthClosingBox(QGroupBox):
     def month(self) -> str:
         return "" if self.first is None else f"{self.first:%Y-%m}"
 
+    @property
+    def shown(self) -> str:
+        """The month as the screen's language writes it."""
+        return "" if self.first is None else shown_month(self.first)
+
     def show_month(self, first: dt.date | None) -> None:
         """The chosen month's state, and the buttons the signed-in person may use on it."""
         self.first = first
@@ -75,21 +80,21 @@ class MonthClosingBox(QGroupBox):
         if closed is not None:
             text = self.tr("%1 is closed (%2, by %3): its report prints as it did then.")
             self.state.setText(
-                text.replace("%1", self.month)
-                .replace("%2", f"{closed.closed_at:%Y-%m-%d}")
+                text.replace("%1", shown_month(first))
+                .replace("%2", shown_date(closed.closed_at.date()))
                 .replace("%3", closed.closed_by or "-")
             )
         else:
             text = self.tr("%1 is open: its report follows every correction.")
-            self.state.setText(text.replace("%1", self.month))
+            self.state.setText(text.replace("%1", self.shown))
 
     def close_month(self) -> None:
-        title = self.tr("Close %1").replace("%1", self.month)
+        title = self.tr("Close %1").replace("%1", self.shown)
         question = self.tr(
             "Close %1? Its monthly report is kept as it prints today and prints the same "
             "from then on; corrections made later are listed as revisions in the next "
             "reports. Only an administrator can reopen it."
-        ).replace("%1", self.month)
+        ).replace("%1", self.shown)
         if not dialogs.ask(self, title, question, self.tr("Close the month")):
             return
         database, actor, today, month = (
@@ -111,15 +116,15 @@ class MonthClosingBox(QGroupBox):
         dialogs.inform(self, self.tr("Closing the month"), self.state.text())
 
     def _refused(self, text: str) -> None:
-        dialogs.warn(self, self.tr("Close %1").replace("%1", self.month), text)
+        dialogs.warn(self, self.tr("Close %1").replace("%1", self.shown), text)
         self.show_month(self.first)
 
     def reopen_month(self) -> None:
-        title = self.tr("Reopen %1").replace("%1", self.month)
+        title = self.tr("Reopen %1").replace("%1", self.shown)
         reason = dialogs.text(
             self,
             title,
-            self.tr("Why is %1 reopened? (kept in the audit trail)").replace("%1", self.month),
+            self.tr("Why is %1 reopened? (kept in the audit trail)").replace("%1", self.shown),
         )
         if reason is None:
             return

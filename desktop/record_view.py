@@ -12,7 +12,7 @@ from PySide6.QtCore import QCoreApplication, Qt, Signal
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QPlainTextEdit, QPushButton, QVBoxLayout, QWidget
 
-from desktop.translate import code_label, field_label
+from desktop.translate import code_label, field_label, shown_date, shown_moment
 from forms.definitions import (
     ASSESSMENT_FIELDS,
     ASSESSMENT_KEYS_BY_KIND,
@@ -43,8 +43,10 @@ def shown(f: Field, value: Any) -> str:
         return _tr("Yes") if value in (True, "yes") else _tr("No")
     if f.kind in (Kind.CODE, Kind.CODES):
         return code_label(f, value)
+    if isinstance(value, dt.datetime):
+        return shown_moment(value)
     if isinstance(value, dt.date):
-        return value.isoformat()
+        return shown_date(value)
     return str(value)
 
 
@@ -70,7 +72,7 @@ def record_text(detail: RecordDetail) -> str:
         note = f" — {void['void_note']}" if void.get("void_note") else ""
         lines.append(
             _tr("VOIDED on %1 by %2: %3")
-            .replace("%1", f"{void['voided_at']:%Y-%m-%d %H:%M} UTC")
+            .replace("%1", shown_moment(void["voided_at"]))
             .replace("%2", str(void.get("voided_by")))
             .replace("%3", _tr(detail.void_reason_label) + note)
         )
@@ -82,7 +84,7 @@ def record_text(detail: RecordDetail) -> str:
 
 def _entered(detail: RecordDetail) -> str:
     """Who entered the record and when; imported or old rows may lack either."""
-    at = f"{detail.entered_at:%Y-%m-%d %H:%M} UTC" if detail.entered_at else None
+    at = shown_moment(detail.entered_at) if detail.entered_at else None
     by = detail.entered_by
     if by and at:
         return _tr("Entered by %1 on %2").replace("%1", by).replace("%2", at)
@@ -96,7 +98,7 @@ def _entered(detail: RecordDetail) -> str:
 def change_line(change: Change, fields: tuple[Field, ...]) -> str:
     """One change, its fields in the form's order, each value as the form shows it."""
     by_key = {f.key: f for f in fields}
-    head = f"  {change.at:%Y-%m-%d %H:%M} UTC, {change.username}: {_tr(change.what)}"
+    head = f"  {shown_moment(change.at)}, {change.username}: {_tr(change.what)}"
     if change.reason:
         head += f" ({change.reason})"
     order = [*by_key, "substances"]

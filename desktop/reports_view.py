@@ -37,7 +37,8 @@ from desktop import client_text, dialogs
 from desktop.context import AppContext
 from desktop.job_runner import JobRunner
 from desktop.month_closing import MonthClosingBox
-from desktop.translate import label
+from desktop.report_words import report_catalogues
+from desktop.translate import label, shown_month
 from forms.validation import ValidationFailed
 from forms.vocabulary import Period, Permission, add_months, codes
 from reports.outputs.exchange_disclosure import left_out_text
@@ -117,7 +118,7 @@ class ReportsView(QWidget):
         start = dt.date(today.year, today.month, 1)
         for back in range(MONTHS_OFFERED):
             first = add_months(start, -back)
-            self.month.addItem(f"{first:%Y-%m}", first)
+            self.month.addItem(shown_month(first), first)
         self.month.setCurrentIndex(1)  # last month: the one a manager reports on
         self.internal = QCheckBox(self.tr("Internal copy (small counts not hidden)"), box)
         self.internal.setObjectName("internal")
@@ -246,7 +247,7 @@ class ReportsView(QWidget):
         self.target = path
         self.result.clear()
         self.problems.hide()
-        caller = Caller(self.ctx.user, self.ctx.today(), self.ctx.database)
+        caller = Caller(self.ctx.user, self.ctx.today(), self.ctx.database, report_catalogues())
         self.runner.start(
             key,
             title,

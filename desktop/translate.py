@@ -52,6 +52,21 @@ def shown_date(day: dt.date | None) -> str:
     return locale.toString(QDate(day.year, day.month, day.day), form)
 
 
+def shown_moment(at: dt.datetime) -> str:
+    """A time stored in UTC (an entry, a void, a change), as the screen writes its day."""
+    moment = at.astimezone(dt.UTC) if at.tzinfo else at
+    return f"{shown_date(moment.date())} {moment:%H:%M} UTC"
+
+
+def shown_month(first: dt.date) -> str:
+    """A month (its first day): 2026-10 on English screens, as staff type it; the month's
+    name and year otherwise (octubre 2026)."""
+    locale = _locale_form()
+    if locale is None:
+        return f"{first:%Y-%m}"
+    return locale.toString(QDate(first.year, first.month, 1), "MMMM yyyy")
+
+
 def shown_number(number: int | float) -> str:
     locale = _locale_form()
     return str(number) if locale is None else locale.toString(number)

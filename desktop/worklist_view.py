@@ -32,7 +32,7 @@ from PySide6.QtWidgets import (
 from desktop import client_text, dialogs
 from desktop.context import AppContext
 from desktop.small_forms import AttemptFormView
-from desktop.translate import code_label, label
+from desktop.translate import code_label, label, shown_date
 from desktop.workers import Job
 from desktop.worklist_filters import WorklistFiltersBar
 from forms.definitions import FOLLOWUP_ATTEMPT_FIELDS, by_key
@@ -88,7 +88,7 @@ def _attempts(i: DueItem) -> str:
     if a is None:
         return "0"
     return (
-        _tr("%1, %2").replace("%1", str(len(i.attempts))).replace("%2", a.attempted_on.isoformat())
+        _tr("%1, %2").replace("%1", str(len(i.attempts))).replace("%2", shown_date(a.attempted_on))
     )
 
 
@@ -108,7 +108,7 @@ def columns() -> list[Column]:
             lambda i: client_text.word(i.state),
             lambda i: (URGENCY[i.state], i.point.closes_on),
         ),
-        (_tr("Closes"), lambda i: i.point.closes_on.isoformat(), lambda i: i.point.closes_on),
+        (_tr("Closes"), lambda i: shown_date(i.point.closes_on), lambda i: i.point.closes_on),
         (_tr("Code"), lambda i: i.client.client_code, lambda i: i.client.client_code),
         (_tr("Name"), _name, lambda i: (i.client.family_name, i.client.given_name)),
         (_tr("Phone"), _phone, _phone),
@@ -389,13 +389,13 @@ class WorklistView(QWidget):
             self.tr("%1 — %2-month follow-up, due %5, window %3 to %4")
             .replace("%1", _name(item))
             .replace("%2", str(item.point.months))
-            .replace("%3", item.point.opens_on.isoformat())
-            .replace("%4", item.point.closes_on.isoformat())
-            .replace("%5", item.point.due_on.isoformat())
+            .replace("%3", shown_date(item.point.opens_on))
+            .replace("%4", shown_date(item.point.closes_on))
+            .replace("%5", shown_date(item.point.due_on))
         )
         for a in reversed(item.attempts):
             self.attempts.addItem(
-                f"{a.attempted_on.isoformat()}  "
+                f"{shown_date(a.attempted_on)}  "
                 f"{code_label(_ATTEMPT['method'], a.method)}: "
                 f"{code_label(_ATTEMPT['outcome'], a.outcome)}" + (f" — {a.note}" if a.note else "")
             )

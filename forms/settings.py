@@ -17,6 +17,7 @@ from db import settings as stored
 from db.access import Actor, Permission
 from db.engine import Database
 from db.settings import SUPPLY_COSTS, AgencySettings
+from forms.account_language import LANGUAGES
 from forms.fields import N_
 from forms.passwords import LOWEST_MIN_LENGTH, MAX_LENGTH, AccountError, check_min_length
 
@@ -26,6 +27,7 @@ __all__ = [
     "MAX_UNIT_COST",
     "NUMBER_RANGES",
     "PAPER_SIZES",
+    "REPORT_LANGUAGES",
     "AgencySettings",
     "SettingsError",
     "cost_text",
@@ -38,6 +40,7 @@ __all__ = [
 
 MAX_POINT_MONTHS = 120
 PAPER_SIZES = ("letter", "a4")
+REPORT_LANGUAGES = LANGUAGES  # the monthly PDF and the funder workbook speak one of these
 TEXT_LIMITS = {"agency_name": 200, "client_code_prefix": 20, "state": 40}
 # The whole numbers a setting may take, lowest and highest (the screen's spin boxes too).
 NUMBER_RANGES: dict[str, tuple[int, int]] = {
@@ -61,6 +64,7 @@ LABELS = {
     "followup_months": N_("Follow-up points (months)"),
     "suppression_threshold": N_("Suppress counts below"),
     "paper_size": N_("Paper size"),
+    "report_language": N_("Language of reports"),
     "idle_lock_minutes": N_("Lock after (minutes)"),
     "state": N_("State"),
     "backup_folder": N_("Backups folder"),
@@ -127,6 +131,7 @@ def read_settings(raw: Mapping[str, object]) -> AgencySettings:
         client_code_prefix=_text(raw, "client_code_prefix"),
         followup_months=parse_points(str(raw.get("followup_months") or "")),
         paper_size=paper,
+        report_language=_report_language(raw),
         state=_text(raw, "state"),
         backup_folder=_backup_folder(_text(raw, "backup_folder")),
         **numbers,
@@ -136,6 +141,19 @@ def read_settings(raw: Mapping[str, object]) -> AgencySettings:
         cost_hiv_test=parse_cost("cost_hiv_test", raw.get("cost_hiv_test")),
         cost_hcv_test=parse_cost("cost_hcv_test", raw.get("cost_hcv_test")),
     )
+
+
+def _report_language(raw: Mapping[str, object]) -> str:
+    """The reports' language; an older caller that does not name one keeps English."""
+    chosen = _text(raw, "report_language").lower() or "en"
+    if chosen not in REPORT_LANGUAGES:
+        raise SettingsError(
+            "report_language",
+            N_("{label}: choose one of {choices}"),
+            label=LABELS["report_language"],
+            choices=", ".join(REPORT_LANGUAGES),
+        )
+    return chosen
 
 
 def parse_points(text: str) -> tuple[int, ...]:

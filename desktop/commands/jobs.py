@@ -18,6 +18,7 @@ from typing import Any
 from desktop.cli import command_group
 from desktop.commands import exchange, reports, signin
 from desktop.commands.args import existing_file, iso_date, month, output_file
+from desktop.report_words import report_catalogues
 from forms.vocabulary import Period
 from reports.outputs.periods import COMMAND_LINE_NAMES
 from reports.outputs.registry import Asks, Caller, Job, JobInputs, Option, all_jobs, checked
@@ -125,7 +126,8 @@ def run_job(job: Job, args: argparse.Namespace) -> int:
     # The full file check runs beside the work; nothing is written before it passes.
     database = open_database(args.db, background_check=True, passphrase=for_command)
     with database.explaining_damage():
-        caller = Caller(signin.sign_in(args, database), today, database)
+        user = signin.sign_in(args, database)
+        caller = Caller(user, today, database, report_catalogues())
         result = job.run(caller, inputs, target, _progress(command.counts), None)
     if sys.stderr.isatty():
         print(file=sys.stderr)

@@ -11,9 +11,10 @@ from dataclasses import dataclass, field
 
 from db import codes
 from db.report_queries import AreaTotals
+from reports.rules.words import N_
 
-NOT_RECORDED = "Area not recorded"
-OTHER_AREAS = "Other areas"
+NOT_RECORDED = N_("Area not recorded")
+OTHER_AREAS = N_("Other areas")
 TALLIES = codes.ENCOUNTER_TALLIES
 
 

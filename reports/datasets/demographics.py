@@ -10,16 +10,17 @@ from dataclasses import dataclass
 from db import demographics as queries
 from db.dates import Period
 from db.engine import Session
+from reports.rules.words import N_
 
 # (label, lowest age) in print order; each band runs to the next one's lowest age.
 AGE_BANDS = (
-    ("Under 18", 0),
+    (N_("Under 18"), 0),
     ("18-24", 18),
     ("25-34", 25),
     ("35-44", 35),
     ("45-54", 45),
     ("55-64", 55),
-    ("65 and over", 65),
+    (N_("65 and over"), 65),
 )
 
 

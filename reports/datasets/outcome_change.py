@@ -21,6 +21,7 @@ from reports.datasets.recovery_tally import NOT_RECORDED
 from reports.rules import recovery as rules
 from reports.rules.facts import AssessmentFacts, ClientHistory
 from reports.rules.harm_trend import Levels
+from reports.rules.words import N_
 
 IMPROVED, UNCHANGED, WORSE = "improved", "unchanged", "worse"
 Reading = Callable[[AssessmentFacts, str | None], float | None]
@@ -58,15 +59,15 @@ class Measure:
 
 
 MEASURES = (
-    Measure("use_days", "Days used the primary substance (of 28)", _use_days, False),
-    Measure("injecting_days_28", "Injecting days (of 28)", _answer("injecting_days_28"), False),
-    Measure("psych_health", "Psychological health (0-20)", _answer("psych_health"), True),
-    Measure("physical_health", "Physical health (0-20)", _answer("physical_health"), True),
-    Measure("quality_of_life", "Quality of life (0-20)", _answer("quality_of_life"), True),
-    Measure("barc10", "Recovery capital, BARC-10 total (10-60)", _barc10, True),
-    Measure("work_days_28", "Days worked (of 28)", _answer("work_days_28"), True),
-    Measure("housing_problem", "Housing problem (share of clients)", _housing, False),
-    Measure("offending_days_28", "Offending days (of 28)", _answer("offending_days_28"), False),
+    Measure("use_days", N_("Days used the primary substance (of 28)"), _use_days, False),
+    Measure("injecting_days_28", N_("Injecting days (of 28)"), _answer("injecting_days_28"), False),
+    Measure("psych_health", N_("Psychological health (0-20)"), _answer("psych_health"), True),
+    Measure("physical_health", N_("Physical health (0-20)"), _answer("physical_health"), True),
+    Measure("quality_of_life", N_("Quality of life (0-20)"), _answer("quality_of_life"), True),
+    Measure("barc10", N_("Recovery capital, BARC-10 total (10-60)"), _barc10, True),
+    Measure("work_days_28", N_("Days worked (of 28)"), _answer("work_days_28"), True),
+    Measure("housing_problem", N_("Housing problem (share of clients)"), _housing, False),
+    Measure("offending_days_28", N_("Offending days (of 28)"), _answer("offending_days_28"), False),
 )
 
 

@@ -17,6 +17,7 @@ from db.access import Actor, Permission
 from db.dates import Period
 from db.engine import Database
 from reports.outputs.monthly_data import build_report_data
+from reports.rules.words import Sentence
 from reports.tables.ledger import Ledger
 from reports.tables.monthly_community import CLIENTS_SERVED
 from reports.tables.report_data import ReportData, Section
@@ -67,7 +68,7 @@ def to_json(data: ReportData) -> str:
         "trend_dates": [d.isoformat() for d in data.trend_dates],
         "trends": [_table(t) for t in data.trends],
         "community": _table(data.community),
-        "definitions": [list(d) for d in data.definitions],
+        "definitions": [[_said(h), _said(p)] for h, p in data.definitions],
         "revisions": [list(r) for r in data.revisions],
         "closed_revisions": [list(r) for r in data.closed_revisions],
         "summary": None if data.summary is None else _table(data.summary),
@@ -96,7 +97,7 @@ def from_json(text: str, generated_at: dt.datetime) -> ReportData:
         trend_dates=tuple(dt.date.fromisoformat(d) for d in kept["trend_dates"]),
         trends=tuple(_read_table(t) for t in kept["trends"]),
         community=_read_table(kept["community"]),
-        definitions=tuple((h, p) for h, p in kept["definitions"]),
+        definitions=tuple((_heard(h), _heard(p)) for h, p in kept["definitions"]),
         revisions=tuple((m, n) for m, n in kept["revisions"]),
         closed_revisions=tuple((m, n) for m, n in kept["closed_revisions"]),
         ledger=ledger,
@@ -116,43 +117,68 @@ def _read_period(kept: list[str]) -> Period:
 def _section(section: Section) -> dict[str, Any]:
     return {
         "key": section.key,
-        "title": section.title,
-        "intro": section.intro,
+        "title": _said(section.title),
+        "intro": _said(section.intro),
         "tables": [_table(t) for t in section.tables],
     }
 
 
 def _read_section(kept: dict[str, Any]) -> Section:
     tables = tuple(_read_table(t) for t in kept["tables"])
-    return Section(kept["key"], kept["title"], kept["intro"], tables)
+    return Section(kept["key"], _heard(kept["title"]), _heard(kept["intro"]), tables)
 
 
 def _table(table: Table) -> dict[str, Any]:
     return {
         "key": table.key,
-        "title": table.title,
-        "row_header": table.row_header,
-        "columns": list(table.columns),
+        "title": _said(table.title),
+        "row_header": _said(table.row_header),
+        "columns": [_said(c) for c in table.columns],
         "rows": [
-            [r.label, list(r.values), r.total, None if r.kind is None else r.kind.value]
+            [_said(r.label), list(r.values), r.total, None if r.kind is None else r.kind.value]
             for r in table.rows
         ],
         "kinds": [k.value for k in table.kinds],
-        "note": table.note,
+        "note": _said(table.note),
     }
 
 
 def _read_table(kept: dict[str, Any]) -> Table:
     rows = tuple(
-        Row(label, tuple(values), total, None if kind is None else Kind(kind))
+        Row(_heard(label), tuple(values), total, None if kind is None else Kind(kind))
         for label, values, total, kind in kept["rows"]
     )
     return Table(
         kept["key"],
-        kept["title"],
-        kept["row_header"],
-        tuple(kept["columns"]),
+        _heard(kept["title"]),
+        _heard(kept["row_header"]),
+        tuple(_heard(c) for c in kept["columns"]),
         rows,
         tuple(Kind(k) for k in kept["kinds"]),
-        kept["note"],
+        _heard(kept["note"]),
     )
+
+
+def _said(text: str) -> Any:
+    """A text as kept: a Sentence as its template and values, so a closed month prints
+    again in whatever language the agency reports in by then; other text as it is."""
+    if not isinstance(text, Sentence):
+        return str(text)
+    params = {
+        key: {"date": value.isoformat()} if isinstance(value, dt.date) else _said(value)
+        if isinstance(value, str) else value
+        for key, value in text.params.items()
+    }  # fmt: skip
+    return {"template": text.template, "params": params}
+
+
+def _heard(kept: Any) -> str:
+    """A kept text read back (a report kept before sentences were kept is plain text)."""
+    if not isinstance(kept, dict):
+        return str(kept)
+    params = {
+        key: dt.date.fromisoformat(value["date"]) if isinstance(value, dict) and "date" in value
+        else _heard(value) if isinstance(value, str | dict) else value
+        for key, value in kept["params"].items()
+    }  # fmt: skip
+    return Sentence(kept["template"], **params)

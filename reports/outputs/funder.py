@@ -20,11 +20,12 @@ from db.engine import Database
 from db.jobs import IsCancelled, Progress
 from reports.datasets.deidentify import RowCollector
 from reports.outputs.closed_reports import closed_report
-from reports.outputs.monthly_data import build_report_data
+from reports.outputs.monthly_data import agency_language, build_report_data
 from reports.render.funder_workbook import open_sheets, row_sink, write_sheets
 from reports.render.xlsx import XlsxBook, write_or_discard
+from reports.tables.language import Catalogues
 from reports.tables.monthly_community import CLIENTS_SERVED
-from reports.tables.report_data import ReportData
+from reports.tables.report_data import ReportData, in_language
 
 log = logging.getLogger(__name__)
 
@@ -48,6 +49,7 @@ def funder_workbook(
     progress: Progress | None = None,
     cancelled: IsCancelled | None = None,
     generated_at: dt.datetime | None = None,
+    catalogues: Catalogues | None = None,
 ) -> FunderResult:
     """Build and write the funder workbook for `start`..`end`, and record the export (the
     row commits before the workbook takes its name: never a file without its row).
@@ -65,13 +67,15 @@ def funder_workbook(
     if kept is not None and kept.disclosure.threshold < threshold:
         kept = None  # kept at a lower threshold than this funder asks for
     done: list[FunderResult] = []
+    language = agency_language(database, catalogues)  # the words; sheet names stay
 
     def fill(book: XlsxBook) -> None:
         if kept is not None:
-            write_sheets(book, open_sheets(book, kept.agency, period, False), kept, False)
+            sheets = open_sheets(book, kept.agency, period, False, language)
+            write_sheets(book, sheets, in_language(kept, language), False)
             done.append(FunderResult(kept, 0, as_closed=True))
             return
-        sheets = open_sheets(book, settings.agency_name, period, rows)
+        sheets = open_sheets(book, settings.agency_name, period, rows, language)
         collector = (
             None
             if sheets.clients is None
@@ -87,7 +91,7 @@ def funder_workbook(
             observers=() if collector is None else (collector,),
             threshold=threshold,
         )
-        write_sheets(book, sheets, data, rows)
+        write_sheets(book, sheets, in_language(data, language), rows)
         database.require_healthy_file()
         done.append(FunderResult(data, collector.written if collector is not None else 0))
 

@@ -13,6 +13,7 @@ from typing import TYPE_CHECKING
 from db.access import Actor
 from db.dates import Period
 from db.jobs import IsCancelled, Progress
+from reports.tables.language import Catalogues
 
 if TYPE_CHECKING:
     from db.engine import Database
@@ -52,6 +53,8 @@ class Caller:
     actor: Actor | None
     today: dt.date
     database: Database | None = None
+    # The translations of the reports' words (desktop/report_words.py); None: English.
+    catalogues: Catalogues | None = None
 
     def the_actor(self) -> Actor:
         if self.actor is None:
@@ -86,6 +89,7 @@ def monthly(
         internal="internal" in i.flags,
         progress=progress,
         cancelled=cancelled,
+        catalogues=caller.catalogues,
     )
 
 
@@ -110,6 +114,7 @@ def funder(
         threshold=FUNDER.threshold,
         progress=progress,
         cancelled=cancelled,
+        catalogues=caller.catalogues,
     )
 
 

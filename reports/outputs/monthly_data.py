@@ -17,7 +17,16 @@ from reports.datasets.board_summary import YearBeforeStatus, board_comparison, y
 from reports.datasets.demographics import demographics
 from reports.datasets.monthly_dataset import WalkObserver, monthly_dataset
 from reports.datasets.outcome_change import OutcomeChange
+from reports.tables.language import Catalogues, ReportLanguage, report_language
 from reports.tables.report_data import MoreSections, ReportData, report_data
+
+
+def agency_language(database: Database, catalogues: Catalogues | None) -> ReportLanguage:
+    """The language the agency's settings choose for its reports, as `catalogues` (from
+    whoever runs the report: the desktop or the command line) translate it."""
+    with database.reading() as session:
+        chosen = agency_settings.load(session).report_language
+    return report_language(chosen, catalogues)
 
 
 def build_report_data(

@@ -17,10 +17,11 @@ from db.dates import Period
 from db.engine import Database
 from db.jobs import IsCancelled, Progress
 from reports.outputs.closed_reports import closed_report
-from reports.outputs.monthly_data import build_report_data
+from reports.outputs.monthly_data import agency_language, build_report_data
 from reports.render.pdf_monthly import write_monthly_pdf
+from reports.tables.language import Catalogues
 from reports.tables.monthly_community import CLIENTS_SERVED
-from reports.tables.report_data import ReportData
+from reports.tables.report_data import ReportData, in_language
 
 log = logging.getLogger(__name__)
 
@@ -36,8 +37,11 @@ def monthly_report(
     progress: Progress | None = None,
     cancelled: IsCancelled | None = None,
     generated_at: dt.datetime | None = None,
+    catalogues: Catalogues | None = None,
 ) -> ReportData:
-    """Build and write the monthly report for `year`-`month`, and record the export."""
+    """Build and write the monthly report for `year`-`month` in the language the agency's
+    settings choose (`catalogues` translate it; without them it is English), and record
+    the export."""
     actor.require(Permission.REPORTS)
     period = Period.month(year, month)
     # A closed month prints as it was closed; an open one from the records as they are.
@@ -56,7 +60,8 @@ def monthly_report(
     def audit_it() -> None:  # committed before the PDF takes its name
         _audit(database, actor, data, Path(target), internal)
 
-    write_monthly_pdf(data, target, cancelled, before_rename=audit_it)
+    said = in_language(data, agency_language(database, catalogues))
+    write_monthly_pdf(said, target, cancelled, before_rename=audit_it)
     log.info("monthly report %04d-%02d written to %s", year, month, target)
     return data
 

@@ -16,7 +16,7 @@ from __future__ import annotations
 import datetime as dt
 import logging
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from openpyxl.utils import get_column_letter
 
@@ -42,7 +42,8 @@ from reports.render.funder_sheets import (
 from reports.render.revisions import revision_lines
 from reports.render.xlsx import Column, SheetWriter, XlsxBook
 from reports.rules.suppression import PROTECTED_MARK
-from reports.tables.definitions import definitions
+from reports.rules.words import Sentence
+from reports.tables.language import ENGLISH, ReportLanguage
 from reports.tables.monthly_community import COMMUNITY_COLUMNS
 from reports.tables.monthly_trends import TREND_COLUMNS
 from reports.tables.report_data import ReportData
@@ -64,7 +65,7 @@ CHECK_EVERY = 2000  # rows between looks at the cancel flag
 PROGRAM = "Recovery Desk"
 
 
-ROWS_ABOUT = (
+ROWS_ABOUT = N_(
     "Clients: de-identified (HIPAA Safe Harbor), one row per client the Summary counts "
     "(served in the period, a follow-up window closed in it, a known status at its end, "
     "or counted in harm), with columns saying which. Every count of the Summary can be "
@@ -82,11 +83,22 @@ class FunderSheets:
     clients: SheetWriter | None
 
 
-def open_sheets(book: XlsxBook, agency: str, period: Period, rows: bool) -> FunderSheets:
+def open_sheets(
+    book: XlsxBook,
+    agency: str,
+    period: Period,
+    rows: bool,
+    language: ReportLanguage = ENGLISH,
+) -> FunderSheets:
     """The workbook's properties and its sheets in their order: the rows stream into theirs
-    while the dataset is walked, the aggregate sheets are written once it is complete."""
+    while the dataset is walked, the aggregate sheets are written once it is complete.
+    Sheet names stay the same in every language (a funder's formulas name them)."""
     _properties(book, period)
-    title = f"{agency}: summary for {period.start.isoformat()} to {period.end.isoformat()}"
+    say = language.say
+    title = say(
+        Sentence(N_("{agency}: summary for {start} to {end}"), agency=agency,
+                 start=period.start, end=period.end)
+    )  # fmt: skip
     summary = book.sheet(
         SUMMARY,
         [Column("label", 56), *(Column(f"c{i}", 13) for i in range(SUMMARY_WIDTH))],
@@ -95,10 +107,12 @@ def open_sheets(book: XlsxBook, agency: str, period: Period, rows: bool) -> Fund
     community = book.sheet(
         COMMUNITY,
         [Column("area", 22), *map(_fit, COMMUNITY_COLUMNS)],
-        header=["Area", *COMMUNITY_COLUMNS],
+        header=[say(N_("Area")), *map(say, COMMUNITY_COLUMNS)],
     )
     trends = book.sheet(
-        TRENDS, [Column("month", 12), *map(_fit, TREND_COLUMNS)], header=["Month", *TREND_COLUMNS]
+        TRENDS,
+        [Column("month", 12), *map(_fit, TREND_COLUMNS)],
+        header=[say(N_("Month")), *map(say, TREND_COLUMNS)],
     )
     flat = open_flat(book)
     clients = (
@@ -154,7 +168,7 @@ def _summary(sheet: SheetWriter, data: ReportData) -> None:
     sheet.append([])
     revisions = revision_lines(data)
     if revisions:  # corrections of earlier months reported or closed: their figures stand
-        sheet.append([styled_text(ws, "Revisions", SECTION_FONT)])
+        sheet.append([styled_text(ws, data.language.say(N_("Revisions")), SECTION_FONT)])
         for line in revisions:
             sheet.append([styled_text(ws, line, NOTE_FONT)])
         sheet.append([])
@@ -167,11 +181,17 @@ def _summary(sheet: SheetWriter, data: ReportData) -> None:
 
 def _disclosure_text(data: ReportData) -> str:
     d = data.disclosure
-    return (
-        f"Counts from 1 to {d.threshold - 1} show as {d.marker}; a few larger counts that a "
-        f"total would give away, and percentages and means resting on a hidden count, show "
-        f"as {PROTECTED_MARK}."
+    said = Sentence(
+        N_(
+            "Counts from 1 to {n} show as {marker}; a few larger counts that a total would"
+            " give away, and percentages and means resting on a hidden count, show as"
+            " {protected}."
+        ),
+        n=d.threshold - 1,
+        marker=d.marker,
+        protected=PROTECTED_MARK,
     )
+    return data.language.say(said)
 
 
 def _community(sheet: SheetWriter, data: ReportData) -> None:
@@ -199,31 +219,50 @@ def _letter(n: int) -> str:
     return get_column_letter(n)
 
 
+def _said(field: Field, language: ReportLanguage) -> Field:
+    """A dictionary row's label and help in the report's language."""
+    return replace(field, label=language.say(field.label), help=language.say(field.help))
+
+
 def _field(label: str, kind: Kind, help_text: str = "", decimal: bool = False) -> Field:
     tags = frozenset({DECIMAL_TAG}) if decimal else frozenset()
     return Field(label, label, kind, help=help_text, tags=tags)
 
 
-def _column_field(table: Table, index: int, disclosure: Disclosure, help_text: str = "") -> Field:
+def _column_field(
+    table: Table,
+    index: int,
+    disclosure: Disclosure,
+    help_text: str = "",
+    language: ReportLanguage = ENGLISH,
+) -> Field:
     """A column of a printed table as the dictionary describes it."""
     kind = table.kinds[index] if table.kinds else TableKind.COUNT
-    note = _kind_note(kind, disclosure)
+    note = language.say(_kind_note(kind, disclosure))
     text = f"{help_text} {note}".strip()
     return _field(table.columns[index], Kind.INTEGER, text, decimal=kind is not TableKind.COUNT)
 
 
 def _kind_note(kind: TableKind, disclosure: Disclosure) -> str:
     """What a column holds, with the markers the sheets print (the same constants)."""
-    small, hidden = disclosure.marker, PROTECTED_MARK
-    derived = f"{hidden} where it rests on a hidden count."
-    return {
-        TableKind.COUNT: f"A count; {small} for a count from 1 to {disclosure.threshold - 1},"
-        f" {hidden} for a larger one hidden to protect it.",
-        TableKind.PERCENT: f"A percentage, stored as a fraction; {derived}",
-        TableKind.MEAN: f"A mean; {derived}",
-        TableKind.INDEX: f"The mean harm index, 0-100; {derived}",
-        TableKind.RATIO: f"Syringes returned per syringe given; {derived}",
-    }.get(kind, "")
+    small, hidden, n = disclosure.marker, PROTECTED_MARK, disclosure.threshold - 1
+    notes = {
+        TableKind.COUNT: Sentence(
+            N_("A count; {small} for a count from 1 to {n}, {hidden} for a larger one hidden"
+               " to protect it."), small=small, n=n, hidden=hidden),
+        TableKind.PERCENT: Sentence(
+            N_("A percentage, stored as a fraction; {hidden} where it rests on a hidden count."),
+            hidden=hidden),
+        TableKind.MEAN: Sentence(
+            N_("A mean; {hidden} where it rests on a hidden count."), hidden=hidden),
+        TableKind.INDEX: Sentence(
+            N_("The mean harm index, 0-100; {hidden} where it rests on a hidden count."),
+            hidden=hidden),
+        TableKind.RATIO: Sentence(
+            N_("Syringes returned per syringe given; {hidden} where it rests on a hidden"
+               " count."), hidden=hidden),
+    }  # fmt: skip
+    return notes.get(kind, "")
 
 
 def _dictionary_sheets(data: ReportData, rows: bool) -> list[tuple[str, tuple[Field, ...]]]:
@@ -248,7 +287,7 @@ def _dictionary_sheets(data: ReportData, rows: bool) -> list[tuple[str, tuple[Fi
             (
                 area,
                 *(
-                    _column_field(community, i, data.disclosure)
+                    _column_field(community, i, data.disclosure, language=data.language)
                     for i in range(len(community.columns))
                 ),
             ),
@@ -258,7 +297,7 @@ def _dictionary_sheets(data: ReportData, rows: bool) -> list[tuple[str, tuple[Fi
             (
                 month,
                 *(
-                    _column_field(t, i, data.disclosure, t.title + ".")
+                    _column_field(t, i, data.disclosure, t.title + ".", data.language)
                     for t in data.trends
                     for i in range(len(t.columns))
                 ),
@@ -268,37 +307,38 @@ def _dictionary_sheets(data: ReportData, rows: bool) -> list[tuple[str, tuple[Fi
     sheets.append((FLAT, flat_fields.FIELDS))
     if rows:
         sheets.append((deidentify.SHEET, deidentify.FIELDS))
-    return sheets
+    return [(name, tuple(_said(f, data.language) for f in fs)) for name, fs in sheets]
 
 
 def _about(book: XlsxBook, data: ReportData, rows: bool) -> None:
-    sheet = book.sheet(ABOUT, [Column("item", 30), Column("text", 110)], header=["Item", "Text"])
+    say, day = data.language.say, data.language.date
+    header = [say(N_("Item")), say(N_("Text"))]
+    sheet = book.sheet(ABOUT, [Column("item", 30), Column("text", 110)], header=header)
     ws = sheet.worksheet
+    span = N_("{start} to {end}")
+    generated = data.generated_at.astimezone(dt.UTC)
     items = [
-        ("Agency", data.agency),
-        ("Period", f"{data.period.start.isoformat()} to {data.period.end.isoformat()}"),
-        ("Status read on", data.period.end.isoformat()),
+        (N_("Agency"), data.agency),
+        (N_("Period"), say(Sentence(span, start=data.period.start, end=data.period.end))),
+        (N_("Status read on"), day(data.period.end)),
         (
-            "Harm period",
-            f"{data.harm_period.start.isoformat()} to {data.harm_period.end.isoformat()}",
+            N_("Harm period"),
+            say(Sentence(span, start=data.harm_period.start, end=data.harm_period.end)),
         ),
-        ("Generated at (UTC)", data.generated_at.astimezone(dt.UTC).strftime("%Y-%m-%d %H:%M")),
-        ("Suppression threshold", f"{data.disclosure.threshold}: {_disclosure_text(data)}"),
-        ("Row-level sheet", ROWS_ABOUT if rows else "not included"),
-        ("Made by", PROGRAM),
+        (N_("Generated at (UTC)"), f"{day(generated.date())} {generated:%H:%M}"),
+        (N_("Suppression threshold"), f"{data.disclosure.threshold}: {_disclosure_text(data)}"),
+        (N_("Row-level sheet"), say(ROWS_ABOUT) if rows else say(N_("not included"))),
+        (N_("Made by"), PROGRAM),
     ]
-    threshold = data.disclosure.threshold
+    # The definitions as the report printed them (a closed month's as it was closed).
     items += [
-        (f"Definition: {h}", p)
-        for h, p in definitions(
-            suppression_threshold=threshold, followup_months=data.followup_months
-        )
+        (say(Sentence(N_("Definition: {heading}"), heading=h)), p) for h, p in data.definitions
     ]
     for item, value in items:
         tall_enough(sheet, value, ABOUT_CHARS)
         sheet.append(
             [
-                styled_text(ws, item, alignment=WRAP_TEXT),
+                styled_text(ws, say(item), alignment=WRAP_TEXT),
                 styled_text(ws, value, alignment=WRAP_TEXT),
             ]
         )

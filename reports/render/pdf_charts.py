@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import logging
 import math
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 
 from reportlab.graphics.charts.barcharts import VerticalBarChart
 from reportlab.graphics.charts.legends import Legend
@@ -19,6 +19,7 @@ from reportlab.graphics.widgets.markers import makeMarker
 from reportlab.lib import colors
 
 from reports.render.pdf_style import FONT, FONT_BOLD, INK, MUTED, RULE, WARNING
+from reports.rules.words import N_, Sentence
 from reports.tables.report_tables import Table
 
 log = logging.getLogger(__name__)
@@ -39,6 +40,13 @@ LINE_COLOURS = (
 HEIGHT = 190.0
 PLOT_LEFT = 40.0
 PLOT_BOTTOM = 58.0
+
+
+Say = Callable[[str], str]
+
+
+def _same(text: str) -> str:
+    return text
 
 
 def column(table: Table, index: int) -> Series:
@@ -99,9 +107,9 @@ def _legend(drawing: Drawing, items: Sequence[tuple[colors.Color, str]]) -> None
     drawing.add(legend)
 
 
-def recovery_chart(trend: Table, width: float) -> Drawing:
+def recovery_chart(trend: Table, width: float, say: Say = _same) -> Drawing:
     """Stacked bars: full, partial, no improvement, no diagnosis, at each month-end."""
-    drawing = _canvas(width, "Recovery status of clients with a known status")
+    drawing = _canvas(width, say(N_("Recovery status of clients with a known status")))
     chart = VerticalBarChart()
     _axes(chart, [r.label for r in trend.rows], width)
     chart.categoryAxis.style = "stacked"
@@ -156,9 +164,9 @@ def _plot(
     chart.data = rows
 
 
-def followup_chart(trend: Table, target: float, width: float) -> Drawing:
+def followup_chart(trend: Table, target: float, width: float, say: Say = _same) -> Drawing:
     """The monthly follow-up rate against the target line."""
-    drawing = _canvas(width, "Follow-up rate (%) of the windows that closed in each month")
+    drawing = _canvas(width, say(N_("Follow-up rate (%) of the windows that closed in each month")))
     chart = HorizontalLineChart()
     _axes(chart, [r.label for r in trend.rows], width)
     rates = column(trend, len(trend.columns) - 1)
@@ -169,7 +177,8 @@ def followup_chart(trend: Table, target: float, width: float) -> Drawing:
         [(rates, LINE_COLOURS[0], 2, None), ([float(target)] * len(rates), WARNING, 1, (3, 2))],
     )
     drawing.add(chart)
-    _legend(drawing, [(LINE_COLOURS[0], "Follow-up rate"), (WARNING, f"Target {target:g} %")])
+    target_line = say(Sentence(N_("Target {target} %"), target=f"{target:g}"))
+    _legend(drawing, [(LINE_COLOURS[0], say(N_("Follow-up rate"))), (WARNING, target_line)])
     return drawing
 
 
@@ -213,12 +222,12 @@ def _line_chart(
     return drawing
 
 
-def harm_chart(trend: Table, width: float) -> Drawing:
+def harm_chart(trend: Table, width: float, say: Say = _same) -> Drawing:
     """Shares of assessed clients flagged at each level, on an axis scaled to them."""
     shares = range(1, len(trend.columns) - 1)
     return _line_chart(
         trend,
-        "Harm among assessed clients, 12 months ending at each month-end",
+        say(N_("Harm among assessed clients, 12 months ending at each month-end")),
         shares,
         [f"{trend.columns[i]} (%)" for i in shares],
         width,
@@ -226,14 +235,21 @@ def harm_chart(trend: Table, width: float) -> Drawing:
     )
 
 
-def harm_index_chart(trend: Table, width: float) -> Drawing:
+def harm_index_chart(trend: Table, width: float, say: Say = _same) -> Drawing:
     """The mean harm index on its own axis, scaled to it: an index near 9 moves visibly."""
     last = len(trend.columns) - 1
     return _line_chart(
         trend,
-        "Mean harm index (0-100), 12 months ending at each month-end",
+        say(N_("Mean harm index (0-100), 12 months ending at each month-end")),
         [last],
-        [f"{trend.columns[last]} (scale 0-100, axis fitted to the values)"],
+        [
+            say(
+                Sentence(
+                    N_("{measure} (scale 0-100, axis fitted to the values)"),
+                    measure=trend.columns[last],
+                )
+            )
+        ],
         width,
         100.0,
     )

@@ -10,6 +10,7 @@ beside its target and renamed into place, so a failure or cancel leaves no file.
 
 from __future__ import annotations
 
+import datetime as dt
 import logging
 from collections.abc import Callable
 from pathlib import Path
@@ -29,8 +30,7 @@ from db.dates import Period
 from db.files import atomic_path
 from db.jobs import Cancelled, IsCancelled
 from reports.render import pdf_charts
-from reports.render.pdf_pages import INTERNAL_MARK as INTERNAL_MARK  # where tests look
-from reports.render.pdf_pages import PageFrame, generated_text, numbered_canvas
+from reports.render.pdf_pages import PageFrame, numbered_canvas
 from reports.render.pdf_style import (
     MARGIN,
     Styles,
@@ -43,55 +43,63 @@ from reports.render.revisions import revision_lines
 from reports.render.revisions import revision_text as revision_text  # where tests look
 from reports.rules.followup import FOLLOWUP_TARGET_PERCENT
 from reports.rules.suppression import PROTECTED_MARK
-from reports.tables.monthly_trends import MONTHS
+from reports.rules.words import N_, Sentence
+from reports.tables.language import ENGLISH, ReportLanguage, short_month
 from reports.tables.report_data import ReportData
 from reports.tables.report_tables import Table
 
 log = logging.getLogger(__name__)
 
-MONTH_NAMES = (
-    "January",
-    "February",
-    "March",
-    "April",
-    "May",
-    "June",
-    "July",
-    "August",
-    "September",
-    "October",
-    "November",
-    "December",
-)
+INTERNAL_MARK = N_("Internal — contains small counts")
 KEEP_TOGETHER_ROWS = 24
 
 
-def month_title(period: Period) -> str:
+def month_title(period: Period, language: ReportLanguage = ENGLISH) -> str:
     start, end = period.start, period.end
     if start.day == 1 and start.year == end.year and start.month == end.month:
-        return f"{MONTH_NAMES[start.month - 1]} {start.year}"
-    return f"{start.isoformat()} to {end.isoformat()}"
+        return language.month(start.year, start.month)
+    return language.say(Sentence(N_("{start} to {end}"), start=start, end=end))
+
+
+def generated_text(when: dt.datetime, language: ReportLanguage = ENGLISH) -> str:
+    moment = when.astimezone(dt.UTC)
+    generated = Sentence(
+        N_("Generated {day} {time} UTC"), day=moment.date(), time=moment.strftime("%H:%M")
+    )
+    return language.say(generated)
 
 
 def _canvas_maker(data: ReportData) -> Callable[..., pdf_canvas.Canvas]:
+    say = data.language.say
     page = PageFrame(
         data.agency,
-        f"Monthly report · {month_title(data.period)}",
-        generated_text(data.generated_at),
+        _report_title(data),
+        generated_text(data.generated_at, data.language),
         data.disclosure.internal,
+        mark=say(INTERNAL_MARK),
+        page_words=say(N_("Page {number} of {total}")),
     )
     return numbered_canvas(page, data.generated_at)
 
 
+def _report_title(data: ReportData) -> str:
+    title = month_title(data.period, data.language)
+    return data.language.say(Sentence(N_("Monthly report · {month}"), month=title))
+
+
 def _title_block(data: ReportData, styles: Styles) -> list[Flowable]:
-    as_of = data.period.end.isoformat()
+    say, as_of = data.language.say, data.period.end
+    period = Sentence(
+        N_("Period {start} to {end}. Status is read on {end}; harm covers {harm_start} to {end}."),
+        start=data.period.start,
+        end=as_of,
+        harm_start=data.harm_period.start,
+    )
     story: list[Flowable] = [
         Paragraph(text(data.agency), styles.title),
-        Paragraph(f"Monthly report · {text(month_title(data.period))}", styles.subtitle),
+        Paragraph(text(_report_title(data)), styles.subtitle),
         Paragraph(
-            f"Period {data.period.start.isoformat()} to {as_of}. Status is read on "
-            f"{as_of}; harm covers {data.harm_period.start.isoformat()} to {as_of}. "
-            f"{text(generated_text(data.generated_at))}.",
+            f"{text(say(period))} {text(generated_text(data.generated_at, data.language))}.",
             styles.body,
         ),
         Spacer(1, 4),
@@ -99,23 +107,23 @@ def _title_block(data: ReportData, styles: Styles) -> list[Flowable]:
     for line in revision_lines(data):
         story.append(Paragraph(line, styles.note))
     if data.disclosure.internal:
-        story.append(
-            Paragraph(
-                f"{INTERNAL_MARK}: exact counts, for use inside the agency only."
-                " Do not share this report.",
-                styles.warning,
-            )
+        warning = Sentence(
+            N_("{mark}: exact counts, for use inside the agency only. Do not share this report."),
+            mark=INTERNAL_MARK,
         )
+        story.append(Paragraph(text(say(warning)), styles.warning))
     else:
-        marker = text(data.disclosure.marker)
-        story.append(
-            Paragraph(
-                f"Counts from 1 to {data.disclosure.threshold - 1} print as {marker}; a few larger"
-                f" counts that a total would give away, and percentages or means resting on a"
-                f" hidden count, print as {text(PROTECTED_MARK)} (Definitions, Small numbers).",
-                styles.note,
-            )
+        note = Sentence(
+            N_(
+                "Counts from 1 to {n} print as {marker}; a few larger counts that a total would"
+                " give away, and percentages or means resting on a hidden count, print as"
+                " {protected} (Definitions, Small numbers)."
+            ),
+            n=data.disclosure.threshold - 1,
+            marker=data.disclosure.marker,
+            protected=PROTECTED_MARK,
         )
+        story.append(Paragraph(text(say(note)), styles.note))
     return story
 
 
@@ -147,23 +155,25 @@ def _sections(data: ReportData, styles: Styles, width: float) -> list[Flowable]:
 
 def _trends(data: ReportData, styles: Styles, width: float) -> list[Flowable]:
     recovery, followups, harm = data.trends
+    say = data.language.say
     first, last = data.trend_dates[0], data.trend_dates[-1]
+    intro = Sentence(
+        N_("The 12 month-ends from {first} to {last}. Hidden values are not drawn."),
+        first=short_month(first),
+        last=short_month(last),
+    )
     story: list[Flowable] = [
         PageBreak(),
-        Paragraph("6. Trends", styles.h1),
-        Paragraph(
-            f"The 12 month-ends from {MONTHS[first.month - 1]} {first.year} to "
-            f"{MONTHS[last.month - 1]} {last.year}. Hidden values are not drawn.",
-            styles.body,
-        ),
+        Paragraph(text(say(N_("6. Trends"))), styles.h1),
+        Paragraph(text(say(intro)), styles.body),
         Spacer(1, 8),
-        pdf_charts.recovery_chart(recovery, width),
+        pdf_charts.recovery_chart(recovery, width, say),
         Spacer(1, 14),
-        pdf_charts.followup_chart(followups, FOLLOWUP_TARGET_PERCENT, width),
+        pdf_charts.followup_chart(followups, FOLLOWUP_TARGET_PERCENT, width, say),
         Spacer(1, 14),
-        pdf_charts.harm_chart(harm, width),
+        pdf_charts.harm_chart(harm, width, say),
         Spacer(1, 14),
-        pdf_charts.harm_index_chart(harm, width),
+        pdf_charts.harm_index_chart(harm, width, say),
     ]
     for table in data.trends:
         block = _table_block(table, styles, width)
@@ -174,7 +184,7 @@ def _trends(data: ReportData, styles: Styles, width: float) -> list[Flowable]:
 def _summary(data: ReportData, styles: Styles, width: float) -> list[Flowable]:
     if data.summary is None:
         return []
-    page = summary_page(data.summary, data.disclosure.marker, styles, width)
+    page = summary_page(data.summary, data.disclosure.marker, styles, width, data.language)
     return [*page, PageBreak()]
 
 
@@ -194,11 +204,13 @@ def _board_sections(data: ReportData, styles: Styles, width: float) -> list[Flow
 
 
 def definitions_title(data: ReportData) -> str:
-    return f"{7 + len(data.board_sections)}. Definitions"
+    number = 7 + len(data.board_sections)
+    return data.language.say(Sentence(N_("{number}. Definitions"), number=number))
 
 
 def _definitions(data: ReportData, styles: Styles) -> list[Flowable]:
-    story: list[Flowable] = [CondPageBreak(160), Paragraph(definitions_title(data), styles.h1)]
+    title = Paragraph(text(definitions_title(data)), styles.h1)
+    story: list[Flowable] = [CondPageBreak(160), title]
     for heading, paragraph in data.definitions:
         story.append(
             KeepTogether(
@@ -235,7 +247,7 @@ def write_monthly_pdf(
             rightMargin=MARGIN,
             topMargin=MARGIN + 8,
             bottomMargin=MARGIN + 4,
-            title=f"Monthly report {month_title(data.period)}",
+            title=_report_title(data).replace(" · ", " "),
             author=data.agency,
             creator="Recovery Desk",
             invariant=True,  # no clock or random ID in the file: see pdf_pages.time_stamp

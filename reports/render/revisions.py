@@ -4,33 +4,49 @@ in the next reports, the monthly PDF and the funder workbook alike."""
 
 from __future__ import annotations
 
-import datetime as dt
-
+from reports.rules.words import N_, Sentence
+from reports.tables.language import ENGLISH, ReportLanguage
 from reports.tables.report_data import ReportData
 
 
-def revision_text(month: str, n: int) -> str:
+def _month(month: str, language: ReportLanguage) -> str:
+    year, number = (int(part) for part in month.split("-"))
+    return language.month(year, number)
+
+
+def revision_text(month: str, n: int, language: ReportLanguage = ENGLISH) -> str:
     """DOMAIN.md §9a: a month's printed figures stay; its later corrections are listed."""
-    title = dt.date.fromisoformat(f"{month}-01").strftime("%B %Y")
-    records = "1 record" if n == 1 else f"{n} records"
-    verb = "was" if n == 1 else "were"
-    return f"Revision: {records} of {title} {verb} corrected after its report."
-
-
-def closed_revision_text(month: str, n: int) -> str:
-    """A closed month's figures stay as closed; its corrections since are listed."""
-    title = dt.date.fromisoformat(f"{month}-01").strftime("%B %Y")
-    records = "1 record" if n == 1 else f"{n} records"
-    verb = "was" if n == 1 else "were"
-    return (
-        f"Revision: {records} of {title} {verb} corrected after the month was closed;"
-        f" its closed report stands as printed."
+    title = _month(month, language)
+    template = (
+        N_("Revision: 1 record of {month} was corrected after its report.")
+        if n == 1
+        else N_("Revision: {n} records of {month} were corrected after its report.")
     )
+    return language.say(Sentence(template, n=n, month=title))
+
+
+def closed_revision_text(month: str, n: int, language: ReportLanguage = ENGLISH) -> str:
+    """A closed month's figures stay as closed; its corrections since are listed."""
+    title = _month(month, language)
+    template = (
+        N_(
+            "Revision: 1 record of {month} was corrected after the month was closed;"
+            " its closed report stands as printed."
+        )
+        if n == 1
+        else N_(
+            "Revision: {n} records of {month} were corrected after the month was closed;"
+            " its closed report stands as printed."
+        )
+    )
+    return language.say(Sentence(template, n=n, month=title))
 
 
 def revision_lines(data: ReportData) -> list[str]:
-    """The corrections of earlier months the report lists (the funder workbook's too)."""
+    """The corrections of earlier months the report lists (the funder workbook's too), in
+    the report's language."""
+    language = data.language
     return [
-        *(revision_text(month, n) for month, n in data.revisions),
-        *(closed_revision_text(month, n) for month, n in data.closed_revisions),
+        *(revision_text(month, n, language) for month, n in data.revisions),
+        *(closed_revision_text(month, n, language) for month, n in data.closed_revisions),
     ]

@@ -17,6 +17,7 @@ from reports.datasets.followup_tally import CLOSED, COMPLETED, MISSED, FollowupT
 from reports.datasets.recovery_tally import StatusCounts
 from reports.datasets.trend_tally import TrendTally
 from reports.rules import recovery as rules
+from reports.rules.words import N_, Sentence
 from reports.tables.ledger import CellId, Ledger
 from reports.tables.monthly_community import ALL_AREAS, CLIENTS_SERVED, com_id
 from reports.tables.monthly_followup import fu_id, month_rate
@@ -27,15 +28,15 @@ from reports.tables.report_tables import Given, Kind, Pct, SpecRow, TableSpec
 SUMMARY_KEY = "summary"
 # Row labels: what the agency hopes for, named as progress.
 LABELS = {
-    "served": "People served",
-    "remission/full": "In full remission: no criterion but craving for 3 months or more",
-    "remission/partial": "In partial remission: fewer criteria, never the disorder again",
-    rules.FULL_RECOVERY: "In full recovery: remission, health and citizenship",
-    "reversals_reported": "Overdoses reversed with naloxone",
-    "naloxone_kits": "Naloxone kits handed out",
-    "syringes_out": "Sterile syringes handed out",
-    "test_strips": "Drug-checking test strips handed out",
-    "rate": "Follow-up rate",
+    "served": N_("People served"),
+    "remission/full": N_("In full remission: no criterion but craving for 3 months or more"),
+    "remission/partial": N_("In partial remission: fewer criteria, never the disorder again"),
+    rules.FULL_RECOVERY: N_("In full recovery: remission, health and citizenship"),
+    "reversals_reported": N_("Overdoses reversed with naloxone"),
+    "naloxone_kits": N_("Naloxone kits handed out"),
+    "syringes_out": N_("Sterile syringes handed out"),
+    "test_strips": N_("Drug-checking test strips handed out"),
+    "rate": N_("Follow-up rate"),
 }
 
 
@@ -86,12 +87,17 @@ def summary_spec(
     rows.append(_rate_row(ledger, followups, comparison.year_before_followups))
     return TableSpec(
         SUMMARY_KEY,
-        "At a glance",
+        N_("At a glance"),
         "",
-        ("This month", f"{month_label(before)}", "Change", f"{month_label(year)}", "Change"),
+        (N_("This month"), month_label(before), N_("Change"), month_label(year), N_("Change")),
         tuple(rows),
-        note=f"Follow-up rate: windows that closed in the month and were met, against the"
-        f" {target} % target. Changes in the rate are percentage points.",
+        note=Sentence(
+            N_(
+                "Follow-up rate: windows that closed in the month and were met, against the"
+                " {target} % target. Changes in the rate are percentage points."
+            ),
+            target=target,
+        ),
     )
 
 

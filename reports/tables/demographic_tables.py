@@ -8,16 +8,17 @@ from collections.abc import Hashable, Sequence
 
 from forms.definitions import CLIENT_FIELDS, by_key
 from reports.datasets.demographics import AGE_BANDS, Demographics
+from reports.rules.words import N_
 from reports.tables.ledger import CellId, Ledger
 from reports.tables.monthly_community import CLIENTS_SERVED
 from reports.tables.report_tables import SpecRow, TableSpec
 
-NOT_RECORDED = "Not recorded"
+NOT_RECORDED = N_("Not recorded")
 TITLES = {
-    "sex_at_birth": "Sex at birth",
-    "gender": "Gender",
-    "race": "Race",
-    "ethnicity": "Ethnicity",
+    "sex_at_birth": N_("Sex at birth"),
+    "gender": N_("Gender"),
+    "race": N_("Race"),
+    "ethnicity": N_("Ethnicity"),
 }
 
 
@@ -27,7 +28,9 @@ def demo_id(what: str, category: Hashable) -> CellId:
 
 def demographic_specs(d: Demographics, ledger: Ledger) -> list[TableSpec]:
     ages = [(label, label, d.ages[label]) for label, _ in AGE_BANDS]
-    specs = [_table("age", "Age band on the last day of the period", ages, ledger, "Age band")]
+    specs = [
+        _table("age", N_("Age band on the last day of the period"), ages, ledger, N_("Age band"))
+    ]
     fields = by_key(CLIENT_FIELDS)
     for name, title in TITLES.items():
         counts = d.answers[name]
@@ -49,7 +52,7 @@ def _table(
     cells = [ledger.put(demo_id(what, key), n) for key, _, n in rows]
     ledger.line(cells, CLIENTS_SERVED)
     spec = [SpecRow(label, (cell,)) for (_, label, _), cell in zip(rows, cells, strict=True)]
-    spec.append(SpecRow("Clients served", (CLIENTS_SERVED,), total=True))
+    spec.append(SpecRow(N_("Clients served"), (CLIENTS_SERVED,), total=True))
     return TableSpec(
-        f"demographics_{what}", title, header or title, ("Clients served",), tuple(spec)
+        f"demographics_{what}", title, header or title, (N_("Clients served"),), tuple(spec)
     )

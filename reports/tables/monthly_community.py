@@ -15,6 +15,7 @@ from db import codes
 from db.report_queries import Caseload
 from forms.definitions import ENCOUNTER_FIELDS, by_key
 from reports.datasets.areas import AreaRow
+from reports.rules.words import N_
 from reports.tables.ledger import CellId, Ledger
 from reports.tables.report_tables import Kind, Ratio, Spec, SpecRow, TableSpec
 
@@ -32,15 +33,15 @@ FIRST_TABLE = (
     "syringes_returned",
 )
 SECOND_TABLE = ("test_strips", "hiv_tests", "hcv_tests", "referrals", DEATHS)
-LABELS = {ENCOUNTERS: "Encounters", DEATHS: "Known deaths", **_LABELS}
-RATIO_LABEL = "Returned per syringe given"
+LABELS = {ENCOUNTERS: N_("Encounters"), DEATHS: N_("Known deaths"), **_LABELS}
+RATIO_LABEL = N_("Returned per syringe given")
 # The funder workbook's Community sheet: both tables side by side.
 COMMUNITY_COLUMNS = (
     *(LABELS[w] for w in FIRST_TABLE),
     RATIO_LABEL,
     *(LABELS[w] for w in SECOND_TABLE),
 )
-DEATHS_NOTE = (
+DEATHS_NOTE = N_(
     "Known deaths: clients with a death recorded in the period, by the postal code on their record."
 )
 
@@ -57,26 +58,28 @@ def com_id(area: Hashable, what: str) -> CellId:
 def caseload_spec(c: Caseload, ledger: Ledger) -> TableSpec:
     rows = (
         (
-            "Clients served (completed assessment or identified encounter)",
+            N_("Clients served (completed assessment or identified encounter)"),
             "served",
             c.clients_served,
         ),
         (
-            "Clients with only an event recorded (not counted as served)",
+            N_("Clients with only an event recorded (not counted as served)"),
             "events_only",
             c.events_only,
         ),
-        ("New intakes (a first episode)", "new_intakes", c.new_intakes),
-        ("Re-entries (intake after a discharge or 90 days away)", "reentries", c.reentries),
-        ("Discharges", "discharges", c.discharges),
+        (N_("New intakes (a first episode)"), "new_intakes", c.new_intakes),
+        (N_("Re-entries (intake after a discharge or 90 days away)"), "reentries", c.reentries),
+        (N_("Discharges"), "discharges", c.discharges),
     )
     spec = [SpecRow(label, (ledger.put(("case", key), n),)) for label, key, n in rows]
     # The encounter total is the all-areas cell of the community table: one cell.
-    spec.append(SpecRow("Harm-reduction encounters", (com_id(ALL_AREAS, ENCOUNTERS),)))
+    spec.append(SpecRow(N_("Harm-reduction encounters"), (com_id(ALL_AREAS, ENCOUNTERS),)))
     spec.append(
-        SpecRow("Of which anonymous", (ledger.put(("case", "anonymous"), c.anonymous_encounters),))
+        SpecRow(
+            N_("Of which anonymous"), (ledger.put(("case", "anonymous"), c.anonymous_encounters),)
+        )
     )
-    return TableSpec("caseload", "Caseload", "Measure", ("Number",), tuple(spec))
+    return TableSpec("caseload", N_("Caseload"), N_("Measure"), (N_("Number"),), tuple(spec))
 
 
 def register_areas(rows: Sequence[AreaRow], ledger: Ledger) -> None:
@@ -97,7 +100,7 @@ def community_specs(rows_in_order: Sequence[AreaRow], ledger: Ledger) -> list[Ta
     """The PDF's two tables (an area with nothing to show in one is left out of it), then
     the workbook's single table of every area and every column."""
     keys: list[tuple[Hashable, str, bool]] = [(r.cell, r.label, False) for r in rows_in_order]
-    keys.append((ALL_AREAS, "All areas", True))
+    keys.append((ALL_AREAS, N_("All areas"), True))
 
     def cells(key: Hashable, what: tuple[str, ...], ratio: bool) -> tuple[Spec, ...]:
         found: tuple[Spec, ...] = tuple(com_id(key, w) for w in what)
@@ -117,24 +120,24 @@ def community_specs(rows_in_order: Sequence[AreaRow], ledger: Ledger) -> list[Ta
     return [
         TableSpec(
             "community_supplies",
-            "Programme tallies by area: contacts and supplies",
-            "Area",
+            N_("Programme tallies by area: contacts and supplies"),
+            N_("Area"),
             (*(LABELS[w] for w in FIRST_TABLE), ratio_label),
             rows(FIRST_TABLE, True, False),
             kinds=first_kinds,
         ),
         TableSpec(
             "community_services",
-            "Programme tallies by area: tests, referrals, deaths",
-            "Area",
+            N_("Programme tallies by area: tests, referrals, deaths"),
+            N_("Area"),
             tuple(LABELS[w] for w in SECOND_TABLE),
             rows(SECOND_TABLE, False, False),
             note=DEATHS_NOTE,
         ),
         TableSpec(
             "community_by_area",
-            "Programme tallies by area",
-            "Area",
+            N_("Programme tallies by area"),
+            N_("Area"),
             COMMUNITY_COLUMNS,
             tuple(
                 SpecRow(r.label, (*r.cells, *s.cells), total=r.total)

@@ -19,6 +19,7 @@ from reports.datasets.followup_tally import (
     FollowupTally,
 )
 from reports.rules import followup as rules
+from reports.rules.words import N_, Sentence
 from reports.tables.ledger import CellId, Ledger
 from reports.tables.report_tables import Given, Kind, Pct, SpecRow, TableSpec
 
@@ -44,33 +45,33 @@ def followup_spec(t: FollowupTally, ledger: Ledger) -> TableSpec:
     rows = [
         SpecRow(label, tuple(fu_id("period", what, m) for m in columns))
         for label, what in (
-            ("Due in the period (due date in it)", DUE),
-            ("Windows closed in the period", CLOSED),
-            ("Completed in the window", COMPLETED),
-            ("Missed", MISSED),
+            (N_("Due in the period (due date in it)"), DUE),
+            (N_("Windows closed in the period"), CLOSED),
+            (N_("Completed in the window"), COMPLETED),
+            (N_("Missed"), MISSED),
         )
     ]
     rows.append(
-        SpecRow("Follow-up rate", tuple(_rate("period", m) for m in columns), kind=Kind.PERCENT)
+        SpecRow(N_("Follow-up rate"), tuple(_rate("period", m) for m in columns), kind=Kind.PERCENT)
     )
     rows.append(
         SpecRow(
-            f"Target of {rules.FOLLOWUP_TARGET_PERCENT} % met",
+            Sentence(N_("Target of {target} % met"), target=rules.FOLLOWUP_TARGET_PERCENT),
             tuple(_target(t, m) for m in columns),
             kind=Kind.TEXT,
         )
     )
     rows.append(
         SpecRow(
-            "Overdue at the end of the period (window open, not yet done)",
+            N_("Overdue at the end of the period (window open, not yet done)"),
             tuple(fu_id("period", OVERDUE, m) for m in columns),
         )
     )
     return TableSpec(
         "followups",
-        f"Follow-ups and the {rules.FOLLOWUP_TARGET_PERCENT} % target",
-        "Follow-up point",
-        (*(f"{m} months" for m in t.months), "All points"),
+        Sentence(N_("Follow-ups and the {target} % target"), target=rules.FOLLOWUP_TARGET_PERCENT),
+        N_("Follow-up point"),
+        (*(Sentence(N_("{n} months"), n=m) for m in t.months), N_("All points")),
         tuple(rows),
     )
 
@@ -91,7 +92,7 @@ def _target(t: FollowupTally, m: Hashable) -> Given:
     met = (
         None
         if closed == 0
-        else ("yes" if 100 * done >= rules.FOLLOWUP_TARGET_PERCENT * closed else "no")
+        else (N_("yes") if 100 * done >= rules.FOLLOWUP_TARGET_PERCENT * closed else N_("no"))
     )
     rate = _rate("period", m)
     return Given(met, (rate.num, rate.den, *rate.extra))

@@ -17,38 +17,39 @@ from forms.definitions import EVENT_FIELDS, by_key
 from reports.datasets.harm_summary import HarmSummary, LevelMeans
 from reports.datasets.harm_tally import HarmPoint, Unassessed
 from reports.rules import harm as rules
+from reports.rules.words import N_, Sentence
 from reports.tables.ledger import CellId, Ledger
 from reports.tables.report_tables import Fixed, Given, Kind, Mean, Pct, SpecRow, TableSpec
 
 log = logging.getLogger(__name__)
 
 LEVELS: dict[str, str] = {
-    rules.SELF: "Harm to self",
-    rules.OTHERS: "Harm to others",
-    rules.COMMUNITY: "Harm to the community",
+    rules.SELF: N_("Harm to self"),
+    rules.OTHERS: N_("Harm to others"),
+    rules.COMMUNITY: N_("Harm to the community"),
 }
 INDICATORS: dict[str, str] = {
-    "overdose_nonfatal": "Overdose (survived)",
-    "death": "Death",
-    "ed_visit_or_hospitalisation": "Emergency visit or hospital stay",
-    "shared_equipment": "Shared injecting equipment (28 days)",
-    "hiv_or_hcv_positive_new": "New HIV or HCV diagnosis",
-    "housing_problem": "Housing problem (28 days)",
-    "child_welfare_report": "Child welfare report",
-    "child_removal": "Child removed",
-    "family_violence": "Family violence",
-    "family_reported_harm": "Harm reported by family",
-    "arrest": "Arrest",
-    "incarceration": "Incarceration, or in jail at the assessment",
-    "dui": "Driving under the influence",
-    "offending": "Offending (28 days)",
-    "public_order_citation": "Public order citation",
+    "overdose_nonfatal": N_("Overdose (survived)"),
+    "death": N_("Death"),
+    "ed_visit_or_hospitalisation": N_("Emergency visit or hospital stay"),
+    "shared_equipment": N_("Shared injecting equipment (28 days)"),
+    "hiv_or_hcv_positive_new": N_("New HIV or HCV diagnosis"),
+    "housing_problem": N_("Housing problem (28 days)"),
+    "child_welfare_report": N_("Child welfare report"),
+    "child_removal": N_("Child removed"),
+    "family_violence": N_("Family violence"),
+    "family_reported_harm": N_("Harm reported by family"),
+    "arrest": N_("Arrest"),
+    "incarceration": N_("Incarceration, or in jail at the assessment"),
+    "dui": N_("Driving under the influence"),
+    "offending": N_("Offending (28 days)"),
+    "public_order_citation": N_("Public order citation"),
 }
 EVENTS: dict[str, str] = {c.value: c.label for c in by_key(EVENT_FIELDS)["event"].codes}
-DEATH_ROW = "Death (clients; a death event or a deceased contact)"
+DEATH_ROW = N_("Death (clients; a death event or a deceased contact)")
 
 
-PAIRED_NOTE = (
+PAIRED_NOTE = N_(
     "Like with like: each side reads its interview's 28-day items and the events of equal"
     " look-backs, only as far back as the agency's records of the client go (for a client"
     " first met at intake, the interview items alone)."
@@ -80,21 +81,25 @@ def harm_specs(
     register_point(point, end, ledger)
     counted = (
         SpecRow(
-            "Clients with an event, a death or a completed assessment",
+            N_("Clients with an event, a death or a completed assessment"),
             (ledger.put(harm_id(end, "clients"), summary.clients + others.clients),),
         ),
         SpecRow(
-            "Of whom assessed (28-day items known)",
+            N_("Of whom assessed (28-day items known)"),
             (ledger.put(harm_id(end, "assessed"), summary.assessed),),
         ),
         SpecRow(
-            "Of whom with an intake and a later assessment (pairs)",
+            N_("Of whom with an intake and a later assessment (pairs)"),
             (ledger.put(harm_id(end, "pairs"), summary.paired.pairs),),
         ),
     )
     specs = [
         TableSpec(
-            "harm_clients", "Clients counted in harm", "In the harm period", ("Clients",), counted
+            "harm_clients",
+            N_("Clients counted in harm"),
+            N_("In the harm period"),
+            (N_("Clients"),),
+            counted,
         )
     ]
     specs += [_level_table(summary, others, level, ledger) for level in LEVELS]
@@ -123,9 +128,9 @@ def _level_table(summary: HarmSummary, others: Unassessed, level: str, ledger: L
         )
     return TableSpec(
         f"harm_{level}",
-        f"{LEVELS[level]}: clients flagged",
-        "Indicator",
-        ("All clients counted", "Assessed clients", "% of assessed"),
+        Sentence(N_("{level}: clients flagged"), level=LEVELS[level]),
+        N_("Indicator"),
+        (N_("All clients counted"), N_("Assessed clients"), N_("% of assessed")),
         tuple(rows),
         kinds=(Kind.COUNT, Kind.COUNT, Kind.PERCENT),
     )
@@ -142,12 +147,14 @@ def _events(others: Unassessed, end: dt.date, ledger: Ledger) -> TableSpec:
     )
     return TableSpec(
         "event_totals",
-        "Events recorded",
-        "Event",
-        ("Events",),
+        N_("Events recorded"),
+        N_("Event"),
+        (N_("Events"),),
         rows,
-        note="Each event counted as many times as recorded (an event's count); a death"
-        " counts the client once, on the first record of it.",
+        note=N_(
+            "Each event counted as many times as recorded (an event's count); a death"
+            " counts the client once, on the first record of it."
+        ),
     )
 
 
@@ -155,7 +162,7 @@ def _index(point: HarmPoint, end: dt.date) -> TableSpec:
     assessed = harm_id(end, "assessed")
     rows = [
         SpecRow(
-            f"{label} (of {len(rules.LEVELS[level])} flags)",
+            Sentence(N_("{level} (of {n} flags)"), level=label, n=len(rules.LEVELS[level])),
             (
                 harm_id(end, "flags", level),
                 Mean(point.flags[level], assessed, (harm_id(end, "flags", level),)),
@@ -164,13 +171,13 @@ def _index(point: HarmPoint, end: dt.date) -> TableSpec:
         for level, label in LEVELS.items()
     ]
     rows.append(
-        SpecRow("Harm index (0-100)", (Fixed(None), mean_index(point, end)), kind=Kind.INDEX)
+        SpecRow(N_("Harm index (0-100)"), (Fixed(None), mean_index(point, end)), kind=Kind.INDEX)
     )
     return TableSpec(
         "harm_index",
-        "Harm flags and the harm index among assessed clients",
-        "Level",
-        ("Flags raised", "Mean per client"),
+        N_("Harm flags and the harm index among assessed clients"),
+        N_("Level"),
+        (N_("Flags raised"), N_("Mean per client")),
         tuple(rows),
         kinds=(Kind.COUNT, Kind.MEAN),
     )
@@ -209,7 +216,7 @@ def _paired(summary: HarmSummary, ledger: Ledger) -> TableSpec:
     basis = (harm_id(end, "pairs"), *every)
     rows.append(
         SpecRow(
-            "Harm index (0-100)",
+            N_("Harm index (0-100)"),
             (
                 Fixed(None),
                 Fixed(None),
@@ -222,14 +229,14 @@ def _paired(summary: HarmSummary, ledger: Ledger) -> TableSpec:
     )
     return TableSpec(
         "harm_paired",
-        "Change from intake to the latest assessment (same clients)",
-        "Level",
+        N_("Change from intake to the latest assessment (same clients)"),
+        N_("Level"),
         (
-            "Flags at intake",
-            "Flags at latest",
-            "Mean at intake",
-            "Mean at latest",
-            "Change in mean",
+            N_("Flags at intake"),
+            N_("Flags at latest"),
+            N_("Mean at intake"),
+            N_("Mean at latest"),
+            N_("Change in mean"),
         ),
         tuple(rows),
         kinds=(Kind.COUNT, Kind.COUNT, Kind.MEAN, Kind.MEAN, Kind.MEAN),

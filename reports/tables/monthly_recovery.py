@@ -21,6 +21,7 @@ from reports.datasets.recovery_tally import (
     group_of,
 )
 from reports.rules import recovery as rules
+from reports.rules.words import N_, Sentence
 from reports.tables.ledger import CellId, Ledger
 from reports.tables.report_tables import CrossIds, Fixed, Kind, Mean, SpecRow, TableSpec, cross_rows
 
@@ -30,57 +31,65 @@ _GOAL_FIELD = by_key(ASSESSMENT_FIELDS)["goal"]
 _SELF_ID_FIELD = by_key(ASSESSMENT_FIELDS)["self_identified_recovery"]
 GOALS: dict[Hashable, str] = {
     **{c.value: c.label for c in _GOAL_FIELD.codes},
-    NOT_RECORDED: "Not recorded",
+    NOT_RECORDED: N_("Not recorded"),
 }
 SELF_IDENTIFIED: dict[Hashable, str] = {
     **{c.value: c.label for c in _SELF_ID_FIELD.codes},
-    NOT_RECORDED: "Not recorded",
+    NOT_RECORDED: N_("Not recorded"),
 }
 
 DSM_ROWS: dict[Hashable, str] = {
-    NO_DIAGNOSIS: "No diagnosis",
-    "active": "Active",
-    "early_remission/full": "Early remission, full",
-    "early_remission/partial": "Early remission, partial",
-    "sustained_remission/full": "Sustained remission, full",
-    "sustained_remission/partial": "Sustained remission, partial",
+    NO_DIAGNOSIS: N_("No diagnosis"),
+    "active": N_("Active"),
+    "early_remission/full": N_("Early remission, full"),
+    "early_remission/partial": N_("Early remission, partial"),
+    "sustained_remission/full": N_("Sustained remission, full"),
+    "sustained_remission/partial": N_("Sustained remission, partial"),
 }
 REMISSION_ROWS = {k: v for k, v in DSM_ROWS.items() if "/" in str(k)}
 DIAGNOSED_ROWS = {k: v for k, v in DSM_ROWS.items() if k != NO_DIAGNOSIS}
-SEVERITIES: dict[Hashable, str] = {"mild": "Mild", "moderate": "Moderate", "severe": "Severe"}
+SEVERITIES: dict[Hashable, str] = {
+    "mild": N_("Mild"),
+    "moderate": N_("Moderate"),
+    "severe": N_("Severe"),
+}
 
 # Recovery status with its time frame; "not_applicable" is exactly "no diagnosis".
 RECOVERY_ROWS: dict[Hashable, str] = {
-    "full/early": "Full recovery, early",
-    "full/sustained": "Full recovery, sustained",
-    "full/stable": "Full recovery, stable",
-    "partial/early": "Partial recovery, in early remission",
-    "partial/sustained": "Partial recovery, in sustained remission",
-    "partial/": "Partial recovery, fewer criteria or less use",
-    "no_improvement": "No improvement",
-    "not_applicable": "Not applicable (no diagnosis)",
+    "full/early": N_("Full recovery, early"),
+    "full/sustained": N_("Full recovery, sustained"),
+    "full/stable": N_("Full recovery, stable"),
+    "partial/early": N_("Partial recovery, in early remission"),
+    "partial/sustained": N_("Partial recovery, in sustained remission"),
+    "partial/": N_("Partial recovery, fewer criteria or less use"),
+    "no_improvement": N_("No improvement"),
+    "not_applicable": N_("Not applicable (no diagnosis)"),
 }
 GROUPS: dict[Hashable, str] = dict(
     zip(
         GROUP_KEYS,
-        ("Full recovery", "Partial recovery", "No improvement", "Not applicable"),
+        (N_("Full recovery"), N_("Partial recovery"), N_("No improvement"), N_("Not applicable")),
         strict=True,
     )
 )
 SOBRIETY_ROWS: dict[Hashable, str] = {
-    "none": "None (used in the past month)",
-    "early": "Early (1 month or more)",
-    "sustained": "Sustained (12 months or more)",
-    "stable": "Stable (60 months or more)",
-    "unknown": "Not known (last use not given)",
+    "none": N_("None (used in the past month)"),
+    "early": N_("Early (1 month or more)"),
+    "sustained": N_("Sustained (12 months or more)"),
+    "stable": N_("Stable (60 months or more)"),
+    "unknown": N_("Not known (last use not given)"),
 }
 EPISODES: dict[Hashable, str] = {
-    0: "No remission episode",
-    1: "1 episode",
-    2: "2 episodes",
-    3: "3 or more episodes",
+    0: N_("No remission episode"),
+    1: N_("1 episode"),
+    2: N_("2 episodes"),
+    3: N_("3 or more episodes"),
 }
-RECURRENCES: dict[Hashable, str] = {0: "No recurrence", 1: "1 recurrence", 2: "2 or more"}
+RECURRENCES: dict[Hashable, str] = {
+    0: N_("No recurrence"),
+    1: N_("1 recurrence"),
+    2: N_("2 or more"),
+}
 
 
 def rec_id(as_of: dt.date, *parts: Hashable) -> CellId:
@@ -139,36 +148,45 @@ def _population(
     ledger: Ledger, as_of: dt.date, followed: int, not_followed: int, deceased: int
 ) -> TableSpec:
     rows = (
-        SpecRow("Known status (in the tables below)", (known_id(as_of),)),
+        SpecRow(N_("Known status (in the tables below)"), (known_id(as_of),)),
         SpecRow(
-            f"Status unknown, still followed: not assessed in {rules.UNKNOWN_AFTER_DAYS} days,"
-            " a follow-up is due",
+            Sentence(
+                N_(
+                    "Status unknown, still followed: not assessed in {days} days,"
+                    " a follow-up is due"
+                ),
+                days=rules.UNKNOWN_AFTER_DAYS,
+            ),
             (ledger.put(rec_id(as_of, "unknown_followed"), followed),),
         ),
         SpecRow(
-            "No longer followed: discharged, or past the last follow-up window",
+            N_("No longer followed: discharged, or past the last follow-up window"),
             (ledger.put(rec_id(as_of, "not_followed"), not_followed),),
         ),
         SpecRow(
-            "Deceased (left out of status and recovery)",
+            N_("Deceased (left out of status and recovery)"),
             (ledger.put(rec_id(as_of, "deceased"), deceased),),
         ),
     )
     return TableSpec(
-        "recovery_population", "Clients counted", "Status on the report date", ("Clients",), rows
+        "recovery_population",
+        N_("Clients counted"),
+        N_("Status on the report date"),
+        (N_("Clients"),),
+        rows,
     )
 
 
 def _goal_columns() -> tuple[str, ...]:
-    return (*(str(v) for v in GOALS.values()), "Total")
+    return (*GOALS.values(), N_("Total"))
 
 
 def _dsm(t: RecoveryTally, ledger: Ledger, as_of: dt.date) -> TableSpec:
     rows = cross_rows(ledger, t.dsm, DSM_ROWS, GOALS, _by_goal(as_of, "dsm"))
     return TableSpec(
         "dsm_by_goal",
-        "DSM status of the primary substance, by the client's goal",
-        "DSM status",
+        N_("DSM status of the primary substance, by the client's goal"),
+        N_("DSM status"),
         _goal_columns(),
         rows,
     )
@@ -177,7 +195,7 @@ def _dsm(t: RecoveryTally, ledger: Ledger, as_of: dt.date) -> TableSpec:
 def _severity(t: RecoveryTally, ledger: Ledger, as_of: dt.date) -> TableSpec:
     columns = dict(SEVERITIES)
     if any(c == UNRATED for _, c in t.severity.counts):
-        columns[UNRATED] = "Not rated"
+        columns[UNRATED] = N_("Not rated")
     ids = CrossIds(
         lambda r, c: rec_id(as_of, "sev", r, c),
         lambda r: rec_id(as_of, "dsm_total", r),
@@ -190,9 +208,9 @@ def _severity(t: RecoveryTally, ledger: Ledger, as_of: dt.date) -> TableSpec:
     )
     return TableSpec(
         "severity",
-        "DSM status by severity (clients with a diagnosis)",
-        "DSM status",
-        (*columns.values(), "Total"),
+        N_("DSM status by severity (clients with a diagnosis)"),
+        N_("DSM status"),
+        (*columns.values(), N_("Total")),
         rows,
     )
 
@@ -210,11 +228,11 @@ def _specifiers(t: RecoveryTally, ledger: Ledger, as_of: dt.date) -> TableSpec:
     )
     return TableSpec(
         "specifiers",
-        "Remission specifiers",
-        "Remission",
-        ("In a controlled environment", "On maintenance therapy"),
+        N_("Remission specifiers"),
+        N_("Remission"),
+        (N_("In a controlled environment"), N_("On maintenance therapy")),
         rows,
-        note="Clients in each remission who carry the specifier; one client may carry both.",
+        note=N_("Clients in each remission who carry the specifier; one client may carry both."),
     )
 
 
@@ -228,8 +246,8 @@ def _recovery(t: RecoveryTally, ledger: Ledger, as_of: dt.date) -> TableSpec:
         ledger.line(members, group_id(as_of, group))
     return TableSpec(
         "recovery_by_goal",
-        "Recovery status and time frame, by the client's goal",
-        "Recovery status",
+        N_("Recovery status and time frame, by the client's goal"),
+        N_("Recovery status"),
         _goal_columns(),
         rows,
     )
@@ -239,8 +257,8 @@ def _sobriety(t: RecoveryTally, ledger: Ledger, as_of: dt.date) -> TableSpec:
     rows = cross_rows(ledger, t.sobriety, SOBRIETY_ROWS, GOALS, _by_goal(as_of, "sob"))
     return TableSpec(
         "sobriety_by_goal",
-        "Sobriety (time since last use), by the client's goal",
-        "Sobriety",
+        N_("Sobriety (time since last use), by the client's goal"),
+        N_("Sobriety"),
         _goal_columns(),
         rows,
     )
@@ -256,15 +274,15 @@ def _serial(t: RecoveryTally, ledger: Ledger, as_of: dt.date) -> TableSpec:
     rows = cross_rows(ledger, t.serial, EPISODES, RECURRENCES, ids)
     blank = tuple(Fixed(None) for _ in RECURRENCES)
     attempts = SpecRow(
-        "Mean recovery attempts (earlier attempts + remission episodes)",
+        N_("Mean recovery attempts (earlier attempts + remission episodes)"),
         (*blank, Mean(t.attempts, known_id(as_of))),
         kind=Kind.MEAN,
     )
     return TableSpec(
         "serial_recovery",
-        "Serial recovery: remission episodes and recurrences",
-        "Remission episodes",
-        (*(str(v) for v in RECURRENCES.values()), "Total"),
+        N_("Serial recovery: remission episodes and recurrences"),
+        N_("Remission episodes"),
+        (*RECURRENCES.values(), N_("Total")),
         (*rows, attempts),
     )
 
@@ -279,10 +297,12 @@ def _self_identified(t: RecoveryTally, ledger: Ledger, as_of: dt.date) -> TableS
     rows = cross_rows(ledger, t.self_identified, GROUPS, SELF_IDENTIFIED, ids)
     return TableSpec(
         "self_identified",
-        "Self-identified recovery beside the computed status",
-        "Computed recovery",
-        (*(str(v) for v in SELF_IDENTIFIED.values()), "Total"),
+        N_("Self-identified recovery beside the computed status"),
+        N_("Computed recovery"),
+        (*SELF_IDENTIFIED.values(), N_("Total")),
         rows,
-        note="Columns: the client's answer to \"Do you see yourself as in "
-        'recovery?" at the latest assessment.',
+        note=N_(
+            "Columns: the client's answer to \"Do you see yourself as in "
+            'recovery?" at the latest assessment.'
+        ),
     )

@@ -12,6 +12,8 @@ import logging
 
 from reports.datasets.followup_tally import CLOSED, COMPLETED, MISSED, FollowupTally
 from reports.datasets.trend_tally import TrendTally
+from reports.rules.words import N_, Sentence
+from reports.tables.language import short_month
 from reports.tables.ledger import Ledger
 from reports.tables.monthly_followup import month_ids, month_rate
 from reports.tables.monthly_harm import LEVELS, harm_id, mean_index, register_point
@@ -20,20 +22,24 @@ from reports.tables.report_tables import Kind, Pct, SpecRow, TableSpec
 
 log = logging.getLogger(__name__)
 
-RECOVERY_COLUMNS = ("Known status", *(str(v) for v in GROUPS.values()))
-FOLLOWUP_COLUMNS = ("Windows closed", "Completed", "Missed", "Follow-up rate")
+RECOVERY_COLUMNS = (N_("Known status"), *GROUPS.values())
+FOLLOWUP_COLUMNS = (N_("Windows closed"), N_("Completed"), N_("Missed"), N_("Follow-up rate"))
+ANY_LEVEL = {
+    "self": N_("Any harm to self"),
+    "others": N_("Any harm to others"),
+    "community": N_("Any harm to the community"),
+}
 HARM_COLUMNS = (
-    "Clients assessed",
-    *(f"Any {label.lower()}" for label in LEVELS.values()),
-    "Mean harm index",
+    N_("Clients assessed"),
+    *(ANY_LEVEL[level] for level in LEVELS),
+    N_("Mean harm index"),
 )
 # The funder workbook's Trends sheet: the three tables side by side.
 TREND_COLUMNS = (*RECOVERY_COLUMNS, *FOLLOWUP_COLUMNS, *HARM_COLUMNS)
-MONTHS = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")
 
 
-def month_label(d: dt.date) -> str:
-    return f"{MONTHS[d.month - 1]} {d.year}"
+def month_label(d: dt.date) -> Sentence:
+    return short_month(d)
 
 
 def trend_specs(t: TrendTally, followups: FollowupTally, ledger: Ledger) -> list[TableSpec]:
@@ -49,8 +55,8 @@ def _recovery(t: TrendTally, ledger: Ledger) -> TableSpec:
         rows.append(SpecRow(month_label(d), (known_id(d), *parts)))
     return TableSpec(
         "trend_recovery",
-        "Recovery status at each month-end",
-        "Month",
+        N_("Recovery status at each month-end"),
+        N_("Month"),
         RECOVERY_COLUMNS,
         tuple(rows),
     )
@@ -68,8 +74,8 @@ def _followups(t: TrendTally, followups: FollowupTally) -> TableSpec:
         )
     return TableSpec(
         "trend_followups",
-        "Follow-up windows that closed in each month",
-        "Month",
+        N_("Follow-up windows that closed in each month"),
+        N_("Month"),
         FOLLOWUP_COLUMNS,
         tuple(rows),
         kinds=(Kind.COUNT, Kind.COUNT, Kind.COUNT, Kind.PERCENT),
@@ -85,10 +91,10 @@ def _harm(t: TrendTally, ledger: Ledger) -> TableSpec:
         rows.append(SpecRow(month_label(d), (assessed, *shares, mean_index(point, d))))
     return TableSpec(
         "trend_harm",
-        "Harm in the 12 months ending at each month-end",
-        "Month",
+        N_("Harm in the 12 months ending at each month-end"),
+        N_("Month"),
         HARM_COLUMNS,
         tuple(rows),
         kinds=(Kind.COUNT, Kind.PERCENT, Kind.PERCENT, Kind.PERCENT, Kind.INDEX),
-        note="Percentages: assessed clients with at least one flag at the level.",
+        note=N_("Percentages: assessed clients with at least one flag at the level."),
     )

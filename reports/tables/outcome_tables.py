@@ -10,6 +10,7 @@ from __future__ import annotations
 from collections.abc import Hashable
 
 from reports.datasets.outcome_change import IMPROVED, MEASURES, UNCHANGED, WORSE, OutcomeChange
+from reports.rules.words import N_
 from reports.tables.ledger import CellId, Ledger
 from reports.tables.monthly_recovery import GOALS
 from reports.tables.report_tables import Given, Kind, Mean, Pct, SpecRow, TableSpec
@@ -57,16 +58,16 @@ def _change_table(change: OutcomeChange, ledger: Ledger) -> TableSpec:
         )
     return TableSpec(
         "outcome_change",
-        "Change from intake to the latest follow-up",
-        "Measure",
+        N_("Change from intake to the latest follow-up"),
+        N_("Measure"),
         (
-            "Clients with both",
-            "Mean at intake",
-            "Mean at latest",
-            "Change",
-            "Improved",
-            "Unchanged",
-            "Worse",
+            N_("Clients with both"),
+            N_("Mean at intake"),
+            N_("Mean at latest"),
+            N_("Change"),
+            N_("Improved"),
+            N_("Unchanged"),
+            N_("Worse"),
         ),
         tuple(rows),
         kinds=(
@@ -78,8 +79,10 @@ def _change_table(change: OutcomeChange, ledger: Ledger) -> TableSpec:
             Kind.PERCENT,
             Kind.PERCENT,
         ),
-        note="Improved: fewer days of use, injecting or offending, no housing problem where"
-        " there was one, or a higher rating, recovery capital or days worked.",
+        note=N_(
+            "Improved: fewer days of use, injecting or offending, no housing problem where"
+            " there was one, or a higher rating, recovery capital or days worked."
+        ),
     )
 
 
@@ -88,7 +91,7 @@ def _round(value: float | None) -> float | None:
 
 
 def _goal_columns() -> tuple[str, ...]:
-    return (*(str(label) for label in GOALS.values()), "All goals")
+    return (*(str(label) for label in GOALS.values()), N_("All goals"))
 
 
 def _goal_counts() -> TableSpec:
@@ -98,8 +101,8 @@ def _goal_counts() -> TableSpec:
     )
     return TableSpec(
         "outcome_goal_clients",
-        "Clients with both answers, by their own goal",
-        "Measure",
+        N_("Clients with both answers, by their own goal"),
+        N_("Measure"),
         _goal_columns(),
         rows,
     )
@@ -118,10 +121,10 @@ def _goal_shares() -> TableSpec:
     )
     return TableSpec(
         "outcome_goal_improved",
-        "Share improved, by the client's own goal",
-        "Measure",
+        N_("Share improved, by the client's own goal"),
+        N_("Measure"),
         _goal_columns(),
         rows,
         kinds=tuple(Kind.PERCENT for _ in _goal_columns()),
-        note="A reduction goal met is progress: less use counts as improved whatever the goal.",
+        note=N_("A reduction goal met is progress: less use counts as improved whatever the goal."),
     )

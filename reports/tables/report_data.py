@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from db.dates import Period
 from db.settings import AgencySettings, unit_costs
@@ -19,9 +19,11 @@ from reports.datasets.demographics import Demographics
 from reports.datasets.monthly_dataset import MonthlyDataset
 from reports.datasets.outcome_change import OutcomeChange
 from reports.rules.followup import FOLLOWUP_TARGET_PERCENT
+from reports.rules.words import N_, Sentence
 from reports.tables.board_summary import summary_spec
 from reports.tables.definitions import definitions
 from reports.tables.demographic_tables import demographic_specs
+from reports.tables.language import ENGLISH, ReportLanguage
 from reports.tables.ledger import Ledger
 from reports.tables.monthly_community import caseload_spec, community_specs, register_areas
 from reports.tables.monthly_followup import followup_spec
@@ -29,7 +31,7 @@ from reports.tables.monthly_harm import harm_specs
 from reports.tables.monthly_recovery import recovery_specs
 from reports.tables.monthly_trends import trend_specs
 from reports.tables.outcome_tables import outcome_specs
-from reports.tables.report_tables import Disclosure, Table, TableSpec, render
+from reports.tables.report_tables import Disclosure, Row, Table, TableSpec, render
 from reports.tables.stewardship import stewardship_section
 
 
@@ -67,6 +69,8 @@ class ReportData:
     summary: Table | None = None
     # Sections printed after the trends (the monthly PDF only): outcome change, demographics.
     board_sections: tuple[Section, ...] = ()
+    # The language its words are in: English as laid out, another after `in_language`.
+    language: ReportLanguage = ENGLISH
 
     def table(self, key: str) -> Table:
         everything = (*self.sections, *self.board_sections)
@@ -147,10 +151,16 @@ def _board_sections(
         found.append(
             (
                 "outcomes",
-                "Outcome change",
-                f"Clients with a completed follow-up or discharge from {p.start.isoformat()} to"
-                f" {p.end.isoformat()}: their latest one beside the intake before it, for each"
-                " measure both answered.",
+                N_("Outcome change"),
+                Sentence(
+                    N_(
+                        "Clients with a completed follow-up or discharge from {start} to"
+                        " {end}: their latest one beside the intake before it, for each"
+                        " measure both answered."
+                    ),
+                    start=p.start,
+                    end=p.end,
+                ),
                 outcome_specs(outcomes, ledger),
             )
         )
@@ -158,8 +168,8 @@ def _board_sections(
         found.append(
             (
                 "demographics",
-                "Demographics",
-                "The clients served in the period (section 1), as recorded on their record.",
+                N_("Demographics"),
+                N_("The clients served in the period (section 1), as recorded on their record."),
                 demographic_specs(people, ledger),
             )
         )
@@ -183,33 +193,72 @@ def _sections(
     as_of = data.period.end
     unknown = data.unknown
     return [
-        ("caseload", "1. Caseload", "Clients and contacts in the period.", [caseload]),
+        ("caseload", N_("1. Caseload"), N_("Clients and contacts in the period."), [caseload]),
         (
             "followups",
-            "2. Follow-ups",
-            "Follow-up points of every intake, and the windows that closed in the period.",
+            N_("2. Follow-ups"),
+            N_("Follow-up points of every intake, and the windows that closed in the period."),
             [followup_spec(data.followups, ledger)],
         ),
         (
             "recovery",
-            "3. Recovery",
-            f"Status of the primary substance on {as_of.isoformat()}, "
-            "for clients with a known status.",
+            N_("3. Recovery"),
+            Sentence(
+                N_("Status of the primary substance on {day}, for clients with a known status."),
+                day=as_of,
+            ),
             recovery_specs(
                 data.recovery, ledger, as_of, unknown.followed, unknown.not_followed, data.deceased
             ),
         ),
         (
             "harm",
-            "4. Harm",
-            f"The 12 months ending on {as_of.isoformat()}: flags at three "
-            "levels, raw counts beside every mean.",
+            N_("4. Harm"),
+            Sentence(
+                N_(
+                    "The 12 months ending on {day}: flags at three levels, raw counts beside"
+                    " every mean."
+                ),
+                day=as_of,
+            ),
             harm_specs(data.harm, data.unassessed, data.trend.harm[-1], ledger),
         ),
         (
             "community",
-            "5. Community",
-            "Programme tallies of the encounters in the period, by area.",
+            N_("5. Community"),
+            N_("Programme tallies of the encounters in the period, by area."),
             community[:2],
         ),
     ]
+
+
+def in_language(data: ReportData, language: ReportLanguage) -> ReportData:
+    """The report with every marked word said in `language` (titles, labels, columns,
+    notes, section intros, definitions); the numbers, keys and ledger as they are."""
+    if language == data.language:
+        return data
+    say = language.say
+
+    def table(t: Table) -> Table:
+        rows = tuple(
+            Row(say(r.label), tuple(say(v) if isinstance(v, str) else v for v in r.values),
+                r.total, r.kind)
+            for r in t.rows
+        )  # fmt: skip
+        columns = tuple(say(c) for c in t.columns)
+        return replace(t, title=say(t.title), row_header=say(t.row_header), columns=columns,
+                       rows=rows, note=say(t.note))  # fmt: skip
+
+    def section(s: Section) -> Section:
+        return Section(s.key, say(s.title), say(s.intro), tuple(table(t) for t in s.tables))
+
+    return replace(
+        data,
+        sections=tuple(section(s) for s in data.sections),
+        trends=tuple(table(t) for t in data.trends),
+        community=table(data.community),
+        definitions=tuple((say(h), say(p)) for h, p in data.definitions),
+        summary=None if data.summary is None else table(data.summary),
+        board_sections=tuple(section(s) for s in data.board_sections),
+        language=language,
+    )

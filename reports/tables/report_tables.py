@@ -16,6 +16,7 @@ from enum import StrEnum
 
 from reports.datasets.grid import Grid
 from reports.rules import suppression
+from reports.rules.words import N_
 from reports.tables.ledger import CellId, Ledger
 
 log = logging.getLogger(__name__)
@@ -205,7 +206,7 @@ def cross_rows(
     columns: Mapping[Hashable, str],
     ids: CrossIds,
     *,
-    total_label: str = "Total",
+    total_label: str = N_("Total"),
 ) -> tuple[SpecRow, ...]:
     """Register a table with a total column and a total row; its spec rows, total last."""
     for r in rows:

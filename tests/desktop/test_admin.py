@@ -104,6 +104,8 @@ def test_settings_are_saved_and_used_at_once(qtbot: Any, admin_desk: Desk) -> No
     view.agency_name.setText("Harbour Street Project")
     view.points.setText("3, 6, 12, 24")
     view.idle.setValue(5)
+    assert view.report_language.currentText() == "English"
+    view.report_language.setCurrentIndex(view.report_language.findText("Español"))
     window.activateWindow()
     qtbot.waitUntil(lambda: QApplication.activeWindow() is window)
     view.points.setFocus()
@@ -113,6 +115,7 @@ def test_settings_are_saved_and_used_at_once(qtbot: Any, admin_desk: Desk) -> No
         stored = agency_settings.load(session)
     assert stored.agency_name == "Harbour Street Project"
     assert stored.followup_months == (3, 6, 12, 24)
+    assert stored.report_language == "es"
     assert window.windowTitle() == "Harbour Street Project — Recovery Desk"
     view.points.setText("three")
     qtbot.keyClick(view.points, Qt.Key.Key_S, Qt.KeyboardModifier.ControlModifier)

@@ -32,6 +32,7 @@ GOOD: dict[str, Any] = {
     "sign_in_attempts": 5,
     "sign_in_window_minutes": 15,
     "correction_grace_days": 3,
+    "report_language": "es",
 }
 
 
@@ -62,6 +63,7 @@ def test_an_administrator_saves_and_the_audit_row_says_what_changed(any_database
     assert stored.followup_months == (3, 6, 12)
     assert (stored.paper_size, stored.idle_lock_minutes, stored.state) == ("a4", 20, "Oregon")
     assert stored.correction_grace_days == 3
+    assert stored.report_language == "es"
     (row,) = settings_rows(any_database)
     assert (row.action, row.username) == ("update", admin.username)
     assert '"Harbour Street Project"' in (row.after or "")
@@ -95,6 +97,7 @@ def test_a_manager_may_not_save_settings(database: Database) -> None:
         ("sign_in_window_minutes", 0, "Failed sign-ins counted within"),
         ("correction_grace_days", 366, "Front desk corrects own entries for"),
         ("backup_folder", "/no/such/folder/anywhere", "Backups folder"),
+        ("report_language", "fr", "Language of reports"),
     ],
 )
 def test_a_bad_setting_is_named_and_nothing_is_written(
@@ -167,3 +170,10 @@ def test_a_unit_cost_that_is_no_amount_is_named_and_nothing_is_written(
     assert str(refused.value).startswith(f"{named}: write an amount such as 12.50")
     assert load_settings(database).cost_syringe is None
     assert settings_rows(database) == []
+
+
+def test_reports_stay_in_english_until_a_language_is_chosen(database: Database) -> None:
+    assert load_settings(database).report_language == "en"
+    admin = signed_in(database, "admin")
+    without = {k: v for k, v in GOOD.items() if k != "report_language"}
+    assert save_settings(database, admin, without).report_language == "en"

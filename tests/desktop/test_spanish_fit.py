@@ -1,0 +1,69 @@
+"""Spanish words are longer: with the screens in Spanish and the text twice its size (as at
+200 % scaling), the settings' labels and values and the worklist's contact-attempt panel
+show whole, not cut off at the right."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from typing import Any
+
+import pytest
+from PySide6.QtWidgets import QAbstractSpinBox, QApplication, QComboBox, QLabel
+
+from tests.desktop.harness import Desk
+from tests.desktop.spanish_catalogue import spanish_installed
+
+
+@pytest.fixture(scope="module")
+def spanish(qapp: Any, tmp_path_factory: pytest.TempPathFactory) -> Iterator[None]:
+    yield from spanish_installed(qapp, tmp_path_factory.mktemp("i18n"))
+
+
+@pytest.fixture(scope="module")
+def large_text(qapp: Any, spanish: None) -> Iterator[None]:
+    normal = QApplication.font()
+    large = QApplication.font()
+    large.setPointSizeF(normal.pointSizeF() * 2)
+    QApplication.setFont(large)
+    yield
+    QApplication.setFont(normal)
+
+
+@pytest.fixture(scope="module")
+def desk(large_text: None, desk: Desk) -> Desk:
+    desk.window.resize(2400, 1600)  # a 1200 x 800 window at 200 %
+    return desk
+
+
+def test_every_setting_shows_its_whole_label_and_value(desk: Desk) -> None:
+    desk.sign_in_as("admin")
+    desk.window.go("settings")
+    view = desk.window.settings_view
+    QApplication.processEvents()
+    cut = [
+        w.text() if isinstance(w, QLabel) else w.objectName()
+        for w in [*view.findChildren(QLabel), *view.findChildren(QAbstractSpinBox)]
+        if w.isVisible() and w.width() < w.sizeHint().width()
+    ]
+    assert cut == []
+
+
+def test_the_contact_attempt_panel_can_narrow_to_its_column(desk: Desk) -> None:
+    """Under Xvfb at 200 % the panel's title and its drop-downs ran past the panel's
+    right edge: the title now wraps, and a drop-down no longer insists on the width of its
+    longest choice."""
+    desk.sign_in_as("admin")
+    desk.window.go("worklist")
+    form = desk.window.worklist.form
+    QApplication.processEvents()
+    heading = next(w for w in form.findChildren(QLabel) if w.objectName() == "form_title")
+    assert heading.wordWrap()
+    assert heading.minimumSizeHint().width() < heading.fontMetrics().horizontalAdvance(
+        heading.text()
+    )
+    outcome = form.findChild(QComboBox, "outcome")
+    longest = max(outcome.itemText(i) for i in range(outcome.count()))
+    needed = max(outcome.fontMetrics().horizontalAdvance(outcome.itemText(i))
+                 for i in range(outcome.count()))  # fmt: skip
+    assert outcome.minimumSizeHint().width() < needed, longest
+    assert not form.scroll_area.horizontalScrollBar().isVisible()
