@@ -13,11 +13,13 @@ from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QComboBox,
     QFormLayout,
+    QFrame,
     QGroupBox,
     QHBoxLayout,
     QLabel,
     QLineEdit,
     QPushButton,
+    QScrollArea,
     QSpinBox,
     QVBoxLayout,
     QWidget,
@@ -70,9 +72,19 @@ class SettingsView(QWidget):
 
     def _build_ui(self) -> None:
         layout = QVBoxLayout(self)
-        layout.addWidget(self._settings_box())
-        self.costs = SupplyCostsBox(self)
-        layout.addWidget(self.costs)
+        # In a scroll area: its many rows must not set the window's smallest height.
+        scroll = QScrollArea(self)
+        scroll.setWidgetResizable(True)
+        scroll.setFrameShape(QFrame.Shape.NoFrame)
+        holder = QWidget(scroll)
+        inner = QVBoxLayout(holder)
+        inner.setContentsMargins(0, 0, 0, 0)
+        inner.addWidget(self._settings_box())
+        self.costs = SupplyCostsBox(holder)
+        inner.addWidget(self.costs)
+        inner.addStretch(1)
+        scroll.setWidget(holder)
+        layout.addWidget(scroll, 1)
         self.message = QLabel(self)
         self.message.setObjectName("settings_message")
         self.message.setWordWrap(True)
@@ -86,7 +98,6 @@ class SettingsView(QWidget):
         row.addWidget(self.restore_button)
         row.addStretch(1)
         layout.addLayout(row)
-        layout.addStretch(1)
 
     def _make_editors(self, box: QGroupBox) -> None:
         self.agency_name = QLineEdit(box)
