@@ -235,12 +235,11 @@ class WorklistView(QWidget):
         split.setStretchFactor(1, 0)
         layout.addWidget(split, 1)
         hint = QHBoxLayout()
-        hint.addWidget(
-            QLabel(
-                self.tr("Enter opens the client, where you record the follow-up interview."), self
-            )
+        enter = QLabel(
+            self.tr("Enter opens the client, where you record the follow-up interview."), self
         )
-        hint.addStretch(1)
+        enter.setWordWrap(True)  # a narrow window keeps both call-list buttons whole
+        hint.addWidget(enter, 1)
         hint.addWidget(self.filters.call_list_button)
         hint.addWidget(self.filters.print_button)
         layout.addLayout(hint)
