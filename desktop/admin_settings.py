@@ -62,9 +62,13 @@ class SettingsView(QWidget):
 
     def _build_ui(self) -> None:
         layout = QVBoxLayout(self)
-        layout.addWidget(self._settings_box())
+        # The costs beside the settings, not under them: the window keeps its low height.
+        boxes = QHBoxLayout()
+        boxes.addWidget(self._settings_box(), 0, Qt.AlignmentFlag.AlignTop)
         self.costs = SupplyCostsBox(self)
-        layout.addWidget(self.costs)
+        boxes.addWidget(self.costs, 0, Qt.AlignmentFlag.AlignTop)
+        boxes.addStretch(1)
+        layout.addLayout(boxes)
         self.message = QLabel(self)
         self.message.setObjectName("settings_message")
         self.message.setWordWrap(True)
