@@ -72,17 +72,18 @@ class SettingsView(QWidget):
 
     def _build_ui(self) -> None:
         layout = QVBoxLayout(self)
-        # In a scroll area: its many rows must not set the window's smallest height.
+        # In a scroll area, the costs beside the settings: neither sets the window's
+        # smallest height, and a longer language's rows scroll rather than cut.
         scroll = QScrollArea(self)
         scroll.setWidgetResizable(True)
         scroll.setFrameShape(QFrame.Shape.NoFrame)
         holder = QWidget(scroll)
-        inner = QVBoxLayout(holder)
-        inner.setContentsMargins(0, 0, 0, 0)
-        inner.addWidget(self._settings_box())
+        boxes = QHBoxLayout(holder)
+        boxes.setContentsMargins(0, 0, 0, 0)
+        boxes.addWidget(self._settings_box(), 0, Qt.AlignmentFlag.AlignTop)
         self.costs = SupplyCostsBox(holder)
-        inner.addWidget(self.costs)
-        inner.addStretch(1)
+        boxes.addWidget(self.costs, 0, Qt.AlignmentFlag.AlignTop)
+        boxes.addStretch(1)
         scroll.setWidget(holder)
         layout.addWidget(scroll, 1)
         self.message = QLabel(self)
