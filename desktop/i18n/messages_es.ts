@@ -68,6 +68,10 @@
       <translation>este intento de contacto</translation>
     </message>
     <message>
+      <source>this note</source>
+      <translation>esta nota</translation>
+    </message>
+    <message>
       <source>This assessment</source>
       <translation>Esta evaluación</translation>
     </message>
@@ -82,6 +86,10 @@
     <message>
       <source>This contact attempt</source>
       <translation>Este intento de contacto</translation>
+    </message>
+    <message>
+      <source>This note</source>
+      <translation>Esta nota</translation>
     </message>
     <message>
       <source>intake</source>
@@ -1016,6 +1024,26 @@
       <translation>Esta base de datos ya tiene un administrador; inicie sesión.</translation>
     </message>
     <message>
+      <source>Note date</source>
+      <translation>Fecha de la nota</translation>
+    </message>
+    <message>
+      <source>The day the note is about; today unless you write it down later.</source>
+      <translation>El día al que se refiere la nota; hoy, salvo que la escriba más tarde.</translation>
+    </message>
+    <message>
+      <source>A short note for the agency's staff. It is never exported, never sent to a funder and never printed in a report.</source>
+      <translation>Una nota breve para el personal de la agencia. Nunca se exporta, nunca se envía a un financiador y nunca se imprime en un informe.</translation>
+    </message>
+    <message>
+      <source>This note no longer exists or was voided on another workstation.</source>
+      <translation>Esta nota ya no existe o fue anulada en otro puesto.</translation>
+    </message>
+    <message>
+      <source>{label} may not be before the client's birth ({birth})</source>
+      <translation>{label} no puede ser anterior al nacimiento del cliente ({birth})</translation>
+    </message>
+    <message>
       <source>Use at least {n} characters; a few words you will remember make a good password</source>
       <translation>Use al menos {n} caracteres; unas cuantas palabras que recuerde forman una buena contraseña</translation>
     </message>
@@ -1080,6 +1108,10 @@
       <translation>Tamaño del papel</translation>
     </message>
     <message>
+      <source>Language of reports</source>
+      <translation>Idioma de los informes</translation>
+    </message>
+    <message>
       <source>Lock after (minutes)</source>
       <translation>Bloquear tras (minutos)</translation>
     </message>
@@ -1120,6 +1152,26 @@
       <translation>Recepción corrige sus propios registros durante (días)</translation>
     </message>
     <message>
+      <source>Cost of a naloxone kit</source>
+      <translation>Coste de un kit de naloxona</translation>
+    </message>
+    <message>
+      <source>Cost of a syringe</source>
+      <translation>Coste de una jeringa</translation>
+    </message>
+    <message>
+      <source>Cost of a test strip</source>
+      <translation>Coste de una tira reactiva</translation>
+    </message>
+    <message>
+      <source>Cost of an HIV test</source>
+      <translation>Coste de una prueba de VIH</translation>
+    </message>
+    <message>
+      <source>Cost of an HCV test</source>
+      <translation>Coste de una prueba de VHC</translation>
+    </message>
+    <message>
       <source>{label}: write the agency's name; reports print it.</source>
       <translation>{label}: escriba el nombre de la agencia; los informes lo imprimen.</translation>
     </message>
@@ -1128,12 +1180,20 @@
       <translation>{label}: elija letter o a4</translation>
     </message>
     <message>
+      <source>{label}: choose one of {choices}</source>
+      <translation>{label}: elija uno de {choices}</translation>
+    </message>
+    <message>
       <source>{label}: write the months after intake as whole numbers, e.g. 3, 6, 12</source>
       <translation>{label}: escriba los meses tras la admisión como números enteros, p. ej. 3, 6, 12</translation>
     </message>
     <message>
       <source>{label}: follow-up points must be between 2 and {high} months</source>
       <translation>{label}: los puntos de seguimiento deben estar entre 2 y {high} meses</translation>
+    </message>
+    <message>
+      <source>{label}: write an amount such as 12.50 (at most {high}), or leave it empty</source>
+      <translation>{label}: escriba un importe como 12.50 (como máximo {high}), o déjelo vacío</translation>
     </message>
     <message>
       <source>{label}: use at most {n} characters</source>
@@ -1232,6 +1292,14 @@
       <translation>debe ser un número entero de como máximo {most} cifras</translation>
     </message>
     <message>
+      <source>Area not recorded</source>
+      <translation>Zona no registrada</translation>
+    </message>
+    <message>
+      <source>Other areas</source>
+      <translation>Otras zonas</translation>
+    </message>
+    <message>
       <source>Record</source>
       <translation>Registro</translation>
     </message>
@@ -1312,12 +1380,96 @@
       <translation>Una evaluación completada en el período de daño: los clientes sobre los que se calculan las medias de daño.</translation>
     </message>
     <message>
+      <source>Under 18</source>
+      <translation>Menos de 18</translation>
+    </message>
+    <message>
+      <source>65 and over</source>
+      <translation>65 o más</translation>
+    </message>
+    <message>
+      <source>Days used the primary substance (of 28)</source>
+      <translation>Días de consumo de la sustancia principal (de 28)</translation>
+    </message>
+    <message>
+      <source>Injecting days (of 28)</source>
+      <translation>Días de inyección (de 28)</translation>
+    </message>
+    <message>
+      <source>Psychological health (0-20)</source>
+      <translation>Salud psicológica (0-20)</translation>
+    </message>
+    <message>
+      <source>Physical health (0-20)</source>
+      <translation>Salud física (0-20)</translation>
+    </message>
+    <message>
+      <source>Quality of life (0-20)</source>
+      <translation>Calidad de vida (0-20)</translation>
+    </message>
+    <message>
+      <source>Recovery capital, BARC-10 total (10-60)</source>
+      <translation>Capital de recuperación, total BARC-10 (10-60)</translation>
+    </message>
+    <message>
+      <source>Days worked (of 28)</source>
+      <translation>Días trabajados (de 28)</translation>
+    </message>
+    <message>
+      <source>Housing problem (share of clients)</source>
+      <translation>Problema de vivienda (proporción de clientes)</translation>
+    </message>
+    <message>
+      <source>Offending days (of 28)</source>
+      <translation>Días con delitos (de 28)</translation>
+    </message>
+    <message>
+      <source>Result of the call</source>
+      <translation>Resultado de la llamada</translation>
+    </message>
+    <message>
       <source>no consent to contact</source>
       <translation>sin consentimiento de contacto</translation>
     </message>
     <message>
       <source>no phone</source>
       <translation>sin teléfono</translation>
+    </message>
+    <message>
+      <source>Follow-ups to call on {day}</source>
+      <translation>Seguimientos que llamar el {day}</translation>
+    </message>
+    <message>
+      <source>{count} follow-ups.</source>
+      <translation>{count} seguimientos.</translation>
+    </message>
+    <message>
+      <source>shown: {state}</source>
+      <translation>se muestran: {state}</translation>
+    </message>
+    <message>
+      <source>the {months}-month point</source>
+      <translation>el punto de {months} meses</translation>
+    </message>
+    <message>
+      <source>windows closing within {days} days</source>
+      <translation>ventanas que cierran en {days} días</translation>
+    </message>
+    <message>
+      <source>A phone number is printed only for a client who consented to be contacted; the others are not to be called.</source>
+      <translation>El teléfono se imprime solo para los clientes que consintieron ser contactados; a los demás no se les llama.</translation>
+    </message>
+    <message>
+      <source>This sheet names clients: keep it out of sight, do not take it out of the agency, and shred it after use.</source>
+      <translation>Esta hoja nombra a clientes: manténgala fuera de la vista, no la saque de la agencia y destrúyala después de usarla.</translation>
+    </message>
+    <message>
+      <source>No follow-up to call.</source>
+      <translation>Ningún seguimiento que llamar.</translation>
+    </message>
+    <message>
+      <source>Page {number} of {total}</source>
+      <translation>Página {number} de {total}</translation>
     </message>
     <message>
       <source>Code</source>
@@ -1340,6 +1492,18 @@
       <translation>Intentos de contacto</translation>
     </message>
     <message>
+      <source>due</source>
+      <translation>pendiente</translation>
+    </message>
+    <message>
+      <source>closing within two weeks</source>
+      <translation>cierra en dos semanas</translation>
+    </message>
+    <message>
+      <source>missed</source>
+      <translation>perdido</translation>
+    </message>
+    <message>
       <source>without any consent recorded</source>
       <translation>sin ningún consentimiento registrado</translation>
     </message>
@@ -1360,20 +1524,16 @@
       <translation>cuyo consentimiento se firmó después del día de la exportación</translation>
     </message>
     <message>
-      <source>PDF (*.pdf)</source>
-      <translation>PDF (*.pdf)</translation>
+      <source>{label}: a whole number from {low} to {high}</source>
+      <translation>{label}: un número entero de {low} a {high}</translation>
     </message>
     <message>
-      <source>Excel workbook (*.xlsx)</source>
-      <translation>Libro de Excel (*.xlsx)</translation>
+      <source>{label}: a date (YYYY-MM-DD) from {first} on</source>
+      <translation>{label}: una fecha (AAAA-MM-DD) a partir del {first}</translation>
     </message>
     <message>
-      <source>Monthly report (PDF)</source>
-      <translation>Informe mensual (PDF)</translation>
-    </message>
-    <message>
-      <source>Caseload, follow-up rate, recovery and harm for the chosen month, with trends and the definitions behind every number.</source>
-      <translation>Casos, tasa de seguimiento, recuperación y daño del mes elegido, con tendencias y las definiciones detrás de cada número.</translation>
+      <source>{label}: a date (YYYY-MM-DD) from {first} to today</source>
+      <translation>{label}: una fecha (AAAA-MM-DD) del {first} a hoy</translation>
     </message>
     <message>
       <source>Funder workbook</source>
@@ -1384,12 +1544,56 @@
       <translation>Las tablas del informe para el período elegido, con los recuentos pequeños ocultos y un diccionario de datos: nada en él identifica a un cliente.</translation>
     </message>
     <message>
+      <source>Outcomes workbook (TOP / NOMs)</source>
+      <translation>Libro de resultados (TOP / NOMs)</translation>
+    </message>
+    <message>
+      <source>Change from intake to the latest follow-up in the chosen period, per measure: clients with both answers, the mean at each, the change and the shares improved, unchanged and worse, for all clients and by their own goal. Small counts hidden.</source>
+      <translation>Cambio desde la admisión hasta el último seguimiento en el período elegido, por medida: clientes con ambas respuestas, la media en cada una, el cambio y las proporciones que mejoraron, no cambiaron y empeoraron, para todos los clientes y según su propio objetivo. Los recuentos pequeños se ocultan.</translation>
+    </message>
+    <message>
+      <source>Monthly measures (CSV)</source>
+      <translation>Medidas mensuales (CSV)</translation>
+    </message>
+    <message>
+      <source>The month's aggregate measures as one CSV row each (caseload, follow-ups, status, harm, programme tallies by area), small counts hidden.</source>
+      <translation>Las medidas agregadas del mes, una fila CSV cada una (casos atendidos, seguimientos, estado, daños, actividades del programa por zona); los recuentos pequeños se ocultan.</translation>
+    </message>
+    <message>
+      <source>PDF (*.pdf)</source>
+      <translation>PDF (*.pdf)</translation>
+    </message>
+    <message>
+      <source>Excel workbook (*.xlsx)</source>
+      <translation>Libro de Excel (*.xlsx)</translation>
+    </message>
+    <message>
+      <source>CSV file (*.csv)</source>
+      <translation>Archivo CSV (*.csv)</translation>
+    </message>
+    <message>
+      <source>Monthly report (PDF)</source>
+      <translation>Informe mensual (PDF)</translation>
+    </message>
+    <message>
+      <source>Caseload, follow-up rate, recovery and harm for the chosen month, with trends and the definitions behind every number.</source>
+      <translation>Casos, tasa de seguimiento, recuperación y daño del mes elegido, con tendencias y las definiciones detrás de cada número.</translation>
+    </message>
+    <message>
       <source>Funder workbook with de-identified rows</source>
       <translation>Libro para el financiador con filas desidentificadas</translation>
     </message>
     <message>
       <source>The same, plus one row per client the tables count: a random id, years instead of dates, no names or places below the state. The rows reveal every count the tables hide: handle the file as row-level data.</source>
       <translation>Lo mismo, más una fila por cada cliente que cuentan las tablas: un id aleatorio, años en lugar de fechas, sin nombres ni lugares por debajo del estado. Las filas revelan todos los recuentos que las tablas ocultan: trate el archivo como datos a nivel de fila.</translation>
+    </message>
+    <message>
+      <source>Call list of the day (PDF)</source>
+      <translation>Lista de llamadas del día (PDF)</translation>
+    </message>
+    <message>
+      <source>The follow-ups due or just missed on the chosen day, to print and call from: code, name, phone (only with consent to contact), point, window close and attempts, with a column to write each call's result in. It names clients.</source>
+      <translation>Los seguimientos pendientes o recién perdidos del día elegido, para imprimir y llamar: código, nombre, teléfono (solo con consentimiento de contacto), punto, cierre de la ventana e intentos, con una columna para anotar el resultado de cada llamada. Nombra a clientes.</translation>
     </message>
     <message>
       <source>Full export (identified workbook)</source>
@@ -1444,12 +1648,212 @@
       <translation>sí: oculta por la regla de números pequeños.</translation>
     </message>
     <message>
+      <source>Clients: de-identified (HIPAA Safe Harbor), one row per client the Summary counts (served in the period, a follow-up window closed in it, a known status at its end, or counted in harm), with columns saying which. Every count of the Summary can be worked out from these rows, the ones it hides too: the suppression of the Summary is moot, and this file must be handled as row-level data.</source>
+      <translation>Clients: desidentificados (HIPAA Safe Harbor), una fila por cliente que cuenta el Summary (atendido en el período, con una ventana de seguimiento cerrada en él, con un estado conocido al final o contado en daños), con columnas que dicen cuál. Todos los recuentos del Summary pueden calcularse a partir de estas filas, también los que oculta: la supresión del Summary no protege nada y este archivo debe tratarse como datos por cliente.</translation>
+    </message>
+    <message>
+      <source>{start} to {end}</source>
+      <translation>del {start} al {end}</translation>
+    </message>
+    <message>
+      <source>Counts from 1 to {n} show as {marker}; a few larger counts that a total would give away, and percentages and means resting on a hidden count, show as {protected}.</source>
+      <translation>Los recuentos de 1 a {n} aparecen como {marker}; algunos recuentos mayores que un total revelaría, y los porcentajes y medias que dependen de un recuento oculto, aparecen como {protected}.</translation>
+    </message>
+    <message>
       <source>The area recorded on encounters (for known deaths, the postal code on the client's record). Areas with fewer people than the suppression threshold, or with nothing but deaths, are pooled as Other areas.</source>
       <translation>La zona registrada en los encuentros (para las muertes conocidas, el código postal del registro del cliente). Las zonas con menos personas que el umbral de ocultación, o solo con muertes, se agrupan como Otras zonas.</translation>
     </message>
     <message>
       <source>The month-end the row describes (the last row: the end of the period).</source>
       <translation>El fin de mes que describe la fila (la última fila: el final del período).</translation>
+    </message>
+    <message>
+      <source>{agency}: summary for {start} to {end}</source>
+      <translation>{agency}: resumen del {start} al {end}</translation>
+    </message>
+    <message>
+      <source>A count; {small} for a count from 1 to {n}, {hidden} for a larger one hidden to protect it.</source>
+      <translation>Un recuento; {small} para un recuento de 1 a {n}, {hidden} para uno mayor oculto para protegerlo.</translation>
+    </message>
+    <message>
+      <source>A percentage, stored as a fraction; {hidden} where it rests on a hidden count.</source>
+      <translation>Un porcentaje, guardado como fracción; {hidden} si depende de un recuento oculto.</translation>
+    </message>
+    <message>
+      <source>A mean; {hidden} where it rests on a hidden count.</source>
+      <translation>Una media; {hidden} si depende de un recuento oculto.</translation>
+    </message>
+    <message>
+      <source>The mean harm index, 0-100; {hidden} where it rests on a hidden count.</source>
+      <translation>El índice medio de daño, 0-100; {hidden} si depende de un recuento oculto.</translation>
+    </message>
+    <message>
+      <source>Syringes returned per syringe given; {hidden} where it rests on a hidden count.</source>
+      <translation>Jeringas devueltas por jeringa entregada; {hidden} si depende de un recuento oculto.</translation>
+    </message>
+    <message>
+      <source>Agency</source>
+      <translation>Agencia</translation>
+    </message>
+    <message>
+      <source>Period</source>
+      <translation>Período</translation>
+    </message>
+    <message>
+      <source>Status read on</source>
+      <translation>Estado leído el</translation>
+    </message>
+    <message>
+      <source>Harm period</source>
+      <translation>Período de daños</translation>
+    </message>
+    <message>
+      <source>Generated at (UTC)</source>
+      <translation>Generado el (UTC)</translation>
+    </message>
+    <message>
+      <source>Suppression threshold</source>
+      <translation>Umbral de supresión</translation>
+    </message>
+    <message>
+      <source>Row-level sheet</source>
+      <translation>Hoja por cliente</translation>
+    </message>
+    <message>
+      <source>Made by</source>
+      <translation>Hecho con</translation>
+    </message>
+    <message>
+      <source>Area</source>
+      <translation>Zona</translation>
+    </message>
+    <message>
+      <source>Month</source>
+      <translation>Mes</translation>
+    </message>
+    <message>
+      <source>not included</source>
+      <translation>no incluida</translation>
+    </message>
+    <message>
+      <source>Definition: {heading}</source>
+      <translation>Definición: {heading}</translation>
+    </message>
+    <message>
+      <source>Revisions</source>
+      <translation>Revisiones</translation>
+    </message>
+    <message>
+      <source>Recovery status of clients with a known status</source>
+      <translation>Estado de recuperación de los clientes con estado conocido</translation>
+    </message>
+    <message>
+      <source>Follow-up rate (%) of the windows that closed in each month</source>
+      <translation>Tasa de seguimiento (%) de las ventanas cerradas en cada mes</translation>
+    </message>
+    <message>
+      <source>Target {target} %</source>
+      <translation>Meta {target} %</translation>
+    </message>
+    <message>
+      <source>Harm among assessed clients, 12 months ending at each month-end</source>
+      <translation>Daños entre los clientes evaluados, 12 meses hasta cada fin de mes</translation>
+    </message>
+    <message>
+      <source>Mean harm index (0-100), 12 months ending at each month-end</source>
+      <translation>Índice medio de daño (0-100), 12 meses hasta cada fin de mes</translation>
+    </message>
+    <message>
+      <source>Follow-up rate</source>
+      <translation>Tasa de seguimiento</translation>
+    </message>
+    <message>
+      <source>{measure} (scale 0-100, axis fitted to the values)</source>
+      <translation>{measure} (escala 0-100, eje ajustado a los valores)</translation>
+    </message>
+    <message>
+      <source>Internal — contains small counts</source>
+      <translation>Interno — contiene recuentos pequeños</translation>
+    </message>
+    <message>
+      <source>Generated {day} {time} UTC</source>
+      <translation>Generado el {day}, {time} UTC</translation>
+    </message>
+    <message>
+      <source>Period {start} to {end}. Status is read on {end}; harm covers {harm_start} to {end}.</source>
+      <translation>Período del {start} al {end}. El estado se lee el {end}; los daños abarcan del {harm_start} al {end}.</translation>
+    </message>
+    <message>
+      <source>The 12 month-ends from {first} to {last}. Hidden values are not drawn.</source>
+      <translation>Los 12 fines de mes de {first} a {last}. Los valores ocultos no se dibujan.</translation>
+    </message>
+    <message>
+      <source>Monthly report · {month}</source>
+      <translation>Informe mensual · {month}</translation>
+    </message>
+    <message>
+      <source>{mark}: exact counts, for use inside the agency only. Do not share this report.</source>
+      <translation>{mark}: recuentos exactos, solo para uso dentro de la agencia. No comparta este informe.</translation>
+    </message>
+    <message>
+      <source>Counts from 1 to {n} print as {marker}; a few larger counts that a total would give away, and percentages or means resting on a hidden count, print as {protected} (Definitions, Small numbers).</source>
+      <translation>Los recuentos de 1 a {n} se imprimen como {marker}; algunos recuentos mayores que un total revelaría, y los porcentajes o medias que dependen de un recuento oculto, se imprimen como {protected} (Definiciones, Números pequeños).</translation>
+    </message>
+    <message>
+      <source>{number}. Definitions</source>
+      <translation>{number}. Definiciones</translation>
+    </message>
+    <message>
+      <source>6. Trends</source>
+      <translation>6. Tendencias</translation>
+    </message>
+    <message>
+      <source>a withheld number of</source>
+      <translation>un número reservado de</translation>
+    </message>
+    <message>
+      <source> pts</source>
+      <translation> pts</translation>
+    </message>
+    <message>
+      <source>fewer than {n}</source>
+      <translation>menos de {n}</translation>
+    </message>
+    <message>
+      <source> (change from the month before: {change})</source>
+      <translation> (cambio respecto al mes anterior: {change})</translation>
+    </message>
+    <message>
+      <source>{remission} people were in full remission at the month's end{since}, and {recovery} people in full recovery — the outcome we hope for with every person we serve. Partial remission and less use count as progress too.</source>
+      <translation>{remission} personas estaban en remisión completa al final del mes{since}, y {recovery} personas en recuperación completa — el resultado que esperamos para cada persona que atendemos. La remisión parcial y el menor consumo también cuentan como progreso.</translation>
+    </message>
+    <message>
+      <source>Overdoses reversed with naloxone handed out by the programme: {reversed}. Each one is a life that can still recover.</source>
+      <translation>Sobredosis revertidas con naloxona entregada por el programa: {reversed}. Cada una es una vida que todavía puede recuperarse.</translation>
+    </message>
+    <message>
+      <source>No follow-up rate can be printed for this month.</source>
+      <translation>No se puede imprimir una tasa de seguimiento para este mes.</translation>
+    </message>
+    <message>
+      <source>We reached {rate} of the people whose follow-up window closed, against our {target} % target: following people up is how we learn what changed for them.</source>
+      <translation>Contactamos al {rate} de las personas cuya ventana de seguimiento se cerró, frente a nuestra meta del {target} %: hacer el seguimiento es cómo sabemos qué cambió para ellas.</translation>
+    </message>
+    <message>
+      <source>Revision: 1 record of {month} was corrected after its report.</source>
+      <translation>Revisión: 1 registro de {month} se corrigió después de su informe.</translation>
+    </message>
+    <message>
+      <source>Revision: {n} records of {month} were corrected after its report.</source>
+      <translation>Revisión: {n} registros de {month} se corrigieron después de su informe.</translation>
+    </message>
+    <message>
+      <source>Revision: 1 record of {month} was corrected after the month was closed; its closed report stands as printed.</source>
+      <translation>Revisión: 1 registro de {month} se corrigió después del cierre del mes; su informe cerrado queda como se imprimió.</translation>
+    </message>
+    <message>
+      <source>Revision: {n} records of {month} were corrected after the month was closed; its closed report stands as printed.</source>
+      <translation>Revisión: {n} registros de {month} se corrigieron después del cierre del mes; su informe cerrado queda como se imprimió.</translation>
     </message>
     <message>
       <source>Record an intake before a follow-up or discharge</source>
@@ -1462,6 +1866,242 @@
     <message>
       <source>The episode opened on {date} has no completed interview; record a discharge before this intake</source>
       <translation>El episodio abierto el {date} no tiene ninguna entrevista completada; registre un alta antes de esta admisión</translation>
+    </message>
+    <message>
+      <source>Working towards remission from {substance}: criteria were last present on {last}</source>
+      <translation>Avanzando hacia la remisión del consumo de {substance}: los criterios estuvieron presentes por última vez el {last}</translation>
+    </message>
+    <message>
+      <source>No substance use disorder found for {substance} (interview of {assessed})</source>
+      <translation>No se encontró un trastorno por consumo de {substance} (entrevista del {assessed})</translation>
+    </message>
+    <message>
+      <source>Not assessed since {since}: the status for {substance} is not known</source>
+      <translation>Sin evaluar desde el {since}: no se conoce la situación respecto a {substance}</translation>
+    </message>
+    <message>
+      <source>No completed interview yet</source>
+      <translation>Todavía no hay ninguna entrevista completada</translation>
+    </message>
+    <message>
+      <source>Died on {date}</source>
+      <translation>Falleció el {date}</translation>
+    </message>
+    <message>
+      <source>1 month</source>
+      <translation>1 mes</translation>
+    </message>
+    <message>
+      <source>{months} months</source>
+      <translation>{months} meses</translation>
+    </message>
+    <message>
+      <source>{years} years</source>
+      <translation>{years} años</translation>
+    </message>
+    <message>
+      <source>Full recovery on {date} if {conditions}</source>
+      <translation>Recuperación completa el {date} si {conditions}</translation>
+    </message>
+    <message>
+      <source>Full recovery when {conditions}</source>
+      <translation>Recuperación completa cuando {conditions}</translation>
+    </message>
+    <message>
+      <source>there are no criteria but craving until then</source>
+      <translation>hasta entonces no haya criterios salvo el deseo intenso</translation>
+    </message>
+    <message>
+      <source>quality of life is back to its intake level of {level} (or the BARC-10 score reaches {barc})</source>
+      <translation>la calidad de vida vuelva a su nivel de la admisión, {level} (o la puntuación BARC-10 llegue a {barc})</translation>
+    </message>
+    <message>
+      <source>the BARC-10 score reaches {barc}</source>
+      <translation>la puntuación BARC-10 llegue a {barc}</translation>
+    </message>
+    <message>
+      <source>there is no offending and no arrest in the {days} days before an interview</source>
+      <translation>no haya delitos ni detenciones en los {days} días anteriores a una entrevista</translation>
+    </message>
+    <message>
+      <source>the client lives outside a controlled environment</source>
+      <translation>la persona viva fuera de un entorno controlado</translation>
+    </message>
+    <message>
+      <source>Not assessed since {date}: a follow-up is due</source>
+      <translation>Sin evaluar desde el {date}: corresponde un seguimiento</translation>
+    </message>
+    <message>
+      <source>Not assessed since {date}: a new intake opens a new episode when the client returns</source>
+      <translation>Sin evaluar desde el {date}: una nueva admisión abrirá un nuevo episodio cuando la persona vuelva</translation>
+    </message>
+    <message>
+      <source>Next interview by {date}, to keep the status up to date</source>
+      <translation>Próxima entrevista antes del {date}, para mantener la situación al día</translation>
+    </message>
+    <message>
+      <source>No completed interview yet: the intake is the next step</source>
+      <translation>Todavía no hay ninguna entrevista completada: el siguiente paso es la admisión</translation>
+    </message>
+    <message>
+      <source>{measure} up from {before} at intake to {now}</source>
+      <translation>{measure}: sube de {before} en la admisión a {now}</translation>
+    </message>
+    <message>
+      <source>{measure} steady at {now} since intake</source>
+      <translation>{measure}: se mantiene en {now} desde la admisión</translation>
+    </message>
+    <message>
+      <source>{measure} at {now} now, {before} at intake</source>
+      <translation>{measure}: {now} ahora, {before} en la admisión</translation>
+    </message>
+    <message>
+      <source>alcohol</source>
+      <translation>alcohol</translation>
+    </message>
+    <message>
+      <source>opioids</source>
+      <translation>opioides</translation>
+    </message>
+    <message>
+      <source>stimulants</source>
+      <translation>estimulantes</translation>
+    </message>
+    <message>
+      <source>cannabis</source>
+      <translation>cannabis</translation>
+    </message>
+    <message>
+      <source>sedatives</source>
+      <translation>sedantes</translation>
+    </message>
+    <message>
+      <source>hallucinogens</source>
+      <translation>alucinógenos</translation>
+    </message>
+    <message>
+      <source>inhalants</source>
+      <translation>inhalantes</translation>
+    </message>
+    <message>
+      <source>tobacco</source>
+      <translation>tabaco</translation>
+    </message>
+    <message>
+      <source>other substances</source>
+      <translation>otras sustancias</translation>
+    </message>
+    <message>
+      <source>In early remission from {substance} since {since}: no criteria but craving for {duration}{specifiers}</source>
+      <translation>En remisión temprana del consumo de {substance} desde el {since}: ningún criterio salvo el deseo intenso durante {duration}{specifiers}</translation>
+    </message>
+    <message>
+      <source>In sustained remission from {substance} since {since}: no criteria but craving for {duration}{specifiers}</source>
+      <translation>En remisión sostenida del consumo de {substance} desde el {since}: ningún criterio salvo el deseo intenso durante {duration}{specifiers}</translation>
+    </message>
+    <message>
+      <source>In early partial remission from {substance} since {since}: below the disorder threshold, the last criterion on {last}{specifiers}</source>
+      <translation>En remisión parcial temprana del consumo de {substance} desde el {since}: por debajo del umbral del trastorno, el último criterio el {last}{specifiers}</translation>
+    </message>
+    <message>
+      <source>In sustained partial remission from {substance} since {since}: below the disorder threshold, the last criterion on {last}{specifiers}</source>
+      <translation>En remisión parcial sostenida del consumo de {substance} desde el {since}: por debajo del umbral del trastorno, el último criterio el {last}{specifiers}</translation>
+    </message>
+    <message>
+      <source>, while in a controlled environment</source>
+      <translation>, mientras está en un entorno controlado</translation>
+    </message>
+    <message>
+      <source>, with maintenance medication</source>
+      <translation>, con medicación de mantenimiento</translation>
+    </message>
+    <message>
+      <source>, while in a controlled environment, with maintenance medication</source>
+      <translation>, mientras está en un entorno controlado, con medicación de mantenimiento</translation>
+    </message>
+    <message>
+      <source>Early partial remission from {substance} on {date}</source>
+      <translation>Remisión parcial temprana del consumo de {substance} el {date}</translation>
+    </message>
+    <message>
+      <source>Early remission from {substance} on {date}: {months} months with no criteria but craving</source>
+      <translation>Remisión temprana del consumo de {substance} el {date}: {months} meses sin criterios salvo el deseo intenso</translation>
+    </message>
+    <message>
+      <source>Sustained partial remission from {substance} on {date}</source>
+      <translation>Remisión parcial sostenida del consumo de {substance} el {date}</translation>
+    </message>
+    <message>
+      <source>Sustained remission from {substance} on {date}: {months} months with no criteria but craving</source>
+      <translation>Remisión sostenida del consumo de {substance} el {date}: {months} meses sin criterios salvo el deseo intenso</translation>
+    </message>
+    <message>
+      <source>Early sobriety on {date}: {months} month without use</source>
+      <translation>Sobriedad temprana el {date}: {months} mes sin consumo</translation>
+    </message>
+    <message>
+      <source>Sobriety becomes sustained on {date}: {months} months without use</source>
+      <translation>La sobriedad pasa a ser sostenida el {date}: {months} meses sin consumo</translation>
+    </message>
+    <message>
+      <source>Sobriety becomes stable on {date}: {months} months without use</source>
+      <translation>La sobriedad pasa a ser estable el {date}: {months} meses sin consumo</translation>
+    </message>
+    <message>
+      <source>Full recovery becomes sustained on {date}</source>
+      <translation>La recuperación completa pasa a ser sostenida el {date}</translation>
+    </message>
+    <message>
+      <source>Full recovery becomes stable on {date}</source>
+      <translation>La recuperación completa pasa a ser estable el {date}</translation>
+    </message>
+    <message>
+      <source>Early partial remission from {substance}, on {date}</source>
+      <translation>Remisión parcial temprana del consumo de {substance}, el {date}</translation>
+    </message>
+    <message>
+      <source>Early remission from {substance}, on {date}</source>
+      <translation>Remisión temprana del consumo de {substance}, el {date}</translation>
+    </message>
+    <message>
+      <source>Sustained partial remission from {substance}, on {date}</source>
+      <translation>Remisión parcial sostenida del consumo de {substance}, el {date}</translation>
+    </message>
+    <message>
+      <source>Sustained remission from {substance}, on {date}</source>
+      <translation>Remisión sostenida del consumo de {substance}, el {date}</translation>
+    </message>
+    <message>
+      <source>Early sobriety, on {date}</source>
+      <translation>Sobriedad temprana, el {date}</translation>
+    </message>
+    <message>
+      <source>Sustained sobriety, on {date}</source>
+      <translation>Sobriedad sostenida, el {date}</translation>
+    </message>
+    <message>
+      <source>Stable sobriety, on {date}</source>
+      <translation>Sobriedad estable, el {date}</translation>
+    </message>
+    <message>
+      <source>Full recovery, confirmed at the interview of {date}</source>
+      <translation>Recuperación completa, confirmada en la entrevista del {date}</translation>
+    </message>
+    <message>
+      <source>Partial recovery, confirmed at the interview of {date}</source>
+      <translation>Recuperación parcial, confirmada en la entrevista del {date}</translation>
+    </message>
+    <message>
+      <source>Recovery capital (BARC-10)</source>
+      <translation>Capital de recuperación (BARC-10)</translation>
+    </message>
+    <message>
+      <source>{first}, {rest}</source>
+      <translation>{first}, {rest}</translation>
+    </message>
+    <message>
+      <source>{first} and {last}</source>
+      <translation>{first} y {last}</translation>
     </message>
     <message>
       <source>no diagnosis</source>
@@ -1560,6 +2200,982 @@
       <translation>desconocido: ninguna evaluación completada en la fecha de referencia o antes</translation>
     </message>
     <message>
+      <source>People served</source>
+      <translation>Personas atendidas</translation>
+    </message>
+    <message>
+      <source>In full remission: no criterion but craving for 3 months or more</source>
+      <translation>En remisión completa: ningún criterio salvo el deseo intenso durante 3 meses o más</translation>
+    </message>
+    <message>
+      <source>In partial remission: fewer criteria, never the disorder again</source>
+      <translation>En remisión parcial: menos criterios, sin volver al trastorno</translation>
+    </message>
+    <message>
+      <source>In full recovery: remission, health and citizenship</source>
+      <translation>En recuperación completa: remisión, salud y ciudadanía</translation>
+    </message>
+    <message>
+      <source>Overdoses reversed with naloxone</source>
+      <translation>Sobredosis revertidas con naloxona</translation>
+    </message>
+    <message>
+      <source>Naloxone kits handed out</source>
+      <translation>Kits de naloxona entregados</translation>
+    </message>
+    <message>
+      <source>Sterile syringes handed out</source>
+      <translation>Jeringas estériles entregadas</translation>
+    </message>
+    <message>
+      <source>Drug-checking test strips handed out</source>
+      <translation>Tiras de análisis de drogas entregadas</translation>
+    </message>
+    <message>
+      <source>At a glance</source>
+      <translation>De un vistazo</translation>
+    </message>
+    <message>
+      <source>This month</source>
+      <translation>Este mes</translation>
+    </message>
+    <message>
+      <source>Change</source>
+      <translation>Cambio</translation>
+    </message>
+    <message>
+      <source>Follow-up rate: windows that closed in the month and were met, against the {target} % target. Changes in the rate are percentage points.</source>
+      <translation>Tasa de seguimiento: ventanas cerradas en el mes y cumplidas, frente a la meta del {target} %. Los cambios de la tasa son puntos porcentuales.</translation>
+    </message>
+    <message>
+      <source>The first page compares the month with the month before and with the same month a year before. People served, overdoses reversed and supplies handed out are counted in each month as in sections 1 and 5 (all areas). Full and partial remission and full recovery are the clients with a known status at each month's last day, as in section 3 (full remission: early or sustained remission, full). The follow-up rate of each month is that of the windows whose last day fell in it, as in section 2. A change is this month's figure less the other month's; for the rate it is in percentage points. A change is withheld when either of its figures is hidden.</source>
+      <translation>La primera página compara el mes con el mes anterior y con el mismo mes un año antes. Las personas atendidas, las sobredosis revertidas y los suministros entregados se cuentan en cada mes como en las secciones 1 y 5 (todas las zonas). La remisión completa y parcial y la recuperación completa son los clientes con estado conocido el último día de cada mes, como en la sección 3 (remisión completa: remisión temprana o sostenida, completa). La tasa de seguimiento de cada mes es la de las ventanas cuyo último día cayó en él, como en la sección 2. Un cambio es la cifra de este mes menos la del otro mes; para la tasa, en puntos porcentuales. Un cambio se reserva cuando cualquiera de sus cifras está oculta.</translation>
+    </message>
+    <message>
+      <source>Outcome change: clients with a completed follow-up or discharge in the 12 months ending on the report date; their latest one is set beside the latest completed intake before it. A measure counts a client only when both assessments answer it. Days of the primary substance are those of the class marked primary at that intake; BARC-10 is the sum of its ten items; housing problem is the share of clients with one. Improved: fewer days used, injected or offending, a housing problem gone, or a higher rating, BARC-10 total or days worked; unchanged: the same answer; worse: the other way. The goal is the client's own at the latest assessment. Means are over the clients with both answers; the change is the mean at the latest less the mean at intake.</source>
+      <translation>Cambio en los resultados: clientes con un seguimiento o alta completados en los 12 meses hasta la fecha del informe; el último se pone junto a la última admisión completada anterior. Una medida cuenta a un cliente solo cuando ambas evaluaciones la responden. Los días de la sustancia principal son los de la clase marcada como principal en esa admisión; BARC-10 es la suma de sus diez ítems; problema de vivienda es la proporción de clientes que lo tienen. Mejoró: menos días de consumo, de inyección o con delitos, un problema de vivienda resuelto, o una valoración, un total BARC-10 o días trabajados mayores; sin cambio: la misma respuesta; empeoró: al revés. El objetivo es el del propio cliente en la última evaluación. Las medias son sobre los clientes con ambas respuestas; el cambio es la media en la última menos la media en la admisión.</translation>
+    </message>
+    <message>
+      <source>Demographics: the clients served in the period (section 1) by the answers on their client record as they stand when the report is made, and by their age on the period's last day in whole years (under 18, 18-24, 25-34, 35-44, 45-54, 55-64, 65 and over). Each table adds up to the clients served and is suppressed with them, as every table is.</source>
+      <translation>Datos demográficos: los clientes atendidos en el período (sección 1) según las respuestas de su ficha tal como están al hacer el informe, y según su edad en años cumplidos el último día del período (menos de 18, 18-24, 25-34, 35-44, 45-54, 55-64, 65 o más). Cada tabla suma los clientes atendidos y se suprime con ellos, como todas las tablas.</translation>
+    </message>
+    <message>
+      <source>Harm to self ({self_n} indicators), to others ({others_n}) and to the community ({community_n}): events dated in the 12 months ending on the report date, 28-day items from the latest completed assessment in that period. Index = 100 x (self/{self_n} + others/{others_n} + community/{community_n}) / 3, rounded to one decimal; a product choice, not a validated scale, printed beside the raw counts. The change from intake compares like with like: each interview's 28-day items and the events of equal look-backs, reaching back only as far as the agency's records of the client go.</source>
+      <translation>Daño a sí mismo ({self_n} indicadores), a otros ({others_n}) y a la comunidad ({community_n}): eventos fechados en los 12 meses hasta la fecha del informe, ítems de 28 días de la última evaluación completada en ese período. Índice = 100 x (sí mismo/{self_n} + otros/{others_n} + comunidad/{community_n}) / 3, redondeado a un decimal; una elección del producto, no una escala validada, impresa junto a los recuentos brutos. El cambio desde la admisión compara lo comparable: los ítems de 28 días de cada entrevista y los eventos de periodos retrospectivos iguales, solo hasta donde llegan los registros de la agencia sobre el cliente.</translation>
+    </message>
+    <message>
+      <source>Follow-ups are due {months} months after intake. Each window opens {window_opens_months_before} month before the due date and closes {window_closes_months_after} months after it, both days included; it is closing soon when its last day is at most {closing_soon_days} days away, and it has closed at the end of its last day. Follow-up rate: windows whose last day falls in the period with a completed assessment inside, over all windows whose last day falls in the period; target {followup_target_percent} %. A month's figures are therefore the same in its own report, in later reports' trends and in any file covering that month.</source>
+      <translation>Los seguimientos vencen {months} meses después de la admisión. Cada ventana se abre {window_opens_months_before} mes antes de la fecha de vencimiento y se cierra {window_closes_months_after} meses después, ambos días incluidos; está por cerrarse cuando a su último día le quedan como mucho {closing_soon_days} días, y se ha cerrado al terminar su último día. Tasa de seguimiento: ventanas cuyo último día cae en el período con una evaluación completada dentro, sobre todas las ventanas cuyo último día cae en el período; meta {followup_target_percent} %. Por eso las cifras de un mes son las mismas en su propio informe, en las tendencias de informes posteriores y en cualquier archivo que cubra ese mes.</translation>
+    </message>
+    <message>
+      <source>Counts from 1 to {n} print as {marker}; 0 prints. Where a total would let a hidden count be worked out, the smallest other count of that row or column is hidden too; it and any percentage or mean resting on a hidden count print as {protected_mark}.</source>
+      <translation>Los recuentos de 1 a {n} se imprimen como {marker}; el 0 se imprime. Cuando un total permitiría calcular un recuento oculto, también se oculta el menor de los otros recuentos de esa fila o columna; ese recuento y cualquier porcentaje o media que dependa de un recuento oculto se imprimen como {protected_mark}.</translation>
+    </message>
+    <message>
+      <source>Dates</source>
+      <translation>Fechas</translation>
+    </message>
+    <message>
+      <source>Diagnosis and severity</source>
+      <translation>Diagnóstico y gravedad</translation>
+    </message>
+    <message>
+      <source>Deceased</source>
+      <translation>Fallecido</translation>
+    </message>
+    <message>
+      <source>A client with a recorded death, or a deceased contact, on or before the report date is left out of status and recovery counts and still counted in harm. A death is dated by its first record, event or deceased contact, and counted once per client in every table.</source>
+      <translation>Un cliente con una muerte registrada, o un contacto fallecido, en o antes de la fecha del informe queda fuera de los recuentos de estado y de recuperación y sigue contado en daños. Una muerte se fecha por su primer registro, evento o contacto fallecido, y se cuenta una vez por cliente en cada tabla.</translation>
+    </message>
+    <message>
+      <source>Recovery (product choice)</source>
+      <translation>Recuperación (elección del producto)</translation>
+    </message>
+    <message>
+      <source>Harm (product choice)</source>
+      <translation>Daños (elección del producto)</translation>
+    </message>
+    <message>
+      <source>Summary page</source>
+      <translation>Página de resumen</translation>
+    </message>
+    <message>
+      <source>Outcome change</source>
+      <translation>Cambio en los resultados</translation>
+    </message>
+    <message>
+      <source>Demographics</source>
+      <translation>Datos demográficos</translation>
+    </message>
+    <message>
+      <source>Small numbers</source>
+      <translation>Números pequeños</translation>
+    </message>
+    <message>
+      <source>N months after a date is the same day N months later, moved back to the last day of a shorter month (2023-11-30 + 3 months = 2024-02-29). Status is read at the latest completed assessment on or before the report date; when that assessment is more than {unknown_after_days} days old, or there is none, the status is unknown. Clients of unknown status are still followed while their latest episode is open and the last follow-up window of its intake has not closed (a follow-up is due); otherwise (discharged, or past that window) the agency no longer follows them.</source>
+      <translation>N meses después de una fecha es el mismo día N meses más tarde, retrasado al último día de un mes más corto (2023-11-30 + 3 meses = 2024-02-29). El estado se lee en la última evaluación completada en o antes de la fecha del informe; cuando esa evaluación tiene más de {unknown_after_days} días, o no hay ninguna, el estado es desconocido. Los clientes de estado desconocido se siguen mientras su último episodio esté abierto y la última ventana de seguimiento de su admisión no se haya cerrado (se debe un seguimiento); si no (dados de alta, o pasada esa ventana), la agencia ya no los sigue.</translation>
+    </message>
+    <message>
+      <source>A disorder is present when at least {diagnosis_min_criteria} DSM-5 criteria were recorded within {diagnosis_window_months} months. Severity counts the criteria that last established it: {severity}. Tolerance and withdrawal are not counted while the client takes a medication prescribed for that substance as prescribed.</source>
+      <translation>Hay trastorno cuando se registraron al menos {diagnosis_min_criteria} criterios del DSM-5 en {diagnosis_window_months} meses. La gravedad cuenta los criterios que lo establecieron por última vez: {severity}. La tolerancia y la abstinencia no se cuentan mientras el cliente toma según lo indicado un medicamento recetado para esa sustancia.</translation>
+    </message>
+    <message>
+      <source>Full remission (DSM-5): no criterion but craving for at least {early_remission_months} months (early) or {sustained_remission_months} months (sustained). Partial remission (DSM-IV idea on DSM-5 windows, a product choice): some criteria, but the disorder threshold not met again for {early_remission_months} or {sustained_remission_months} months. A recurrence is meeting the disorder threshold again after a remission; a remission episode runs from the first remission to the next recurrence. Specifiers: in a controlled environment; on maintenance therapy (opioid or tobacco, full remission, medication taken as prescribed).</source>
+      <translation>Remisión completa (DSM-5): ningún criterio salvo el deseo intenso durante al menos {early_remission_months} meses (temprana) o {sustained_remission_months} meses (sostenida). Remisión parcial (idea del DSM-IV con las ventanas del DSM-5, una elección del producto): algunos criterios, pero sin volver a alcanzar el umbral del trastorno durante {early_remission_months} o {sustained_remission_months} meses. Una recaída es volver a alcanzar el umbral del trastorno después de una remisión; un episodio de remisión va de la primera remisión a la siguiente recaída. Especificadores: en un entorno controlado; en terapia de mantenimiento (opioides o tabaco, remisión completa, medicamento tomado según lo indicado).</translation>
+    </message>
+    <message>
+      <source>Time since last use of alcohol or a non-prescribed drug: early from {sobriety_early_months} month, sustained from {sobriety_sustained_months} months, stable from {sobriety_stable_months} months.</source>
+      <translation>Tiempo desde el último consumo de alcohol o de una droga no recetada: temprana desde {sobriety_early_months} mes, sostenida desde {sobriety_sustained_months} meses, estable desde {sobriety_stable_months} meses.</translation>
+    </message>
+    <message>
+      <source>Full recovery: full remission, quality of life at or above its value at the episode's intake or a BARC-10 total of at least {barc10_health_min}, no offending day in the 28 days before the assessment and no arrest in the {arrest_lookback_days} days up to it, and not in a controlled environment. Partial recovery: any remission, a lower severity band than at intake, or use days of the primary substance at least {use_reduction_percent} % below intake. Reported beside the DSM status, never merged into it, and broken down by the client's own goal.</source>
+      <translation>Recuperación completa: remisión completa, calidad de vida igual o superior a su valor en la admisión del episodio o un total BARC-10 de al menos {barc10_health_min}, ningún día con delitos en los 28 días antes de la evaluación y ningún arresto en los {arrest_lookback_days} días hasta ella, y no estar en un entorno controlado. Recuperación parcial: cualquier remisión, una banda de gravedad menor que en la admisión, o días de consumo de la sustancia principal al menos un {use_reduction_percent} % por debajo de la admisión. Se informa junto al estado DSM, nunca mezclada con él, y desglosada por el objetivo del propio cliente.</translation>
+    </message>
+    <message>
+      <source>For full recovery, time since a criterion other than craving was last met: early from {early_remission_months} months, sustained from {sustained_remission_months}, stable from {recovery_stable_months}; for partial recovery in remission, the remission's early or sustained.</source>
+      <translation>Para la recuperación completa, tiempo desde la última vez que se cumplió un criterio distinto del deseo intenso: temprana desde {early_remission_months} meses, sostenida desde {sustained_remission_months}, estable desde {recovery_stable_months}; para la recuperación parcial en remisión, la temprana o sostenida de la remisión.</translation>
+    </message>
+    <message>
+      <source>{low} or more {band}</source>
+      <translation>{low} o más {band}</translation>
+    </message>
+    <message>
+      <source>{low}-{high} {band}</source>
+      <translation>{low}-{high} {band}</translation>
+    </message>
+    <message>
+      <source>Not recorded</source>
+      <translation>No registrado</translation>
+    </message>
+    <message>
+      <source>Age band on the last day of the period</source>
+      <translation>Grupo de edad el último día del período</translation>
+    </message>
+    <message>
+      <source>Age band</source>
+      <translation>Grupo de edad</translation>
+    </message>
+    <message>
+      <source>Clients served</source>
+      <translation>Clientes atendidos</translation>
+    </message>
+    <message>
+      <source>{month} {day}, {year}</source>
+      <translation>{day} de {month} de {year}</translation>
+    </message>
+    <message>
+      <source>{month} {year}</source>
+      <translation>{month} de {year}</translation>
+    </message>
+    <message>
+      <source>{short_month} {year}</source>
+      <translation>{short_month} {year}</translation>
+    </message>
+    <message>
+      <source>January</source>
+      <translation>enero</translation>
+    </message>
+    <message>
+      <source>February</source>
+      <translation>febrero</translation>
+    </message>
+    <message>
+      <source>March</source>
+      <translation>marzo</translation>
+    </message>
+    <message>
+      <source>April</source>
+      <translation>abril</translation>
+    </message>
+    <message>
+      <source>May</source>
+      <translation>mayo</translation>
+    </message>
+    <message>
+      <source>June</source>
+      <translation>junio</translation>
+    </message>
+    <message>
+      <source>July</source>
+      <translation>julio</translation>
+    </message>
+    <message>
+      <source>August</source>
+      <translation>agosto</translation>
+    </message>
+    <message>
+      <source>September</source>
+      <translation>septiembre</translation>
+    </message>
+    <message>
+      <source>October</source>
+      <translation>octubre</translation>
+    </message>
+    <message>
+      <source>November</source>
+      <translation>noviembre</translation>
+    </message>
+    <message>
+      <source>December</source>
+      <translation>diciembre</translation>
+    </message>
+    <message>
+      <source>Jan</source>
+      <translation>ene</translation>
+    </message>
+    <message>
+      <source>Feb</source>
+      <translation>feb</translation>
+    </message>
+    <message>
+      <source>Mar</source>
+      <translation>mar</translation>
+    </message>
+    <message>
+      <source>Apr</source>
+      <translation>abr</translation>
+    </message>
+    <message>
+      <source>Jun</source>
+      <translation>jun</translation>
+    </message>
+    <message>
+      <source>Jul</source>
+      <translation>jul</translation>
+    </message>
+    <message>
+      <source>Aug</source>
+      <translation>ago</translation>
+    </message>
+    <message>
+      <source>Sep</source>
+      <translation>sept</translation>
+    </message>
+    <message>
+      <source>Oct</source>
+      <translation>oct</translation>
+    </message>
+    <message>
+      <source>Nov</source>
+      <translation>nov</translation>
+    </message>
+    <message>
+      <source>Dec</source>
+      <translation>dic</translation>
+    </message>
+    <message>
+      <source>Returned per syringe given</source>
+      <translation>Devueltas por jeringa entregada</translation>
+    </message>
+    <message>
+      <source>Known deaths: clients with a death recorded in the period, by the postal code on their record.</source>
+      <translation>Muertes conocidas: clientes con una muerte registrada en el período, por el código postal de su ficha.</translation>
+    </message>
+    <message>
+      <source>Encounters</source>
+      <translation>Contactos</translation>
+    </message>
+    <message>
+      <source>Known deaths</source>
+      <translation>Muertes conocidas</translation>
+    </message>
+    <message>
+      <source>Caseload</source>
+      <translation>Casos atendidos</translation>
+    </message>
+    <message>
+      <source>Measure</source>
+      <translation>Medida</translation>
+    </message>
+    <message>
+      <source>Clients served (completed assessment or identified encounter)</source>
+      <translation>Clientes atendidos (evaluación completada o contacto identificado)</translation>
+    </message>
+    <message>
+      <source>Clients with only an event recorded (not counted as served)</source>
+      <translation>Clientes con solo un evento registrado (no contados como atendidos)</translation>
+    </message>
+    <message>
+      <source>New intakes (a first episode)</source>
+      <translation>Nuevas admisiones (un primer episodio)</translation>
+    </message>
+    <message>
+      <source>Re-entries (intake after a discharge or 90 days away)</source>
+      <translation>Reingresos (admisión tras un alta o 90 días de ausencia)</translation>
+    </message>
+    <message>
+      <source>Discharges</source>
+      <translation>Altas</translation>
+    </message>
+    <message>
+      <source>Harm-reduction encounters</source>
+      <translation>Contactos de reducción de daños</translation>
+    </message>
+    <message>
+      <source>Of which anonymous</source>
+      <translation>De ellos, anónimos</translation>
+    </message>
+    <message>
+      <source>Number</source>
+      <translation>Número</translation>
+    </message>
+    <message>
+      <source>All areas</source>
+      <translation>Todas las zonas</translation>
+    </message>
+    <message>
+      <source>Programme tallies by area: contacts and supplies</source>
+      <translation>Recuentos del programa por zona: contactos y suministros</translation>
+    </message>
+    <message>
+      <source>Programme tallies by area: tests, referrals, deaths</source>
+      <translation>Recuentos del programa por zona: pruebas, derivaciones, muertes</translation>
+    </message>
+    <message>
+      <source>Programme tallies by area</source>
+      <translation>Recuentos del programa por zona</translation>
+    </message>
+    <message>
+      <source>Follow-up point</source>
+      <translation>Punto de seguimiento</translation>
+    </message>
+    <message>
+      <source>Overdue at the end of the period (window open, not yet done)</source>
+      <translation>Atrasados al final del período (ventana abierta, aún sin hacer)</translation>
+    </message>
+    <message>
+      <source>Follow-ups and the {target} % target</source>
+      <translation>Seguimientos y la meta del {target} %</translation>
+    </message>
+    <message>
+      <source>All points</source>
+      <translation>Todos los puntos</translation>
+    </message>
+    <message>
+      <source>yes</source>
+      <translation>sí</translation>
+    </message>
+    <message>
+      <source>no</source>
+      <translation>no</translation>
+    </message>
+    <message>
+      <source>Target of {target} % met</source>
+      <translation>Meta del {target} % cumplida</translation>
+    </message>
+    <message>
+      <source>Due in the period (due date in it)</source>
+      <translation>Vencen en el período (fecha de vencimiento en él)</translation>
+    </message>
+    <message>
+      <source>Windows closed in the period</source>
+      <translation>Ventanas cerradas en el período</translation>
+    </message>
+    <message>
+      <source>Completed in the window</source>
+      <translation>Completados en la ventana</translation>
+    </message>
+    <message>
+      <source>Missed</source>
+      <translation>No realizados</translation>
+    </message>
+    <message>
+      <source>{n} months</source>
+      <translation>{n} meses</translation>
+    </message>
+    <message>
+      <source>Death (clients; a death event or a deceased contact)</source>
+      <translation>Muerte (clientes; un evento de muerte o un contacto fallecido)</translation>
+    </message>
+    <message>
+      <source>Like with like: each side reads its interview's 28-day items and the events of equal look-backs, only as far back as the agency's records of the client go (for a client first met at intake, the interview items alone).</source>
+      <translation>Lo comparable con lo comparable: cada lado lee los ítems de 28 días de su entrevista y los eventos de periodos retrospectivos iguales, solo hasta donde llegan los registros de la agencia sobre el cliente (para un cliente conocido en la admisión, solo los ítems de la entrevista).</translation>
+    </message>
+    <message>
+      <source>Death</source>
+      <translation>Muerte</translation>
+    </message>
+    <message>
+      <source>Emergency visit or hospital stay</source>
+      <translation>Visita a urgencias u hospitalización</translation>
+    </message>
+    <message>
+      <source>Shared injecting equipment (28 days)</source>
+      <translation>Material de inyección compartido (28 días)</translation>
+    </message>
+    <message>
+      <source>New HIV or HCV diagnosis</source>
+      <translation>Nuevo diagnóstico de VIH o VHC</translation>
+    </message>
+    <message>
+      <source>Housing problem (28 days)</source>
+      <translation>Problema de vivienda (28 días)</translation>
+    </message>
+    <message>
+      <source>Child welfare report</source>
+      <translation>Informe a protección de menores</translation>
+    </message>
+    <message>
+      <source>Child removed</source>
+      <translation>Retirada de un hijo</translation>
+    </message>
+    <message>
+      <source>Family violence</source>
+      <translation>Violencia familiar</translation>
+    </message>
+    <message>
+      <source>Harm reported by family</source>
+      <translation>Daño informado por la familia</translation>
+    </message>
+    <message>
+      <source>Arrest</source>
+      <translation>Arresto</translation>
+    </message>
+    <message>
+      <source>Incarceration, or in jail at the assessment</source>
+      <translation>Encarcelamiento, o en la cárcel en la evaluación</translation>
+    </message>
+    <message>
+      <source>Offending (28 days)</source>
+      <translation>Delitos (28 días)</translation>
+    </message>
+    <message>
+      <source>Public order citation</source>
+      <translation>Multa por orden público</translation>
+    </message>
+    <message>
+      <source>Indicator</source>
+      <translation>Indicador</translation>
+    </message>
+    <message>
+      <source>Events recorded</source>
+      <translation>Eventos registrados</translation>
+    </message>
+    <message>
+      <source>Harm flags and the harm index among assessed clients</source>
+      <translation>Indicadores de daño y el índice de daño entre los clientes evaluados</translation>
+    </message>
+    <message>
+      <source>Level</source>
+      <translation>Nivel</translation>
+    </message>
+    <message>
+      <source>Change from intake to the latest assessment (same clients)</source>
+      <translation>Cambio desde la admisión hasta la última evaluación (mismos clientes)</translation>
+    </message>
+    <message>
+      <source>Clients with an event, a death or a completed assessment</source>
+      <translation>Clientes con un evento, una muerte o una evaluación completada</translation>
+    </message>
+    <message>
+      <source>Of whom assessed (28-day items known)</source>
+      <translation>De ellos, evaluados (ítems de 28 días conocidos)</translation>
+    </message>
+    <message>
+      <source>Of whom with an intake and a later assessment (pairs)</source>
+      <translation>De ellos, con una admisión y una evaluación posterior (pares)</translation>
+    </message>
+    <message>
+      <source>Clients counted in harm</source>
+      <translation>Clientes contados en daños</translation>
+    </message>
+    <message>
+      <source>In the harm period</source>
+      <translation>En el período de daños</translation>
+    </message>
+    <message>
+      <source>{level}: clients flagged</source>
+      <translation>{level}: clientes señalados</translation>
+    </message>
+    <message>
+      <source>All clients counted</source>
+      <translation>Todos los clientes contados</translation>
+    </message>
+    <message>
+      <source>Assessed clients</source>
+      <translation>Clientes evaluados</translation>
+    </message>
+    <message>
+      <source>% of assessed</source>
+      <translation>% de evaluados</translation>
+    </message>
+    <message>
+      <source>Events</source>
+      <translation>Eventos</translation>
+    </message>
+    <message>
+      <source>Each event counted as many times as recorded (an event's count); a death counts the client once, on the first record of it.</source>
+      <translation>Cada evento se cuenta tantas veces como se registró (el recuento del evento); una muerte cuenta al cliente una vez, en su primer registro.</translation>
+    </message>
+    <message>
+      <source>Harm index (0-100)</source>
+      <translation>Índice de daño (0-100)</translation>
+    </message>
+    <message>
+      <source>Flags raised</source>
+      <translation>Indicadores señalados</translation>
+    </message>
+    <message>
+      <source>Mean per client</source>
+      <translation>Media por cliente</translation>
+    </message>
+    <message>
+      <source>Flags at intake</source>
+      <translation>Indicadores en la admisión</translation>
+    </message>
+    <message>
+      <source>Flags at latest</source>
+      <translation>Indicadores en la última</translation>
+    </message>
+    <message>
+      <source>Mean at intake</source>
+      <translation>Media en la admisión</translation>
+    </message>
+    <message>
+      <source>Mean at latest</source>
+      <translation>Media en la última</translation>
+    </message>
+    <message>
+      <source>Change in mean</source>
+      <translation>Cambio de la media</translation>
+    </message>
+    <message>
+      <source>Clients</source>
+      <translation>Clientes</translation>
+    </message>
+    <message>
+      <source>{level} (of {n} flags)</source>
+      <translation>{level} (de {n} indicadores)</translation>
+    </message>
+    <message>
+      <source>No diagnosis</source>
+      <translation>Sin diagnóstico</translation>
+    </message>
+    <message>
+      <source>Active</source>
+      <translation>Activo</translation>
+    </message>
+    <message>
+      <source>Early remission, full</source>
+      <translation>Remisión temprana, completa</translation>
+    </message>
+    <message>
+      <source>Early remission, partial</source>
+      <translation>Remisión temprana, parcial</translation>
+    </message>
+    <message>
+      <source>Sustained remission, full</source>
+      <translation>Remisión sostenida, completa</translation>
+    </message>
+    <message>
+      <source>Sustained remission, partial</source>
+      <translation>Remisión sostenida, parcial</translation>
+    </message>
+    <message>
+      <source>Mild</source>
+      <translation>Leve</translation>
+    </message>
+    <message>
+      <source>Moderate</source>
+      <translation>Moderado</translation>
+    </message>
+    <message>
+      <source>Severe</source>
+      <translation>Grave</translation>
+    </message>
+    <message>
+      <source>Full recovery, early</source>
+      <translation>Recuperación completa, temprana</translation>
+    </message>
+    <message>
+      <source>Full recovery, sustained</source>
+      <translation>Recuperación completa, sostenida</translation>
+    </message>
+    <message>
+      <source>Full recovery, stable</source>
+      <translation>Recuperación completa, estable</translation>
+    </message>
+    <message>
+      <source>Partial recovery, in early remission</source>
+      <translation>Recuperación parcial, en remisión temprana</translation>
+    </message>
+    <message>
+      <source>Partial recovery, in sustained remission</source>
+      <translation>Recuperación parcial, en remisión sostenida</translation>
+    </message>
+    <message>
+      <source>Partial recovery, fewer criteria or less use</source>
+      <translation>Recuperación parcial, menos criterios o menos consumo</translation>
+    </message>
+    <message>
+      <source>No improvement</source>
+      <translation>Sin mejora</translation>
+    </message>
+    <message>
+      <source>Not applicable (no diagnosis)</source>
+      <translation>No aplica (sin diagnóstico)</translation>
+    </message>
+    <message>
+      <source>None (used in the past month)</source>
+      <translation>Ninguna (consumo en el último mes)</translation>
+    </message>
+    <message>
+      <source>Early (1 month or more)</source>
+      <translation>Temprana (1 mes o más)</translation>
+    </message>
+    <message>
+      <source>Sustained (12 months or more)</source>
+      <translation>Sostenida (12 meses o más)</translation>
+    </message>
+    <message>
+      <source>Stable (60 months or more)</source>
+      <translation>Estable (60 meses o más)</translation>
+    </message>
+    <message>
+      <source>Not known (last use not given)</source>
+      <translation>Desconocida (último consumo no indicado)</translation>
+    </message>
+    <message>
+      <source>No remission episode</source>
+      <translation>Ningún episodio de remisión</translation>
+    </message>
+    <message>
+      <source>1 episode</source>
+      <translation>1 episodio</translation>
+    </message>
+    <message>
+      <source>2 episodes</source>
+      <translation>2 episodios</translation>
+    </message>
+    <message>
+      <source>3 or more episodes</source>
+      <translation>3 o más episodios</translation>
+    </message>
+    <message>
+      <source>No recurrence</source>
+      <translation>Ninguna recaída</translation>
+    </message>
+    <message>
+      <source>1 recurrence</source>
+      <translation>1 recaída</translation>
+    </message>
+    <message>
+      <source>2 or more</source>
+      <translation>2 o más</translation>
+    </message>
+    <message>
+      <source>Clients counted</source>
+      <translation>Clientes contados</translation>
+    </message>
+    <message>
+      <source>Status on the report date</source>
+      <translation>Estado en la fecha del informe</translation>
+    </message>
+    <message>
+      <source>Total</source>
+      <translation>Total</translation>
+    </message>
+    <message>
+      <source>DSM status of the primary substance, by the client's goal</source>
+      <translation>Estado DSM de la sustancia principal, según el objetivo del cliente</translation>
+    </message>
+    <message>
+      <source>Not rated</source>
+      <translation>Sin calificar</translation>
+    </message>
+    <message>
+      <source>DSM status by severity (clients with a diagnosis)</source>
+      <translation>Estado DSM según la gravedad (clientes con diagnóstico)</translation>
+    </message>
+    <message>
+      <source>Remission specifiers</source>
+      <translation>Especificadores de remisión</translation>
+    </message>
+    <message>
+      <source>Recovery status and time frame, by the client's goal</source>
+      <translation>Estado de recuperación y plazo, según el objetivo del cliente</translation>
+    </message>
+    <message>
+      <source>Recovery status</source>
+      <translation>Estado de recuperación</translation>
+    </message>
+    <message>
+      <source>Sobriety (time since last use), by the client's goal</source>
+      <translation>Sobriedad (tiempo desde el último consumo), según el objetivo del cliente</translation>
+    </message>
+    <message>
+      <source>Mean recovery attempts (earlier attempts + remission episodes)</source>
+      <translation>Media de intentos de recuperación (intentos anteriores + episodios de remisión)</translation>
+    </message>
+    <message>
+      <source>Serial recovery: remission episodes and recurrences</source>
+      <translation>Recuperación en serie: episodios de remisión y recaídas</translation>
+    </message>
+    <message>
+      <source>Self-identified recovery beside the computed status</source>
+      <translation>Recuperación autoidentificada junto al estado calculado</translation>
+    </message>
+    <message>
+      <source>Computed recovery</source>
+      <translation>Recuperación calculada</translation>
+    </message>
+    <message>
+      <source>Full recovery</source>
+      <translation>Recuperación completa</translation>
+    </message>
+    <message>
+      <source>Partial recovery</source>
+      <translation>Recuperación parcial</translation>
+    </message>
+    <message>
+      <source>Not applicable</source>
+      <translation>No aplica</translation>
+    </message>
+    <message>
+      <source>Known status (in the tables below)</source>
+      <translation>Estado conocido (en las tablas siguientes)</translation>
+    </message>
+    <message>
+      <source>No longer followed: discharged, or past the last follow-up window</source>
+      <translation>Ya sin seguimiento: dados de alta, o pasada la última ventana de seguimiento</translation>
+    </message>
+    <message>
+      <source>Deceased (left out of status and recovery)</source>
+      <translation>Fallecidos (fuera del estado y de la recuperación)</translation>
+    </message>
+    <message>
+      <source>Clients in each remission who carry the specifier; one client may carry both.</source>
+      <translation>Clientes de cada remisión con el especificador; un cliente puede tener ambos.</translation>
+    </message>
+    <message>
+      <source>Columns: the client's answer to "Do you see yourself as in recovery?" at the latest assessment.</source>
+      <translation>Columnas: la respuesta del cliente a "¿Se considera en recuperación?" en la última evaluación.</translation>
+    </message>
+    <message>
+      <source>Status unknown, still followed: not assessed in {days} days, a follow-up is due</source>
+      <translation>Estado desconocido, aún en seguimiento: sin evaluar en {days} días, se debe un seguimiento</translation>
+    </message>
+    <message>
+      <source>Known status</source>
+      <translation>Estado conocido</translation>
+    </message>
+    <message>
+      <source>Windows closed</source>
+      <translation>Ventanas cerradas</translation>
+    </message>
+    <message>
+      <source>Completed</source>
+      <translation>Completados</translation>
+    </message>
+    <message>
+      <source>Any harm to self</source>
+      <translation>Algún daño a sí mismo</translation>
+    </message>
+    <message>
+      <source>Any harm to others</source>
+      <translation>Algún daño a otros</translation>
+    </message>
+    <message>
+      <source>Any harm to the community</source>
+      <translation>Algún daño a la comunidad</translation>
+    </message>
+    <message>
+      <source>Clients assessed</source>
+      <translation>Clientes evaluados</translation>
+    </message>
+    <message>
+      <source>Mean harm index</source>
+      <translation>Índice medio de daño</translation>
+    </message>
+    <message>
+      <source>Recovery status at each month-end</source>
+      <translation>Estado de recuperación en cada fin de mes</translation>
+    </message>
+    <message>
+      <source>Follow-up windows that closed in each month</source>
+      <translation>Ventanas de seguimiento cerradas en cada mes</translation>
+    </message>
+    <message>
+      <source>Harm in the 12 months ending at each month-end</source>
+      <translation>Daños en los 12 meses hasta cada fin de mes</translation>
+    </message>
+    <message>
+      <source>Percentages: assessed clients with at least one flag at the level.</source>
+      <translation>Porcentajes: clientes evaluados con al menos un indicador en el nivel.</translation>
+    </message>
+    <message>
+      <source>Change from intake to the latest follow-up</source>
+      <translation>Cambio desde la admisión hasta el último seguimiento</translation>
+    </message>
+    <message>
+      <source>All goals</source>
+      <translation>Todos los objetivos</translation>
+    </message>
+    <message>
+      <source>Clients with both answers, by their own goal</source>
+      <translation>Clientes con ambas respuestas, según su propio objetivo</translation>
+    </message>
+    <message>
+      <source>Share improved, by the client's own goal</source>
+      <translation>Proporción que mejoró, según el objetivo del propio cliente</translation>
+    </message>
+    <message>
+      <source>Clients with both</source>
+      <translation>Clientes con ambas</translation>
+    </message>
+    <message>
+      <source>Improved</source>
+      <translation>Mejoró</translation>
+    </message>
+    <message>
+      <source>Unchanged</source>
+      <translation>Sin cambio</translation>
+    </message>
+    <message>
+      <source>Worse</source>
+      <translation>Empeoró</translation>
+    </message>
+    <message>
+      <source>Improved: fewer days of use, injecting or offending, no housing problem where there was one, or a higher rating, recovery capital or days worked.</source>
+      <translation>Mejoró: menos días de consumo, de inyección o con delitos, sin problema de vivienda donde lo había, o una valoración, un capital de recuperación o días trabajados mayores.</translation>
+    </message>
+    <message>
+      <source>A reduction goal met is progress: less use counts as improved whatever the goal.</source>
+      <translation>Cumplir un objetivo de reducción es progreso: consumir menos cuenta como mejora sea cual sea el objetivo.</translation>
+    </message>
+    <message>
+      <source>1. Caseload</source>
+      <translation>1. Casos atendidos</translation>
+    </message>
+    <message>
+      <source>Clients and contacts in the period.</source>
+      <translation>Clientes y contactos del período.</translation>
+    </message>
+    <message>
+      <source>2. Follow-ups</source>
+      <translation>2. Seguimientos</translation>
+    </message>
+    <message>
+      <source>Follow-up points of every intake, and the windows that closed in the period.</source>
+      <translation>Puntos de seguimiento de cada admisión y las ventanas cerradas en el período.</translation>
+    </message>
+    <message>
+      <source>3. Recovery</source>
+      <translation>3. Recuperación</translation>
+    </message>
+    <message>
+      <source>4. Harm</source>
+      <translation>4. Daños</translation>
+    </message>
+    <message>
+      <source>5. Community</source>
+      <translation>5. Comunidad</translation>
+    </message>
+    <message>
+      <source>Programme tallies of the encounters in the period, by area.</source>
+      <translation>Recuentos del programa de los contactos del período, por zona.</translation>
+    </message>
+    <message>
+      <source>The clients served in the period (section 1), as recorded on their record.</source>
+      <translation>Los clientes atendidos en el período (sección 1), según lo registrado en su ficha.</translation>
+    </message>
+    <message>
+      <source>Status of the primary substance on {day}, for clients with a known status.</source>
+      <translation>Estado de la sustancia principal el {day}, para los clientes con estado conocido.</translation>
+    </message>
+    <message>
+      <source>The 12 months ending on {day}: flags at three levels, raw counts beside every mean.</source>
+      <translation>Los 12 meses hasta el {day}: indicadores en tres niveles, recuentos brutos junto a cada media.</translation>
+    </message>
+    <message>
+      <source>Clients with a completed follow-up or discharge from {start} to {end}: their latest one beside the intake before it, for each measure both answered.</source>
+      <translation>Clientes con un seguimiento o alta completados del {start} al {end}: el último junto a la admisión anterior, para cada medida que ambos respondieron.</translation>
+    </message>
+    <message>
+      <source>not entered</source>
+      <translation>no introducido</translation>
+    </message>
+    <message>
+      <source>Stewardship of resources</source>
+      <translation>Administración de los recursos</translation>
+    </message>
+    <message>
+      <source>What the programme handed out in the period and what it cost the agency, at the unit costs entered in Settings; syringes returned; referrals.</source>
+      <translation>Lo que el programa entregó en el periodo y lo que costó a la agencia, a los costes unitarios introducidos en Configuración; jeringas devueltas; derivaciones.</translation>
+    </message>
+    <message>
+      <source>Encounters record how many referrals were made, not to which service, so referrals are not shown by type.</source>
+      <translation>Los contactos registran cuántas derivaciones se hicieron, no a qué servicio, por lo que las derivaciones no se muestran por tipo.</translation>
+    </message>
+    <message>
+      <source>Stewardship</source>
+      <translation>Administración de los recursos</translation>
+    </message>
+    <message>
+      <source>Syringes</source>
+      <translation>Jeringas</translation>
+    </message>
+    <message>
+      <source>Handed out: the tallies of the encounters dated in the period (section 5, all areas): naloxone kits, syringes given, test strips, HIV and HCV tests. Cost: number handed out times the unit cost the agency entered in Settings, exact to the cent; a supply without a unit cost prints as not entered and is left out of the totals. Cost per client served: the cost divided by the clients served of section 1, to the nearest cent; supplies given at anonymous encounters are in the cost but their participants are not clients served. Returned per syringe given: syringes returned divided by syringes given in the same period (a dash when none were given); returns may be of syringes given earlier, so it can exceed 1. Supply counts are suppressed like counts of people (a small tally points at the few people who took it), and a cost is withheld with the count it rests on.</source>
+      <translation>Entregados: los recuentos de los contactos fechados en el periodo (sección 5, todas las zonas): kits de naloxona, jeringas entregadas, tiras reactivas, pruebas de VIH y de VHC. Coste: número entregado por el coste unitario que la agencia introdujo en Configuración, exacto al céntimo; un suministro sin coste unitario se imprime como no introducido y queda fuera de los totales. Coste por cliente atendido: el coste dividido entre los clientes atendidos de la sección 1, al céntimo más cercano; los suministros entregados en contactos anónimos están en el coste, pero sus participantes no son clientes atendidos. Devueltas por jeringa entregada: jeringas devueltas divididas entre jeringas entregadas en el mismo periodo (un guion si no se entregó ninguna); las devoluciones pueden ser de jeringas entregadas antes, por lo que puede superar 1. Los recuentos de suministros se suprimen como los recuentos de personas (un recuento pequeño señala a las pocas personas que los recibieron), y un coste se retiene con el recuento en que se basa.</translation>
+    </message>
+    <message>
+      <source>Supplies handed out and their cost</source>
+      <translation>Suministros entregados y su coste</translation>
+    </message>
+    <message>
+      <source>Supply</source>
+      <translation>Suministro</translation>
+    </message>
+    <message>
+      <source>Cost of supplies by area</source>
+      <translation>Coste de los suministros por zona</translation>
+    </message>
+    <message>
+      <source>Syringe return and referrals</source>
+      <translation>Devolución de jeringas y derivaciones</translation>
+    </message>
+    <message>
+      <source>No unit cost is entered yet: an administrator enters them in Settings. No cost is printed as 0.</source>
+      <translation>Aún no se ha introducido ningún coste unitario: un administrador los introduce en Configuración. Ningún coste se imprime como 0.</translation>
+    </message>
+    <message>
+      <source>All supplies with a unit cost</source>
+      <translation>Todos los suministros con coste unitario</translation>
+    </message>
+    <message>
+      <source>Handed out</source>
+      <translation>Entregados</translation>
+    </message>
+    <message>
+      <source>Unit cost</source>
+      <translation>Coste unitario</translation>
+    </message>
+    <message>
+      <source>Cost</source>
+      <translation>Coste</translation>
+    </message>
+    <message>
+      <source>Cost per client served</source>
+      <translation>Coste por cliente atendido</translation>
+    </message>
+    <message>
+      <source>Total cost</source>
+      <translation>Coste total</translation>
+    </message>
+    <message>
+      <source>No unit cost entered in Settings for: {supplies}.</source>
+      <translation>No se ha introducido coste unitario en Configuración para: {supplies}.</translation>
+    </message>
+    <message>
+      <source>Referrals made</source>
+      <translation>Derivaciones realizadas</translation>
+    </message>
+    <message>
+      <source>Referrals per client served</source>
+      <translation>Derivaciones por cliente atendido</translation>
+    </message>
+    <message>
       <source>Female</source>
       <translation>Femenino</translation>
     </message>
@@ -1614,10 +3230,6 @@
     <message>
       <source>Incarcerated</source>
       <translation>Encarcelado</translation>
-    </message>
-    <message>
-      <source>Deceased</source>
-      <translation>Fallecido</translation>
     </message>
     <message>
       <source>Methadone</source>
@@ -1684,14 +3296,6 @@
       <translation>Tabaco</translation>
     </message>
     <message>
-      <source>Death</source>
-      <translation>Muerte</translation>
-    </message>
-    <message>
-      <source>Arrest</source>
-      <translation>Arresto</translation>
-    </message>
-    <message>
       <source>Incarceration start</source>
       <translation>Inicio de encarcelamiento</translation>
     </message>
@@ -1700,24 +3304,12 @@
       <translation>Fin de encarcelamiento</translation>
     </message>
     <message>
-      <source>Child welfare report</source>
-      <translation>Informe a protección de menores</translation>
-    </message>
-    <message>
       <source>Child removal</source>
       <translation>Retirada de menores</translation>
     </message>
     <message>
-      <source>Family violence</source>
-      <translation>Violencia familiar</translation>
-    </message>
-    <message>
       <source>Family reported harm</source>
       <translation>Daño informado por la familia</translation>
-    </message>
-    <message>
-      <source>Public order citation</source>
-      <translation>Multa por orden público</translation>
     </message>
     <message>
       <source>Letter</source>
@@ -1817,6 +3409,125 @@
     <message>
       <source>Saving the discharge</source>
       <translation>Guardando el alta</translation>
+    </message>
+  </context>
+  <context>
+    <name>ClientPageView</name>
+    <message>
+      <source>Substance</source>
+      <translation>Sustancia</translation>
+    </message>
+    <message>
+      <source>Status</source>
+      <translation>Estado</translation>
+    </message>
+    <message>
+      <source>Sobriety</source>
+      <translation>Sobriedad</translation>
+    </message>
+    <message>
+      <source>Recovery</source>
+      <translation>Recuperación</translation>
+    </message>
+    <message>
+      <source>Why</source>
+      <translation>Por qué</translation>
+    </message>
+    <message>
+      <source>Clinical details</source>
+      <translation>Detalles clínicos</translation>
+    </message>
+    <message>
+      <source>The status in clinical terms (DSM-5 remission, sobriety, recovery)</source>
+      <translation>La situación en términos clínicos (remisión DSM-5, sobriedad, recuperación)</translation>
+    </message>
+    <message>
+      <source>Next milestones</source>
+      <translation>Próximos logros</translation>
+    </message>
+    <message>
+      <source>and %1 more</source>
+      <translation>y %1 más</translation>
+    </message>
+    <message>
+      <source>Milestones reached</source>
+      <translation>Logros alcanzados</translation>
+    </message>
+    <message>
+      <source>and %1 earlier</source>
+      <translation>y %1 anteriores</translation>
+    </message>
+    <message>
+      <source>No completed interview yet: press Alt+I to record the intake.</source>
+      <translation>Aún no hay ninguna entrevista completada: pulse Alt+A para registrar la admisión.</translation>
+    </message>
+    <message>
+      <source>No completed interview yet.</source>
+      <translation>Todavía no hay ninguna entrevista completada.</translation>
+    </message>
+    <message>
+      <source>Status on %1</source>
+      <translation>Estado al %1</translation>
+    </message>
+    <message>
+      <source>Why, for %1: %2</source>
+      <translation>Por qué, para %1: %2</translation>
+    </message>
+    <message>
+      <source>Follow-up points</source>
+      <translation>Puntos de seguimiento</translation>
+    </message>
+    <message>
+      <source>Intake</source>
+      <translation>Admisión</translation>
+    </message>
+    <message>
+      <source>Point</source>
+      <translation>Punto</translation>
+    </message>
+    <message>
+      <source>Due</source>
+      <translation>Pendiente</translation>
+    </message>
+    <message>
+      <source>Window</source>
+      <translation>Ventana</translation>
+    </message>
+    <message>
+      <source>State</source>
+      <translation>Estado</translation>
+    </message>
+    <message>
+      <source>Earlier episodes</source>
+      <translation>Episodios anteriores</translation>
+    </message>
+    <message>
+      <source>Follow-ups are scheduled from a completed intake.</source>
+      <translation>Los seguimientos se programan a partir de una admisión completada.</translation>
+    </message>
+    <message>
+      <source>No episode yet: an intake opens one.</source>
+      <translation>Todavía no hay ningún episodio: una admisión abre uno.</translation>
+    </message>
+    <message>
+      <source>A new intake opens a new episode.</source>
+      <translation>Una nueva admisión abre un nuevo episodio.</translation>
+    </message>
+    <message>
+      <source>Earlier episodes (%1)</source>
+      <translation>Episodios anteriores (%1)</translation>
+    </message>
+    <message>
+      <source>In the current episode since the intake of %1</source>
+      <translation>En el episodio actual desde la admisión del %1</translation>
+    </message>
+    <message>
+      <source>Discharged on %1.</source>
+      <translation>Alta el %1.</translation>
+    </message>
+    <message>
+      <source>Discharged on %1: %2.</source>
+      <translation>Alta el %1: %2.</translation>
     </message>
   </context>
   <context>
@@ -2053,6 +3764,21 @@
     <message>
       <source>Language saved: %1.</source>
       <translation>Idioma guardado: %1.</translation>
+    </message>
+  </context>
+  <context>
+    <name>ProgressSummary</name>
+    <message>
+      <source>Save the progress summary</source>
+      <translation>Guardar el resumen de progreso</translation>
+    </message>
+    <message>
+      <source>PDF (*.pdf)</source>
+      <translation>PDF (*.pdf)</translation>
+    </message>
+    <message>
+      <source>Progress summary not saved</source>
+      <translation>No se guardó el resumen de progreso</translation>
     </message>
   </context>
   <context>
@@ -2331,8 +4057,12 @@ Registro de datos e informes para la reducción de daños orientada a la recuper
   <context>
     <name>worklist</name>
     <message>
-      <source>no consent to contact</source>
-      <translation>sin consentimiento de contacto</translation>
+      <source>No consent to contact: do not phone, text or write; see the client in person</source>
+      <translation>Sin consentimiento de contacto: no llame, no envíe mensajes ni escriba; atienda al cliente en persona</translation>
+    </message>
+    <message>
+      <source>no consent</source>
+      <translation>sin consentimiento</translation>
     </message>
     <message>
       <source>no phone</source>
@@ -2363,20 +4093,16 @@ Registro de datos e informes para la reducción de daños orientada a la recuper
       <translation>Punto</translation>
     </message>
     <message>
-      <source>Due</source>
-      <translation>Fecha prevista</translation>
-    </message>
-    <message>
       <source>Attempts</source>
       <translation>Intentos</translation>
     </message>
     <message>
-      <source>%1, last %2</source>
-      <translation>%1, último %2</translation>
+      <source>%1, %2</source>
+      <translation>%1, %2</translation>
     </message>
     <message>
-      <source>%1 months</source>
-      <translation>%1 meses</translation>
+      <source>%1 mo</source>
+      <translation>%1 m</translation>
     </message>
   </context>
 </TS>

@@ -33,6 +33,89 @@
     </message>
 </context>
 <context>
+    <name>ClientNotesPanel</name>
+    <message>
+        <source>Alt+N writes a note</source>
+        <translation>Alt+N escribe una nota</translation>
+    </message>
+    <message>
+        <source>Date</source>
+        <translation>Fecha</translation>
+    </message>
+    <message>
+        <source>Note</source>
+        <translation>Nota</translation>
+    </message>
+    <message>
+        <source>Written by</source>
+        <translation>Escrita por</translation>
+    </message>
+    <message>
+        <source>The chosen note in full</source>
+        <translation>La nota elegida completa</translation>
+    </message>
+    <message>
+        <source>For the agency&apos;s staff only: never exported or reported.</source>
+        <translation>Solo para el personal de la agencia: nunca se exporta ni se informa.</translation>
+    </message>
+    <message>
+        <source>Cancel correction</source>
+        <translation>Cancelar la corrección</translation>
+    </message>
+    <message>
+        <source>Correct chosen note</source>
+        <translation>Corregir la nota elegida</translation>
+    </message>
+    <message>
+        <source>Void chosen note…</source>
+        <translation>Anular la nota elegida…</translation>
+    </message>
+    <message>
+        <source>No notes yet: Alt+N writes one.</source>
+        <translation>Aún no hay notas: Alt+N escribe una.</translation>
+    </message>
+    <message>
+        <source>Notes (%1)</source>
+        <translation>Notas (%1)</translation>
+    </message>
+    <message>
+        <source>%1, written by %2</source>
+        <translation>%1, escrita por %2</translation>
+    </message>
+    <message>
+        <source>Corrected by %1 on %2. Earlier text:</source>
+        <translation>Corregida por %1 el %2. Texto anterior:</translation>
+    </message>
+    <message>
+        <source>Save correction (Ctrl+Enter)</source>
+        <translation>Guardar la corrección (Ctrl+Intro)</translation>
+    </message>
+    <message>
+        <source>Add note (Ctrl+Enter)</source>
+        <translation>Añadir nota (Ctrl+Intro)</translation>
+    </message>
+    <message>
+        <source>Note added.</source>
+        <translation>Nota añadida.</translation>
+    </message>
+    <message>
+        <source>Note corrected.</source>
+        <translation>Nota corregida.</translation>
+    </message>
+    <message>
+        <source>Void this note</source>
+        <translation>Anular esta nota</translation>
+    </message>
+    <message>
+        <source>The note leaves the client&apos;s page; it is kept, with its reason. Why?</source>
+        <translation>La nota sale de la página del cliente; se conserva, con su motivo. ¿Por qué?</translation>
+    </message>
+    <message>
+        <source>Note voided.</source>
+        <translation>Nota anulada.</translation>
+    </message>
+</context>
+<context>
     <name>ClientPageView</name>
     <message>
         <source>Back to list (Esc)</source>
@@ -52,7 +135,7 @@
     </message>
     <message>
         <source>E&amp;vent</source>
-        <translation>Suce&amp;so</translation>
+        <translation>S&amp;uceso</translation>
     </message>
     <message>
         <source>Encounter (Ctrl+E)</source>
@@ -67,56 +150,16 @@
         <translation>Registrar c&amp;onsentimiento…</translation>
     </message>
     <message>
+        <source>&amp;Progress summary…</source>
+        <translation>Resumen de &amp;progreso…</translation>
+    </message>
+    <message>
         <source>Erase client…</source>
         <translation>Borrar cliente…</translation>
     </message>
     <message>
         <source>Delete this client and everything recorded about them, where the law requires it</source>
         <translation>Eliminar a este cliente y todo lo registrado sobre él, cuando la ley lo exige</translation>
-    </message>
-    <message>
-        <source>Substance</source>
-        <translation>Sustancia</translation>
-    </message>
-    <message>
-        <source>Status</source>
-        <translation>Estado</translation>
-    </message>
-    <message>
-        <source>Sobriety</source>
-        <translation>Sobriedad</translation>
-    </message>
-    <message>
-        <source>Recovery</source>
-        <translation>Recuperación</translation>
-    </message>
-    <message>
-        <source>Why</source>
-        <translation>Por qué</translation>
-    </message>
-    <message>
-        <source>Follow-up points</source>
-        <translation>Puntos de seguimiento</translation>
-    </message>
-    <message>
-        <source>Intake</source>
-        <translation>Admisión</translation>
-    </message>
-    <message>
-        <source>Point</source>
-        <translation>Punto</translation>
-    </message>
-    <message>
-        <source>Due</source>
-        <translation>Fecha prevista</translation>
-    </message>
-    <message>
-        <source>Window</source>
-        <translation>Ventana</translation>
-    </message>
-    <message>
-        <source>State</source>
-        <translation>Estado</translation>
     </message>
     <message>
         <source>Revo&amp;ke consent…</source>
@@ -199,18 +242,6 @@
         <translation>El último episodio se cerró con un alta: registre una nueva admisión</translation>
     </message>
     <message>
-        <source>Status on %1</source>
-        <translation>Estado al %1</translation>
-    </message>
-    <message>
-        <source>No completed interview yet: press Alt+I to record the intake.</source>
-        <translation>Aún no hay ninguna entrevista completada: pulse Alt+A para registrar la admisión.</translation>
-    </message>
-    <message>
-        <source>Follow-ups are scheduled from a completed intake.</source>
-        <translation>Los seguimientos se programan a partir de una admisión completada.</translation>
-    </message>
-    <message>
         <source>Nothing recorded yet.</source>
         <translation>Aún no hay nada registrado.</translation>
     </message>
@@ -233,10 +264,6 @@
     <message>
         <source>Disclosures (%1)</source>
         <translation>Divulgaciones (%1)</translation>
-    </message>
-    <message>
-        <source>Why, for %1: %2</source>
-        <translation>Por qué, para %1: %2</translation>
     </message>
 </context>
 <context>
@@ -363,6 +390,10 @@ Pulse Ctrl+N para registrar el primer cliente.</translation>
     <message>
         <source>Not allowed</source>
         <translation>No permitido</translation>
+    </message>
+    <message>
+        <source>Progress summary saved: %1</source>
+        <translation>Resumen de progreso guardado: %1</translation>
     </message>
     <message>
         <source>Client %1 erased.</source>
@@ -607,6 +638,17 @@ Pulse Ctrl+N para registrar el primer cliente.</translation>
     </message>
 </context>
 <context>
+    <name>FoldButton</name>
+    <message>
+        <source>open</source>
+        <translation>abierto</translation>
+    </message>
+    <message>
+        <source>folded</source>
+        <translation>plegado</translation>
+    </message>
+</context>
+<context>
     <name>FormView</name>
     <message>
         <source>Cancel (Esc)</source>
@@ -806,6 +848,32 @@ Ctrl+1 … Ctrl+5  ir a una sección</translation>
     <message>
         <source>Why is %1 reopened? (kept in the audit trail)</source>
         <translation>¿Por qué se reabre %1? (queda en el registro de auditoría)</translation>
+    </message>
+</context>
+<context>
+    <name>ProgressBox</name>
+    <message>
+        <source>Progress</source>
+        <translation>Progreso</translation>
+    </message>
+    <message>
+        <source>Progress since the intake of %1</source>
+        <translation>Progreso desde la admisión del %1</translation>
+    </message>
+    <message>
+        <source>not told yet</source>
+        <translation>todavía no indicado</translation>
+    </message>
+    <message>
+        <source>The changes show here from the first follow-up on.</source>
+        <translation>Los cambios se muestran aquí a partir del primer seguimiento.</translation>
+    </message>
+</context>
+<context>
+    <name>ProgressChartView</name>
+    <message>
+        <source>No ratings yet</source>
+        <translation>Todavía no hay valoraciones</translation>
     </message>
 </context>
 <context>
@@ -1029,6 +1097,10 @@ Ctrl+1 … Ctrl+5  ir a una sección</translation>
         <translation>&amp;Tamaño del papel</translation>
     </message>
     <message>
+        <source>Lan&amp;guage of reports</source>
+        <translation>&amp;Idioma de los informes</translation>
+    </message>
+    <message>
         <source>&amp;Lock after</source>
         <translation>&amp;Bloquear tras</translation>
     </message>
@@ -1193,6 +1265,41 @@ Ctrl+1 … Ctrl+5  ir a una sección</translation>
     <message>
         <source>Substance %1</source>
         <translation>Sustancia %1</translation>
+    </message>
+</context>
+<context>
+    <name>SupplyCostsBox</name>
+    <message>
+        <source>Unit costs of supplies</source>
+        <translation>Costes unitarios de los suministros</translation>
+    </message>
+    <message>
+        <source>Naloxone k&amp;it</source>
+        <translation>&amp;Kit de naloxona</translation>
+    </message>
+    <message>
+        <source>S&amp;yringe</source>
+        <translation>&amp;Jeringa</translation>
+    </message>
+    <message>
+        <source>Test st&amp;rip</source>
+        <translation>Tira reacti&amp;va</translation>
+    </message>
+    <message>
+        <source>HI&amp;V test</source>
+        <translation>Prueba de VI&amp;H</translation>
+    </message>
+    <message>
+        <source>H&amp;CV test</source>
+        <translation>Prueba &amp;de VHC</translation>
+    </message>
+    <message>
+        <source>What one unit costs the agency, for the monthly report&apos;s stewardship section. Leave a box empty when the cost is not known: the report then says it was not entered.</source>
+        <translation>Lo que cuesta una unidad a la agencia, para la sección de administración de recursos del informe mensual. Deje la casilla vacía si no se conoce el coste: el informe dirá entonces que no se introdujo.</translation>
+    </message>
+    <message>
+        <source>not entered</source>
+        <translation>no introducido</translation>
     </message>
 </context>
 <context>
@@ -1369,6 +1476,14 @@ Ctrl+1 … Ctrl+5  ir a una sección</translation>
         <translation>Guardar los seguimientos mostrados en un archivo para imprimir o para llamar: código, nombre, teléfono (solo con consentimiento de contacto), punto, cierre de la ventana e intentos.</translation>
     </message>
     <message>
+        <source>&amp;Printable call list (PDF)…</source>
+        <translation>Lista de llamadas para im&amp;primir (PDF)…</translation>
+    </message>
+    <message>
+        <source>Save the follow-ups shown as a PDF to print, with a column to write each call&apos;s result in; the phone only with consent to contact.</source>
+        <translation>Guardar los seguimientos mostrados como PDF para imprimir, con una columna para anotar el resultado de cada llamada; el teléfono solo con consentimiento de contacto.</translation>
+    </message>
+    <message>
         <source>Every follow-up point</source>
         <translation>Todos los puntos de seguimiento</translation>
     </message>
@@ -1404,8 +1519,16 @@ Ctrl+1 … Ctrl+5  ir a una sección</translation>
         <translation>lista-de-llamadas-%1.csv</translation>
     </message>
     <message>
+        <source>PDF files (*.pdf)</source>
+        <translation>Archivos PDF (*.pdf)</translation>
+    </message>
+    <message>
         <source>Save the call list</source>
         <translation>Guardar la lista de llamadas</translation>
+    </message>
+    <message>
+        <source>%1 — %2-month follow-up, due %5, window %3 to %4</source>
+        <translation>%1 — seguimiento de %2 meses, previsto el %5, ventana del %3 al %4</translation>
     </message>
     <message>
         <source>CSV files (*.csv)</source>
@@ -1426,10 +1549,6 @@ Ctrl+1 … Ctrl+5  ir a una sección</translation>
     <message>
         <source>Choose a follow-up in the list.</source>
         <translation>Elija un seguimiento de la lista.</translation>
-    </message>
-    <message>
-        <source>%1 — %2-month follow-up, window %3 to %4</source>
-        <translation>%1 — seguimiento a %2 meses, ventana del %3 al %4</translation>
     </message>
     <message>
         <source>No contact attempts yet.</source>
