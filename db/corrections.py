@@ -137,7 +137,7 @@ _CLIENT = Prepared(
 class ClientFacts:
     """What checking a corrected record needs of its client."""
 
-    birth_date: dt.date | None
+    birth_date: dt.date
     consent_contact: bool
 
 

@@ -105,6 +105,7 @@ def timelines(session: Session, client_ids: Sequence[int]) -> list[TimelineRow]:
 
 def every_assessment(session: Session, client_ids: Sequence[int]) -> list[tuple[TimelineRow, bool]]:
     """Every assessment of these clients by client and date, with whether it is voided."""
+    rows: Sequence[Any]
     if len(client_ids) == 1:
         rows = _ONE_TIMELINE.rows(session.connection(), {"client_id": client_ids[0]})
     else:

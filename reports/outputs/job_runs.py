@@ -135,6 +135,8 @@ def call_list(
     months = load_settings(database).followup_months
     day = i.as_of or caller.today
     return write_call_list_pdf(database, caller.the_actor(), target, day, months, Filters())
+
+
 def profile(key: str) -> Runner:
     """The runner of the funder profile `key` (reports.outputs.funder_profiles)."""
 
