@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QHBoxLayout,
@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
     QLineEdit,
     QPlainTextEdit,
     QPushButton,
+    QScrollArea,
     QTabWidget,
     QVBoxLayout,
     QWidget,
@@ -186,6 +187,9 @@ class ClientNotesPanel(QWidget):
         if self.tabs is not None:
             self.tabs.setCurrentWidget(self)
         self.editor.setFocus(Qt.FocusReason.ShortcutFocusReason)
+        # The page scrolls below the client's name: bring the box into view, or the
+        # cursor is in a box the person cannot see (after the tab's layout settles).
+        QTimer.singleShot(0, lambda: _scroll_to(self.editor))
 
     def start_correcting(self) -> None:
         note = self.chosen()
@@ -291,3 +295,12 @@ def _preview(text: str) -> str:
     first = text.split("\n", 1)[0]
     more = len(first) > PREVIEW or "\n" in text
     return first[:PREVIEW] + ("…" if more else "")
+
+
+def _scroll_to(widget: QWidget) -> None:
+    """Scroll every scroll area around `widget` until it is in view."""
+    parent = widget.parentWidget()
+    while parent is not None:
+        if isinstance(parent, QScrollArea):
+            parent.ensureWidgetVisible(widget, 0, 20)
+        parent = parent.parentWidget()

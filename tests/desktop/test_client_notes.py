@@ -6,8 +6,8 @@ from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QApplication
+from PySide6.QtCore import QPoint, Qt
+from PySide6.QtWidgets import QApplication, QScrollArea
 from sqlalchemy import select
 
 from db.models import ClientNote
@@ -137,3 +137,20 @@ def test_front_desk_is_told_they_may_not_correct_someone_elses_note(qtbot: Any, 
     qtbot.keyClick(panel.editor, Qt.Key.Key_Return, CTRL)
     assert "entered by someone else" in panel.problem.text()
     assert stored(desk, page.client_id) == [("The manager's note", "manager", None)]
+
+
+def test_alt_n_brings_the_note_box_into_view_on_a_page_that_scrolls(qtbot: Any, desk: Desk) -> None:
+    desk.window.resize(1200, 600)  # a short screen: the tabs sit below the fold
+    page = open_page(qtbot, desk, "N-9")
+    panel = panel_of(page)
+    qtbot.keyClick(focused(desk.window), Qt.Key.Key_N, ALT)
+    viewport = page.findChild(QScrollArea).viewport()
+
+    def box_in_view() -> bool:
+        top_left = panel.editor.mapTo(viewport, QPoint(0, 0))
+        return top_left.y() >= 0 and top_left.y() + 20 <= viewport.height()
+
+    try:
+        qtbot.waitUntil(box_in_view)
+    finally:
+        desk.window.resize(1200, 800)
