@@ -21,15 +21,18 @@ funder workbook) stay on openpyxl, which also reads every workbook back.
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
 import shutil
 import tempfile
+import zipfile
 from collections.abc import Callable, Sequence
 from pathlib import Path
 from types import MethodType
 from typing import Any
 
 import xlsxwriter
+from xlsxwriter.exceptions import FileCreateError
 from xlsxwriter.format import Format
 from xlsxwriter.worksheet import Worksheet
 
@@ -126,6 +129,18 @@ class StreamSheet:
         raise ValueError(f"{where}: beyond the 1,048,576 rows a sheet holds")
 
 
+def _drop_open_zips(error: BaseException) -> None:
+    """Close, without writing their directory, the zips left open in the failed frames."""
+    trace = error.__traceback__
+    while trace is not None:
+        for value in list(trace.tb_frame.f_locals.values()):
+            if isinstance(value, zipfile.ZipFile) and value.fp is not None:
+                value._didModify = False  # type: ignore[attr-defined]  # nothing more to write
+                with contextlib.suppress(OSError, ValueError):
+                    value.close()
+        trace = trace.tb_next
+
+
 def _unwrapped(method: Callable[..., int], ws: Worksheet) -> Callable[..., int]:
     return MethodType(getattr(method, "__wrapped__", method), ws)
 
@@ -156,6 +171,15 @@ class StreamBook:
         """Write the workbook to its path and remove the row files."""
         try:
             self.workbook.close()
+        except FileCreateError as failed:
+            # xlsxwriter wraps the OSError (a full disk) and leaves its zip open, which the
+            # garbage collector would try to finish, printing a traceback: close it unwritten
+            # and raise the OSError itself, which callers report in one line.
+            cause = failed.__context__
+            if isinstance(cause, OSError):
+                _drop_open_zips(cause)
+                raise cause from None
+            raise
         finally:
             self.discard()
 
