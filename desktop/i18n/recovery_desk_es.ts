@@ -143,15 +143,15 @@
     </message>
     <message>
         <source>Edit &amp;client details</source>
-        <translation>Editar datos del &amp;cliente</translation>
+        <translation>Editar &amp;cliente</translation>
     </message>
     <message>
         <source>Rec&amp;ord consent…</source>
-        <translation>Registrar c&amp;onsentimiento…</translation>
+        <translation>C&amp;onsentimiento…</translation>
     </message>
     <message>
         <source>&amp;Progress summary…</source>
-        <translation>Resumen de &amp;progreso…</translation>
+        <translation>&amp;Progreso (PDF)…</translation>
     </message>
     <message>
         <source>Erase client…</source>
