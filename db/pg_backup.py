@@ -84,6 +84,19 @@ def restore_postgres(url: str, backup: Path) -> None:
             "into an empty database (create one with createdb); nothing was changed"
         )
     _run(restore_command(url, backup), url, "restore")
+    _gather_statistics(url)
+
+
+def _gather_statistics(url: str) -> None:
+    """ANALYZE the restored tables: pg_restore loads rows but no planner statistics, and
+    until autovacuum comes round a report's joins are planned as for empty tables (a
+    20,000-client monthly report ran for over ten minutes instead of seconds)."""
+    engine = create_engine(url, hide_parameters=True, isolation_level="AUTOCOMMIT")
+    try:
+        with engine.connect() as conn:
+            conn.exec_driver_sql("ANALYZE")
+    finally:
+        engine.dispose()
 
 
 def _tables(url: str) -> list[str]:

@@ -81,6 +81,11 @@ def test_a_backup_restored_into_an_empty_database_holds_the_agency(
     try:
         assert_chained(trail(restored))  # the audit trail came whole, in order
         assert len(trail(restored)) == len(trail(pg))
+        with restored.engine.connect() as conn:  # the planner knows what was loaded
+            analysed = conn.exec_driver_sql(
+                "SELECT count(*) FROM pg_stats WHERE tablename = 'clients'"
+            ).scalar()
+        assert analysed
     finally:
         restored.dispose()
 
