@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
 import os
 import sqlite3
@@ -107,23 +108,32 @@ def database(tmp_path) -> Iterator[Database]:
     db.dispose()
 
 
-def _postgres_database() -> Iterator[Database]:
+@contextlib.contextmanager
+def new_server_database(prefix: str = "rd_test") -> Iterator[str]:
+    """A new, empty database on the test server, dropped afterwards: its URL."""
     from sqlalchemy import create_engine, text
     from sqlalchemy.engine import make_url
 
     assert PG_URL is not None
-    name = f"rd_test_{uuid.uuid4().hex[:12]}"
+    name = f"{prefix}_{uuid.uuid4().hex[:12]}"
     admin_engine = create_engine(PG_URL, isolation_level="AUTOCOMMIT")
     with admin_engine.connect() as conn:
         conn.execute(text(f'CREATE DATABASE "{name}"'))
-    db = open_database(make_url(PG_URL).set(database=name).render_as_string(hide_password=False))
     try:
-        yield db
+        yield make_url(PG_URL).set(database=name).render_as_string(hide_password=False)
     finally:
-        db.dispose()
         with admin_engine.connect() as conn:
             conn.execute(text(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)'))
         admin_engine.dispose()
+
+
+def _postgres_database() -> Iterator[Database]:
+    with new_server_database() as url:
+        db = open_database(url)
+        try:
+            yield db
+        finally:
+            db.dispose()
 
 
 @pytest.fixture(params=["sqlite", pytest.param("postgres", marks=pytest.mark.postgres)])

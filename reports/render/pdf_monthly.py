@@ -10,7 +10,6 @@ beside its target and renamed into place, so a failure or cancel leaves no file.
 
 from __future__ import annotations
 
-import datetime as dt
 import logging
 from collections.abc import Callable
 from pathlib import Path
@@ -30,7 +29,7 @@ from db.dates import Period
 from db.files import atomic_path
 from db.jobs import Cancelled, IsCancelled
 from reports.render import pdf_charts
-from reports.render.pdf_pages import PageFrame, numbered_canvas
+from reports.render.pdf_pages import PageFrame, generated_text, numbered_canvas
 from reports.render.pdf_style import (
     MARGIN,
     Styles,
@@ -59,14 +58,6 @@ def month_title(period: Period, language: ReportLanguage = ENGLISH) -> str:
     if start.day == 1 and start.year == end.year and start.month == end.month:
         return language.month(start.year, start.month)
     return language.say(Sentence(N_("{start} to {end}"), start=start, end=end))
-
-
-def generated_text(when: dt.datetime, language: ReportLanguage = ENGLISH) -> str:
-    moment = when.astimezone(dt.UTC)
-    generated = Sentence(
-        N_("Generated {day} {time} UTC"), day=moment.date(), time=moment.strftime("%H:%M")
-    )
-    return language.say(generated)
 
 
 def _canvas_maker(data: ReportData) -> Callable[..., pdf_canvas.Canvas]:

@@ -13,12 +13,18 @@ from reportlab.lib.utils import TimeStamp
 from reportlab.pdfgen import canvas as pdf_canvas
 
 from reports.render.pdf_style import ACCENT, FONT, FONT_BOLD, MARGIN, MUTED, RULE, WARNING
+from reports.rules.words import N_, Sentence
+from reports.tables.language import ENGLISH, ReportLanguage
 
 INTERNAL_MARK = "Internal — contains small counts"
 
 
-def generated_text(when: dt.datetime) -> str:
-    return f"Generated {when.astimezone(dt.UTC).strftime('%Y-%m-%d %H:%M')} UTC"
+def generated_text(when: dt.datetime, language: ReportLanguage = ENGLISH) -> str:
+    moment = when.astimezone(dt.UTC)
+    generated = Sentence(
+        N_("Generated {day} {time} UTC"), day=moment.date(), time=moment.strftime("%H:%M")
+    )
+    return language.say(generated)
 
 
 @dataclass(frozen=True)

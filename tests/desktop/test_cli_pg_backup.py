@@ -5,7 +5,6 @@ from __future__ import annotations
 
 import shutil
 import stat
-import uuid
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -18,7 +17,7 @@ from db.models import Client
 from db.startup import open_database
 from forms import records
 from tests.accounts import signed_in
-from tests.conftest import PG_URL, TODAY, _postgres_database
+from tests.conftest import TODAY, _postgres_database, new_server_database
 from tests.db.test_audit_chain import PERSON, assert_chained, trail
 from tests.desktop.cli_helpers import run, run_as
 
@@ -33,17 +32,8 @@ def pg() -> Iterator[Database]:
 @pytest.fixture
 def empty_url() -> Iterator[str]:
     """A new, empty database on the test server."""
-    assert PG_URL is not None
-    name = f"rd_restore_{uuid.uuid4().hex[:12]}"
-    admin = create_engine(PG_URL, isolation_level="AUTOCOMMIT")
-    with admin.connect() as conn:
-        conn.execute(text(f'CREATE DATABASE "{name}"'))
-    try:
-        yield make_url(PG_URL).set(database=name).render_as_string(hide_password=False)
-    finally:
-        with admin.connect() as conn:
-            conn.execute(text(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)'))
-        admin.dispose()
+    with new_server_database("rd_restore") as url:
+        yield url
 
 
 def _agency(pg: Database) -> None:

@@ -9,15 +9,13 @@ never asserted.
 
 from __future__ import annotations
 
-import uuid
 from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from sqlalchemy import create_engine, text
 from sqlalchemy.engine import make_url
 
-from tests.conftest import PG_URL
+from tests.conftest import new_server_database
 from tests.drills import four_desks
 
 CLIENTS = 40  # per desk: about a minute on each database
@@ -28,17 +26,8 @@ def drill_url(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[str]:
     if request.param == "sqlite":
         yield f"sqlite:///{tmp_path / 'drill.sqlite3'}"
         return
-    assert PG_URL is not None
-    name = f"rd_drill_{uuid.uuid4().hex[:12]}"
-    admin = create_engine(PG_URL, isolation_level="AUTOCOMMIT")
-    with admin.connect() as conn:
-        conn.execute(text(f'CREATE DATABASE "{name}"'))
-    try:
-        yield make_url(PG_URL).set(database=name).render_as_string(hide_password=False)
-    finally:
-        with admin.connect() as conn:
-            conn.execute(text(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)'))
-        admin.dispose()
+    with new_server_database("rd_drill") as url:
+        yield url
 
 
 def test_four_desks_an_import_and_a_report_at_once(drill_url: str, tmp_path: Path) -> None:

@@ -4,14 +4,12 @@ from __future__ import annotations
 
 import datetime as dt
 import os
-import uuid
 from collections.abc import Iterator
 from dataclasses import replace
 from pathlib import Path
 
 import pytest
-from sqlalchemy import create_engine, select, text
-from sqlalchemy.engine import make_url
+from sqlalchemy import select
 
 from db import settings as agency_settings
 from db import users
@@ -24,6 +22,7 @@ from forms import accounts, practice
 from forms.first_run import SERVER, FirstRunSetup, complete_first_run
 from forms.passwords import AccountError
 from forms.validation import ValidationFailed
+from tests.conftest import new_server_database
 
 PASSWORD = "a long first-run password 7"
 SETUP = FirstRunSetup(
@@ -168,18 +167,8 @@ def test_a_practice_agency_is_made_beside_and_marked_as_practice(
 
 @pytest.fixture
 def empty_server_database() -> Iterator[str]:
-    base = os.environ.get("RECOVERY_DESK_TEST_PG_URL")
-    assert base is not None
-    name = f"rd_first_{uuid.uuid4().hex[:12]}"
-    admin = create_engine(base, isolation_level="AUTOCOMMIT")
-    with admin.connect() as conn:
-        conn.execute(text(f'CREATE DATABASE "{name}"'))
-    try:
-        yield make_url(base).set(database=name).render_as_string(hide_password=False)
-    finally:
-        with admin.connect() as conn:
-            conn.execute(text(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)'))
-        admin.dispose()
+    with new_server_database("rd_first") as url:
+        yield url
 
 
 @pytest.mark.postgres
