@@ -33,7 +33,7 @@ from reports.render.pdf_style import (
 )
 
 # Shares of the line's width: code, name, phone, point, window closes, attempts, result.
-SHARES = (0.09, 0.25, 0.16, 0.09, 0.10, 0.08, 0.23)
+SHARES = (0.12, 0.24, 0.16, 0.09, 0.10, 0.08, 0.21)
 RIGHT_ALIGNED = (3, 5)  # point and attempts are numbers
 
 

@@ -136,3 +136,13 @@ def test_a_filtered_printable_list_says_what_it_shows_and_an_empty_one_says_so(
     seen = " ".join(_pdf_text(target).split())
     assert "0 follow-ups. shown: missed; the 3-month point; windows closing within 7 days." in seen
     assert "No follow-up to call." in seen and "One" not in seen
+
+
+def test_a_client_code_of_the_usual_length_prints_on_one_line(
+    database: Database, front_desk: Actor, tmp_path: Path
+) -> None:
+    """Seen in the demo agency's list: 'DEMO-00015' on one line and '6' on the next."""
+    _client(database, front_desk, "DEMO-000156", given_name="Tomáš", family_name="Peña")
+    target = tmp_path / "calls.pdf"
+    assert write_call_list_pdf(database, front_desk, target, TODAY, MONTHS, Filters()) == 1
+    assert "DEMO-000156" in _pdf_text(target)
