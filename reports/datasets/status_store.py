@@ -20,7 +20,12 @@ from db.jobs import collector_paused
 from reports.datasets.histories import load_histories
 from reports.rules.facts import ClientHistory, death_date
 from reports.rules.recovery import ClassStatus
-from reports.rules.status_state import states_after_assessments, status_from_state
+from reports.rules.status_state import (
+    StoredState,
+    series_from_states,
+    states_after_assessments,
+    status_from_state,
+)
 
 _FIELDS = status_rows.STATUS_COLUMNS
 # The status columns stored (deceased_on is read from the record at the as-of date).
@@ -92,32 +97,29 @@ class StoredSeries:
         self._ids = sorted(set(client_ids))
         self._dates = dates
         self._at = 0  # where the next chunk starts in _ids
-        self._rows: dict[int, list[tuple[dt.date, dt.date | None, ClassStatus]]] = {}
+        self._states: dict[int, list[StoredState]] = {}
 
     def of(self, history: ClientHistory) -> list[list[ClassStatus]]:
         """The client's statuses at each date, in the order of the dates."""
         client_id = history.client_id
-        while client_id not in self._rows and self._at < len(self._ids):
+        while client_id not in self._states and self._at < len(self._ids):
             self._read_chunk()
-        rows = self._rows.pop(client_id, [])
-        died = death_date(history)
-        series = []
-        for on in self._dates:
-            state = [
-                status for start, end, status in rows if start <= on and (end is None or end > on)
-            ]
-            d_last = state[0].d_last if state else None
-            series.append(status_from_state(state, d_last, died, on))
-        return series
+        states = self._states.pop(client_id, [])
+        return series_from_states(states, death_date(history), self._dates)
 
     def _read_chunk(self) -> None:
         chunk = self._ids[self._at : self._at + _CHUNK]
         self._at += len(chunk)
-        self._rows = {client_id: [] for client_id in chunk}
+        self._states = {client_id: [] for client_id in chunk}
         found = status_rows.rows_between(self._session, chunk, min(self._dates), max(self._dates))
-        for row in found:
-            status = status_of_row(row[2:])
-            self._rows[row[0]].append((status.d_last, row[1], status))  # type: ignore[arg-type]
+        # By client, date and position: one state per client and date, headline first.
+        for client_id, next_on, *values in found:
+            status = ClassStatus(*values)
+            states = self._states[client_id]
+            if states and states[-1][0] == status.d_last:
+                states[-1][2].append(status)  # type: ignore[attr-defined]
+            else:
+                states.append((status.d_last, next_on, [status]))  # type: ignore[arg-type]
 
 
 def rebuild(session: Session, client_ids: Sequence[int] | None) -> None:

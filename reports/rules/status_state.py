@@ -11,6 +11,7 @@ date: `states_after_assessments` computes them with the walk itself, and
 
 from __future__ import annotations
 
+from bisect import bisect_right
 from collections.abc import Iterator, Sequence
 from datetime import date
 
@@ -46,6 +47,38 @@ def status_from_state(
     if d_last is None or (as_of - d_last).days > UNKNOWN_AFTER_DAYS:
         return [_set_aside(s, UNKNOWN, None) for s in state]
     return list(state)
+
+
+# A client's stored state: (d, the next completed assessment's date or None, the
+# statuses after the assessment of d, headline first), one per completed assessment.
+StoredState = tuple[date, date | None, Sequence[ClassStatus]]
+
+
+def series_from_states(
+    states: Sequence[StoredState], dead_on: date | None, as_of_dates: Sequence[date]
+) -> list[list[ClassStatus]]:
+    """`status_from_state` at each date, in the order given, from the client's stored
+    states oldest first (those that hold at some of the dates suffice). As in
+    `recovery.classify_series`, dates that share the state held, the death and the
+    183-day rule share one computation and so the same (read-only) statuses."""
+    starts = [d for d, _next_on, _state in states]
+    done: dict[tuple[int, bool, bool], list[ClassStatus]] = {}
+    series = []
+    for on in as_of_dates:
+        held = bisect_right(starts, on) - 1
+        if held >= 0:
+            next_on = states[held][1]
+            if next_on is not None and next_on <= on:
+                held = -1
+        dead = dead_on is not None and dead_on <= on
+        unknown = held < 0 or (on - starts[held]).days > UNKNOWN_AFTER_DAYS
+        found = done.get((held, dead, unknown))
+        if found is None:
+            state = states[held][2] if held >= 0 else ()
+            d_last = state[0].d_last if state else None
+            found = done[held, dead, unknown] = status_from_state(state, d_last, dead_on, on)
+        series.append(list(found))
+    return series
 
 
 def _set_aside(known: ClassStatus, status: str, dead_on: date | None) -> ClassStatus:
