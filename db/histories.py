@@ -3,7 +3,7 @@
 A whole agency is read in chunks of consecutive client ids, four statements
 per chunk (clients, assessments, their substance records, events), each
 ordered so that the caller can group rows in one pass. Rows come back as
-SQLAlchemy rows in the column order of the *_COLUMNS tuples below;
+plain tuples (db.chunk_rows) in the column order of the *_COLUMNS tuples below;
 `reports.datasets.histories` turns them into the rules' dataclasses.
 """
 
@@ -19,6 +19,7 @@ from sqlalchemy import ColumnElement, Select, bindparam, null, or_, select
 from sqlalchemy.orm import Session
 
 from db import assessments, codes
+from db.chunk_rows import ManyRows, id_slots, id_values, slot_count
 from db.driver import Prepared
 from db.models import Assessment, Client, Event, SubstanceRecord
 
@@ -68,17 +69,23 @@ def active_client_ids(session: Session) -> list[int]:
     return list(session.scalars(stmt))
 
 
-def _in_chunk(column: Any, contiguous: bool) -> ColumnElement[bool]:
-    # A range uses the (client_id, date) indexes without a long IN list. Bound at
-    # execution, so the statements are built once (`_statements`), not per chunk: a
-    # save rebuilding one client's stored status reads its history this way.
-    if contiguous:
+def _in_chunk(column: Any, slots: int | None) -> ColumnElement[bool]:
+    # A range (every client, or the one client a save rebuilds) uses the (client_id,
+    # date) indexes by BETWEEN; other chunks bind one id per slot (db.chunk_rows).
+    if slots is None:
         return column.between(bindparam("first"), bindparam("last"))
-    return column.in_(bindparam("ids", expanding=True))
+    return id_slots(column, slots)
 
 
-def _bound(ids: Sequence[int], contiguous: bool) -> dict[str, Any]:
-    return {"first": ids[0], "last": ids[-1]} if contiguous else {"ids": list(ids)}
+def _bound(
+    ids: Sequence[int], slots: int | None, until: dt.date | None, events_from: dt.date | None
+) -> dict[str, Any]:
+    bound: dict[str, Any] = {"until": until, "events_from": events_from}
+    if slots is None:
+        bound.update(first=ids[0], last=ids[-1])
+    else:
+        bound.update(id_values(ids, slots))
+    return bound
 
 
 def _assessment_columns(wanted: Collection[str] | None) -> list[Any]:
@@ -92,33 +99,33 @@ def _assessment_columns(wanted: Collection[str] | None) -> list[Any]:
     ]
 
 
-@functools.lru_cache(maxsize=64)
 def _statements(
-    contiguous: bool,
-    until: dt.date | None,
-    wanted: frozenset[str] | None = None,
-    events_from: dt.date | None = None,
+    slots: int | None, until: bool, wanted: frozenset[str] | None, events_from: bool
 ) -> tuple[Select[Any], ...]:
+    """The four statements of a chunk; `until` and `events_from` are bound by those names
+    when asked for, so a statement serves every date."""
     clients = select(*_columns(Client, CLIENT_COLUMNS)).where(
-        _in_chunk(Client.id, contiguous), Client.merged_into_id.is_(None)
+        _in_chunk(Client.id, slots), Client.merged_into_id.is_(None)
     )
     assessments = select(*_assessment_columns(wanted)).where(
-        _in_chunk(Assessment.client_id, contiguous), Assessment.voided_at.is_(None)
+        _in_chunk(Assessment.client_id, slots), Assessment.voided_at.is_(None)
     )
     substances = (
         select(*_columns(SubstanceRecord, SUBSTANCE_COLUMNS))
         .join(Assessment, Assessment.id == SubstanceRecord.assessment_id)
-        .where(_in_chunk(Assessment.client_id, contiguous), Assessment.voided_at.is_(None))
+        .where(_in_chunk(Assessment.client_id, slots), Assessment.voided_at.is_(None))
     )
     events = select(*_columns(Event, EVENT_COLUMNS)).where(
-        _in_chunk(Event.client_id, contiguous), Event.voided_at.is_(None)
+        _in_chunk(Event.client_id, slots), Event.voided_at.is_(None)
     )
-    if until is not None:
-        assessments = assessments.where(Assessment.assessed_on <= until)
-        substances = substances.where(Assessment.assessed_on <= until)
-        events = events.where(Event.occurred_on <= until)
-    if events_from is not None:
-        events = events.where(or_(Event.occurred_on >= events_from, Event.event == codes.DEATH))
+    if until:
+        assessments = assessments.where(Assessment.assessed_on <= bindparam("until"))
+        substances = substances.where(Assessment.assessed_on <= bindparam("until"))
+        events = events.where(Event.occurred_on <= bindparam("until"))
+    if events_from:
+        events = events.where(
+            or_(Event.occurred_on >= bindparam("events_from"), Event.event == codes.DEATH)
+        )
     return (
         clients.order_by(Client.id),
         assessments.order_by(Assessment.client_id, Assessment.assessed_on),
@@ -131,10 +138,18 @@ def _statements(
 
 @functools.lru_cache(maxsize=64)
 def _prepared(
-    until: dt.date | None, wanted: frozenset[str] | None, events_from: dt.date | None
+    until: bool, wanted: frozenset[str] | None, events_from: bool
 ) -> tuple[Prepared, ...]:
     """The statements of one client's history (a save's rebuild), compiled once."""
-    return tuple(Prepared(s) for s in _statements(True, until, wanted, events_from))
+    return tuple(Prepared(s) for s in _statements(None, until, wanted, events_from))
+
+
+@functools.lru_cache(maxsize=64)
+def _many(
+    slots: int | None, until: bool, wanted: frozenset[str] | None, events_from: bool
+) -> tuple[ManyRows, ...]:
+    """The statements of a chunk of clients (a report), compiled once."""
+    return tuple(ManyRows(s) for s in _statements(slots, until, wanted, events_from))
 
 
 def _one_client(
@@ -145,9 +160,10 @@ def _one_client(
     substances: bool,
     events_from: dt.date | None,
 ) -> HistoryRows:
-    clients, assessments, records, events = _prepared(until, wanted, events_from)
+    statements = _prepared(until is not None, wanted, events_from is not None)
+    clients, assessments, records, events = statements
     connection = session.connection()
-    bound = {"first": client_id, "last": client_id}
+    bound = _bound([client_id], None, until, events_from)
     return HistoryRows(
         clients.rows(connection, bound),
         assessments.rows(connection, bound),
@@ -185,17 +201,15 @@ def history_rows(
         return
     for start in range(0, len(ids), chunk_size):
         chunk = ids[start : start + chunk_size]
-        # A range of ids (every client, or the one client a save rebuilds) reads by
-        # BETWEEN: an expanding IN list is compiled again at every execution.
         contiguous = client_ids is None or chunk[-1] - chunk[0] == len(chunk) - 1
-        clients, assessments, records, events = _statements(contiguous, until, wanted, events_from)
-        bound = _bound(chunk, contiguous)
-        # Core execution on the session's connection: the ORM result layer
-        # would only wrap these plain rows again.
+        slots = None if contiguous else slot_count(chunk)
+        statements = _many(slots, until is not None, wanted, events_from is not None)
+        clients, assessments, records, events = statements
+        bound = _bound(chunk, slots, until, events_from)
         connection = session.connection()
         yield HistoryRows(
-            connection.execute(clients, bound).all(),
-            connection.execute(assessments, bound).all(),
-            connection.execute(records, bound).all() if substances else [],
-            connection.execute(events, bound).all(),
+            clients.rows(connection, bound),
+            assessments.rows(connection, bound),
+            records.rows(connection, bound) if substances else [],
+            events.rows(connection, bound),
         )
