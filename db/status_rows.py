@@ -14,6 +14,7 @@ Reading is a date comparison: the row that holds at `as_of` is the one with
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import logging
 from collections.abc import Callable, Iterator, Mapping, Sequence
 from typing import Any
@@ -22,6 +23,7 @@ from sqlalchemy import bindparam, delete, func, insert, null, or_, select
 from sqlalchemy.orm import Session
 
 from db import codes
+from db.chunk_rows import ManyRows, id_slots, id_values, slot_count
 from db.driver import Prepared
 from db.engine import Database
 from db.models import Assessment, Base, Client, Event, SubstanceRecord
@@ -182,17 +184,31 @@ def death_of(session: Session, client_id: int) -> dt.date | None:
 
 
 def rows_between(
-    session: Session, client_ids: Sequence[int], first: dt.date, last: dt.date
-) -> list[Any]:
-    """(client_id, next_on, *STATUS_COLUMNS) of the rows of `client_ids` that hold at some
-    date from `first` to `last`, by client, date and position."""
-    stmt = (
-        select(Status.client_id, Status.next_on, *_columns())
-        .where(
-            Status.client_id.in_(list(client_ids)),
-            Status.assessed_on <= last,
-            or_(Status.next_on.is_(None), Status.next_on > first),
-        )
-        .order_by(Status.client_id, Status.assessed_on, Status.position)
+    session: Session,
+    client_ids: Sequence[int],
+    first: dt.date,
+    last: dt.date,
+    *,
+    headlines: bool = False,
+) -> list[tuple[Any, ...]]:
+    """(client_id, next_on, *STATUS_COLUMNS) of the rows of `client_ids` (a chunk of a few
+    thousand) that hold at some date from `first` to `last`, by client, date and
+    position; with `headlines`, only each client's headline class (position 0)."""
+    ids = list(client_ids)
+    if not ids:
+        return []
+    slots = slot_count(ids)
+    bound = {**id_values(ids, slots), "first": first, "last": last}
+    return _between(slots, headlines).rows(session.connection(), bound)
+
+
+@functools.lru_cache(maxsize=32)
+def _between(slots: int, headlines: bool) -> ManyRows:
+    stmt = select(Status.client_id, Status.next_on, *_columns()).where(
+        id_slots(Status.client_id, slots),
+        Status.assessed_on <= bindparam("last"),
+        or_(Status.next_on.is_(None), Status.next_on > bindparam("first")),
     )
-    return list(session.execute(stmt))
+    if headlines:
+        stmt = stmt.where(Status.position == 0)
+    return ManyRows(stmt.order_by(Status.client_id, Status.assessed_on, Status.position))

@@ -223,7 +223,7 @@ def _walked(
     followups_from = intakes_from(_reach(tallies.followups), tallies.followups.months)
     harm_period = Period.twelve_months_ending(as_of)
     histories = load_histories(session, ids, until=as_of)
-    stored = StoredSeries(session, ids, dates)
+    stored = StoredSeries(session, ids, dates, headlines=True)
     for done, history in enumerate(histories, start=before + 1):
         tick(done)
         if _intake_since(history, followups_from):
@@ -284,9 +284,9 @@ def _not_walked(
 def _statuses(
     history: ClientHistory, dates: tuple[dt.date, ...], stored: StoredSeries
 ) -> list[list[rules.ClassStatus]]:
-    """`classify_series` from the stored status, skipped for a client whose latest completed
-    assessment is too old for any trend date: unknown throughout, in the population only
-    for harm."""
+    """`classify_series` from the stored status, headlines only (all the tallies count),
+    skipped for a client whose latest completed assessment is too old for any trend
+    date: unknown throughout, in the population only for harm."""
     last = max(
         (a.assessed_on for a in history.assessments if a.contact_status == "completed"),
         default=None,

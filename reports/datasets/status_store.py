@@ -88,12 +88,20 @@ def client_statuses(session: Session, client_id: int, as_of: dt.date) -> list[Cl
 
 class StoredSeries:
     """`classify_series` of clients asked for in ascending id order, from the stored status:
-    the rows of a chunk of clients read in one statement when the first of them is asked."""
+    the rows of a chunk of clients read in one statement when the first of them is asked.
+    With `headlines`, each date's list holds the headline status alone (its first), which
+    is all the monthly walk counts: the other classes' rows are not read."""
 
     def __init__(
-        self, session: Session, client_ids: Sequence[int], dates: Sequence[dt.date]
+        self,
+        session: Session,
+        client_ids: Sequence[int],
+        dates: Sequence[dt.date],
+        *,
+        headlines: bool = False,
     ) -> None:
         self._session = session
+        self._headlines = headlines
         self._ids = sorted(set(client_ids))
         self._dates = dates
         self._at = 0  # where the next chunk starts in _ids
@@ -111,7 +119,9 @@ class StoredSeries:
         chunk = self._ids[self._at : self._at + _CHUNK]
         self._at += len(chunk)
         self._states = {client_id: [] for client_id in chunk}
-        found = status_rows.rows_between(self._session, chunk, min(self._dates), max(self._dates))
+        found = status_rows.rows_between(
+            self._session, chunk, min(self._dates), max(self._dates), headlines=self._headlines
+        )
         # By client, date and position: one state per client and date, headline first.
         for client_id, next_on, *values in found:
             status = ClassStatus(*values)

@@ -71,6 +71,10 @@ def test_the_series_from_stored_states_is_the_walk(
     expected = classify_series(h, dates)
     for on, mine, walk in zip(dates, got, expected, strict=True):
         assert mine == walk, on
+    # The headline rows alone (what the monthly walk reads) give each date's headline.
+    headlines = [(d, next_on, statuses[:1]) for d, next_on, statuses in states]
+    got = series_from_states(headlines, death_date(h), dates)
+    assert got == [statuses[:1] for statuses in expected]
 
 
 def test_a_leap_day_and_the_183_day_edge_read_as_the_walk() -> None:
