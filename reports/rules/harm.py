@@ -130,10 +130,16 @@ def harm_from(
     history: ClientHistory, events_in: Period, assessment: AssessmentFacts | None
 ) -> ClientHarm:
     """Flags from events dated in `events_in` and the 28-day items of `assessment`."""
+    return _harm_from(history, events_in, assessment, death_date(history))
+
+
+def _harm_from(
+    history: ClientHistory, events_in: Period, assessment: AssessmentFacts | None, died: date | None
+) -> ClientHarm:
+    """`harm_from` once the client's `death_date` is known."""
     flags = assessment_flags(assessment) if assessment is not None else set()
     counts: dict[str, int] = {}
     start, end = events_in.start, events_in.end
-    died = death_date(history)
     if died is not None and start <= died <= end:
         flags.add(DEATH_INDICATOR)
     for e in history.events:
@@ -207,8 +213,9 @@ def paired_harm_at(
     if intake is None:
         return None
     days = _look_back_days(history, intake.assessed_on, latest.assessed_on)
-    before = harm_from(history, _days_ending(intake.assessed_on, days), intake)
-    after = harm_from(history, _days_ending(latest.assessed_on, days), latest)
+    died = death_date(history)
+    before = _harm_from(history, _days_ending(intake.assessed_on, days), intake, died)
+    after = _harm_from(history, _days_ending(latest.assessed_on, days), latest, died)
     return before, after
 
 
