@@ -56,14 +56,21 @@ def _count_levels(flags: int) -> Levels:
 
 
 def harm_series(history: ClientHistory, windows: Sequence[Period]) -> list[Levels | None]:
-    """`client_harm` in each window (sorted by end), or None where the client has no
-    completed assessment in it (only assessed clients count in a trend)."""
-    completed = [a for a in history.assessments if a.contact_status == COMPLETED]
+    """`client_harm` in each window (sorted by start and by end), or None where the client
+    has no completed assessment in it (only assessed clients count in a trend)."""
     results: list[Levels | None] = [None] * len(windows)
+    if not windows:
+        return results
+    # Nothing dated before the first window can be read in any: not an event, nor an
+    # assessment (as the latest completed one in a window it would leave it unassessed).
+    first = windows[0].start
+    completed = [
+        a for a in history.assessments if a.contact_status == COMPLETED and a.assessed_on >= first
+    ]
     if not completed:
         return results
     # Events that set no indicator (incarceration_end, death) never change the flags.
-    kept = [e for e in history.events if e.event in _EVENT_BIT]
+    kept = [e for e in history.events if e.occurred_on >= first and e.event in _EVENT_BIT]
     dates, bits = [e.occurred_on for e in kept], [_EVENT_BIT[e.event] for e in kept]
     died = death_date(history)
     inside: dict[int, int] = {}  # indicator bit -> events inside the window
