@@ -85,7 +85,7 @@ class Period:
     @classmethod
     def twelve_months_ending(cls, end: date) -> Period:
         """DOMAIN.md §7: dated after add_months(end, -12) and not after `end`."""
-        return cls(add_months(end, -12) + _ONE_DAY, end)
+        return cls(year_before(end) + _ONE_DAY, end)
 
     @classmethod
     def month(cls, year: int, month: int) -> Period:

@@ -17,8 +17,9 @@ from reports.rules.harm import (
     OTHERS,
     SELF,
     ClientHarm,
-    client_harm,
-    paired_harm,
+    harm_from,
+    latest_completed,
+    paired_harm_at,
 )
 
 
@@ -151,14 +152,15 @@ def summarise_harm(histories: Iterable[ClientHistory], period: Period) -> HarmSu
     pairs = _Pairs()
     for history in histories:
         clients += 1
-        harm = client_harm(history, period)
+        latest = latest_completed(history, period)
+        harm = harm_from(history, period, latest)  # client_harm, with `latest` kept
         for flag in harm.flags:
             all_flags[flag] += 1
         for event, count in harm.event_counts.items():
             totals[event] = totals.get(event, 0) + count
-        if harm.assessed_on is not None:
+        if latest is not None:
             assessed.add(harm)
-            pair = paired_harm(history, period)
+            pair = paired_harm_at(history, latest)
             if pair is not None:
                 pairs.add(pair)
     return HarmSummary(

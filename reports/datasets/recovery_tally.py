@@ -28,6 +28,7 @@ GROUP_KEYS: tuple[Hashable, ...] = (
 )
 
 REMISSION_TYPES = ("full", "partial")
+_NOT_KNOWN = (rules.UNKNOWN, rules.DECEASED)
 
 
 def dsm_key(s: rules.ClassStatus) -> str:
@@ -58,7 +59,8 @@ class StatusCounts:
 
     def add(self, s: rules.ClassStatus) -> None:
         # A known status's recovery is one of GROUPS itself; the time frame is not needed.
-        if is_known(s):
+        # `is_known`, inline: twelve times per client.
+        if s.dsm_status not in _NOT_KNOWN:
             self.groups[s.recovery_status] += 1
             if s.remission_type in self.remission:
                 self.remission[s.remission_type] += 1

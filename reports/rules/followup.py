@@ -9,9 +9,11 @@ so month-end clipping never shifts a window by the clipping of another date.
 
 from __future__ import annotations
 
+from bisect import bisect_left
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import date
+from functools import lru_cache
 
 from db.dates import Period, add_months
 from reports.rules.facts import ClientHistory, death_date
@@ -79,6 +81,11 @@ def point_state(
     month's figures are the same in its own report and in every later one.
     """
     done = next((d for d in completed_on if d in point and d <= as_of), None)
+    return _state(point, done, as_of, day_over)
+
+
+def _state(point: FollowupPoint, done: date | None, as_of: date, day_over: bool) -> PointState:
+    """`point_state` once the first completed assessment in the window is known."""
     if done is not None:
         return PointState(point, COMPLETED, done)
     if as_of < point.opens_on:
@@ -90,6 +97,20 @@ def point_state(
     else:
         state = OPEN
     return PointState(point, state, None)
+
+
+def _first_in(point: FollowupPoint, completed_on: list[date]) -> date | None:
+    """The first of the sorted dates `completed_on` inside the point's window."""
+    i = bisect_left(completed_on, point.opens_on)
+    if i < len(completed_on) and completed_on[i] <= point.closes_on:
+        return completed_on[i]
+    return None
+
+
+# Every client of an agency asks for the points of one of a few thousand intake dates.
+@lru_cache(maxsize=1 << 14)
+def _points_of(intake_on: date, months: tuple[int, ...]) -> tuple[FollowupPoint, ...]:
+    return followup_points(intake_on, months)
 
 
 def client_followups(
@@ -106,24 +127,22 @@ def client_followups(
     episode schedules its own), and points not completed of a client who died
     on or before both the window's close and `as_of` (nobody can be followed up).
     """
-    completed = [
-        a.assessed_on
-        for a in history.assessments
-        if a.contact_status == _COMPLETED_CONTACT and a.assessed_on <= as_of
-    ]
-    intakes = [
-        a.assessed_on
-        for a in history.assessments
-        if a.kind == _INTAKE and a.contact_status == _COMPLETED_CONTACT and a.assessed_on <= as_of
-    ]
+    completed: list[date] = []  # sorted, as the history is
+    intakes: list[date] = []
+    for a in history.assessments:
+        if a.contact_status == _COMPLETED_CONTACT and a.assessed_on <= as_of:
+            completed.append(a.assessed_on)
+            if a.kind == _INTAKE:
+                intakes.append(a.assessed_on)
     death = death_date(history)
+    point_months = tuple(months)
     states = []
     for i, intake_on in enumerate(intakes):
         next_intake = intakes[i + 1] if i + 1 < len(intakes) else date.max
-        for point in followup_points(intake_on, months):
+        for point in _points_of(intake_on, point_months):
             if point.opens_on >= next_intake:
                 continue
-            st = point_state(point, completed, as_of, day_over=day_over)
+            st = _state(point, _first_in(point, completed), as_of, day_over)
             if st.state != COMPLETED and death is not None and death <= min(as_of, point.closes_on):
                 continue
             states.append(st)

@@ -9,6 +9,7 @@ from __future__ import annotations
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from datetime import date, timedelta
+from functools import cache
 
 from db.dates import Period
 from reports.rules.facts import DEATH_EVENT, AssessmentFacts, ClientHistory, death_date
@@ -72,6 +73,8 @@ _INTAKE = "intake"
 _JAIL = "jail_prison"
 
 
+# Cached: an agency has a few dozen distinct level counts and asks for them millions of times.
+@cache
 def ahi(harm_self: int, harm_others: int, harm_community: int) -> float:
     """The aggregate harm index, 0-100: each level's share of flags, averaged."""
     s, o, c = (len(LEVELS[level]) for level in (SELF, OTHERS, COMMUNITY))
@@ -99,7 +102,8 @@ class ClientHarm:
         return self.assessed_on is not None
 
 
-def _assessment_flags(a: AssessmentFacts) -> set[str]:
+def assessment_flags(a: AssessmentFacts) -> set[str]:
+    """The flags an assessment's 28-day items set by themselves."""
     flags = set()
     if a.shared_equipment:
         flags.add("shared_equipment")
@@ -126,10 +130,16 @@ def harm_from(
     history: ClientHistory, events_in: Period, assessment: AssessmentFacts | None
 ) -> ClientHarm:
     """Flags from events dated in `events_in` and the 28-day items of `assessment`."""
-    flags = _assessment_flags(assessment) if assessment is not None else set()
+    return _harm_from(history, events_in, assessment, death_date(history))
+
+
+def _harm_from(
+    history: ClientHistory, events_in: Period, assessment: AssessmentFacts | None, died: date | None
+) -> ClientHarm:
+    """`harm_from` once the client's `death_date` is known."""
+    flags = assessment_flags(assessment) if assessment is not None else set()
     counts: dict[str, int] = {}
     start, end = events_in.start, events_in.end
-    died = death_date(history)
     if died is not None and start <= died <= end:
         flags.add(DEATH_INDICATOR)
     for e in history.events:
@@ -185,7 +195,14 @@ def paired_harm(history: ClientHistory, period: Period) -> tuple[ClientHarm, Cli
     None when there is no such pair.
     """
     latest = latest_completed(history, period)
-    if latest is None or latest.kind == _INTAKE:
+    return None if latest is None else paired_harm_at(history, latest)
+
+
+def paired_harm_at(
+    history: ClientHistory, latest: AssessmentFacts
+) -> tuple[ClientHarm, ClientHarm] | None:
+    """`paired_harm` once the latest completed assessment of the period is known."""
+    if latest.kind == _INTAKE:
         return None
     intake = None
     for a in history.assessments:
@@ -196,8 +213,9 @@ def paired_harm(history: ClientHistory, period: Period) -> tuple[ClientHarm, Cli
     if intake is None:
         return None
     days = _look_back_days(history, intake.assessed_on, latest.assessed_on)
-    before = harm_from(history, _days_ending(intake.assessed_on, days), intake)
-    after = harm_from(history, _days_ending(latest.assessed_on, days), latest)
+    died = death_date(history)
+    before = _harm_from(history, _days_ending(intake.assessed_on, days), intake, died)
+    after = _harm_from(history, _days_ending(latest.assessed_on, days), latest, died)
     return before, after
 
 

@@ -4,13 +4,12 @@
 month-ends re-reads the client's events twelve times. Here the dates are
 walked in order with a window sliding over the events (an indicator is set
 while at least one of its events is inside), and each assessment's own flags
-come from `harm.harm_from` once. The result equals `client_harm` at every
+come from `harm.assessment_flags` once. The result equals `client_harm` at every
 date (tests/reports/rules/test_harm_trend.py holds them together).
 """
 
 from __future__ import annotations
 
-import datetime as dt
 import logging
 from collections.abc import Sequence
 
@@ -23,73 +22,78 @@ log = logging.getLogger(__name__)
 COMPLETED = "completed"
 # Levels and index of one client at one date: (self, others, community, ahi).
 Levels = tuple[int, int, int, float]
-# A handful of flag sets covers a whole agency: count each set's levels once.
-_LEVELS_OF: dict[frozenset[str], Levels] = {}
-_NO_EVENTS = ClientHistory(0, "")
-_NO_DAYS = Period(dt.date.max, dt.date.min)
+# Each indicator is one bit, so a client's flags at a date are one int and an agency's
+# few distinct flag sets are counted into levels once each (_LEVELS_OF).
+_BIT = {flag: 1 << i for i, flag in enumerate(harm.INDICATOR_LEVEL)}
+_EVENT_BIT = {event: _BIT[indicator] for event, indicator in harm.EVENT_INDICATOR.items()}
+_DEATH_BIT = _BIT[harm.DEATH_INDICATOR]
 _LEVEL_INDEX = {harm.SELF: 0, harm.OTHERS: 1, harm.COMMUNITY: 2}
-_DEATH = frozenset({harm.DEATH_INDICATOR})
+_LEVELS_OF: dict[int, Levels] = {}
 
 
-def _own_flags(assessment: AssessmentFacts) -> frozenset[str]:
+def _own_flags(assessment: AssessmentFacts) -> int:
     """The flags an assessment's 28-day items set by themselves."""
-    return harm.harm_from(_NO_EVENTS, _NO_DAYS, assessment).flags
+    flags = 0
+    for flag in harm.assessment_flags(assessment):
+        flags |= _BIT[flag]
+    return flags
 
 
-def _levels(flags: frozenset[str]) -> Levels:
+def _levels(flags: int) -> Levels:
     found = _LEVELS_OF.get(flags)
     if found is None:
         found = _LEVELS_OF[flags] = _count_levels(flags)
     return found
 
 
-def _count_levels(flags: frozenset[str]) -> Levels:
+def _count_levels(flags: int) -> Levels:
     counts = [0, 0, 0]
-    for flag in flags:
-        counts[_LEVEL_INDEX[harm.INDICATOR_LEVEL[flag]]] += 1
+    for flag, bit in _BIT.items():
+        if flags & bit:
+            counts[_LEVEL_INDEX[harm.INDICATOR_LEVEL[flag]]] += 1
     s, o, c = counts
     return s, o, c, harm.ahi(s, o, c)
 
 
 def harm_series(history: ClientHistory, windows: Sequence[Period]) -> list[Levels | None]:
-    """`client_harm` in each window (sorted by end), or None where the client has no
-    completed assessment in it (only assessed clients count in a trend)."""
-    completed = [a for a in history.assessments if a.contact_status == COMPLETED]
+    """`client_harm` in each window (sorted by start and by end), or None where the client
+    has no completed assessment in it (only assessed clients count in a trend)."""
     results: list[Levels | None] = [None] * len(windows)
+    if not windows:
+        return results
+    # Nothing dated before the first window can be read in any: not an event, nor an
+    # assessment (as the latest completed one in a window it would leave it unassessed).
+    first = windows[0].start
+    completed = [
+        a for a in history.assessments if a.contact_status == COMPLETED and a.assessed_on >= first
+    ]
     if not completed:
         return results
-    events = [(e.occurred_on, harm.EVENT_INDICATOR.get(e.event)) for e in history.events]
+    # Events that set no indicator (incarceration_end, death) never change the flags.
+    kept = [e for e in history.events if e.occurred_on >= first and e.event in _EVENT_BIT]
+    dates, bits = [e.occurred_on for e in kept], [_EVENT_BIT[e.event] for e in kept]
     died = death_date(history)
-    inside: dict[str, int] = {}
-    entered = left = latest = 0
-    own: dict[int, frozenset[str]] = {}
+    inside: dict[int, int] = {}  # indicator bit -> events inside the window
+    entered = left = latest = own_of = own = 0
     for index, window in enumerate(windows):
-        while latest < len(completed) and completed[latest].assessed_on <= window.end:
+        start, end = window.start, window.end
+        while latest < len(completed) and completed[latest].assessed_on <= end:
             latest += 1
-        if latest == 0 or completed[latest - 1].assessed_on < window.start:
+        if latest == 0 or completed[latest - 1].assessed_on < start:
             continue
-        while entered < len(events) and events[entered][0] <= window.end:
-            _count(inside, events[entered][1], 1)
+        while entered < len(dates) and dates[entered] <= end:
+            inside[bits[entered]] = inside.get(bits[entered], 0) + 1
             entered += 1
-        while left < entered and events[left][0] < window.start:
-            _count(inside, events[left][1], -1)
+        while left < entered and dates[left] < start:
+            if inside[bits[left]] == 1:
+                del inside[bits[left]]
+            else:
+                inside[bits[left]] -= 1
             left += 1
-        if latest - 1 not in own:
-            own[latest - 1] = _own_flags(completed[latest - 1])
-        flags = own[latest - 1]
-        if inside:
-            flags = flags.union(inside)
-        if died is not None and window.start <= died <= window.end:
-            flags = flags | _DEATH
-        results[index] = _levels(flags)
+        if own_of != latest:
+            own, own_of = _own_flags(completed[latest - 1]), latest
+        flags = own | sum(inside) if inside else own  # the keys are distinct bits
+        if died is not None and start <= died <= end:
+            flags |= _DEATH_BIT
+        results[index] = _LEVELS_OF.get(flags) or _levels(flags)
     return results
-
-
-def _count(inside: dict[str, int], indicator: str | None, step: int) -> None:
-    if indicator is None:
-        return
-    n = inside.get(indicator, 0) + step
-    if n:
-        inside[indicator] = n
-    else:
-        del inside[indicator]
