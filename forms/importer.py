@@ -177,23 +177,15 @@ def _direct(database: Database, job: _Job, reader: WorkbookReader) -> ImportResu
 def _staged(database: Database, job: _Job, reader: WorkbookReader) -> ImportResult:
     """Validated and loaded in a staging copy (db/import_stage.py) without holding the
     database's write lock; written to the database in one short transaction at the end."""
-    try:
-        with import_stage.staged(database) as (stage, before), stage.writing() as staged:
+    with import_stage.staged(database) as (stage, before):
+        with stage.writing() as staged:
             result = job.load(staged, reader)
-            _back_up_before_commit(database)
-            with database.writing() as session:
-                import_stage.merge(session, staged, before)
-                _audit(session, job, result)
-            # The copy is thrown away uncommitted: nothing after the merge can fail it.
-            raise _Merged(result)
-    except _Merged as merged:
-        return merged.result
-
-
-class _Merged(Exception):
-    def __init__(self, result: ImportResult) -> None:
-        super().__init__("merged")
-        self.result = result
+        # Committed in the copy only: the database has none of it yet.
+        _back_up_before_commit(database)
+        with import_stage.merging(database, stage) as session:
+            import_stage.merge(session, before)
+            _audit(session, job, result)
+    return result
 
 
 def _back_up_before_commit(database: Database) -> None:
