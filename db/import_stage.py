@@ -139,6 +139,9 @@ def merge(live: Session, before: Highest) -> dict[str, int]:
     """Insert into `live` the rows the attached copy (`merging`) holds past `before`, ids
     moved past the live database's highest. Rows counted by table. The rows go from file
     to file inside SQLite, none through Python. The caller owns the transaction."""
+    taken = _codes_taken(live, before)
+    if taken:
+        raise CodesTakenError(taken)
     now = Highest.read(live)
     shift = {name: now.ids[name] - before.ids[name] for name in MOVED}
     counts = {}
@@ -146,6 +149,24 @@ def merge(live: Session, before: Highest) -> dict[str, int]:
         counts[name] = _copy_table(live, _table(name), before, shift)
     log.info("import merged: %s", counts)
     return counts
+
+
+class CodesTakenError(Exception):
+    """Client codes of the import that a desk registered while the copy was loaded."""
+
+    def __init__(self, taken: list[tuple[int, str]]) -> None:
+        super().__init__(f"{len(taken)} client codes were taken during the import")
+        self.taken = taken  # (the client's id in the copy, its code)
+
+
+def _codes_taken(live: Session, before: Highest) -> list[tuple[int, str]]:
+    rows = live.connection().exec_driver_sql(
+        'SELECT s."id", s."client_code" FROM stage."clients" AS s '
+        'JOIN main."clients" AS m ON m."client_code" = s."client_code" '
+        'WHERE s."id" > ? ORDER BY s."id"',
+        (before.ids["clients"],),
+    )
+    return [(int(cid), str(code)) for cid, code in rows]
 
 
 def _copy_table(live: Session, table: Table, before: Highest, shift: Mapping[str, int]) -> int:
