@@ -7,13 +7,15 @@ its whole work - every row validated, every reference looked up, the rows
 loaded, episodes and stored statuses built - in a private copy of the database
 (`<file>-import-stage`, taken with the backup API, which only reads), and the
 live database is written once, when the copy holds a complete, valid import:
-`merge` copies the rows the import added into it inside one write transaction.
+the copy is committed and attached to a connection of the live database
+(`merging`), and `merge` copies the rows the import added with one INSERT ...
+SELECT a table, inside one write transaction: no row passes through Python.
 
 Saves made on the live database while the copy was being loaded took ids the
 copy also handed out; `merge` moves the import's rows past the highest id now
-stored in each table, and every reference between them with them. A killed or
-refused import leaves the live database untouched; its copy is removed by the
-next import (`discard`).
+stored in each table, and every reference between them with them, in the SQL.
+A killed or refused import leaves the live database untouched; its copy is
+removed by the next import (`discard`).
 """
 
 from __future__ import annotations
