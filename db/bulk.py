@@ -270,4 +270,5 @@ def reserve_client_codes(session: Session, codes: Iterable[str]) -> int:
 
 def _numbered(code: str, prefix: str) -> bool:
     tail = code[len(prefix) :]
-    return code.startswith(prefix) and tail.isascii() and tail.isdigit() and len(tail) < 18
+    # Nine digits at most: the counter is a 32-bit integer on PostgreSQL.
+    return code.startswith(prefix) and tail.isascii() and tail.isdigit() and len(tail) <= 9
