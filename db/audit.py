@@ -6,7 +6,9 @@ are chained onto the trail (db/audit_chain.py) just before the transaction
 commits, so the chain's lock is held for the commit only, and the change and its
 audit rows commit or fail together. A transaction with thousands of rows (an
 import with --update) chains them every `CHAIN_EVERY` rows instead of holding
-them all; on PostgreSQL other workstations' audit rows then wait for its commit.
+them all; on PostgreSQL other workstations' audit rows would then wait for its
+commit, so an import there keeps its rows until its commit instead
+(`hold_chain_until_commit`: memory for the rows, about 1 KB each).
 """
 
 from __future__ import annotations
@@ -24,6 +26,7 @@ from db.access import Actor, PermissionDenied
 from db.models import AuditEntry
 
 _PENDING = "recovery_desk_audit_rows"
+_HOLD = "recovery_desk_audit_hold"
 CHAIN_EVERY = 1000
 
 
@@ -88,8 +91,14 @@ def _add(
             "after": _json(after),
         }
     )
-    if len(pending) >= CHAIN_EVERY:
+    if len(pending) >= CHAIN_EVERY and not session.info.get(_HOLD):
         _chain_pending_rows(session)
+
+
+def hold_chain_until_commit(session: Session) -> None:
+    """Chain the session's audit rows only as it commits, however many: the chain's head
+    stays free for every other workstation until then (a long import on a server)."""
+    session.info[_HOLD] = True
 
 
 @event.listens_for(Session, "before_commit")

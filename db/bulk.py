@@ -19,11 +19,14 @@ from dataclasses import dataclass
 from typing import Any
 
 from sqlalchemy import ColumnElement, Table, delete, func, insert, select, text, update
+from sqlalchemy.dialects.postgresql import insert as pg_insert
+from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 from sqlalchemy.orm import Session
 
+from db import settings
 from db.assessments import ASSESSMENT_COLUMNS, SUBSTANCE_COLUMNS, criteria_text
 from db.clients import CLIENT_COLUMNS, search_columns
-from db.models import Assessment, Base, Client, SubstanceRecord
+from db.models import Assessment, Base, Client, ClientCodeCounter, SubstanceRecord
 
 log = logging.getLogger(__name__)
 
@@ -240,3 +243,32 @@ def stored_rows(
         rows = session.execute(select(t.c.id, *columns).where(t.c.id <= before_id, condition))
         found.extend((row[0], tuple(row[1:])) for row in rows)
     return found
+
+
+def reserve_client_codes(session: Session, codes: Iterable[str]) -> int:
+    """Move the agency's automatic-code counter past the highest of `codes` under its
+    prefix, so no desk is handed a code an import is loading; the highest number (0: none
+    had the prefix). Run in a short transaction of its own: the counter's row stays
+    locked until it commits, and a desk taking a code waits for that, not for the import."""
+    prefix = settings.load(session).client_code_prefix
+    numbers = [int(code[len(prefix) :]) for code in codes if _numbered(code, prefix)]
+    if not numbers:
+        return 0
+    highest = max(numbers)
+    counter = table(ClientCodeCounter.__tablename__)
+    dialect = sqlite_insert if session.get_bind().dialect.name == "sqlite" else pg_insert
+    upsert = dialect(counter).values(prefix=prefix, last_number=highest)
+    session.execute(
+        upsert.on_conflict_do_update(
+            index_elements=[counter.c.prefix],
+            set_={"last_number": highest},
+            where=counter.c.last_number < highest,
+        )
+    )
+    return highest
+
+
+def _numbered(code: str, prefix: str) -> bool:
+    tail = code[len(prefix) :]
+    # Nine digits at most: the counter is a 32-bit integer on PostgreSQL.
+    return code.startswith(prefix) and tail.isascii() and tail.isdigit() and len(tail) <= 9

@@ -7,29 +7,31 @@ its whole work - every row validated, every reference looked up, the rows
 loaded, episodes and stored statuses built - in a private copy of the database
 (`<file>-import-stage`, taken with the backup API, which only reads), and the
 live database is written once, when the copy holds a complete, valid import:
-`merge` copies the rows the import added into it inside one write transaction.
+the copy is committed and attached to a connection of the live database
+(`merging`), and `merge` copies the rows the import added with one INSERT ...
+SELECT a table, inside one write transaction: no row passes through Python.
 
 Saves made on the live database while the copy was being loaded took ids the
 copy also handed out; `merge` moves the import's rows past the highest id now
-stored in each table, and every reference between them with them. A killed or
-refused import leaves the live database untouched; its copy is removed by the
-next import (`discard`).
+stored in each table, and every reference between them with them, in the SQL.
+A killed or refused import leaves the live database untouched; its copy is
+removed by the next import (`discard`).
 """
 
 from __future__ import annotations
 
 import contextlib
 import logging
-from collections.abc import Iterator, Mapping, Sequence
+from collections.abc import Iterator, Mapping
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from sqlalchemy import Column, Table, func, select
+from sqlalchemy import Column, Connection, Table, func, select
 from sqlalchemy.orm import Session
 
 from db.cipher import Passphrase, connect
-from db.engine import Database
+from db.engine import _IMMEDIATE, Database
 from db.files import private_file
 from db.models import Base
 
@@ -47,7 +49,6 @@ MOVED = (
 )
 # Tables keyed by their client: their rows are the import's new clients' rows.
 BY_CLIENT = ("status_after_assessment",)
-MERGE_CHUNK = 5_000
 _SIDECARS = ("", "-wal", "-shm", "-journal", ".partial")
 
 
@@ -98,49 +99,114 @@ def _highest(session: Session, name: str) -> int:
     return int(session.scalar(select(func.coalesce(func.max(_table(name).c.id), 0))) or 0)
 
 
-def merge(live: Session, staged: Session, before: Highest) -> dict[str, int]:
-    """Insert into `live` the rows `staged` holds past `before`, ids moved past the live
-    database's highest. Rows counted by table. The caller owns both transactions."""
+@contextlib.contextmanager
+def merging(database: Database, copy: Database) -> Iterator[Session]:
+    """One write transaction of `database` with the committed staging copy `copy` (from
+    `staged`) attached as `stage`, keyed like the database, so `merge` copies rows inside
+    SQLite.
+
+    SQLite attaches a file only outside a transaction: the copy is attached to a
+    connection of its own before the write lock is taken, and detached after its end."""
+    stage = Path(copy.engine.url.database or "")
+    copy.dispose()  # its connections are done with; SQLite reads the file through ATTACH
+    with database.engine.connect() as conn:
+        raw = conn.connection.dbapi_connection
+        assert raw is not None
+        if database.key is None:
+            raw.execute("ATTACH DATABASE ? AS stage", (str(stage),))
+        else:  # the copy has the database's salt, so the same raw key opens it
+            raw.execute(
+                "ATTACH DATABASE ? AS stage KEY ?", (str(stage), database.key.key_text(stage))
+            )
+        try:
+            writer = conn.execution_options(**{_IMMEDIATE: True})  # BEGIN IMMEDIATE
+            with Session(bind=writer, expire_on_commit=False) as session, session.begin():
+                yield session
+        finally:
+            _detach(conn)
+
+
+def _detach(conn: Connection) -> None:
+    raw = conn.connection.dbapi_connection
+    try:
+        assert raw is not None
+        raw.execute("DETACH DATABASE stage")
+    except Exception:
+        # A pooled connection must not keep the copy attached: it is thrown away instead.
+        log.warning("could not detach the import's copy; dropping the connection")
+        conn.invalidate()
+
+
+def merge(live: Session, before: Highest) -> dict[str, int]:
+    """Insert into `live` the rows the attached copy (`merging`) holds past `before`, ids
+    moved past the live database's highest. Rows counted by table. The rows go from file
+    to file inside SQLite, none through Python. The caller owns the transaction."""
+    taken = _codes_taken(live, before)
+    if taken:
+        raise CodesTakenError(taken)
     now = Highest.read(live)
     shift = {name: now.ids[name] - before.ids[name] for name in MOVED}
     counts = {}
     for name in (*MOVED, *BY_CLIENT):
-        counts[name] = _copy_table(live, staged, _table(name), before, shift)
+        counts[name] = _copy_table(live, _table(name), before, shift)
     log.info("import merged: %s", counts)
     return counts
 
 
-def _copy_table(
-    live: Session, staged: Session, table: Table, before: Highest, shift: Mapping[str, int]
-) -> int:
-    """The table's new rows, read and written through the driver: the stored values go
-    across as they are (no type round trip), and the write lock is held for less time."""
+class CodesTakenError(Exception):
+    """Client codes of the import that a desk registered while the copy was loaded."""
+
+    def __init__(self, taken: list[tuple[int, str]]) -> None:
+        super().__init__(f"{len(taken)} client codes were taken during the import")
+        self.taken = taken  # (the client's id in the copy, its code)
+
+
+def _codes_taken(live: Session, before: Highest) -> list[tuple[int, str]]:
+    rows = live.connection().exec_driver_sql(
+        'SELECT s."id", s."client_code" FROM stage."clients" AS s '
+        'JOIN main."clients" AS m ON m."client_code" = s."client_code" '
+        'WHERE s."id" > ? ORDER BY s."id"',
+        (before.ids["clients"],),
+    )
+    return [(int(cid), str(code)) for cid, code in rows]
+
+
+def _copy_table(live: Session, table: Table, before: Highest, shift: Mapping[str, int]) -> int:
+    """The table's new rows copied by one INSERT ... SELECT from the attached copy: the
+    row's id moved by its table's shift, each reference moved only when it points at a
+    row of the import (past the highest id before it), any other one kept."""
     keyed_by = "id" if table.name in MOVED else "client_id"
     owner = table.name if table.name in MOVED else "clients"
     names = [column.name for column in table.columns]
-    listed = ", ".join(f'"{name}"' for name in names)
-    moves = [(names.index(name), move) for name, move in _moves(table, before, shift).items()]
-    rows = staged.connection().exec_driver_sql(
-        f'SELECT {listed} FROM "{table.name}" WHERE "{keyed_by}" > ? ORDER BY "{keyed_by}"',
-        (before.ids[owner],),
-    )
-    add = f'INSERT INTO "{table.name}" ({listed}) VALUES ({", ".join("?" * len(names))})'
-    copied = 0
-    while chunk := rows.fetchmany(MERGE_CHUNK):
-        moved = [_moved(row, moves) for row in chunk]
-        live.connection().exec_driver_sql(add, moved)
-        copied += len(moved)
-    return copied
-
-
-def _moves(table: Table, before: Highest, shift: Mapping[str, int]) -> dict[str, tuple[int, int]]:
-    """{column: (highest id before the import, shift)} for the row's id and references."""
-    moves = {}
+    values: list[str] = []
+    parameters: list[int] = []
     for column in table.columns:
-        target = _moved_table(table, column)
-        if target is not None and shift[target]:
-            moves[column.name] = (before.ids[target], shift[target])
-    return moves
+        sql, added = _moved_sql(table, column, before, shift)
+        values.append(sql)
+        parameters.extend(added)
+    listed = ", ".join(f'"{name}"' for name in names)
+    copied = live.connection().exec_driver_sql(
+        f'INSERT INTO main."{table.name}" ({listed}) SELECT {", ".join(values)} '
+        f'FROM stage."{table.name}" WHERE "{keyed_by}" > ? ORDER BY "{keyed_by}"',
+        (*parameters, before.ids[owner]),
+    )
+    return int(copied.rowcount)
+
+
+def _moved_sql(
+    table: Table, column: Column[Any], before: Highest, shift: Mapping[str, int]
+) -> tuple[str, list[int]]:
+    """The column's value as the SELECT gives it, and the parameters that expression takes."""
+    name = f'"{column.name}"'
+    target = _moved_table(table, column)
+    if target is None or not shift[target]:
+        return name, []
+    if target == table.name and column.name == "id":  # every copied row is the import's
+        return f"{name} + ?", [shift[target]]
+    return (
+        f"CASE WHEN {name} > ? THEN {name} + ? ELSE {name} END",
+        [before.ids[target], shift[target]],
+    )
 
 
 def _moved_table(table: Table, column: Column[Any]) -> str | None:
@@ -150,17 +216,6 @@ def _moved_table(table: Table, column: Column[Any]) -> str | None:
         if key.column.table.name in MOVED:
             return key.column.table.name
     return None
-
-
-def _moved(row: Sequence[Any], moves: Sequence[tuple[int, tuple[int, int]]]) -> tuple[Any, ...]:
-    if not moves:
-        return tuple(row)
-    out = list(row)
-    for index, (highest, shift) in moves:
-        value = out[index]
-        if value is not None and value > highest:
-            out[index] = value + shift
-    return tuple(out)
 
 
 def _table(name: str) -> Table:

@@ -174,7 +174,7 @@ def _repeated(
     """
     if key in seen:
         earlier = seen[key]
-    elif key in stored and stored[key] > run.assessments_before:
+    elif key in stored and run.assessment_rows.row_of(stored[key]):
         earlier = run.assessment_rows.row_of(stored[key])
     else:
         return False

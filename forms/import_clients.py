@@ -49,6 +49,8 @@ def unknown_client(run: ImportRun, sheet: Sheet, row: int, code: str) -> None:
 
 def load_clients(run: ImportRun, rows: Rows) -> None:
     for chunk in chunks(rows):
+        if run.reserve_codes is not None:
+            run.reserve_codes([str(raw.get("client_code") or "").strip() for _, raw in chunk])
         run.tick(len(chunk))
         valid = []
         for number, raw in chunk:

@@ -64,6 +64,9 @@ class ImportRun:
     cancelled: IsCancelled | None = None
     # (work done, work to do) for the progress callback; rows read when not given.
     position: Callable[[], tuple[int, int]] | None = None
+    # Told each chunk's client codes before they are loaded, so the database's desks are
+    # not handed them as automatic codes meanwhile (forms/importer.py).
+    reserve_codes: Callable[[list[str]], None] | None = None
     done_rows: int = 0
     added: Counter[str] = field(default_factory=Counter)
     updated: Counter[str] = field(default_factory=Counter)
@@ -114,8 +117,10 @@ class ImportRun:
             self.progress(done, max(total, done))
 
     def is_new(self, ref: bulk.ClientRef) -> bool:
-        """Whether the client was added by this import (and not stored before it)."""
-        return ref.id > self.clients_before
+        """Whether the client was added by this import (and not stored before it). Not
+        told by its id alone: on PostgreSQL a desk's client saved while the import runs
+        also has an id past those stored before it."""
+        return self.client_rows.row_of(ref.id) != 0
 
     def report(self, sheet: Sheet, row: int, errors: Mapping[str, str]) -> None:
         for key, message in errors.items():

@@ -15,12 +15,13 @@ list of problems, each naming its sheet, row and column.
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import logging
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from db import audit, backups, import_stage, status_rows
+from db import audit, backups, bulk, import_stage, status_rows
 from db.access import Actor, Permission
 from db.engine import Database, Session
 from db.jobs import Cancelled, IsCancelled, Progress
@@ -33,6 +34,7 @@ from forms.exchange import (
     RECORD_SHEETS,
     SUBSTANCES,
 )
+from forms.fields import N_
 from forms.import_assessments import (
     SubstanceBuffer,
     SubstanceFeed,
@@ -120,10 +122,10 @@ def _attempt(
     job = _Job(actor, path, today, update, problems, progress, cancelled, in_order)
     with WorkbookReader(path) as reader, database.importing():
         try:
-            if import_stage.can_stage(database) and not update:
-                result = _staged(database, job, reader)
-            else:
-                result = _direct(database, job, reader)
+            staged = import_stage.can_stage(database) and not update
+            if staged or not database.is_sqlite:
+                job.reserve_codes = functools.partial(_reserve_codes, database)
+            result = _staged(database, job, reader) if staged else _direct(database, job, reader)
             log.info("imported %s: %s", path.name, result.added)
             return result
         except _Rejected:
@@ -146,6 +148,9 @@ class _Job:
     cancelled: IsCancelled | None
     in_order: bool
     run: ImportRun | None = None
+    # Where the import does not hold the database's write lock itself: the codes it loads
+    # taken off the automatic-code counter, each chunk in a short transaction of its own.
+    reserve_codes: Callable[[list[str]], None] | None = None
 
     def load(self, session: Session, reader: WorkbookReader) -> ImportResult:
         """Every row read, validated and loaded in `session`; _Rejected on any problem."""
@@ -159,6 +164,7 @@ class _Job:
             self.cancelled,
         )
         self.run.position = reader.position
+        self.run.reserve_codes = self.reserve_codes
         _load(self.run, reader, self.in_order)
         return _finish(self.run)
 
@@ -168,6 +174,8 @@ def _direct(database: Database, job: _Job, reader: WorkbookReader) -> ImportResu
     PostgreSQL, where an import's rows hold up no other workstation's save, and for
     --update, whose changes to stored records are not staged (docs/exchange.md)."""
     with database.writing() as session:
+        if not database.is_sqlite:  # saves go on meanwhile: their audit rows must too
+            audit.hold_chain_until_commit(session)
         result = job.load(session, reader)
         _back_up_before_commit(database)
         _audit(session, job, result)
@@ -177,23 +185,39 @@ def _direct(database: Database, job: _Job, reader: WorkbookReader) -> ImportResu
 def _staged(database: Database, job: _Job, reader: WorkbookReader) -> ImportResult:
     """Validated and loaded in a staging copy (db/import_stage.py) without holding the
     database's write lock; written to the database in one short transaction at the end."""
-    try:
-        with import_stage.staged(database) as (stage, before), stage.writing() as staged:
+    with import_stage.staged(database) as (stage, before):
+        with stage.writing() as staged:
             result = job.load(staged, reader)
-            _back_up_before_commit(database)
-            with database.writing() as session:
-                import_stage.merge(session, staged, before)
+        # Committed in the copy only: the database has none of it yet.
+        _back_up_before_commit(database)
+        try:
+            with import_stage.merging(database, stage) as session:
+                import_stage.merge(session, before)
                 _audit(session, job, result)
-            # The copy is thrown away uncommitted: nothing after the merge can fail it.
-            raise _Merged(result)
-    except _Merged as merged:
-        return merged.result
+        except import_stage.CodesTakenError as clash:
+            _codes_taken(job, clash)
+    return result
 
 
-class _Merged(Exception):
-    def __init__(self, result: ImportResult) -> None:
-        super().__init__("merged")
-        self.result = result
+def _codes_taken(job: _Job, clash: import_stage.CodesTakenError) -> None:
+    """A desk registered a client under a code of the file while it was being checked:
+    the file is refused, each such row named, and nothing is written."""
+    assert job.run is not None
+    for staged_id, code in clash.taken:
+        row = job.run.client_rows.row_of(staged_id)
+        job.problems.add(CLIENTS.name, row, "client_code", _TAKEN_MEANWHILE.format(code=code))
+    raise _Rejected()
+
+
+_TAKEN_MEANWHILE = N_(
+    "{code} was registered in the database while this import ran; "
+    "give this client another code or leave that one out, then import again"
+)
+
+
+def _reserve_codes(database: Database, codes: list[str]) -> None:
+    with database.writing() as session:
+        bulk.reserve_client_codes(session, codes)
 
 
 def _back_up_before_commit(database: Database) -> None:

@@ -7,8 +7,11 @@ The 10,000-client demo agency is exported (an exchange workbook of about 250,000
 rows) and imported into a new database, in a fresh process, while a second process
 registers a new client (code left blank, as the GUI offers) every ~100 ms and a third
 tries SQLite's write lock every 10 ms without waiting. The longest stretch that third
-process could not take the lock is how long the import held it at a time. Figures only:
-the import's own time, the longest hold, the saves' p50/p99/worst and their errors.
+process could not take the lock is how long the import held it at a time. Then the same
+with `--update`, which is not staged and holds the lock while it loads. The import
+also times its one write transaction (the merge) itself, in wall and CPU seconds, the CPU
+telling what the wall would be on a quiet machine. Figures only: the import's own time,
+the longest hold, the merge, the saves' p50/p99/worst and their errors.
 """
 
 from __future__ import annotations
@@ -23,21 +26,34 @@ from tests.bench.agency import MEMORY_CLIENTS, TODAY, new_database, working_copy
 from tests.bench.bench_exchange import EXPORT
 from tests.bench.measure import Figure, child_run, percentile
 
+# The import, and its own clock on its one write transaction of the database (the merge,
+# from taking the write lock to the end of its commit): wall and this process's CPU.
 IMPORT = """
-import datetime as dt, json, sys, time
+import contextlib, datetime as dt, json, sys, time
 from pathlib import Path
+import db.import_stage
 from db.engine import Database
 from forms.importer import import_workbook
 from tests.accounts import quick_hashing, signed_in
 database = Database("sqlite:///" + sys.argv[1])
 quick_hashing()
 manager = signed_in(database, "manager")
+held = {"wall": 0.0, "cpu": 0.0}
+merging = db.import_stage.merging
+@contextlib.contextmanager
+def timed_merging(*args):
+    wall, cpu = time.perf_counter(), time.process_time()
+    with merging(*args) as session:
+        yield session
+    held.update(wall=time.perf_counter() - wall, cpu=time.process_time() - cpu)
+db.import_stage.merging = timed_merging
 print("ready", flush=True)
 sys.stdin.readline()
 start = time.perf_counter()
-result = import_workbook(database, manager, Path(sys.argv[2]), dt.date.fromisoformat(sys.argv[3]))
+result = import_workbook(database, manager, Path(sys.argv[2]), dt.date.fromisoformat(sys.argv[3]),
+                         update=sys.argv[4] == "update")
 print(json.dumps({"seconds": time.perf_counter() - start, "ok": result.ok,
-                  "rows": sum(result.added.values())}), flush=True)
+                  "rows": sum(result.added.values()), "merge": held}), flush=True)
 """
 
 # Registers a client every ~100 ms until told to stop; writes each save's time or error to
@@ -93,21 +109,43 @@ print(longest, flush=True)
 
 def run(folder: Path) -> list[Figure]:
     workbook, rows = _exported(folder)
-    target = folder / "import-lock.sqlite3"
-    new_database(target)
-    outcome = measure(target, workbook)
+    figures = []
+    for update in (False, True):
+        target = folder / f"import-lock-{update}.sqlite3"
+        new_database(target)
+        figures += _figures(measure(target, workbook, update=update), rows, update)
     workbook.unlink()
+    return figures
+
+
+def _figures(outcome: dict, rows: int, update: bool) -> list[Figure]:
+    """The staged import's figures, with targets; --update's (not staged), as they are."""
     saves = outcome["saves"]
     note = (
         f"{rows:,}-row workbook ({MEMORY_CLIENTS:,}-client agency) into a new database; "
         f"{len(saves)} saves, {len(outcome['errors'])} errors"
         + (f" ({outcome['errors'][0]})" if outcome["errors"] else "")
     )
+    if update:
+        return [
+            Figure(
+                "import --update while a desk saves", outcome["import_seconds"], None, note=note
+            ),
+            Figure("  longest write-lock hold during it", outcome["longest_hold"], None),
+            Figure("  new-client saves that failed", float(len(outcome["errors"])), None, unit="n"),
+        ]
     return [
         Figure(
             "import of the workbook while a desk saves", outcome["import_seconds"], None, note=note
         ),
         Figure("  longest write-lock hold during it", outcome["longest_hold"], None, note=note),
+        Figure(
+            "  the merge's write transaction",
+            outcome["merge"]["wall"],
+            None,
+            cpu_seconds=outcome["merge"]["cpu"],
+            note="the import's own clock: lock taken to commit done",
+        ),
         Figure("  new-client save during it, p50", percentile(saves, 0.5), None),
         Figure("  new-client save during it, p99", percentile(saves, 0.99), 0.5),
         Figure("  new-client save during it, worst", max(saves), None),
@@ -123,9 +161,10 @@ def _exported(folder: Path) -> tuple[Path, int]:
     return workbook, sum(json.loads(out.splitlines()[-1])["rows"].values())
 
 
-def measure(target: Path, workbook: Path) -> dict:
+def measure(target: Path, workbook: Path, *, update: bool = False) -> dict:
     """Import `workbook` into `target` while a saver and a lock probe run beside it."""
-    importer = _start(IMPORT, str(target), str(workbook), TODAY.isoformat())
+    mode = "update" if update else "new"
+    importer = _start(IMPORT, str(target), str(workbook), TODAY.isoformat(), mode)
     saves_log = target.with_name("saves.jsonl")
     saver = _start(SAVER, str(target), TODAY.isoformat(), str(saves_log))
     probe = _start(PROBE, str(target))
@@ -142,6 +181,7 @@ def measure(target: Path, workbook: Path) -> dict:
     return {
         "import_seconds": result["seconds"],
         "import_ok": result["ok"],
+        "merge": result["merge"],
         "longest_hold": longest,
         "saves": [s["seconds"] for s in samples if "error" not in s] or [0.0],
         "errors": [s["error"] for s in samples if "error" in s],

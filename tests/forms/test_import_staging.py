@@ -221,3 +221,48 @@ def test_an_import_killed_midway_leaves_nothing_and_the_next_one_loads(
     assert _imported_codes(any_database) == sorted(CODES)
     if any_database.is_sqlite:
         assert not stage_path(file).exists()
+
+
+def test_an_encrypted_database_takes_a_staged_import_and_stays_unreadable(
+    tmp_path: Path,
+) -> None:
+    from db.cipher import Passphrase
+    from db.encryption import encrypt_file
+    from db.startup import open_database
+    from tests.accounts import signed_in
+
+    path = tmp_path / "agency.sqlite3"
+    open_database(str(path)).dispose()
+    encrypt_file(path, Passphrase("an encrypted agency's passphrase"))
+    database = open_database(str(path), passphrase=lambda _: "an encrypted agency's passphrase")
+    try:
+        admin, desk = signed_in(database, "admin"), signed_in(database, "front_desk")
+        saved: list[int] = []
+
+        def desk_saves_once(done: int, total: int) -> None:
+            # A save while the import loads its copy: the merge must move the import's ids.
+            if not saved:
+                saved.append(records.create_client(database, desk, DESK_PERSON, TODAY))
+
+        result = import_workbook(database, admin, _book(tmp_path), TODAY, progress=desk_saves_once)
+
+        assert result.ok, result.problems
+        assert _imported_codes(database) == sorted(CODES)
+        with database.reading() as session:
+            owners = session.execute(
+                select(Client.client_code, Client.family_name).order_by(Client.id)
+            ).all()
+            intake_owners = sorted(
+                session.scalars(
+                    select(Client.client_code).join(Assessment, Assessment.client_id == Client.id)
+                )
+            )
+        # The desk's client came first and kept its id; each intake is its own client's.
+        assert owners[0].family_name == "Meanwhile"
+        assert [o.family_name for o in owners[1:]] == ["Staged0", "Staged1", "Staged2"]
+        assert intake_owners == sorted(CODES)
+    finally:
+        database.dispose()
+    # Neither the database nor anything left beside it shows an imported name.
+    for file in path.parent.glob(f"{path.name}*"):
+        assert b"Staged1" not in file.read_bytes(), file.name
