@@ -153,7 +153,7 @@ class MainWindow(QMainWindow):
         return self.tr("%1 — Recovery Desk").replace("%1", self.ctx.settings.agency_name)
 
     def signed_in(self, who: SignedIn) -> None:
-        self.ctx.sign_in(who.actor, who.display_name)
+        self.ctx.sign_in(who.actor, who.display_name, who.language)
         self._fill_nav()
         role = code_label(by_key(USER_FIELDS)["role"], who.actor.role)
         self.user_label.setText(
