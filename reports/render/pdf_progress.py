@@ -19,7 +19,7 @@ from db.files import atomic_path
 from forms.definitions import ASSESSMENT_FIELDS, by_key
 from reports.datasets.client_progress import ProgressSummaryData
 from reports.render.pdf_style import FONT, MARGIN, MUTED, RULE, Styles, page_size, text
-from reports.rules.milestone_words import MEASURE_NAMES
+from reports.rules.milestone_words import MEASURE_NAMES, NO_BARC10, NO_POINTS
 from reports.rules.milestones import Milestone
 from reports.rules.progress import BARC10_MAX, BARC10_MIN, RATING_MAX, RATING_MIN, RATINGS, Progress
 from reports.rules.words import N_, Sentence
@@ -49,7 +49,6 @@ GOAL = N_("Goal: {goal}")
 GOAL_NOT_TOLD = N_("not told yet")
 STANDING = N_("Where things stand")
 NO_INTERVIEW = N_("No completed interview yet")
-NO_CHART = N_("The chart starts with the first completed intake.")
 CHART_TITLE = N_("Progress since the intake of {date}")
 RATINGS_NOTE = N_("Own ratings, from 0 (poor) to 20 (very good)")
 BARC10_NOTE = N_("Recovery capital (BARC-10), from 10 to 60")
@@ -124,7 +123,7 @@ def _chart_block(
 ) -> list[Flowable]:
     progress = data.progress
     if progress.intake_on is None or not progress.points:
-        return [Paragraph(text(language.say(NO_CHART)), styles.body)]
+        return [Paragraph(text(language.say(NO_POINTS)), styles.body)]
     title = language.say(Sentence(CHART_TITLE, date=progress.intake_on))
     story: list[Flowable] = [Paragraph(text(title), styles.h1)]
     has_barc = bool(progress.series("barc10"))
@@ -138,6 +137,8 @@ def _chart_block(
         scale = (BARC10_MIN, BARC10_MAX)
         cells[0].append(_plot(progress, ("barc10",), scale, width - left - 6, language))
         cells[1].append(Paragraph(text(language.say(BARC10_NOTE)), styles.note))
+    else:
+        cells.append([Paragraph(text(language.say(NO_BARC10)), styles.note)])
     charts = Table(cells, colWidths=[left] + ([width - left] if has_barc else []))
     charts.setStyle(
         TableStyle([("LEFTPADDING", (0, 0), (-1, -1), 0), ("VALIGN", (0, 0), (-1, -1), "TOP")])
