@@ -25,7 +25,7 @@ from desktop.client_data import ClientPage
 from desktop.client_model import ClientRow
 from desktop.client_outlook import OutlookBox
 from desktop.episode_points import EpisodePointsBox
-from desktop.page_tables import fill_table, make_table, strike_voided
+from desktop.page_tables import RowsTableView, fill_table, make_table
 from desktop.progress_panel import ProgressBox
 from desktop.translate import shown_number
 from forms.client_record import ConsentEntry
@@ -174,7 +174,7 @@ class ClientPageView(QWidget):
         self.tabs = QTabWidget(self)
         self.tabs.setObjectName("client_tabs")
         self.tabs.setMinimumHeight(TABS_MIN_HEIGHT)
-        self.timeline_table = make_table(
+        self.timeline_table = RowsTableView(
             self.tabs, "timeline_table", [self.tr("Date"), self.tr("What"), self.tr("Details")]
         )
         self.disclosure_table = make_table(
@@ -228,8 +228,8 @@ class ClientPageView(QWidget):
         self.progress_box.show_page(page)
         self.points_box.show_page(page)
         rows, self.timeline_keys = text.timeline(page)
-        fill_table(self.timeline_table, rows, self.tr("Nothing recorded yet."))
-        strike_voided(self.timeline_table, [voided for *_, voided in self.timeline_keys])
+        voided = [is_voided for *_, is_voided in self.timeline_keys]
+        self.timeline_table.fill(rows, self.tr("Nothing recorded yet."), voided)
         self.timeline_table.setToolTip(self.tr("Enter or double-click a row to read it back"))
         self._show_consents(page)
 
