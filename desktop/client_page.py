@@ -15,6 +15,7 @@ from PySide6.QtWidgets import (
     QLabel,
     QPushButton,
     QScrollArea,
+    QTableWidget,
     QTabWidget,
     QVBoxLayout,
     QWidget,
@@ -52,6 +53,10 @@ class ClientPageView(QWidget):
         self._build_ui()
         self._connect_signals()
         self.show_page(page)
+
+    @property
+    def status_table(self) -> QTableWidget:
+        return self.status_box.status_table
 
     @property
     def client_id(self) -> int:
@@ -108,7 +113,6 @@ class ClientPageView(QWidget):
         """Where the client stands (plain words first) beside their progress."""
         row = QHBoxLayout()
         self.status_box = OutlookBox(self)
-        self.status_table = self.status_box.status_table
         self.reason = self.status_box.reason
         self.progress_box = ProgressBox(self)
         row.addWidget(self.status_box, 3)

@@ -7,7 +7,7 @@ where a QTableWidget needed an item object per cell, made before the page could 
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 
 from PySide6.QtCore import (
     QAbstractTableModel,
@@ -20,6 +20,7 @@ from PySide6.QtCore import (
 from PySide6.QtGui import QBrush, QFont
 from PySide6.QtWidgets import (
     QAbstractItemView,
+    QBoxLayout,
     QHeaderView,
     QTableView,
     QTableWidget,
@@ -75,6 +76,48 @@ def fill_table(table: QTableWidget, rows: list[list[str]], empty: str, fit_rows:
         if len(rows) > fit_rows or table.horizontalScrollBar().isVisible():
             height += table.horizontalScrollBar().sizeHint().height()
         table.setFixedHeight(height)
+
+
+class FoldedTable:
+    """A table in a folded part of the page, made the first time it is wanted (the part
+    unfolded, or a caller asking for it): most pages are read without unfolding it, and
+    every widget made costs the page's opening time."""
+
+    def __init__(
+        self,
+        part: QWidget,
+        name: str,
+        headers: list[str],
+        fit_rows: int = 0,
+        on_made: Callable[[QTableWidget], None] | None = None,
+    ) -> None:
+        self.part, self.name, self.headers, self.fit_rows = part, name, headers, fit_rows
+        self.on_made = on_made
+        self.rows: list[list[str]] = []
+        self.empty = ""
+        self.made: QTableWidget | None = None
+
+    @property
+    def table(self) -> QTableWidget:
+        if self.made is None:
+            self.made = make_table(self.part, self.name, self.headers)
+            layout = self.part.layout()
+            if isinstance(layout, QBoxLayout):
+                layout.insertWidget(0, self.made)  # above what the part shows besides
+            fill_table(self.made, self.rows, self.empty, self.fit_rows)
+            self.made.setVisible(True)  # shown with its part, which may still be folded
+            if self.on_made is not None:
+                self.on_made(self.made)
+        return self.made
+
+    def unfolded(self, shown: bool) -> None:
+        if shown:
+            self.table  # noqa: B018  (made now: the part is opening)
+
+    def fill(self, rows: list[list[str]], empty: str) -> None:
+        self.rows, self.empty = rows, empty
+        if self.made is not None:
+            fill_table(self.made, rows, empty, self.fit_rows)
 
 
 Index = QModelIndex | QPersistentModelIndex
