@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
     QAbstractItemView,
     QBoxLayout,
     QHeaderView,
+    QStyle,
     QTableView,
     QTableWidget,
     QTableWidgetItem,
@@ -182,6 +183,20 @@ class RowsTableView(QTableView):
         if not rows:
             rows, voided = [[empty] + [""] * (len(self.rows_model.headers) - 1)], ()
         self.rows_model.set_rows(rows, voided)
+        self._fit_columns(rows)
+
+    def _fit_columns(self, rows: Sequence[Sequence[str]]) -> None:
+        """Every column but the last as wide as its widest text, measured once per distinct
+        text (a few dozen: the days and the kinds of record) instead of asking the model
+        for every cell of the rows in view; the last takes the rest."""
+        header = self.horizontalHeader()
+        header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+        metrics = self.fontMetrics()
+        padding = 2 * self.style().pixelMetric(QStyle.PixelMetric.PM_FocusFrameHMargin) + 12
+        for column in range(len(self.rows_model.headers) - 1):
+            texts = {row[column] for row in rows} | {self.rows_model.headers[column]}
+            widest = max(metrics.horizontalAdvance(t) for t in texts)
+            self.setColumnWidth(column, widest + padding)
 
     def rowCount(self) -> int:
         return self.rows_model.rowCount()
