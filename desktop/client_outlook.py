@@ -8,12 +8,12 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from PySide6.QtCore import QCoreApplication, Qt
-from PySide6.QtWidgets import QGroupBox, QHBoxLayout, QLabel, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QGroupBox, QHBoxLayout, QLabel, QTableWidget, QVBoxLayout, QWidget
 
 from desktop import client_text as text
 from desktop.client_data import ClientPage
 from desktop.folding import FoldButton
-from desktop.page_tables import fill_table, make_table
+from desktop.page_tables import FoldedTable
 from desktop.translate import message, shown_date, shown_number
 from reports.rules.recovery import ClassStatus
 
@@ -41,7 +41,6 @@ class OutlookBox(QGroupBox):
         self.setObjectName("status_box")
         self.statuses: Sequence[ClassStatus] = ()
         self._build_ui()
-        self.status_table.currentCellChanged.connect(self._show_reason)
 
     def _build_ui(self) -> None:
         layout = QVBoxLayout(self)
@@ -75,8 +74,7 @@ class OutlookBox(QGroupBox):
             _tr("Recovery"),
             _tr("Why"),
         ]
-        self.status_table = make_table(details, "status_table", headers)
-        inner.addWidget(self.status_table)
+        self.status = FoldedTable(details, "status_table", headers, FIT_ROWS, self._made)
         self.reason = plain_label(details, "status_reason")
         inner.addWidget(self.reason)
         self.clinical_toggle = FoldButton(_tr("Clinical details"), details, holder)
@@ -84,9 +82,18 @@ class OutlookBox(QGroupBox):
         self.clinical_toggle.setToolTip(
             _tr("The status in clinical terms (DSM-5 remission, sobriety, recovery)")
         )
+        self.clinical_toggle.toggled.connect(self.status.unfolded)
         layout.addWidget(self.clinical_toggle)
         layout.addWidget(details)
         return holder
+
+    @property
+    def status_table(self) -> QTableWidget:
+        """The status in clinical terms: made when first unfolded (or asked for)."""
+        return self.status.table
+
+    def _made(self, table: QTableWidget) -> None:
+        table.currentCellChanged.connect(self._show_reason)
 
     def show_page(self, page: ClientPage) -> None:
         self.setTitle(_tr("Status on %1").replace("%1", shown_date(page.as_of)))
@@ -104,11 +111,9 @@ class OutlookBox(QGroupBox):
         self.ahead.setVisible(bool(found.ahead))
         self.reached.setVisible(bool(found.reached))
         self.statuses = page.statuses
-        fill_table(
-            self.status_table,
+        self.status.fill(
             text.status_rows(page.statuses),
             _tr("No completed interview yet: press Alt+I to record the intake."),
-            FIT_ROWS,
         )
         self._show_reason(0)
 
@@ -124,8 +129,7 @@ class OutlookBox(QGroupBox):
         """The full sentence behind the status of the chosen substance (the first at start)."""
         statuses = self.statuses
         if 0 <= row < len(statuses):
-            cell = self.status_table.item(row, 0)
-            substance = cell.text() if cell is not None else ""
+            substance = self.status.rows[row][0] if row < len(self.status.rows) else ""
             why = message(statuses[row].reason)
             self.reason.setText(_tr("Why, for %1: %2").replace("%1", substance).replace("%2", why))
         else:

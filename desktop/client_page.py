@@ -15,6 +15,7 @@ from PySide6.QtWidgets import (
     QLabel,
     QPushButton,
     QScrollArea,
+    QTableWidget,
     QTabWidget,
     QVBoxLayout,
     QWidget,
@@ -25,7 +26,7 @@ from desktop.client_data import ClientPage
 from desktop.client_model import ClientRow
 from desktop.client_outlook import OutlookBox
 from desktop.episode_points import EpisodePointsBox
-from desktop.page_tables import fill_table, make_table, strike_voided
+from desktop.page_tables import RowsTableView, fill_table, make_table
 from desktop.progress_panel import ProgressBox
 from desktop.translate import shown_number
 from forms.client_record import ConsentEntry
@@ -52,6 +53,10 @@ class ClientPageView(QWidget):
         self._build_ui()
         self._connect_signals()
         self.show_page(page)
+
+    @property
+    def status_table(self) -> QTableWidget:
+        return self.status_box.status_table
 
     @property
     def client_id(self) -> int:
@@ -108,7 +113,6 @@ class ClientPageView(QWidget):
         """Where the client stands (plain words first) beside their progress."""
         row = QHBoxLayout()
         self.status_box = OutlookBox(self)
-        self.status_table = self.status_box.status_table
         self.reason = self.status_box.reason
         self.progress_box = ProgressBox(self)
         row.addWidget(self.status_box, 3)
@@ -174,7 +178,7 @@ class ClientPageView(QWidget):
         self.tabs = QTabWidget(self)
         self.tabs.setObjectName("client_tabs")
         self.tabs.setMinimumHeight(TABS_MIN_HEIGHT)
-        self.timeline_table = make_table(
+        self.timeline_table = RowsTableView(
             self.tabs, "timeline_table", [self.tr("Date"), self.tr("What"), self.tr("Details")]
         )
         self.disclosure_table = make_table(
@@ -228,8 +232,8 @@ class ClientPageView(QWidget):
         self.progress_box.show_page(page)
         self.points_box.show_page(page)
         rows, self.timeline_keys = text.timeline(page)
-        fill_table(self.timeline_table, rows, self.tr("Nothing recorded yet."))
-        strike_voided(self.timeline_table, [voided for *_, voided in self.timeline_keys])
+        voided = [is_voided for *_, is_voided in self.timeline_keys]
+        self.timeline_table.fill(rows, self.tr("Nothing recorded yet."), voided)
         self.timeline_table.setToolTip(self.tr("Enter or double-click a row to read it back"))
         self._show_consents(page)
 

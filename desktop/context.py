@@ -57,6 +57,7 @@ class AppContext(QObject):
         self.pool: Pool = pool if pool is not None else default_pool()
         self.actor: Actor | None = None
         self.display_name = ""
+        self.language: str | None = None  # the signed-in account's; None: the computer's
         self.settings = AgencySettings()
         self.index: ClientIndex | None = None
         self._index_job: Job | None = None
@@ -77,15 +78,17 @@ class AppContext(QObject):
     def can(self, permission: Permission) -> bool:
         return self.actor is not None and self.actor.can(permission)
 
-    def sign_in(self, actor: Actor, display_name: str) -> None:
+    def sign_in(self, actor: Actor, display_name: str, language: str | None = None) -> None:
         self.actor = actor
         self.display_name = display_name
+        self.language = language
         self.reload_settings()
         self.signed_in.emit()
 
     def sign_out(self) -> None:
         self.actor = None
         self.display_name = ""
+        self.language = None
         self.locked = False
         if self._after_unlock:
             log.info("%d messages for the signed-out person dropped", len(self._after_unlock))

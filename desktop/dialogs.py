@@ -52,6 +52,14 @@ def choose(parent: QWidget | None, title: str, text: str, options: list[str]) ->
     return buttons.index(clicked) if clicked in buttons else None
 
 
+def pick(
+    parent: QWidget | None, title: str, label: str, options: list[str], current: int
+) -> int | None:
+    """One of a list of choices (its index) with `current` offered; None when cancelled."""
+    item, ok = QInputDialog.getItem(parent, title, label, options, current, False)
+    return options.index(item) if ok and item in options else None
+
+
 def passphrase(parent: QWidget | None, title: str, text: str) -> str | None:
     """A secret typed with hidden characters; None when the person cancelled."""
     value, ok = QInputDialog.getText(parent, title, text, QLineEdit.EchoMode.Password)

@@ -8,12 +8,12 @@ import datetime as dt
 from dataclasses import dataclass
 
 from PySide6.QtCore import QCoreApplication, Qt
-from PySide6.QtWidgets import QGroupBox, QLabel, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QGroupBox, QLabel, QTableWidget, QVBoxLayout, QWidget
 
 from desktop import client_text as text
 from desktop.client_data import ClientPage
 from desktop.folding import FoldButton
-from desktop.page_tables import fill_table, make_table
+from desktop.page_tables import FoldedTable, fill_table, make_table
 from desktop.translate import code_label, shown_date, shown_number
 from forms.client_record import AssessmentEntry
 from forms.definitions import ASSESSMENT_FIELDS, by_key
@@ -78,11 +78,19 @@ class EpisodePointsBox(QGroupBox):
         ]
         self.followup_table = make_table(self, "followup_table", headers)
         layout.addWidget(self.followup_table)
-        self.earlier_table = make_table(self, "earlier_followup_table", headers)
-        self.earlier_toggle = FoldButton(_tr("Earlier episodes"), self.earlier_table, self)
+        part = QWidget(self)
+        QVBoxLayout(part).setContentsMargins(0, 0, 0, 0)
+        self.earlier = FoldedTable(part, "earlier_followup_table", headers, FIT_ROWS)
+        self.earlier_toggle = FoldButton(_tr("Earlier episodes"), part, self)
         self.earlier_toggle.setObjectName("earlier_toggle")
+        self.earlier_toggle.toggled.connect(self.earlier.unfolded)
         layout.addWidget(self.earlier_toggle)
-        layout.addWidget(self.earlier_table)
+        layout.addWidget(part)
+
+    @property
+    def earlier_table(self) -> QTableWidget:
+        """The earlier episodes' points: made when first unfolded (or asked for)."""
+        return self.earlier.table
 
     def show_page(self, page: ClientPage) -> None:
         self.episode_state.setText(self._episode_words(page))
@@ -98,7 +106,7 @@ class EpisodePointsBox(QGroupBox):
         self._show_earlier(earlier)
 
     def _show_earlier(self, earlier: list[PointState]) -> None:
-        fill_table(self.earlier_table, text.followup_rows(earlier), "", FIT_ROWS)
+        self.earlier.fill(text.followup_rows(earlier), "")
         self.earlier_toggle.setChecked(False)
         self.earlier_toggle.setVisible(bool(earlier))
         intakes = len({p.point.intake_on for p in earlier})

@@ -75,7 +75,7 @@ class MainWindow(QMainWindow):
         self._build_ui()
         self.actions_by_name: dict[str, QAction] = build_menus(self)
         self.shortcuts_first = WindowShortcutsFirst(self, self.actions_by_name)
-        running_application().installEventFilter(self.shortcuts_first)
+        self.shortcuts_first.follow_focus(running_application())
         self._connect_signals()
         restore_place(self, place_file)
 
@@ -153,7 +153,7 @@ class MainWindow(QMainWindow):
         return self.tr("%1 — Recovery Desk").replace("%1", self.ctx.settings.agency_name)
 
     def signed_in(self, who: SignedIn) -> None:
-        self.ctx.sign_in(who.actor, who.display_name)
+        self.ctx.sign_in(who.actor, who.display_name, who.language)
         self._fill_nav()
         role = code_label(by_key(USER_FIELDS)["role"], who.actor.role)
         self.user_label.setText(
@@ -176,7 +176,7 @@ class MainWindow(QMainWindow):
         self.idle.set_timeout(
             self._idle_override or MINUTE_MS * self.ctx.settings.idle_lock_minutes
         )
-        running_application().installEventFilter(self.idle)
+        self.idle.watch(running_application())
         self.idle.start()
 
     @property
@@ -235,7 +235,7 @@ class MainWindow(QMainWindow):
         self.worklist.form.cancel()  # the contact attempt: cleared without a question
         self.clients.close_all()
         self.idle.stop()
-        running_application().removeEventFilter(self.idle)
+        self.idle.unwatch(running_application())
         log.info("%s signed out", self.ctx.actor.username if self.ctx.actor else "nobody")
         if self.ctx.actor is not None:
             self._audit(sessions.sign_out)
@@ -362,8 +362,8 @@ class MainWindow(QMainWindow):
         elif self.ctx.actor is not None and not self._may_leave_work():
             event.ignore()
             return
-        running_application().removeEventFilter(self.idle)
-        running_application().removeEventFilter(self.shortcuts_first)
+        self.idle.unwatch(running_application())
+        self.shortcuts_first.stop(running_application())
         self.remember_place()
         event.accept()
 

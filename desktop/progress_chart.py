@@ -1,6 +1,9 @@
 """A small line chart of the client's own ratings since the episode's intake, drawn with
 QPainter: the three 0-20 self-ratings on top, the BARC-10 total (10-60) below, each
-measure with its own colour and line style so it reads without colour too."""
+measure with its own colour and line style so it reads without colour too.
+
+A panel with nothing to draw says so in words, on a label laid over it (a widget, so a
+screen reader reads it too): an empty frame would tell the client nothing."""
 
 from __future__ import annotations
 
@@ -8,11 +11,11 @@ import datetime as dt
 from dataclasses import dataclass
 
 from PySide6.QtCore import QPointF, QRectF, QSize, Qt
-from PySide6.QtGui import QColor, QPainter, QPaintEvent, QPen
-from PySide6.QtWidgets import QSizePolicy, QWidget
+from PySide6.QtGui import QColor, QPainter, QPaintEvent, QPen, QResizeEvent
+from PySide6.QtWidgets import QLabel, QSizePolicy, QWidget
 
 from desktop.translate import label, shown_date
-from reports.rules.milestone_words import MEASURE_NAMES
+from reports.rules.milestone_words import MEASURE_NAMES, NO_BARC10, NO_POINTS, NO_RATINGS
 from reports.rules.progress import (
     BARC10_MAX,
     BARC10_MIN,
@@ -52,22 +55,56 @@ class ProgressChartView(QWidget):
         self.progress = Progress(None, (), None)
         self.setMinimumSize(260, 170)
         self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Preferred)
+        # What an empty panel says; the whole chart's when there is no interview at all.
+        self.empty_ratings = self._note("chart_no_ratings")
+        self.empty_barc10 = self._note("chart_no_barc10")
+
+    def _note(self, name: str) -> QLabel:
+        note = QLabel(self)
+        note.setObjectName(name)
+        note.setTextFormat(Qt.TextFormat.PlainText)
+        note.setWordWrap(True)
+        note.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        note.hide()
+        return note
 
     def sizeHint(self) -> QSize:
         return QSize(380, 210)
 
     def set_progress(self, progress: Progress) -> None:
         self.progress = progress
+        self._place_notes()
         self.update()
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        self._place_notes()
+
+    def _place_notes(self) -> None:
+        """Show each empty panel's words over it, or the whole chart's before any interview."""
+        ratings, barc = self._panels(self._legend_bottom())
+        if not self.progress.points:
+            self._say(self.empty_ratings, label(NO_POINTS), QRectF(self.rect()))
+            self.empty_barc10.hide()
+            return
+        drawn = any(self.progress.series(m) for m in RATINGS)
+        self._say(self.empty_ratings, "" if drawn else label(NO_RATINGS), ratings.area)
+        has_barc = bool(self.progress.series("barc10"))
+        self._say(self.empty_barc10, "" if has_barc else label(NO_BARC10), barc.area)
+
+    def _say(self, note: QLabel, text: str, area: QRectF) -> None:
+        note.setText(text)
+        note.setVisible(bool(text))
+        note.setGeometry(area.adjusted(4, 2, -4, -2).toRect())
 
     def paintEvent(self, event: QPaintEvent) -> None:
         painter = QPainter(self)
         painter.setRenderHint(QPainter.RenderHint.Antialiasing)
         painter.fillRect(self.rect(), self.palette().base())
         if not self.progress.points:
-            painter.drawText(self.rect(), Qt.AlignmentFlag.AlignCenter, self.tr("No ratings yet"))
-            return
-        ratings, barc = self._panels(self._legend(painter))
+            return  # the note says the chart starts with the first intake
+        self._legend(painter)
+        ratings, barc = self._panels(self._legend_bottom())
         for panel in (ratings, barc):
             self._frame(painter, panel)
         for measure in RATINGS:
@@ -82,21 +119,31 @@ class ProgressChartView(QWidget):
         below = QRectF(MARGIN_LEFT, top.bottom() + GAP, width, height * 0.38 - 4)
         return Panel(top, RATING_MIN, RATING_MAX), Panel(below, BARC10_MIN, BARC10_MAX)
 
-    def _legend(self, painter: QPainter) -> float:
-        """Each measure's line and name, in rows as wide as the chart; the rows' bottom."""
+    def _legend_spots(self) -> list[tuple[str, str, QPointF]]:
+        """Each measure, its name and where its entry starts, in rows as wide as the chart."""
         x, y = float(MARGIN_LEFT), 0.0
-        metrics = painter.fontMetrics()
-        for measure, (colour, style) in STYLES.items():
+        metrics = self.fontMetrics()
+        spots = []
+        for measure in STYLES:
             name = label(MEASURE_NAMES[measure])
             wide = 28 + metrics.horizontalAdvance(name)
             if x > MARGIN_LEFT and x + wide > self.width() - MARGIN_RIGHT:
                 x, y = float(MARGIN_LEFT), y + LEGEND_HEIGHT
+            spots.append((measure, name, QPointF(x, y)))
+            x += wide
+        return spots
+
+    def _legend_bottom(self) -> float:
+        return max(spot.y() for _, _, spot in self._legend_spots()) + LEGEND_HEIGHT
+
+    def _legend(self, painter: QPainter) -> None:
+        for measure, name, spot in self._legend_spots():
+            colour, style = STYLES[measure]
+            x, y = spot.x(), spot.y()
             painter.setPen(QPen(colour, 2, style))
             painter.drawLine(QPointF(x, y + 9), QPointF(x + 16, y + 9))
             painter.setPen(self.palette().text().color())
             painter.drawText(QPointF(x + 20, y + 13), name)
-            x += wide
-        return y + LEGEND_HEIGHT
 
     def _frame(self, painter: QPainter, panel: Panel) -> None:
         painter.setPen(QPen(self.palette().mid().color(), 1))

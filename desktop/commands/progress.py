@@ -10,6 +10,7 @@ from typing import Any
 from desktop.cli import command_group
 from desktop.commands import signin
 from desktop.commands.args import output_file
+from forms.account_language import LANGUAGES
 from forms.vocabulary import codes
 
 HELP = "one client's progress summary (PDF) to hand to the client"
@@ -20,7 +21,8 @@ DESCRIPTION = (
     "NAME (a recipient the client named in a consent) or --purpose P (with --recipient to "
     "name who receives it) it is a disclosure: made only under a consent that covers "
     "that recipient today, printed with the 42 CFR 2.32 notice and listed in the "
-    "disclosure log; managers and administrators only. Signs in (--user)."
+    "disclosure log; managers and administrators only. In the language of --language, "
+    "by default the signed-in account's (else the computer's). Signs in (--user)."
 )
 
 
@@ -39,14 +41,22 @@ def register(subparsers: Any, common: argparse.ArgumentParser) -> None:
         choices=codes.EXPORT_PURPOSES,
         help="a disclosure for treatment, payment, operations or research",
     )
+    parser.add_argument(
+        "--language",
+        choices=LANGUAGES,
+        help="the language the client reads it in (default: the signed-in account's)",
+    )
     parser.set_defaults(handler=run_progress)
 
 
 def run_progress(args: argparse.Namespace) -> int:
     from desktop.passphrase import for_command
+    from desktop.progress_summary_action import summary_language
+    from desktop.report_words import report_catalogues
     from forms.consents import parse_recipient
     from forms.database_file import open_database
     from reports.outputs.progress_summary import write_progress_summary
+    from reports.tables.language import report_language
 
     today = dt.date.today()
     recipient = None
@@ -54,8 +64,12 @@ def run_progress(args: argparse.Namespace) -> int:
         recipient = parse_recipient(args.purpose, args.recipient, today)
     database = open_database(args.db, passphrase=for_command)
     try:
-        actor = signin.sign_in(args, database)
-        done = write_progress_summary(database, actor, args.client, args.out, today, recipient)
+        who = signin.signed_in(args, database)
+        chosen = args.language or summary_language(who.language)
+        language = report_language(chosen, report_catalogues())
+        done = write_progress_summary(
+            database, who.actor, args.client, args.out, today, recipient, language
+        )
     finally:
         database.dispose()
     if done.recipient is None:

@@ -65,6 +65,12 @@ def username(args: argparse.Namespace) -> str:
 
 def sign_in(args: argparse.Namespace, database: Database) -> Actor:
     """The signed-in actor for this run, or SignInFailed (one line; nothing was done)."""
+    return signed_in(args, database).actor
+
+
+def signed_in(args: argparse.Namespace, database: Database) -> accounts.SignedIn:
+    """Who signed in for this run, with their account's settings (its language), or
+    SignInFailed (one line; nothing was done)."""
     name = username(args)
     if accounts.needs_first_admin(database):
         raise CommandError(
@@ -74,6 +80,6 @@ def sign_in(args: argparse.Namespace, database: Database) -> Actor:
     password = read_password(f"Password for {name}: ")
     try:
         attempt = accounts.Attempt(clock=CLOCK, sleep=SLEEP)
-        return accounts.sign_in(database, name, password, attempt).actor
+        return accounts.sign_in(database, name, password, attempt)
     except accounts.SignInRefused as exc:
         raise SignInFailed(f"{str(exc).rstrip('.')}; nothing was done") from None

@@ -39,7 +39,9 @@ from reports.rules.consent import (
 # 42 CFR 2.32(a)(1), "Statement 1", as amended by the 2024 final rule (89 FR 12472, 16 Feb
 # 2024; in force 16 April 2024, compliance from 16 February 2026). The text is the
 # regulation's, word for word (see docs/security.md for where it was read).
-PART2_NOTICE = (
+# Marked: the client progress summary prints it in Spanish too (the citations stay as
+# written).
+PART2_NOTICE = N_(
     "This record which has been disclosed to you is protected by Federal confidentiality "
     "rules (42 CFR part 2). These rules prohibit you from using or disclosing this record, "
     "or testimony that describes the information contained in this record, in any civil, "

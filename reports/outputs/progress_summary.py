@@ -25,6 +25,8 @@ from reports.datasets.client_progress import client_id_of, progress_summary_data
 from reports.outputs.exchange_disclosure import PART2_NOTICE
 from reports.render.pdf_progress import write_progress_pdf
 from reports.rules.consent import ConsentFact, covering, why_not_covered
+from reports.rules.words import N_
+from reports.tables.language import ENGLISH, ReportLanguage
 
 # Why no consent covers the recipient, in the words of the one-line refusal.
 NOT_COVERED = {
@@ -33,6 +35,19 @@ NOT_COVERED = {
     "expired": "the client's consent had expired",
     "revoked": "the client's consent was revoked",
     "not_yet_signed": "the client's consent is signed after that day",
+}
+
+
+# The line above the notice on a disclosed copy, with or without the purpose.
+DISCLOSED_FOR = N_(
+    "Disclosed to {whom} for {purpose} on {date} under the client's written consent."
+)
+DISCLOSED = N_("Disclosed to {whom} on {date} under the client's written consent.")
+PURPOSE_WORDS = {
+    "treatment": N_("treatment"),
+    "payment": N_("payment"),
+    "operations": N_("operations"),
+    "research": N_("research"),
 }
 
 
@@ -50,8 +65,10 @@ def write_progress_summary(
     target: Path,
     today: dt.date,
     recipient: Recipient | None = None,
+    language: ReportLanguage = ENGLISH,
 ) -> SummaryWritten:
-    """Write the summary of the client with `client_code` as of `today` to `target`: for
+    """Write the summary of the client with `client_code` as of `today` to `target`, in
+    `language` (the caller builds it from its catalogues: reports.tables.language): for
     the client (`recipient` None) or for `recipient` under a covering consent. Raises
     ValidationFailed (keyed by field) or PermissionDenied having written nothing."""
     actor.require(Permission.VIEW_CLIENTS if recipient is None else Permission.EXPORT_IDENTIFIED)
@@ -63,7 +80,7 @@ def write_progress_summary(
     notice: list[str] = []
     if recipient is not None:
         _check_consent(data.consents, recipient, today, code)
-        notice = [_disclosed_line(recipient, today), PART2_NOTICE]
+        notice = [_disclosed_line(recipient, today, language), language.say(PART2_NOTICE)]
     target = Path(target)
     logged: list[int] = []
 
@@ -77,7 +94,7 @@ def write_progress_summary(
                 after["copy_for"] = "the client"
             audit.record(session, actor, "export", "client", client_id, after=after)
 
-    write_progress_pdf(data, target, notice, before_rename=audit_it)
+    write_progress_pdf(data, target, notice, before_rename=audit_it, language=language)
     return SummaryWritten(data.client_code, recipient, logged[0] if logged else None)
 
 
@@ -96,16 +113,15 @@ def _check_consent(
     )
 
 
-def _disclosed_line(recipient: Recipient, today: dt.date) -> str:
-    whom = recipient.name or recipient.purpose.replace("_", " ")
-    purpose = (
-        ""
-        if recipient.purpose == "named_recipient"
-        else f" for {recipient.purpose.replace('_', ' ')}"
-    )
-    return (
-        f"Disclosed to {whom}{purpose} on {today.isoformat()} under the client's written consent."
-    )
+def _disclosed_line(recipient: Recipient, today: dt.date, language: ReportLanguage) -> str:
+    """The line above the notice; the recipient's name is printed as the client wrote it."""
+    purpose = PURPOSE_WORDS.get(recipient.purpose)
+    purpose_word = language.say(purpose) if purpose else ""
+    whom = recipient.name or purpose_word
+    day = language.date(today)
+    if purpose is None:
+        return language.translate(DISCLOSED).format(whom=whom, date=day)
+    return language.translate(DISCLOSED_FOR).format(whom=whom, purpose=purpose_word, date=day)
 
 
 def _log(

@@ -122,6 +122,10 @@ FIRST_INTAKE = N_("No completed interview yet: the intake is the next step")
 RATING_UP = N_("{measure} up from {before} at intake to {now}")
 RATING_STEADY = N_("{measure} steady at {now} since intake")
 RATING_NOW = N_("{measure} at {now} now, {before} at intake")
+# A chart panel with nothing in it yet says why, and when that may change.
+NO_BARC10 = N_("No BARC-10 recorded yet: it can be asked at the next follow-up")
+NO_RATINGS = N_("No ratings recorded yet: they are asked at the next interview")
+NO_POINTS = N_("The chart starts with the first completed intake.")
 MEASURE_NAMES = {
     "psych_health": N_("Psychological health"),
     "physical_health": N_("Physical health"),

@@ -45,6 +45,7 @@ class FakeDialogs:
         self.paths: list[Path | None] = []
         self.opened: list[Path] = []
         self.press_cancel = False  # the person presses Cancel as soon as progress shows
+        self.offered: list[tuple[list[str], int]] = []  # pick's options and the one offered
 
     def _answer(self, kind: str, title: str, text: str) -> Any:
         self.shown.append((kind, title, text))
@@ -57,6 +58,12 @@ class FakeDialogs:
 
     def choose(self, parent: object, title: str, text: str, options: list[str]) -> int | None:
         return self._answer("choose", title, text)  # type: ignore[no-any-return]
+
+    def pick(
+        self, parent: object, title: str, label: str, options: list[str], current: int
+    ) -> int | None:
+        self.offered.append((options, current))
+        return self._answer("pick", title, label)  # type: ignore[no-any-return]
 
     def passphrase(self, parent: object, title: str, text: str) -> str | None:
         return self._answer("passphrase", title, text)  # type: ignore[no-any-return]
@@ -107,6 +114,7 @@ REPLACED = (
     "text",
     "passphrase",
     "choose",
+    "pick",
     "inform",
     "warn",
     "save_path",

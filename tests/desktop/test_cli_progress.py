@@ -12,6 +12,7 @@ import pytest
 
 from db.startup import open_database
 from forms import records
+from forms.account_language import set_language
 from tests.accounts import signed_in
 from tests.desktop.cli_helpers import database_with_accounts, run_as
 
@@ -110,3 +111,49 @@ def test_a_bad_code_or_an_unconsented_recipient_gets_one_line_and_no_file(
     assert code == 2 and len(err.strip().splitlines()) == 1
     assert "no consent of RD-1 covers County Court" in err
     assert not out.exists()
+
+
+SPANISH_MONTHS = [
+    "enero",
+    "febrero",
+    "marzo",
+    "abril",
+    "mayo",
+    "junio",
+    "julio",
+    "agosto",
+    "septiembre",
+    "octubre",
+    "noviembre",
+    "diciembre",
+]
+
+
+def _printed(out: Path) -> str:
+    text = subprocess.run(["pdftotext", str(out), "-"], capture_output=True, text=True).stdout
+    return " ".join(text.split())
+
+
+def test_the_summary_speaks_the_accounts_language_unless_told_another(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
+    db = _database(tmp_path)
+    database = open_database(db)
+    desk = signed_in(database, "front_desk")
+    set_language(database, desk, desk.user_id or 0, "es")
+    database.dispose()
+    today = dt.date.today()
+    in_spanish = f"{today.day} de {SPANISH_MONTHS[today.month - 1]} de {today.year}"
+    out = tmp_path / "resumen.pdf"
+    argv = ("report", "progress", "--db", db, "--client", "RD-1", "--out", str(out))
+    code, _, err = run_as(capsys, "front_desk", *argv)
+    assert (code, err) == (0, "")
+    printed = _printed(out)
+    assert "Avanzando hacia la remisión del consumo de alcohol" in printed
+    assert in_spanish in printed and today.isoformat() not in printed
+    code, _, err = run_as(capsys, "front_desk", *argv, "--language", "en")
+    assert (code, err) == (0, "")
+    printed = _printed(out)
+    assert "Working towards remission from alcohol" in printed and in_spanish not in printed
+    code, _, err = run_as(capsys, "front_desk", *argv, "--language", "fr")
+    assert code == 2 and "--language" in err and len(err.strip().splitlines()) == 1

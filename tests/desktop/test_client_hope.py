@@ -11,10 +11,12 @@ from typing import Any
 
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QColor
+from PySide6.QtWidgets import QApplication, QWidget
 
 from desktop.client_page import ClientPageView
 from desktop.progress_chart import STYLES
 from forms import records
+from forms.accounts import SignedIn
 from tests.conftest import TODAY
 from tests.desktop.harness import Desk, FakeDialogs, add_client
 
@@ -60,6 +62,12 @@ def _page(desk: Desk, given: str, interviews: list[tuple[dict[str, Any], str]]) 
     page = desk.window.clients.top
     assert isinstance(page, ClientPageView)
     return page
+
+
+def _focused() -> QWidget:
+    widget = QApplication.focusWidget()
+    assert widget is not None
+    return widget
 
 
 def _in_remission(desk: Desk) -> ClientPageView:
@@ -197,7 +205,9 @@ def test_the_progress_summary_is_saved_from_the_page(
     page = _in_remission(desk)
     target = tmp_path / "for-rosa.pdf"
     fake_dialogs.paths = [target]
+    fake_dialogs.answers = [0]  # English, as offered: the account has no language of its own
     qtbot.mouseClick(page.buttons["progress_summary"], Qt.MouseButton.LeftButton)
+    assert fake_dialogs.offered == [(["English", "Español"], 0)]
     assert fake_dialogs.shown[-1][0] == "save_path"
     assert fake_dialogs.shown[-1][2].endswith(
         f"progress-{page.page.values['client_code']}-2026-11-27.pdf"
@@ -205,3 +215,44 @@ def test_the_progress_summary_is_saved_from_the_page(
     assert "Progress summary saved: for-rosa.pdf" in desk.window.confirmation.text()
     printed = subprocess.run(["pdftotext", str(target), "-"], capture_output=True, text=True)
     assert "Quality of life up from 8 at intake to 13" in " ".join(printed.stdout.split())
+
+
+def test_the_summary_is_offered_in_the_accounts_language_and_printed_in_the_one_chosen(
+    qtbot: Any, desk: Desk, fake_dialogs: FakeDialogs, tmp_path: Path
+) -> None:
+    page = _in_remission(desk)
+    window = desk.window
+    window.activateWindow()
+    qtbot.waitUntil(lambda: QApplication.activeWindow() is window)
+    page.take_focus()
+    desk.ctx.language = "es"  # as signing in with a Spanish account sets it (below)
+    try:
+        target = tmp_path / "para-rosa.pdf"
+        fake_dialogs.paths = [target]
+        fake_dialogs.answers = [1]
+        qtbot.keyClick(_focused(), Qt.Key.Key_P, Qt.KeyboardModifier.AltModifier)
+        qtbot.waitUntil(lambda: target.exists())  # a mnemonic clicks the button a moment later
+        assert fake_dialogs.offered == [(["English", "Español"], 1)]
+        printed = subprocess.run(["pdftotext", str(target), "-"], capture_output=True, text=True)
+        words = " ".join(printed.stdout.split())
+        assert "Calidad de vida: sube de 8 en la admisión a 13" in words
+        assert "27 de noviembre de 2026" in words
+        assert "Quality of life" not in words and "2026-11-27" not in words
+        fake_dialogs.answers = [None]  # cancelled: no file is asked for, none written
+        qtbot.keyClick(_focused(), Qt.Key.Key_P, Qt.KeyboardModifier.AltModifier)
+        qtbot.waitUntil(lambda: len(fake_dialogs.offered) == 2)
+        assert [kind for kind, _, _ in fake_dialogs.shown].count("save_path") == 1
+    finally:
+        desk.ctx.language = None
+
+
+def test_signing_in_keeps_the_accounts_language_for_the_summary(desk: Desk) -> None:
+    desk.sign_in_as("desk")
+    assert desk.window.sign_out()
+    desk.window.signed_in(SignedIn(desk.actors["desk"], "Desk Worker", "es"))
+    try:
+        assert desk.ctx.language == "es"
+    finally:
+        assert desk.window.sign_out()
+        assert desk.ctx.language is None
+        desk.sign_in_as("desk")

@@ -105,6 +105,7 @@ def test_the_clients_own_copy_says_the_goal_the_progress_and_the_milestones(
     assert "Quality of life up from 8 at intake to 13" in printed
     assert "Early remission from opioids, on 2026-04-10" in printed  # B + 3 months
     assert "Sustained remission from opioids on 2027-01-10" in printed  # B + 12 months
+    assert "No BARC-10 recorded yet: it can be asked at the next follow-up" in printed
     assert "42 CFR" not in printed
     assert not set(printed.lower().replace(",", " ").split()) & set(STIGMA)
     assert _pages(target) == 1

@@ -1,0 +1,58 @@
+"""The client page's progress chart says in words what an empty panel means: no BARC-10
+yet, no ratings yet, no interview yet; a panel with values shows them and no words."""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Any
+
+from desktop.progress_chart import ProgressChartView
+from reports.rules.progress import Progress, ProgressPoint
+from tests.desktop.harness import Desk
+from tests.desktop.test_client_hope import BARC_31, SIX, _in_remission, _interview, _page
+
+NO_BARC10 = "No BARC-10 recorded yet: it can be asked at the next follow-up"
+
+
+def _inside(inner: Any, outer: Any) -> bool:
+    return bool(outer.contains(inner))
+
+
+def test_a_client_never_asked_the_barc10_is_told_when_it_can_be(desk: Desk) -> None:
+    page = _page(desk, "Tomas", [(_interview("2026-03-02", "intake", 9), SIX)])
+    chart = page.progress_box.chart
+    assert chart.empty_barc10.isVisible()
+    assert chart.empty_barc10.text() == NO_BARC10
+    assert not chart.empty_ratings.isVisible()  # the intake's ratings are drawn
+    below = chart.empty_barc10.geometry()
+    assert _inside(below, chart.rect()) and below.top() > chart.height() / 2
+
+
+def test_a_client_with_a_barc10_sees_it_drawn_and_no_words_over_it(desk: Desk) -> None:
+    chart = _in_remission(desk).progress_box.chart
+    assert not chart.empty_barc10.isVisible() and not chart.empty_ratings.isVisible()
+
+
+def test_before_the_first_intake_the_chart_says_when_it_starts(desk: Desk) -> None:
+    chart = _page(desk, "Ines", []).progress_box.chart
+    assert chart.empty_ratings.isVisible()
+    assert chart.empty_ratings.text() == "The chart starts with the first completed intake."
+    assert not chart.empty_barc10.isVisible()
+
+
+def test_interviews_without_ratings_leave_the_ratings_panel_with_words(qtbot: Any) -> None:
+    chart = ProgressChartView()
+    qtbot.addWidget(chart)
+    chart.resize(380, 240)
+    chart.show()
+    points = tuple(
+        ProgressPoint(day, None, None, None, sum(BARC_31))
+        for day in (dt.date(2026, 1, 10), dt.date(2026, 4, 10))
+    )
+    chart.set_progress(Progress(points[0].on, points, None))
+    assert chart.empty_ratings.isVisible()
+    assert chart.empty_ratings.text() == (
+        "No ratings recorded yet: they are asked at the next interview"
+    )
+    assert chart.empty_ratings.geometry().bottom() < chart.height() / 2 + 40
+    assert not chart.empty_barc10.isVisible()
