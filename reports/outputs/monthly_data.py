@@ -17,6 +17,7 @@ from reports.datasets.board_summary import YearBeforeStatus, board_comparison, y
 from reports.datasets.demographics import demographics
 from reports.datasets.monthly_dataset import WalkObserver, monthly_dataset
 from reports.datasets.outcome_change import OutcomeChange
+from reports.datasets.referral_months import referral_months
 from reports.tables.language import Catalogues, ReportLanguage, report_language
 from reports.tables.report_data import MoreSections, ReportData, report_data
 
@@ -75,6 +76,7 @@ def build_report_data(
             board_comparison(session, period, settings.followup_months, year) if summary else None
         )
         people = demographics(session, period) if summary else None
+        referrals = referral_months(session, period)
         closed = tuple(closed_months.revisions_after_closing(session, period.start))
         reported = corrections.revisions_of_reported_months(session, period.start)
         # A closed month's figures stand as closed: only what changed since is listed.
@@ -88,5 +90,6 @@ def build_report_data(
         outcomes=outcomes,
         people=people,
         more=more,
+        referrals=referrals,
     )
     return replace(made, revisions=revisions, closed_revisions=closed)
