@@ -37,11 +37,6 @@ INTRO = N_(
     "What the programme handed out in the period and what it cost the agency, at the unit"
     " costs entered in Settings; syringes returned; referrals."
 )
-REFERRALS_NOTE = N_(
-    "Encounters record how many referrals were made, not to which service, so referrals"
-    " are not shown by type."
-)
-
 TYPED_NOTE = N_("Referrals by type and month follow in the next table.")
 
 Costs = Mapping[str, int | None]
@@ -154,7 +149,7 @@ def returns_spec(ledger: Ledger, typed: bool = False) -> TableSpec:
                 kind=Kind.RATIO,
             ),
         ),
-        note=REFERRALS_NOTE,
+        note=TYPED_NOTE if typed else "",
     )
 
 

@@ -82,7 +82,10 @@ def rows(data: ReportData) -> list[tuple[str, tuple[object, ...]]]:
 def test_the_month_by_type_with_the_referrals_saved_before_types(agency: Database) -> None:
     data = report(agency, OCTOBER, internal=True, summary=True)
     stewardship = next(s for s in data.board_sections if s.key == "stewardship")
-    assert [t.key for t in stewardship.tables][-1] == "referrals_by_type"
+    assert [t.key for t in stewardship.tables][-2:] == ["stewardship_returns", "referrals_by_type"]
+    assert data.table("stewardship_returns").note == (
+        "Referrals by type and month follow in the next table."
+    )
     assert data.table("referrals_by_type").columns == COLUMNS
     assert rows(data) == [("2026-10", (2, 0, 1, 0, 1, 0, 3, 7))]
 
