@@ -112,6 +112,19 @@ ENCOUNTER_TALLIES = (
     "referrals",
 )
 
+# To what an encounter's referrals were made (DOMAIN.md §1 Encounters). `referrals` stays
+# the total; an encounter saved before the types were asked keeps its total with every
+# typed count 0: "type not recorded", never guessed.
+REFERRAL_TYPES = (
+    "treatment",  # substance use treatment, medication for opioid use disorder included
+    "mental_health",
+    "medical",  # primary care, HIV/HCV care, wound care
+    "housing",
+    "other_social",  # benefits, legal, food, ID
+    "other",
+)
+REFERRAL_COLUMNS = tuple(f"referrals_{t}" for t in REFERRAL_TYPES)
+
 ROLES = ("front_desk", "manager", "admin")
 # What a client's consent lets the agency disclose (42 CFR part 2, 2024 rule; DOMAIN.md §9).
 CONSENT_SCOPES = ("treatment_payment_operations", "named_recipient", "research")

@@ -12,7 +12,7 @@ from db import audit, codes, status_rows
 from db.access import Actor, Permission
 from db.models import Encounter, Event
 
-ENCOUNTER_COLUMNS = ("occurred_on", "area", *codes.ENCOUNTER_TALLIES)
+ENCOUNTER_COLUMNS = ("occurred_on", "area", *codes.ENCOUNTER_TALLIES, *codes.REFERRAL_COLUMNS)
 
 
 def add_event(session: Session, actor: Actor, client_id: int, values: Mapping[str, Any]) -> Event:
@@ -43,7 +43,7 @@ def add_encounter(
         entered_by_id=actor.user_id,
         **{k: values.get(k) for k in ENCOUNTER_COLUMNS},
     )
-    for key in codes.ENCOUNTER_TALLIES:
+    for key in (*codes.ENCOUNTER_TALLIES, *codes.REFERRAL_COLUMNS):
         setattr(encounter, key, values.get(key) or 0)
     session.add(encounter)
     session.flush()

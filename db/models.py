@@ -291,6 +291,14 @@ class Event(Voidable, Base):
     __mapper_args__ = {"version_id_col": version}
 
 
+_TYPED_SUM = " + ".join(codes.REFERRAL_COLUMNS)
+REFERRAL_TYPES_ADD_UP = f"({_TYPED_SUM}) = 0 OR ({_TYPED_SUM}) = referrals"
+
+
+def _referral_type() -> Mapped[int]:
+    return mapped_column(Integer, default=0, server_default="0")
+
+
 class Encounter(Voidable, Base):
     """A harm-reduction contact; anonymous when client_id is empty."""
 
@@ -298,6 +306,10 @@ class Encounter(Voidable, Base):
     __table_args__ = (
         *_void_checks(),
         *(CheckConstraint(f"{t} >= 0", name=f"{t}_not_negative") for t in codes.ENCOUNTER_TALLIES),
+        *(CheckConstraint(f"{t} >= 0", name=f"{t}_not_negative") for t in codes.REFERRAL_COLUMNS),
+        # Typed all (they add up to the total) or not at all (an encounter saved before
+        # the types were asked: its total, type not recorded).
+        CheckConstraint(REFERRAL_TYPES_ADD_UP, name="referral_types_add_up"),
         Index("ix_encounters_occurred_on", "occurred_on"),
         Index("ix_encounters_client", "client_id"),
     )
@@ -314,6 +326,12 @@ class Encounter(Voidable, Base):
     hiv_tests: Mapped[int] = mapped_column(Integer, default=0)
     hcv_tests: Mapped[int] = mapped_column(Integer, default=0)
     referrals: Mapped[int] = mapped_column(Integer, default=0)
+    referrals_treatment: Mapped[int] = _referral_type()
+    referrals_mental_health: Mapped[int] = _referral_type()
+    referrals_medical: Mapped[int] = _referral_type()
+    referrals_housing: Mapped[int] = _referral_type()
+    referrals_other_social: Mapped[int] = _referral_type()
+    referrals_other: Mapped[int] = _referral_type()
     created_at: Mapped[dt.datetime | None] = mapped_column(DateTime(timezone=True), default=utc_now)
     version: Mapped[int] = mapped_column(Integer, default=1, server_default="1")
 

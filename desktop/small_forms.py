@@ -14,8 +14,14 @@ from desktop.context import AppContext
 from desktop.field_editors import ERROR_STYLE
 from desktop.form_view import FormView, NotSaved
 from desktop.record_guards import Person, confirmed, event_consequence
+from desktop.referral_row import ReferralRowBox
 from forms import corrections, records
-from forms.definitions import ENCOUNTER_FIELDS, EVENT_FIELDS, FOLLOWUP_ATTEMPT_FIELDS
+from forms.definitions import (
+    ENCOUNTER_FIELDS,
+    EVENT_FIELDS,
+    FOLLOWUP_ATTEMPT_FIELDS,
+    REFERRAL_TYPE_FIELDS,
+)
 from forms.record_detail import RecordDetail
 from forms.validation import ValidationFailed
 
@@ -86,11 +92,13 @@ class EncounterFormView(FormView):
         )
         self.record = record
         self._build_ui(client)
+        values = record.values if record else {}
         if record is None:
             self.load({"occurred_on": ctx.today(), "area": EncounterFormView.last_area})
         else:
             self.load(record.values)
             self.client.setEnabled(False)
+        self.referrals.load(values)
 
     def _build_ui(self, client: ClientRow | None) -> None:
         who = QGroupBox(_tr("Who"), self.body)
@@ -107,7 +115,14 @@ class EncounterFormView(FormView):
         layout.addRow("", self.client_error)
         self.body_layout.addWidget(who)
         self.add_section(_tr("When and where"), ENCOUNTER_FIELDS[:2])
-        self.add_section(_tr("Given, done or reported"), ENCOUNTER_FIELDS[2:])
+        typed = {f.key for f in REFERRAL_TYPE_FIELDS}
+        tallies = [f for f in ENCOUNTER_FIELDS[2:] if f.key != "referrals" and f.key not in typed]
+        self.add_section(_tr("Given, done or reported"), tallies)
+        self.referrals = ReferralRowBox(self.body)
+        for editor in self.referrals.editors:
+            editor.changed.connect(self.mark_dirty)
+            self.editors[editor.key] = editor
+        self.body_layout.addWidget(self.referrals)
         self.finish_layout()
         QWidget.setTabOrder(self.client, self.editors["occurred_on"].widget)
 
@@ -127,7 +142,7 @@ class EncounterFormView(FormView):
             self.client_error.show()
             raise ValidationFailed({"client": self.client_error.text()})
         self.client_error.hide()
-        raw = self.raw_values()
+        raw = {**self.raw_values(), "referrals": self.referrals.total()}
         db, user, today = self.ctx.database, self.ctx.user, self.ctx.today()
         if self.record is None:
             encounter_id = records.add_encounter(db, user, self.client.client_id, raw, today)

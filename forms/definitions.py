@@ -359,6 +359,19 @@ EVENT_FIELDS: tuple[Field, ...] = (
     Field("count", N_("How many"), Kind.INTEGER, minimum=1, maximum=999, default=1),
 )
 
+# codes.REFERRAL_TYPES as the encounter form and the exchange workbook ask them.
+_REFERRAL_TYPES_ASKED = (
+    ("treatment", N_("Referrals to substance use treatment"),
+     N_("Including medication for opioid use disorder.")),
+    ("mental_health", N_("Referrals to mental health care"), ""),
+    ("medical", N_("Referrals to medical care"),
+     N_("Primary care, HIV or hepatitis C care, wound care.")),
+    ("housing", N_("Referrals to housing"), ""),
+    ("other_social", N_("Referrals to other social services"),
+     N_("Benefits, legal help, food, identity documents.")),
+    ("other", N_("Other referrals"), ""),
+)  # fmt: skip
+
 ENCOUNTER_FIELDS: tuple[Field, ...] = (
     Field("occurred_on", N_("Date"), Kind.DATE, required=True),
     _text(
@@ -377,10 +390,44 @@ ENCOUNTER_FIELDS: tuple[Field, ...] = (
             ("test_strips", N_("Test strips")),
             ("hiv_tests", N_("HIV tests")),
             ("hcv_tests", N_("HCV tests")),
-            ("referrals", N_("Referrals")),
         )
     ),
+    Field(
+        "referrals",
+        N_("Referrals"),
+        Kind.INTEGER,
+        minimum=0,
+        maximum=9999,
+        default=0,
+        help=N_(
+            "All referrals made. With a referral type counted, it must equal the types"
+            " added up (left empty, it is their sum); with none, its referrals count as"
+            " type not recorded."
+        ),
+    ),
+    *(
+        Field(
+            f"referrals_{kind}",
+            label,
+            Kind.INTEGER,
+            minimum=0,
+            maximum=99,
+            default=0,
+            help=help_text,
+        )
+        for kind, label, help_text in _REFERRAL_TYPES_ASKED
+    ),
 )
+REFERRAL_TYPE_FIELDS = tuple(f for f in ENCOUNTER_FIELDS if f.key in codes.REFERRAL_COLUMNS)
+# The referral types as a narrow row or a table column names them (codes.REFERRAL_TYPES).
+REFERRAL_SHORT_LABELS = {
+    "treatment": N_("Treatment"),
+    "mental_health": N_("Mental health"),
+    "medical": N_("Medical"),
+    "housing": N_("Housing"),
+    "other_social": N_("Social services"),
+    "other": N_("Other"),
+}
 
 FOLLOWUP_ATTEMPT_FIELDS: tuple[Field, ...] = (
     Field("attempted_on", N_("Date"), Kind.DATE, required=True),

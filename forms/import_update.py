@@ -28,7 +28,13 @@ log = logging.getLogger(__name__)
 
 _KEYS = {
     EVENTS.name: ("client_id", "occurred_on", "event", "count"),
-    ENCOUNTERS.name: ("client_id", "occurred_on", "area", *codes.ENCOUNTER_TALLIES),
+    ENCOUNTERS.name: (
+        "client_id",
+        "occurred_on",
+        "area",
+        *codes.ENCOUNTER_TALLIES,
+        *codes.REFERRAL_COLUMNS,
+    ),
 }
 _TABLES = {EVENTS.name: "events", ENCOUNTERS.name: "encounters"}
 _NOTE = "import --update"

@@ -99,9 +99,38 @@ def validate_event(raw: Mapping[str, object], birth_date: dt.date, today: dt.dat
 
 def validate_encounter(raw: Mapping[str, object], today: dt.date) -> Validated:
     result = validate_fields(d.ENCOUNTER_FIELDS, raw, today)
+    if result.ok:
+        _referral_total(result, raw)
     if result.ok and not any(result.values[k] for k in codes.ENCOUNTER_TALLIES):
         result.fail("naloxone_kits", "Record at least one thing given, done or reported")
     return result
+
+
+def _referral_total(result: Validated, raw: Mapping[str, object]) -> None:
+    """The total of referrals is the sum of the types when any type is counted; a total
+    given without types (an older workbook's column, a correction of an encounter saved
+    before the types were asked) leaves its referrals' type not recorded."""
+    typed = sum(int(result.values[k] or 0) for k in codes.REFERRAL_COLUMNS)  # type: ignore[call-overload]
+    if typed == 0:
+        return
+    total = result.values["referrals"]
+    if _given(raw.get("referrals")) and total != typed:
+        label = d.by_key(d.ENCOUNTER_FIELDS)["referrals"].label
+        result.fail(
+            "referrals",
+            Message(
+                N_("{label} ({total}) must equal the referrals by type added up ({typed})"),
+                label=label,
+                total=total,
+                typed=typed,
+            ),
+        )
+        return
+    result.values["referrals"] = typed
+
+
+def _given(value: object) -> bool:
+    return value is not None and not (isinstance(value, str) and not value.strip())
 
 
 def validate_followup_attempt(raw: Mapping[str, object], today: dt.date) -> Validated:

@@ -13,6 +13,7 @@ import math
 import random
 from collections.abc import Iterator
 
+from db import codes
 from db.demo.answers import Profile
 from db.demo.people import AREA_CUM, AREAS
 from db.demo.story import DAY, Timeline
@@ -140,7 +141,30 @@ def tallies(rng: random.Random, opioid: bool, injects: bool) -> dict[str, int]:
     }
     if not any(row.values()):
         row["referrals"] = 1  # a conversation that ended in a referral
-    return row
+    return {**row, **referral_types(row, _peek(rng))}
+
+
+# How often a demo referral goes to each type (codes.REFERRAL_TYPES order).
+REFERRAL_WEIGHTS = (35, 15, 20, 10, 15, 5)
+
+
+def _peek(rng: random.Random) -> int:
+    """A number that changes with every draw of `rng`, read without drawing: the agency's
+    main random stream, and so every other figure of a demo agency of a given seed, stays
+    as it was before referral types were recorded."""
+    state = rng.getstate()[1]
+    return int(state[int(state[-1]) % 624])
+
+
+def referral_types(row: dict[str, int], seed: int) -> dict[str, int]:
+    """The type of each referral of an encounter, drawn from its own generator."""
+    typed = dict.fromkeys(codes.REFERRAL_COLUMNS, 0)
+    if not row["referrals"]:
+        return typed
+    pick = random.Random(seed)
+    for column in pick.choices(codes.REFERRAL_COLUMNS, REFERRAL_WEIGHTS, k=row["referrals"]):
+        typed[column] += 1
+    return typed
 
 
 def area(rng: random.Random, home: str | None) -> str:

@@ -8,12 +8,17 @@ aggregates; its follow-up windows from the same narrow four-column stream the mo
 dataset counts (a window's outcome never changes once closed, DOMAIN.md §8); its statuses
 from a `WalkObserver` of the one walk, which reaches every client with a known status at
 that date (the walk starts 12 months before the trend's first point).
+
+A compared month that is closed (db.closed_months) is not recounted: its figures are the
+ones its report printed when it was closed (`KeptFigures`, read from that kept report by
+reports.tables.kept_figures), so a correction made since never changes what the summary
+says about it; the correction is listed as a revision instead (DOMAIN.md §9a).
 """
 
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Collection, Iterable, Sequence
+from collections.abc import Collection, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 
 from db import report_queries as queries
@@ -46,13 +51,28 @@ class MonthFigures:
 
 
 @dataclass(frozen=True)
+class KeptFigures:
+    """A closed month's summary figures as its report printed them when it was closed
+    (the exact, internal report): keyed as `reports.tables.board_summary.LABELS`, and the
+    follow-up windows that closed in it, completed and missed."""
+
+    period: Period
+    figures: Mapping[str, int]
+    completed: int
+    missed: int
+
+
+@dataclass(frozen=True)
 class BoardComparison:
-    """The month before and the year before, beside the monthly dataset."""
+    """The month before and the year before, beside the monthly dataset; `kept_*` when
+    that month is closed: its figures as kept, which the summary prints instead."""
 
     month_before: MonthFigures
     year_before: MonthFigures
     year_before_status: StatusCounts
     year_before_followups: FollowupTally
+    kept_before: KeptFigures | None = None
+    kept_year: KeptFigures | None = None
 
 
 @dataclass
@@ -110,15 +130,19 @@ def month_followups(session: Session, month: Period, months: Sequence[int]) -> F
     return tally
 
 
+def month_before(period: Period) -> Period:
+    """The calendar month before `period`'s month."""
+    start = add_months(dt.date(period.end.year, period.end.month, 1), -1)
+    return Period(start, month_end(start.year, start.month))
+
+
 def board_comparison(
     session: Session, period: Period, months: Sequence[int], observer: YearBeforeStatus
 ) -> BoardComparison:
     """After the walk that `observer` watched: the figures of the two months compared."""
-    before_start = add_months(dt.date(period.end.year, period.end.month, 1), -1)
-    before = Period(before_start, month_end(before_start.year, before_start.month))
     year = year_before(period)
     return BoardComparison(
-        month_figures(session, before),
+        month_figures(session, month_before(period)),
         month_figures(session, year),
         observer.counts,
         month_followups(session, year, months),

@@ -13,10 +13,18 @@ from db.access import Actor, Permission
 from db.dates import Period
 from db.engine import Database
 from db.jobs import IsCancelled, Progress
-from reports.datasets.board_summary import YearBeforeStatus, board_comparison, year_before
+from reports.datasets.board_summary import (
+    KeptFigures,
+    YearBeforeStatus,
+    board_comparison,
+    month_before,
+    year_before,
+)
 from reports.datasets.demographics import demographics
 from reports.datasets.monthly_dataset import WalkObserver, monthly_dataset
 from reports.datasets.outcome_change import OutcomeChange
+from reports.datasets.referral_months import referral_months
+from reports.tables.kept_figures import kept_figures
 from reports.tables.language import Catalogues, ReportLanguage, report_language
 from reports.tables.report_data import MoreSections, ReportData, report_data
 
@@ -75,10 +83,15 @@ def build_report_data(
             board_comparison(session, period, settings.followup_months, year) if summary else None
         )
         people = demographics(session, period) if summary else None
+        referrals = referral_months(session, period)
         closed = tuple(closed_months.revisions_after_closing(session, period.start))
         reported = corrections.revisions_of_reported_months(session, period.start)
         # A closed month's figures stand as closed: only what changed since is listed.
         revisions = tuple(r for r in reported if closed_months.closing(session, r[0]) is None)
+    if board is not None:  # a compared month that is closed compares as it was printed
+        kept_before = _kept(database, actor, month_before(period))
+        kept_year = _kept(database, actor, year_before(period))
+        board = replace(board, kept_before=kept_before, kept_year=kept_year)
     made = report_data(
         data,
         settings,
@@ -88,5 +101,15 @@ def build_report_data(
         outcomes=outcomes,
         people=people,
         more=more,
+        referrals=referrals,
     )
     return replace(made, revisions=revisions, closed_revisions=closed)
+
+
+def _kept(database: Database, actor: Actor, month: Period) -> KeptFigures | None:
+    """The summary figures `month`'s report printed when it was closed; None while open."""
+    # closed_reports keeps a month's report by building it here: imported when called.
+    from reports.outputs.closed_reports import closed_report
+
+    data = closed_report(database, actor, month, internal=True)
+    return None if data is None else kept_figures(data)

@@ -40,6 +40,16 @@ from reports.render.funder_sheets import (
     write_table,
 )
 from reports.render.revisions import revision_lines
+from reports.render.summary_pages import (
+    ROW_POINTS,
+    SECTION_POINTS,
+    PagePlan,
+    break_after,
+    page_parts,
+    page_points,
+    set_paper,
+    table_points,
+)
 from reports.render.xlsx import Column, SheetWriter, XlsxBook
 from reports.rules.suppression import PROTECTED_MARK
 from reports.rules.words import Sentence
@@ -61,6 +71,7 @@ SUMMARY, COMMUNITY, TRENDS, DICTIONARY, ABOUT = (
 )
 ABOUT_CHARS = 100  # what the About sheet's text column (110 wide) holds on one line
 SUMMARY_WIDTH = 8  # value columns of the widest table (seven goals and a total)
+SUMMARY_COLUMNS = (56, *(13,) * SUMMARY_WIDTH)  # widths, in characters
 CHECK_EVERY = 2000  # rows between looks at the cancel flag
 PROGRAM = "Recovery Desk"
 
@@ -101,7 +112,7 @@ def open_sheets(
     )  # fmt: skip
     summary = book.sheet(
         SUMMARY,
-        [Column("label", 56), *(Column(f"c{i}", 13) for i in range(SUMMARY_WIDTH))],
+        [Column("label" if i == 0 else f"c{i - 1}", w) for i, w in enumerate(SUMMARY_COLUMNS)],
         header=[title],
     )
     community = book.sheet(
@@ -146,13 +157,15 @@ def write_sheets(book: XlsxBook, sheets: FunderSheets, data: ReportData, rows: b
         )
     write_dictionary(book, _dictionary_sheets(data, rows))
     _about(book, data, rows)
-    _print_setup(book)
+    _print_setup(book, data.paper_size)
 
 
-def _print_setup(book: XlsxBook) -> None:
-    """Every sheet one page wide with its heading row on every page; the wide ones across."""
+def _print_setup(book: XlsxBook, paper: str) -> None:
+    """Every sheet one page wide with its heading row on every page; the wide ones across;
+    on the agency's paper (the Summary's page breaks are planned for it)."""
     for ws in book.workbook.worksheets:
         fit_for_print(ws, landscape=ws.title not in (DICTIONARY, ABOUT))
+        set_paper(ws, paper)
 
 
 def _properties(book: XlsxBook, period: Period) -> None:
@@ -172,11 +185,20 @@ def _summary(sheet: SheetWriter, data: ReportData) -> None:
         for line in revisions:
             sheet.append([styled_text(ws, line, NOTE_FONT)])
         sheet.append([])
+    # Each table printed whole on one page, under its own headings (reports.render.summary_pages).
+    plan = PagePlan(page_points(data.paper_size, SUMMARY_COLUMNS))
+    plan.flow(ROW_POINTS * (sheet.rows - 1))
+    continued = data.language.say(N_("(continued)"))
     for section in data.sections:
-        sheet.append([styled_text(ws, section.title, SECTION_FONT)])
-        sheet.append([styled_text(ws, section.intro, NOTE_FONT)])
-        for table in section.tables:
-            write_table(sheet, table)
+        for index, table in enumerate(section.tables):
+            lead = 0.0 if index else SECTION_POINTS + ROW_POINTS
+            for number, part in enumerate(page_parts(table, plan.page, lead, continued)):
+                opens = not index and not number
+                break_after(ws, plan.keep(sheet.rows, table_points(part) + (lead if opens else 0)))
+                if opens:
+                    sheet.append([styled_text(ws, section.title, SECTION_FONT)])
+                    sheet.append([styled_text(ws, section.intro, NOTE_FONT)])
+                write_table(sheet, part)
 
 
 def _disclosure_text(data: ReportData) -> str:

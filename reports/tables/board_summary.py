@@ -12,7 +12,7 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Hashable
 
-from reports.datasets.board_summary import SUPPLIES, BoardComparison, MonthFigures
+from reports.datasets.board_summary import SUPPLIES, BoardComparison, KeptFigures, MonthFigures
 from reports.datasets.followup_tally import CLOSED, COMPLETED, MISSED, FollowupTally
 from reports.datasets.recovery_tally import StatusCounts
 from reports.datasets.trend_tally import TrendTally
@@ -44,6 +44,10 @@ def board_id(day: dt.date, *parts: Hashable) -> CellId:
     return ("board", day.isoformat(), *parts)
 
 
+COUNTED = ("served", "remission/full", "remission/partial", rules.FULL_RECOVERY, *SUPPLIES)
+Cells = dict[str, CellId]
+
+
 def summary_spec(
     comparison: BoardComparison,
     trend: TrendTally,
@@ -51,40 +55,32 @@ def summary_spec(
     ledger: Ledger,
     target: int,
 ) -> TableSpec:
-    """Registered after every other table: it reuses their cells."""
+    """Registered after every other table: it reuses their cells. A compared month that
+    is closed prints its kept figures, under cells of their own."""
     now, before = trend.dates[-1], trend.dates[-2]
     year = comparison.year_before.period.end
-    rows = [_row("served", ledger, _served(ledger, now, before, comparison))]
-    for kind in ("full", "partial"):
-        cells = (
-            _remission_now(ledger, now, trend.status[-1], kind),
-            ledger.put(board_id(before, "remission", kind), trend.status[-2].remission[kind]),
-            ledger.put(
-                board_id(year, "remission", kind), comparison.year_before_status.remission[kind]
-            ),
-        )
-        rows.append(_row(f"remission/{kind}", ledger, cells))
-    full = rules.FULL_RECOVERY
-    year_full = comparison.year_before_status.groups[full]
-    rows.append(
-        _row(
-            full,
-            ledger,
-            (
-                group_id(now, full),
-                group_id(before, full),
-                ledger.put(group_id(year, full), year_full),
-            ),
-        )
+    kept_before, kept_year = comparison.kept_before, comparison.kept_year
+    columns = (
+        _now_cells(ledger, now, trend),
+        _before_cells(ledger, before, trend, comparison)
+        if kept_before is None
+        else _kept_cells(ledger, kept_before),
+        _year_cells(ledger, year, comparison)
+        if kept_year is None
+        else _kept_cells(ledger, kept_year),
     )
-    for what in SUPPLIES:
-        cells = (
-            com_id(ALL_AREAS, what),
-            _month_tally(ledger, comparison.month_before, what),
-            _month_tally(ledger, comparison.year_before, what),
-        )
-        rows.append(_row(what, ledger, cells))
-    rows.append(_rate_row(ledger, followups, comparison.year_before_followups))
+    now_at, before_at, year_at = columns
+    rows = [_row(k, ledger, (now_at[k], before_at[k], year_at[k])) for k in COUNTED]
+    rates = (
+        _rate_now(),
+        month_rate(followups, len(followups.trend) - 2)
+        if kept_before is None
+        else _kept_rate(ledger, kept_before),
+        _year_rate(ledger, comparison.year_before_followups)
+        if kept_year is None
+        else _kept_rate(ledger, kept_year),
+    )
+    rows.append(_rate_row(ledger, *rates))
     return TableSpec(
         SUMMARY_KEY,
         N_("At a glance"),
@@ -101,6 +97,52 @@ def summary_spec(
     )
 
 
+def _now_cells(ledger: Ledger, now: dt.date, trend: TrendTally) -> Cells:
+    cells: Cells = {
+        "served": CLIENTS_SERVED,
+        rules.FULL_RECOVERY: group_id(now, rules.FULL_RECOVERY),
+    }
+    for kind in ("full", "partial"):
+        cells[f"remission/{kind}"] = _remission_now(ledger, now, trend.status[-1], kind)
+    cells.update({what: com_id(ALL_AREAS, what) for what in SUPPLIES})
+    return cells
+
+
+def _before_cells(ledger: Ledger, before: dt.date, trend: TrendTally, c: BoardComparison) -> Cells:
+    """The month before as today's records give it: the trend's last-but-one point."""
+    cells: Cells = {
+        "served": ledger.put(board_id(before, "served"), c.month_before.served),
+        rules.FULL_RECOVERY: group_id(before, rules.FULL_RECOVERY),
+    }
+    for kind in ("full", "partial"):
+        count = trend.status[-2].remission[kind]
+        cells[f"remission/{kind}"] = ledger.put(board_id(before, "remission", kind), count)
+    cells.update({what: _month_tally(ledger, c.month_before, what) for what in SUPPLIES})
+    return cells
+
+
+def _year_cells(ledger: Ledger, year: dt.date, c: BoardComparison) -> Cells:
+    """The same month a year before as today's records give it."""
+    status = c.year_before_status
+    full = rules.FULL_RECOVERY
+    cells: Cells = {
+        "served": ledger.put(board_id(year, "served"), c.year_before.served),
+        full: ledger.put(group_id(year, full), status.groups[full]),
+    }
+    for kind in ("full", "partial"):
+        cells[f"remission/{kind}"] = ledger.put(
+            board_id(year, "remission", kind), status.remission[kind]
+        )
+    cells.update({what: _month_tally(ledger, c.year_before, what) for what in SUPPLIES})
+    return cells
+
+
+def _kept_cells(ledger: Ledger, kept: KeptFigures) -> Cells:
+    """A closed month's figures as kept: cells of their own, never today's recount."""
+    day = kept.period.end
+    return {key: ledger.put(board_id(day, "kept", key), kept.figures[key]) for key in COUNTED}
+
+
 def _row(key: str, ledger: Ledger, cells: tuple[CellId, CellId, CellId]) -> SpecRow:
     now, before, year = cells
     return SpecRow(
@@ -111,16 +153,6 @@ def _row(key: str, ledger: Ledger, cells: tuple[CellId, CellId, CellId]) -> Spec
 
 def _change(ledger: Ledger, now: CellId, then: CellId) -> Given:
     return Given(ledger.value(now) - ledger.value(then), (now, then))
-
-
-def _served(
-    ledger: Ledger, now: dt.date, before: dt.date, c: BoardComparison
-) -> tuple[CellId, CellId, CellId]:
-    return (
-        CLIENTS_SERVED,
-        ledger.put(board_id(before, "served"), c.month_before.served),
-        ledger.put(board_id(c.year_before.period.end, "served"), c.year_before.served),
-    )
 
 
 def _remission_now(ledger: Ledger, now: dt.date, counts: StatusCounts, kind: str) -> CellId:
@@ -138,23 +170,34 @@ def _month_tally(ledger: Ledger, month: MonthFigures, what: str) -> CellId:
     return ledger.put(board_id(month.period.end, what), month.tallies[what])
 
 
-def _rate_row(ledger: Ledger, followups: FollowupTally, year: FollowupTally) -> SpecRow:
-    now = Pct(
+def _rate_now() -> Pct:
+    return Pct(
         fu_id("period", COMPLETED, "all"),
         fu_id("period", CLOSED, "all"),
         (fu_id("period", MISSED, "all"),),
     )
-    before = month_rate(followups, len(followups.trend) - 2)
+
+
+def _year_rate(ledger: Ledger, year: FollowupTally) -> Pct:
     where = year.period.end.isoformat()
-    done = ledger.put(
-        fu_id(where, COMPLETED, "all"), sum(year.grid.get(COMPLETED, m) for m in year.months)
-    )
-    missed = ledger.put(
-        fu_id(where, MISSED, "all"), sum(year.grid.get(MISSED, m) for m in year.months)
-    )
-    closed = ledger.put(fu_id(where, CLOSED, "all"), ledger.value(done) + ledger.value(missed))
-    ledger.line([done, missed], closed)
-    then = Pct(done, closed, (missed,))
+    done = sum(year.grid.get(COMPLETED, m) for m in year.months)
+    missed = sum(year.grid.get(MISSED, m) for m in year.months)
+    return _windows(ledger, where, done, missed)
+
+
+def _kept_rate(ledger: Ledger, kept: KeptFigures) -> Pct:
+    return _windows(ledger, f"kept {kept.period.end.isoformat()}", kept.completed, kept.missed)
+
+
+def _windows(ledger: Ledger, where: str, completed: int, missed: int) -> Pct:
+    done = ledger.put(fu_id(where, COMPLETED, "all"), completed)
+    lost = ledger.put(fu_id(where, MISSED, "all"), missed)
+    closed = ledger.put(fu_id(where, CLOSED, "all"), completed + missed)
+    ledger.line([done, lost], closed)
+    return Pct(done, closed, (lost,))
+
+
+def _rate_row(ledger: Ledger, now: Pct, before: Pct, then: Pct) -> SpecRow:
     cells = (now, before, _rate_change(ledger, now, before), then, _rate_change(ledger, now, then))
     return SpecRow(LABELS["rate"], cells, kind=Kind.PERCENT)
 

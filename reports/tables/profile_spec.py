@@ -36,6 +36,7 @@ REPORT = (
     "harm_paired",
     "community_supplies",
     "community_services",
+    "referrals_by_type",
 )
 # Every key a profile may name: the monthly report's tables, the workbook's table of
 # every area, the trends, and outcome change (counted over the profile's own period).

@@ -18,6 +18,7 @@ from reports.datasets.board_summary import BoardComparison
 from reports.datasets.demographics import Demographics
 from reports.datasets.monthly_dataset import MonthlyDataset
 from reports.datasets.outcome_change import OutcomeChange
+from reports.datasets.referral_months import ReferralMonths
 from reports.rules.followup import FOLLOWUP_TARGET_PERCENT
 from reports.rules.words import N_, Sentence
 from reports.tables.board_summary import summary_spec
@@ -31,6 +32,7 @@ from reports.tables.monthly_harm import harm_specs
 from reports.tables.monthly_recovery import recovery_specs
 from reports.tables.monthly_trends import trend_specs
 from reports.tables.outcome_tables import outcome_specs
+from reports.tables.referral_tables import SECTION_INTRO, SECTION_TITLE, referral_spec
 from reports.tables.report_tables import Disclosure, Row, Table, TableSpec, render
 from reports.tables.stewardship import stewardship_section
 
@@ -96,16 +98,21 @@ def report_data(
     outcomes: OutcomeChange | None = None,
     people: Demographics | None = None,
     more: MoreSections = (),
+    referrals: ReferralMonths | None = None,
 ) -> ReportData:
     """The printed tables of `data`, suppressed as `settings` and `internal` say; with
-    `board`, the summary page too; `more` adds an output's own sections."""
+    `board`, the summary page too; `more` adds an output's own sections. `referrals`
+    (by type and month) print in Stewardship with `board`, else in a section of their own."""
     disclosure = Disclosure(settings.suppression_threshold, internal)
     ledger = Ledger()
     # Registered in print order: the ledger's suppression takes lines in that order.
     register_areas(data.areas, ledger)
     caseload = caseload_spec(data.caseload, ledger)
     community = community_specs(data.areas, ledger)
+    referral = None if referrals is None else referral_spec(referrals, ledger)
     sections = _sections(data, caseload, community, ledger)
+    if referral is not None and board is None:
+        sections.append(("referrals", SECTION_TITLE, SECTION_INTRO, [referral]))
     trend = trend_specs(data.trend, data.followups, ledger)
     summary = None
     if board is not None:
@@ -113,7 +120,8 @@ def report_data(
         summary = summary_spec(board, data.trend, data.followups, ledger, target)
     board_sections = _board_sections(outcomes, people, ledger)
     if board is not None:
-        board_sections.append(stewardship_section(data.areas, unit_costs(settings), ledger))
+        costs = unit_costs(settings)
+        board_sections.append(stewardship_section(data.areas, costs, ledger, referral))
     board_sections += [make(ledger) for make in more]
     ledger.suppress(disclosure.effective_threshold)
     printed = _Printed(ledger, disclosure)

@@ -1,6 +1,6 @@
 """Stewardship of community resources (the monthly PDF, after demographics): what was
 handed out in the month and what it cost, in all and per area and per client served;
-syringes returned per syringe given; referrals.
+syringes returned per syringe given; referrals, and referrals by type and month.
 
 Every count is the ledger cell section 5 prints (`monthly_community.com_id`), so a
 supply count hidden there is hidden here: supply counts are not people, but a small
@@ -37,22 +37,22 @@ INTRO = N_(
     "What the programme handed out in the period and what it cost the agency, at the unit"
     " costs entered in Settings; syringes returned; referrals."
 )
-REFERRALS_NOTE = N_(
-    "Encounters record how many referrals were made, not to which service, so referrals"
-    " are not shown by type."
-)
+TYPED_NOTE = N_("Referrals by type and month follow in the next table.")
 
 Costs = Mapping[str, int | None]
 
 
 def stewardship_section(
-    areas: Sequence[AreaRow], costs: Costs, ledger: Ledger
+    areas: Sequence[AreaRow], costs: Costs, ledger: Ledger, referrals: TableSpec | None = None
 ) -> tuple[str, str, str, list[TableSpec]]:
-    """The section as report_data lays board sections out: key, title, intro, tables."""
+    """The section as report_data lays board sections out: key, title, intro, tables;
+    `referrals`: the table of referrals by type (reports.tables.referral_tables)."""
     tables = [supplies_spec(costs, ledger)]
     if any(costs[s] is not None for s in SUPPLIES):
         tables.append(area_spec(areas, costs, ledger))
-    tables.append(returns_spec(ledger))
+    tables.append(returns_spec(ledger, typed=referrals is not None))
+    if referrals is not None:
+        tables.append(referrals)
     return ("stewardship", TITLE, INTRO, tables)
 
 
@@ -130,7 +130,7 @@ def area_spec(areas: Sequence[AreaRow], costs: Costs, ledger: Ledger) -> TableSp
     )
 
 
-def returns_spec(ledger: Ledger) -> TableSpec:
+def returns_spec(ledger: Ledger, typed: bool = False) -> TableSpec:
     given, returned = com_id(ALL_AREAS, "syringes_out"), com_id(ALL_AREAS, "syringes_returned")
     referrals = com_id(ALL_AREAS, "referrals")
     return TableSpec(
@@ -149,7 +149,7 @@ def returns_spec(ledger: Ledger) -> TableSpec:
                 kind=Kind.RATIO,
             ),
         ),
-        note=REFERRALS_NOTE,
+        note=TYPED_NOTE if typed else "",
     )
 
 
@@ -193,4 +193,12 @@ def stewardship_text() -> str:
         " were given); returns may be of syringes given earlier, so it can exceed 1."
         " Supply counts are suppressed like counts of people (a small tally points at the"
         " few people who took it), and a cost is withheld with the count it rests on."
+        " Referrals by type: the referrals of the encounters of each calendar month, by"
+        " the type staff recorded (substance use treatment, medication for opioid use"
+        " disorder included; mental health; medical: primary care, HIV or hepatitis C"
+        " care, wound care; housing; other social services: benefits, legal help, food,"
+        " identity documents; other). Type not recorded: referrals of encounters saved"
+        " before the type was asked, counted in the total, never given a type. Each"
+        " count is suppressed like a count of people; the total of the period is the"
+        " referrals of section 5."
     )

@@ -11,6 +11,8 @@ from sqlalchemy import select
 from db.models import Encounter
 from desktop.client_page import ClientPageView
 from desktop.small_forms import EncounterFormView
+from forms import records
+from forms.record_detail import load_record
 from tests.desktop.harness import Desk, add_client
 
 
@@ -95,7 +97,7 @@ def test_a_client_typed_but_not_chosen_is_not_saved_as_anonymous(qtbot: Any, des
     form = desk.window.clients.top
     assert isinstance(form, EncounterFormView)
     qtbot.keyClicks(form.client, "Nobody By This Name")
-    form.editors["referrals"].widget.setText("1")
+    form.editors["referrals_other"].widget.setText("1")
     qtbot.keyClick(form, Qt.Key.Key_S, Qt.KeyboardModifier.ControlModifier)
     assert form.client_error.isVisible()
     assert desk.window.clients.top is form
@@ -125,3 +127,46 @@ def test_a_client_is_picked_from_the_suggestions_with_the_keyboard(qtbot: Any, d
     assert form.client.client_id == client_id
     assert form.client.text() == "Fromlist, Pick (E-2, 1991-01-01)"
     form.discard()
+
+
+def test_referrals_are_typed_along_one_row_and_the_total_follows(qtbot: Any, desk: Desk) -> None:
+    desk.sign_in_as("desk")
+    window = desk.window
+    window.activateWindow()
+    qtbot.waitUntil(lambda: QApplication.activeWindow() is window)
+    window.quick_encounter()
+    form = window.clients.top
+    assert isinstance(form, EncounterFormView)
+    assert form.referrals.total_label.text() == "Total: 0"
+    form.editors["hcv_tests"].widget.setFocus()
+    tab = Qt.Key.Key_Tab
+    # From the last tally into the row: treatment, mental health, medical, housing.
+    press(qtbot, window, tab, "2", tab, tab, tab, "1")
+    assert focused(window).objectName() == "referrals_housing"
+    assert form.referrals.total_label.text() == "Total: 3"
+    qtbot.keyClick(focused(window), Qt.Key.Key_S, Qt.KeyboardModifier.ControlModifier)
+    assert "Encounter saved" in window.confirmation.text()
+    with desk.database.reading() as session:
+        saved = session.scalars(select(Encounter).order_by(Encounter.id.desc())).first()
+    assert saved is not None
+    assert (saved.referrals, saved.referrals_treatment, saved.referrals_housing) == (3, 2, 1)
+
+
+def test_a_correction_keeps_the_total_of_referrals_saved_without_a_type(
+    qtbot: Any, desk: Desk
+) -> None:
+    desk.sign_in_as("admin")
+    today = desk.window.ctx.today()
+    raw = {"occurred_on": today, "referrals": "4"}
+    encounter_id = records.add_encounter(desk.database, desk.actors["admin"], None, raw, today)
+    record = load_record(desk.database, desk.actors["admin"], "encounter", encounter_id)
+    assert record is not None
+    form = EncounterFormView(desk.window.ctx, record=record)
+    qtbot.addWidget(form)
+    assert form.referrals.total_label.text() == "Total: 4 (type not recorded)"
+    form.editors["naloxone_kits"].widget.setText("1")
+    form.save()
+    with desk.database.reading() as session:
+        saved = session.get(Encounter, encounter_id)
+    assert saved is not None
+    assert (saved.naloxone_kits, saved.referrals, saved.referrals_other) == (1, 4, 0)

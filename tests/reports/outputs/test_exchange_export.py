@@ -40,7 +40,9 @@ CONTRACT = {
     "criteria_last_met_on use_days_28",
     "Events": "client_code occurred_on event count",
     "Encounters": "occurred_on client_code area naloxone_kits reversals_reported syringes_out "
-    "syringes_returned test_strips hiv_tests hcv_tests referrals",
+    "syringes_returned test_strips hiv_tests hcv_tests referrals referrals_treatment "
+    "referrals_mental_health referrals_medical referrals_housing referrals_other_social "
+    "referrals_other",
     "RecoveryStatus": "client_code as_of substance_class primary dsm_status remission_type "
     "severity controlled_environment maintenance_therapy sobriety "
     "recovery_status recovery_timeframe remission_episodes recurrences "

@@ -64,6 +64,7 @@ def test_the_report_has_the_seven_parts_in_order(exact: ReportData) -> None:
         "3. Recovery",
         "4. Harm",
         "5. Community",
+        "Referrals",  # by type and month (the monthly PDF prints them in Stewardship)
     ]
     assert [t.key for t in exact.trends] == ["trend_recovery", "trend_followups", "trend_harm"]
     assert exact.trend_dates[0] == dt.date(2025, 11, 30)
