@@ -21,9 +21,17 @@ from forms.definitions import FOLLOWUP_ATTEMPT_FIELDS, by_key
 from reports.datasets.followups_due import URGENCY, DueItem
 
 Index = QModelIndex | QPersistentModelIndex
+STATE_COLUMN = 0
+DUE_COLUMN = 1
+CLOSES_COLUMN = 2
+CODE_COLUMN = 3
 NAME_COLUMN = 4  # takes the room the other columns leave
 PHONE_COLUMN = 5  # "no consent" for a client who did not consent to be contacted
+POINT_COLUMN = 6
 ATTEMPTS_COLUMN = 7  # the count and day of the last attempt; its outcome as the tooltip
+# What a list too narrow for every column leaves out first: what the side panel repeats
+# for the chosen follow-up (its point and window, every attempt) and the client's code.
+SPARE_COLUMNS = (POINT_COLUMN, CODE_COLUMN, CLOSES_COLUMN, ATTEMPTS_COLUMN)
 ATTEMPT = by_key(FOLLOWUP_ATTEMPT_FIELDS)
 
 

@@ -15,7 +15,7 @@ from PySide6.QtCore import (
 from PySide6.QtGui import QResizeEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
-    QHBoxLayout,
+    QBoxLayout,
     QHeaderView,
     QLabel,
     QListWidget,
@@ -31,7 +31,13 @@ from desktop.small_forms import AttemptFormView
 from desktop.translate import code_label, label, shown_date
 from desktop.workers import Job
 from desktop.worklist_filters import WorklistFiltersBar
-from desktop.worklist_model import ATTEMPT, NAME_COLUMN, WorklistModel, person_name
+from desktop.worklist_model import (
+    ATTEMPT,
+    NAME_COLUMN,
+    SPARE_COLUMNS,
+    WorklistModel,
+    person_name,
+)
 from reports.datasets.followups_due import (
     CLOSING_SOON,
     JUST_MISSED_DAYS,
@@ -80,14 +86,15 @@ class WorklistView(QWidget):
         self.split.setStretchFactor(0, 1)
         self.split.setStretchFactor(1, 0)
         layout.addWidget(self.split, 1)
-        hint = QHBoxLayout()
+        self.hint = hint = QBoxLayout(QBoxLayout.Direction.LeftToRight)
         enter = QLabel(
             self.tr("Enter opens the client, where you record the follow-up interview."), self
         )
         enter.setWordWrap(True)  # a narrow window keeps both call-list buttons whole
         hint.addWidget(enter, 1)
-        hint.addWidget(self.filters.call_list_button)
-        hint.addWidget(self.filters.print_button)
+        self.call_buttons = (self.filters.call_list_button, self.filters.print_button)
+        for button in self.call_buttons:
+            hint.addWidget(button)
         layout.addLayout(hint)
 
     def _build_table(self, split: QSplitter) -> None:
@@ -102,6 +109,8 @@ class WorklistView(QWidget):
         self.table.setTabKeyNavigation(False)
         self.table.setTextElideMode(Qt.TextElideMode.ElideRight)
         self.table.verticalHeader().hide()
+        self.table.setWordWrap(True)
+        self._row_height = self.table.verticalHeader().defaultSectionSize()
         header = self.table.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         header.setSectionResizeMode(NAME_COLUMN, QHeaderView.ResizeMode.Stretch)
@@ -123,32 +132,56 @@ class WorklistView(QWidget):
     def _side_width(self) -> int:
         return self.side.fontMetrics().horizontalAdvance("M") * SIDE_EMS
 
-    def _table_needs(self) -> int:
-        """The width at which every column of the list shows its rows and header whole."""
+    def _table_needs(self, columns: list[int]) -> int:
+        """The width at which these columns show their rows and headers whole."""
         header = self.table.horizontalHeader()
-        columns = sum(
-            max(self.table.sizeHintForColumn(c), header.sectionSizeHint(c))
-            for c in range(self.model.columnCount())
+        widths = sum(
+            max(self.table.sizeHintForColumn(c), header.sectionSizeHint(c)) for c in columns
         )
         bar = self.table.verticalScrollBar().sizeHint().width()
-        return columns + bar + 2 * self.table.frameWidth()
+        return widths + bar + 2 * self.table.frameWidth()
 
     def _fit(self) -> None:
-        """The side panel beside the list when both fit, else below it: at 200 % in
-        Spanish the list needs the whole width, or its last columns scroll sideways."""
+        """The side panel beside the list when both fit, else below it (at 200 % in
+        Spanish the list needs the whole width, or its last columns scroll sideways); a
+        list too narrow even then leaves out the columns the panel repeats."""
         margins = self.outer.contentsMargins()
         room = self.width() - margins.left() - margins.right() - self.split.handleWidth()
-        beside = room >= self._table_needs() + self._side_width()
+        every = list(range(self.model.columnCount()))
+        beside = room >= self._table_needs(every) + self._side_width()
+        self._place_side(beside, room)
+        shown = every
+        for spare in SPARE_COLUMNS:
+            if self._table_needs(shown) <= room:
+                break
+            shown = [c for c in shown if c != spare]
+        for column in every:
+            self.table.setColumnHidden(column, column not in shown)
+        # Still too narrow: two lines a row, so that a long name wraps instead of being cut.
+        table_room = room - self._side_width() if beside else room
+        lines = 1 if self._table_needs(shown) <= table_room else 2
+        rows = self.table.verticalHeader()
+        rows.setDefaultSectionSize(
+            self._row_height + (lines - 1) * self.fontMetrics().lineSpacing()
+        )
+        stacked = room < sum(b.sizeHint().width() for b in self.call_buttons) * 3 // 2
+        self.hint.setDirection(
+            QBoxLayout.Direction.TopToBottom if stacked else QBoxLayout.Direction.LeftToRight
+        )
+
+    def _place_side(self, beside: bool, room: int) -> None:
         wanted = Qt.Orientation.Horizontal if beside else Qt.Orientation.Vertical
-        if self.split.orientation() != wanted:
-            self.split.setOrientation(wanted)
-            self.side.setMaximumWidth(self._side_width() if beside else QWIDGETSIZE_MAX)
-            self.outer.invalidate()  # the splitter's own limits changed with it
-            self.outer.activate()
-            # Sizes kept from the other orientation would give the panel the list's room.
-            length = self.split.height() if not beside else room
-            side = self._side_width() if beside else length // 2
-            self.split.setSizes([length - side, side])
+        if self.split.orientation() == wanted:
+            return
+        self.split.setOrientation(wanted)
+        self.side.setMaximumWidth(self._side_width() if beside else QWIDGETSIZE_MAX)
+        self.outer.invalidate()  # the splitter's own limits changed with it
+        self.outer.activate()
+        # Sizes kept from the other orientation would give the panel the list's room; below
+        # the list, the list keeps the larger part.
+        length = room if beside else self.split.height()
+        side = self._side_width() if beside else length * 2 // 5
+        self.split.setSizes([length - side, side])
 
     def resizeEvent(self, event: QResizeEvent) -> None:
         super().resizeEvent(event)
