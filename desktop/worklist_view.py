@@ -122,11 +122,15 @@ class WorklistView(QWidget):
         self.point_label = QLabel(self.side)
         self.point_label.setWordWrap(True)
         side_layout.addWidget(self.point_label)
+        # Beside the list: the attempts above the form; below it: side by side, so
+        # the form keeps the height its fields need.
+        self.side_body = QBoxLayout(QBoxLayout.Direction.TopToBottom)
         self.attempts = QListWidget(self.side)
         self.attempts.setObjectName("attempt_log")
-        side_layout.addWidget(self.attempts, 1)
+        self.side_body.addWidget(self.attempts, 1)
         self.form = AttemptFormView(self.ctx, self.side)
-        side_layout.addWidget(self.form, 2)
+        self.side_body.addWidget(self.form, 2)
+        side_layout.addLayout(self.side_body, 1)
         self.side.setMaximumWidth(self._side_width())
 
     def _side_width(self) -> int:
@@ -175,12 +179,15 @@ class WorklistView(QWidget):
             return
         self.split.setOrientation(wanted)
         self.side.setMaximumWidth(self._side_width() if beside else QWIDGETSIZE_MAX)
+        self.side_body.setDirection(
+            QBoxLayout.Direction.TopToBottom if beside else QBoxLayout.Direction.LeftToRight
+        )
         self.outer.invalidate()  # the splitter's own limits changed with it
         self.outer.activate()
         # Sizes kept from the other orientation would give the panel the list's room; below
         # the list, the list keeps the larger part.
         length = room if beside else self.split.height()
-        side = self._side_width() if beside else length * 2 // 5
+        side = self._side_width() if beside else length // 2
         self.split.setSizes([length - side, side])
 
     def resizeEvent(self, event: QResizeEvent) -> None:
