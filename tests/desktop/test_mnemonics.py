@@ -231,8 +231,27 @@ def question_clashes(desk: Desk, client_id: int, looks: Looks) -> list[str]:
         reports = window.reports
         reports.month.setCurrentIndex(reports.month.findText("2026-10"))
         reports.month_closing.close_button.click()  # not closed
-    assert [kind for kind, _, _ in seen.asked] == ["ask", "choose", "choose", "ask"]
+        _merge_and_settings_questions(desk)
+    kinds = [kind for kind, _, _ in seen.asked]
+    assert kinds == ["ask", "choose", "choose", "ask", "choose", "ask", "ask"], kinds
     return found + seen.clashes(looks)
+
+
+def _merge_and_settings_questions(desk: Desk) -> None:
+    """Merging two clients (which one to keep, then the confirmation) and allowing
+    shorter passwords, each answered No."""
+    FAKE.answers = [0, False, False]
+    window = desk.window
+    window.go("clients")
+    search = window.clients.search
+    search.search_box.clear()
+    QTest.keyClicks(search.search_box, "Berg")
+    search.table.selectAll()
+    search.merge_button.click()  # keeps the first, then goes back
+    window.go("settings")
+    settings = window.settings_view
+    settings.min_length.setValue(8)
+    settings.save()  # shorter passwords not allowed
 
 
 def every_dialog_clash(desk: Desk, folder: Path, looks: Looks = CLASHES) -> list[str]:
@@ -244,6 +263,7 @@ def every_dialog_clash(desk: Desk, folder: Path, looks: Looks = CLASHES) -> list
         desk.database, admin, given_name="Noa", family_name="Berg", birth_date="1991-03-04"
     )
     records.add_assessment(desk.database, admin, client_id, INTAKE, OPIOID, TODAY)
+    add_client(desk.database, admin, given_name="Noa", family_name="Bergh", birth_date="1991-03-05")
     found = wizard_clashes(folder, looks) + question_clashes(desk, client_id, looks)
     found += signin_clashes(desk, looks)
     desk.window.signin.show_mode(SIGN_IN)
