@@ -4,10 +4,21 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from PySide6.QtCore import Signal
+from PySide6.QtCore import QSize, Signal
 from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLabel, QPushButton, QWidget
 
 from reports.datasets.followups_due import DAYS_LEFT_CHOICES, Filters
+
+
+class ShrinkingComboBox(QComboBox):
+    """Its whole choice when there is room; narrower (the choice elided, whole in the
+    list that drops down) rather than push a narrow window past the screen's edge."""
+
+    def minimumSizeHint(self) -> QSize:
+        hint = super().minimumSizeHint()
+        return QSize(
+            min(hint.width(), self.fontMetrics().horizontalAdvance("M") * 6), hint.height()
+        )
 
 
 class WorklistFiltersBar(QWidget):
@@ -56,7 +67,7 @@ class WorklistFiltersBar(QWidget):
         row.addStretch(1)
 
     def _combo(self, name: str, accessible: str) -> QComboBox:
-        combo = QComboBox(self)
+        combo = ShrinkingComboBox(self)
         combo.setObjectName(name)
         combo.setAccessibleName(accessible)
         # The points are filled in after the first show: fit them then, not "Every fol".

@@ -3,23 +3,19 @@ of contact attempts for the selected one. Sorting happens inside the model."""
 
 from __future__ import annotations
 
-import datetime as dt
 import logging
-from collections.abc import Callable
 from pathlib import Path
 
 from PySide6.QtCore import (
-    QAbstractTableModel,
-    QCoreApplication,
     QLocale,
     QModelIndex,
-    QPersistentModelIndex,
     Qt,
     Signal,
 )
+from PySide6.QtGui import QResizeEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
-    QHBoxLayout,
+    QBoxLayout,
     QHeaderView,
     QLabel,
     QListWidget,
@@ -29,18 +25,23 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from desktop import client_text, dialogs
+from desktop import dialogs
 from desktop.context import AppContext
 from desktop.small_forms import AttemptFormView
 from desktop.translate import code_label, label, shown_date
 from desktop.workers import Job
 from desktop.worklist_filters import WorklistFiltersBar
-from forms.definitions import FOLLOWUP_ATTEMPT_FIELDS, by_key
+from desktop.worklist_model import (
+    ATTEMPT,
+    NAME_COLUMN,
+    SPARE_COLUMNS,
+    WorklistModel,
+    person_name,
+)
 from reports.datasets.followups_due import (
     CLOSING_SOON,
     JUST_MISSED_DAYS,
     MISSED,
-    URGENCY,
     DueItem,
     due_followups,
     filtered,
@@ -49,136 +50,8 @@ from reports.outputs.call_list import write_call_list, write_call_list_pdf
 
 log = logging.getLogger(__name__)
 
-Index = QModelIndex | QPersistentModelIndex
-NAME_COLUMN = 3  # takes the room the other columns leave
-PHONE_COLUMN = 4  # "no consent" for a client who did not consent to be contacted
-ATTEMPTS_COLUMN = 6  # the count and day of the last attempt; its outcome as the tooltip
-_ATTEMPT = by_key(FOLLOWUP_ATTEMPT_FIELDS)
-
-
-def _name(i: DueItem) -> str:
-    c = i.client
-    return f"{c.family_name}, {c.given_name}" + (
-        f" ({c.preferred_name})" if c.preferred_name else ""
-    )
-
-
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("worklist", text)
-
-
-def _phone(i: DueItem) -> str:
-    """Staff contact only clients who consented to it (DOMAIN.md: consent_contact). Short
-    words, so that the names keep the room at 1200 px; the tooltip says it in full."""
-    if not i.client.consent_contact:
-        return _tr("no consent")
-    return i.client.phone or _tr("no phone")
-
-
-def _phone_tip(i: DueItem) -> str | None:
-    if i.client.consent_contact:
-        return None
-    return _tr("No consent to contact: do not phone, text or write; see the client in person")
-
-
-def _attempts(i: DueItem) -> str:
-    # The count and the day only: with the outcome too the column squeezed the names
-    # off the screen; the outcome is in the cell's tooltip and the side panel.
-    a = i.last_attempt
-    if a is None:
-        return "0"
-    return (
-        _tr("%1, %2").replace("%1", str(len(i.attempts))).replace("%2", shown_date(a.attempted_on))
-    )
-
-
-def _last_outcome(i: DueItem) -> str | None:
-    a = i.last_attempt
-    return None if a is None else code_label(_ATTEMPT["outcome"], a.outcome)
-
-
-# (header, shown text, sort key) per column.
-Column = tuple[str, Callable[[DueItem], str], Callable[[DueItem], object]]
-
-
-def columns() -> list[Column]:
-    return [
-        (
-            _tr("State"),
-            lambda i: client_text.word(i.state),
-            lambda i: (URGENCY[i.state], i.point.closes_on),
-        ),
-        (_tr("Closes"), lambda i: shown_date(i.point.closes_on), lambda i: i.point.closes_on),
-        (_tr("Code"), lambda i: i.client.client_code, lambda i: i.client.client_code),
-        (_tr("Name"), _name, lambda i: (i.client.family_name, i.client.given_name)),
-        (_tr("Phone"), _phone, _phone),
-        (
-            _tr("Point"),
-            lambda i: _tr("%1 mo").replace("%1", str(i.point.months)),
-            lambda i: i.point.months,
-        ),
-        # One column for the count and the last one: the side panel lists them all.
-        (
-            _tr("Attempts"),
-            _attempts,
-            lambda i: (
-                len(i.attempts),
-                i.last_attempt.attempted_on if i.last_attempt else dt.date.min,
-            ),
-        ),
-    ]
-
-
-class WorklistModel(QAbstractTableModel):
-    def __init__(self, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.items: list[DueItem] = []
-        self.columns = columns()
-
-    def set_items(self, items: list[DueItem]) -> None:
-        self.beginResetModel()
-        self.items = items
-        self.endResetModel()
-
-    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self.items)
-
-    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self.columns)
-
-    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> object:
-        if not index.isValid():
-            return None
-        item = self.items[index.row()]
-        if role == Qt.ItemDataRole.ToolTipRole:
-            return self._tooltip(item, index.column())
-        if role != Qt.ItemDataRole.DisplayRole:
-            return None
-        return self.columns[index.column()][1](item)
-
-    def _tooltip(self, item: DueItem, column: int) -> str | None:
-        """The words a short cell leaves out: the last attempt's outcome, the consent rule,
-        the whole name (should a very long one still be cut)."""
-        if column == ATTEMPTS_COLUMN:
-            return _last_outcome(item)
-        if column == PHONE_COLUMN:
-            return _phone_tip(item)
-        if column == NAME_COLUMN:
-            return _name(item)
-        return None
-
-    def headerData(
-        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
-    ) -> object:
-        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
-            return self.columns[section][0]
-        return None
-
-    def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
-        self.layoutAboutToBeChanged.emit()
-        key = self.columns[column][2]
-        self.items.sort(key=key, reverse=order == Qt.SortOrder.DescendingOrder)  # type: ignore[arg-type]
-        self.layoutChanged.emit()
+SIDE_EMS = 28  # the side panel's width beside the list, in M widths
+QWIDGETSIZE_MAX = (1 << 24) - 1  # Qt's "no maximum" for a widget's size
 
 
 class WorklistView(QWidget):
@@ -199,14 +72,32 @@ class WorklistView(QWidget):
         self._connect_signals()
 
     def _build_ui(self) -> None:
-        layout = QVBoxLayout(self)
+        self.outer = layout = QVBoxLayout(self)
         self.summary = QLabel(self)
         self.summary.setObjectName("worklist_summary")
         self.summary.setWordWrap(True)
         layout.addWidget(self.summary)
         self.filters = WorklistFiltersBar(self)
         layout.addWidget(self.filters)
-        split = QSplitter(self)
+        self.split = QSplitter(self)
+        self.split.setChildrenCollapsible(False)
+        self._build_table(self.split)
+        self._build_side(self.split)
+        self.split.setStretchFactor(0, 1)
+        self.split.setStretchFactor(1, 0)
+        layout.addWidget(self.split, 1)
+        self.hint = hint = QBoxLayout(QBoxLayout.Direction.LeftToRight)
+        enter = QLabel(
+            self.tr("Enter opens the client, where you record the follow-up interview."), self
+        )
+        enter.setWordWrap(True)  # a narrow window keeps both call-list buttons whole
+        hint.addWidget(enter, 1)
+        self.call_buttons = (self.filters.call_list_button, self.filters.print_button)
+        for button in self.call_buttons:
+            hint.addWidget(button)
+        layout.addLayout(hint)
+
+    def _build_table(self, split: QSplitter) -> None:
         self.table = QTableView(split)
         self.table.setObjectName("worklist_table")
         self.table.setModel(self.model)
@@ -216,33 +107,92 @@ class WorklistView(QWidget):
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.table.setTabKeyNavigation(False)
+        self.table.setTextElideMode(Qt.TextElideMode.ElideRight)
         self.table.verticalHeader().hide()
+        self.table.setWordWrap(True)
+        self._row_height = self.table.verticalHeader().defaultSectionSize()
         header = self.table.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         header.setSectionResizeMode(NAME_COLUMN, QHeaderView.ResizeMode.Stretch)
-        side = QWidget(split)
-        side_layout = QVBoxLayout(side)
-        self.point_label = QLabel(side)
+
+    def _build_side(self, split: QSplitter) -> None:
+        self.side = QWidget(split)
+        self.side.setObjectName("worklist_side")
+        side_layout = QVBoxLayout(self.side)
+        self.point_label = QLabel(self.side)
         self.point_label.setWordWrap(True)
         side_layout.addWidget(self.point_label)
-        self.attempts = QListWidget(side)
+        # Beside the list: the attempts above the form; below it: side by side, so
+        # the form keeps the height its fields need.
+        self.side_body = QBoxLayout(QBoxLayout.Direction.TopToBottom)
+        self.attempts = QListWidget(self.side)
         self.attempts.setObjectName("attempt_log")
-        side_layout.addWidget(self.attempts, 1)
-        self.form = AttemptFormView(self.ctx, side)
-        side_layout.addWidget(self.form, 2)
-        side.setMaximumWidth(side.fontMetrics().horizontalAdvance("M") * 28)
-        split.setStretchFactor(0, 1)
-        split.setStretchFactor(1, 0)
-        layout.addWidget(split, 1)
-        hint = QHBoxLayout()
-        enter = QLabel(
-            self.tr("Enter opens the client, where you record the follow-up interview."), self
+        self.side_body.addWidget(self.attempts, 1)
+        self.form = AttemptFormView(self.ctx, self.side)
+        self.side_body.addWidget(self.form, 2)
+        side_layout.addLayout(self.side_body, 1)
+        self.side.setMaximumWidth(self._side_width())
+
+    def _side_width(self) -> int:
+        return self.side.fontMetrics().horizontalAdvance("M") * SIDE_EMS
+
+    def _table_needs(self, columns: list[int]) -> int:
+        """The width at which these columns show their rows and headers whole."""
+        header = self.table.horizontalHeader()
+        widths = sum(
+            max(self.table.sizeHintForColumn(c), header.sectionSizeHint(c)) for c in columns
         )
-        enter.setWordWrap(True)  # a narrow window keeps both call-list buttons whole
-        hint.addWidget(enter, 1)
-        hint.addWidget(self.filters.call_list_button)
-        hint.addWidget(self.filters.print_button)
-        layout.addLayout(hint)
+        bar = self.table.verticalScrollBar().sizeHint().width()
+        return widths + bar + 2 * self.table.frameWidth()
+
+    def _fit(self) -> None:
+        """The side panel beside the list when both fit, else below it (at 200 % in
+        Spanish the list needs the whole width, or its last columns scroll sideways); a
+        list too narrow even then leaves out the columns the panel repeats."""
+        margins = self.outer.contentsMargins()
+        room = self.width() - margins.left() - margins.right() - self.split.handleWidth()
+        every = list(range(self.model.columnCount()))
+        beside = room >= self._table_needs(every) + self._side_width()
+        self._place_side(beside, room)
+        shown = every
+        for spare in SPARE_COLUMNS:
+            if self._table_needs(shown) <= room:
+                break
+            shown = [c for c in shown if c != spare]
+        for column in every:
+            self.table.setColumnHidden(column, column not in shown)
+        # Still too narrow: two lines a row, so that a long name wraps instead of being cut.
+        table_room = room - self._side_width() if beside else room
+        lines = 1 if self._table_needs(shown) <= table_room else 2
+        rows = self.table.verticalHeader()
+        rows.setDefaultSectionSize(
+            self._row_height + (lines - 1) * self.fontMetrics().lineSpacing()
+        )
+        stacked = room < sum(b.sizeHint().width() for b in self.call_buttons) * 3 // 2
+        self.hint.setDirection(
+            QBoxLayout.Direction.TopToBottom if stacked else QBoxLayout.Direction.LeftToRight
+        )
+
+    def _place_side(self, beside: bool, room: int) -> None:
+        wanted = Qt.Orientation.Horizontal if beside else Qt.Orientation.Vertical
+        if self.split.orientation() == wanted:
+            return
+        self.split.setOrientation(wanted)
+        self.side.setMaximumWidth(self._side_width() if beside else QWIDGETSIZE_MAX)
+        self.side_body.setDirection(
+            QBoxLayout.Direction.TopToBottom if beside else QBoxLayout.Direction.LeftToRight
+        )
+        self.outer.invalidate()  # the splitter's own limits changed with it
+        self.outer.activate()
+        # Sizes kept from the other orientation would give the panel the list's room; below
+        # the list, the list keeps the larger part.
+        length = room if beside else self.split.height()
+        side = self._side_width() if beside else length // 2
+        self.split.setSizes([length - side, side])
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        self._fit()
 
     def _connect_signals(self) -> None:
         self.filters.changed.connect(self._show_filtered)
@@ -302,6 +252,7 @@ class WorklistView(QWidget):
         self.model.set_items(shown)
         header = self.table.horizontalHeader()
         self.model.sort(header.sortIndicatorSection(), header.sortIndicatorOrder())
+        self._fit()  # longer names may no longer leave the side panel room beside the list
         keys = [i.key for i in self.model.items]
         if selected is not None and selected.key in keys:
             self.table.selectRow(keys.index(selected.key))
@@ -386,7 +337,7 @@ class WorklistView(QWidget):
             # The due day is here, not in a column of its own: at 1200 px the names need
             # that room, and the window's close (the deadline) is in the list.
             self.tr("%1 — %2-month follow-up, due %5, window %3 to %4")
-            .replace("%1", _name(item))
+            .replace("%1", person_name(item))
             .replace("%2", str(item.point.months))
             .replace("%3", shown_date(item.point.opens_on))
             .replace("%4", shown_date(item.point.closes_on))
@@ -395,8 +346,8 @@ class WorklistView(QWidget):
         for a in reversed(item.attempts):
             self.attempts.addItem(
                 f"{shown_date(a.attempted_on)}  "
-                f"{code_label(_ATTEMPT['method'], a.method)}: "
-                f"{code_label(_ATTEMPT['outcome'], a.outcome)}" + (f" — {a.note}" if a.note else "")
+                f"{code_label(ATTEMPT['method'], a.method)}: "
+                f"{code_label(ATTEMPT['outcome'], a.outcome)}" + (f" — {a.note}" if a.note else "")
             )
         if not item.attempts:
             self.attempts.addItem(self.tr("No contact attempts yet."))

@@ -108,3 +108,14 @@ def widget_clashes(root: QWidget, name: str) -> list[str]:
         texts = [tabs.tabText(i) for i in range(tabs.count())]
         found += clashes(texts, f"{name} / tabs")
     return sorted(set(found))
+
+
+def shown_clashes(window: QWidget, name: str) -> list[str]:
+    """Clashes among the controls of a shown window that are on screen now (a wizard's
+    current page with its buttons, a message box): hidden pages and widgets do not count."""
+    texts = [
+        text
+        for widget in [window, *window.findChildren(QWidget)]
+        if widget.isVisible() and (text := _text(widget))
+    ]
+    return clashes(texts, name)

@@ -5,13 +5,14 @@ Alt+letter fails here until its catalogue entry is corrected."""
 from __future__ import annotations
 
 from collections.abc import Iterator
+from pathlib import Path
 from typing import Any
 
 import pytest
 
 from tests.desktop.harness import Desk
 from tests.desktop.spanish_catalogue import spanish_installed
-from tests.desktop.test_mnemonics import every_clash
+from tests.desktop.test_mnemonics import every_clash, every_dialog_clash
 
 
 @pytest.fixture(scope="module")
@@ -27,4 +28,11 @@ def desk(spanish: None, desk: Desk) -> Desk:
 def test_no_two_controls_seen_together_share_a_mnemonic_in_spanish(desk: Desk) -> None:
     assert desk.window.menuBar().actions()[0].text() != "Fil&e"  # the screens are Spanish
     found = every_clash(desk)
+    assert found == [], "\n".join(found)
+
+
+def test_no_two_controls_of_a_dialog_share_a_mnemonic_in_spanish(
+    desk: Desk, tmp_path: Path
+) -> None:
+    found = every_dialog_clash(desk, tmp_path)
     assert found == [], "\n".join(found)

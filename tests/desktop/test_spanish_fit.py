@@ -8,10 +8,16 @@ from collections.abc import Iterator
 from typing import Any
 
 import pytest
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QAbstractSpinBox, QApplication, QComboBox, QLabel
 
+from desktop.translate import shown_date
+from desktop.worklist_model import DUE_COLUMN, NAME_COLUMN, PHONE_COLUMN, STATE_COLUMN
 from tests.desktop.harness import Desk
 from tests.desktop.spanish_catalogue import spanish_installed
+from tests.desktop.test_worklist_fit import PEOPLE, cut_cells, listed_clients
+
+__all__ = ["listed_clients"]  # the fixture, shared with the English worklist test
 
 
 @pytest.fixture(scope="module")
@@ -67,3 +73,51 @@ def test_the_contact_attempt_panel_can_narrow_to_its_column(desk: Desk) -> None:
                  for i in range(outcome.count()))  # fmt: skip
     assert outcome.minimumSizeHint().width() < needed, longest
     assert not form.scroll_area.horizontalScrollBar().isVisible()
+
+
+def test_the_worklist_reads_in_full_at_200_percent(
+    qtbot: Any, desk: Desk, listed_clients: list[int]
+) -> None:
+    """At 200 % (the text twice its size in a window of 1200×800 at that scale) the last
+    columns needed a scroll bar sideways: the side panel now goes below the list when both
+    do not fit side by side, and every header and every cell of the rows on screen reads
+    whole, the due day included."""
+    desk.sign_in_as("desk")
+    desk.window.go("worklist")
+    view = desk.window.worklist
+    view.reload()  # the clients were added below the screens, which were not told
+    qtbot.waitUntil(lambda: view.model.rowCount() == len(PEOPLE))
+    view.table.selectRow(0)
+    QApplication.processEvents()
+    due = [shown_date(i.point.due_on) for i in view.model.items]
+    columns = range(view.model.columnCount())
+    assert any(
+        [view.model.data(view.model.index(r, c)) for r in range(len(due))] == due for c in columns
+    )
+    assert cut_cells(view) == []
+    assert view.split.orientation() == Qt.Orientation.Vertical  # the panel below the list
+    assert view.side.isVisible() and view.side.geometry().right() <= view.split.width()
+
+
+def test_a_list_too_narrow_for_every_column_leaves_out_what_the_panel_repeats(
+    qtbot: Any, desk: Desk, listed_clients: list[int]
+) -> None:
+    """Under Xvfb, a 1280×900 screen at 200 % (QT_SCALE_FACTOR=2) is a 640×450 one: the
+    list had a scroll bar sideways. With the text twice its size in a 1280×900 window the
+    list leaves out point, code and window close (the panel shows the chosen one's), and
+    the state, due day, name and phone of every row on screen read whole."""
+    desk.sign_in_as("desk")
+    desk.window.go("worklist")
+    view = desk.window.worklist
+    view.reload()
+    qtbot.waitUntil(lambda: view.model.rowCount() == len(PEOPLE))
+    try:
+        desk.window.resize(1280, 900)
+        qtbot.waitUntil(lambda: desk.window.width() <= 1400)
+        QApplication.processEvents()
+        shown = [c for c in range(view.model.columnCount()) if not view.table.isColumnHidden(c)]
+        assert {STATE_COLUMN, DUE_COLUMN, NAME_COLUMN, PHONE_COLUMN} <= set(shown), shown
+        assert len(shown) < view.model.columnCount()
+        assert cut_cells(view) == []
+    finally:
+        desk.window.resize(2400, 1600)

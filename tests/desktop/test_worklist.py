@@ -16,6 +16,7 @@ from sqlalchemy import select
 from db.models import AuditEntry, FollowUpAttempt
 from desktop.assessment_form import AssessmentFormView
 from desktop.client_page import ClientPageView
+from desktop.worklist_model import ATTEMPTS_COLUMN, NAME_COLUMN, PHONE_COLUMN
 from desktop.worklist_view import WorklistView
 from forms import records
 from reports.datasets.followups_due import intake_range
@@ -241,15 +242,15 @@ def test_every_column_fits_at_the_default_size(qtbot: Any, desk: Desk, view: Wor
 
 
 def test_a_phone_number_shows_only_with_consent_to_contact(view: WorklistView) -> None:
-    phones = {i.client.given_name: view.model.columns[4][1](i) for i in view.model.items}
+    phones = {i.client.given_name: view.model.columns[PHONE_COLUMN][1](i) for i in view.model.items}
     assert phones == {"Ana": "no consent", "Ben": "555-0101"}
     ana = next(r for r, i in enumerate(view.model.items) if i.client.given_name == "Ana")
-    tip = view.model.data(view.model.index(ana, 4), Qt.ItemDataRole.ToolTipRole)
+    tip = view.model.data(view.model.index(ana, PHONE_COLUMN), Qt.ItemDataRole.ToolTipRole)
     assert tip.startswith("No consent to contact: do not phone")
 
 
 def test_the_list_sorts_inside_its_model(view: WorklistView) -> None:
-    view.table.sortByColumn(3, Qt.SortOrder.DescendingOrder)
+    view.table.sortByColumn(NAME_COLUMN, Qt.SortOrder.DescendingOrder)
     assert [i.client.given_name for i in view.model.items] == ["Ben", "Ben", "Ana"]
     view.table.sortByColumn(0, Qt.SortOrder.AscendingOrder)
     assert [i.state for i in view.model.items] == ["open", "open", "missed"]
@@ -285,7 +286,7 @@ def test_a_contact_attempt_is_logged_with_the_keyboard_and_respects_consent_to_c
     assert item is not None and item.client.given_name == "Ana"
     assert len(item.attempts) == 1
     assert view.attempts.item(0).text() == "2026-11-27  In person: No answer — came in for kits"
-    cell = view.model.index(view.table.currentIndex().row(), 6)
+    cell = view.model.index(view.table.currentIndex().row(), ATTEMPTS_COLUMN)
     assert view.model.data(cell) == "1, 2026-11-27"
     assert view.model.data(cell, Qt.ItemDataRole.ToolTipRole) == "No answer"
     desk.window.resize(1200, 800)  # an attempt's cell leaves the names room to read
