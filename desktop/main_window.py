@@ -33,6 +33,7 @@ from desktop.admin_settings import SettingsView
 from desktop.admin_users import UsersView
 from desktop.clients_section import ClientsSection
 from desktop.context import AppContext
+from desktop.elided_label import ElidedLabel
 from desktop.idle import IdleWatcher
 from desktop.language import LanguageMemory
 from desktop.language_choice import language_name
@@ -107,7 +108,7 @@ class MainWindow(QMainWindow):
             self.sections.addWidget(view)
         row.addWidget(self.nav)
         row.addWidget(self.sections, 1)
-        self.db_label = QLabel(self)
+        self.db_label = ElidedLabel(self)
         self.user_label = QLabel(self)
         self.user_label.setObjectName("signed_in_user")
         # The confirmation gets the room: a temporary status-bar message was hidden
