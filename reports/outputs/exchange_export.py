@@ -49,7 +49,7 @@ from reports.datasets.exchange_status import histories, status_rows
 from reports.datasets.status_store import StoredSeries
 from reports.outputs.exchange_disclosure import PART2_NOTICE, Audience, log_disclosure
 from reports.render.dictionary import write_dictionary
-from reports.render.exchange_sheets import cells, columns_of
+from reports.render.exchange_sheets import columns_of
 from reports.render.xlsx import Column, write_rows
 from reports.render.xlsx_stream import StreamBook, StreamSheet, write_streamed
 from reports.rules.consent import ConsentFact
@@ -210,8 +210,7 @@ class _Export:
         }
         self._clients(sheets)
         encounters = (
-            cells(ENCOUNTERS, self._encounter(row))
-            for row in exchange_rows.encounters(self.session, ENCOUNTERS.keys)
+            self._encounter(row) for row in exchange_rows.encounters(self.session, ENCOUNTERS.keys)
         )
         self.counts[ENCOUNTERS.name] = write_rows(
             sheets[ENCOUNTERS.name], encounters, self.cancelled
@@ -252,9 +251,7 @@ class _Export:
                 continue
             named.append((*row, self.audience.shares(facts)))
             for consent in chosen:
-                consents_sheet.append(
-                    cells(CONSENTS, self.audience.consent_row(row[code], consent))
-                )
+                consents_sheet.append(self.audience.consent_row(row[code], consent))
             listed += len(chosen)
         self.counts[CONSENTS.name] = self.counts.get(CONSENTS.name, 0) + listed
         return named
@@ -284,9 +281,9 @@ class _Export:
     def _write(
         self, sheets: dict[str, StreamSheet], sheet: Sheet, rows: Sequence[tuple[Any, ...]]
     ) -> None:
-        writer = sheets[sheet.name]
+        append = sheets[sheet.name].append  # booleans become yes/no there
         for row in rows:
-            writer.append(cells(sheet, row))
+            append(row)
         self.counts[sheet.name] = self.counts.get(sheet.name, 0) + len(rows)
 
 

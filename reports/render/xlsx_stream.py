@@ -10,7 +10,7 @@ The promises of `reports.render.xlsx` hold here too:
 - text is never a formula, a number or a link: the workbook is opened with
   xlsxwriter's conversions off and every str goes through `write_string`, so
   '=HYPERLINK(...)', '+1', '007' or 'http://…' read back as that same text;
-- dates are real dates in their column's number format;
+- dates are real dates in their column's number format; booleans are yes/no;
 - the file appears whole or not at all (`write_streamed`), and the row files
   xlsxwriter keeps while writing live in a private folder removed afterwards,
   whether the workbook was saved, failed or was cancelled.
@@ -30,7 +30,6 @@ import tempfile
 import zipfile
 from collections.abc import Callable, Sequence
 from pathlib import Path
-from types import MethodType
 from typing import Any
 
 import xlsxwriter
@@ -51,6 +50,7 @@ _OPTIONS = {
     "strings_to_urls": False,
 }
 DEFAULT_DATE_FORMAT = "yyyy-mm-dd"
+YES, NO = "yes", "no"  # a boolean, as every workbook of the program spells it
 _HEADER = {"bold": True, "bg_color": "#DDE4EE", "pattern": 1}
 
 
@@ -77,12 +77,13 @@ class StreamSheet:
     ) -> None:
         self._ws = ws = book.workbook.add_worksheet(title, _Worksheet)
         self._book = book
-        # xlsxwriter's own write_string, write_number and write_datetime without the
-        # wrapper that reads "A1" cell names, which a row number never is: a call and a
-        # try/except less for each of millions of cells (write_row skips it too).
-        self._string = _unwrapped(Worksheet.write_string, ws)
-        self._number = _unwrapped(Worksheet.write_number, ws)
-        self._date = _unwrapped(Worksheet.write_datetime, ws)
+        # The cell writers xlsxwriter's own write_row reaches, without the public
+        # wrappers around them (one reads "A1" cell names, which a row number never is):
+        # two calls and a try/except less for each of millions of cells.
+        self._string = ws._write_string
+        self._number = ws._write_number
+        self._date = ws._write_datetime
+        self._serials = book.date_serials
         self._date_formats = [book.number_format(c.number_format) for c in columns]
         self._formats = [
             book.number_format(c.number_format) if c.number_format else None for c in columns
@@ -96,10 +97,12 @@ class StreamSheet:
         self.rows = 1
 
     def append(self, values: Sequence[object]) -> None:
-        """Write the next row. Text, blanks, numbers and dates (nearly every cell) are told
-        apart by their exact type first: the cheapest test for the cells there are
-        millions of."""
+        """Write the next row. Text, blanks, numbers, dates and booleans (nearly every cell)
+        are told apart by their exact type first: the cheapest test for the cells there are
+        millions of. A date is the number of days Excel counts, in a date format (what
+        xlsxwriter writes for one), worked out once per date: a sheet repeats its dates."""
         row = self.rows
+        serials = self._serials
         for col, value in enumerate(values):
             kind = type(value)
             if kind is str:
@@ -109,7 +112,12 @@ class StreamSheet:
             elif kind is int or kind is float:
                 refused = self._number(row, col, value, self._formats[col])
             elif kind is dt.date:
-                refused = self._date(row, col, value, self._date_formats[col])
+                serial = serials.get(value)
+                if serial is None:
+                    serial = serials[value] = self._ws._convert_date_time(value)
+                refused = self._number(row, col, serial, self._date_formats[col])
+            elif kind is bool:
+                refused = self._string(row, col, YES if value else NO)
             else:
                 refused = self._other(row, col, value)
             if refused:
@@ -123,7 +131,7 @@ class StreamSheet:
         if isinstance(value, str):  # a StrEnum code
             return self._string(row, col, str(value))
         if isinstance(value, bool):
-            return ws.write_boolean(row, col, value)
+            return self._string(row, col, YES if value else NO)
         if isinstance(value, dt.datetime):
             if value.tzinfo is not None:  # Excel has no time zones; callers pass UTC
                 value = value.astimezone(dt.UTC).replace(tzinfo=None)
@@ -200,10 +208,6 @@ def _drop_open_zips(error: BaseException) -> None:
         trace = trace.tb_next
 
 
-def _unwrapped(method: Callable[..., int], ws: Worksheet) -> Callable[..., int]:
-    return MethodType(getattr(method, "__wrapped__", method), ws)
-
-
 class StreamBook:
     """A constant-memory workbook written to `path` when it is closed."""
 
@@ -212,6 +216,7 @@ class StreamBook:
         self.workbook = xlsxwriter.Workbook(str(path), {**_OPTIONS, "tmpdir": self._folder})
         self.header_format = self.workbook.add_format(_HEADER)
         self._number_formats: dict[str, Format] = {}
+        self.date_serials: dict[object, float] = {}  # a date as Excel counts it
         self._cell_formats: dict[Style, Format | None] = {PLAIN: None}
         self.sheets: list[StreamSheet] = []
 

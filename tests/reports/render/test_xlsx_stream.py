@@ -150,3 +150,15 @@ def test_a_style_adds_what_another_sets_and_keeps_the_rest() -> None:
     both = Style(num_format="#,##0") | Style(bold=True)
     assert both == Style(bold=True, num_format="#,##0")
     assert Style(fill="#DDE4EE").properties() == {"bg_color": "#DDE4EE", "pattern": 1}
+
+
+def test_a_boolean_is_written_yes_or_no_and_text_as_it_is(tmp_path: Path) -> None:
+    def fill(book: StreamBook) -> None:
+        sheet = book.sheet("Flags", [Column("consent_share"), Column("note")])
+        sheet.append([True, "no"])
+        sheet.append([False, None])
+        sheet.append([None, "yes"])
+
+    write_streamed(tmp_path / "out.xlsx", fill)
+    rows = list(load_workbook(tmp_path / "out.xlsx")["Flags"].iter_rows(values_only=True))
+    assert rows[1:] == [("yes", "no"), ("no", None), (None, "yes")]
