@@ -20,7 +20,7 @@ from __future__ import annotations
 
 import datetime as dt
 import logging
-from collections.abc import Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -209,20 +209,25 @@ class _Export:
             s.name: book.sheet(s.name, columns_of(s)) for s in (*RECORD_SHEETS, RECOVERY_STATUS)
         }
         self._clients(sheets)
-        encounters = (
-            self._encounter(row) for row in exchange_rows.encounters(self.session, ENCOUNTERS.keys)
-        )
+        encounters = self._encounters(exchange_rows.encounters(self.session, ENCOUNTERS.keys))
         self.counts[ENCOUNTERS.name] = write_rows(
             sheets[ENCOUNTERS.name], encounters, self.cancelled
         )
         write_dictionary(book, [(s.name, s.fields) for s in (*RECORD_SHEETS, RECOVERY_STATUS)])
         _notice(book, stamp, self.as_of, self.audience, self.total)
 
-    def _encounter(self, row: tuple[Any, ...]) -> tuple[Any, ...]:
-        """An encounter of a client the workbook does not name keeps its tallies, not the code."""
-        if row[0] is None or self.internal or self.audience.names(row[0]):
-            return row[1:]
-        return (*row[1:_ENCOUNTER_CODE], None, *row[_ENCOUNTER_CODE + 1 :])
+    def _encounters(self, rows: Iterable[tuple[Any, ...]]) -> Iterator[tuple[Any, ...]]:
+        """The encounters as written: one of a client the workbook does not name keeps its
+        tallies, not the code. (The clients named are all known by now: a set, looked up
+        once per encounter, of which there are more than of anything else.)"""
+        named = None if self.internal else frozenset(self.audience.included)
+        code = _ENCOUNTER_CODE
+        for row in rows:
+            client = row[0]
+            if client is None or named is None or client in named:
+                yield row[1:]
+            else:
+                yield (*row[1:code], None, *row[code + 1 :])
 
     def _clients(self, sheets: dict[str, StreamSheet]) -> None:
         done = 0
