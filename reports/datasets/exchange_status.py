@@ -37,6 +37,7 @@ def _index(keys: Sequence[str]) -> dict[str, int]:
 
 
 _A = _index(ASSESSMENTS.keys)
+_STATUS_KEYS = RECOVERY_STATUS.keys  # a property that builds the tuple: read it once
 _S = _index(SUBSTANCES.keys)
 _E = _index(EVENTS.keys)
 
@@ -119,5 +120,5 @@ def status_rows(history: ClientHistory, as_of: dt.date, classified: list[ClassSt
             "harm_community": harm.harm_community,
             "ahi": harm.ahi,
         }
-        rows.append(tuple(values[key] for key in RECOVERY_STATUS.keys))
+        rows.append(tuple(values[key] for key in _STATUS_KEYS))
     return rows

@@ -20,7 +20,7 @@ from __future__ import annotations
 
 import datetime as dt
 import logging
-from collections.abc import Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -49,7 +49,7 @@ from reports.datasets.exchange_status import histories, status_rows
 from reports.datasets.status_store import StoredSeries
 from reports.outputs.exchange_disclosure import PART2_NOTICE, Audience, log_disclosure
 from reports.render.dictionary import write_dictionary
-from reports.render.exchange_sheets import cells, columns_of
+from reports.render.exchange_sheets import columns_of
 from reports.render.xlsx import Column, write_rows
 from reports.render.xlsx_stream import StreamBook, StreamSheet, write_streamed
 from reports.rules.consent import ConsentFact
@@ -209,21 +209,25 @@ class _Export:
             s.name: book.sheet(s.name, columns_of(s)) for s in (*RECORD_SHEETS, RECOVERY_STATUS)
         }
         self._clients(sheets)
-        encounters = (
-            cells(ENCOUNTERS, self._encounter(row))
-            for row in exchange_rows.encounters(self.session, ENCOUNTERS.keys)
-        )
+        encounters = self._encounters(exchange_rows.encounters(self.session, ENCOUNTERS.keys))
         self.counts[ENCOUNTERS.name] = write_rows(
             sheets[ENCOUNTERS.name], encounters, self.cancelled
         )
         write_dictionary(book, [(s.name, s.fields) for s in (*RECORD_SHEETS, RECOVERY_STATUS)])
         _notice(book, stamp, self.as_of, self.audience, self.total)
 
-    def _encounter(self, row: tuple[Any, ...]) -> tuple[Any, ...]:
-        """An encounter of a client the workbook does not name keeps its tallies, not the code."""
-        if row[0] is None or self.internal or self.audience.names(row[0]):
-            return row[1:]
-        return (*row[1:_ENCOUNTER_CODE], None, *row[_ENCOUNTER_CODE + 1 :])
+    def _encounters(self, rows: Iterable[tuple[Any, ...]]) -> Iterator[tuple[Any, ...]]:
+        """The encounters as written: one of a client the workbook does not name keeps its
+        tallies, not the code. (The clients named are all known by now: a set, looked up
+        once per encounter, of which there are more than of anything else.)"""
+        named = None if self.internal else frozenset(self.audience.included)
+        code = _ENCOUNTER_CODE
+        for row in rows:
+            client = row[0]
+            if client is None or named is None or client in named:
+                yield row[1:]
+            else:
+                yield (*row[1:code], None, *row[code + 1 :])
 
     def _clients(self, sheets: dict[str, StreamSheet]) -> None:
         done = 0
@@ -252,9 +256,7 @@ class _Export:
                 continue
             named.append((*row, self.audience.shares(facts)))
             for consent in chosen:
-                consents_sheet.append(
-                    cells(CONSENTS, self.audience.consent_row(row[code], consent))
-                )
+                consents_sheet.append(self.audience.consent_row(row[code], consent))
             listed += len(chosen)
         self.counts[CONSENTS.name] = self.counts.get(CONSENTS.name, 0) + listed
         return named
@@ -284,9 +286,9 @@ class _Export:
     def _write(
         self, sheets: dict[str, StreamSheet], sheet: Sheet, rows: Sequence[tuple[Any, ...]]
     ) -> None:
-        writer = sheets[sheet.name]
+        append = sheets[sheet.name].append  # booleans become yes/no there
         for row in rows:
-            writer.append(cells(sheet, row))
+            append(row)
         self.counts[sheet.name] = self.counts.get(sheet.name, 0) + len(rows)
 
 

@@ -22,7 +22,7 @@ from reports.datasets.deidentify import RowCollector
 from reports.outputs.closed_reports import closed_report
 from reports.outputs.monthly_data import agency_language, build_report_data
 from reports.render.funder_workbook import open_sheets, row_sink, write_sheets
-from reports.render.xlsx import XlsxBook, write_or_discard
+from reports.render.xlsx_stream import StreamBook, write_streamed
 from reports.tables.language import Catalogues
 from reports.tables.monthly_community import CLIENTS_SERVED
 from reports.tables.report_data import ReportData, in_language
@@ -69,7 +69,7 @@ def funder_workbook(
     done: list[FunderResult] = []
     language = agency_language(database, catalogues)  # the words; sheet names stay
 
-    def fill(book: XlsxBook) -> None:
+    def fill(book: StreamBook) -> None:
         if kept is not None:
             sheets = open_sheets(book, kept.agency, period, False, language)
             write_sheets(book, sheets, in_language(kept, language), False)
@@ -98,9 +98,7 @@ def funder_workbook(
     def audit_it() -> None:
         _audit(database, actor, period, Path(target), rows, done[0])
 
-    write_or_discard(
-        XlsxBook(fit_width=True), Path(target), fill, cancelled, before_rename=audit_it
-    )
+    write_streamed(Path(target), fill, cancelled, before_rename=audit_it)
     log.info("funder workbook %s..%s written to %s", start, end, target)
     return done[0]
 

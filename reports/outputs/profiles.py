@@ -82,7 +82,7 @@ def profile_output(
     def audit_it() -> None:
         _audit(database, actor, profile, period, Path(target), result)
 
-    from reports.render import profile_files  # openpyxl is loaded when a profile runs
+    from reports.render import profile_files  # xlsxwriter is loaded when a profile runs
 
     profile_files.write(profile, data, tables, figures, Path(target), cancelled, audit_it)
     log.info("profile %s %s..%s written to %s", profile.key, period.start, period.end, target)

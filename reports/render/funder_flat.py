@@ -7,14 +7,13 @@ no marker ever sits in the numeric column."""
 from __future__ import annotations
 
 from collections.abc import Iterator
-from typing import Any
-
-from openpyxl.cell import WriteOnlyCell
 
 from forms.fields import N_, Field
 from forms.fields import Kind as FieldKind
 from reports.render.funder_sheets import FORMATS
-from reports.render.xlsx import Column, SheetWriter, XlsxBook
+from reports.render.xlsx import Column
+from reports.render.xlsx_stream import StreamBook, StreamSheet
+from reports.render.xlsx_styles import Style, Styled
 from reports.rules.suppression import PROTECTED_MARK
 from reports.tables.report_data import ReportData
 from reports.tables.report_tables import Kind, Table, Value
@@ -25,7 +24,7 @@ WIDTHS = (24, 44, 44, 22, 12, 10, 11)
 Record = tuple[str, str, str, str, Value, Kind]
 
 
-def open_flat(book: XlsxBook) -> SheetWriter:
+def open_flat(book: StreamBook) -> StreamSheet:
     columns = [Column(h.lower(), w) for h, w in zip(HEADER, WIDTHS, strict=True)]
     return book.sheet(FLAT, columns, header=list(HEADER))
 
@@ -62,25 +61,23 @@ def _trend(table: Table, data: ReportData) -> Iterator[Record]:
             )
 
 
-def write_flat(sheet: SheetWriter, data: ReportData) -> None:
+def write_flat(sheet: StreamSheet, data: ReportData) -> None:
     marker = data.disclosure.marker
-    ws = sheet.worksheet
     for period, measure, breakdown, category, value, kind in records(data):
         hidden = value in (marker, PROTECTED_MARK)
         if kind is Kind.TEXT or (isinstance(value, str) and not hidden):
             continue  # words ("yes", "no"), not figures
         number = None if hidden or value is None else value
-        cells = [period, measure, breakdown, category, _number(ws, number, kind), kind.value]
+        cells = [period, measure, breakdown, category, _number(number, kind), kind.value]
         sheet.append([*cells, "yes" if hidden else "no"])
-    ws.auto_filter.ref = f"A1:G{sheet.rows}"
+    sheet.filter_rows(len(HEADER), sheet.rows)
 
 
-def _number(ws: Any, value: Value, kind: Kind) -> Any:
+def _number(value: Value, kind: Kind) -> Styled | None:
     if value is None or isinstance(value, str):
         return None
-    cell = WriteOnlyCell(ws, round(value / 100, 6) if kind is Kind.PERCENT else value)
-    cell.number_format = FORMATS.get(kind, "General")
-    return cell
+    number = round(value / 100, 6) if kind is Kind.PERCENT else value
+    return Styled(number, Style(num_format=FORMATS.get(kind, "General")))
 
 
 def _describe(label: str, kind: FieldKind, help_text: str) -> Field:

@@ -18,8 +18,6 @@ import logging
 from collections.abc import Callable
 from dataclasses import dataclass, replace
 
-from openpyxl.utils import get_column_letter
-
 from db.dates import Period
 from db.jobs import Cancelled, IsCancelled
 from forms.fields import N_, Field, Kind
@@ -44,13 +42,14 @@ from reports.render.summary_pages import (
     ROW_POINTS,
     SECTION_POINTS,
     PagePlan,
-    break_after,
+    page_breaks,
     page_parts,
     page_points,
     set_paper,
     table_points,
 )
-from reports.render.xlsx import Column, SheetWriter, XlsxBook
+from reports.render.xlsx import Column
+from reports.render.xlsx_stream import StreamBook, StreamSheet
 from reports.rules.suppression import PROTECTED_MARK
 from reports.rules.words import Sentence
 from reports.tables.language import ENGLISH, ReportLanguage
@@ -87,15 +86,15 @@ ROWS_ABOUT = N_(
 
 @dataclass(frozen=True)
 class FunderSheets:
-    summary: SheetWriter
-    community: SheetWriter
-    trends: SheetWriter
-    flat: SheetWriter
-    clients: SheetWriter | None
+    summary: StreamSheet
+    community: StreamSheet
+    trends: StreamSheet
+    flat: StreamSheet
+    clients: StreamSheet | None
 
 
 def open_sheets(
-    book: XlsxBook,
+    book: StreamBook,
     agency: str,
     period: Period,
     rows: bool,
@@ -135,7 +134,7 @@ def open_sheets(
 
 
 def row_sink(
-    sheet: SheetWriter, cancelled: IsCancelled | None
+    sheet: StreamSheet, cancelled: IsCancelled | None
 ) -> Callable[[tuple[object, ...]], None]:
     def put(row: tuple[object, ...]) -> None:
         sheet.append(row)
@@ -145,45 +144,40 @@ def row_sink(
     return put
 
 
-def write_sheets(book: XlsxBook, sheets: FunderSheets, data: ReportData, rows: bool) -> None:
+def write_sheets(book: StreamBook, sheets: FunderSheets, data: ReportData, rows: bool) -> None:
     """Every sheet but the rows, from the report's printed tables."""
     _summary(sheets.summary, data)
     _community(sheets.community, data)
     _trends(sheets.trends, data)
     write_flat(sheets.flat, data)
     if sheets.clients is not None:
-        sheets.clients.worksheet.auto_filter.ref = (
-            f"A1:{_letter(len(deidentify.KEYS))}{sheets.clients.rows}"
-        )
+        sheets.clients.filter_rows(len(deidentify.KEYS), sheets.clients.rows)
     write_dictionary(book, _dictionary_sheets(data, rows))
     _about(book, data, rows)
     _print_setup(book, data.paper_size)
 
 
-def _print_setup(book: XlsxBook, paper: str) -> None:
+def _print_setup(book: StreamBook, paper: str) -> None:
     """Every sheet one page wide with its heading row on every page; the wide ones across;
     on the agency's paper (the Summary's page breaks are planned for it)."""
-    for ws in book.workbook.worksheets:
-        fit_for_print(ws, landscape=ws.title not in (DICTIONARY, ABOUT))
-        set_paper(ws, paper)
+    for sheet in book.sheets:
+        fit_for_print(sheet, landscape=sheet.title not in (DICTIONARY, ABOUT))
+        set_paper(sheet, paper)
 
 
-def _properties(book: XlsxBook, period: Period) -> None:
-    props = book.workbook.properties
-    props.creator = PROGRAM
-    props.lastModifiedBy = None
-    props.title = f"Funder workbook {period.start.isoformat()} to {period.end.isoformat()}"
+def _properties(book: StreamBook, period: Period) -> None:
+    title = f"Funder workbook {period.start.isoformat()} to {period.end.isoformat()}"
+    book.set_properties(title, PROGRAM)
 
 
-def _summary(sheet: SheetWriter, data: ReportData) -> None:
-    ws = sheet.worksheet
-    sheet.append([styled_text(ws, _disclosure_text(data), NOTE_FONT)])
+def _summary(sheet: StreamSheet, data: ReportData) -> None:
+    sheet.append([styled_text(_disclosure_text(data), NOTE_FONT)])
     sheet.append([])
     revisions = revision_lines(data)
     if revisions:  # corrections of earlier months reported or closed: their figures stand
-        sheet.append([styled_text(ws, data.language.say(N_("Revisions")), SECTION_FONT)])
+        sheet.append([styled_text(data.language.say(N_("Revisions")), SECTION_FONT)])
         for line in revisions:
-            sheet.append([styled_text(ws, line, NOTE_FONT)])
+            sheet.append([styled_text(line, NOTE_FONT)])
         sheet.append([])
     # Each table printed whole on one page, under its own headings (reports.render.summary_pages).
     plan = PagePlan(page_points(data.paper_size, SUMMARY_COLUMNS))
@@ -194,11 +188,12 @@ def _summary(sheet: SheetWriter, data: ReportData) -> None:
             lead = 0.0 if index else SECTION_POINTS + ROW_POINTS
             for number, part in enumerate(page_parts(table, plan.page, lead, continued)):
                 opens = not index and not number
-                break_after(ws, plan.keep(sheet.rows, table_points(part) + (lead if opens else 0)))
+                plan.keep(sheet.rows, table_points(part) + (lead if opens else 0))
                 if opens:
-                    sheet.append([styled_text(ws, section.title, SECTION_FONT)])
-                    sheet.append([styled_text(ws, section.intro, NOTE_FONT)])
+                    sheet.append([styled_text(section.title, SECTION_FONT)])
+                    sheet.append([styled_text(section.intro, NOTE_FONT)])
                 write_table(sheet, part)
+    page_breaks(sheet, plan.breaks)
 
 
 def _disclosure_text(data: ReportData) -> str:
@@ -216,29 +211,24 @@ def _disclosure_text(data: ReportData) -> str:
     return data.language.say(said)
 
 
-def _community(sheet: SheetWriter, data: ReportData) -> None:
+def _community(sheet: StreamSheet, data: ReportData) -> None:
     table = data.community
     for row in table.rows:
-        sheet.append(row_cells(sheet.worksheet, table, row))
+        sheet.append(row_cells(table, row))
     # The areas sort and filter; the All areas total below them stays where it is.
     areas = sheet.rows - sum(1 for row in table.rows if row.total)
-    sheet.worksheet.auto_filter.ref = f"A1:{_letter(len(table.columns) + 1)}{areas}"
+    sheet.filter_rows(len(table.columns) + 1, areas)
 
 
-def _trends(sheet: SheetWriter, data: ReportData) -> None:
-    ws = sheet.worksheet
-    for day, cells in zip(data.trend_dates, merged_rows(ws, data.trends), strict=True):
-        sheet.append([month_cell(ws, day), *cells[1:]])
-    ws.auto_filter.ref = f"A1:{_letter(len(TREND_COLUMNS) + 1)}{sheet.rows}"
+def _trends(sheet: StreamSheet, data: ReportData) -> None:
+    for day, cells in zip(data.trend_dates, merged_rows(data.trends), strict=True):
+        sheet.append([month_cell(day), *cells[1:]])
+    sheet.filter_rows(len(TREND_COLUMNS) + 1, sheet.rows)
 
 
 def _fit(label: str) -> Column:
     """A column wide enough for its header on one line."""
     return Column(label, max(12, len(label) + 3))
-
-
-def _letter(n: int) -> str:
-    return get_column_letter(n)
 
 
 def _said(field: Field, language: ReportLanguage) -> Field:
@@ -332,11 +322,10 @@ def _dictionary_sheets(data: ReportData, rows: bool) -> list[tuple[str, tuple[Fi
     return [(name, tuple(_said(f, data.language) for f in fs)) for name, fs in sheets]
 
 
-def _about(book: XlsxBook, data: ReportData, rows: bool) -> None:
+def _about(book: StreamBook, data: ReportData, rows: bool) -> None:
     say, day = data.language.say, data.language.date
     header = [say(N_("Item")), say(N_("Text"))]
     sheet = book.sheet(ABOUT, [Column("item", 30), Column("text", 110)], header=header)
-    ws = sheet.worksheet
     span = N_("{start} to {end}")
     generated = data.generated_at.astimezone(dt.UTC)
     items = [
@@ -360,7 +349,7 @@ def _about(book: XlsxBook, data: ReportData, rows: bool) -> None:
         tall_enough(sheet, value, ABOUT_CHARS)
         sheet.append(
             [
-                styled_text(ws, say(item), alignment=WRAP_TEXT),
-                styled_text(ws, value, alignment=WRAP_TEXT),
+                styled_text(say(item), alignment=WRAP_TEXT),
+                styled_text(value, alignment=WRAP_TEXT),
             ]
         )

@@ -14,9 +14,6 @@ import datetime as dt
 import re
 from collections.abc import Callable, Sequence
 from pathlib import Path
-from typing import Any
-
-from openpyxl.cell import WriteOnlyCell
 
 from db.files import atomic_path
 from db.jobs import Cancelled, IsCancelled
@@ -31,7 +28,9 @@ from reports.render.funder_sheets import (
     tall_enough,
     write_table,
 )
-from reports.render.xlsx import Column, XlsxBook, write_or_discard
+from reports.render.xlsx import Column
+from reports.render.xlsx_stream import StreamBook, write_streamed
+from reports.render.xlsx_styles import Style, Styled
 from reports.rules.suppression import PROTECTED_MARK
 from reports.tables.definitions import definitions
 from reports.tables.profile_spec import OUTCOMES, FunderProfile, Layout
@@ -78,10 +77,10 @@ def write(
             write_csv(temp, HEADER, (csv_row(f) for f in figures))
         return
 
-    def fill(book: XlsxBook) -> None:
+    def fill(book: StreamBook) -> None:
         _workbook(book, profile, data, tables, figures)
 
-    write_or_discard(XlsxBook(fit_width=True), target, fill, cancelled, before_rename)
+    write_streamed(target, fill, cancelled, before_rename)
 
 
 def csv_row(figure: Figure) -> tuple[object, ...]:
@@ -101,17 +100,14 @@ def csv_row(figure: Figure) -> tuple[object, ...]:
 
 
 def _workbook(
-    book: XlsxBook,
+    book: StreamBook,
     profile: FunderProfile,
     data: ReportData,
     tables: Sequence[Selected],
     figures: Sequence[Figure],
 ) -> None:
     period = f"{data.period.start.isoformat()} to {data.period.end.isoformat()}"
-    props = book.workbook.properties
-    props.creator = PROGRAM
-    props.lastModifiedBy = None
-    props.title = f"{profile.title} {period}"
+    book.set_properties(f"{profile.title} {period}", PROGRAM)
     names: set[str] = set()
     for measure in dict.fromkeys(t.measure for t in tables):
         blocks = [t for t in tables if t.measure == measure]
@@ -132,41 +128,37 @@ def _sheet_name(title: str, taken: set[str]) -> str:
 
 
 def _measure_sheet(
-    book: XlsxBook, name: str, data: ReportData, blocks: Sequence[Selected], period: str
+    book: StreamBook, name: str, data: ReportData, blocks: Sequence[Selected], period: str
 ) -> None:
     width = max(len(b.table.columns) for b in blocks)
     columns = [Column("label", 48), *(Column(f"c{i}", 13) for i in range(width))]  # as Summary
     sheet = book.sheet(name, columns, header=[f"{data.agency}: {period}"])
-    ws = sheet.worksheet
     for block in blocks:
         if block.dates is not None and len(block.dates) == 1:
-            sheet.append([styled_text(ws, f"Month-end {block.dates[0].isoformat()}", NOTE_FONT)])
+            sheet.append([styled_text(f"Month-end {block.dates[0].isoformat()}", NOTE_FONT)])
         write_table(sheet, block.table)
-    fit_for_print(ws, landscape=width > 6)
+    fit_for_print(sheet, landscape=width > 6)
 
 
-def _flat(book: XlsxBook, figures: Sequence[Figure]) -> None:
+def _flat(book: StreamBook, figures: Sequence[Figure]) -> None:
     columns = [Column(h.lower(), w) for h, w in zip(HEADER, WIDTHS, strict=True)]
     sheet = book.sheet(FLAT, columns, header=list(HEADER))
-    ws = sheet.worksheet
     for f in figures:
-        cells = [f.period, f.key, f.measure, f.breakdown, f.category, _number(ws, f.value, f.kind)]
+        cells = [f.period, f.key, f.measure, f.breakdown, f.category, _number(f.value, f.kind)]
         sheet.append([*cells, f.kind.value, "yes" if f.suppressed else "no"])
-    ws.auto_filter.ref = f"A1:H{sheet.rows}"
-    fit_for_print(ws, landscape=True)
+    sheet.filter_rows(len(HEADER), sheet.rows)
+    fit_for_print(sheet, landscape=True)
 
 
-def _number(ws: Any, value: float | None, kind: Kind) -> Any:
+def _number(value: float | None, kind: Kind) -> Styled | None:
     if value is None:
         return None
-    cell = WriteOnlyCell(ws, round(value / 100, 6) if kind is Kind.PERCENT else value)
-    cell.number_format = FORMATS.get(kind, "General")
-    return cell
+    number = round(value / 100, 6) if kind is Kind.PERCENT else value
+    return Styled(number, Style(num_format=FORMATS.get(kind, "General")))
 
 
-def _about(book: XlsxBook, profile: FunderProfile, data: ReportData, period: str) -> None:
+def _about(book: StreamBook, profile: FunderProfile, data: ReportData, period: str) -> None:
     sheet = book.sheet(ABOUT, [Column("item", 30), Column("text", 110)], header=["Item", "Text"])
-    ws = sheet.worksheet
     d = data.disclosure
     items = [
         ("Agency", data.agency),
@@ -193,6 +185,6 @@ def _about(book: XlsxBook, profile: FunderProfile, data: ReportData, period: str
     ]
     for item, value in items:
         tall_enough(sheet, value, 100)  # the 110 characters of the text column, less a margin
-        text = styled_text(ws, value, alignment=WRAP_TEXT)
-        sheet.append([styled_text(ws, item, TITLE_FONT, WRAP_TEXT), text])
-    fit_for_print(ws)
+        text = styled_text(value, alignment=WRAP_TEXT)
+        sheet.append([styled_text(item, TITLE_FONT, WRAP_TEXT), text])
+    fit_for_print(sheet)

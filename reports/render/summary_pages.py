@@ -13,17 +13,14 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
-from typing import Any
-
-from openpyxl.worksheet.page import PageMargins
-from openpyxl.worksheet.pagebreak import Break
 
 from reports.render.funder_sheets import LINE_POINTS, VALUE_CHARS
+from reports.render.xlsx_stream import StreamSheet
 from reports.tables.report_tables import Table
 
 ROW_POINTS = 15.0  # a row of 11-point text
 SECTION_POINTS = 18.0  # a section heading (13 points)
-# Paper, (short side, long side) in points; openpyxl's paperSize codes.
+# Paper, (short side, long side) in points; the spreadsheet's paper size codes.
 PAPERS = {"letter": ((612.0, 792.0), 1), "a4": ((595.3, 841.9), 9)}
 # Inches: left, right, top, bottom, header, footer.
 MARGINS = (0.5, 0.5, 0.6, 0.6, 0.3, 0.3)
@@ -104,14 +101,18 @@ class PagePlan:
         return rows_before
 
 
-def set_paper(ws: Any, paper: str) -> None:
+def set_paper(sheet: StreamSheet, paper: str) -> None:
     """The agency's paper and the margins `page_points` plans with."""
-    ws.page_setup.paperSize = PAPERS.get(paper, PAPERS["letter"])[1]
+    ws = sheet.worksheet
+    ws.set_paper(PAPERS.get(paper, PAPERS["letter"])[1])
     left, right, top, bottom, header, footer = MARGINS
-    ws.page_margins = PageMargins(left, right, top, bottom, header, footer)
+    ws.set_margins(left=left, right=right, top=top, bottom=bottom)
+    ws.set_header("", {"margin": header})
+    ws.set_footer("", {"margin": footer})
 
 
-def break_after(ws: Any, row: int | None) -> None:
-    """A manual page break after `row` (none for None)."""
-    if row is not None:
-        ws.row_breaks.append(Break(id=row))
+def page_breaks(sheet: StreamSheet, rows: Sequence[int]) -> None:
+    """Manual page breaks, a page ending after each of `rows` (the sheet takes them all at
+    once)."""
+    if rows:
+        sheet.worksheet.set_h_pagebreaks(list(rows))

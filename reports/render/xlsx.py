@@ -1,4 +1,7 @@
-"""Streaming .xlsx writing that every workbook of the program goes through.
+"""Streaming .xlsx writing with openpyxl, for the small workbooks that need what only it
+writes: the template with its drop-downs and the import errors. (The big and the
+printed workbooks, the exchange export and the funder workbooks, stream through
+xlsxwriter: reports.render.xlsx_stream.) `Column` and the formula guard are shared.
 
 Two promises hold for every file written here:
 - a cell that came from user text is never a formula: openpyxl turns any str
@@ -25,7 +28,6 @@ from openpyxl.cell.cell import Cell
 from openpyxl.styles import Alignment, Font, PatternFill
 from openpyxl.utils import get_column_letter
 from openpyxl.worksheet.datavalidation import DataValidation
-from openpyxl.worksheet.properties import PageSetupProperties
 from openpyxl.writer.excel import ExcelWriter
 
 from db.files import atomic_path
@@ -74,8 +76,6 @@ class SheetWriter:
         header: Sequence[str] | None = None,
     ) -> None:
         self._ws = book.workbook.create_sheet(title)
-        if book.fit_width:  # written with the sheet's first row: set before it
-            self._ws.sheet_properties.pageSetUpPr = PageSetupProperties(fitToPage=True)
         self._columns = list(columns)
         self._formats = [(i, c.number_format) for i, c in enumerate(columns) if c.number_format]
         self._plain_texts: set[str] = set()
@@ -134,12 +134,10 @@ class SheetWriter:
 
 
 class XlsxBook:
-    """A write-only workbook saved atomically to `target`. With `fit_width`, every sheet
-    may be scaled to the page when printed (its page setup says how far)."""
+    """A write-only workbook saved atomically to `target`."""
 
-    def __init__(self, fit_width: bool = False) -> None:
+    def __init__(self) -> None:
         self.workbook = Workbook(write_only=True)
-        self.fit_width = fit_width
         self._discarded = False
 
     def sheet(

@@ -10,13 +10,15 @@ The promises of `reports.render.xlsx` hold here too:
 - text is never a formula, a number or a link: the workbook is opened with
   xlsxwriter's conversions off and every str goes through `write_string`, so
   '=HYPERLINK(...)', '+1', '007' or 'http://…' read back as that same text;
-- dates are real dates in their column's number format;
+- dates are real dates in their column's number format; booleans are yes/no;
 - the file appears whole or not at all (`write_streamed`), and the row files
   xlsxwriter keeps while writing live in a private folder removed afterwards,
   whether the workbook was saved, failed or was cancelled.
 
-The small workbooks (the template with its drop-downs, the import errors, the
-funder workbook) stay on openpyxl, which also reads every workbook back.
+The funder workbook and the funder profiles' workbooks are written here too, their
+cells given a look with `reports.render.xlsx_styles.Styled`. The small workbooks with
+drop-downs or notes (the template, the import errors) stay on openpyxl, which also
+reads every workbook back.
 """
 
 from __future__ import annotations
@@ -28,7 +30,6 @@ import tempfile
 import zipfile
 from collections.abc import Callable, Sequence
 from pathlib import Path
-from types import MethodType
 from typing import Any
 
 import xlsxwriter
@@ -39,6 +40,7 @@ from xlsxwriter.worksheet import Worksheet
 from db.files import atomic_path
 from db.jobs import Cancelled, IsCancelled
 from reports.render.xlsx import Column
+from reports.render.xlsx_styles import PLAIN, Style, Styled
 
 # xlsxwriter's conversions, all off: a str cell holds exactly the text it was given.
 _OPTIONS = {
@@ -48,7 +50,19 @@ _OPTIONS = {
     "strings_to_urls": False,
 }
 DEFAULT_DATE_FORMAT = "yyyy-mm-dd"
+YES, NO = "yes", "no"  # a boolean, as every workbook of the program spells it
 _HEADER = {"bold": True, "bg_color": "#DDE4EE", "pattern": 1}
+
+
+class _Worksheet(Worksheet):
+    """xlsxwriter's worksheet, but a sheet fitted one page wide says fitToWidth="1" in its
+    page setup although that is the default: a reader that does not apply the file
+    format's defaults (openpyxl, and the programs built on it) would see no fit at all."""
+
+    def _xml_empty_tag(self, tag: str, attributes: Any = None) -> None:
+        if tag == "pageSetup" and self.fit_page and self.fit_width == 1:
+            attributes = [("fitToWidth", 1), *(attributes or [])]
+        super()._xml_empty_tag(tag, attributes)
 
 
 class StreamSheet:
@@ -61,13 +75,15 @@ class StreamSheet:
         columns: Sequence[Column],
         header: Sequence[str] | None = None,
     ) -> None:
-        self._ws = ws = book.workbook.add_worksheet(title)
-        # xlsxwriter's own write_string, write_number and write_datetime without the
-        # wrapper that reads "A1" cell names, which a row number never is: a call and a
-        # try/except less for each of millions of cells (write_row skips it too).
-        self._string = _unwrapped(Worksheet.write_string, ws)
-        self._number = _unwrapped(Worksheet.write_number, ws)
-        self._date = _unwrapped(Worksheet.write_datetime, ws)
+        self._ws = ws = book.workbook.add_worksheet(title, _Worksheet)
+        self._book = book
+        # The cell writers xlsxwriter's own write_row reaches, without the public
+        # wrappers around them (one reads "A1" cell names, which a row number never is):
+        # two calls and a try/except less for each of millions of cells.
+        self._string = ws._write_string
+        self._number = ws._write_number
+        self._date = ws._write_datetime
+        self._serials = book.date_serials
         self._date_formats = [book.number_format(c.number_format) for c in columns]
         self._formats = [
             book.number_format(c.number_format) if c.number_format else None for c in columns
@@ -81,10 +97,12 @@ class StreamSheet:
         self.rows = 1
 
     def append(self, values: Sequence[object]) -> None:
-        """Write the next row. Text, blanks, numbers and dates (nearly every cell) are told
-        apart by their exact type first: the cheapest test for the cells there are
-        millions of."""
+        """Write the next row. Text, blanks, numbers, dates and booleans (nearly every cell)
+        are told apart by their exact type first: the cheapest test for the cells there are
+        millions of. A date is the number of days Excel counts, in a date format (what
+        xlsxwriter writes for one), worked out once per date: a sheet repeats its dates."""
         row = self.rows
+        serials = self._serials
         for col, value in enumerate(values):
             kind = type(value)
             if kind is str:
@@ -94,7 +112,12 @@ class StreamSheet:
             elif kind is int or kind is float:
                 refused = self._number(row, col, value, self._formats[col])
             elif kind is dt.date:
-                refused = self._date(row, col, value, self._date_formats[col])
+                serial = serials.get(value)
+                if serial is None:
+                    serial = serials[value] = self._ws._convert_date_time(value)
+                refused = self._number(row, col, serial, self._date_formats[col])
+            elif kind is bool:
+                refused = self._string(row, col, YES if value else NO)
             else:
                 refused = self._other(row, col, value)
             if refused:
@@ -103,10 +126,12 @@ class StreamSheet:
 
     def _other(self, row: int, col: int, value: object) -> int:
         ws = self._ws
+        if type(value) is Styled:
+            return self._styled(row, col, value)
         if isinstance(value, str):  # a StrEnum code
             return self._string(row, col, str(value))
         if isinstance(value, bool):
-            return ws.write_boolean(row, col, value)
+            return self._string(row, col, YES if value else NO)
         if isinstance(value, dt.datetime):
             if value.tzinfo is not None:  # Excel has no time zones; callers pass UTC
                 value = value.astimezone(dt.UTC).replace(tzinfo=None)
@@ -118,6 +143,48 @@ class StreamSheet:
         if isinstance(value, int | float):  # an IntEnum
             return ws.write_number(row, col, value, self._formats[col])
         raise TypeError(f"column {col + 1}: cannot write {type(value).__name__} {value!r}")
+
+    def _styled(self, row: int, col: int, cell: Styled) -> int:
+        look = self._book.cell_format(cell.style)
+        value = cell.value
+        if value is None:
+            return 0 if look is None else self._ws.write_blank(row, col, None, look)
+        if isinstance(value, str):
+            return self._string(row, col, str(value), look)
+        if isinstance(value, dt.date):
+            return self._date(row, col, value, look or self._date_formats[col])
+        if isinstance(value, int | float) and not isinstance(value, bool):
+            return self._number(row, col, value, look)
+        raise TypeError(f"column {col + 1}: cannot write {type(value).__name__} {value!r}")
+
+    @property
+    def title(self) -> str:
+        return str(self._ws.get_name())
+
+    @property
+    def worksheet(self) -> Worksheet:
+        return self._ws
+
+    def height_of_next_row(self, points: float) -> None:
+        """The height of the row `append` writes next (rows are written once, in order).
+        Given in pixels unrounded: `set_row` rounds to whole pixels, 26 points to 26.25."""
+        self._ws.set_row_pixels(self.rows, points * 4 / 3)  # 96 pixels an inch, 72 points
+
+    def filter_rows(self, columns: int, last_row: int) -> None:
+        """A filter over the first `columns` columns, the header down to `last_row` (1-based):
+        rows below it (a total) stay where they are when the rows above are sorted."""
+        self._ws.autofilter(0, 0, last_row - 1, columns - 1)
+
+    def print_one_page_wide(self, landscape: bool = False) -> None:
+        """Printed one page wide, as many pages down as it needs, its header row repeated
+        at the top of every page."""
+        ws = self._ws
+        ws.repeat_rows(0)
+        if landscape:
+            ws.set_landscape()
+        else:
+            ws.set_portrait()
+        ws.fit_to_pages(1, 0)
 
     def _refused(self, row: int, col: int, code: int) -> None:
         """xlsxwriter drops a cell past Excel's last row and cuts text past 32,767
@@ -141,10 +208,6 @@ def _drop_open_zips(error: BaseException) -> None:
         trace = trace.tb_next
 
 
-def _unwrapped(method: Callable[..., int], ws: Worksheet) -> Callable[..., int]:
-    return MethodType(getattr(method, "__wrapped__", method), ws)
-
-
 class StreamBook:
     """A constant-memory workbook written to `path` when it is closed."""
 
@@ -153,6 +216,9 @@ class StreamBook:
         self.workbook = xlsxwriter.Workbook(str(path), {**_OPTIONS, "tmpdir": self._folder})
         self.header_format = self.workbook.add_format(_HEADER)
         self._number_formats: dict[str, Format] = {}
+        self.date_serials: dict[object, float] = {}  # a date as Excel counts it
+        self._cell_formats: dict[Style, Format | None] = {PLAIN: None}
+        self.sheets: list[StreamSheet] = []
 
     def number_format(self, code: str | None) -> Format:
         """One shared Format per number format (a date column's default is ISO)."""
@@ -162,10 +228,22 @@ class StreamBook:
             found = self._number_formats[code] = self.workbook.add_format({"num_format": code})
         return found
 
+    def cell_format(self, style: Style) -> Format | None:
+        """One shared Format per style (None for the plain one)."""
+        if style not in self._cell_formats:
+            self._cell_formats[style] = self.workbook.add_format(style.properties())
+        return self._cell_formats[style]
+
     def sheet(
         self, title: str, columns: Sequence[Column], header: Sequence[str] | None = None
     ) -> StreamSheet:
-        return StreamSheet(self, title, columns, header)
+        sheet = StreamSheet(self, title, columns, header)
+        self.sheets.append(sheet)
+        return sheet
+
+    def set_properties(self, title: str, author: str) -> None:
+        """The document's title and author (nothing about a client)."""
+        self.workbook.set_properties({"title": title, "author": author})
 
     def close(self) -> None:
         """Write the workbook to its path and remove the row files."""

@@ -68,7 +68,7 @@ def tables(ws: Any) -> list[tuple[str, int, int]]:
     down to the blank row after it."""
     found = []
     for row in range(2, ws.max_row):
-        if ws.cell(row + 1, 1).fill.fgColor.rgb != "00DDE4EE":
+        if str(ws.cell(row + 1, 1).fill.fgColor.rgb)[-6:] != "DDE4EE":  # the heading fill
             continue
         last = row + 1
         while last + 1 <= ws.max_row and ws.cell(last + 1, 1).value is not None:

@@ -13,6 +13,7 @@ from db.jobs import Cancelled
 from forms.import_xlsx import XlsxSource
 from reports.render.xlsx import Column
 from reports.render.xlsx_stream import StreamBook, write_streamed
+from reports.render.xlsx_styles import Style, Styled
 
 DANGEROUS = ['=HYPERLINK("http://x","y")', "+1+1", "-2", "@SUM(A1)", "\tTab", "\rCR", "\nLF"]
 # Text a spreadsheet would turn into a number, a link or another character if it could.
@@ -103,3 +104,61 @@ def test_text_too_long_for_a_cell_stops_the_workbook_rather_than_cutting_it(
     with pytest.raises(ValueError, match="sheet Clients, row 2, column 1: the text is longer"):
         write_streamed(tmp_path / "out.xlsx", names_and_birth_dates(["x" * 32_768]))
     assert not (tmp_path / "out.xlsx").exists()
+
+
+def a_printed_table(book: StreamBook) -> None:
+    """A small printed table as the funder workbook writes one: styled text, a formatted
+    number, a month, a tall row, a filter that leaves the total out, print setup."""
+    sheet = book.sheet("Table", [Column("label", 30), Column("value", 12)], header=["Area"])
+    book.set_properties("A title", "Recovery Desk")
+    sheet.append([Styled(DANGEROUS[0], Style(bold=True, align="right")), Styled(0.123, PERCENT)])
+    sheet.height_of_next_row(26)
+    sheet.append([Styled("=SUM(A1:A9)", Style(italic=True, wrap=True)), Styled(None, PERCENT)])
+    sheet.append(
+        [Styled("All areas", Style(bold=True)), Styled(BORN, Style(num_format="mmm yyyy"))]
+    )
+    sheet.filter_rows(2, 3)
+    sheet.print_one_page_wide(landscape=True)
+
+
+PERCENT = Style(num_format="0.0%")
+
+
+def test_styled_cells_keep_text_as_text_and_numbers_as_numbers_with_their_look(
+    tmp_path: Path,
+) -> None:
+    write_streamed(tmp_path / "out.xlsx", a_printed_table)
+    book = load_workbook(tmp_path / "out.xlsx")
+    ws = book["Table"]
+    link, share = ws["A2"], ws["B2"]
+    assert (link.value, link.data_type, link.font.b, link.alignment.horizontal) == (
+        DANGEROUS[0], "s", True, "right")  # fmt: skip
+    assert (share.value, share.data_type, share.number_format) == (0.123, "n", "0.0%")
+    formula = ws["A3"]
+    assert (formula.value, formula.data_type, formula.font.i) == ("=SUM(A1:A9)", "s", True)
+    assert formula.alignment.wrap_text and ws["B3"].value is None
+    assert ws["B4"].value == dt.datetime(1990, 5, 1) and ws["B4"].number_format == "mmm yyyy"
+    assert ws.row_dimensions[3].height == 26 and ws.row_dimensions[2].height is None
+    assert ws.auto_filter.ref == "A1:B3"
+    assert ws.print_title_rows == "$1:$1" and ws.page_setup.orientation == "landscape"
+    assert (ws.page_setup.fitToWidth, ws.page_setup.fitToHeight) == (1, 0)
+    assert ws.sheet_properties.pageSetUpPr.fitToPage
+    assert (book.properties.title, book.properties.creator) == ("A title", "Recovery Desk")
+
+
+def test_a_style_adds_what_another_sets_and_keeps_the_rest() -> None:
+    both = Style(num_format="#,##0") | Style(bold=True)
+    assert both == Style(bold=True, num_format="#,##0")
+    assert Style(fill="#DDE4EE").properties() == {"bg_color": "#DDE4EE", "pattern": 1}
+
+
+def test_a_boolean_is_written_yes_or_no_and_text_as_it_is(tmp_path: Path) -> None:
+    def fill(book: StreamBook) -> None:
+        sheet = book.sheet("Flags", [Column("consent_share"), Column("note")])
+        sheet.append([True, "no"])
+        sheet.append([False, None])
+        sheet.append([None, "yes"])
+
+    write_streamed(tmp_path / "out.xlsx", fill)
+    rows = list(load_workbook(tmp_path / "out.xlsx")["Flags"].iter_rows(values_only=True))
+    assert rows[1:] == [("yes", "no"), ("no", None), (None, "yes")]
