@@ -70,6 +70,22 @@ class ManyRows(Prepared):
         self._memos: dict[tuple[str, str], tuple[tuple[int, _Memo], ...]] = {}
 
     def rows(self, conn: Connection, params: Mapping[str, Any]) -> list[tuple[Any, ...]]:
+        found, memos = self._found(conn, params)
+        if not found or not memos:
+            return found
+        return list(zip(*self._converted(found, memos), strict=True))
+
+    def columns(self, conn: Connection, params: Mapping[str, Any]) -> list[tuple[Any, ...]]:
+        """The result a column at a time (one tuple per selected column, in their order):
+        what a caller building objects with `map` wants, without turning it back to rows."""
+        found, memos = self._found(conn, params)
+        if not found:
+            return [() for _ in self._statement.exported_columns]
+        return self._converted(found, memos)
+
+    def _found(
+        self, conn: Connection, params: Mapping[str, Any]
+    ) -> tuple[list[Any], tuple[tuple[int, _Memo], ...]]:
         compiled = self._for(conn)
         found = _run(
             conn,
@@ -77,13 +93,14 @@ class ManyRows(Prepared):
             lambda cursor: _execute(cursor, compiled, params),
             lambda: (_values(compiled, params), False),
         )
-        memos = self._memos_for(conn, compiled.results)
-        if not found or not memos:
-            return found
+        return found, self._memos_for(conn, compiled.results)
+
+    @staticmethod
+    def _converted(found: list[Any], memos: tuple[tuple[int, _Memo], ...]) -> list[tuple[Any, ...]]:
         columns = list(zip(*found, strict=True))
         for index, memo in memos:
             columns[index] = tuple(map(memo.__getitem__, columns[index]))
-        return list(zip(*columns, strict=True))
+        return columns
 
     def _memos_for(
         self, conn: Connection, processors: Sequence[Callable[[Any], Any] | None]

@@ -51,7 +51,8 @@ Row = Sequence[Any]
 
 @dataclass(frozen=True, slots=True)
 class HistoryRows:
-    """The rows of one chunk of clients, each list ordered by client then date."""
+    """The rows of one chunk of clients, each list ordered by client then date (or, read
+    `by_column`, its columns: one tuple per column, the values in that order)."""
 
     clients: Sequence[Row]
     assessments: Sequence[Row]
@@ -159,17 +160,30 @@ def _one_client(
     wanted: frozenset[str] | None,
     substances: bool,
     events_from: dt.date | None,
+    by_column: bool,
 ) -> HistoryRows:
     statements = _prepared(until is not None, wanted, events_from is not None)
     clients, assessments, records, events = statements
     connection = session.connection()
     bound = _bound([client_id], None, until, events_from)
-    return HistoryRows(
+    found = HistoryRows(
         clients.rows(connection, bound),
         assessments.rows(connection, bound),
         records.rows(connection, bound) if substances else [],
         events.rows(connection, bound),
     )
+    if not by_column:
+        return found
+    return HistoryRows(
+        _transposed(found.clients, CLIENT_COLUMNS),
+        _transposed(found.assessments, ASSESSMENT_COLUMNS),
+        _transposed(found.substances, SUBSTANCE_COLUMNS),
+        _transposed(found.events, EVENT_COLUMNS),
+    )
+
+
+def _transposed(rows: Sequence[Row], names: Sequence[str]) -> list[tuple[Any, ...]]:
+    return list(zip(*rows, strict=True)) if rows else [() for _ in names]
 
 
 def history_rows(
@@ -181,6 +195,7 @@ def history_rows(
     substances: bool = True,
     assessment_columns: Collection[str] | None = None,
     events_from: dt.date | None = None,
+    by_column: bool = False,
 ) -> Iterator[HistoryRows]:
     """The histories of `client_ids` (default: every client not merged), chunk by chunk.
 
@@ -191,13 +206,14 @@ def history_rows(
     `substances=False` skips the substance records (an empty list);
     `assessment_columns` names the stored answers to read (the keys are always
     read; the others come back as None). `events_from` leaves out the events
-    before that date, except a death.
+    before that date, except a death. `by_column` gives each list a column at a
+    time (a tuple per name of its *_COLUMNS, in that order) instead of rows.
     """
     ids = active_client_ids(session) if client_ids is None else sorted(set(client_ids))
     wanted = None if assessment_columns is None else frozenset(assessment_columns)
     if client_ids is not None and len(ids) == 1:
         # Every save rebuilds its client's stored status from these four reads.
-        yield _one_client(session, ids[0], until, wanted, substances, events_from)
+        yield _one_client(session, ids[0], until, wanted, substances, events_from, by_column)
         return
     for start in range(0, len(ids), chunk_size):
         chunk = ids[start : start + chunk_size]
@@ -207,9 +223,11 @@ def history_rows(
         clients, assessments, records, events = statements
         bound = _bound(chunk, slots, until, events_from)
         connection = session.connection()
+        read = ManyRows.columns if by_column else ManyRows.rows
+        no_records = _transposed([], SUBSTANCE_COLUMNS) if by_column else []
         yield HistoryRows(
-            clients.rows(connection, bound),
-            assessments.rows(connection, bound),
-            records.rows(connection, bound) if substances else [],
-            events.rows(connection, bound),
+            read(clients, connection, bound),
+            read(assessments, connection, bound),
+            read(records, connection, bound) if substances else no_records,
+            read(events, connection, bound),
         )

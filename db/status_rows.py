@@ -210,5 +210,7 @@ def _between(slots: int, headlines: bool) -> ManyRows:
         or_(Status.next_on.is_(None), Status.next_on > bindparam("first")),
     )
     if headlines:
-        stmt = stmt.where(Status.position == 0)
+        # Not `position = 0`: SQLite would then walk the headline index over every
+        # client's rows instead of the primary key over the chunk's (+ 0 hides it).
+        stmt = stmt.where(Status.position + 0 == 0)
     return ManyRows(stmt.order_by(Status.client_id, Status.assessed_on, Status.position))

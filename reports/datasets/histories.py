@@ -7,8 +7,10 @@ holds one chunk of histories in memory unless it keeps them itself.
 from __future__ import annotations
 
 import datetime as dt
+from bisect import bisect_left, bisect_right
 from collections.abc import Callable, Collection, Iterator, Sequence
 from dataclasses import fields
+from itertools import repeat
 from typing import Any
 
 from db.codes import CRITERIA
@@ -35,68 +37,110 @@ _LAYOUT = (*ASSESSMENT_COLUMNS[_HEAD], "barc10", *ASSESSMENT_COLUMNS[_TAIL], "su
 if tuple(f.name for f in fields(AssessmentFacts)) != _LAYOUT:
     raise ImportError("db.histories.ASSESSMENT_COLUMNS no longer matches AssessmentFacts")
 _make_assessment: Callable[..., AssessmentFacts] = AssessmentFacts
+Columns = Sequence[Sequence[Any]]  # a chunk's rows a column at a time
 
 
-class _Criteria:
-    """Parses stored ';'-joined criteria once per distinct text (few distinct sets)."""
+class _Criteria(dict[str | None, frozenset[str]]):
+    """Stored ';'-joined criteria parsed once per distinct text (few distinct sets);
+    looked up with `map(parse.__getitem__, ...)`, a dictionary lookup in C."""
 
     def __init__(self) -> None:
-        self._seen: dict[str, frozenset[str]] = {"": frozenset()}
+        super().__init__({None: frozenset(), "": frozenset()})
 
-    def __call__(self, text: str | None) -> frozenset[str]:
-        key = text or ""
-        found = self._seen.get(key)
-        if found is None:
-            # Only codes the rules know count; the database's CHECK-free text
-            # column must not let a typo add a criterion.
-            found = frozenset(c for c in key.split(";") if c in _KNOWN)
-            self._seen[key] = found
+    def __missing__(self, text: str) -> frozenset[str]:
+        # Only codes the rules know count; the database's CHECK-free text
+        # column must not let a typo add a criterion.
+        found = self[text] = frozenset(c for c in text.split(";") if c in _KNOWN)
         return found
 
-
-def _substances(
-    rows: Sequence[Sequence[Any]], parse: _Criteria
-) -> dict[int, tuple[SubstanceFacts, ...]]:
-    grouped: dict[int, list[SubstanceFacts]] = {}
-    for assessment_id, cls, primary, criteria, last_met, use_days in rows:
-        facts = SubstanceFacts(cls, bool(primary), parse(criteria), last_met, use_days)
-        grouped.setdefault(assessment_id, []).append(facts)
-    return {key: tuple(value) for key, value in grouped.items()}
+    def __call__(self, text: str | None) -> frozenset[str]:
+        return self[text]
 
 
-def _assessment(row: Sequence[Any], substances: tuple[SubstanceFacts, ...]) -> AssessmentFacts:
-    barc = tuple(row[_BARC])
-    return _make_assessment(
-        *row[_HEAD],
-        None if None in barc else barc,
-        *row[_TAIL],
-        substances,
+def _runs(keys: Sequence[Any], values: Sequence[Any]) -> dict[Any, tuple[Any, ...]]:
+    """`values` grouped by `keys`, in their order; equal keys stand together (the rows
+    come in key order), and a key met again later is added to, not lost."""
+    grouped: dict[Any, tuple[Any, ...]] = {}
+    start = 0
+    for end in range(1, len(keys) + 1):
+        if end == len(keys) or keys[end] != keys[start]:
+            key = keys[start]
+            grouped[key] = grouped.get(key, ()) + tuple(values[start:end])
+            start = end
+    return grouped
+
+
+def _substances(columns: Columns, parse: _Criteria) -> dict[int, tuple[SubstanceFacts, ...]]:
+    assessment_ids, classes, primary, criteria, last_met, use_days = columns
+    facts = list(
+        map(
+            SubstanceFacts,
+            classes,
+            map(bool, primary),
+            map(parse.__getitem__, criteria),
+            last_met,
+            use_days,
+        )
+    )
+    return _runs(assessment_ids, facts)
+
+
+def _barc10(*items: int | None) -> tuple[int | None, ...] | None:
+    return None if None in items else items
+
+
+def _assessments(columns: Columns, substances: dict[int, tuple[SubstanceFacts, ...]]) -> list[Any]:
+    """AssessmentFacts of every row, in row order, built a column at a time."""
+    return list(
+        map(
+            _make_assessment,
+            *columns[_HEAD],
+            map(_barc10, *columns[_BARC]),
+            *columns[_TAIL],
+            map(substances.get, columns[1], repeat(())),
+        )
     )
 
 
-def histories_from_rows(rows: HistoryRows, parse: _Criteria | None = None) -> list[ClientHistory]:
-    """One ClientHistory per client row, in the order of the client rows."""
-    parse = parse or _Criteria()
-    substances = _substances(rows.substances, parse)
-    assessments: dict[int, list[AssessmentFacts]] = {}
-    for row in rows.assessments:
-        facts = _assessment(row, substances.get(row[1], ()))
-        assessments.setdefault(row[0], []).append(facts)
-    events: dict[int, list[EventFacts]] = {}
-    for client_id, occurred_on, event, count in rows.events:
-        events.setdefault(client_id, []).append(EventFacts(occurred_on, event, count or 1))
-    return [
-        ClientHistory(
-            client_id,
-            code,
-            birth_date,
-            tuple(assessments.get(client_id, ())),
-            tuple(events.get(client_id, ())),
-            postal_code,
+def _by_client(
+    client_ids: Sequence[int], owners: Sequence[int], items: list[Any]
+) -> Iterator[tuple[Any, ...]]:
+    """For each of `client_ids` (ascending), its `items`: those whose owner, in the
+    ascending column `owners`, is that client."""
+    at = 0
+    for client_id in client_ids:
+        at = bisect_left(owners, client_id, at)
+        end = bisect_right(owners, client_id, at)
+        yield tuple(items[at:end])
+        at = end
+
+
+def _count(count: int | None) -> int:
+    return count or 1
+
+
+def histories_from_columns(
+    rows: HistoryRows, parse: _Criteria | None = None
+) -> list[ClientHistory]:
+    """One ClientHistory per client, in the order of the clients, from the chunk's
+    columns (`history_rows(by_column=True)`)."""
+    parse = _Criteria() if parse is None else parse
+    assessments = _assessments(rows.assessments, _substances(rows.substances, parse))
+    client_of_event, occurred_on, event, count = rows.events
+    events = list(map(EventFacts, occurred_on, event, map(_count, count)))
+    ids, codes, births, postal_codes, *person = rows.clients
+    return list(
+        map(
+            ClientHistory,
+            ids,
+            codes,
+            births,
+            _by_client(ids, rows.assessments[0], assessments),
+            _by_client(ids, client_of_event, events),
+            postal_codes,
             *person,
         )
-        for client_id, code, birth_date, postal_code, *person in rows.clients
-    ]
+    )
 
 
 def _stored(reads: Collection[str]) -> set[str]:
@@ -125,8 +169,9 @@ def load_histories(
     """
     parse = _Criteria()
     rows_of_chunks = history_rows(
-        session,
-        client_ids,
+        by_column=True,
+        session=session,
+        client_ids=client_ids,
         until=until,
         chunk_size=chunk_size,
         substances=reads is None or "substances" in reads,
@@ -138,7 +183,7 @@ def load_histories(
             rows = next(rows_of_chunks, None)
             if rows is None:
                 return
-            chunk = histories_from_rows(rows, parse)
+            chunk = histories_from_columns(rows, parse)
         del rows
         yield from chunk
         # Let this chunk go before the next one is read: only one is ever held.
