@@ -236,6 +236,30 @@
       <translation>Estoy avanzando bien en mi camino de recuperación.</translation>
     </message>
     <message>
+      <source>Treatment</source>
+      <translation>Tratamiento</translation>
+    </message>
+    <message>
+      <source>Mental health</source>
+      <translation>Salud mental</translation>
+    </message>
+    <message>
+      <source>Medical</source>
+      <translation>Médica</translation>
+    </message>
+    <message>
+      <source>Housing</source>
+      <translation>Vivienda</translation>
+    </message>
+    <message>
+      <source>Social services</source>
+      <translation>Servicios sociales</translation>
+    </message>
+    <message>
+      <source>Other</source>
+      <translation>Otro</translation>
+    </message>
+    <message>
       <source>Revoked on</source>
       <translation>Revocado el</translation>
     </message>
@@ -420,8 +444,48 @@
       <translation>Cuántos</translation>
     </message>
     <message>
+      <source>Referrals to substance use treatment</source>
+      <translation>Derivaciones a tratamiento por consumo de sustancias</translation>
+    </message>
+    <message>
+      <source>Including medication for opioid use disorder.</source>
+      <translation>Incluida la medicación para el trastorno por consumo de opioides.</translation>
+    </message>
+    <message>
+      <source>Referrals to mental health care</source>
+      <translation>Derivaciones a atención de salud mental</translation>
+    </message>
+    <message>
+      <source>Referrals to medical care</source>
+      <translation>Derivaciones a atención médica</translation>
+    </message>
+    <message>
+      <source>Primary care, HIV or hepatitis C care, wound care.</source>
+      <translation>Atención primaria, atención del VIH o de la hepatitis C, cura de heridas.</translation>
+    </message>
+    <message>
+      <source>Referrals to housing</source>
+      <translation>Derivaciones a vivienda</translation>
+    </message>
+    <message>
+      <source>Referrals to other social services</source>
+      <translation>Derivaciones a otros servicios sociales</translation>
+    </message>
+    <message>
+      <source>Benefits, legal help, food, identity documents.</source>
+      <translation>Prestaciones, ayuda legal, alimentos, documentos de identidad.</translation>
+    </message>
+    <message>
+      <source>Other referrals</source>
+      <translation>Otras derivaciones</translation>
+    </message>
+    <message>
       <source>Area (postal code)</source>
       <translation>Zona (código postal)</translation>
+    </message>
+    <message>
+      <source>Referrals</source>
+      <translation>Derivaciones</translation>
     </message>
     <message>
       <source>Method</source>
@@ -540,6 +604,10 @@
       <translation>Dónde ocurrió el encuentro; un código postal o una zona de alcance comunitario.</translation>
     </message>
     <message>
+      <source>All referrals made. With a referral type counted, it must equal the types added up (left empty, it is their sum); with none, its referrals count as type not recorded.</source>
+      <translation>Todas las derivaciones realizadas. Con algún tipo de derivación contado, debe ser igual a la suma de los tipos (vacío, es su suma); sin ninguno, sus derivaciones cuentan como de tipo no registrado.</translation>
+    </message>
+    <message>
       <source>What the signed consent form allows (42 CFR part 2).</source>
       <translation>Lo que permite el formulario de consentimiento firmado (42 CFR parte 2).</translation>
     </message>
@@ -638,10 +706,6 @@
     <message>
       <source>Died</source>
       <translation>Falleció</translation>
-    </message>
-    <message>
-      <source>Other</source>
-      <translation>Otro</translation>
     </message>
     <message>
       <source>Larger amounts or longer than intended</source>
@@ -778,10 +842,6 @@
     <message>
       <source>HCV tests</source>
       <translation>Pruebas de VHC</translation>
-    </message>
-    <message>
-      <source>Referrals</source>
-      <translation>Derivaciones</translation>
     </message>
     <message>
       <source>Same birth date, similar name</source>
@@ -1024,6 +1084,10 @@
       <translation>Esta base de datos ya tiene un administrador; inicie sesión.</translation>
     </message>
     <message>
+      <source>{code} was registered in the database while this import ran; give this client another code or leave that one out, then import again</source>
+      <translation>{code} se registró en la base de datos mientras se hacía esta importación; dé otro código a este cliente o quítelo del archivo, y vuelva a importar</translation>
+    </message>
+    <message>
       <source>Note date</source>
       <translation>Fecha de la nota</translation>
     </message>
@@ -1210,6 +1274,10 @@
     <message>
       <source>{label} {problem}</source>
       <translation>{label}: {problem}</translation>
+    </message>
+    <message>
+      <source>{label} ({total}) must equal the referrals by type added up ({typed})</source>
+      <translation>{label} ({total}) debe ser igual a la suma de las derivaciones por tipo ({typed})</translation>
     </message>
     <message>
       <source>{label} is required</source>
@@ -1504,6 +1572,10 @@
       <translation>perdido</translation>
     </message>
     <message>
+      <source>This record which has been disclosed to you is protected by Federal confidentiality rules (42 CFR part 2). These rules prohibit you from using or disclosing this record, or testimony that describes the information contained in this record, in any civil, criminal, administrative, or legislative proceedings by any Federal, State, or local authority, against the patient, unless authorized by the consent of the patient, except as provided at 42 CFR 2.12(c)(5) or as authorized by a court in accordance with 42 CFR 2.64 or 2.65. In addition, the Federal rules prohibit you from making any other use or disclosure of this record unless at least one of the following applies: (i) Further use or disclosure is expressly permitted by the written consent of the individual whose information is being disclosed in this record or as otherwise permitted by 42 CFR part 2. (ii) You are a covered entity or business associate and have received the record for treatment, payment, or health care operations, or (iii) You have received the record from a covered entity or business associate as permitted by 45 CFR part 164, subparts A and E. A general authorization for the release of medical or other information is NOT sufficient to meet the required elements of written consent to further use or redisclose the record (see 42 CFR 2.31).</source>
+      <translation>Este registro que se le ha divulgado está protegido por las normas federales de confidencialidad (42 CFR part 2). Estas normas le prohíben usar o divulgar este registro, o testimonios que describan la información que contiene, en cualquier procedimiento civil, penal, administrativo o legislativo de cualquier autoridad federal, estatal o local contra el paciente, salvo que lo autorice el consentimiento del paciente, excepto según lo previsto en 42 CFR 2.12(c)(5) o según lo autorice un tribunal de conformidad con 42 CFR 2.64 o 2.65. Además, las normas federales le prohíben hacer cualquier otro uso o divulgación de este registro a menos que se cumpla al menos una de las siguientes condiciones: (i) el consentimiento por escrito de la persona cuya información se divulga en este registro permite expresamente su uso o divulgación posterior, o lo permite de otro modo 42 CFR part 2; (ii) usted es una entidad cubierta o un socio comercial y ha recibido el registro para tratamiento, pago u operaciones de atención médica; o (iii) ha recibido el registro de una entidad cubierta o de un socio comercial según lo permitido por 45 CFR part 164, subparts A y E. Una autorización general para la divulgación de información médica o de otro tipo NO es suficiente para cumplir los requisitos del consentimiento por escrito para un uso posterior o una nueva divulgación del registro (véase 42 CFR 2.31).</translation>
+    </message>
+    <message>
       <source>without any consent recorded</source>
       <translation>sin ningún consentimiento registrado</translation>
     </message>
@@ -1558,6 +1630,30 @@
     <message>
       <source>The month's aggregate measures as one CSV row each (caseload, follow-ups, status, harm, programme tallies by area), small counts hidden.</source>
       <translation>Las medidas agregadas del mes, una fila CSV cada una (casos atendidos, seguimientos, estado, daños, actividades del programa por zona); los recuentos pequeños se ocultan.</translation>
+    </message>
+    <message>
+      <source>Disclosed to {whom} for {purpose} on {date} under the client's written consent.</source>
+      <translation>Divulgado a {whom} para {purpose} el {date} con el consentimiento por escrito de la persona.</translation>
+    </message>
+    <message>
+      <source>Disclosed to {whom} on {date} under the client's written consent.</source>
+      <translation>Divulgado a {whom} el {date} con el consentimiento por escrito de la persona.</translation>
+    </message>
+    <message>
+      <source>treatment</source>
+      <translation>tratamiento</translation>
+    </message>
+    <message>
+      <source>payment</source>
+      <translation>pago</translation>
+    </message>
+    <message>
+      <source>operations</source>
+      <translation>operaciones de atención médica</translation>
+    </message>
+    <message>
+      <source>research</source>
+      <translation>investigación</translation>
     </message>
     <message>
       <source>PDF (*.pdf)</source>
@@ -1654,6 +1750,10 @@
     <message>
       <source>{start} to {end}</source>
       <translation>del {start} al {end}</translation>
+    </message>
+    <message>
+      <source>(continued)</source>
+      <translation>(continuación)</translation>
     </message>
     <message>
       <source>Counts from 1 to {n} show as {marker}; a few larger counts that a total would give away, and percentages and means resting on a hidden count, show as {protected}.</source>
@@ -1776,10 +1876,6 @@
       <translation>Interno — contiene recuentos pequeños</translation>
     </message>
     <message>
-      <source>Generated {day} {time} UTC</source>
-      <translation>Generado el {day}, {time} UTC</translation>
-    </message>
-    <message>
       <source>Period {start} to {end}. Status is read on {end}; harm covers {harm_start} to {end}.</source>
       <translation>Período del {start} al {end}. El estado se lee el {end}; los daños abarcan del {harm_start} al {end}.</translation>
     </message>
@@ -1806,6 +1902,62 @@
     <message>
       <source>6. Trends</source>
       <translation>6. Tendencias</translation>
+    </message>
+    <message>
+      <source>Generated {day} {time} UTC</source>
+      <translation>Generado el {day}, {time} UTC</translation>
+    </message>
+    <message>
+      <source>Progress summary</source>
+      <translation>Resumen de progreso</translation>
+    </message>
+    <message>
+      <source>Recovery is possible, and every step counts. This page shows where things stand, the progress since the intake, the milestones already reached and the next ones.</source>
+      <translation>La recuperación es posible, y cada paso cuenta. Esta página muestra la situación actual, el progreso desde la admisión, los logros ya alcanzados y los próximos.</translation>
+    </message>
+    <message>
+      <source>A date ahead is the day a milestone is reached if no new difficulties are recorded until then; the interview on or after that day confirms it.</source>
+      <translation>Una fecha futura es el día en que se alcanza un logro si hasta entonces no se registran nuevas dificultades; la entrevista de ese día o posterior lo confirma.</translation>
+    </message>
+    <message>
+      <source>Goal: {goal}</source>
+      <translation>Objetivo: {goal}</translation>
+    </message>
+    <message>
+      <source>not told yet</source>
+      <translation>todavía no indicado</translation>
+    </message>
+    <message>
+      <source>Where things stand</source>
+      <translation>Situación actual</translation>
+    </message>
+    <message>
+      <source>No completed interview yet</source>
+      <translation>Todavía no hay ninguna entrevista completada</translation>
+    </message>
+    <message>
+      <source>Progress since the intake of {date}</source>
+      <translation>Progreso desde la admisión del {date}</translation>
+    </message>
+    <message>
+      <source>Own ratings, from 0 (poor) to 20 (very good)</source>
+      <translation>Valoraciones propias, de 0 (mala) a 20 (muy buena)</translation>
+    </message>
+    <message>
+      <source>Recovery capital (BARC-10), from 10 to 60</source>
+      <translation>Capital de recuperación (BARC-10), de 10 a 60</translation>
+    </message>
+    <message>
+      <source>Milestones reached</source>
+      <translation>Logros alcanzados</translation>
+    </message>
+    <message>
+      <source>The first milestones are ahead.</source>
+      <translation>Los primeros logros están por llegar.</translation>
+    </message>
+    <message>
+      <source>What comes next</source>
+      <translation>Qué viene después</translation>
     </message>
     <message>
       <source>a withheld number of</source>
@@ -1880,10 +2032,6 @@
       <translation>Sin evaluar desde el {since}: no se conoce la situación respecto a {substance}</translation>
     </message>
     <message>
-      <source>No completed interview yet</source>
-      <translation>Todavía no hay ninguna entrevista completada</translation>
-    </message>
-    <message>
       <source>Died on {date}</source>
       <translation>Falleció el {date}</translation>
     </message>
@@ -1954,6 +2102,18 @@
     <message>
       <source>{measure} at {now} now, {before} at intake</source>
       <translation>{measure}: {now} ahora, {before} en la admisión</translation>
+    </message>
+    <message>
+      <source>No BARC-10 recorded yet: it can be asked at the next follow-up</source>
+      <translation>Todavía no se ha registrado el BARC-10: se puede preguntar en el próximo seguimiento</translation>
+    </message>
+    <message>
+      <source>No ratings recorded yet: they are asked at the next interview</source>
+      <translation>Todavía no hay valoraciones registradas: se preguntan en la próxima entrevista</translation>
+    </message>
+    <message>
+      <source>The chart starts with the first completed intake.</source>
+      <translation>El gráfico empieza con la primera admisión completada.</translation>
     </message>
     <message>
       <source>alcohol</source>
@@ -2360,6 +2520,14 @@
       <translation>Clientes atendidos</translation>
     </message>
     <message>
+      <source>Completed in the window</source>
+      <translation>Completados en la ventana</translation>
+    </message>
+    <message>
+      <source>Missed</source>
+      <translation>No realizados</translation>
+    </message>
+    <message>
       <source>{month} {day}, {year}</source>
       <translation>{day} de {month} de {year}</translation>
     </message>
@@ -2570,14 +2738,6 @@
     <message>
       <source>Windows closed in the period</source>
       <translation>Ventanas cerradas en el período</translation>
-    </message>
-    <message>
-      <source>Completed in the window</source>
-      <translation>Completados en la ventana</translation>
-    </message>
-    <message>
-      <source>Missed</source>
-      <translation>No realizados</translation>
     </message>
     <message>
       <source>{n} months</source>
@@ -3044,6 +3204,22 @@
       <translation>Cumplir un objetivo de reducción es progreso: consumir menos cuenta como mejora sea cual sea el objetivo.</translation>
     </message>
     <message>
+      <source>Referrals by type</source>
+      <translation>Derivaciones por tipo</translation>
+    </message>
+    <message>
+      <source>Type not recorded: referrals of encounters saved before the type of a referral was asked; their number is known, their type is not and is never guessed.</source>
+      <translation>Tipo no registrado: derivaciones de contactos guardados antes de que se preguntara el tipo de derivación; se conoce su número, no su tipo, que nunca se supone.</translation>
+    </message>
+    <message>
+      <source>Referrals made at the encounters of the period, by type and month.</source>
+      <translation>Derivaciones realizadas en los contactos del periodo, por tipo y mes.</translation>
+    </message>
+    <message>
+      <source>Type not recorded</source>
+      <translation>Tipo no registrado</translation>
+    </message>
+    <message>
       <source>1. Caseload</source>
       <translation>1. Casos atendidos</translation>
     </message>
@@ -3104,8 +3280,8 @@
       <translation>Lo que el programa entregó en el periodo y lo que costó a la agencia, a los costes unitarios introducidos en Configuración; jeringas devueltas; derivaciones.</translation>
     </message>
     <message>
-      <source>Encounters record how many referrals were made, not to which service, so referrals are not shown by type.</source>
-      <translation>Los contactos registran cuántas derivaciones se hicieron, no a qué servicio, por lo que las derivaciones no se muestran por tipo.</translation>
+      <source>Referrals by type and month follow in the next table.</source>
+      <translation>Las derivaciones por tipo y mes figuran en la tabla siguiente.</translation>
     </message>
     <message>
       <source>Stewardship</source>
@@ -3116,8 +3292,8 @@
       <translation>Jeringas</translation>
     </message>
     <message>
-      <source>Handed out: the tallies of the encounters dated in the period (section 5, all areas): naloxone kits, syringes given, test strips, HIV and HCV tests. Cost: number handed out times the unit cost the agency entered in Settings, exact to the cent; a supply without a unit cost prints as not entered and is left out of the totals. Cost per client served: the cost divided by the clients served of section 1, to the nearest cent; supplies given at anonymous encounters are in the cost but their participants are not clients served. Returned per syringe given: syringes returned divided by syringes given in the same period (a dash when none were given); returns may be of syringes given earlier, so it can exceed 1. Supply counts are suppressed like counts of people (a small tally points at the few people who took it), and a cost is withheld with the count it rests on.</source>
-      <translation>Entregados: los recuentos de los contactos fechados en el periodo (sección 5, todas las zonas): kits de naloxona, jeringas entregadas, tiras reactivas, pruebas de VIH y de VHC. Coste: número entregado por el coste unitario que la agencia introdujo en Configuración, exacto al céntimo; un suministro sin coste unitario se imprime como no introducido y queda fuera de los totales. Coste por cliente atendido: el coste dividido entre los clientes atendidos de la sección 1, al céntimo más cercano; los suministros entregados en contactos anónimos están en el coste, pero sus participantes no son clientes atendidos. Devueltas por jeringa entregada: jeringas devueltas divididas entre jeringas entregadas en el mismo periodo (un guion si no se entregó ninguna); las devoluciones pueden ser de jeringas entregadas antes, por lo que puede superar 1. Los recuentos de suministros se suprimen como los recuentos de personas (un recuento pequeño señala a las pocas personas que los recibieron), y un coste se retiene con el recuento en que se basa.</translation>
+      <source>Handed out: the tallies of the encounters dated in the period (section 5, all areas): naloxone kits, syringes given, test strips, HIV and HCV tests. Cost: number handed out times the unit cost the agency entered in Settings, exact to the cent; a supply without a unit cost prints as not entered and is left out of the totals. Cost per client served: the cost divided by the clients served of section 1, to the nearest cent; supplies given at anonymous encounters are in the cost but their participants are not clients served. Returned per syringe given: syringes returned divided by syringes given in the same period (a dash when none were given); returns may be of syringes given earlier, so it can exceed 1. Supply counts are suppressed like counts of people (a small tally points at the few people who took it), and a cost is withheld with the count it rests on. Referrals by type: the referrals of the encounters of each calendar month, by the type staff recorded (substance use treatment, medication for opioid use disorder included; mental health; medical: primary care, HIV or hepatitis C care, wound care; housing; other social services: benefits, legal help, food, identity documents; other). Type not recorded: referrals of encounters saved before the type was asked, counted in the total, never given a type. Each count is suppressed like a count of people; the total of the period is the referrals of section 5.</source>
+      <translation>Entregados: los recuentos de los contactos fechados en el periodo (sección 5, todas las zonas): kits de naloxona, jeringas entregadas, tiras reactivas, pruebas de VIH y de VHC. Coste: número entregado por el coste unitario que la agencia introdujo en Configuración, exacto al céntimo; un suministro sin coste unitario se imprime como no introducido y queda fuera de los totales. Coste por cliente atendido: el coste dividido entre los clientes atendidos de la sección 1, al céntimo más cercano; los suministros entregados en contactos anónimos están en el coste, pero sus participantes no son clientes atendidos. Devueltas por jeringa entregada: jeringas devueltas divididas entre jeringas entregadas en el mismo periodo (un guion si no se entregó ninguna); las devoluciones pueden ser de jeringas entregadas antes, por lo que puede superar 1. Los recuentos de suministros se suprimen como los recuentos de personas (un recuento pequeño señala a las pocas personas que los recibieron), y un coste se retiene con el recuento en que se basa. Derivaciones por tipo: las derivaciones de los contactos de cada mes natural, por el tipo que registró el personal (tratamiento por consumo de sustancias, incluida la medicación para el trastorno por consumo de opioides; salud mental; médica: atención primaria, atención del VIH o de la hepatitis C, cura de heridas; vivienda; otros servicios sociales: prestaciones, ayuda legal, alimentos, documentos de identidad; otro). Tipo no registrado: derivaciones de contactos guardados antes de que se preguntara el tipo, contadas en el total, sin que se les asigne nunca un tipo. Cada recuento se suprime como un recuento de personas; el total del periodo son las derivaciones de la sección 5.</translation>
     </message>
     <message>
       <source>Supplies handed out and their cost</source>
@@ -3773,6 +3949,14 @@
       <translation>Guardar el resumen de progreso</translation>
     </message>
     <message>
+      <source>Progress summary</source>
+      <translation>Resumen de progreso</translation>
+    </message>
+    <message>
+      <source>Language of the summary:</source>
+      <translation>Idioma del resumen:</translation>
+    </message>
+    <message>
       <source>PDF (*.pdf)</source>
       <translation>PDF (*.pdf)</translation>
     </message>
@@ -3900,6 +4084,21 @@ El fundamento legal del borrado:</translation>
     <message>
       <source>VOIDED on %1 by %2: %3</source>
       <translation>ANULADO el %1 por %2: %3</translation>
+    </message>
+  </context>
+  <context>
+    <name>referral_row</name>
+    <message>
+      <source>Referrals made, by type</source>
+      <translation>Derivaciones realizadas, por tipo</translation>
+    </message>
+    <message>
+      <source>Total: {n} (type not recorded)</source>
+      <translation>Total: {n} (tipo no registrado)</translation>
+    </message>
+    <message>
+      <source>Total: {n}</source>
+      <translation>Total: {n}</translation>
     </message>
   </context>
   <context>
@@ -4071,6 +4270,10 @@ Registro de datos e informes para la reducción de daños orientada a la recuper
     <message>
       <source>State</source>
       <translation>Estado</translation>
+    </message>
+    <message>
+      <source>Due</source>
+      <translation>Pendiente</translation>
     </message>
     <message>
       <source>Closes</source>

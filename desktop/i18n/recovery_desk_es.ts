@@ -870,13 +870,6 @@ Ctrl+1 … Ctrl+5  ir a una sección</translation>
     </message>
 </context>
 <context>
-    <name>ProgressChartView</name>
-    <message>
-        <source>No ratings yet</source>
-        <translation>Todavía no hay valoraciones</translation>
-    </message>
-</context>
-<context>
     <name>RecordView</name>
     <message>
         <source>E&amp;dit</source>
