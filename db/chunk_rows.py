@@ -23,7 +23,7 @@ from typing import Any
 
 from sqlalchemy import ColumnElement, Connection, bindparam
 
-from db.driver import Prepared, _execute, _run, _values
+from db.driver import Prepared
 
 # A memo this large has met a column with many distinct values: start it again.
 _MEMO_LIMIT = 100_000
@@ -86,13 +86,7 @@ class ManyRows(Prepared):
     def _found(
         self, conn: Connection, params: Mapping[str, Any]
     ) -> tuple[list[Any], tuple[tuple[int, _Memo], ...]]:
-        compiled = self._for(conn)
-        found = _run(
-            conn,
-            compiled,
-            lambda cursor: _execute(cursor, compiled, params),
-            lambda: (_values(compiled, params), False),
-        )
+        compiled, found = self._fetched(conn, params)
         return found, self._memos_for(conn, compiled.results)
 
     @staticmethod

@@ -48,13 +48,7 @@ class Prepared:
 
     def rows(self, conn: Connection, params: Mapping[str, Any]) -> list[tuple[Any, ...]]:
         """The rows a SELECT (or a statement with RETURNING) gives, converted by their types."""
-        compiled = self._for(conn)
-        found = _run(
-            conn,
-            compiled,
-            lambda cursor: _execute(cursor, compiled, params),
-            lambda: (_values(compiled, params), False),
-        )
+        compiled, found = self._fetched(conn, params)
         if not compiled.results:
             return found
         processors = compiled.results
@@ -64,6 +58,17 @@ class Prepared:
             )
             for row in found
         ]
+
+    def _fetched(self, conn: Connection, params: Mapping[str, Any]) -> tuple[_Compiled, list[Any]]:
+        """The statement as compiled for `conn`'s database, and the driver's raw rows."""
+        compiled = self._for(conn)
+        found = _run(
+            conn,
+            compiled,
+            lambda cursor: _execute(cursor, compiled, params),
+            lambda: (_values(compiled, params), False),
+        )
+        return compiled, found
 
     def execute(self, conn: Connection, params: Mapping[str, Any]) -> None:
         compiled = self._for(conn)
