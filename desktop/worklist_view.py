@@ -10,6 +10,7 @@ from PySide6.QtCore import (
     QLocale,
     QModelIndex,
     Qt,
+    QTimer,
     Signal,
 )
 from PySide6.QtGui import QResizeEvent
@@ -184,11 +185,18 @@ class WorklistView(QWidget):
         )
         self.outer.invalidate()  # the splitter's own limits changed with it
         self.outer.activate()
+        # ...and once more after this resize: a layout pass made inside resizeEvent can
+        # leave the splitter at its width from before (seen in Spanish at 200 %).
+        QTimer.singleShot(0, self._lay_out_again)
         # Sizes kept from the other orientation would give the panel the list's room; below
         # the list, the list keeps the larger part.
         length = room if beside else self.split.height()
         side = self._side_width() if beside else length // 2
         self.split.setSizes([length - side, side])
+
+    def _lay_out_again(self) -> None:
+        self.outer.invalidate()
+        self.outer.activate()
 
     def resizeEvent(self, event: QResizeEvent) -> None:
         super().resizeEvent(event)
