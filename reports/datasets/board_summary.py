@@ -27,6 +27,7 @@ from db.engine import Session
 from reports.datasets.followup_tally import FollowupTally, intakes_from, minimal_histories
 from reports.datasets.id_set import IdSet
 from reports.datasets.recovery_tally import StatusCounts
+from reports.datasets.status_store import StoredSeries
 from reports.rules import recovery as rules
 from reports.rules.facts import ClientHistory
 from reports.rules.harm_trend import Levels
@@ -83,8 +84,15 @@ class YearBeforeStatus:
     as_of: dt.date
     counts: StatusCounts = field(default_factory=StatusCounts)
     reads: Collection[str] = frozenset()
+    stored: StoredSeries | None = field(default=None, repr=False)
 
     def prepare(self, session: Session, followups_closed: Iterable[int]) -> IdSet:
+        # Read from the stored status, as the trend is, not walked again in Python: the
+        # clients with a completed assessment in the 183 days up to then, who are offered
+        # in id order by the walk.
+        first = self.as_of - dt.timedelta(days=rules.UNKNOWN_AFTER_DAYS)
+        recent = queries.assessed_client_ids(session, first, self.as_of)
+        self.stored = StoredSeries(session, recent, (self.as_of,), headlines=True)
         return IdSet()  # only walked clients can have a known status then
 
     def offer(
@@ -94,8 +102,13 @@ class YearBeforeStatus:
         harm: Levels | None,
         followups: tuple[int, int],
     ) -> None:
-        if _assessed_recently(history, self.as_of):
-            self.counts.add(rules.primary_status(history, self.as_of))
+        if not _assessed_recently(history, self.as_of):
+            return
+        if self.stored is None:
+            raise RuntimeError("the walk offers clients only after prepare()")
+        (headline,) = self.stored.of(history)
+        if headline:  # no class recorded: unknown, which the counts leave out
+            self.counts.add(headline[0])
 
     def flush(self) -> None:
         pass
