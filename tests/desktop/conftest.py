@@ -18,6 +18,7 @@ from db.startup import open_database
 from desktop import dialogs
 from tests.conftest import TODAY
 from tests.desktop.harness import FAKE, REPLACED, Clock, Desk, FakeDialogs, make_accounts
+from tests.desktop.spanish_catalogue import spanish_installed
 
 # What the offscreen platform says when a window or a popup is shown; not our warnings.
 OFFSCREEN_NOISE = (
@@ -77,3 +78,10 @@ def desk(qapp: Any, module_database: Database) -> Iterator[Desk]:
     window.close()
     window.deleteLater()
     qapp.processEvents()
+
+
+@pytest.fixture(scope="module")
+def spanish(qapp: Any, tmp_path_factory: pytest.TempPathFactory) -> Iterator[None]:
+    """The Spanish catalogue, for the modules that look at Spanish screens (English again
+    after the module)."""
+    yield from spanish_installed(qapp, tmp_path_factory.mktemp("i18n"))

@@ -4,20 +4,12 @@ Alt+letter fails here until its catalogue entry is corrected."""
 
 from __future__ import annotations
 
-from collections.abc import Iterator
 from pathlib import Path
-from typing import Any
 
 import pytest
 
 from tests.desktop.harness import Desk
-from tests.desktop.spanish_catalogue import spanish_installed
 from tests.desktop.test_mnemonics import every_clash, every_dialog_clash
-
-
-@pytest.fixture(scope="module")
-def spanish(qapp: Any, tmp_path_factory: pytest.TempPathFactory) -> Iterator[None]:
-    yield from spanish_installed(qapp, tmp_path_factory.mktemp("i18n"))
 
 
 @pytest.fixture(scope="module")

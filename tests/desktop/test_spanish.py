@@ -4,7 +4,6 @@ setup and in a refusal from forms/."""
 
 from __future__ import annotations
 
-from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
@@ -15,12 +14,6 @@ from PySide6.QtWidgets import QAbstractButton, QLabel, QWidget
 from desktop.first_run_wizard import FirstRunWizard
 from desktop.language import install_translations
 from tests.desktop.harness import Desk
-from tests.desktop.spanish_catalogue import spanish_installed
-
-
-@pytest.fixture(scope="module")
-def spanish(qapp: Any, tmp_path_factory: pytest.TempPathFactory) -> Iterator[None]:
-    yield from spanish_installed(qapp, tmp_path_factory.mktemp("i18n"))
 
 
 @pytest.fixture(scope="module")

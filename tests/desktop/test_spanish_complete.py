@@ -10,7 +10,6 @@ import re
 import xml.etree.ElementTree as ET
 from collections.abc import Iterable, Iterator
 from pathlib import Path
-from typing import Any
 
 import pytest
 from PySide6.QtCore import QModelIndex, Qt
@@ -27,7 +26,7 @@ from PySide6.QtWidgets import (
 )
 
 from tests.desktop.harness import Desk
-from tests.desktop.spanish_catalogue import SOURCES, spanish_installed
+from tests.desktop.spanish_catalogue import SOURCES
 from tests.desktop.test_mnemonics import Looks, every_clash, every_dialog_clash
 
 # Words that read the same in both languages, and names that are never translated.
@@ -106,11 +105,6 @@ class EnglishLooks(Looks):
         widgets = [w for w in [window, *window.findChildren(QWidget)] if w.isVisible()]
         texts = [window.windowTitle(), *(t for w in widgets for t in _texts(w))]
         return self._english(texts, name)
-
-
-@pytest.fixture(scope="module")
-def spanish(qapp: Any, tmp_path_factory: pytest.TempPathFactory) -> Iterator[None]:
-    yield from spanish_installed(qapp, tmp_path_factory.mktemp("i18n"))
 
 
 @pytest.fixture(scope="module")

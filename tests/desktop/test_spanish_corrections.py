@@ -6,8 +6,6 @@ repository's catalogue."""
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Iterator
-from typing import Any
 
 import pytest
 from sqlalchemy import text
@@ -18,14 +16,8 @@ from forms.validation import ValidationFailed
 from forms.vocabulary import ConflictError, PermissionDenied
 from tests.conftest import TODAY
 from tests.desktop.harness import Desk, FakeDialogs, add_client
-from tests.desktop.spanish_catalogue import spanish_installed
 from tests.desktop.test_corrections_attempts_gui import attempt_page, stored
 from tests.desktop.test_corrections_gui import INTAKE, OPIOID
-
-
-@pytest.fixture(scope="module")
-def spanish(qapp: Any, tmp_path_factory: pytest.TempPathFactory) -> Iterator[None]:
-    yield from spanish_installed(qapp, tmp_path_factory.mktemp("i18n"))
 
 
 @pytest.fixture(scope="module")

@@ -5,8 +5,6 @@ YYYY-MM-DD."""
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Iterator
-from typing import Any
 
 import pytest
 from PySide6.QtCore import Qt
@@ -17,14 +15,8 @@ from forms import records
 from forms.record_detail import load_record
 from tests.conftest import TODAY
 from tests.desktop.harness import Desk, add_client
-from tests.desktop.spanish_catalogue import spanish_installed
 
 OPIOID = [{"substance_class": "opioid", "primary": "yes", "criteria": "craving;cut_down"}]
-
-
-@pytest.fixture(scope="module")
-def spanish(qapp: Any, tmp_path_factory: pytest.TempPathFactory) -> Iterator[None]:
-    yield from spanish_installed(qapp, tmp_path_factory.mktemp("i18n"))
 
 
 @pytest.fixture(scope="module")

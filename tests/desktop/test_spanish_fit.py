@@ -14,15 +14,9 @@ from PySide6.QtWidgets import QAbstractSpinBox, QApplication, QComboBox, QLabel
 from desktop.translate import shown_date
 from desktop.worklist_model import DUE_COLUMN, NAME_COLUMN, PHONE_COLUMN, STATE_COLUMN
 from tests.desktop.harness import Desk
-from tests.desktop.spanish_catalogue import spanish_installed
 from tests.desktop.test_worklist_fit import PEOPLE, cut_cells, listed_clients
 
 __all__ = ["listed_clients"]  # the fixture, shared with the English worklist test
-
-
-@pytest.fixture(scope="module")
-def spanish(qapp: Any, tmp_path_factory: pytest.TempPathFactory) -> Iterator[None]:
-    yield from spanish_installed(qapp, tmp_path_factory.mktemp("i18n"))
 
 
 @pytest.fixture(scope="module")

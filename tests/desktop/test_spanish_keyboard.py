@@ -4,7 +4,6 @@ boxes, none of which may swallow the key."""
 
 from __future__ import annotations
 
-from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
@@ -20,17 +19,13 @@ from desktop.first_run_wizard import (
     PRACTICE,
     FirstRunWizard,
 )
-from tests.desktop.spanish_catalogue import spanish_installed
 from tests.desktop.test_first_run_wizard import PASSWORD, Keyboard, wizard
 
 __all__ = ["wizard"]  # the fixture, shared with the English keyboard test
 Key = Qt.Key
 ALT = Qt.KeyboardModifier.AltModifier
-
-
-@pytest.fixture(scope="module", autouse=True)
-def spanish(qapp: Any, tmp_path_factory: pytest.TempPathFactory) -> Iterator[None]:
-    yield from spanish_installed(qapp, tmp_path_factory.mktemp("i18n"))
+# Every test of the module on Spanish screens (the `spanish` fixture of conftest.py).
+pytestmark = pytest.mark.usefixtures("spanish")
 
 
 def step(qtbot: Any, keys: Keyboard, letter: Qt.Key, page: int) -> None:

@@ -5,8 +5,6 @@ stored dates stay ISO, with the repository's catalogue."""
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Iterator
-from typing import Any
 
 import pytest
 from PySide6.QtCore import QLocale
@@ -18,12 +16,6 @@ from forms import records
 from forms.validation import ValidationFailed
 from tests.conftest import TODAY
 from tests.desktop.harness import Desk, add_client
-from tests.desktop.spanish_catalogue import spanish_installed
-
-
-@pytest.fixture(scope="module")
-def spanish(qapp: Any, tmp_path_factory: pytest.TempPathFactory) -> Iterator[None]:
-    yield from spanish_installed(qapp, tmp_path_factory.mktemp("i18n"))
 
 
 @pytest.fixture(scope="module")
