@@ -124,7 +124,10 @@ def test_old_and_new_columns_import_export_and_import_again_alike(
 
 
 def _columns(path: Path, keys: tuple[str, ...]) -> list[tuple[Any, ...]]:
-    sheet = load_workbook(path, read_only=True)["Encounters"]
-    rows = list(sheet.iter_rows(values_only=True))
+    book = load_workbook(path, read_only=True)  # read-only keeps the file open until closed
+    try:
+        rows = list(book["Encounters"].iter_rows(values_only=True))
+    finally:
+        book.close()
     where = [rows[0].index(k) for k in keys]
     return [tuple(r[i] for i in where) for r in rows[1:]]
