@@ -12,6 +12,7 @@ from pathlib import Path
 
 from db.cipher import SQLITE_HEADER, Passphrase, connect, looks_encrypted
 from db.failures import is_database_error
+from db.file_header import first_bytes
 from db.files import private_file, private_folder
 
 
@@ -96,8 +97,7 @@ def header_problem(path: Path, key: Passphrase | None = None) -> str | None:
     """What is wrong with the file's first bytes, if anything; reads 16 bytes. An encrypted
     file's first bytes are its salt, so with a key only readability is checked."""
     try:
-        with open(path, "rb") as f:
-            header = f.read(len(SQLITE_HEADER))
+        header = first_bytes(path, len(SQLITE_HEADER))
     except OSError as exc:
         return f"cannot be read ({exc.strerror})"
     if key is None and header != SQLITE_HEADER:

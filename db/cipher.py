@@ -16,6 +16,8 @@ import stat
 from pathlib import Path
 from typing import Any
 
+from db.file_header import first_bytes
+
 SQLITE_HEADER = b"SQLite format 3\x00"
 SALT_BYTES = 16
 KDF_ITERATIONS = 256_000  # SQLCipher 4's default
@@ -65,8 +67,7 @@ def looks_encrypted(path: Path) -> bool:
         if not stat.S_ISREG(info.st_mode):
             return False  # a pipe or device: opening it could wait for ever
         size = info.st_size
-        with open(path, "rb") as f:
-            header = f.read(len(SQLITE_HEADER))
+        header = first_bytes(path, len(SQLITE_HEADER))
     except OSError:
         return False
     return size >= 1024 and size % 512 == 0 and header != SQLITE_HEADER
@@ -105,8 +106,7 @@ class Passphrase:
 
 def _salt(path: Path) -> bytes | None:
     try:
-        with open(path, "rb") as f:
-            salt = f.read(SALT_BYTES)
+        salt = first_bytes(path, SALT_BYTES)
     except OSError:
         return None
     return salt if len(salt) == SALT_BYTES else None

@@ -28,6 +28,8 @@ from dataclasses import dataclass
 from pathlib import Path
 from urllib.parse import quote
 
+from db.file_header import first_bytes
+
 SQLITE_HEADER = b"SQLite format 3\x00"
 _WAL_MODE = b"\x02\x02"  # header bytes 18-19: read and write versions 2 mean WAL
 
@@ -56,8 +58,7 @@ def file_problem(path: Path) -> str | None:
     if not stat.S_ISREG(mode):
         return "is not a regular file (a folder, a pipe or a device)"
     try:
-        with open(path, "rb") as f:
-            header = f.read(100)
+        header = first_bytes(path, 100)
     except OSError as exc:
         return f"cannot be read ({exc.strerror})"
     if not header.startswith(SQLITE_HEADER):
@@ -66,8 +67,7 @@ def file_problem(path: Path) -> str | None:
 
 
 def in_wal_mode(path: Path) -> bool:
-    with open(path, "rb") as f:
-        return f.read(20)[18:20] == _WAL_MODE
+    return first_bytes(path, 20)[18:20] == _WAL_MODE
 
 
 def has_wal_frames(path: Path) -> bool:
