@@ -15,13 +15,18 @@ exactly what the parent reads:
 from __future__ import annotations
 
 import re
+import sqlite3
 from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+from urllib.parse import quote
 
-from sqlalchemy import Engine, func, select, text
+from sqlalchemy import Engine, func, make_url, select, text
 from sqlalchemy.orm import Session
 
+from db import cipher
 from db.cipher import Passphrase
-from db.engine import key_of
+from db.engine import Database, key_of, make_engine
 from db.models import AuditEntry
 
 _SNAPSHOT_ID = re.compile(r"^[0-9A-Fa-f-]+$")
@@ -37,6 +42,26 @@ class Opening:
 
     def __repr__(self) -> str:
         return "Opening(<hidden>)"
+
+
+def worker_database(opening: Opening) -> Database:
+    """The database as a worker opens it. A SQLite file is opened read-only: a connection
+    that may write checkpoints the WAL and deletes the -wal and -shm when it closes as the
+    last user of the file, and it judges that by POSIX locks, which a process loses on
+    every one of its file's locks when it closes any handle of the file (the start-up
+    checks read its header with plain file calls). A worker would then take the files
+    from under the program still using them; a read-only connection never does."""
+    url = make_url(opening.url)
+    if url.get_backend_name() != "sqlite":
+        return Database(opening.url)
+    module: Any = cipher.driver() if opening.key is not None else sqlite3
+    target = f"file:{quote(str(Path(url.database or '').absolute()))}?mode=ro"
+
+    def connect() -> Any:
+        return module.connect(target, uri=True, check_same_thread=False)
+
+    engine = make_engine(opening.url, opening.key, creator=connect)
+    return Database(opening.url, engine=engine, key=opening.key)
 
 
 def opening_of(session: Session) -> Opening | None:

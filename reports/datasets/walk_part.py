@@ -18,7 +18,7 @@ from typing import Any, Protocol
 
 from db.engine import Database, Session
 from db.jobs import collector_paused
-from db.walk_share import Opening, joined
+from db.walk_share import Opening, joined, worker_database
 from reports.datasets import monthly_dataset as walk
 from reports.datasets.harm_summary import HarmPart, harm_part
 from reports.rules.facts import ClientHistory
@@ -103,7 +103,7 @@ def serve(conn: Connection) -> None:
 
 
 def _open(opening: Opening) -> Database:
-    return Database(opening.url, key=opening.key)
+    return worker_database(opening)
 
 
 def _walked_at(database: Database, moment: str, job: PartJob) -> WalkedPart:

@@ -147,6 +147,28 @@ def test_a_save_while_the_workers_start_does_not_mix_two_states(
         database.dispose()
 
 
+def test_the_workers_never_take_the_files_of_a_database_still_open(
+    split: None, tmp_path: Path
+) -> None:
+    """A program that read its file's header with plain file calls (the start-up checks do)
+    has lost its POSIX locks on it, so a worker closing its connection would think itself
+    the last user and delete the -wal and -shm under the program: its next save would fail
+    with a disk I/O error, or go to a deleted file. The workers read only."""
+    path = tmp_path / "open.sqlite3"
+    database = open_database(str(path))
+    build_demo(database, 60, 6, today=TODAY)
+    try:
+        before = _one_process(database)
+        with open(path, "rb") as header:  # what the start-up checks do
+            header.read(100)
+        assert _report(database) == before
+        assert Path(f"{path}-wal").exists() and Path(f"{path}-shm").exists()
+        _void_october(database)  # saved, and seen
+        assert _one_process(database) != before
+    finally:
+        database.dispose()
+
+
 def _void_october(database: Database) -> None:
     """Void every completed assessment of the report's month, committed."""
     with database.reading() as session:
