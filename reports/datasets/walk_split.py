@@ -2,7 +2,8 @@
 
 The walked clients (ascending ids) are cut into contiguous parts, a few per worker so a
 slow part does not leave the others idle. Each worker process (started with 'spawn', as
-on Windows and in the bundle) opens its own connection to the same database, reads the
+on Windows and in the bundle) opens its own read-only connection to the same database
+(db.walk_share.worker_database says why read-only), reads the
 parent's moment of it (db.walk_share: PostgreSQL's exported snapshot; on SQLite the newest
 audit row, and a worker that finds another one hands its part back), walks its parts with
 the walk's own code (reports.datasets.walk_part) into empty tallies and observers, and

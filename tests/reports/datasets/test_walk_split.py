@@ -30,6 +30,8 @@ from db.startup import open_database
 from forms import corrections
 from forms.corrections import VOID_REASON_LABELS
 from reports.datasets import walk_split
+from reports.datasets.deidentify import RowCollector
+from reports.datasets.outcome_change import OutcomeChange
 from reports.outputs.monthly_data import build_report_data
 from reports.tables.report_data import ReportData
 from tests.accounts import actor_of
@@ -185,6 +187,14 @@ def _void_october(database: Database) -> None:
         corrections.void_record(
             database, actor_of(database), TODAY, "assessment", record_id, version, reason
         )
+
+
+def test_the_funder_rows_keep_the_walk_in_one_process(split: None) -> None:
+    """Rows go out in walk order: a walk they watch is never split; the summary's is."""
+    rows = RowCollector(OCTOBER, "WA", lambda row: None)
+    outcomes = OutcomeChange(OCTOBER)
+    assert walk_split.workers_for(50_000, [rows, outcomes]) == 1
+    assert walk_split.workers_for(50_000, [outcomes]) == 2
 
 
 def test_cancelling_stops_the_workers(split: None, plain_agency: Database) -> None:
