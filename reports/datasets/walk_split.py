@@ -46,7 +46,7 @@ log = logging.getLogger(__name__)
 
 WORKERS_VARIABLE = "RECOVERY_DESK_WALK_WORKERS"
 SPLIT_FROM_VARIABLE = "RECOVERY_DESK_WALK_SPLIT_FROM"
-SPLIT_FROM = 5_000
+SPLIT_FROM = 15_000  # walked clients; below, starting the workers costs more than it saves
 MAX_WORKERS = 8
 PARTS_PER_WORKER = 3
 _POLL_S = 0.1  # how often the parent looks at the cancel flag while the workers walk
