@@ -194,7 +194,7 @@ class _Workers:
         """Every job's part, read at `moment`, in job order."""
         try:
             for pipe in self.pipes:
-                pipe.send(moment)
+                _send(pipe, moment)
             parts = self._collect(jobs, done, progress, cancelled)
         except BaseException:
             self.stop(at_once=True)
@@ -231,7 +231,7 @@ class _Workers:
     def _give(pipe: Connection, waiting: deque[PartJob], busy: dict[Connection, PartJob]) -> None:
         if waiting:
             job = waiting.popleft()
-            pipe.send(job)
+            _send(pipe, job)
             busy[pipe] = job
 
     def _ready(self, busy: dict[Connection, PartJob]) -> list[Connection]:
@@ -271,3 +271,10 @@ class _Workers:
                 process.join()
         for pipe in self.pipes:
             pipe.close()
+
+
+def _send(pipe: Connection, message: object) -> None:
+    try:
+        pipe.send(message)
+    except OSError as exc:  # its worker has gone
+        raise WorkerLost("a walk worker ended before it was given its part") from exc
