@@ -11,6 +11,7 @@ from __future__ import annotations
 import logging
 import threading
 import time
+import weakref
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
@@ -50,7 +51,19 @@ def make_engine(url: str, key: Passphrase | None = None, **kwargs: Any) -> Engin
     engine = create_engine(url, **kwargs)
     if engine.dialect.name == "sqlite":
         _configure_sqlite(engine, key)
+    if key is not None:
+        _KEYS[engine] = key
     return engine
+
+
+# The key each encrypted engine opens its file with: a report's walk workers open the
+# same file (db.walk_share), and get the key over their pipe, never argv or environment.
+_KEYS: weakref.WeakKeyDictionary[Engine, Passphrase] = weakref.WeakKeyDictionary()
+
+
+def key_of(engine: Engine) -> Passphrase | None:
+    """The SQLCipher key `engine` was made with; None for a plain file or a server."""
+    return _KEYS.get(engine)
 
 
 def _configure_sqlite(engine: Engine, key: Passphrase | None) -> None:

@@ -171,6 +171,9 @@ def _report(exc: Exception, operation: str) -> int:
 
 
 if __name__ == "__main__":  # pragma: no cover
+    import multiprocessing
+
+    multiprocessing.freeze_support()  # a report's walk workers (reports.datasets.walk_split)
     # Through the imported module, so its exception classes are the ones the commands
     # raise (run as __main__, this file would define a second CommandError).
     from desktop import cli

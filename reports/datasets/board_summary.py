@@ -18,6 +18,7 @@ says about it; the correction is listed as a revision instead (DOMAIN.md §9a).
 from __future__ import annotations
 
 import datetime as dt
+from bisect import bisect_left, bisect_right
 from collections.abc import Collection, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 
@@ -85,6 +86,7 @@ class YearBeforeStatus:
     counts: StatusCounts = field(default_factory=StatusCounts)
     reads: Collection[str] = frozenset()
     stored: StoredSeries | None = field(default=None, repr=False)
+    recent: Sequence[int] = field(default=(), repr=False)  # ids prepare() found, sorted
 
     def prepare(self, session: Session, followups_closed: Iterable[int]) -> IdSet:
         # Read from the stored status, as the trend is, not walked again in Python: the
@@ -93,6 +95,7 @@ class YearBeforeStatus:
         first = self.as_of - dt.timedelta(days=rules.UNKNOWN_AFTER_DAYS)
         recent = queries.assessed_client_ids(session, first, self.as_of)
         self.stored = StoredSeries(session, recent, (self.as_of,), headlines=True)
+        self.recent = sorted(recent)
         return IdSet()  # only walked clients can have a known status then
 
     def offer(
@@ -112,6 +115,24 @@ class YearBeforeStatus:
 
     def flush(self) -> None:
         pass
+
+    # A walk worker's share (reports.datasets.walk_split).
+    def part(self, first: int, last: int) -> YearBeforeStatus:
+        """An empty twin for the walked clients `first`..`last`, to send to a worker."""
+        twin = YearBeforeStatus(self.as_of)
+        twin.recent = self.recent[bisect_left(self.recent, first) : bisect_right(self.recent, last)]
+        return twin
+
+    def attach(self, session: Session) -> None:
+        """In the worker, before its walk: the stored status of its clients."""
+        self.stored = StoredSeries(session, self.recent, (self.as_of,), headlines=True)
+
+    def merge(self, other: YearBeforeStatus) -> None:
+        self.counts.merge(other.counts)
+
+    def __getstate__(self) -> dict[str, object]:
+        # The stored series reads through its process's own session: never sent.
+        return {**self.__dict__, "stored": None}
 
 
 def _assessed_recently(history: ClientHistory, as_of: dt.date) -> bool:

@@ -99,3 +99,9 @@ class FollowupTally:
             self.grid.add(outcome, point.months)
             return outcome
         return None
+
+    def merge(self, other: FollowupTally) -> None:
+        """Add a walk worker's tally of other clients of the same period."""
+        self.grid.merge(other.grid)
+        self.by_month.merge(other.by_month)
+        self.closed_by_client.update(other.closed_by_client)

@@ -22,3 +22,8 @@ class Grid:
 
     def total(self) -> int:
         return sum(self.counts.values())
+
+    def merge(self, other: Grid) -> None:
+        """Add `other`'s counts (a walk worker's): new keys after these, in its order."""
+        for key, n in other.counts.items():
+            self.counts[key] = self.counts.get(key, 0) + n

@@ -141,26 +141,41 @@ def _indicators(all_flags: dict[str, int], assessed: _Sums) -> tuple[IndicatorCo
     )
 
 
+# What the summary needs of one client: its harm, whether it was assessed in the period,
+# and its intake/latest pair. Plain data, so walk workers send it to the parent, which sums
+# them in walk order (the means are float sums: their order is kept, not trusted).
+HarmPart = tuple[ClientHarm, bool, tuple[ClientHarm, ClientHarm] | None]
+
+
+def harm_part(history: ClientHistory, period: Period) -> HarmPart:
+    latest = latest_completed(history, period)
+    harm = harm_from(history, period, latest)  # client_harm, with `latest` kept
+    pair = paired_harm_at(history, latest) if latest is not None else None
+    return harm, latest is not None, pair
+
+
 def summarise_harm(histories: Iterable[ClientHistory], period: Period) -> HarmSummary:
     """Every client given counts (deceased ones too); percentages and means are
     over clients with a completed assessment in the period, whose 28-day items
     are known."""
+    return summary_of_parts((harm_part(history, period) for history in histories), period)
+
+
+def summary_of_parts(parts: Iterable[HarmPart], period: Period) -> HarmSummary:
+    """`summarise_harm` of the clients whose `harm_part`s these are, in their order."""
     clients = 0
     assessed = _Sums()
     all_flags = dict.fromkeys(INDICATOR_LEVEL, 0)
     totals: dict[str, int] = {}
     pairs = _Pairs()
-    for history in histories:
+    for harm, was_assessed, pair in parts:
         clients += 1
-        latest = latest_completed(history, period)
-        harm = harm_from(history, period, latest)  # client_harm, with `latest` kept
         for flag in harm.flags:
             all_flags[flag] += 1
         for event, count in harm.event_counts.items():
             totals[event] = totals.get(event, 0) + count
-        if latest is not None:
+        if was_assessed:
             assessed.add(harm)
-            pair = paired_harm_at(history, latest)
             if pair is not None:
                 pairs.add(pair)
     return HarmSummary(

@@ -48,6 +48,10 @@ class HarmPoint:
     def add(self, levels: Levels) -> None:
         self.seen[levels] = self.seen.get(levels, 0) + 1
 
+    def merge(self, other: HarmPoint) -> None:
+        for levels, n in other.seen.items():
+            self.seen[levels] = self.seen.get(levels, 0) + n
+
     @property
     def assessed(self) -> int:
         return sum(self.seen.values())

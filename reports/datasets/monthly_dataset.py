@@ -27,7 +27,7 @@ from db.jobs import Cancelled, IsCancelled, Progress, collector_paused
 from db.report_queries import Caseload
 from reports.datasets.areas import AreaRow, pool_areas, spelled_apart
 from reports.datasets.followup_tally import FollowupTally, intakes_from, minimal_histories
-from reports.datasets.harm_summary import HarmSummary, summarise_harm
+from reports.datasets.harm_summary import HarmSummary, summarise_harm, summary_of_parts
 from reports.datasets.harm_tally import Unassessed, assessed_in
 from reports.datasets.histories import load_histories
 from reports.datasets.id_set import IdSet
@@ -126,9 +126,12 @@ def monthly_dataset(
     dates = trend_dates(period.end, TREND_MONTHS)
     followups = FollowupTally(period, tuple(followup_months), trend_months(dates))
     tallies = _Tallies(followups, TrendTally(dates), RecoveryTally())
-    with collector_paused():
+    from reports.datasets import walk_split  # it walks with this module's _walked
+
+    ids = queries.assessed_client_ids(session, population_start(dates), dates[-1])
+    with collector_paused(), walk_split.starting(session, len(ids), observers) as workers:
         _count_followups(session, tallies.followups, cancelled)
-        _walk_histories(session, tallies, observers, progress, cancelled)
+        _walk_histories(session, tallies, ids, observers, (progress, cancelled), workers)
     assert tallies.harm is not None
     deaths = queries.death_dates_with_contacts(session, period.end)
     areas = _areas(session, period, deaths, pool_below)
@@ -183,15 +186,17 @@ def population_start(dates: tuple[dt.date, ...]) -> dt.date:
 def _walk_histories(
     session: Session,
     tallies: _Tallies,
+    ids: list[int],
     observers: Sequence[WalkObserver],
-    progress: Progress | None,
-    cancelled: IsCancelled | None,
+    job: tuple[Progress | None, IsCancelled | None],
+    workers: object,
 ) -> None:
-    """Every client assessed since `population_start`, walked once for all trend dates, in
-    id order; with observers, first the clients each needs that the walk does not reach
-    (read before the walk, their rows cost measurably less than after it)."""
+    """Every client of `ids` (assessed since `population_start`), walked once for all trend
+    dates, in id order, by `workers` when there are some (reports.datasets.walk_split); with
+    observers, first the clients each needs that the walk does not reach (read before the
+    walk, their rows cost measurably less than after it)."""
+    progress, cancelled = job
     dates = tallies.trend.dates
-    ids = queries.assessed_client_ids(session, population_start(dates), dates[-1])
     closed = tallies.followups.closed_by_client
     extra = [o.prepare(session, closed).without(ids) for o in observers]
     before = sum(len(e) for e in extra)
@@ -200,11 +205,33 @@ def _walk_histories(
     done = 0
     for observer, ids_only in zip(observers, extra, strict=True):
         done = _not_walked(session, observer, ids_only, harm_period, closed, tick, done)
-    walked = _walked(session, tallies, ids, observers, tick, before)
-    tallies.harm = summarise_harm(walked, harm_period)
+    tallies.harm = _walked_harm(session, workers, tallies, ids, observers, tick, before)
     for observer in observers:
         observer.flush()
     tick.end()
+
+
+def _walked_harm(
+    session: Session,
+    workers: object,
+    tallies: _Tallies,
+    ids: list[int],
+    observers: Sequence[WalkObserver],
+    tick: _Ticker,
+    before: int,
+) -> HarmSummary:
+    """Walk `ids` with the worker processes when there are some, else here; the harm
+    summary of the clients assessed in the harm period."""
+    from reports.datasets import walk_split  # it walks with this module's _walked
+
+    harm_period = Period.twelve_months_ending(tallies.trend.dates[-1])
+    done = (before, tick.total)
+    parts = walk_split.walk_apart(
+        session, workers, tallies, ids, observers, done, tick.progress, tick.cancelled
+    )
+    if parts is not None:
+        return summary_of_parts(parts, harm_period)
+    return summarise_harm(_walked(session, tallies, ids, observers, tick, before), harm_period)
 
 
 def _walked(

@@ -89,6 +89,14 @@ class Pairs:
         gain = (last - first) if higher_is_better else (first - last)
         self.moved[IMPROVED if gain > 0 else WORSE if gain < 0 else UNCHANGED] += 1
 
+    def merge(self, other: Pairs) -> None:
+        # The answers are whole numbers: their float sums are exact in any order.
+        self.n += other.n
+        self.intake_total += other.intake_total
+        self.latest_total += other.latest_total
+        for way, n in other.moved.items():
+            self.moved[way] += n
+
 
 @dataclass
 class OutcomeChange:
@@ -124,6 +132,17 @@ class OutcomeChange:
 
     def flush(self) -> None:
         pass
+
+    # A walk worker's share (reports.datasets.walk_split).
+    def part(self, first: int, last: int) -> OutcomeChange:
+        return OutcomeChange(self.period)
+
+    def attach(self, session: Session) -> None:
+        pass
+
+    def merge(self, other: OutcomeChange) -> None:
+        for key, pairs in other.pairs.items():
+            self.pairs.setdefault(key, Pairs()).merge(pairs)
 
 
 def pair_of(

@@ -65,6 +65,12 @@ class StatusCounts:
             if s.remission_type in self.remission:
                 self.remission[s.remission_type] += 1
 
+    def merge(self, other: StatusCounts) -> None:
+        for key, n in other.groups.items():
+            self.groups[key] = self.groups.get(key, 0) + n
+        for kind, n in other.remission.items():
+            self.remission[kind] = self.remission.get(kind, 0) + n
+
 
 @dataclass
 class RecoveryTally:
@@ -96,3 +102,12 @@ class RecoveryTally:
         self.serial.add(min(s.remission_episodes, 3), min(s.recurrences, 2))
         self.self_identified.add(group_of(rec), s.self_identified_recovery or NOT_RECORDED)
         self.attempts += s.recovery_attempts
+
+    def merge(self, other: RecoveryTally) -> None:
+        """Add a walk worker's tally of other clients."""
+        for name in _GRIDS:
+            getattr(self, name).merge(getattr(other, name))
+        self.attempts += other.attempts
+
+
+_GRIDS = ("dsm", "severity", "specifiers", "recovery", "sobriety", "serial", "self_identified")

@@ -58,3 +58,10 @@ class TrendTally:
                 seen = point.seen
                 seen[levels] = seen.get(levels, 0) + 1
         return harm
+
+    def merge(self, other: TrendTally) -> None:
+        """Add a walk worker's tally of other clients at the same dates."""
+        for counts, theirs in zip(self.status, other.status, strict=True):
+            counts.merge(theirs)
+        for point, their_point in zip(self.harm, other.harm, strict=True):
+            point.merge(their_point)

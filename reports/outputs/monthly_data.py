@@ -7,7 +7,7 @@ import datetime as dt
 from collections.abc import Sequence
 from dataclasses import replace
 
-from db import closed_months, corrections
+from db import closed_months, corrections, walk_share
 from db import settings as agency_settings
 from db.access import Actor, Permission
 from db.dates import Period
@@ -63,6 +63,7 @@ def build_report_data(
     """
     actor.require(Permission.REPORTS)
     with database.reading() as session:
+        walk_share.read_at_one_moment(session)  # its walk workers read the same state
         settings = agency_settings.load(session)
         if threshold is not None:
             settings = replace(settings, suppression_threshold=threshold)

@@ -1,0 +1,113 @@
+"""One part of the monthly walk: a contiguous range of client ids walked with the walk's own
+code (`monthly_dataset._walked`) into empty tallies, in a worker process or in the parent.
+
+A worker (`serve`) is a process of its own: it receives how to open the database and the
+moment to read it at over its pipe, then parts to walk, and sends back each `WalkedPart`
+(plain picklable data) for the parent to merge (reports.datasets.walk_split). It imports
+nothing of the desktop (no Qt).
+"""
+
+from __future__ import annotations
+
+import logging
+import traceback
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from multiprocessing.connection import Connection
+from typing import Any, Protocol
+
+from db.engine import Database, Session
+from db.jobs import collector_paused
+from db.walk_share import Opening, joined, worker_database
+from reports.datasets import monthly_dataset as walk
+from reports.datasets.harm_summary import HarmPart, harm_part
+from reports.rules.facts import ClientHistory
+from reports.rules.harm_trend import Levels
+from reports.rules.recovery import ClassStatus
+
+log = logging.getLogger(__name__)
+
+
+class PartObserver(Protocol):
+    """A WalkObserver whose counts a worker can make apart and the parent add up."""
+
+    def part(self, first: int, last: int) -> PartObserver:
+        """An empty twin for the walked clients `first`..`last`, picklable."""
+        ...
+
+    def attach(self, session: Session) -> None:
+        """In the process that walks the part, before its walk."""
+        ...
+
+    def merge(self, other: Any) -> None:
+        """Add a walked twin's counts."""
+        ...
+
+    def offer(
+        self,
+        history: ClientHistory,
+        status: ClassStatus | None,
+        harm: Levels | None,
+        followups: tuple[int, int],
+    ) -> None: ...
+
+
+@dataclass
+class PartJob:
+    """The clients `ids` (ascending) to walk into empty `tallies` and `observers`."""
+
+    index: int
+    ids: list[int]
+    tallies: walk._Tallies
+    observers: Sequence[PartObserver]
+
+
+@dataclass
+class WalkedPart:
+    """What walking a part found; `stale`: the worker read another state (nothing else)."""
+
+    index: int
+    tallies: walk._Tallies | None = None
+    observers: Sequence[PartObserver] = ()
+    harm: list[HarmPart] = field(default_factory=list)  # in walk order
+    stale: bool = False
+
+
+def walk_part(session: Session, job: PartJob) -> WalkedPart:
+    """Walk `job` in `session` (the caller's read transaction)."""
+    for observer in job.observers:
+        observer.attach(session)
+    harm_period = job.tallies.trend.windows[-1]
+    tick = walk._Ticker(len(job.ids), None, None)
+    walked = walk._walked(session, job.tallies, job.ids, job.observers, tick, 0)  # type: ignore[arg-type]
+    with collector_paused():
+        harm = [harm_part(history, harm_period) for history in walked]
+    return WalkedPart(job.index, job.tallies, job.observers, harm)
+
+
+def serve(conn: Connection) -> None:
+    """A worker's life: how to open the database, the moment to read it at, then jobs
+    until None; each answered with a WalkedPart, or ("error", text) when it failed."""
+    database = _open(conn.recv())
+    try:
+        moment = conn.recv()
+        while (job := conn.recv()) is not None:
+            try:
+                conn.send(_walked_at(database, moment, job))
+            except Exception:
+                conn.send(("error", traceback.format_exc(limit=5)))
+    except EOFError:  # the parent is gone
+        pass
+    finally:
+        database.dispose()
+
+
+def _open(opening: Opening) -> Database:
+    return worker_database(opening)
+
+
+def _walked_at(database: Database, moment: str, job: PartJob) -> WalkedPart:
+    with database.reading() as session:
+        if not joined(session, moment):
+            return WalkedPart(job.index, stale=True)
+        return walk_part(session, job)

@@ -1,0 +1,280 @@
+"""The monthly walk split over worker processes, so a report uses every core of the computer.
+
+The walked clients (ascending ids) are cut into contiguous parts, a few per worker so a
+slow part does not leave the others idle. Each worker process (started with 'spawn', as
+on Windows and in the bundle) opens its own read-only connection to the same database
+(db.walk_share.worker_database says why read-only), reads the
+parent's moment of it (db.walk_share: PostgreSQL's exported snapshot; on SQLite the newest
+audit row, and a worker that finds another one hands its part back), walks its parts with
+the walk's own code (reports.datasets.walk_part) into empty tallies and observers, and
+sends them back as plain data. The parent adds them up in part order, which is the walk's
+order: counts add, dictionaries gain new keys in the order one walk would have, and the
+harm summary's float sums are taken in the parent over the clients in walk order. So the
+figures are exactly those of one process.
+
+One process walks when the walk is small (below `SPLIT_FROM` clients the workers' start
+costs more than it saves), when an observer cannot be split (the funder workbook's
+de-identified rows are written in walk order), or when the database is in memory. A worker
+that dies or fails makes the parent walk everything itself (logged), never a mixed
+report; cancelling stops the workers at once. The key of an encrypted file and a
+server's password go to the workers over their pipe only.
+
+RECOVERY_DESK_WALK_WORKERS sets the number of workers (1: one process; default: the
+computer's cores, at most `MAX_WORKERS`); RECOVERY_DESK_WALK_SPLIT_FROM the smallest walk
+that is split (the tests set 0 to split even a small agency).
+"""
+
+from __future__ import annotations
+
+import logging
+import multiprocessing
+import os
+from collections import deque
+from collections.abc import Callable, Iterator, Sequence
+from contextlib import contextmanager
+from multiprocessing.connection import Connection, wait
+from typing import Any
+
+from db.engine import Session
+from db.jobs import Cancelled, IsCancelled, Progress
+from db.walk_share import Opening, moment_of, opening_of
+from reports.datasets import monthly_dataset as walk
+from reports.datasets.harm_summary import HarmPart
+from reports.datasets.walk_part import PartJob, WalkedPart, serve, walk_part
+
+log = logging.getLogger(__name__)
+
+WORKERS_VARIABLE = "RECOVERY_DESK_WALK_WORKERS"
+SPLIT_FROM_VARIABLE = "RECOVERY_DESK_WALK_SPLIT_FROM"
+SPLIT_FROM = 15_000  # walked clients; below, starting the workers costs more than it saves
+MAX_WORKERS = 8
+PARTS_PER_WORKER = 3
+_POLL_S = 0.1  # how often the parent looks at the cancel flag while the workers walk
+_STOP_S = 2.0
+
+# Tests only: called once the parent has read its moment, before the workers start.
+after_moment: Callable[[], None] | None = None
+
+
+class WorkerLost(RuntimeError):
+    """A worker died or failed: the parent walks in one process instead."""
+
+
+def workers_for(clients: int, observers: Sequence[object]) -> int:
+    """How many worker processes walk `clients` clients (1: the parent walks alone)."""
+    wanted = _setting(WORKERS_VARIABLE, min(os.cpu_count() or 1, MAX_WORKERS))
+    if clients < _setting(SPLIT_FROM_VARIABLE, SPLIT_FROM) or clients < 2:
+        return 1
+    if not all(hasattr(o, "part") and hasattr(o, "merge") for o in observers):
+        return 1
+    return max(1, min(wanted, clients))
+
+
+def _setting(name: str, default: int) -> int:
+    value = os.environ.get(name, "").strip()
+    return int(value) if value.isdigit() else default
+
+
+@contextmanager
+def starting(session: Session, clients: int, observers: Sequence[object]) -> Iterator[Any]:
+    """Workers for a walk of `clients` clients, started now so that they load the program
+    while the report reads what comes before the walk; None when one process walks."""
+    count = workers_for(clients, observers)
+    opening = opening_of(session) if count > 1 else None
+    if opening is None:
+        yield None
+        return
+    workers = _Workers(count, opening)
+    try:
+        yield workers
+    finally:
+        workers.stop(at_once=True)
+
+
+def walk_apart(
+    session: Session,
+    workers: Any,
+    tallies: walk._Tallies,
+    ids: list[int],
+    observers: Sequence[Any],
+    done: tuple[int, int],
+    progress: Progress | None,
+    cancelled: IsCancelled | None,
+) -> list[HarmPart] | None:
+    """Walk `ids` with `workers` (from `starting`) into `tallies` and `observers`; the harm
+    parts of the clients assessed in the harm period, in walk order. None, having changed
+    nothing, when one process must walk. `done`: clients passed before, and the total."""
+    if not isinstance(workers, _Workers):
+        return None
+    moment = moment_of(session)
+    if after_moment is not None:
+        after_moment()
+    jobs = _jobs(tallies, ids, observers, len(workers.processes) * PARTS_PER_WORKER)
+    try:
+        parts = workers.run(jobs, moment, done, progress, cancelled)
+    except WorkerLost as exc:
+        log.warning("a walk worker failed; walking in one process: %s", exc)
+        return None
+    harm: list[HarmPart] = []
+    for job, part in zip(jobs, parts, strict=True):
+        if part.stale:  # the database moved on before this worker began: read it here
+            log.info("walk part %d read a later state; walked again in the parent", job.index)
+            part = walk_part(session, job)
+        _merge(tallies, observers, part)
+        harm.extend(part.harm)
+    return harm
+
+
+def _jobs(
+    tallies: walk._Tallies, ids: list[int], observers: Sequence[Any], parts: int
+) -> list[PartJob]:
+    size = -(-len(ids) // max(1, min(parts, len(ids))))
+    closed = tallies.followups.closed_by_client
+    jobs = []
+    for index, at in enumerate(range(0, len(ids), size)):
+        part = ids[at : at + size]
+        empty = _empty(tallies)
+        # Clients counted before the walk keep what it found (the walk only adds to it).
+        empty.followups.closed_by_client.update((i, closed[i]) for i in part if i in closed)
+        twins = [o.part(part[0], part[-1]) for o in observers]
+        jobs.append(PartJob(index, part, empty, twins))
+    return jobs
+
+
+def _empty(tallies: walk._Tallies) -> walk._Tallies:
+    f = tallies.followups
+    return walk._Tallies(
+        type(f)(f.period, f.months, f.trend),
+        type(tallies.trend)(tallies.trend.dates),
+        type(tallies.recovery)(),
+    )
+
+
+def _merge(tallies: walk._Tallies, observers: Sequence[Any], part: WalkedPart) -> None:
+    theirs = part.tallies
+    assert theirs is not None
+    tallies.followups.merge(theirs.followups)
+    tallies.trend.merge(theirs.trend)
+    tallies.recovery.merge(theirs.recovery)
+    tallies.unlisted += theirs.unlisted
+    for observer, twin in zip(observers, part.observers, strict=True):
+        observer.merge(twin)
+
+
+class _Workers:
+    """Worker processes for one walk, each on its own pipe; stopped when the walk ends."""
+
+    def __init__(self, count: int, opening: Opening) -> None:
+        context = multiprocessing.get_context("spawn")
+        self.processes: list[Any] = []
+        self.pipes: list[Connection] = []
+        try:
+            for _ in range(count):
+                mine, theirs = context.Pipe()
+                process = context.Process(
+                    target=serve, args=(theirs,), name="recovery-desk-walk", daemon=True
+                )
+                process.start()
+                theirs.close()
+                mine.send(opening)
+                self.processes.append(process)
+                self.pipes.append(mine)
+        except BaseException:
+            self.stop(at_once=True)
+            raise
+
+    def run(
+        self,
+        jobs: list[PartJob],
+        moment: str,
+        done: tuple[int, int],
+        progress: Progress | None,
+        cancelled: IsCancelled | None,
+    ) -> list[WalkedPart]:
+        """Every job's part, read at `moment`, in job order."""
+        try:
+            for pipe in self.pipes:
+                _send(pipe, moment)
+            parts = self._collect(jobs, done, progress, cancelled)
+        except BaseException:
+            self.stop(at_once=True)
+            raise
+        self.stop(at_once=False)
+        return parts
+
+    def _collect(
+        self,
+        jobs: list[PartJob],
+        done: tuple[int, int],
+        progress: Progress | None,
+        cancelled: IsCancelled | None,
+    ) -> list[WalkedPart]:
+        waiting = deque(jobs)
+        busy: dict[Connection, PartJob] = {}
+        found: dict[int, WalkedPart] = {}
+        passed, total = done
+        for pipe in self.pipes:
+            self._give(pipe, waiting, busy)
+        while busy:
+            if cancelled is not None and cancelled():
+                raise Cancelled()
+            for pipe in self._ready(busy):
+                job = busy.pop(pipe)
+                found[job.index] = self._answer(pipe)
+                passed += len(job.ids)
+                if progress is not None:
+                    progress(passed, total)
+                self._give(pipe, waiting, busy)
+        return [found[job.index] for job in jobs]
+
+    @staticmethod
+    def _give(pipe: Connection, waiting: deque[PartJob], busy: dict[Connection, PartJob]) -> None:
+        if waiting:
+            job = waiting.popleft()
+            _send(pipe, job)
+            busy[pipe] = job
+
+    def _ready(self, busy: dict[Connection, PartJob]) -> list[Connection]:
+        """The busy pipes with an answer; WorkerLost when a busy worker has ended."""
+        ends = {self.processes[self.pipes.index(p)].sentinel: p for p in busy}
+        ready = wait([*busy, *ends], timeout=_POLL_S)
+        answered = [r for r in ready if isinstance(r, Connection)]
+        for sentinel in (r for r in ready if not isinstance(r, Connection)):
+            pipe = ends[sentinel]
+            if pipe not in answered and not pipe.poll():
+                raise WorkerLost("a walk worker ended before answering")
+        return answered
+
+    @staticmethod
+    def _answer(pipe: Connection) -> WalkedPart:
+        try:
+            answer = pipe.recv()
+        except (EOFError, OSError) as exc:
+            raise WorkerLost("a walk worker ended before answering") from exc
+        if not isinstance(answer, WalkedPart):
+            raise WorkerLost(f"a walk worker failed: {answer[1]}")
+        return answer
+
+    def stop(self, *, at_once: bool) -> None:
+        for pipe in self.pipes:
+            try:
+                if not at_once:
+                    pipe.send(None)
+            except OSError:
+                pass
+        for process in self.processes:
+            if at_once:
+                process.terminate()
+            process.join(_STOP_S)
+            if process.is_alive():
+                process.kill()
+                process.join()
+        for pipe in self.pipes:
+            pipe.close()
+
+
+def _send(pipe: Connection, message: object) -> None:
+    try:
+        pipe.send(message)
+    except OSError as exc:  # its worker has gone
+        raise WorkerLost("a walk worker ended before it was given its part") from exc

@@ -1,0 +1,226 @@
+"""The monthly walk split over worker processes (reports.datasets.walk_split): the same report
+as one process walking, on SQLite, an encrypted file and PostgreSQL; one state of the
+database even when a save lands while the workers start; cancelling and a killed worker.
+
+The hand-worked and consistency tests are the independent expectation of the figures:
+run them with RECOVERY_DESK_WALK_WORKERS=2 RECOVERY_DESK_WALK_SPLIT_FROM=0 to hold the
+split walk to them (docs/reports.md). Here every walk is split, however small.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import logging
+import multiprocessing
+import os
+import signal
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from sqlalchemy import text
+
+from db.cipher import Passphrase
+from db.dates import Period
+from db.demo import build_demo
+from db.encryption import encrypt_file
+from db.engine import Database
+from db.jobs import Cancelled
+from db.startup import open_database
+from forms import corrections
+from forms.corrections import VOID_REASON_LABELS
+from reports.datasets import walk_split
+from reports.datasets.deidentify import RowCollector
+from reports.datasets.outcome_change import OutcomeChange
+from reports.outputs.monthly_data import build_report_data
+from reports.tables.report_data import ReportData
+from tests.accounts import actor_of
+from tests.conftest import new_server_database
+
+TODAY = dt.date(2026, 11, 27)
+OCTOBER = Period.month(2026, 10)
+STAMP = dt.datetime(2026, 11, 1, 9, 0, tzinfo=dt.UTC)
+CLIENTS = 150
+
+
+@pytest.fixture
+def split(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Every walk split over two workers, however few clients it has."""
+    monkeypatch.setenv(walk_split.WORKERS_VARIABLE, "2")
+    monkeypatch.setenv(walk_split.SPLIT_FROM_VARIABLE, "0")
+
+
+def _report(database: Database, **kwargs: object) -> ReportData:
+    return build_report_data(
+        database, actor_of(database), OCTOBER, summary=True, generated_at=STAMP, **kwargs
+    )
+
+
+def _one_process(database: Database) -> ReportData:
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setenv(walk_split.WORKERS_VARIABLE, "1")
+        return _report(database)
+
+
+def _walked_apart(caplog: pytest.LogCaptureFixture) -> None:
+    """Nothing fell back to one process (a failed worker logs it)."""
+    assert not [r for r in caplog.records if "walking in one process" in r.getMessage()]
+
+
+@pytest.fixture(scope="module")
+def plain_agency(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Database]:
+    database = open_database(str(tmp_path_factory.mktemp("split") / "agency.sqlite3"))
+    build_demo(database, CLIENTS, 3, today=TODAY)
+    yield database
+    database.dispose()
+
+
+@pytest.fixture
+def server_agency() -> Iterator[Database]:
+    with new_server_database("rd_split") as url:
+        database = open_database(url)
+        build_demo(database, CLIENTS, 3, today=TODAY)
+        try:
+            yield database
+        finally:
+            database.dispose()
+
+
+def test_the_split_walk_prints_the_report_one_process_prints(
+    split: None, plain_agency: Database, caplog: pytest.LogCaptureFixture
+) -> None:
+    apart = _report(plain_agency)
+    _walked_apart(caplog)
+    assert apart == _one_process(plain_agency)
+    # A report with figures in it, not an empty one.
+    assert apart.table("recovery_population").row("Known status (in the tables below)").values[0]
+
+
+def test_an_encrypted_file_is_walked_apart_with_its_key(
+    split: None, tmp_path: Path, caplog: pytest.LogCaptureFixture
+) -> None:
+    path = tmp_path / "secret.sqlite3"
+    plain = open_database(str(path))
+    build_demo(plain, 60, 5, today=TODAY)
+    plain.dispose()
+    key = Passphrase("a long agency passphrase")
+    encrypt_file(path, key)
+    database = open_database(str(path), key=key)
+    try:
+        apart = _report(database)
+        _walked_apart(caplog)
+        assert apart == _one_process(database)
+    finally:
+        database.dispose()
+
+
+@pytest.mark.postgres
+def test_postgresql_is_walked_apart_in_the_parents_snapshot(
+    split: None, server_agency: Database, caplog: pytest.LogCaptureFixture
+) -> None:
+    before = _one_process(server_agency)
+    walk_split.after_moment = lambda: _void_october(server_agency)
+    try:
+        apart = _report(server_agency)
+    finally:
+        walk_split.after_moment = None
+    _walked_apart(caplog)
+    assert apart == before
+    assert _one_process(server_agency) != before  # the save did change the figures
+
+
+def test_a_save_while_the_workers_start_does_not_mix_two_states(
+    split: None, tmp_path: Path, caplog: pytest.LogCaptureFixture
+) -> None:
+    database = open_database(str(tmp_path / "busy.sqlite3"))
+    build_demo(database, 80, 4, today=TODAY)
+    try:
+        before = _one_process(database)
+        walk_split.after_moment = lambda: _void_october(database)
+        caplog.set_level(logging.INFO, logger=walk_split.__name__)
+        try:
+            apart = _report(database)
+        finally:
+            walk_split.after_moment = None
+        assert apart == before  # the state the report began reading, not the saved one
+        assert "walked again in the parent" in caplog.text
+        assert _one_process(database) != before  # the save did change the figures
+    finally:
+        database.dispose()
+
+
+def test_the_workers_never_take_the_files_of_a_database_still_open(
+    split: None, tmp_path: Path
+) -> None:
+    """A program that read its file's header with plain file calls (the start-up checks do)
+    has lost its POSIX locks on it, so a worker closing its connection would think itself
+    the last user and delete the -wal and -shm under the program: its next save would fail
+    with a disk I/O error, or go to a deleted file. The workers read only."""
+    path = tmp_path / "open.sqlite3"
+    database = open_database(str(path))
+    build_demo(database, 60, 6, today=TODAY)
+    try:
+        before = _one_process(database)
+        with open(path, "rb") as header:  # what the start-up checks do
+            header.read(100)
+        assert _report(database) == before
+        assert Path(f"{path}-wal").exists() and Path(f"{path}-shm").exists()
+        _void_october(database)  # saved, and seen
+        assert _one_process(database) != before
+    finally:
+        database.dispose()
+
+
+def _void_october(database: Database) -> None:
+    """Void every completed assessment of the report's month, committed."""
+    with database.reading() as session:
+        found = session.execute(
+            text(
+                "SELECT id, version FROM assessments WHERE assessed_on BETWEEN :a AND :b "
+                "AND contact_status = 'completed' AND voided_at IS NULL"
+            ),
+            {"a": OCTOBER.start, "b": OCTOBER.end},
+        ).all()
+    assert found
+    reason = next(iter(VOID_REASON_LABELS))
+    for record_id, version in found:
+        corrections.void_record(
+            database, actor_of(database), TODAY, "assessment", record_id, version, reason
+        )
+
+
+def test_the_funder_rows_keep_the_walk_in_one_process(split: None) -> None:
+    """Rows go out in walk order: a walk they watch is never split; the summary's is."""
+    rows = RowCollector(OCTOBER, "WA", lambda row: None)
+    outcomes = OutcomeChange(OCTOBER)
+    assert walk_split.workers_for(50_000, [rows, outcomes]) == 1
+    assert walk_split.workers_for(50_000, [outcomes]) == 2
+
+
+def test_cancelling_stops_the_workers(split: None, plain_agency: Database) -> None:
+    told: list[tuple[int, int]] = []
+    with pytest.raises(Cancelled):
+        _report(
+            plain_agency, progress=lambda d, t: told.append((d, t)), cancelled=lambda: told != []
+        )
+    assert multiprocessing.active_children() == []
+
+
+def test_a_killed_worker_leaves_the_walk_to_one_process(
+    split: None,
+    plain_agency: Database,
+    monkeypatch: pytest.MonkeyPatch,
+    caplog: pytest.LogCaptureFixture,
+) -> None:
+    given = walk_split._Workers._give
+
+    def give_then_kill(pipe, waiting, busy) -> None:  # type: ignore[no-untyped-def]
+        given(pipe, waiting, busy)
+        for child in multiprocessing.active_children():
+            os.kill(child.pid, signal.SIGKILL)
+
+    monkeypatch.setattr(walk_split._Workers, "_give", staticmethod(give_then_kill))
+    apart = _report(plain_agency)
+    assert "walking in one process" in caplog.text
+    assert apart == _one_process(plain_agency)
+    assert multiprocessing.active_children() == []
