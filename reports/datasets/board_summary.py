@@ -20,6 +20,7 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Collection, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
+from typing import ClassVar
 
 from db import report_queries as queries
 from db.dates import Period, add_months, month_end
@@ -84,6 +85,9 @@ class YearBeforeStatus:
     as_of: dt.date
     counts: StatusCounts = field(default_factory=StatusCounts)
     reads: Collection[str] = frozenset()
+    # Of a walked client: whether it was assessed in the 183 days (its death comes with
+    # the events, which are always read).
+    walk_reads: ClassVar[frozenset[str]] = frozenset({"assessed_on", "contact_status"})
     stored: StoredSeries | None = field(default=None, repr=False)
 
     def prepare(self, session: Session, followups_closed: Iterable[int]) -> IdSet:

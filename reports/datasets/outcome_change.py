@@ -13,6 +13,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Collection, Iterable
 from dataclasses import dataclass, field
+from typing import ClassVar
 
 from db.dates import Period
 from db.engine import Session
@@ -71,6 +72,21 @@ MEASURES = (
 )
 
 
+# What it reads of a walked client (the walk reads nothing more than its tallies need
+# and this): the answers of the measures, the goal, and for days of use the substance
+# records.
+WALK_READS = frozenset(
+    {
+        "assessed_on",
+        "kind",
+        "contact_status",
+        "goal",
+        "substances",
+        *(m.key for m in MEASURES if m.read is not _use_days),
+    }
+)
+
+
 @dataclass
 class Pairs:
     """The pairs of one measure and one goal."""
@@ -97,6 +113,7 @@ class OutcomeChange:
     period: Period
     pairs: dict[tuple[str, str], Pairs] = field(default_factory=dict)
     reads: Collection[str] = frozenset()
+    walk_reads: ClassVar[frozenset[str]] = WALK_READS
 
     def get(self, measure: str, goal: str) -> Pairs:
         return self.pairs.get((measure, goal)) or Pairs()
