@@ -343,7 +343,8 @@ def _unknown(
         )
     )
     stale -= dead
-    episodes = queries.latest_episodes(session, as_of)
+    # An episode opened before `followed_since` is not followed whichever it is: not read.
+    episodes = queries.latest_episodes(session, as_of, followup_rules.followed_since(as_of, months))
     found = UnknownStatus()
     for client_id in stale:
         episode = episodes.get(client_id)
