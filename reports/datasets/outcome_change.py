@@ -146,14 +146,29 @@ class OutcomeChange:
 def pair_of(
     history: ClientHistory, period: Period
 ) -> tuple[AssessmentFacts, AssessmentFacts] | None:
-    """(intake, latest follow-up or discharge in `period`), both completed; None without."""
-    done = [a for a in history.assessments if a.contact_status == "completed"]
-    later = [a for a in done if a.kind != "intake" and period.start <= a.assessed_on <= period.end]
-    if not later:
+    """(intake, latest follow-up or discharge in `period`), both completed; None without.
+
+    Read from the end of the history, which is sorted by date: the walk asks this of
+    every client, most of whom have nothing in the period (tests/reports/datasets/
+    test_outcome_change_properties.py holds it to the pairing read literally)."""
+    assessments = history.assessments
+    start, end = period.start, period.end
+    at = len(assessments)
+    while at:
+        at -= 1
+        latest = assessments[at]
+        if latest.assessed_on < start:
+            return None
+        completed = latest.contact_status == "completed"
+        if completed and latest.kind != "intake" and latest.assessed_on <= end:
+            break
+    else:
         return None
-    latest = later[-1]
-    intakes = [a for a in done if a.kind == "intake" and a.assessed_on < latest.assessed_on]
-    return (intakes[-1], latest) if intakes else None
+    for intake in reversed(assessments[:at]):
+        completed = intake.contact_status == "completed"
+        if completed and intake.kind == "intake" and intake.assessed_on < latest.assessed_on:
+            return intake, latest
+    return None
 
 
 def _primary_class(intake: AssessmentFacts) -> str | None:
