@@ -307,13 +307,13 @@ def _statuses(
     """`classify_series` from the stored status, headlines only (all the tallies count),
     skipped for a client whose latest completed assessment is too old for any trend
     date: unknown throughout, in the population only for harm."""
-    last = max(
-        (a.assessed_on for a in history.assessments if a.contact_status == "completed"),
-        default=None,
-    )
-    if last is None or (dates[0] - last).days > rules.UNKNOWN_AFTER_DAYS:
-        return [[] for _ in dates]
-    return stored.of(history)
+    # The history is sorted by date: its last completed assessment is the latest.
+    for a in reversed(history.assessments):
+        if a.contact_status == "completed":
+            if (dates[0] - a.assessed_on).days > rules.UNKNOWN_AFTER_DAYS:
+                break
+            return stored.of(history)
+    return [[] for _ in dates]
 
 
 def _alive_and_recent(history: ClientHistory, as_of: dt.date) -> bool:
