@@ -137,7 +137,11 @@ class OutcomeChange:
         for m in MEASURES:
             first, last = m.read(intake, primary), m.read(latest, primary)
             if first is not None and last is not None:
-                self.pairs.setdefault((m.key, goal), Pairs()).add(first, last, m.higher_is_better)
+                # Not setdefault: it would build a Pairs for every pair counted.
+                pairs = self.pairs.get((m.key, goal))
+                if pairs is None:
+                    pairs = self.pairs[m.key, goal] = Pairs()
+                pairs.add(first, last, m.higher_is_better)
 
     def flush(self) -> None:
         pass
