@@ -242,11 +242,17 @@ def last_completed_before(session: Session, as_of: dt.date, before: dt.date) -> 
     return list(session.scalars(select(latest.c.client_id).where(latest.c.last_on < before)))
 
 
-def latest_episodes(session: Session, as_of: dt.date) -> dict[int, tuple[dt.date, dt.date | None]]:
-    """Each client's latest episode opened on or before `as_of`: (opened_on, closed_on)."""
+def latest_episodes(
+    session: Session, as_of: dt.date, opened_from: dt.date | None = None
+) -> dict[int, tuple[dt.date, dt.date | None]]:
+    """Each client's latest episode opened on or before `as_of`: (opened_on, closed_on);
+    with `opened_from`, only the clients whose latest opened on or after it."""
+    opened = Episode.opened_on <= as_of
+    if opened_from is not None:
+        opened &= Episode.opened_on >= opened_from
     latest = (
         select(Episode.client_id, func.max(Episode.opened_on).label("opened_on"))
-        .where(Episode.opened_on <= as_of)
+        .where(opened)
         .group_by(Episode.client_id)
         .subquery()
     )

@@ -21,6 +21,7 @@ import datetime as dt
 from bisect import bisect_left, bisect_right
 from collections.abc import Collection, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
+from typing import ClassVar
 
 from db import report_queries as queries
 from db.dates import Period, add_months, month_end
@@ -85,6 +86,9 @@ class YearBeforeStatus:
     as_of: dt.date
     counts: StatusCounts = field(default_factory=StatusCounts)
     reads: Collection[str] = frozenset()
+    # Of a walked client: whether it was assessed in the 183 days (its death comes with
+    # the events, which are always read).
+    walk_reads: ClassVar[frozenset[str]] = frozenset({"assessed_on", "contact_status"})
     stored: StoredSeries | None = field(default=None, repr=False)
     recent: Sequence[int] = field(default=(), repr=False)  # ids prepare() found, sorted
 

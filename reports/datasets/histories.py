@@ -95,11 +95,20 @@ def _assessments(columns: Columns, substances: dict[int, tuple[SubstanceFacts, .
         map(
             _make_assessment,
             *columns[_HEAD],
-            map(_barc10, *columns[_BARC]),
+            _barc10_of(columns[_BARC]),
             *columns[_TAIL],
             map(substances.get, columns[1], repeat(())),
         )
     )
+
+
+def _barc10_of(items: Columns) -> Iterator[tuple[int | None, ...] | None]:
+    """The BARC-10 tuples of the rows; None throughout when no row has a first item (the
+    block was not read, or never answered), without looking at each row."""
+    first = items[0]
+    if first.count(None) == len(first):
+        return repeat(None)
+    return map(_barc10, *items)
 
 
 def _by_client(

@@ -38,12 +38,17 @@ from reports.rules import followup as followup_rules
 from reports.rules import recovery as rules
 from reports.rules.facts import ClientHistory
 from reports.rules.harm import DEATH_INDICATOR, EVENT_INDICATOR
+from reports.rules.harm import READS as HARM_READS
 from reports.rules.harm_trend import Levels
 
 log = logging.getLogger(__name__)
 
 TREND_MONTHS = 12
 CHECK_EVERY = 500
+# The AssessmentFacts fields the walk's own tallies read: harm's 28-day items (§7), and
+# dates, kinds and contacts (follow-up windows, recency, death). The status comes
+# stored, so no substance record is read unless an observer names them.
+WALK_READS = HARM_READS
 Followups = dict[int, tuple[int, int]]  # per client: windows closed in the period, met
 
 
@@ -54,6 +59,9 @@ class WalkObserver(Protocol):
     def reads(self) -> Collection[str]:
         """The AssessmentFacts fields it reads of a client that only it needs."""
         ...
+
+    # An observer may also name, as `walk_reads`, the AssessmentFacts fields it reads of
+    # the walked clients beyond WALK_READS; one that does not is given every field.
 
     def prepare(self, session: Session, followups_closed: Iterable[int]) -> IdSet:
         """Before the walk: the clients it needs, walked or not."""
@@ -249,7 +257,7 @@ def _walked(
     closed = tallies.followups.closed_by_client
     followups_from = intakes_from(_reach(tallies.followups), tallies.followups.months)
     harm_period = Period.twelve_months_ending(as_of)
-    histories = load_histories(session, ids, until=as_of)
+    histories = load_histories(session, ids, until=as_of, reads=walk_reads(observers))
     stored = StoredSeries(session, ids, dates, headlines=True)
     for done, history in enumerate(histories, start=before + 1):
         tick(done)
@@ -268,6 +276,18 @@ def _walked(
                 o.offer(history, status, harm[-1], follow)
         if assessed_in(history, harm_period):
             yield history
+
+
+def walk_reads(observers: Sequence[WalkObserver]) -> frozenset[str] | None:
+    """What the walk reads of each client: WALK_READS and every observer's `walk_reads`;
+    None (every field and substance record) when an observer does not name its own."""
+    reads = set(WALK_READS)
+    for observer in observers:
+        named: Collection[str] | None = getattr(observer, "walk_reads", None)
+        if named is None:
+            return None
+        reads.update(named)
+    return frozenset(reads)
 
 
 class _Ticker:
@@ -314,13 +334,13 @@ def _statuses(
     """`classify_series` from the stored status, headlines only (all the tallies count),
     skipped for a client whose latest completed assessment is too old for any trend
     date: unknown throughout, in the population only for harm."""
-    last = max(
-        (a.assessed_on for a in history.assessments if a.contact_status == "completed"),
-        default=None,
-    )
-    if last is None or (dates[0] - last).days > rules.UNKNOWN_AFTER_DAYS:
-        return [[] for _ in dates]
-    return stored.of(history)
+    # The history is sorted by date: its last completed assessment is the latest.
+    for a in reversed(history.assessments):
+        if a.contact_status == "completed":
+            if (dates[0] - a.assessed_on).days > rules.UNKNOWN_AFTER_DAYS:
+                break
+            return stored.of(history)
+    return [[] for _ in dates]
 
 
 def _alive_and_recent(history: ClientHistory, as_of: dt.date) -> bool:
@@ -350,7 +370,8 @@ def _unknown(
         )
     )
     stale -= dead
-    episodes = queries.latest_episodes(session, as_of)
+    # An episode opened before `followed_since` is not followed whichever it is: not read.
+    episodes = queries.latest_episodes(session, as_of, followup_rules.followed_since(as_of, months))
     found = UnknownStatus()
     for client_id in stale:
         episode = episodes.get(client_id)

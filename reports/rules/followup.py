@@ -12,7 +12,7 @@ from __future__ import annotations
 from bisect import bisect_left
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
-from datetime import date
+from datetime import date, timedelta
 from functools import lru_cache
 
 from db.dates import Period, add_months
@@ -161,6 +161,13 @@ def still_followed(
     if closed_on is not None and closed_on <= as_of:
         return False
     return as_of <= add_months(opened_on, max(months) + WINDOW_CLOSES_MONTHS_AFTER)
+
+
+def followed_since(as_of: date, months: Sequence[int] = DEFAULT_POINTS_MONTHS) -> date:
+    """A date before which no episode opened is `still_followed` on `as_of`, whether closed
+    or not: its last window closes max(months) + 2 months after the intake, and a month
+    adds at most 31 days. Lets a report read only the episodes opened since."""
+    return as_of - timedelta(days=31 * (max(months) + WINDOW_CLOSES_MONTHS_AFTER))
 
 
 @dataclass(frozen=True, slots=True)

@@ -102,3 +102,53 @@ def test_the_counts_do_not_depend_on_who_watches(agency: Database) -> None:
     assert alone.recovery == watched.recovery
     assert alone.followups.grid == watched.followups.grid
     assert alone.harm == watched.harm
+
+
+class Reader(Recorder):
+    """An observer that names what it reads of a walked client, and keeps the histories."""
+
+    def __init__(self, walk_reads: Collection[str]) -> None:
+        super().__init__()
+        self.walk_reads = frozenset(walk_reads)
+        self.histories: list[ClientHistory] = []
+
+    def offer(
+        self,
+        history: ClientHistory,
+        status: ClassStatus | None,
+        harm: Levels | None,
+        followups: tuple[int, int],
+    ) -> None:
+        super().offer(history, status, harm, followups)
+        self.histories.append(history)
+
+
+def _substance_classes(observer: Reader) -> set[str]:
+    return {
+        s.substance_class for h in observer.histories for a in h.assessments for s in a.substances
+    }
+
+
+def test_the_walk_reads_what_its_observers_name_and_counts_the_same(agency: Database) -> None:
+    """Substance records and answers no tally reads are read only for an observer that
+    names them (`walk_reads`); one that does not say is given everything."""
+    narrow, goals, silent = Reader(()), Reader({"goal", "substances"}), Recorder()
+    with agency.reading() as session:
+        alone = monthly_dataset(session, OCTOBER_2026, (3, 6, 12), pool_below=None)
+        watched = monthly_dataset(
+            session, OCTOBER_2026, (3, 6, 12), pool_below=None, observers=(narrow,)
+        )
+        full = monthly_dataset(
+            session, OCTOBER_2026, (3, 6, 12), pool_below=None, observers=(goals, silent)
+        )
+    assert len(narrow.histories) == len(STATUS)
+    assert _substance_classes(narrow) == set()
+    assert {a.goal for h in narrow.histories for a in h.assessments} == {None}
+    # The hand-made agency's clients record opioid, alcohol and stimulant use.
+    assert {"opioid", "alcohol", "stimulant"} <= _substance_classes(goals)
+    assert {a.goal for h in goals.histories for a in h.assessments} - {None}
+    for data in (watched, full):
+        assert data.recovery == alone.recovery
+        assert data.trend == alone.trend
+        assert data.followups.grid == alone.followups.grid
+        assert data.harm == alone.harm

@@ -4,7 +4,7 @@ dates, the points a later intake overtakes and those of a client who died left o
 
 from __future__ import annotations
 
-from datetime import date
+from datetime import date, timedelta
 
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
@@ -14,8 +14,10 @@ from reports.rules.followup import (
     COMPLETED,
     PointState,
     client_followups,
+    followed_since,
     followup_points,
     point_state,
+    still_followed,
 )
 from tests.reports.rules.fast_path_histories import anchored
 
@@ -58,3 +60,21 @@ def test_client_followups_is_the_rule_read_literally(
     as_of, history = drawn
     got = client_followups(history, as_of, months, day_over=day_over)
     assert got == literally(history, as_of, months, day_over)
+
+
+DAYS = st.dates(date(2020, 1, 1), date(2030, 12, 31))
+
+
+@settings(max_examples=EXAMPLES, deadline=None)
+@given(DAYS, DAYS, POINTS, st.one_of(st.none(), DAYS))
+def test_no_episode_opened_before_followed_since_is_still_followed(
+    opened_on: date, as_of: date, months: tuple[int, ...], closed_on: date | None
+) -> None:
+    """The report reads only episodes opened from `followed_since` on: one opened earlier
+    is never still followed (its last window closed max(months) + 2 months after)."""
+    since = followed_since(as_of, months)
+    if opened_on < since:
+        assert not still_followed(opened_on, closed_on, as_of, months)
+    # Not so early that it reads much more than it needs: an episode opened a month
+    # after it, not closed, is still followed.
+    assert still_followed(since + timedelta(days=31), None, as_of, months)
