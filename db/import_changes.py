@@ -119,42 +119,53 @@ def delete_dropped(live: Session, before: Mapping[str, int]) -> None:
 def update_changed(live: Session, before: Mapping[str, int], moved: Any) -> None:
     """The written clients' rows stored before the import set to the copy's values, by id,
     each reference to a row the import added moved like the added rows (`moved(table,
-    column, prefix)` gives the SQL and its parameters, from db/import_stage.py)."""
+    column, prefix)` gives the SQL and its parameters, from db/import_stage.py). Rows equal
+    to the copy's are left unwritten: most of a changed client's rows are."""
     conn = live.connection()
     for name in _OWNED_BY:
         table = _table(name)
         sets: list[str] = []
+        same: list[str] = []
         parameters: list[int] = []
         for column in table.columns:
             if column.name == "id":
                 continue
             sql, added = moved(table, column, "s.")
             sets.append(f'"{column.name}" = {sql}')
+            same.append(f'main."{name}"."{column.name}" IS {sql}')
             parameters.extend(added)
         owned = _OWNED_BY[name].format(t="s")
         conn.exec_driver_sql(
             f'UPDATE main."{name}" SET {", ".join(sets)} FROM stage."{name}" AS s '
-            f'WHERE main."{name}"."id" = s."id" AND s."id" <= ? AND {owned}',
-            (*parameters, before[name]),
+            f'WHERE main."{name}"."id" = s."id" AND s."id" <= ? AND {owned} '
+            f"AND NOT ({' AND '.join(same)})",
+            (*parameters, before[name], *parameters),
         )
 
 
 def replace_statuses(live: Session, moved: Any) -> None:
-    """The written clients' stored statuses replaced by the copy's, built after the import."""
+    """The written clients' stored statuses made the copy's, built after the import: rows
+    the copy does not have alike deleted, then the copy's rows not left in place added."""
     conn = live.connection()
     table = _table(_STATUS)
     values: list[str] = []
     parameters: list[int] = []
     for column in table.columns:
-        sql, added = moved(table, column, "")
+        sql, added = moved(table, column, "s.")
         values.append(sql)
         parameters.extend(added)
+    alike = " AND ".join(f'm."{c.name}" IS s."{c.name}"' for c in table.columns)
+    keys = " AND ".join(f'm."{c.name}" = s."{c.name}"' for c in table.primary_key.columns)
     written = f'"client_id" IN (SELECT "client_id" FROM stage."{_CHANGED}")'
-    conn.exec_driver_sql(f'DELETE FROM main."{_STATUS}" WHERE {written}')
+    conn.exec_driver_sql(
+        f'DELETE FROM main."{_STATUS}" AS m WHERE m.{written} AND NOT EXISTS '
+        f'(SELECT 1 FROM stage."{_STATUS}" AS s WHERE {alike})'
+    )
     listed = ", ".join(f'"{c.name}"' for c in table.columns)
     conn.exec_driver_sql(
         f'INSERT INTO main."{_STATUS}" ({listed}) SELECT {", ".join(values)} '
-        f'FROM stage."{_STATUS}" WHERE {written}',
+        f'FROM stage."{_STATUS}" AS s WHERE s.{written} AND NOT EXISTS '
+        f'(SELECT 1 FROM main."{_STATUS}" AS m WHERE {keys})',
         tuple(parameters),
     )
 

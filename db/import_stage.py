@@ -14,8 +14,10 @@ SELECT a table, inside one write transaction: no row passes through Python.
 Saves made on the live database while the copy was being loaded took ids the
 copy also handed out; `merge` moves the import's rows past the highest id now
 stored in each table, and every reference between them with them, in the SQL.
-A killed or refused import leaves the live database untouched; its copy is
-removed by the next import (`discard`).
+An import with --update also changed stored clients in the copy: the same
+transaction puts those clients' rows in place (db/import_changes.py), unless a
+desk wrote to one of them meanwhile. A killed or refused import leaves the live
+database untouched; its copy is removed by the next import (`discard`).
 """
 
 from __future__ import annotations

@@ -6,8 +6,9 @@ and the valid rows of a chunk go in with Core executemany inserts inside ONE
 write transaction. On a SQLite file that transaction is a private staging
 copy's (db/import_stage.py), so the front desk keeps saving while the whole
 file is read and checked; only a complete, valid import is then merged into
-the database, in one short transaction with the `import` audit row. On
-PostgreSQL, and with --update, the transaction is the database's own. When
+the database, in one short transaction with the `import` audit row (with
+--update also the changed clients' rows, db/import_changes.py). On
+PostgreSQL the transaction is the database's own. When
 any problem was found the transaction is rolled back and the caller gets the
 list of problems, each naming its sheet, row and column.
 """
