@@ -21,7 +21,9 @@ from db.import_stage import stage_path
 from db.models import Assessment, AuditEntry, Client, Episode, StatusAfterAssessment
 from db.models import SubstanceRecord as Substance
 from forms import records
+from forms.corrections import void_record
 from forms.importer import import_workbook
+from tests.accounts import signed_in
 from tests.conftest import TODAY
 from tests.forms.exchange_books import client, intake, substance, write_book
 from tests.forms.test_import_staging import kill_import_at
@@ -198,7 +200,18 @@ def _desk_adds_follow_up(database: Database, actor, client_id: int) -> None:
     records.add_assessment(database, actor, client_id, FOLLOW_UP, [], TODAY)
 
 
-@pytest.mark.parametrize("desk_change", [_desk_renames, _desk_adds_follow_up])
+def _manager_voids_the_intake(database: Database, _desk, client_id: int) -> None:
+    with database.reading() as session:
+        visit = session.execute(
+            select(Assessment.id, Assessment.version).where(Assessment.client_id == client_id)
+        ).one()
+    manager = signed_in(database, "manager")
+    void_record(database, manager, TODAY, "assessment", visit.id, visit.version, "duplicate")
+
+
+@pytest.mark.parametrize(
+    "desk_change", [_desk_renames, _desk_adds_follow_up, _manager_voids_the_intake]
+)
 def test_a_client_changed_at_a_desk_meanwhile_refuses_the_whole_update(
     database: Database, admin, front_desk, tmp_path: Path, desk_change
 ) -> None:
