@@ -101,6 +101,19 @@ def hold_chain_until_commit(session: Session) -> None:
     session.info[_HOLD] = True
 
 
+def take_held_rows(session: Session) -> list[dict[str, Any]]:
+    """The audit rows `session` holds (`hold_chain_until_commit`), taken off it unchained:
+    a staged import writes them into the database it merges into (db/import_changes.py)."""
+    rows: list[dict[str, Any]] = session.info.pop(_PENDING, None) or []
+    return rows
+
+
+def add_rows(session: Session, rows: list[dict[str, Any]]) -> None:
+    """Rows taken with `take_held_rows`, chained when `session` commits, like its own."""
+    session.info.setdefault(_PENDING, []).extend(rows)
+    session.info[_HOLD] = True
+
+
 @event.listens_for(Session, "before_commit")
 def _chain_pending_rows(session: Session) -> None:
     rows: list[dict[str, Any]] | None = session.info.pop(_PENDING, None)

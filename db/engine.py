@@ -133,6 +133,13 @@ def _begin_immediate(conn: Any, engine: Engine) -> None:
         _driver_sql(conn, _FULL_WAIT)
 
 
+def _bounded_lock_waits(session: Session) -> None:
+    """On a server, a save's wait for a lock ends after IMPORT_WAIT_MS: a code a desk typed
+    that a running import has loaded, or a record it is changing, holds the save until the
+    import commits, minutes maybe; the clinician is told instead (BusyWithImportError)."""
+    session.connection().exec_driver_sql(f"SET LOCAL lock_timeout = {int(IMPORT_WAIT_MS)}")
+
+
 def _turn(engine: Engine) -> Path | None:
     database = engine.url.database
     if engine.dialect.name != "sqlite" or not database or database == ":memory:":
@@ -262,7 +269,8 @@ class Database:
 
         While an import runs (db/import_guard.py), a write from anywhere else goes
         through as usual; only one that waited in vain for a lock the import holds
-        raises BusyWithImportError (on SQLite after IMPORT_WAIT_MS, see _begin_immediate)."""
+        raises BusyWithImportError (on SQLite after IMPORT_WAIT_MS, see _begin_immediate;
+        on a server a row lock waited for that long, see _bounded_lock_waits)."""
         self.require_healthy_file()
         own_import = import_guard.holds_import()
         turn = _turn(self.engine)
@@ -270,6 +278,8 @@ class Database:
         own_turn = turn is not None and write_queue.holds(turn)
         try:
             with self._write() as session, session.begin():
+                if not own_import and not self.is_sqlite:
+                    _bounded_lock_waits(session)
                 yield session
         except Exception as exc:
             if own_import or classify(exc) is not Failure.LOCKED:

@@ -14,8 +14,10 @@ SELECT a table, inside one write transaction: no row passes through Python.
 Saves made on the live database while the copy was being loaded took ids the
 copy also handed out; `merge` moves the import's rows past the highest id now
 stored in each table, and every reference between them with them, in the SQL.
-A killed or refused import leaves the live database untouched; its copy is
-removed by the next import (`discard`).
+An import with --update also changed stored clients in the copy: the same
+transaction puts those clients' rows in place (db/import_changes.py), unless a
+desk wrote to one of them meanwhile. A killed or refused import leaves the live
+database untouched; its copy is removed by the next import (`discard`).
 """
 
 from __future__ import annotations
@@ -30,6 +32,7 @@ from typing import Any
 from sqlalchemy import Column, Connection, Table, func, select
 from sqlalchemy.orm import Session
 
+from db import audit, import_changes
 from db.cipher import Passphrase, connect
 from db.engine import _IMMEDIATE, Database
 from db.files import private_file
@@ -46,6 +49,7 @@ MOVED = (
     "events",
     "encounters",
     "consents",
+    "corrections",
 )
 # Tables keyed by their client: their rows are the import's new clients' rows.
 BY_CLIENT = ("status_after_assessment",)
@@ -89,10 +93,12 @@ class Highest:
     """The highest id of each moved table, before an import or in the live database."""
 
     ids: Mapping[str, int]
+    audit_seq: int = 0  # the copy's last audit row: a desk's writes since come after it
 
     @classmethod
     def read(cls, session: Session) -> Highest:
-        return cls({name: _highest(session, name) for name in MOVED})
+        ids = {name: _highest(session, name) for name in MOVED}
+        return cls(ids, import_changes.highest_audit_seq(session))
 
 
 def _highest(session: Session, name: str) -> int:
@@ -137,18 +143,45 @@ def _detach(conn: Connection) -> None:
         conn.invalidate()
 
 
-def merge(live: Session, before: Highest) -> dict[str, int]:
+def merge(
+    live: Session,
+    before: Highest,
+    *,
+    changes: bool = False,
+    audit_rows: list[dict[str, Any]] | None = None,
+) -> dict[str, int]:
     """Insert into `live` the rows the attached copy (`merging`) holds past `before`, ids
     moved past the live database's highest. Rows counted by table. The rows go from file
-    to file inside SQLite, none through Python. The caller owns the transaction."""
+    to file inside SQLite, none through Python. The caller owns the transaction.
+
+    `changes` (an import with --update, db/import_changes.py): the rows of the clients
+    stored before that the import wrote are also replaced by the copy's, unless a desk
+    wrote to one of them meanwhile (ChangedAtDeskError, nothing written). `audit_rows`, the
+    copy's held audit rows (db.audit.take_held_rows), are chained onto the database's trail
+    at the commit, the ids of the assessments they name moved with them."""
     taken = _codes_taken(live, before)
     if taken:
         raise CodesTakenError(taken)
+    if changes:
+        import_changes.refuse_desk_changes(live, before.audit_seq)
+        import_changes.delete_dropped(live, before.ids)
     now = Highest.read(live)
     shift = {name: now.ids[name] - before.ids[name] for name in MOVED}
     counts = {}
     for name in (*MOVED, *BY_CLIENT):
         counts[name] = _copy_table(live, _table(name), before, shift)
+    if changes:
+
+        def moved(table: Table, column: Column[Any], prefix: str) -> tuple[str, list[int]]:
+            return _moved_sql(table, column, before, shift, prefix)
+
+        import_changes.update_changed(live, before.ids, moved)
+        import_changes.replace_statuses(live, moved)
+    if audit_rows:
+        rows = import_changes.moved_audit_rows(
+            audit_rows, before.ids["assessments"], shift["assessments"]
+        )
+        audit.add_rows(live, rows)
     log.info("import merged: %s", counts)
     return counts
 
@@ -194,10 +227,11 @@ def _copy_table(live: Session, table: Table, before: Highest, shift: Mapping[str
 
 
 def _moved_sql(
-    table: Table, column: Column[Any], before: Highest, shift: Mapping[str, int]
+    table: Table, column: Column[Any], before: Highest, shift: Mapping[str, int], prefix: str = ""
 ) -> tuple[str, list[int]]:
-    """The column's value as the SELECT gives it, and the parameters that expression takes."""
-    name = f'"{column.name}"'
+    """The column's value as the SELECT gives it, and the parameters that expression takes
+    (`prefix`: the copy's table alias, where the statement names two tables)."""
+    name = f'{prefix}"{column.name}"'
     target = _moved_table(table, column)
     if target is None or not shift[target]:
         return name, []

@@ -23,7 +23,10 @@ def existing_allowed(
 ) -> bool:
     """Rows may go to a client stored before this import only with --update, and never to
     one merged into another (each said once per sheet)."""
-    if run.is_new(ref) or (run.update and not ref.merged):
+    if run.is_new(ref):
+        return True
+    if run.update and not ref.merged:
+        run.first_rows.setdefault(ref.id, (sheet.name, row, code))
         return True
     if (sheet.name, code) not in run.told_existing:
         run.told_existing.add((sheet.name, code))

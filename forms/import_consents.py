@@ -89,6 +89,7 @@ def _row(
         return None
     row = _table_row(run, ref.id, values)
     if not run.is_new(ref):
+        run.changed_clients.add(ref.id)
         consents.audit_added(run.session, run.actor, row)
     return row
 
@@ -104,6 +105,7 @@ def _bring_in_line(run: ImportRun, number: int, consent: Any, values: dict[str, 
         )
         return
     if consents.update_from_import(run.session, run.actor, consent, values):
+        run.changed_clients.add(consent.client_id)
         run.updated[CONSENTS.name] += 1
     else:
         run.unchanged[CONSENTS.name] += 1
@@ -138,6 +140,7 @@ def consents_from_consent_share(run: ImportRun) -> None:
         }
         row = _table_row(run, client_id, values)
         if client_id <= run.clients_before:
+            run.changed_clients.add(client_id)
             consents.audit_added(run.session, run.actor, row)
         rows.append(row)
     bulk.insert_rows(run.session, "consents", rows)

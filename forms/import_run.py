@@ -106,6 +106,15 @@ class ImportRun:
             else {}
         )
         self.matched: set[tuple[str, int]] = set()
+        # With --update: clients stored before whose rows the import writes, and the first
+        # file row naming each stored client (a staged merge names it if a desk changed it).
+        self.changed_clients: set[int] = set()
+        self.first_rows: dict[int, tuple[str, int, str]] = {}
+
+    def written_clients(self) -> set[int]:
+        """The clients stored before the import whose rows or derived rows it writes."""
+        touched = self.rebuild_clients | self.status_clients | self.changed_clients
+        return {c for c in touched if c <= self.clients_before}
 
     def tick(self, rows: int) -> None:
         """Count rows read; report progress and honour a cancel between chunks."""

@@ -48,6 +48,7 @@ def client(run: ImportRun, ref: bulk.ClientRef, values: Mapping[str, Any]) -> No
         run.unchanged[CLIENTS.name] += 1
         return
     clients.update_client(run.session, run.actor, ref.id, stored.version, values)
+    run.changed_clients.add(ref.id)
     run.updated[CLIENTS.name] += 1
 
 
@@ -155,6 +156,7 @@ def new_only(run: ImportRun, sheet: Sheet, rows: list[dict[str, Any]]) -> list[d
                 run.unchanged[sheet.name] += 1
                 continue
             if row["client_id"] is not None:
+                run.changed_clients.add(row["client_id"])
                 audit.record(run.session, run.actor, "create", sheet.entity, None, after=row)
         fresh.append(row)
     return fresh

@@ -6,8 +6,9 @@ and the valid rows of a chunk go in with Core executemany inserts inside ONE
 write transaction. On a SQLite file that transaction is a private staging
 copy's (db/import_stage.py), so the front desk keeps saving while the whole
 file is read and checked; only a complete, valid import is then merged into
-the database, in one short transaction with the `import` audit row. On
-PostgreSQL, and with --update, the transaction is the database's own. When
+the database, in one short transaction with the `import` audit row (with
+--update also the changed clients' rows, db/import_changes.py). On
+PostgreSQL the transaction is the database's own. When
 any problem was found the transaction is rolled back and the caller gets the
 list of problems, each naming its sheet, row and column.
 """
@@ -21,7 +22,7 @@ from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from db import audit, backups, bulk, import_stage, status_rows
+from db import audit, backups, bulk, import_changes, import_stage, status_rows
 from db.access import Actor, Permission
 from db.engine import Database, Session
 from db.jobs import Cancelled, IsCancelled, Progress
@@ -122,7 +123,7 @@ def _attempt(
     job = _Job(actor, path, today, update, problems, progress, cancelled, in_order)
     with WorkbookReader(path) as reader, database.importing():
         try:
-            staged = import_stage.can_stage(database) and not update
+            staged = import_stage.can_stage(database)
             if staged or not database.is_sqlite:
                 job.reserve_codes = functools.partial(_reserve_codes, database)
             result = _staged(database, job, reader) if staged else _direct(database, job, reader)
@@ -171,8 +172,8 @@ class _Job:
 
 def _direct(database: Database, job: _Job, reader: WorkbookReader) -> ImportResult:
     """Validated and loaded in one write transaction of the database itself: on
-    PostgreSQL, where an import's rows hold up no other workstation's save, and for
-    --update, whose changes to stored records are not staged (docs/exchange.md)."""
+    PostgreSQL, where an import's rows hold up no other workstation's save, and into an
+    in-memory SQLite database, which has no file to copy."""
     with database.writing() as session:
         if not database.is_sqlite:  # saves go on meanwhile: their audit rows must too
             audit.hold_chain_until_commit(session)
@@ -187,16 +188,46 @@ def _staged(database: Database, job: _Job, reader: WorkbookReader) -> ImportResu
     database's write lock; written to the database in one short transaction at the end."""
     with import_stage.staged(database) as (stage, before):
         with stage.writing() as staged:
+            audit.hold_chain_until_commit(staged)  # chained in the database, not the copy
             result = job.load(staged, reader)
+            if job.update:
+                _keep_written(staged, job)
+            held = audit.take_held_rows(staged)
         # Committed in the copy only: the database has none of it yet.
         _back_up_before_commit(database)
         try:
             with import_stage.merging(database, stage) as session:
-                import_stage.merge(session, before)
+                import_stage.merge(session, before, changes=job.update, audit_rows=held)
                 _audit(session, job, result)
         except import_stage.CodesTakenError as clash:
             _codes_taken(job, clash)
+        except import_changes.ChangedAtDeskError as clash:
+            _changed_at_desk(job, clash)
     return result
+
+
+def _keep_written(session: Session, job: _Job) -> None:
+    """The stored clients the import wrote, with the file row naming each, kept in the copy
+    for the merge (db/import_changes.py)."""
+    assert job.run is not None
+    run = job.run
+    written = run.written_clients()
+    import_changes.keep_written(
+        session, {cid: run.first_rows.get(cid, (CLIENTS.name, 0, "")) for cid in written}
+    )
+
+
+def _changed_at_desk(job: _Job, clash: import_changes.ChangedAtDeskError) -> None:
+    """A desk wrote to a client this --update import changes while it was checked: merging
+    the copy would undo that save, so the file is refused and nothing is written."""
+    for sheet, row, code in clash.changed:
+        job.problems.add(sheet, row, "client_code", _CHANGED_MEANWHILE.format(code=code))
+    raise _Rejected()
+
+
+_CHANGED_MEANWHILE = N_(
+    "{code} was changed at a desk while this import ran; nothing was imported, run it again"
+)
 
 
 def _codes_taken(job: _Job, clash: import_stage.CodesTakenError) -> None:

@@ -37,8 +37,8 @@ class HeldImport:
         if not at_progress:
             merge = db.import_stage.merge
 
-            def held_merge(*args: Any) -> Any:
-                counts = merge(*args)
+            def held_merge(*args: Any, **kwargs: Any) -> Any:
+                counts = merge(*args, **kwargs)
                 self._hold(0, 0)
                 return counts
 

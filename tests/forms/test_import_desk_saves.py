@@ -2,8 +2,13 @@
 with the code left blank (the agency's next code, which the workbook also carries), an
 intake for a client stored before, and a correction of a stored intake. On SQLite for a
 new-records import (staged, db/import_stage.py); on PostgreSQL also with --update, whose
-audited changes are many. A SQLite --update import holds the write lock while it loads
-(docs/development.md): a save then is told the database is busy (tests/desktop)."""
+audited changes are many. A SQLite --update import is staged too, and refuses itself when
+a desk changes a client it changes (tests/forms/test_import_update_staging.py).
+
+A save that meets the running import itself - a code the import has loaded, typed by
+hand; on a server, a record the --update import is changing - waits at most
+IMPORT_WAIT_MS and is told the database is busy with an import, and once the import
+has committed the usual message for that clash."""
 
 from __future__ import annotations
 
@@ -14,11 +19,14 @@ import pytest
 from sqlalchemy import select
 
 import db.audit
+import db.engine
 from db.engine import Database
 from db.models import Assessment, Client
 from forms import records
 from forms.corrections import edit_assessment
+from forms.failures import failure_line
 from forms.importer import import_workbook
+from forms.validation import ValidationFailed
 from tests.accounts import signed_in
 from tests.conftest import TODAY
 from tests.forms.exchange_books import client, intake, substance, write_book
@@ -121,7 +129,7 @@ def test_the_desk_saves_while_an_import_runs(
     any_database: Database, admin, tmp_path: Path, monkeypatch, update: bool
 ) -> None:
     if update and any_database.is_sqlite:
-        pytest.skip("a SQLite --update import holds the write lock while it loads")
+        pytest.skip("these saves change clients the --update changes: SQLite refuses it whole")
     # A large --update chains its audit rows every CHAIN_EVERY rows; two make it happen here.
     monkeypatch.setattr(db.audit, "CHAIN_EVERY", 2)
     stored_intake, second = _store_before(any_database)
@@ -178,3 +186,101 @@ def test_a_code_a_desk_types_while_the_file_is_checked_refuses_the_file_by_name(
         stored = session.execute(select(Client.client_code, Client.family_name)).all()
     # The desk's client is kept; nothing of the file was written.
     assert [tuple(row) for row in stored] == [("IMP-3", "ByHand")]
+
+
+class Typist:
+    """A desk's save made from another thread once the import has loaded every row."""
+
+    def __init__(self, save) -> None:
+        self.save = save
+        self.outcome: list[str] = []
+
+    def during(self, done: int, total: int) -> None:
+        if self.outcome or done < total:
+            return
+        thread = threading.Thread(target=self.attempt)
+        thread.start()
+        thread.join(60)
+        assert not thread.is_alive(), "the desk's save waited for the import's end"
+
+    def attempt(self) -> None:
+        try:
+            self.save()
+            self.outcome.append("saved")
+        except ValidationFailed as exc:
+            self.outcome.append(f"{sorted(exc.errors)}: {exc}")
+        except Exception as exc:  # the one line the desk is shown
+            self.outcome.append(failure_line("Saving the client", exc))
+
+
+BUSY = "Saving the client failed: the database is busy with an import; try again in a moment"
+TYPED = {
+    "client_code": "IMP-3",
+    "given_name": "Typed",
+    "family_name": "ByHand",
+    "birth_date": "1988-08-08",
+}
+
+
+def test_a_code_typed_at_a_desk_that_the_running_import_loaded(
+    any_database: Database, admin, tmp_path: Path, monkeypatch
+) -> None:
+    monkeypatch.setattr(db.engine, "IMPORT_WAIT_MS", 300)  # the desk's wait, kept short here
+    desk = signed_in(any_database, "front_desk")
+    typist = Typist(lambda: records.create_client(any_database, desk, TYPED, TODAY))
+
+    result = import_workbook(
+        any_database, admin, _book(tmp_path, False), TODAY, progress=typist.during
+    )
+
+    if any_database.is_sqlite:  # staged: the desk's client is saved, the file refused by name
+        assert typist.outcome == ["saved"]
+        assert [(p.sheet, p.row, p.column) for p in result.problems] == [
+            ("Clients", 4, "client_code")
+        ]
+        return
+    # On a server the import's uncommitted row holds the code: the desk is told at once...
+    assert typist.outcome == [BUSY]
+    assert result.ok, result.problems
+    # ...and once the import has committed, the usual message naming the field.
+    typist.outcome.clear()
+    typist.attempt()
+    already = "Client code IMP-3 is already used by another client"
+    assert typist.outcome == [f"['client_code']: {already}"]
+
+
+def test_a_desk_save_of_a_client_the_running_update_changes(
+    any_database: Database, admin, tmp_path: Path, monkeypatch
+) -> None:
+    monkeypatch.setattr(db.engine, "IMPORT_WAIT_MS", 300)
+    _store_before(any_database)
+    desk = signed_in(any_database, "front_desk")
+    with any_database.reading() as session:
+        stored = session.execute(
+            select(Client.id, Client.version).where(Client.client_code == STORED[0])
+        ).one()
+    person = {"client_code": STORED[0], "given_name": "Desk", "family_name": STORED[0]}
+    person["birth_date"] = "1975-03-03"
+    typist = Typist(
+        lambda: records.update_client(any_database, desk, stored.id, stored.version, person, TODAY)
+    )
+
+    result = import_workbook(
+        any_database, admin, _book(tmp_path, True), TODAY, update=True, progress=typist.during
+    )
+
+    with any_database.reading() as session:
+        given = session.scalar(select(Client.given_name).where(Client.id == stored.id))
+    if any_database.is_sqlite:  # staged: the desk's change is saved, the import refused whole
+        assert typist.outcome == ["saved"] and given == "Desk"
+        assert [(p.sheet, p.row) for p in result.problems] == [("Clients", 5)]
+        assert "was changed at a desk while this import ran" in result.problems[0].message
+        return
+    # The import holds the client's row: the desk is told at once, not frozen until its end.
+    assert typist.outcome == [BUSY]
+    assert result.ok, result.problems
+    assert given == "Stored"
+    # Afterwards the desk's form is out of date: the usual conflict, nothing overwritten.
+    typist.outcome.clear()
+    typist.attempt()
+    assert typist.outcome[0].startswith("Saving the client failed: This client was changed")

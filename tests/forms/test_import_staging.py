@@ -164,7 +164,7 @@ import db.import_stage
 from db.engine import Database
 from forms import accounts
 from forms.importer import import_workbook
-url, book, where, password = sys.argv[1:5]
+url, book, where, password, update = sys.argv[1:6]
 database = Database(url)
 actor = accounts.sign_in(database, "test-admin", password).actor
 def hold(*_):
@@ -177,15 +177,17 @@ if where == "writing":
         hold()
         return copied
     db.import_stage._copy_table = copy_then_hold
-import_workbook(database, actor, Path(book), dt.date(2026, 11, 27),
+import_workbook(database, actor, Path(book), dt.date(2026, 11, 27), update=update == "update",
                 progress=hold if where == "loading" else None)
 """
 
 
-def _kill_import_at(database: Database, book: Path, where: str) -> None:
+def kill_import_at(database: Database, book: Path, where: str, *, update: bool = False) -> None:
+    """Run an import of `book` in a child process and kill it at `where` (see CHILD)."""
     url = database.engine.url.render_as_string(hide_password=False)
+    mode = "update" if update else "add"
     child = subprocess.Popen(
-        [sys.executable, "-c", textwrap.dedent(CHILD), url, str(book), where, PASSWORD],
+        [sys.executable, "-c", textwrap.dedent(CHILD), url, str(book), where, PASSWORD, mode],
         stdout=subprocess.PIPE,
         text=True,
     )
@@ -206,7 +208,7 @@ def test_an_import_killed_midway_leaves_nothing_and_the_next_one_loads(
         pytest.skip("a server import writes in one transaction while it loads")
     book = _book(tmp_path)
 
-    _kill_import_at(any_database, book, where)
+    kill_import_at(any_database, book, where)
 
     assert _imported_codes(any_database) == []
     with any_database.reading() as session:
