@@ -21,7 +21,7 @@ from desktop.record_view import RecordView
 from forms import closing, notes
 from reports.outputs.closed_reports import closing_reports
 from tests.conftest import TODAY
-from tests.desktop.harness import PASSWORD, Desk
+from tests.desktop.harness import Desk
 from tests.desktop.live_dialogs import LiveDialogs, Looking
 
 CLOSED_MONTH = dt.date(2026, 9, 1)
@@ -30,8 +30,8 @@ KINDS = [
     *("choose", "text"),  # void a note: why, a note
     *("choose", "text"),  # void a record
     "ask",  # a death
-    *("ask", "ask"),  # sign out, quit from the locked screen
-    "text",  # reopen a month: why
+    *("ask", "ask"),  # quit, sign out from the locked screen
+    *("text", "inform"),  # reopen a month: why, then that it is open
     *("open_path", "ask"),  # restore: the backup, then the question
     *("save_path", "choose"),  # a monthly report, then "Done. Open it now?"
     *("save_path", "save_path"),  # the call list, as a sheet and to print
@@ -125,29 +125,30 @@ def _death(desk: Desk, client_id: int, _folder: Path, live: LiveDialogs) -> None
 
 
 def _leave_locked(desk: Desk, client_id: int, _folder: Path, live: LiveDialogs) -> None:
-    """Signing out, then quitting, from the locked screen with a form unsaved: Escape stays."""
+    """Quitting, then signing out, from the locked screen with a form unsaved: Escape stays
+    locked, the Alt+letter of "Sign out and discard" signs out."""
     window = desk.window
     form = window.clients.edit_client(_page(desk, client_id))
     QTest.keyClicks(form.findChild(QLineEdit, "preferred_name"), "Mi")
     window.lock()
-    with live.answering(False, False):
-        window.signin.other_button.click()
+    with live.answering(False, True):
         window.close()
-    assert window.locked and window.isVisible()
-    window.signin.password.setText(PASSWORD)
-    window.signin.go_button.click()
-    assert not window.locked
+        assert window.locked and window.isVisible()
+        window.signin.other_button.click()
+    assert window.ctx.actor is None, "not signed out"
+    desk.sign_in_as("admin")
 
 
 def _reopen_month(desk: Desk, _client_id: int, _folder: Path, live: LiveDialogs) -> None:
-    """A closed month's reopening asks why; Escape keeps it closed."""
+    """A closed month's reopening asks why (typed, then Enter); then says it is open."""
     admin = desk.actors["admin"]
     closing.close_month(desk.database, admin, TODAY, "2026-09", closing_reports)
     desk.window.go("reports")
     reports = desk.window.reports
     _choose_month(reports.month, CLOSED_MONTH)
-    with live.answering(None):
+    with live.answering("Closed before the last intakes were entered"):
         reports.month_closing.reopen_button.click()
+    assert not reports.month_closing.reopen_button.isEnabled(), "not reopened"
 
 
 def _choose_month(months: QComboBox, first: dt.date) -> None:
