@@ -10,6 +10,7 @@ from __future__ import annotations
 import datetime as dt
 import logging
 from collections.abc import Callable
+from pathlib import Path
 from typing import TypeVar
 
 from PySide6.QtCore import Qt
@@ -17,7 +18,6 @@ from PySide6.QtWidgets import (
     QApplication,
     QCheckBox,
     QComboBox,
-    QFileDialog,
     QFormLayout,
     QHBoxLayout,
     QLabel,
@@ -30,7 +30,7 @@ from PySide6.QtWidgets import (
     QWizardPage,
 )
 
-from desktop import passphrase
+from desktop import dialogs, passphrase
 from desktop.field_editors import ERROR_STYLE
 from desktop.translate import label, message
 from forms import first_run
@@ -302,9 +302,10 @@ class FirstRunWizard(QWizard):
             widget.setEnabled(on)
 
     def _browse_backups(self) -> None:
-        chosen = QFileDialog.getExistingDirectory(self, self.tr("Backups folder"))
-        if chosen:
-            self.backup_folder.setText(chosen)
+        typed = Path(self.backup_folder.text().strip() or Path.home())
+        chosen = dialogs.folder_path(self, self.tr("Backups folder"), typed)
+        if chosen is not None:
+            self.backup_folder.setText(str(chosen))
 
     def test_connection(self) -> None:
         page = self.pages_[LOCATION]

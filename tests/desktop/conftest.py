@@ -12,6 +12,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from PySide6.QtCore import QCoreApplication, QLocale, QTranslator
 
 from db.engine import Database
 from db.startup import open_database
@@ -51,6 +52,28 @@ def fake_dialogs() -> Iterator[FakeDialogs]:
     unanswered = FAKE.answers
     FAKE.reset()
     assert unanswered == [], f"scripted answers never asked for: {unanswered}"
+
+
+@pytest.fixture(autouse=True)
+def _language_restored() -> Iterator[None]:
+    """Whatever language a test installs (a catalogue, Qt's own buttons, the locale's
+    dates) is gone after it: a French Qt catalogue a test loaded once stayed installed and
+    gave every later wizard "&Suivant >" for "&Next >". A module's `spanish` fixture, set
+    up before its tests, is not touched."""
+    installed: list[QTranslator] = []
+    install = QCoreApplication.installTranslator
+    locale = QLocale()
+
+    def recorded(translator: QTranslator) -> bool:
+        installed.append(translator)
+        return install(translator)
+
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setattr(QCoreApplication, "installTranslator", staticmethod(recorded))
+        yield
+    for translator in installed:
+        QCoreApplication.removeTranslator(translator)
+    QLocale.setDefault(locale)
 
 
 @pytest.fixture(scope="module")

@@ -85,6 +85,10 @@ class FakeDialogs:
         self.shown.append(("open_path", title, str(folder)))
         return self.paths.pop(0) if self.paths else None
 
+    def folder_path(self, parent: object, title: str, folder: Path) -> Path | None:
+        self.shown.append(("folder_path", title, str(folder)))
+        return self.paths.pop(0) if self.paths else None
+
     def open_location(self, path: Path) -> bool:
         self.opened.append(path)
         return True
@@ -119,6 +123,7 @@ REPLACED = (
     "warn",
     "save_path",
     "open_path",
+    "folder_path",
     "open_location",
     "progress",
 )

@@ -29,6 +29,7 @@ from tests.desktop.mnemonics import (
     shown_clashes,
     widget_clashes,
 )
+from tests.desktop.question_walk import walked_questions
 
 OPIOID = [{"substance_class": "opioid", "primary": "yes", "criteria": "craving"}]
 INTAKE = {
@@ -265,6 +266,7 @@ def every_dialog_clash(desk: Desk, folder: Path, looks: Looks = CLASHES) -> list
     records.add_assessment(desk.database, admin, client_id, INTAKE, OPIOID, TODAY)
     add_client(desk.database, admin, given_name="Noa", family_name="Bergh", birth_date="1991-03-05")
     found = wizard_clashes(folder, looks) + question_clashes(desk, client_id, looks)
+    found += walked_questions(desk, client_id, folder, looks)
     found += signin_clashes(desk, looks)
     desk.window.signin.show_mode(SIGN_IN)
     return sorted(set(found))
@@ -278,6 +280,19 @@ def test_the_mnemonic_is_the_letter_after_a_single_ampersand() -> None:
         None,
     ]
     assert clashes(["&Save", "&Search", "&Open"], "menu") == ["menu: 's' in '&Save', '&Search'"]
+
+
+def test_every_answer_of_a_question_gets_its_own_alt_letter() -> None:
+    from desktop.dialogs import with_mnemonics
+
+    assert with_mnemonics(["Sign out and discard", "Stay locked"]) == [
+        "&Sign out and discard",
+        "Stay &locked",
+    ]
+    # a letter already chosen is kept and not given again ("R&&D" has none; "ss" has no
+    # free letter left and is shown as it is)
+    texts = ["Sa&ve", "Save as", "R&&D", "ss"]
+    assert with_mnemonics(texts) == ["Sa&ve", "&Save as", "&R&&D", "ss"]
 
 
 def test_no_two_controls_seen_together_share_a_mnemonic_in_english(desk: Desk) -> None:
