@@ -9,7 +9,7 @@ from typing import Any
 from PySide6.QtCore import QCoreApplication
 
 from desktop.client_data import ClientPage
-from desktop.translate import code_label, field_label, message, shown_date, shown_number
+from desktop.translate import code_label, field_label, label, message, shown_date, shown_number
 from forms.client_record import AssessmentEntry
 from forms.definitions import (
     ASSESSMENT_FIELDS,
@@ -21,7 +21,7 @@ from forms.definitions import (
     VOID_FIELDS,
     by_key,
 )
-from forms.vocabulary import codes
+from forms.vocabulary import PURPOSE_LABELS, codes
 from reports.rules.consent import ConsentFact, in_force
 from reports.rules.followup import PointState
 from reports.rules.recovery import ClassStatus
@@ -130,15 +130,8 @@ def consent_rows(consents: Sequence[Any], today: dt.date) -> list[list[str]]:
 
 
 def purpose_label(purpose: str) -> str:
-    labels = {
-        "treatment": _tr("Treatment"),
-        "payment": _tr("Payment"),
-        "operations": _tr("Health-care operations"),
-        "research": _tr("Research"),
-        "named_recipient": _tr("Named recipient"),
-        "internal_operations": _tr("Internal copy (stays in the agency)"),
-    }
-    return labels.get(purpose, purpose)
+    found = PURPOSE_LABELS.get(purpose)
+    return label(found) if found else purpose
 
 
 def disclosure_rows(entries: Sequence[Any]) -> list[list[str]]:
