@@ -186,15 +186,17 @@ def _timeline(page: ClientPage) -> list[tuple[dt.date, int, str, str, str, Any]]
     for a in page.assessments:
         what = code_label(_ASSESSMENT["kind"], a.kind)
         entries.append((a.assessed_on, 0, what, _assessment_detail(page, a), "assessment", a))
+    event = _tr("Event")
     for e in page.events:
         times = f" × {e.count}" if e.count > 1 else ""
         detail = code_label(_EVENT["event"], e.event) + times
-        entries.append((e.occurred_on, 1, _tr("Event"), detail, "event", e))
+        entries.append((e.occurred_on, 1, event, detail, "event", e))
+    encounter, detail_of = _tr("Encounter"), _EncounterDetails()
     for n in page.encounters:
-        entries.append((n.occurred_on, 2, _tr("Encounter"), _encounter_detail(n), "encounter", n))
+        entries.append((n.occurred_on, 2, encounter, detail_of(n), "encounter", n))
+    attempt = _tr("Contact attempt")
     for t in page.attempts:
-        what = _tr("Contact attempt")
-        entries.append((t.attempted_on, 3, what, _attempt_detail(t), "followup_attempt", t))
+        entries.append((t.attempted_on, 3, attempt, _attempt_detail(t), "followup_attempt", t))
     entries.sort(key=lambda e: (e[0], e[1]), reverse=True)
     return entries
 
@@ -252,14 +254,23 @@ def _assessment_detail(page: ClientPage, a: AssessmentEntry) -> str:
     return f"{status}: " + ", ".join(names)
 
 
-def _encounter_detail(n: Any) -> str:
-    given = [
-        f"{field_label(_ENCOUNTER[key])}: {n.tallies[key]}"
-        for key in codes.ENCOUNTER_TALLIES
-        if n.tallies[key]
-    ]
-    area = f" — {n.area}" if n.area else ""
-    return ", ".join(given) + area
+class _EncounterDetails(dict[tuple[Any, ...], str]):
+    """Each encounter's detail ("Naloxone kits: 1, Syringes given: 10 — Downtown"), worded
+    once per distinct set of tallies: a client's weekly encounters mostly repeat one."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.labels = [(k, field_label(_ENCOUNTER[k])) for k in codes.ENCOUNTER_TALLIES]
+
+    def __call__(self, n: Any) -> str:
+        return self[(n.area, *(n.tallies[key] for key, _ in self.labels))]
+
+    def __missing__(self, key: tuple[Any, ...]) -> str:
+        area, *counts = key
+        named = zip(self.labels, counts, strict=True)
+        given = [f"{name}: {count}" for (_, name), count in named if count]
+        said = self[key] = ", ".join(given) + (f" — {area}" if area else "")
+        return said
 
 
 def attempt_point(t: Any) -> str:
