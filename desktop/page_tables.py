@@ -60,7 +60,9 @@ def _set_up(table: QTableView, name: str) -> None:
 
 def fill_table(table: QTableWidget, rows: list[list[str]], empty: str, fit_rows: int = 0) -> None:
     """Fill the table; with `fit_rows`, make it as tall as its rows, up to that many."""
-    if not rows:
+    table.clearSpans()
+    said_empty = not rows
+    if said_empty:
         rows = [[empty] + [""] * (table.columnCount() - 1)]
     table.setRowCount(len(rows))
     for r, row in enumerate(rows):
@@ -68,6 +70,8 @@ def fill_table(table: QTableWidget, rows: list[list[str]], empty: str, fit_rows:
             item = QTableWidgetItem(value)
             item.setToolTip(value)
             table.setItem(r, c, item)
+    if said_empty:
+        _say_across(table)
     if fit_rows:
         shown = min(len(rows), fit_rows)
         height = (
@@ -78,6 +82,13 @@ def fill_table(table: QTableWidget, rows: list[list[str]], empty: str, fit_rows:
         if len(rows) > fit_rows or table.horizontalScrollBar().isVisible():
             height += table.horizontalScrollBar().sizeHint().height()
         table.setFixedHeight(height)
+
+
+def _say_across(table: QTableView) -> None:
+    """The words of an empty table run across its columns: in the first alone they made it
+    as wide as a sentence and squeezed the others to nothing."""
+    if table.model().columnCount() > 1:
+        table.setSpan(0, 0, 1, table.model().columnCount())
 
 
 class FoldedTable:
@@ -181,8 +192,12 @@ class RowsTableView(QTableView):
         self.activated.connect(lambda index: self.cellActivated.emit(index.row(), index.column()))
 
     def fill(self, rows: Sequence[Sequence[str]], empty: str, voided: Sequence[bool] = ()) -> None:
+        self.clearSpans()
         if not rows:
-            rows, voided = [[empty] + [""] * (len(self.rows_model.headers) - 1)], ()
+            self.rows_model.set_rows([[empty] + [""] * (len(self.rows_model.headers) - 1)], ())
+            self._fit_columns([])  # the headers' widths: the words run across the columns
+            _say_across(self)
+            return
         self.rows_model.set_rows(rows, voided)
         self._fit_columns(rows)
 
