@@ -94,6 +94,8 @@ class OutlookBox(QGroupBox):
 
     def _made(self, table: QTableWidget) -> None:
         table.currentCellChanged.connect(self._show_reason)
+        # Made when first unfolded, it comes right after its toggle for Tab, not last.
+        QWidget.setTabOrder(self.clinical_toggle, table)
 
     def show_page(self, page: ClientPage) -> None:
         self.setTitle(_tr("Status on %1").replace("%1", shown_date(page.as_of)))

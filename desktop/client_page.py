@@ -5,6 +5,7 @@ beside the list of disclosures of the client's records. Buttons open the forms."
 
 from __future__ import annotations
 
+import itertools
 import logging
 
 from PySide6.QtCore import Qt, Signal
@@ -91,6 +92,9 @@ class ClientPageView(QWidget):
         scroll = QScrollArea(self)
         scroll.setWidgetResizable(True)
         scroll.setFrameShape(QFrame.Shape.NoFrame)
+        # Never a stop of Tab: the area itself shows nothing focused (the keyboard seemed
+        # lost there), and it scrolls to whichever part of the page has the focus.
+        scroll.setFocusPolicy(Qt.FocusPolicy.NoFocus)
         body = QWidget(scroll)
         layout = QVBoxLayout(body)
         layout.setContentsMargins(0, 0, 0, 0)
@@ -108,6 +112,22 @@ class ClientPageView(QWidget):
         layout.addLayout(self._standing())
         layout.addWidget(self.points_box)
         layout.addWidget(self._history_tabs(), 1)
+        self._order_tabs()
+
+    def _order_tabs(self) -> None:
+        """Tab walks the page as it reads, top to bottom: the actions, the status's details,
+        the follow-up points, the tabs and the timeline (the points box is made first, for
+        its line above the actions, so by default Tab jumped back up to it last)."""
+        chain = [
+            *self.buttons.values(),
+            self.erase_button,
+            self.status_box.clinical_toggle,
+            self.followup_table,
+            self.points_box.earlier_toggle,
+            self.tabs,  # its tab bar, then the open tab's widgets
+        ]
+        for before, after in itertools.pairwise(chain):
+            QWidget.setTabOrder(before, after)
 
     def _standing(self) -> QHBoxLayout:
         """Where the client stands (plain words first) beside their progress."""
@@ -282,4 +302,6 @@ class ClientPageView(QWidget):
         """The next thing is usually a form: Space on the focused button opens the intake or
         the follow-up; Tab moves along the buttons."""
         kind = "follow_up" if self.buttons["follow_up"].isEnabled() else "intake"
-        self.buttons[kind].setFocus(Qt.FocusReason.OtherFocusReason)
+        # As a shortcut moves the focus, so the button is drawn focused and the worker sees
+        # what Space will press (a focus set for no reason is drawn only after a Tab).
+        self.buttons[kind].setFocus(Qt.FocusReason.ShortcutFocusReason)

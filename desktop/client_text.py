@@ -9,7 +9,7 @@ from typing import Any
 from PySide6.QtCore import QCoreApplication
 
 from desktop.client_data import ClientPage
-from desktop.translate import code_label, field_label, message, shown_date, shown_number
+from desktop.translate import code_label, field_label, label, message, shown_date, shown_number
 from forms.client_record import AssessmentEntry
 from forms.definitions import (
     ASSESSMENT_FIELDS,
@@ -21,7 +21,7 @@ from forms.definitions import (
     VOID_FIELDS,
     by_key,
 )
-from forms.vocabulary import codes
+from forms.vocabulary import PURPOSE_LABELS, codes
 from reports.rules.consent import ConsentFact, in_force
 from reports.rules.followup import PointState
 from reports.rules.recovery import ClassStatus
@@ -130,15 +130,8 @@ def consent_rows(consents: Sequence[Any], today: dt.date) -> list[list[str]]:
 
 
 def purpose_label(purpose: str) -> str:
-    labels = {
-        "treatment": _tr("Treatment"),
-        "payment": _tr("Payment"),
-        "operations": _tr("Health-care operations"),
-        "research": _tr("Research"),
-        "named_recipient": _tr("Named recipient"),
-        "internal_operations": _tr("Internal copy (stays in the agency)"),
-    }
-    return labels.get(purpose, purpose)
+    found = PURPOSE_LABELS.get(purpose)
+    return label(found) if found else purpose
 
 
 def disclosure_rows(entries: Sequence[Any]) -> list[list[str]]:
@@ -193,15 +186,17 @@ def _timeline(page: ClientPage) -> list[tuple[dt.date, int, str, str, str, Any]]
     for a in page.assessments:
         what = code_label(_ASSESSMENT["kind"], a.kind)
         entries.append((a.assessed_on, 0, what, _assessment_detail(page, a), "assessment", a))
+    event = _tr("Event")
     for e in page.events:
         times = f" × {e.count}" if e.count > 1 else ""
         detail = code_label(_EVENT["event"], e.event) + times
-        entries.append((e.occurred_on, 1, _tr("Event"), detail, "event", e))
+        entries.append((e.occurred_on, 1, event, detail, "event", e))
+    encounter, detail_of = _tr("Encounter"), _EncounterDetails()
     for n in page.encounters:
-        entries.append((n.occurred_on, 2, _tr("Encounter"), _encounter_detail(n), "encounter", n))
+        entries.append((n.occurred_on, 2, encounter, detail_of(n), "encounter", n))
+    attempt = _tr("Contact attempt")
     for t in page.attempts:
-        what = _tr("Contact attempt")
-        entries.append((t.attempted_on, 3, what, _attempt_detail(t), "followup_attempt", t))
+        entries.append((t.attempted_on, 3, attempt, _attempt_detail(t), "followup_attempt", t))
     entries.sort(key=lambda e: (e[0], e[1]), reverse=True)
     return entries
 
@@ -259,14 +254,23 @@ def _assessment_detail(page: ClientPage, a: AssessmentEntry) -> str:
     return f"{status}: " + ", ".join(names)
 
 
-def _encounter_detail(n: Any) -> str:
-    given = [
-        f"{field_label(_ENCOUNTER[key])}: {n.tallies[key]}"
-        for key in codes.ENCOUNTER_TALLIES
-        if n.tallies[key]
-    ]
-    area = f" — {n.area}" if n.area else ""
-    return ", ".join(given) + area
+class _EncounterDetails(dict[tuple[Any, ...], str]):
+    """Each encounter's detail ("Naloxone kits: 1, Syringes given: 10 — Downtown"), worded
+    once per distinct set of tallies: a client's weekly encounters mostly repeat one."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.labels = [(k, field_label(_ENCOUNTER[k])) for k in codes.ENCOUNTER_TALLIES]
+
+    def __call__(self, n: Any) -> str:
+        return self[(n.area, *(n.tallies[key] for key, _ in self.labels))]
+
+    def __missing__(self, key: tuple[Any, ...]) -> str:
+        area, *counts = key
+        named = zip(self.labels, counts, strict=True)
+        given = [f"{name}: {count}" for (_, name), count in named if count]
+        said = self[key] = ", ".join(given) + (f" — {area}" if area else "")
+        return said
 
 
 def attempt_point(t: Any) -> str:

@@ -33,6 +33,7 @@ FIT_ROWS = 5  # the status and follow-up tables grow to this many rows, then scr
 
 
 RESIZE_PRECISION_ROWS = 40
+DIGITS = "0123456789"
 
 
 def make_table(parent: QWidget, name: str, headers: list[str]) -> QTableWidget:
@@ -59,7 +60,9 @@ def _set_up(table: QTableView, name: str) -> None:
 
 def fill_table(table: QTableWidget, rows: list[list[str]], empty: str, fit_rows: int = 0) -> None:
     """Fill the table; with `fit_rows`, make it as tall as its rows, up to that many."""
-    if not rows:
+    table.clearSpans()
+    said_empty = not rows
+    if said_empty:
         rows = [[empty] + [""] * (table.columnCount() - 1)]
     table.setRowCount(len(rows))
     for r, row in enumerate(rows):
@@ -67,6 +70,8 @@ def fill_table(table: QTableWidget, rows: list[list[str]], empty: str, fit_rows:
             item = QTableWidgetItem(value)
             item.setToolTip(value)
             table.setItem(r, c, item)
+    if said_empty:
+        _say_across(table)
     if fit_rows:
         shown = min(len(rows), fit_rows)
         height = (
@@ -77,6 +82,13 @@ def fill_table(table: QTableWidget, rows: list[list[str]], empty: str, fit_rows:
         if len(rows) > fit_rows or table.horizontalScrollBar().isVisible():
             height += table.horizontalScrollBar().sizeHint().height()
         table.setFixedHeight(height)
+
+
+def _say_across(table: QTableView) -> None:
+    """The words of an empty table run across its columns: in the first alone they made it
+    as wide as a sentence and squeezed the others to nothing."""
+    if table.model().columnCount() > 1:
+        table.setSpan(0, 0, 1, table.model().columnCount())
 
 
 class FoldedTable:
@@ -180,21 +192,30 @@ class RowsTableView(QTableView):
         self.activated.connect(lambda index: self.cellActivated.emit(index.row(), index.column()))
 
     def fill(self, rows: Sequence[Sequence[str]], empty: str, voided: Sequence[bool] = ()) -> None:
+        self.clearSpans()
         if not rows:
-            rows, voided = [[empty] + [""] * (len(self.rows_model.headers) - 1)], ()
+            self.rows_model.set_rows([[empty] + [""] * (len(self.rows_model.headers) - 1)], ())
+            self._fit_columns([])  # the headers' widths: the words run across the columns
+            _say_across(self)
+            return
         self.rows_model.set_rows(rows, voided)
         self._fit_columns(rows)
 
     def _fit_columns(self, rows: Sequence[Sequence[str]]) -> None:
-        """Every column but the last as wide as its widest text, measured once per distinct
-        text (a few dozen: the days and the kinds of record) instead of asking the model
-        for every cell of the rows in view; the last takes the rest."""
+        """Every column but the last as wide as its widest text; the last takes the rest.
+
+        Each distinct text is measured once, not every cell of the rows in view, and with
+        its digits written as the font's widest digit: the 600 days of a ten-year timeline
+        are then one or two texts to measure, and no day is ever cut."""
         header = self.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         metrics = self.fontMetrics()
+        widest_digit = max(DIGITS, key=metrics.horizontalAdvance)
+        as_widest = str.maketrans(DIGITS, widest_digit * len(DIGITS))
         padding = 2 * self.style().pixelMetric(QStyle.PixelMetric.PM_FocusFrameHMargin) + 12
         for column in range(len(self.rows_model.headers) - 1):
-            texts = {row[column] for row in rows} | {self.rows_model.headers[column]}
+            texts = {row[column].translate(as_widest) for row in rows}
+            texts.add(self.rows_model.headers[column])
             widest = max(metrics.horizontalAdvance(t) for t in texts)
             self.setColumnWidth(column, widest + padding)
 

@@ -158,7 +158,9 @@ class ProgressChartView(QWidget):
     def _x(self, panel: Panel, day: dt.date) -> float:
         points = self.progress.points
         first, last = points[0].on, points[-1].on
-        span = max((last - first).days, 1)
+        if first == last:  # the intake alone: no time axis yet, its dots in the middle
+            return panel.area.center().x()
+        span = (last - first).days
         return panel.area.left() + (day - first).days / span * panel.area.width()
 
     def _line(self, painter: QPainter, panel: Panel, measure: str) -> None:
@@ -179,7 +181,12 @@ class ProgressChartView(QWidget):
         points = self.progress.points
         painter.setPen(self.palette().text().color())
         y = panel.area.bottom() + 13
-        painter.drawText(QPointF(panel.area.left(), y), shown_date(points[0].on))
+        first = shown_date(points[0].on)
+        if points[0].on == points[-1].on:  # under the lone interview's dots
+            width = painter.fontMetrics().horizontalAdvance(first)
+            painter.drawText(QPointF(panel.area.center().x() - width / 2, y), first)
+            return
+        painter.drawText(QPointF(panel.area.left(), y), first)
         if len(points) > 1:
             last = shown_date(points[-1].on)
             width = painter.fontMetrics().horizontalAdvance(last)

@@ -12,8 +12,8 @@ from db import assessments, audit, clients, consents, disclosures, events, follo
 from db.access import Actor, Permission
 from db.codes import ENCOUNTER_TALLIES
 from db.disclosures import DisclosureEntry
-from db.engine import Database
-from db.models import Assessment, Consent, Encounter, Event, FollowUpAttempt, SubstanceRecord
+from db.engine import Database, Session
+from db.models import Assessment, Consent, FollowUpAttempt, SubstanceRecord
 
 __all__ = [
     "AssessmentEntry",
@@ -152,8 +152,8 @@ def open_client(database: Database, actor: Actor, client_id: int) -> ClientRecor
             clients.as_dict(client),
             tuple(_assessment(a) for a in rows),
             {key: tuple(found) for key, found in substances.items()},
-            tuple(_event(e) for e in events.events_of(session, client_id)),
-            tuple(_encounter(n) for n in events.encounters_of(session, client_id)),
+            _events(session, client_id),
+            _encounters(session, client_id),
             tuple(_attempt(t) for t in followups.attempts_for(session, client_id)),
             tuple(_consent(c) for c in consents.for_client(session, client_id)),
             tuple(disclosures.for_client(session, client_id)),
@@ -184,13 +184,23 @@ def _substance(r: SubstanceRecord) -> SubstanceEntry:
     return SubstanceEntry(r.assessment_id, r.substance_class, bool(r.primary), r.criteria or "")
 
 
-def _event(e: Event) -> EventEntry:
-    return EventEntry(e.occurred_on, e.event, e.count, **_void(e))
+def _events(session: Session, client_id: int) -> tuple[EventEntry, ...]:
+    # The rows' columns are events.EVENT_ROW_COLUMNS: the entry's fields in their order.
+    return tuple(EventEntry(*row) for row in events.client_events(session, client_id))
 
 
-def _encounter(n: Encounter) -> EncounterEntry:
-    tallies = {k: getattr(n, k) for k in ENCOUNTER_TALLIES}
-    return EncounterEntry(n.occurred_on, n.area, tallies, **_void(n))
+def _encounters(session: Session, client_id: int) -> tuple[EncounterEntry, ...]:
+    """Plain rows, not ORM objects: a client of ten years has some 520 encounters."""
+    tallied = len(ENCOUNTER_TALLIES)
+    return tuple(
+        EncounterEntry(
+            row[0],
+            row[1],
+            dict(zip(ENCOUNTER_TALLIES, row[2 : 2 + tallied], strict=True)),
+            *row[2 + tallied :],
+        )
+        for row in events.client_encounters(session, client_id)
+    )
 
 
 def _attempt(t: FollowUpAttempt) -> AttemptEntry:

@@ -28,9 +28,11 @@ from db.jobs import IsCancelled, Progress, collector_paused
 from db.location import APP_NAME, DatabaseLocationError
 from db.models import utc_now
 from db.startup import DatabaseUnusableError
+from forms.fields import N_
 
 __all__ = [
     "APP_NAME",
+    "PURPOSE_LABELS",
     "WRONG_PASSPHRASE",
     "Actor",
     "BackupError",
@@ -57,3 +59,15 @@ __all__ = [
     "private_folder",
     "utc_now",
 ]
+
+# What each disclosure purpose (codes.DISCLOSURE_PURPOSES) is called: the one table the
+# screens (the disclosure list, the export's choice of purpose) and the reports (the line
+# above a disclosed copy's notice) read.
+PURPOSE_LABELS = {
+    "treatment": N_("Treatment"),
+    "payment": N_("Payment"),
+    "operations": N_("Health-care operations"),
+    "research": N_("Research"),
+    "named_recipient": N_("Named recipient"),
+    "internal_operations": N_("Internal copy (stays in the agency)"),
+}

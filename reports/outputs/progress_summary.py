@@ -21,6 +21,7 @@ from db.access import Actor, Permission
 from db.engine import Database, Session
 from forms.consents import Recipient
 from forms.validation import ValidationFailed
+from forms.vocabulary import PURPOSE_LABELS, codes
 from reports.datasets.client_progress import client_id_of, progress_summary_data
 from reports.outputs.exchange_disclosure import PART2_NOTICE
 from reports.render.pdf_progress import write_progress_pdf
@@ -43,12 +44,9 @@ DISCLOSED_FOR = N_(
     "Disclosed to {whom} for {purpose} on {date} under the client's written consent."
 )
 DISCLOSED = N_("Disclosed to {whom} on {date} under the client's written consent.")
-PURPOSE_WORDS = {
-    "treatment": N_("treatment"),
-    "payment": N_("payment"),
-    "operations": N_("operations"),
-    "research": N_("research"),
-}
+# The purposes the line names ("for treatment"); a named recipient's or an internal
+# copy's line names only who received it.
+NAMED_PURPOSES = codes.EXPORT_PURPOSES
 
 
 @dataclass(frozen=True)
@@ -115,13 +113,18 @@ def _check_consent(
 
 def _disclosed_line(recipient: Recipient, today: dt.date, language: ReportLanguage) -> str:
     """The line above the notice; the recipient's name is printed as the client wrote it."""
-    purpose = PURPOSE_WORDS.get(recipient.purpose)
-    purpose_word = language.say(purpose) if purpose else ""
+    named = recipient.purpose in NAMED_PURPOSES
+    purpose_word = _in_a_sentence(language.say(PURPOSE_LABELS[recipient.purpose])) if named else ""
     whom = recipient.name or purpose_word
     day = language.date(today)
-    if purpose is None:
+    if not named:
         return language.translate(DISCLOSED).format(whom=whom, date=day)
     return language.translate(DISCLOSED_FOR).format(whom=whom, purpose=purpose_word, date=day)
+
+
+def _in_a_sentence(label: str) -> str:
+    """A purpose's label inside a sentence: "for treatment", "for health-care operations"."""
+    return label[:1].lower() + label[1:]
 
 
 def _log(

@@ -6,11 +6,14 @@ from __future__ import annotations
 import datetime as dt
 from typing import Any
 
-from desktop.progress_chart import ProgressChartView
+from PySide6.QtGui import QColor
+
+from desktop.progress_chart import MARGIN_LEFT, MARGIN_RIGHT, ProgressChartView
 from reports.rules.progress import Progress, ProgressPoint
 from tests.desktop.harness import Desk
 from tests.desktop.test_client_hope import BARC_31, SIX, _in_remission, _interview, _page
 
+LEGEND_ROWS_BOTTOM = 45  # below the legend's two rows at this width
 NO_BARC10 = "No BARC-10 recorded yet: it can be asked at the next follow-up"
 
 
@@ -56,3 +59,28 @@ def test_interviews_without_ratings_leave_the_ratings_panel_with_words(qtbot: An
     )
     assert chart.empty_ratings.geometry().bottom() < chart.height() / 2 + 40
     assert not chart.empty_barc10.isVisible()
+
+
+def test_a_lone_interview_is_drawn_in_the_middle_of_the_chart_not_on_its_frame(
+    qtbot: Any,
+) -> None:
+    """With one interview (the day of the intake) there is no time axis yet: its dots stood
+    on the left edge of the frame, half hidden by it and by each other's."""
+    chart = ProgressChartView()
+    qtbot.addWidget(chart)
+    chart.resize(380, 240)
+    chart.show()
+    only = ProgressPoint(dt.date(2026, 7, 16), 10, 14, 6, None)
+    chart.set_progress(Progress(only.on, (only,), None))
+    image = chart.grab().toImage()
+    blue = QColor("#0072b2")  # the psychological health dots (the legend's swatch is above)
+    xs = [
+        x
+        for y in range(LEGEND_ROWS_BOTTOM, image.height())
+        for x in range(image.width())
+        if image.pixelColor(x, y) == blue
+    ]
+    assert xs, "the dot is drawn"
+    plot_middle = (MARGIN_LEFT + chart.width() - MARGIN_RIGHT) / 2
+    assert abs(sum(xs) / len(xs) - plot_middle) < 4
+    assert min(xs) > MARGIN_LEFT + 20

@@ -171,3 +171,23 @@ def test_an_unknown_code_is_named_and_nothing_is_written(
     with pytest.raises(ValidationFailed, match="Client: no client has the code 'RD-404'"):
         write_progress_summary(database, desk, "RD-404", _out(tmp_path) / "x.pdf", TODAY)
     assert list((tmp_path / "out").iterdir()) == []
+
+
+def test_a_copy_for_a_purpose_names_the_purpose_as_the_screens_do(
+    database: Database, tmp_path: Path
+) -> None:
+    # The line reads the purpose's name from forms.vocabulary, the table the disclosure
+    # list on the client's page reads too ("Health-care operations" there).
+    cid = _client(database)
+    admin = signed_in(database, "admin")
+    consent = {"scope": "treatment_payment_operations", "signed_on": "2026-10-01"}
+    record_consent(database, admin, cid, consent, TODAY)
+    manager = signed_in(database, "manager")
+    target = _out(tmp_path) / "for-billing.pdf"
+    recipient = Recipient("operations", "Riverside Billing")
+    write_progress_summary(database, manager, "RD-7", target, TODAY, recipient)
+    printed = " ".join(_text(target).split())
+    assert (
+        "Disclosed to Riverside Billing for health-care operations on 2026-11-27 under the"
+        " client's written consent." in printed
+    )
