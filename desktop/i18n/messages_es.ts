@@ -1084,6 +1084,10 @@
       <translation>Esta base de datos ya tiene un administrador; inicie sesión.</translation>
     </message>
     <message>
+      <source>{code} was changed at a desk while this import ran; nothing was imported, run it again</source>
+      <translation>{code} se modificó en un puesto de trabajo mientras se hacía esta importación; no se importó nada, vuelva a importar</translation>
+    </message>
+    <message>
       <source>{code} was registered in the database while this import ran; give this client another code or leave that one out, then import again</source>
       <translation>{code} se registró en la base de datos mientras se hacía esta importación; dé otro código a este cliente o quítelo del archivo, y vuelva a importar</translation>
     </message>
@@ -1358,6 +1362,22 @@
     <message>
       <source>must be a whole number of at most {most} digits</source>
       <translation>debe ser un número entero de como máximo {most} cifras</translation>
+    </message>
+    <message>
+      <source>Payment</source>
+      <translation>Pago</translation>
+    </message>
+    <message>
+      <source>Health-care operations</source>
+      <translation>Operaciones de atención médica</translation>
+    </message>
+    <message>
+      <source>Named recipient</source>
+      <translation>Destinatario nombrado</translation>
+    </message>
+    <message>
+      <source>Internal copy (stays in the agency)</source>
+      <translation>Copia interna (se queda en la agencia)</translation>
     </message>
     <message>
       <source>Area not recorded</source>
@@ -1638,22 +1658,6 @@
     <message>
       <source>Disclosed to {whom} on {date} under the client's written consent.</source>
       <translation>Divulgado a {whom} el {date} con el consentimiento por escrito de la persona.</translation>
-    </message>
-    <message>
-      <source>treatment</source>
-      <translation>tratamiento</translation>
-    </message>
-    <message>
-      <source>payment</source>
-      <translation>pago</translation>
-    </message>
-    <message>
-      <source>operations</source>
-      <translation>operaciones de atención médica</translation>
-    </message>
-    <message>
-      <source>research</source>
-      <translation>investigación</translation>
     </message>
     <message>
       <source>PDF (*.pdf)</source>
@@ -3709,6 +3713,14 @@
   <context>
     <name>client_text</name>
     <message>
+      <source>Event</source>
+      <translation>Suceso</translation>
+    </message>
+    <message>
+      <source>Contact attempt</source>
+      <translation>Intento de contacto</translation>
+    </message>
+    <message>
       <source>early</source>
       <translation>temprana</translation>
     </message>
@@ -3769,32 +3781,8 @@
       <translation>Ningún consentimiento de divulgación vigente</translation>
     </message>
     <message>
-      <source>Treatment</source>
-      <translation>Tratamiento</translation>
-    </message>
-    <message>
-      <source>Payment</source>
-      <translation>Pago</translation>
-    </message>
-    <message>
-      <source>Health-care operations</source>
-      <translation>Operaciones de atención médica</translation>
-    </message>
-    <message>
-      <source>Research</source>
-      <translation>Investigación</translation>
-    </message>
-    <message>
-      <source>Named recipient</source>
-      <translation>Destinatario nombrado</translation>
-    </message>
-    <message>
-      <source>Internal copy (stays in the agency)</source>
-      <translation>Copia interna (se queda en la agencia)</translation>
-    </message>
-    <message>
-      <source>Contact attempt</source>
-      <translation>Intento de contacto</translation>
+      <source>Encounter</source>
+      <translation>Encuentro</translation>
     </message>
     <message>
       <source>May be contacted</source>
@@ -3823,14 +3811,6 @@
     <message>
       <source>(primary)</source>
       <translation>(principal)</translation>
-    </message>
-    <message>
-      <source>Event</source>
-      <translation>Suceso</translation>
-    </message>
-    <message>
-      <source>Encounter</source>
-      <translation>Encuentro</translation>
     </message>
     <message>
       <source>No reason recorded</source>

@@ -1,15 +1,12 @@
 """The monthly PDF and the funder workbook in the language the agency's settings choose,
-translated by the catalogue the desktop compiles (desktop/report_words.py).
-
-Until the lead adds the reports' Spanish to desktop/i18n, the catalogue is compiled
-here from the repository's .ts sources and the proposed Spanish in new_spanish.txt."""
+translated by the catalogue the desktop compiles (desktop/report_words.py), compiled
+here from the repository's .ts sources as `make` does."""
 
 from __future__ import annotations
 
 import datetime as dt
 import subprocess
 import sys
-import xml.etree.ElementTree as ET
 from collections.abc import Iterator
 from dataclasses import replace
 from pathlib import Path
@@ -70,36 +67,16 @@ SPANISH_WORDS = (
 )
 
 
-def _proposed_ts(folder: Path) -> Path | None:
-    """new_spanish.txt (source TAB Spanish) as a .ts in the context the reports' words use."""
-    proposed = ROOT / "new_spanish.txt"
-    if not proposed.exists():
-        return None
-    root = ET.Element("TS", version="2.1", language="es")
-    context = ET.SubElement(root, "context")
-    ET.SubElement(context, "name").text = "forms"
-    for line in proposed.read_text(encoding="utf-8").splitlines():
-        source, _, spanish = line.partition("\t")
-        message = ET.SubElement(context, "message")
-        ET.SubElement(message, "source").text = source
-        ET.SubElement(message, "translation").text = spanish
-    ts = folder / "proposed_es.ts"
-    ET.ElementTree(root).write(ts, encoding="utf-8", xml_declaration=True)
-    return ts
-
-
 @pytest.fixture(scope="module")
 def catalogue(tmp_path_factory: pytest.TempPathFactory) -> Path:
     folder = tmp_path_factory.mktemp("i18n")
     sources = sorted((ROOT / "desktop" / "i18n").glob("*_es.ts"))
-    proposed = _proposed_ts(folder)
     lrelease = Path(sys.executable).with_name("pyside6-lrelease")
     subprocess.run(
         [
             str(lrelease),
             "-silent",
             *map(str, sources),
-            *([proposed] if proposed else []),
             "-qm",
             str(folder / "recovery_desk_es.qm"),
         ],
