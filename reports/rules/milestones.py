@@ -313,8 +313,8 @@ def outlook(history: ClientHistory, statuses: Sequence[ClassStatus], as_of: date
             ahead += coming
     classes = tuple(ClassOutlook(s.substance_class, s.primary, plain_sentence(s)) for s in statuses)
     ordered = tuple(sorted(reached, key=lambda m: m.on or date.min))
-    coming = tuple(_confirmed_next(m, as_of) for m in _soonest_first(ahead))
-    return Outlook(classes, ordered, coming, _next_step(headline, history, as_of))
+    said_ahead = tuple(_confirmed_next(m, as_of) for m in _soonest_first(ahead))
+    return Outlook(classes, ordered, said_ahead, _next_step(headline, history, as_of))
 
 
 def _confirmed_next(milestone: Milestone, as_of: date) -> Milestone:
