@@ -59,6 +59,8 @@ class OutlookBox(QGroupBox):
             columns.addWidget(label, 1)
         layout.addLayout(columns)
         layout.addWidget(self._clinical_details())
+        # Beside a taller chart the room left goes below the lines, not between them.
+        layout.addStretch(1)
 
     def _clinical_details(self) -> QWidget:
         holder = QWidget(self)

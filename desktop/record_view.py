@@ -12,10 +12,12 @@ from PySide6.QtCore import QCoreApplication, Qt, Signal
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QPlainTextEdit, QPushButton, QVBoxLayout, QWidget
 
-from desktop.translate import code_label, field_label, shown_date, shown_moment
+from desktop.translate import code_label, field_label, label, shown_date, shown_moment
 from forms.definitions import (
     ASSESSMENT_FIELDS,
     ASSESSMENT_KEYS_BY_KIND,
+    BARC10_KEYS,
+    BARC10_STATEMENTS,
     ENCOUNTER_FIELDS,
     EVENT_FIELDS,
     FOLLOWUP_ATTEMPT_FIELDS,
@@ -59,8 +61,16 @@ def _asked(detail: RecordDetail) -> tuple[Field, ...]:
     return tuple(f for f in fields if f.key in asked)
 
 
+def _named(f: Field) -> str:
+    """A field as its form asks it: a BARC-10 item by its number and statement."""
+    if f.key in BARC10_KEYS:
+        number = BARC10_KEYS.index(f.key) + 1
+        return f"BARC-10 {number}. {label(BARC10_STATEMENTS[number - 1]).rstrip('.')}"
+    return field_label(f)
+
+
 def record_text(detail: RecordDetail) -> str:
-    lines = [f"{field_label(f)}: {shown(f, detail.values.get(f.key))}" for f in _asked(detail)]
+    lines = [f"{_named(f)}: {shown(f, detail.values.get(f.key))}" for f in _asked(detail)]
     for number, row in enumerate(detail.substances, start=1):
         lines.append("")
         lines.append(_tr("Substance %1").replace("%1", str(number)))
@@ -112,7 +122,7 @@ def change_line(change: Change, fields: tuple[Field, ...]) -> str:
 def _changed(f: Field | None, before: object, after: object) -> str:
     if f is None:  # the substance rows
         return f"{_tr('Substances')}: {_brief(before)} → {_brief(after)}"
-    return f"{field_label(f)}: {shown(f, before)} → {shown(f, after)}"
+    return f"{_named(f)}: {shown(f, before)} → {shown(f, after)}"
 
 
 _SUBSTANCE = {f.key: f for f in SUBSTANCE_FIELDS}

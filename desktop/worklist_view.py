@@ -208,8 +208,15 @@ class WorklistView(QWidget):
         self.filters.print_button.clicked.connect(lambda: self.save_call_list(printable=True))
         self.table.selectionModel().currentRowChanged.connect(self._show_selected)
         self.table.activated.connect(self._open)
-        self.form.saved.connect(lambda _id: self.reload())
+        self.form.saved.connect(self._attempt_saved)
         self.ctx.changed.connect(self._data_changed)
+
+    def _attempt_saved(self, _attempt_id: int) -> None:
+        item = self.selected()  # still the attempt's follow-up: the list is not reloaded yet
+        self.reload()
+        if item is not None:
+            saved = self.tr("Contact attempt saved for %1.").replace("%1", person_name(item))
+            self.message.emit(saved)
 
     def _data_changed(self, entity: str, _client_id: int) -> None:
         if entity in ("assessment", "followup_attempt", "client", "event", "settings"):

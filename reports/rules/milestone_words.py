@@ -84,6 +84,9 @@ AHEAD = {
     ("recovery", "sustained"): N_("Full recovery becomes sustained on {date}"),
     ("recovery", "stable"): N_("Full recovery becomes stable on {date}"),
 }
+# A milestone ahead whose day has come since the last interview: the rules say it only
+# once an interview on or after that day records no new criterion or use.
+TO_CONFIRM = N_("{milestone} — to confirm at the next interview")
 # --- Milestones reached, with the day they were.
 REACHED = {
     ("early_remission", "partial"): N_("Early partial remission from {substance}, on {date}"),

@@ -313,4 +313,13 @@ def outlook(history: ClientHistory, statuses: Sequence[ClassStatus], as_of: date
             ahead += coming
     classes = tuple(ClassOutlook(s.substance_class, s.primary, plain_sentence(s)) for s in statuses)
     ordered = tuple(sorted(reached, key=lambda m: m.on or date.min))
-    return Outlook(classes, ordered, _soonest_first(ahead), _next_step(headline, history, as_of))
+    said_ahead = tuple(_confirmed_next(m, as_of) for m in _soonest_first(ahead))
+    return Outlook(classes, ordered, said_ahead, _next_step(headline, history, as_of))
+
+
+def _confirmed_next(milestone: Milestone, as_of: date) -> Milestone:
+    """A milestone ahead whose day is already past (the last interview was before it)
+    says that the next interview confirms it, so no page lists a bare past date as next."""
+    if milestone.on is None or milestone.on > as_of:
+        return milestone
+    return Milestone(Sentence(w.TO_CONFIRM, milestone=milestone.sentence), milestone.on)

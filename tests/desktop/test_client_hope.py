@@ -98,6 +98,22 @@ def test_the_plain_sentence_comes_first_and_the_clinical_terms_one_click_away(
     assert not page.status_table.isVisible()
 
 
+def test_the_status_lines_stay_together_when_the_chart_beside_is_taller(
+    qtbot: Any, desk: Desk
+) -> None:
+    """At the default window size the chart beside the status is taller than its few
+    lines; they read as one block at the top, not spread over the box with gaps."""
+    page = _page(desk, "Lee", [(_interview("2026-06-01", "intake", 8, BARC_31), SIX)])
+    desk.window.resize(1200, 800)
+    qtbot.waitUntil(lambda: desk.window.width() == 1200)
+    qtbot.wait(50)  # the page's layout follows the window's new size
+    box = page.status_box
+    for label in (box.plain_status, box.next_step, box.ahead):
+        # Taller than its text needs, a label draws its lines in the middle of the room.
+        needed = label.heightForWidth(label.width())
+        assert label.height() <= needed + 1, f"{label.objectName()}: {label.height()} px"
+
+
 def test_the_milestones_and_the_next_interview_have_their_dates(desk: Desk) -> None:
     page = _in_remission(desk)
     ahead = page.status_box.ahead.text().splitlines()

@@ -160,3 +160,21 @@ def test_a_read_back_shows_the_questions_its_form_asked(qapp: Any) -> None:
     assert "Reason for discharge" not in read_back("intake")
     assert "Reason for discharge" not in read_back("follow_up")
     assert "Reason for discharge: —" in read_back("discharge")
+
+
+def test_a_read_back_names_each_barc10_item_by_its_statement(qapp: Any) -> None:
+    """The form asks each BARC-10 item as its statement; the read-back and the list of
+    changes say the same, not 'BARC-10 item 3'."""
+    from desktop.record_view import FIELDS, change_line, record_text
+    from forms.record_detail import Change, RecordDetail
+
+    void = {"voided_at": None, "voided_by": None, "void_reason": None, "void_note": None}
+    entered = dt.datetime(2026, 4, 10, 16, 0, tzinfo=dt.UTC)
+    values = {"assessed_on": dt.date(2026, 4, 10), "kind": "follow_up", "barc10_3": 5}
+    detail = RecordDetail("assessment", 1, 1, 1, values, [], "desk", entered, void)
+    lines = record_text(detail).splitlines()
+    statement = "I have enough energy to complete the tasks I set for myself"
+    assert f"BARC-10 3. {statement}: 5" in lines
+    assert not any(line.startswith("BARC-10 item") for line in lines)
+    change = Change(entered, "desk", "Corrected", "typo", (("barc10_3", 4, 5),))
+    assert change_line(change, FIELDS["assessment"]).endswith(f"BARC-10 3. {statement}: 4 → 5")

@@ -285,6 +285,7 @@ def test_a_contact_attempt_is_logged_with_the_keyboard_and_respects_consent_to_c
     item = view.selected()
     assert item is not None and item.client.given_name == "Ana"
     assert len(item.attempts) == 1
+    assert desk.window.confirmation.text() == "Contact attempt saved for Due, Ana."
     assert view.attempts.item(0).text() == "2026-11-27  In person: No answer — came in for kits"
     cell = view.model.index(view.table.currentIndex().row(), ATTEMPTS_COLUMN)
     assert view.model.data(cell) == "1, 2026-11-27"

@@ -208,3 +208,22 @@ def test_no_sentence_uses_a_stigmatising_word() -> None:
         for line in _said(found):
             words = line.lower().replace(",", " ").replace(":", " ").split()
             assert not set(words) & set(STIGMA), line
+
+
+def test_a_milestone_whose_day_has_passed_since_the_last_interview_waits_for_the_next() -> None:
+    # Case 1 with its second interview on 2024-12-01; read on 2025-02-01 (62 days later,
+    # so the status is still known), the sustained remission (B + 12 months = 2025-01-15)
+    # has come without an interview to confirm it.
+    found = _at(_case1("2024-12-01"), "2025-02-01")
+    assert [m.sentence for m in found.ahead] == [
+        "Sustained remission from opioids on 2025-01-15: 12 months with no criteria but craving"
+        " — to confirm at the next interview",
+        "Full recovery becomes sustained on 2025-01-15 — to confirm at the next interview",
+    ]
+    assert [m.on for m in found.ahead] == [d("2025-01-15"), d("2025-01-15")]
+    # Read on 2025-01-14 the same milestones are still simply ahead.
+    before = _at(_case1("2024-12-01"), "2025-01-14")
+    assert [m.sentence for m in before.ahead] == [
+        "Sustained remission from opioids on 2025-01-15: 12 months with no criteria but craving",
+        "Full recovery becomes sustained on 2025-01-15",
+    ]
