@@ -2052,6 +2052,10 @@
       <translation>{years} años</translation>
     </message>
     <message>
+      <source>{milestone} — to confirm at the next interview</source>
+      <translation>{milestone} — por confirmar en la próxima entrevista</translation>
+    </message>
+    <message>
       <source>Full recovery on {date} if {conditions}</source>
       <translation>Recuperación completa el {date} si {conditions}</translation>
     </message>

@@ -1492,6 +1492,10 @@ Ctrl+1 … Ctrl+5  ir a una sección</translation>
         <translation>Intro abre el cliente, donde se registra la entrevista de seguimiento.</translation>
     </message>
     <message>
+        <source>Contact attempt saved for %1.</source>
+        <translation>Intento de contacto guardado para %1.</translation>
+    </message>
+    <message>
         <source>Reading the follow-ups due…</source>
         <translation>Leyendo los seguimientos pendientes…</translation>
     </message>
