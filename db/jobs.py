@@ -11,11 +11,32 @@ from __future__ import annotations
 
 import gc
 import threading
+import time
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 
 Progress = Callable[[int, int], None]
 IsCancelled = Callable[[], bool]
+
+
+# A job's thread lets the screen's thread run at least this often, for this long.
+BREATHE_EVERY_S = 0.02
+BREATH_S = 0.0005
+_last_breath = [0.0]
+
+
+def let_others_run() -> None:
+    """Called often from a job's loop: every BREATHE_EVERY_S of work, give up the GIL
+    for a moment. A thread that releases the GIL itself many times a second (every
+    SQLite row, every file write) keeps it: CPython asks it to hand the GIL over only
+    when a whole switch interval passed without any switch, and on its own the waiting
+    thread loses the race to take it back. So the screen froze for a third of a second
+    at a time while a workbook was written. A sleep, unlike a bare release, waits long
+    enough for the waiting thread to take its turn."""
+    now = time.perf_counter()
+    if now - _last_breath[0] >= BREATHE_EVERY_S:
+        time.sleep(BREATH_S)
+        _last_breath[0] = time.perf_counter()
 
 
 class Cancelled(Exception):

@@ -23,7 +23,7 @@ from typing import Protocol
 from db import report_queries as queries
 from db.dates import Period
 from db.engine import Session
-from db.jobs import Cancelled, IsCancelled, Progress, collector_paused
+from db.jobs import Cancelled, IsCancelled, Progress, collector_paused, let_others_run
 from db.report_queries import Caseload
 from reports.datasets.areas import AreaRow, pool_areas, spelled_apart
 from reports.datasets.followup_tally import FollowupTally, intakes_from, minimal_histories
@@ -297,6 +297,7 @@ class _Ticker:
         self.total, self.progress, self.cancelled = total, progress, cancelled
 
     def __call__(self, done: int) -> None:
+        let_others_run()  # a report made from the screen must not freeze it
         if done % CHECK_EVERY == 0 or done == self.total:
             _tick(done, self.total, self.progress, self.cancelled)
 

@@ -38,7 +38,7 @@ from xlsxwriter.format import Format
 from xlsxwriter.worksheet import Worksheet
 
 from db.files import atomic_path
-from db.jobs import Cancelled, IsCancelled
+from db.jobs import Cancelled, IsCancelled, let_others_run
 from reports.render.xlsx import Column
 from reports.render.xlsx_styles import PLAIN, Style, Styled
 
@@ -123,6 +123,7 @@ class StreamSheet:
             if refused:
                 self._refused(row, col, refused)
         self.rows += 1
+        let_others_run()  # written from a job's thread, while the screen must repaint
 
     def _other(self, row: int, col: int, value: object) -> int:
         ws = self._ws
