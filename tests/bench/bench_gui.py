@@ -1,12 +1,18 @@
 """The desktop program: cold start to a shown main window, and the event loop during an export.
 
 Both run in a fresh process on Qt's offscreen platform. Cold start is timed
-from just before the process is launched to the main window shown, signed
-in, with the client list filled and its events processed. The sign-in screen
-itself is skipped: the window is signed in the way the sign-in screen does
-after a correct password, with a bench account whose hash is made at Argon2's
-lowest cost (hashing the password is deliberately slow and not part of
-start-up).
+from just before the process is launched to the sign-in screen shown with its
+events processed: the window a person first uses (DESIGN.md's target). A second
+figure goes on to the client list: the window is signed in at once, the way the
+sign-in screen does after a correct password, with a bench account whose hash is
+made at Argon2's lowest cost (hashing the password is deliberately slow and not
+part of start-up). Signing in writes, so it waits for the full page check of the
+file that starts with the window (`open_database(background_check=True)`); a
+person typing a password gives the check that time, the bench does not.
+
+Each start follows a clean quit (the -wal checkpointed away, as closing the window
+does): a start after a crash checks the file before the window shows. The
+children may write their compiled bytecode, as an installed program has it.
 
 The client page figure (tests/bench/bench_client_page.py) opens the page of a client
 with ten years of history, chart included.
@@ -23,6 +29,7 @@ from __future__ import annotations
 
 import json
 import os
+import sqlite3
 import statistics
 import time
 from pathlib import Path
@@ -49,12 +56,14 @@ app = make_application(["recovery-desk"])
 database = open_database(sys.argv[1], background_check=True, passphrase=for_command)
 window = MainWindow(AppContext(database))
 window.start()
-window.signed_in(accounts.sign_in(database, USERNAMES["manager"], PASSWORD))
 window.show()
 app.processEvents()
+shown = time.time() - launched
+window.signed_in(accounts.sign_in(database, USERNAMES["manager"], PASSWORD))
+app.processEvents()
 rows = window.clients.search.model.rowCount()
-print(time.time() - launched, rows, flush=True)
-os._exit(0)  # the time is taken; tearing down Qt and the index thread is not start-up
+print(shown, time.time() - launched, rows, flush=True)
+os._exit(0)  # the times are taken; tearing down Qt and the index thread is not start-up
 """
 
 STALL = """
@@ -114,7 +123,7 @@ def run(folder: Path, clients: int = 100_000) -> list[Figure]:
     os.environ["QT_QPA_PLATFORM"] = "offscreen"  # the children inherit it
     try:
         page = bench_client_page.run(folder, clients)
-        return [_cold_start(clients, folder), _stall(folder), *page]
+        return [*_cold_start(clients, folder), _stall(folder), *page]
     finally:
         if env_before is None:
             del os.environ["QT_QPA_PLATFORM"]
@@ -122,22 +131,44 @@ def run(folder: Path, clients: int = 100_000) -> list[Figure]:
             os.environ["QT_QPA_PLATFORM"] = env_before
 
 
-def _cold_start(clients: int, folder: Path) -> Figure:
+def _cold_start(clients: int, folder: Path) -> list[Figure]:
     path = _with_accounts(working_copy(clients, folder, "start"))
-    child_run("import desktop.app")  # the first run of all reads the libraries from disk
-    samples, rows = [], 0
+    compiled = {k: v for k, v in os.environ.items() if k != "PYTHONDONTWRITEBYTECODE"}
+    child_run("import desktop.app", env=compiled)  # reads the libraries from disk, compiles
+    shown, listed, rows = [], [], 0
     for _ in range(STARTS):
-        _, _, out = child_run(COLD_START, str(path), repr(time.time()))
-        seconds, rows_text = out.split()[-2:]
-        samples.append(float(seconds))
+        _quit_cleanly(path)
+        _, _, out = child_run(COLD_START, str(path), repr(time.time()), env=compiled)
+        shown_text, listed_text, rows_text = out.split()[-3:]
+        shown.append(float(shown_text))
+        listed.append(float(listed_text))
         rows = int(rows_text)
-    return Figure(
-        "cold start to a shown main window",
-        statistics.median(samples),
-        1.5,
-        note=f"{clients:,}-client agency, signed in, {rows} rows listed; "
-        f"median of {STARTS} fresh processes",
-    )
+    _quit_cleanly(path)
+    return [
+        Figure(
+            "cold start to the sign-in screen",
+            statistics.median(shown),
+            1.5,
+            note=f"{clients:,}-client agency; median of {STARTS} fresh processes",
+        ),
+        Figure(
+            "cold start signed in at once, client list shown",
+            statistics.median(listed),
+            None,
+            note=f"{rows} rows listed; includes waiting for the full page check of the "
+            "file, which a person typing a password does not see",
+        ),
+    ]
+
+
+def _quit_cleanly(path: Path) -> None:
+    """What closing the window leaves: the -wal a start wrote checkpointed into the file
+    and removed (the child ends with os._exit, as a crash would, which leaves it)."""
+    conn = sqlite3.connect(path)
+    try:
+        conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+    finally:
+        conn.close()
 
 
 def _with_accounts(path: Path) -> Path:

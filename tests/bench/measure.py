@@ -102,14 +102,17 @@ except (OSError, StopIteration):
 """
 
 
-def child_run(code: str, *args: str) -> tuple[float, int, str]:
+def child_run(code: str, *args: str, env: dict[str, str] | None = None) -> tuple[float, int, str]:
     """Run Python `code` in a fresh process: (seconds, peak resident KiB, stdout).
 
     The peak is the child's own where the system tells it (see _PEAK_REPORT), else
     ru_maxrss; a child that ends with os._exit skips the report and gets ru_maxrss."""
     start = time.perf_counter()
     proc = subprocess.Popen(
-        [sys.executable, "-c", code + _PEAK_REPORT, *args], stdout=subprocess.PIPE, text=True
+        [sys.executable, "-c", code + _PEAK_REPORT, *args],
+        stdout=subprocess.PIPE,
+        text=True,
+        env=env,
     )
     out = proc.stdout.read() if proc.stdout else ""
     _, status, usage = os.wait4(proc.pid, 0)
