@@ -130,6 +130,8 @@ class SettingsView(QWidget):
         self.window_minutes = _spin_box(box, "sign_in_window_minutes")
         self.window_minutes.setPrefix(self.tr("within "))
         self.window_minutes.setSuffix(self.tr(" minutes"))
+        # Its row has no label of its own: it ends the sentence the row above begins.
+        self.window_minutes.setAccessibleName(self.tr("Failed sign-ins counted within minutes"))
         self.grace_days = _spin_box(box, "correction_grace_days")
         self.grace_days.setSuffix(self.tr(" days after entering it"))
 

@@ -56,6 +56,7 @@ class UsersView(QWidget):
         layout = QVBoxLayout(self)
         self.table = QTableWidget(0, 5, self)
         self.table.setObjectName("user_table")
+        self.table.setAccessibleName(self.tr("User accounts"))
         self.table.setHorizontalHeaderLabels(
             [
                 self.tr("User name"),

@@ -134,7 +134,7 @@ class ClientFormView(FormView):
         self.editors["client_code"].widget.setPlaceholderText(  # type: ignore[attr-defined]
             self.tr("Leave empty for the next free code")
         )
-        self.editors["client_code"].label.setText(label(FIELDS["client_code"].label))
+        self.editors["client_code"].set_caption(label(FIELDS["client_code"].label))
         self.duplicates = DuplicatePanel(self.body)
         self.duplicates.open_client.connect(self._open_duplicate)
         self.body_layout.addWidget(self.duplicates)

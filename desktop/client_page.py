@@ -23,6 +23,7 @@ from PySide6.QtWidgets import (
 )
 
 from desktop import client_text as text
+from desktop.accessible import name_tab_pages
 from desktop.client_data import ClientPage
 from desktop.client_model import ClientRow
 from desktop.client_outlook import OutlookBox
@@ -215,6 +216,7 @@ class ClientPageView(QWidget):
         self.tabs.addTab(self.timeline_table, self.tr("Timeline, newest first"))
         self.tabs.addTab(self._consent_tab(), self.tr("Consents"))
         self.tabs.addTab(self.disclosure_table, self.tr("Disclosures"))
+        name_tab_pages(self.tabs)
         return self.tabs
 
     def _connect_signals(self) -> None:

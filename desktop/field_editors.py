@@ -24,6 +24,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from desktop.accessible import caption
 from desktop.translate import field_label, label
 from forms.fields import ASKED, Field, Kind
 from forms.values import format_value
@@ -63,7 +64,7 @@ class FieldEditor(QObject):
         self.label = QLabel(field_label(field) + (" *" if required else ""), parent)
         self.widget = self._make_widget(parent)
         self.widget.setObjectName(self.key)
-        self.label.setBuddy(self.focus_widget())
+        caption(self.label, self.focus_widget())
         self.error = QLabel(parent)
         self.error.setObjectName(f"{self.key}__error")
         self.error.setStyleSheet(ERROR_STYLE)
@@ -83,6 +84,11 @@ class FieldEditor(QObject):
         grows = self.widget.sizePolicy().horizontalPolicy() in _GROWING
         column.addWidget(self.widget, 0, Qt.AlignmentFlag(0) if grows else _LEFT)
         column.addWidget(self.error)
+
+    def set_caption(self, text: str) -> None:
+        """Show `text` as the field's label, and have it heard too."""
+        self.label.setText(text)
+        caption(self.label, self.focus_widget())
 
     def stretch(self) -> None:
         """Let the input box take the whole width of its cell."""

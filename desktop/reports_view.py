@@ -131,7 +131,9 @@ class ReportsView(QWidget):
         self.as_of = date_edit(box, "as_of", today)
         period_row = QHBoxLayout()
         period_row.addWidget(self.period_from)
-        period_row.addWidget(QLabel(self.tr("to"), box))
+        between = QLabel(self.tr("to"), box)
+        between.setBuddy(self.period_to)  # named "Period to" above: only the binding here
+        period_row.addWidget(between)
         period_row.addWidget(self.period_to)
         period_row.addStretch(1)
         self._recipient_fields(box)
