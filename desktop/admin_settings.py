@@ -77,6 +77,8 @@ class SettingsView(QWidget):
         scroll = QScrollArea(self)
         scroll.setWidgetResizable(True)
         scroll.setFrameShape(QFrame.Shape.NoFrame)
+        # Not a stop of Tab: it shows nothing focused, and follows the focused field.
+        scroll.setFocusPolicy(Qt.FocusPolicy.NoFocus)
         holder = QWidget(scroll)
         boxes = QHBoxLayout(holder)
         boxes.setContentsMargins(0, 0, 0, 0)

@@ -78,6 +78,8 @@ class FormView(QWidget):
         outer.addWidget(self.summary)
         self.scroll_area = QScrollArea(self)
         self.scroll_area.setWidgetResizable(True)
+        # Not a stop of Tab: it shows nothing focused, and follows the focused field.
+        self.scroll_area.setFocusPolicy(Qt.FocusPolicy.NoFocus)
         self.body = QWidget(self.scroll_area)
         self.body_layout = QVBoxLayout(self.body)
         self.scroll_area.setWidget(self.body)

@@ -5,6 +5,8 @@ input in a row of widgets, or above or before it in a grid."""
 
 from __future__ import annotations
 
+from itertools import pairwise
+
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QAccessible
 from PySide6.QtWidgets import (
@@ -66,7 +68,7 @@ def _captioned(layout: QLayout) -> list[tuple[QLabel, list[QWidget]]]:
         QBoxLayout.Direction.RightToLeft,
     ):
         items = [layout.itemAt(i) for i in range(layout.count())]
-        for item, after in zip(items, items[1:], strict=False):
+        for item, after in pairwise(items):
             if isinstance(item.widget(), QLabel) and after.widget() is not None:
                 pairs.append((item.widget(), _inputs_in(after, deep=False)))
     elif isinstance(layout, QGridLayout):
@@ -130,7 +132,7 @@ def unheard_inputs(root: QWidget, name: str) -> list[str]:
         reachable = widget.focusPolicy() != Qt.FocusPolicy.NoFocus
         inner = isinstance(widget.parentWidget(), QComboBox | QAbstractSpinBox)  # its editor
         kind = isinstance(widget, (*INPUTS, QAbstractButton))
-        if kind and reachable and not inner and widget.isVisibleTo(root):
-            if not heard_name(widget):
-                found.append(f"{name}: {_called(widget)} has no name")
+        shown = kind and reachable and not inner and widget.isVisibleTo(root)
+        if shown and not heard_name(widget):
+            found.append(f"{name}: {_called(widget)} has no name")
     return sorted(set(found))

@@ -25,9 +25,7 @@ class ScreenReaderLooks(Looks):
         return unheard_inputs(window, name) + unbound_captions(window, name)
 
 
-def test_every_input_is_heard_by_name_and_every_caption_bound(
-    desk: Desk, tmp_path: Path
-) -> None:
+def test_every_input_is_heard_by_name_and_every_caption_bound(desk: Desk, tmp_path: Path) -> None:
     looks = ScreenReaderLooks()
     found = every_clash(desk, looks) + every_dialog_clash(desk, tmp_path, looks)
     assert found == [], "\n".join(found)

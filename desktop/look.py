@@ -1,0 +1,119 @@
+"""The program's look, set once for the whole application: where the keyboard's focus is
+always shows.
+
+The platform's style draws most widgets focused; the one it leaves alike is the default
+button (the sign-in screen's "Sign in", which Enter presses from any field): its
+highlighted frame is the same with the focus and without, so the worker tabbing onto it
+could not tell where the focus went. `FocusVisibleStyle` adds the style's own focus frame
+inside it, and changes nothing else.
+
+A table or list Tab lands on showed only a thin frame round one cell, or nothing where
+no row had been chosen yet: `CurrentRowShown` highlights the current row (the first, if
+none) as the arrow keys would, when the keyboard brings the focus there.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from PySide6.QtCore import QEvent, QItemSelectionModel, QObject, Qt
+from PySide6.QtGui import QFocusEvent, QPainter
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QApplication,
+    QProxyStyle,
+    QStyle,
+    QStyleFactory,
+    QStyleOption,
+    QStyleOptionButton,
+    QStyleOptionFocusRect,
+    QWidget,
+)
+
+_BY_KEYBOARD = (
+    Qt.FocusReason.TabFocusReason,
+    Qt.FocusReason.BacktabFocusReason,
+    Qt.FocusReason.ShortcutFocusReason,
+)
+_SELECT_ROW = QItemSelectionModel.SelectionFlag.Select | QItemSelectionModel.SelectionFlag.Rows
+
+
+class CurrentRowShown(QObject):
+    """Watches tables and lists: the one the keyboard focuses shows its current row."""
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if (
+            event.type() == QEvent.Type.FocusIn
+            and isinstance(watched, QAbstractItemView)
+            and isinstance(event, QFocusEvent)
+            and event.reason() in _BY_KEYBOARD
+        ):
+            _show_current_row(watched)
+        return False
+
+
+def _show_current_row(view: QAbstractItemView) -> None:
+    model, selection = view.model(), view.selectionModel()
+    if model is None or selection is None or model.rowCount() == 0:
+        return
+    current = view.currentIndex()
+    if not current.isValid():
+        current = model.index(0, 0)
+    if not selection.isSelected(current):
+        # Added to what is chosen (a search's several rows kept), as the arrow keys would.
+        selection.setCurrentIndex(current, _SELECT_ROW)
+
+
+_FOCUSED = QStyle.StateFlag.State_HasFocus | QStyle.StateFlag.State_KeyboardFocusChange
+
+
+class FocusVisibleStyle(QProxyStyle):
+    """The platform's style, with the focus drawn on a default button too, and every
+    table and list watched by `CurrentRowShown`."""
+
+    def __init__(self, base: QStyle | None = None) -> None:
+        super().__init__(base) if base is not None else super().__init__()
+        self.rows_shown = CurrentRowShown(self)
+
+    def polish(self, target: Any) -> Any:
+        done = super().polish(target)
+        if isinstance(target, QAbstractItemView):
+            target.installEventFilter(self.rows_shown)
+        return done
+
+    def unpolish(self, target: Any) -> None:
+        super().unpolish(target)
+        if isinstance(target, QAbstractItemView):
+            target.removeEventFilter(self.rows_shown)
+
+    def drawControl(
+        self,
+        element: QStyle.ControlElement,
+        option: QStyleOption,
+        painter: QPainter,
+        widget: QWidget | None = None,
+    ) -> None:
+        super().drawControl(element, option, painter, widget)
+        if element != QStyle.ControlElement.CE_PushButton or widget is None:
+            return
+        if not isinstance(option, QStyleOptionButton):
+            return
+        default = bool(option.features & QStyleOptionButton.ButtonFeature.DefaultButton)
+        if default and (option.state & _FOCUSED) == _FOCUSED:
+            frame = QStyleOptionFocusRect()
+            frame.initFrom(widget)
+            frame.state = option.state
+            frame.rect = self.subElementRect(
+                QStyle.SubElement.SE_PushButtonFocusRect, option, widget
+            )
+            frame.backgroundColor = option.palette.button().color()
+            self.drawPrimitive(QStyle.PrimitiveElement.PE_FrameFocusRect, frame, painter, widget)
+
+
+def install_look(app: QApplication) -> None:
+    """Wrap the style the application chose (the platform's, or -style) in ours, and
+    show the current row of a table or list the keyboard focuses."""
+    if isinstance(app.style(), FocusVisibleStyle):
+        return
+    base = QStyleFactory.create(app.style().name())
+    app.setStyle(FocusVisibleStyle(base))
