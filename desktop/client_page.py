@@ -34,7 +34,9 @@ from desktop.translate import shown_number
 from forms.client_record import ConsentEntry
 
 log = logging.getLogger(__name__)
-TABS_MIN_HEIGHT = 200  # the timeline keeps a few rows in view; the page scrolls instead
+# The timeline keeps a few rows in view (the page scrolls instead): 200 pixels at the
+# default text size, as many lines of larger text.
+TABS_MIN_HEIGHT, TABS_MIN_LINES = 200, 14
 
 
 class ClientPageView(QWidget):
@@ -198,7 +200,8 @@ class ClientPageView(QWidget):
     def _history_tabs(self) -> QTabWidget:
         self.tabs = QTabWidget(self)
         self.tabs.setObjectName("client_tabs")
-        self.tabs.setMinimumHeight(TABS_MIN_HEIGHT)
+        lines = TABS_MIN_LINES * self.tabs.fontMetrics().lineSpacing()
+        self.tabs.setMinimumHeight(max(TABS_MIN_HEIGHT, lines))
         self.timeline_table = RowsTableView(
             self.tabs, "timeline_table", [self.tr("Date"), self.tr("What"), self.tr("Details")]
         )

@@ -141,7 +141,8 @@ class FirstRunWizard(QWizard):
             page.finish_layout()
             self.pages_[page_id] = page
             self.setPage(page_id, page)
-        self.resize(720, 520)
+        metrics = self.fontMetrics()  # 720 x 520 at the default text size, more for larger
+        self.resize(max(720, 80 * metrics.averageCharWidth()), max(520, 37 * metrics.lineSpacing()))
 
     # -- pages --------------------------------------------------------------------------------
     def _agency_page(self) -> SetupPage:
