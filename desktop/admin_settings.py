@@ -27,7 +27,7 @@ from PySide6.QtWidgets import (
 
 from desktop import dialogs
 from desktop.context import AppContext
-from desktop.field_editors import ERROR_STYLE
+from desktop.look import error_style
 from desktop.restore import backups_folder, check_backup, restore_into
 from desktop.supply_costs_box import SupplyCostsBox
 from desktop.translate import refusal
@@ -289,7 +289,7 @@ class SettingsView(QWidget):
         )
 
     def _refused(self, text: str) -> None:
-        self.message.setStyleSheet(ERROR_STYLE)
+        self.message.setStyleSheet(error_style())
         self.message.setText(text)
 
     def _shorter_passwords_agreed(self, chosen: int) -> bool:

@@ -25,6 +25,7 @@ from PySide6.QtWidgets import (
 )
 
 from desktop.accessible import caption
+from desktop.look import error_style
 from desktop.translate import field_label, label
 from forms.fields import ASKED, Field, Kind
 from forms.values import format_value
@@ -34,8 +35,6 @@ log = logging.getLogger(__name__)
 _GROWING = (QSizePolicy.Policy.Expanding, QSizePolicy.Policy.MinimumExpanding)
 _LEFT = Qt.AlignmentFlag.AlignLeft
 
-# The one colour the program adds (error text), readable on light and dark themes.
-ERROR_STYLE = "color: #c62828;"
 NUMBER_CHARS = 6
 CODES_PER_ROW = 2
 
@@ -67,7 +66,7 @@ class FieldEditor(QObject):
         caption(self.label, self.focus_widget())
         self.error = QLabel(parent)
         self.error.setObjectName(f"{self.key}__error")
-        self.error.setStyleSheet(ERROR_STYLE)
+        self.error.setStyleSheet(error_style())
         self.error.setWordWrap(True)
         self.error.hide()
         if field.help:

@@ -31,7 +31,7 @@ from PySide6.QtWidgets import (
 )
 
 from desktop import dialogs, passphrase
-from desktop.field_editors import ERROR_STYLE
+from desktop.look import error_style
 from desktop.translate import label, message
 from forms import first_run
 from forms.accounts import AccountError
@@ -67,7 +67,7 @@ class SetupPage(QWizardPage):
         self.fields: dict[str, QWidget] = {}
         self.error = QLabel(self)
         self.error.setObjectName("setup_error")
-        self.error.setStyleSheet(ERROR_STYLE)
+        self.error.setStyleSheet(error_style())
         self.error.setWordWrap(True)
 
     def add_field(self, key: str, caption: str, widget: W, row: QWidget | None = None) -> W:

@@ -19,13 +19,13 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from db.startup import open_database
 from desktop.client_page import ClientPageView
 from desktop.elided_label import ElidedLabel
 from desktop.progress_chart import ProgressChartView
 from forms import records
 from tests.conftest import TODAY
-from tests.desktop.harness import Clock, Desk, add_client, make_accounts
+from tests.desktop.harness import Desk, add_client
+from tests.desktop.own_desk import own_desk
 from tests.desktop.test_mnemonics import INTAKE, OPIOID, Looks, every_clash, every_dialog_clash
 
 LARGER = 1.5
@@ -41,27 +41,15 @@ def desk(
     qapp: Any, default_size: float, tmp_path_factory: pytest.TempPathFactory
 ) -> Iterator[Desk]:
     """This module's main window, built after the application's font was made larger."""
-    from desktop.context import AppContext
-    from desktop.main_window import MainWindow
-    from desktop.workers import InlinePool
-
     before = qapp.font()
     larger = qapp.font()
     larger.setPointSizeF(default_size * LARGER)
     qapp.setFont(larger)
-    database = open_database(str(tmp_path_factory.mktemp("larger") / "desk.sqlite3"))
-    clock = Clock()
-    ctx = AppContext(database, today=lambda: TODAY, pool=InlinePool(), clock=clock)
-    window = MainWindow(ctx, idle_ms=60 * 60 * 1000)
-    window.start()
-    window.show()
-    yield Desk(database, window, make_accounts(database), clock)
-    window.ctx.actor = None
-    window.close()
-    window.deleteLater()
-    qapp.processEvents()
-    qapp.setFont(before)
-    database.dispose()
+    try:
+        with own_desk(qapp, tmp_path_factory.mktemp("larger")) as desk:
+            yield desk
+    finally:
+        qapp.setFont(before)
 
 
 def small_or_cut(root: QWidget, name: str, size: float) -> list[str]:

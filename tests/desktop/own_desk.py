@@ -1,0 +1,35 @@
+"""A main window of a module's own, built after the module changed what the system hands
+the program (its font, its palette): the shared `desk` is built before."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from contextlib import contextmanager
+from pathlib import Path
+from typing import Any
+
+from db.startup import open_database
+from tests.conftest import TODAY
+from tests.desktop.harness import Clock, Desk, make_accounts
+
+
+@contextmanager
+def own_desk(qapp: Any, folder: Path) -> Iterator[Desk]:
+    from desktop.context import AppContext
+    from desktop.main_window import MainWindow
+    from desktop.workers import InlinePool
+
+    database = open_database(str(folder / "desk.sqlite3"))
+    clock = Clock()
+    ctx = AppContext(database, today=lambda: TODAY, pool=InlinePool(), clock=clock)
+    window = MainWindow(ctx, idle_ms=60 * 60 * 1000)
+    window.start()
+    window.show()
+    try:
+        yield Desk(database, window, make_accounts(database), clock)
+    finally:
+        window.ctx.actor = None
+        window.close()
+        window.deleteLater()
+        qapp.processEvents()
+        database.dispose()
