@@ -1,5 +1,6 @@
 """A main window of a module's own, built after the module changed what the system hands
-the program (its font, its palette): the shared `desk` is built before."""
+the program (its font, its palette): the shared `desk` is built before; and the
+program's own style."""
 
 from __future__ import annotations
 
@@ -11,6 +12,22 @@ from typing import Any
 from db.startup import open_database
 from tests.conftest import TODAY
 from tests.desktop.harness import Clock, Desk, make_accounts
+
+
+@contextmanager
+def the_programs_look(qapp: Any) -> Iterator[None]:
+    """The application's style as the program sets it at start (desktop.look), and the
+    platform's again afterwards."""
+    from PySide6.QtWidgets import QStyleFactory
+
+    from desktop.look import install_look
+
+    before = qapp.style().name()
+    install_look(qapp)
+    try:
+        yield
+    finally:
+        qapp.setStyle(QStyleFactory.create(before))
 
 
 @contextmanager

@@ -17,11 +17,12 @@ from PySide6.QtWidgets import QAbstractItemView, QLabel, QWidget
 
 from desktop.client_page import ClientPageView
 from desktop.first_run_wizard import FirstRunWizard
+from desktop.look import is_dark
 from desktop.progress_chart import STYLES, ProgressChartView
 from forms import corrections, notes, records
 from tests.conftest import TODAY
 from tests.desktop.harness import Desk, add_client
-from tests.desktop.own_desk import own_desk
+from tests.desktop.own_desk import own_desk, the_programs_look
 from tests.desktop.test_mnemonics import INTAKE, OPIOID
 
 TEXT, LARGE_OR_GRAPHIC = 4.5, 3.0
@@ -80,7 +81,7 @@ def desk(
     if request.param != "light":
         qapp.setPalette(high_contrast())
     try:
-        with own_desk(qapp, tmp_path_factory.mktemp("palette")) as desk:
+        with the_programs_look(qapp), own_desk(qapp, tmp_path_factory.mktemp("hc")) as desk:
             yield desk
     finally:
         qapp.setPalette(before)
@@ -142,6 +143,32 @@ def chart_offences(chart: ProgressChartView) -> list[str]:
     ]
 
 
+def _strongest_contrast(widget: QWidget, ground: QColor) -> float:
+    image = widget.grab().toImage()
+    colours = {
+        image.pixelColor(x, y).rgb() for x in range(image.width()) for y in range(image.height())
+    }
+    return max(contrast(QColor.fromRgb(rgb), ground) for rgb in colours)
+
+
+def edge_offences(form: QWidget, names: tuple[str, ...]) -> list[str]:
+    """On a dark palette, each empty input named whose edge (all that is drawn of it)
+    does not stand out from the window at 3:1: the field cannot be seen. (The usual light
+    palette's frames are the platform style's own, about 2:1, and left as they are.)"""
+    ground = form.palette().color(ROLE.Window)
+    if not is_dark(form.palette()):
+        return []
+    found = []
+    for name in names:
+        widget = form.findChild(QWidget, name)
+        assert widget is not None, name
+        widget.clearFocus()
+        strongest = _strongest_contrast(widget, ground)
+        if strongest < LARGE_OR_GRAPHIC:
+            found.append(f"{name}: its edge {strongest:.2f}:1 on {ground.name()}")
+    return found
+
+
 def _client_with_history(desk: Desk) -> int:
     """A client with an intake, a follow-up voided (a struck row) and a note."""
     admin = desk.actors["admin"]
@@ -173,6 +200,7 @@ def test_the_programs_colours_read_on_the_palette(desk: Desk, tmp_path: Path) ->
     found += chart_offences(chart)
     form = clients.new_assessment(page, "intake")
     found += label_offences(window, "screens and the intake form")
+    found += edge_offences(form, ("injecting_days_28", "shared_equipment", "substances.0.primary"))
     desk.close_forms()
     for key in window.nav_keys:
         window.go(key)

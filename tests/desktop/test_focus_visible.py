@@ -8,22 +8,20 @@ from collections.abc import Iterator
 from typing import Any
 
 import pytest
-from PySide6.QtWidgets import QAbstractItemView, QApplication, QLineEdit, QStyleFactory, QWidget
+from PySide6.QtWidgets import QAbstractItemView, QApplication, QLineEdit, QWidget
 
 from desktop.client_page import ClientPageView
-from desktop.look import install_look
 from desktop.signin_view import SIGN_IN
 from tests.desktop.focus_walk import tab_stops_unseen
 from tests.desktop.harness import Desk
+from tests.desktop.own_desk import the_programs_look
 from tests.desktop.test_client_page_keys import _client
 
 
 @pytest.fixture(autouse=True, scope="module")
 def _the_programs_look(qapp: Any) -> Iterator[None]:
-    before = qapp.style().name()
-    install_look(qapp)  # as desktop.app.make_application does
-    yield
-    qapp.setStyle(QStyleFactory.create(before))
+    with the_programs_look(qapp):  # as desktop.app.make_application sets it
+        yield
 
 
 class Walk:
