@@ -27,7 +27,7 @@ from PySide6.QtWidgets import (
 
 from desktop import dialogs
 from desktop.context import AppContext
-from desktop.field_editors import ERROR_STYLE
+from desktop.look import error_style
 from desktop.restore import backups_folder, check_backup, restore_into
 from desktop.supply_costs_box import SupplyCostsBox
 from desktop.translate import refusal
@@ -77,6 +77,8 @@ class SettingsView(QWidget):
         scroll = QScrollArea(self)
         scroll.setWidgetResizable(True)
         scroll.setFrameShape(QFrame.Shape.NoFrame)
+        # Not a stop of Tab: it shows nothing focused, and follows the focused field.
+        scroll.setFocusPolicy(Qt.FocusPolicy.NoFocus)
         holder = QWidget(scroll)
         boxes = QHBoxLayout(holder)
         boxes.setContentsMargins(0, 0, 0, 0)
@@ -130,6 +132,8 @@ class SettingsView(QWidget):
         self.window_minutes = _spin_box(box, "sign_in_window_minutes")
         self.window_minutes.setPrefix(self.tr("within "))
         self.window_minutes.setSuffix(self.tr(" minutes"))
+        # Its row has no label of its own: it ends the sentence the row above begins.
+        self.window_minutes.setAccessibleName(self.tr("Failed sign-ins counted within minutes"))
         self.grace_days = _spin_box(box, "correction_grace_days")
         self.grace_days.setSuffix(self.tr(" days after entering it"))
 
@@ -285,7 +289,7 @@ class SettingsView(QWidget):
         )
 
     def _refused(self, text: str) -> None:
-        self.message.setStyleSheet(ERROR_STYLE)
+        self.message.setStyleSheet(error_style())
         self.message.setText(text)
 
     def _shorter_passwords_agreed(self, chosen: int) -> bool:

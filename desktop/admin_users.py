@@ -22,8 +22,9 @@ from PySide6.QtWidgets import (
 )
 
 from desktop.context import AppContext
-from desktop.field_editors import ERROR_STYLE, FieldEditor
+from desktop.field_editors import FieldEditor
 from desktop.language_choice import language_choice, language_name
+from desktop.look import error_style
 from desktop.translate import code_label, label, message
 from forms import accounts
 from forms.account_language import LANGUAGE_NAMES, set_language
@@ -56,6 +57,7 @@ class UsersView(QWidget):
         layout = QVBoxLayout(self)
         self.table = QTableWidget(0, 5, self)
         self.table.setObjectName("user_table")
+        self.table.setAccessibleName(self.tr("User accounts"))
         self.table.setHorizontalHeaderLabels(
             [
                 self.tr("User name"),
@@ -170,7 +172,7 @@ class UsersView(QWidget):
         return None
 
     def _say(self, text: str, error: bool = False) -> None:
-        self.message.setStyleSheet(ERROR_STYLE if error else "")
+        self.message.setStyleSheet(error_style() if error else "")
         self.message.setText(text)
 
     def _refused(self, exc: Exception) -> None:

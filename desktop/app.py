@@ -24,6 +24,7 @@ from desktop.language import (
     overriding_language,
 )
 from desktop.logs import configure_logging
+from desktop.look import install_look
 from desktop.main_window import MainWindow
 from desktop.translate import label
 from desktop.window_place import default_place_file
@@ -58,6 +59,7 @@ def make_application(
     app.setApplicationDisplayName(APP_NAME)
     app.setApplicationVersion(__version__)
     install_shipped_fonts(app)
+    install_look(app)
     install_translations(app, chosen_locale(language, remembered))
     return app
 

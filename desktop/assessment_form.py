@@ -146,7 +146,7 @@ class AssessmentFormView(FormView):
         ):
             editor = self.editors[key]
             # Unwrapped: a wrapped label in a form row is squeezed to a few words a line.
-            editor.label.setText(f"{number}. {label(statement)}")
+            editor.set_caption(f"{number}. {label(statement)}")
             editor.widget.setAccessibleName(f"BARC-10 {number}: {label(statement)}")
 
     def _connect_signals(self) -> None:

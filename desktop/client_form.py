@@ -20,8 +20,8 @@ from PySide6.QtWidgets import (
 )
 
 from desktop.context import AppContext
-from desktop.field_editors import ERROR_STYLE
 from desktop.form_view import FormView
+from desktop.look import error_style
 from desktop.translate import label, shown_date
 from forms import records
 from forms.client_list import find_likely_duplicates
@@ -50,7 +50,7 @@ class DuplicatePanel(QGroupBox):
         layout = QVBoxLayout(self)
         self.message = QLabel(self)
         self.message.setWordWrap(True)
-        self.message.setStyleSheet(ERROR_STYLE)
+        self.message.setStyleSheet(error_style())
         layout.addWidget(self.message)
         self.table = QTableWidget(0, 4, self)
         self.table.setObjectName("duplicate_table")
@@ -134,7 +134,7 @@ class ClientFormView(FormView):
         self.editors["client_code"].widget.setPlaceholderText(  # type: ignore[attr-defined]
             self.tr("Leave empty for the next free code")
         )
-        self.editors["client_code"].label.setText(label(FIELDS["client_code"].label))
+        self.editors["client_code"].set_caption(label(FIELDS["client_code"].label))
         self.duplicates = DuplicatePanel(self.body)
         self.duplicates.open_client.connect(self._open_duplicate)
         self.body_layout.addWidget(self.duplicates)

@@ -29,6 +29,7 @@ from PySide6.QtWidgets import (
 from desktop import dialogs
 from desktop.client_page import ClientPageView, fill_table, make_table
 from desktop.context import AppContext
+from desktop.look import error_style
 from desktop.translate import label, message, refusal_of, shown_date, shown_number
 from forms import notes
 from forms.definitions import VOID_FIELDS
@@ -78,7 +79,7 @@ class ClientNotesPanel(QWidget):
         self.problem.setObjectName("notes_problem")
         self.problem.setTextFormat(Qt.TextFormat.PlainText)
         self.problem.setWordWrap(True)
-        self.problem.setStyleSheet("color: #a00000")
+        self.problem.setStyleSheet(error_style())
         layout.addWidget(self.problem)
         self.table = make_table(
             self, "notes_table", [self.tr("Date"), self.tr("Note"), self.tr("Written by")]

@@ -23,6 +23,7 @@ from PySide6.QtWidgets import (
 )
 
 from desktop import client_text as text
+from desktop.accessible import name_tab_pages
 from desktop.client_data import ClientPage
 from desktop.client_model import ClientRow
 from desktop.client_outlook import OutlookBox
@@ -33,7 +34,9 @@ from desktop.translate import shown_number
 from forms.client_record import ConsentEntry
 
 log = logging.getLogger(__name__)
-TABS_MIN_HEIGHT = 200  # the timeline keeps a few rows in view; the page scrolls instead
+# The timeline keeps a few rows in view (the page scrolls instead): 200 pixels at the
+# default text size, as many lines of larger text.
+TABS_MIN_HEIGHT, TABS_MIN_LINES = 200, 14
 
 
 class ClientPageView(QWidget):
@@ -197,7 +200,8 @@ class ClientPageView(QWidget):
     def _history_tabs(self) -> QTabWidget:
         self.tabs = QTabWidget(self)
         self.tabs.setObjectName("client_tabs")
-        self.tabs.setMinimumHeight(TABS_MIN_HEIGHT)
+        lines = TABS_MIN_LINES * self.tabs.fontMetrics().lineSpacing()
+        self.tabs.setMinimumHeight(max(TABS_MIN_HEIGHT, lines))
         self.timeline_table = RowsTableView(
             self.tabs, "timeline_table", [self.tr("Date"), self.tr("What"), self.tr("Details")]
         )
@@ -215,6 +219,7 @@ class ClientPageView(QWidget):
         self.tabs.addTab(self.timeline_table, self.tr("Timeline, newest first"))
         self.tabs.addTab(self._consent_tab(), self.tr("Consents"))
         self.tabs.addTab(self.disclosure_table, self.tr("Disclosures"))
+        name_tab_pages(self.tabs)
         return self.tabs
 
     def _connect_signals(self) -> None:

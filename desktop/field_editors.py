@@ -24,6 +24,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from desktop.accessible import caption
+from desktop.look import error_style
 from desktop.translate import field_label, label
 from forms.fields import ASKED, Field, Kind
 from forms.values import format_value
@@ -33,8 +35,6 @@ log = logging.getLogger(__name__)
 _GROWING = (QSizePolicy.Policy.Expanding, QSizePolicy.Policy.MinimumExpanding)
 _LEFT = Qt.AlignmentFlag.AlignLeft
 
-# The one colour the program adds (error text), readable on light and dark themes.
-ERROR_STYLE = "color: #c62828;"
 NUMBER_CHARS = 6
 CODES_PER_ROW = 2
 
@@ -63,10 +63,10 @@ class FieldEditor(QObject):
         self.label = QLabel(field_label(field) + (" *" if required else ""), parent)
         self.widget = self._make_widget(parent)
         self.widget.setObjectName(self.key)
-        self.label.setBuddy(self.focus_widget())
+        caption(self.label, self.focus_widget())
         self.error = QLabel(parent)
         self.error.setObjectName(f"{self.key}__error")
-        self.error.setStyleSheet(ERROR_STYLE)
+        self.error.setStyleSheet(error_style())
         self.error.setWordWrap(True)
         self.error.hide()
         if field.help:
@@ -83,6 +83,11 @@ class FieldEditor(QObject):
         grows = self.widget.sizePolicy().horizontalPolicy() in _GROWING
         column.addWidget(self.widget, 0, Qt.AlignmentFlag(0) if grows else _LEFT)
         column.addWidget(self.error)
+
+    def set_caption(self, text: str) -> None:
+        """Show `text` as the field's label, and have it heard too."""
+        self.label.setText(text)
+        caption(self.label, self.focus_widget())
 
     def stretch(self) -> None:
         """Let the input box take the whole width of its cell."""

@@ -31,7 +31,7 @@ from PySide6.QtWidgets import (
 )
 
 from desktop import dialogs, passphrase
-from desktop.field_editors import ERROR_STYLE
+from desktop.look import error_style
 from desktop.translate import label, message
 from forms import first_run
 from forms.accounts import AccountError
@@ -67,7 +67,7 @@ class SetupPage(QWizardPage):
         self.fields: dict[str, QWidget] = {}
         self.error = QLabel(self)
         self.error.setObjectName("setup_error")
-        self.error.setStyleSheet(ERROR_STYLE)
+        self.error.setStyleSheet(error_style())
         self.error.setWordWrap(True)
 
     def add_field(self, key: str, caption: str, widget: W, row: QWidget | None = None) -> W:
@@ -141,7 +141,8 @@ class FirstRunWizard(QWizard):
             page.finish_layout()
             self.pages_[page_id] = page
             self.setPage(page_id, page)
-        self.resize(720, 520)
+        metrics = self.fontMetrics()  # 720 x 520 at the default text size, more for larger
+        self.resize(max(720, 80 * metrics.averageCharWidth()), max(520, 37 * metrics.lineSpacing()))
 
     # -- pages --------------------------------------------------------------------------------
     def _agency_page(self) -> SetupPage:

@@ -28,7 +28,8 @@ from PySide6.QtWidgets import (
 
 from desktop import dialogs
 from desktop.context import AppContext
-from desktop.field_editors import ERROR_STYLE, FieldEditor
+from desktop.field_editors import FieldEditor
+from desktop.look import error_style
 from desktop.qt_application import running_application
 from desktop.translate import field_label, label, message, refusal_of
 from forms.failures import log_failure, reason
@@ -72,12 +73,14 @@ class FormView(QWidget):
         outer.addWidget(heading)
         self.summary = QLabel(self)
         self.summary.setObjectName("error_summary")
-        self.summary.setStyleSheet(ERROR_STYLE)
+        self.summary.setStyleSheet(error_style())
         self.summary.setWordWrap(True)
         self.summary.hide()
         outer.addWidget(self.summary)
         self.scroll_area = QScrollArea(self)
         self.scroll_area.setWidgetResizable(True)
+        # Not a stop of Tab: it shows nothing focused, and follows the focused field.
+        self.scroll_area.setFocusPolicy(Qt.FocusPolicy.NoFocus)
         self.body = QWidget(self.scroll_area)
         self.body_layout = QVBoxLayout(self.body)
         self.scroll_area.setWidget(self.body)

@@ -91,6 +91,7 @@ class MainWindow(QMainWindow):
         row = QHBoxLayout(self.workspace)
         self.nav = QListWidget(self.workspace)
         self.nav.setObjectName("sections")
+        self.nav.setAccessibleName(self.tr("Sections"))
         self.sections = QStackedWidget(self.workspace)
         self.clients = ClientsSection(self.ctx, self.sections)
         self.worklist = WorklistView(self.ctx, self.sections)

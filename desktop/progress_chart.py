@@ -11,7 +11,7 @@ import datetime as dt
 from dataclasses import dataclass
 
 from PySide6.QtCore import QPointF, QRectF, QSize, Qt
-from PySide6.QtGui import QColor, QPainter, QPaintEvent, QPen, QResizeEvent
+from PySide6.QtGui import QColor, QFontMetrics, QPainter, QPaintEvent, QPen, QResizeEvent
 from PySide6.QtWidgets import QLabel, QSizePolicy, QWidget
 
 from desktop.translate import label, shown_date
@@ -25,6 +25,8 @@ from reports.rules.progress import (
     Progress,
 )
 
+# The smallest spacing, in pixels, at the default text size; larger text widens each to
+# what its words need (`Spacing`), so the legend's rows and the dates never overlap.
 MARGIN_LEFT, MARGIN_RIGHT, LEGEND_HEIGHT, GAP = 30, 12, 18, 16
 # (colour, pen style) per measure: a colour-blind-safe palette, and dashes besides.
 STYLES = {
@@ -33,6 +35,26 @@ STYLES = {
     "quality_of_life": (QColor("#009e73"), Qt.PenStyle.DotLine),
     "barc10": (QColor("#cc79a7"), Qt.PenStyle.SolidLine),
 }
+
+
+@dataclass(frozen=True)
+class Spacing:
+    """The chart's margins and rows for the font it is drawn in."""
+
+    left: int  # room for the scale's values ("60")
+    legend: int  # one row of the legend
+    gap: int  # below each panel: the dates under the lower one
+    ascent: int
+
+    @classmethod
+    def of(cls, metrics: QFontMetrics) -> Spacing:
+        line = metrics.lineSpacing()
+        return cls(
+            max(MARGIN_LEFT, metrics.horizontalAdvance("60") + 10),
+            max(LEGEND_HEIGHT, line + 4),
+            max(GAP, line + 2),
+            metrics.ascent(),
+        )
 
 
 @dataclass(frozen=True)
@@ -53,7 +75,6 @@ class ProgressChartView(QWidget):
         super().__init__(parent)
         self.setObjectName("progress_chart")
         self.progress = Progress(None, (), None)
-        self.setMinimumSize(260, 170)
         self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Preferred)
         # What an empty panel says; the whole chart's when there is no interview at all.
         self.empty_ratings = self._note("chart_no_ratings")
@@ -69,7 +90,21 @@ class ProgressChartView(QWidget):
         return note
 
     def sizeHint(self) -> QSize:
-        return QSize(380, 210)
+        return self._size(380, 210, 54, 15)
+
+    def minimumSizeHint(self) -> QSize:
+        return self._size(260, 170, 36, 12)
+
+    def _size(self, width: int, height: int, chars: int, lines: int) -> QSize:
+        """`width` x `height` pixels at the default text size; larger text, more room."""
+        metrics = self.fontMetrics()
+        return QSize(
+            max(width, chars * metrics.averageCharWidth()),
+            max(height, lines * metrics.lineSpacing()),
+        )
+
+    def spacing(self) -> Spacing:
+        return Spacing.of(self.fontMetrics())
 
     def set_progress(self, progress: Progress) -> None:
         self.progress = progress
@@ -113,44 +148,49 @@ class ProgressChartView(QWidget):
         self._dates(painter, barc)
 
     def _panels(self, legend_bottom: float) -> tuple[Panel, Panel]:
-        width = self.width() - MARGIN_LEFT - MARGIN_RIGHT
-        height = self.height() - legend_bottom - 2 * GAP
-        top = QRectF(MARGIN_LEFT, legend_bottom + 4, width, height * 0.62)
-        below = QRectF(MARGIN_LEFT, top.bottom() + GAP, width, height * 0.38 - 4)
+        space = self.spacing()
+        width = self.width() - space.left - MARGIN_RIGHT
+        height = self.height() - legend_bottom - 2 * space.gap
+        top = QRectF(space.left, legend_bottom + 4, width, height * 0.62)
+        below = QRectF(space.left, top.bottom() + space.gap, width, height * 0.38 - 4)
         return Panel(top, RATING_MIN, RATING_MAX), Panel(below, BARC10_MIN, BARC10_MAX)
 
     def _legend_spots(self) -> list[tuple[str, str, QPointF]]:
         """Each measure, its name and where its entry starts, in rows as wide as the chart."""
-        x, y = float(MARGIN_LEFT), 0.0
+        space = self.spacing()
+        x, y = float(space.left), 0.0
         metrics = self.fontMetrics()
         spots = []
         for measure in STYLES:
             name = label(MEASURE_NAMES[measure])
             wide = 28 + metrics.horizontalAdvance(name)
-            if x > MARGIN_LEFT and x + wide > self.width() - MARGIN_RIGHT:
-                x, y = float(MARGIN_LEFT), y + LEGEND_HEIGHT
+            if x > space.left and x + wide > self.width() - MARGIN_RIGHT:
+                x, y = float(space.left), y + space.legend
             spots.append((measure, name, QPointF(x, y)))
             x += wide
         return spots
 
     def _legend_bottom(self) -> float:
-        return max(spot.y() for _, _, spot in self._legend_spots()) + LEGEND_HEIGHT
+        return max(spot.y() for _, _, spot in self._legend_spots()) + self.spacing().legend
 
     def _legend(self, painter: QPainter) -> None:
+        space = self.spacing()
+        middle, baseline = space.legend / 2, (space.legend + space.ascent) / 2 - 1
         for measure, name, spot in self._legend_spots():
             colour, style = STYLES[measure]
             x, y = spot.x(), spot.y()
             painter.setPen(QPen(colour, 2, style))
-            painter.drawLine(QPointF(x, y + 9), QPointF(x + 16, y + 9))
+            painter.drawLine(QPointF(x, y + middle), QPointF(x + 16, y + middle))
             painter.setPen(self.palette().text().color())
-            painter.drawText(QPointF(x + 20, y + 13), name)
+            painter.drawText(QPointF(x + 20, y + baseline), name)
 
     def _frame(self, painter: QPainter, panel: Panel) -> None:
         painter.setPen(QPen(self.palette().mid().color(), 1))
         painter.drawRect(panel.area)
         painter.setPen(self.palette().text().color())
+        space = self.spacing()
         for value in (panel.low, panel.high):
-            spot = QRectF(0, panel.y(value) - 8, MARGIN_LEFT - 4, 16)
+            spot = QRectF(0, panel.y(value) - space.legend / 2, space.left - 4, space.legend)
             painter.drawText(
                 spot, Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter, str(value)
             )
@@ -180,7 +220,7 @@ class ProgressChartView(QWidget):
     def _dates(self, painter: QPainter, panel: Panel) -> None:
         points = self.progress.points
         painter.setPen(self.palette().text().color())
-        y = panel.area.bottom() + 13
+        y = panel.area.bottom() + self.spacing().ascent + 1
         first = shown_date(points[0].on)
         if points[0].on == points[-1].on:  # under the lone interview's dots
             width = painter.fontMetrics().horizontalAdvance(first)

@@ -163,6 +163,7 @@ class RecordView(QWidget):
         layout.addWidget(self.heading)
         self.body = QPlainTextEdit(record_text(self.detail), self)
         self.body.setObjectName("record_text")
+        self.body.setAccessibleName(title)  # the heading above it says what it is
         self.body.setReadOnly(True)
         layout.addWidget(self.body, 1)
         row = QHBoxLayout()

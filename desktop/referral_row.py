@@ -29,7 +29,7 @@ class ReferralRowBox(QGroupBox):
         grid = QGridLayout(self)
         for column, f in enumerate(REFERRAL_TYPE_FIELDS):
             editor = FieldEditor(f, f.key, self)
-            editor.label.setText(label(REFERRAL_SHORT_LABELS[f.key.removeprefix(PREFIX)]))
+            editor.set_caption(label(REFERRAL_SHORT_LABELS[f.key.removeprefix(PREFIX)]))
             editor.changed.connect(self.show_total)
             grid.addWidget(editor.label, 0, column)
             grid.addWidget(editor.cell, 1, column)

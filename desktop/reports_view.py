@@ -13,13 +13,14 @@ import datetime as dt
 import logging
 from pathlib import Path
 
-from PySide6.QtCore import QDate, QLocale
+from PySide6.QtCore import QDate, QLocale, Qt
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QCheckBox,
     QComboBox,
     QDateEdit,
     QFormLayout,
+    QFrame,
     QGridLayout,
     QGroupBox,
     QHBoxLayout,
@@ -27,6 +28,7 @@ from PySide6.QtWidgets import (
     QLabel,
     QLineEdit,
     QPushButton,
+    QScrollArea,
     QTableWidget,
     QTableWidgetItem,
     QVBoxLayout,
@@ -81,7 +83,18 @@ class ReportsView(QWidget):
         self._connect_signals()
 
     def _build_ui(self) -> None:
-        self.layout_ = QVBoxLayout(self)
+        outer = QVBoxLayout(self)
+        outer.setContentsMargins(0, 0, 0, 0)
+        # In a scroll area: with larger text (the system's font size) or on a small screen
+        # the jobs' descriptions were squeezed to a line each and cut; now the page scrolls.
+        scroll = QScrollArea(self)
+        scroll.setWidgetResizable(True)
+        scroll.setFrameShape(QFrame.Shape.NoFrame)
+        scroll.setFocusPolicy(Qt.FocusPolicy.NoFocus)  # it follows the focused field
+        holder = QWidget(scroll)
+        self.layout_ = QVBoxLayout(holder)
+        scroll.setWidget(holder)
+        outer.addWidget(scroll)
         self.choices = self._choices_box()
         self.layout_.addWidget(self.choices)
         self.month_closing = MonthClosingBox(self.ctx, self)
@@ -131,7 +144,9 @@ class ReportsView(QWidget):
         self.as_of = date_edit(box, "as_of", today)
         period_row = QHBoxLayout()
         period_row.addWidget(self.period_from)
-        period_row.addWidget(QLabel(self.tr("to"), box))
+        between = QLabel(self.tr("to"), box)
+        between.setBuddy(self.period_to)  # named "Period to" above: only the binding here
+        period_row.addWidget(between)
         period_row.addWidget(self.period_to)
         period_row.addStretch(1)
         self._recipient_fields(box)

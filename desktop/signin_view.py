@@ -22,7 +22,7 @@ from PySide6.QtWidgets import (
 
 from desktop import translate
 from desktop.context import AppContext
-from desktop.field_editors import ERROR_STYLE
+from desktop.look import error_style
 from forms import accounts
 from forms.accounts import AccountError, SignInRefused
 from forms.validation import ValidationFailed
@@ -71,7 +71,7 @@ class SignInView(QWidget):
         layout.addLayout(self._fields())
         self.error = QLabel(self.panel)
         self.error.setObjectName("signin_error")
-        self.error.setStyleSheet(ERROR_STYLE)
+        self.error.setStyleSheet(error_style())
         self.error.setWordWrap(True)
         layout.addWidget(self.error)
         buttons = QHBoxLayout()

@@ -11,8 +11,8 @@ from PySide6.QtWidgets import QFormLayout, QGroupBox, QLabel, QWidget
 from desktop.client_model import ClientRow
 from desktop.client_picker import ClientPickerEdit
 from desktop.context import AppContext
-from desktop.field_editors import ERROR_STYLE
 from desktop.form_view import FormView, NotSaved
+from desktop.look import error_style
 from desktop.record_guards import Person, confirmed, event_consequence
 from desktop.referral_row import ReferralRowBox
 from forms import corrections, records
@@ -109,7 +109,7 @@ class EncounterFormView(FormView):
         client_label = QLabel(_tr("&Client"), who)
         client_label.setBuddy(self.client)
         self.client_error = QLabel(who)
-        self.client_error.setStyleSheet(ERROR_STYLE)
+        self.client_error.setStyleSheet(error_style())
         self.client_error.hide()
         layout.addRow(client_label, self.client)
         layout.addRow("", self.client_error)

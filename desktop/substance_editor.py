@@ -14,7 +14,8 @@ from collections.abc import Callable, Sequence
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QFormLayout, QGroupBox, QLabel, QPushButton, QVBoxLayout, QWidget
 
-from desktop.field_editors import ERROR_STYLE, FieldEditor
+from desktop.field_editors import FieldEditor
+from desktop.look import error_style
 from forms.client_record import SubstanceEntry
 from forms.definitions import SUBSTANCE_FIELDS
 from forms.fields import Field
@@ -42,7 +43,7 @@ class SubstanceListEditor(QGroupBox):
         layout = QVBoxLayout(self)
         self.error = QLabel(self)
         self.error.setObjectName(f"{PREFIX}__error")
-        self.error.setStyleSheet(ERROR_STYLE)
+        self.error.setStyleSheet(error_style())
         self.error.setWordWrap(True)
         self.error.hide()
         layout.addWidget(self.error)

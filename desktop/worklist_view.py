@@ -101,6 +101,7 @@ class WorklistView(QWidget):
     def _build_table(self, split: QSplitter) -> None:
         self.table = QTableView(split)
         self.table.setObjectName("worklist_table")
+        self.table.setAccessibleName(self.tr("Follow-ups due"))
         self.table.setModel(self.model)
         self.table.setSortingEnabled(True)
         self.table.sortByColumn(0, Qt.SortOrder.AscendingOrder)
@@ -128,6 +129,7 @@ class WorklistView(QWidget):
         self.side_body = QBoxLayout(QBoxLayout.Direction.TopToBottom)
         self.attempts = QListWidget(self.side)
         self.attempts.setObjectName("attempt_log")
+        self.attempts.setAccessibleName(self.tr("Contact attempts"))
         self.side_body.addWidget(self.attempts, 1)
         self.form = AttemptFormView(self.ctx, self.side)
         self.side_body.addWidget(self.form, 2)

@@ -1,95 +1,45 @@
-"""Every input a person can reach has a name a screen reader can say: an accessible name,
-or a label bound to it (which also gives it its Alt+letter)."""
+"""Every input a person can reach is heard by name (what Qt's accessibility bridge hands a
+screen reader), and every label that captions an input is bound to it, so its Alt+letter
+reaches it: on every screen, form, wizard page and dialog the mnemonics walk meets."""
 
 from __future__ import annotations
 
+from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import Qt
-from PySide6.QtWidgets import (
-    QAbstractButton,
-    QAbstractSpinBox,
-    QComboBox,
-    QLabel,
-    QLineEdit,
-    QPlainTextEdit,
-    QTextEdit,
-    QWidget,
-)
+from PySide6.QtWidgets import QFormLayout, QLabel, QLineEdit, QMenuBar, QWidget
 
-from desktop.client_page import ClientPageView
-from desktop.first_run_wizard import FirstRunWizard
-from desktop.signin_view import FIRST
-from tests.desktop.harness import Desk, add_client
-
-INPUTS = (QLineEdit, QComboBox, QAbstractSpinBox, QPlainTextEdit, QTextEdit, QAbstractButton)
+from tests.desktop.accessibility import unbound_captions, unheard_inputs
+from tests.desktop.harness import Desk
+from tests.desktop.test_mnemonics import Looks, every_clash, every_dialog_clash
 
 
-def _named(widget: QWidget, bound: set[int]) -> bool:
-    if widget.accessibleName().strip():
-        return True
-    if isinstance(widget, QAbstractButton) and widget.text().replace("&", "").strip():
-        return True
-    return id(widget) in bound or id(widget.focusProxy() or widget) in bound
+class ScreenReaderLooks(Looks):
+    def menus(self, bar: QMenuBar) -> list[str]:
+        return []
+
+    def screen(self, root: QWidget, name: str) -> list[str]:
+        return unheard_inputs(root, name) + unbound_captions(root, name)
+
+    def shown(self, window: QWidget, name: str) -> list[str]:
+        return unheard_inputs(window, name) + unbound_captions(window, name)
 
 
-def unnamed_inputs(root: QWidget) -> list[str]:
-    """'Class objectName' of each visible input under `root` with no name to be read."""
-    bound = {id(label.buddy()) for label in root.findChildren(QLabel) if label.buddy()}
-    found = []
-    for kind in INPUTS:
-        for widget in root.findChildren(kind):
-            inner = isinstance(widget.parent(), QComboBox | QAbstractSpinBox)  # its own editor
-            reachable = widget.focusPolicy() != Qt.FocusPolicy.NoFocus
-            if widget.isVisibleTo(root) and reachable and not inner and not _named(widget, bound):
-                found.append(f"{type(widget).__name__} {widget.objectName() or '?'}")
-    return sorted(set(found))
+def test_every_input_is_heard_by_name_and_every_caption_bound(desk: Desk, tmp_path: Path) -> None:
+    looks = ScreenReaderLooks()
+    found = every_clash(desk, looks) + every_dialog_clash(desk, tmp_path, looks)
+    assert found == [], "\n".join(found)
 
 
-def test_every_input_of_every_screen_has_a_name(qtbot: Any, desk: Desk) -> None:
-    desk.sign_in_as("admin")
-    window = desk.window
-    missing: dict[str, list[str]] = {}
-    for section in ("clients", "worklist", "reports", "users", "settings"):
-        window.go(section)
-        missing[section] = unnamed_inputs(window.section_views[section])
-    form = window.clients.new_client()
-    assert form is not None
-    missing["new client"] = unnamed_inputs(form)
-    desk.close_forms()
-    missing.update(_client_screens(desk))
-    window.signin.show_mode(FIRST)  # the sign-in screen with every field it can show
-    missing["sign-in"] = unnamed_inputs(window.signin)
-    assert {where: names for where, names in missing.items() if names} == {}
-
-
-def _client_screens(desk: Desk) -> dict[str, list[str]]:
-    client_id = add_client(
-        desk.database, desk.actors["admin"], given_name="Kwame", family_name="Mensah",
-        birth_date="1980-02-02",
-    )  # fmt: skip
-    clients = desk.window.clients
-    assert clients.open_client(client_id)
-    page = clients.top
-    assert isinstance(page, ClientPageView)
-    found = {"client page": unnamed_inputs(page)}
-    for name, form in (
-        ("intake", clients.new_assessment(page, "intake")),
-        ("encounter", clients.new_encounter(None)),
-        ("consent", clients.record_consent(page)),
-    ):
-        found[name] = unnamed_inputs(form)
-        desk.close_forms()
-        assert clients.open_client(client_id)
-        page = clients.top
-    desk.close_forms()
-    return found
-
-
-def test_every_input_of_the_first_run_wizard_has_a_name(qtbot: Any, desk: Desk) -> None:
-    wizard = FirstRunWizard(desk.database, lambda: desk.ctx.today())
-    qtbot.addWidget(wizard)
-    for page_id in wizard.pageIds():
-        page = wizard.page(page_id)
-        page.setVisible(True)
-        assert unnamed_inputs(page) == [], wizard.page(page_id).title()
+def test_the_finders_see_an_unbound_caption_and_a_nameless_input(qtbot: Any) -> None:
+    box = QWidget()
+    qtbot.addWidget(box)
+    form = QFormLayout(box)
+    cell = QWidget(box)
+    QFormLayout(cell).addRow(QLineEdit(cell))
+    bound = QLabel("&Bound", box)
+    bound.setBuddy(cell.findChild(QLineEdit))  # bound, but not its sibling: not heard
+    form.addRow(bound, cell)
+    form.addRow(QLabel("Loose", box), QLineEdit(box))
+    assert unbound_captions(box, "box") == ["box: 'Loose' not bound to QLineEdit ?"]
+    assert unheard_inputs(box, "box") == ["box: QLineEdit ? has no name"] * 1
