@@ -28,6 +28,7 @@ from PySide6.QtWidgets import (
 from desktop import dialogs
 from desktop.context import AppContext
 from desktop.field_editors import ERROR_STYLE
+from desktop.hinted_line_edit import HintedLineEdit
 from desktop.restore import backups_folder, check_backup, restore_into
 from desktop.supply_costs_box import SupplyCostsBox
 from desktop.translate import refusal
@@ -117,7 +118,7 @@ class SettingsView(QWidget):
         self.idle.setSuffix(self.tr(" minutes"))
         self.state = QLineEdit(box)
         self.state.setMaxLength(40)
-        self.backup_folder = QLineEdit(box)
+        self.backup_folder = HintedLineEdit(box)
         self.backup_folder.setPlaceholderText(self.tr("the backups folder beside the database"))
         self.backup_folder.setToolTip(self.tr("A folder on a second disk keeps backups safe"))
         self.keep = {
