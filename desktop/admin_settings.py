@@ -144,7 +144,7 @@ class SettingsView(QWidget):
             ("followup_months", self.tr("&Follow-up points (months)"), self.points),
             ("suppression_threshold", self.tr("&Suppress counts below"), self.threshold),
             ("paper_size", self.tr("Paper si&ze"), self.paper),
-            ("report_language", self.tr("Lan&guage of reports"), self.report_language),
+            ("report_language", self.tr("Lang&uage of reports"), self.report_language),
             ("idle_lock_minutes", self.tr("&Lock after"), self.idle),
             ("state", self.tr("S&tate"), self.state),
             ("backup_folder", self.tr("&Backups folder"), self.backup_folder),
