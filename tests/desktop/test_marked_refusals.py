@@ -1,4 +1,6 @@
-"""A refused save says why in the person's language: every reason the follow-up form, the
+"""Texts that reach the screen through the catalogue.
+
+A refused save says why in the person's language: every reason the follow-up form, the
 quick encounter and the consent form list is a message the catalogue can hold. Under Xvfb
 in Spanish, a follow-up saved without its ratings listed "Psychological health is required
 for a completed interview" in English: those reasons were English sentences filled in
@@ -18,8 +20,10 @@ from typing import Any
 import pytest
 from PySide6.QtCore import QCoreApplication, QTranslator
 
+from db.startup import open_database
 from desktop.assessment_form import AssessmentFormView
 from desktop.client_page import ClientPageView
+from desktop.first_run_wizard import FirstRunWizard
 from desktop.form_view import FormView
 from forms import records
 from tests.conftest import TODAY
@@ -130,3 +134,28 @@ def test_an_encounter_and_a_consent_refused_list_only_reasons_it_can_hold(
     assert unmarked(consent) == []
     consent.discard()
     desk.close_forms()
+
+
+class MarkingAll(QTranslator):
+    """Translates every text the screens hand to the catalogue into itself between marks."""
+
+    def translate(
+        self, context: str, source: str, disambiguation: str | None = None, n: int = -1
+    ) -> str | None:
+        return OPEN + source + CLOSE
+
+    def isEmpty(self) -> bool:
+        return False
+
+
+def test_the_server_address_example_is_in_the_persons_words(qapp: Any, tmp_path: Path) -> None:
+    """The first-run setup's example address named user, password, server and agency in
+    English on the Spanish page; it now goes through the catalogue like the page's words."""
+    translator = MarkingAll()
+    QCoreApplication.installTranslator(translator)
+    try:
+        wizard = FirstRunWizard(open_database(str(tmp_path / "new.sqlite3")), lambda: TODAY)
+        example = wizard.server_url.placeholderText()
+    finally:
+        QCoreApplication.removeTranslator(translator)
+    assert example.startswith(OPEN) and "user:password@server" in example
