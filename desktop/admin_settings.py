@@ -27,6 +27,7 @@ from PySide6.QtWidgets import (
 
 from desktop import dialogs
 from desktop.context import AppContext
+from desktop.hinted_line_edit import HintedLineEdit
 from desktop.look import error_style
 from desktop.restore import backups_folder, check_backup, restore_into
 from desktop.supply_costs_box import SupplyCostsBox
@@ -119,7 +120,7 @@ class SettingsView(QWidget):
         self.idle.setSuffix(self.tr(" minutes"))
         self.state = QLineEdit(box)
         self.state.setMaxLength(40)
-        self.backup_folder = QLineEdit(box)
+        self.backup_folder = HintedLineEdit(box)
         self.backup_folder.setPlaceholderText(self.tr("the backups folder beside the database"))
         self.backup_folder.setToolTip(self.tr("A folder on a second disk keeps backups safe"))
         self.keep = {
@@ -147,7 +148,7 @@ class SettingsView(QWidget):
             ("followup_months", self.tr("&Follow-up points (months)"), self.points),
             ("suppression_threshold", self.tr("&Suppress counts below"), self.threshold),
             ("paper_size", self.tr("Paper si&ze"), self.paper),
-            ("report_language", self.tr("Lan&guage of reports"), self.report_language),
+            ("report_language", self.tr("Lang&uage of reports"), self.report_language),
             ("idle_lock_minutes", self.tr("&Lock after"), self.idle),
             ("state", self.tr("S&tate"), self.state),
             ("backup_folder", self.tr("&Backups folder"), self.backup_folder),

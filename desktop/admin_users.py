@@ -108,7 +108,7 @@ class UsersView(QWidget):
         self.language.setAccessibleName(self.tr("Language of the selected account"))
         for code in (None, *LANGUAGE_NAMES):
             self.language.addItem(language_choice(code), code)
-        caption = QLabel(self.tr("Lan&guage of the selected account:"), self)
+        caption = QLabel(self.tr("Lang&uage of the selected account:"), self)
         caption.setBuddy(self.language)
         self.language_button = QPushButton(self.tr("Set language"), self)
         self.language_button.setObjectName("set_language")

@@ -184,7 +184,10 @@ class FirstRunWizard(QWizard):
         self.here.setObjectName("this_computer")
         self.server.setObjectName("server")
         self.server_url = QLineEdit(page)
-        self.server_url.setPlaceholderText("postgresql+psycopg://user:password@server/agency")
+        # The words of the example are the person's own: usuario, contraseña, servidor.
+        self.server_url.setPlaceholderText(
+            self.tr("postgresql+psycopg://user:password@server/agency")
+        )
         page.add_field("server_url", self.tr("Server &address"), self.server_url)
         self.test_button = QPushButton(self.tr("Test the &connection"), page)
         self.test_button.setObjectName("test_connection")

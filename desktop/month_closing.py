@@ -41,7 +41,7 @@ class MonthClosingBox(QGroupBox):
         self.state.setWordWrap(True)
         self.close_button = QPushButton(self.tr("&Close the month…"), self)
         self.close_button.setObjectName("close_month")
-        self.reopen_button = QPushButton(self.tr("R&eopen the month…"), self)
+        self.reopen_button = QPushButton(self.tr("Re&open the month…"), self)
         self.reopen_button.setObjectName("reopen_month")
         row.addWidget(self.state, 1)
         row.addWidget(self.close_button)

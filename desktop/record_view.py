@@ -88,7 +88,9 @@ def record_text(detail: RecordDetail) -> str:
         )
     lines.append("")
     lines.append(_tr("History of changes"))
-    lines += [change_line(c, FIELDS[detail.kind]) for c in detail.history]
+    # A heading with nothing under it read as if the history had failed to load.
+    changes = [change_line(c, FIELDS[detail.kind]) for c in detail.history]
+    lines += changes or ["  " + _tr("None: the record is as it was entered.")]
     return "\n".join(lines)
 
 

@@ -26,7 +26,6 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QHeaderView,
     QLabel,
-    QLineEdit,
     QPushButton,
     QScrollArea,
     QTableWidget,
@@ -37,6 +36,7 @@ from PySide6.QtWidgets import (
 
 from desktop import client_text, dialogs
 from desktop.context import AppContext
+from desktop.hinted_line_edit import HintedLineEdit
 from desktop.job_runner import JobRunner
 from desktop.month_closing import MonthClosingBox
 from desktop.report_words import report_catalogues
@@ -173,7 +173,7 @@ class ReportsView(QWidget):
         self.purpose.addItem(self.tr("A recipient named in clients' consents"), None)
         for code in codes.EXPORT_PURPOSES:
             self.purpose.addItem(client_text.purpose_label(code), code)
-        self.recipient = QLineEdit(box)
+        self.recipient = HintedLineEdit(box)
         self.recipient.setObjectName("recipient")
         self.recipient.setPlaceholderText(self.tr("for example County Health Department"))
         self.recipient.setMinimumWidth(self.recipient.fontMetrics().horizontalAdvance("x" * 40))

@@ -76,8 +76,11 @@ def validate_client(raw: Mapping[str, object], today: dt.date) -> Validated:
     if isinstance(birth, dt.date) and birth.year < today.year - OLDEST_AGE_YEARS:
         result.fail(
             "birth_date",
-            f"Birth date {birth.isoformat()} would make the client over "
-            f"{OLDEST_AGE_YEARS}; check the year",
+            Message(
+                N_("Birth date {date} would make the client over {years}; check the year"),
+                date=birth,
+                years=OLDEST_AGE_YEARS,
+            ),
         )
     return result
 
@@ -88,7 +91,8 @@ def _normalise_phone(result: Validated) -> None:
         try:
             result.values["phone"] = normalise_phone(phone)
         except PhoneError as exc:
-            result.fail("phone", f"{d.by_key(d.CLIENT_FIELDS)['phone'].label} {exc}")
+            label = d.by_key(d.CLIENT_FIELDS)["phone"].label
+            result.fail("phone", Message(N_("{label} {problem}"), label=label, problem=exc.args[0]))
 
 
 def validate_event(raw: Mapping[str, object], birth_date: dt.date, today: dt.date) -> Validated:
@@ -102,7 +106,9 @@ def validate_encounter(raw: Mapping[str, object], today: dt.date) -> Validated:
     if result.ok:
         _referral_total(result, raw)
     if result.ok and not any(result.values[k] for k in codes.ENCOUNTER_TALLIES):
-        result.fail("naloxone_kits", "Record at least one thing given, done or reported")
+        result.fail(
+            "naloxone_kits", Message(N_("Record at least one thing given, done or reported"))
+        )
     return result
 
 
@@ -144,18 +150,28 @@ def validate_consent(raw: Mapping[str, object], birth_date: dt.date, today: dt.d
     v = result.values
     scope, recipient = v.get("scope"), v.get("recipient")
     if scope == "named_recipient" and recipient is None and "recipient" not in result.errors:
-        result.fail("recipient", "Recipient is required for a consent to a named recipient")
+        result.fail(
+            "recipient", Message(N_("Recipient is required for a consent to a named recipient"))
+        )
     elif scope in codes.CONSENT_SCOPES and scope != "named_recipient" and recipient is not None:
         result.fail(
             "recipient",
-            "Recipient is only for a consent to a named recipient; leave it empty for this scope",
+            Message(
+                N_(
+                    "Recipient is only for a consent to a named recipient; leave it empty for "
+                    "this scope"
+                )
+            ),
         )
     signed, expires = v.get("signed_on"), v.get("expires_on")
     if isinstance(signed, dt.date) and isinstance(expires, dt.date) and expires <= signed:
         result.fail(
             "expires_on",
-            f"Expires on ({expires.isoformat()}) must be after the date signed "
-            f"({signed.isoformat()})",
+            Message(
+                N_("Expires on ({expires}) must be after the date signed ({signed})"),
+                expires=expires,
+                signed=signed,
+            ),
         )
     _not_before_birth(result, "signed_on", birth_date)
     return result
@@ -181,8 +197,11 @@ def check_revocation(result: Validated, signed_on: object, key: str = d.REVOKED_
     if isinstance(revoked, dt.date) and isinstance(signed_on, dt.date) and revoked < signed_on:
         result.fail(
             key,
-            f"Revoked on ({revoked.isoformat()}) cannot be before the date signed "
-            f"({signed_on.isoformat()})",
+            Message(
+                N_("Revoked on ({revoked}) cannot be before the date signed ({signed})"),
+                revoked=revoked,
+                signed=signed_on,
+            ),
         )
 
 
@@ -242,6 +261,33 @@ def _check_discharge(result: Validated, reason_required: bool) -> None:
 
 
 _LABEL = {f.key: f.label for f in d.ASSESSMENT_FIELDS}
+_SUBSTANCE = d.by_key(d.SUBSTANCE_FIELDS)["substance_class"]
+_CRITERIA = d.by_key(d.SUBSTANCE_FIELDS)["criteria"]
+# The medications prescribed for a class (codes.MEDICATION_FOR_CLASS) as a sentence names
+# them in its middle, where the labels' capital would be wrong.
+_MEDICATION_WORDS = {"methadone": N_("methadone"), "buprenorphine": N_("buprenorphine")}
+
+
+def _code(field: Field, value: object) -> Message:
+    """A code's label as a message value: translated where the message is shown."""
+    return Message(next((c.label for c in field.codes if c.value == value), str(value)))
+
+
+def _not_counted(present: list[str], medication: object) -> Message:
+    """Tolerance and withdrawal (codes.PHYSIOLOGICAL_CRITERIA) are not criteria of a
+    disorder while the medication prescribed for it is taken as prescribed."""
+    taken = Message(_MEDICATION_WORDS.get(str(medication), str(medication)))
+    if len(present) > 1:
+        return Message(
+            N_("Tolerance and withdrawal do not count while {medication} is taken as prescribed; "
+               "untick them"),
+            medication=taken,
+        )  # fmt: skip
+    return Message(
+        N_("{criterion} does not count while {medication} is taken as prescribed; untick it"),
+        criterion=_code(_CRITERIA, present[0]),
+        medication=taken,
+    )
 
 
 def _validate_substance(
@@ -250,7 +296,9 @@ def _validate_substance(
     prefix = f"substances.{index}."
     part = validate_fields(d.SUBSTANCE_FIELDS, row, today, prefix)
     for key, message in part.errors.items():
-        result.fail(key, f"Substance {index + 1}: {message}")
+        result.fail(
+            key, Message(N_("Substance {number}: {problem}"), number=index + 1, problem=message)
+        )
     return part.values
 
 
@@ -258,26 +306,34 @@ def _not_before_birth(result: Validated, key: str, birth_date: dt.date) -> None:
     value = result.values.get(key)
     if isinstance(value, dt.date) and value < birth_date:
         result.fail(
-            key, f"{value.isoformat()} is before the client's birth date ({birth_date.isoformat()})"
+            key,
+            Message(
+                N_("{date} is before the client's birth date ({birth})"),
+                date=value,
+                birth=birth_date,
+            ),
         )
 
 
 def _check_completed(result: Validated, rows: list[dict[str, object]], on: dt.date) -> None:
     v = result.values
-    for key, label in (
-        ("psych_health", "Psychological health"),
-        ("physical_health", "Physical health"),
-        ("quality_of_life", "Quality of life"),
-    ):
+    for key in ("psych_health", "physical_health", "quality_of_life"):
         if v.get(key) is None:
-            result.fail(key, f"{label} is required for a completed interview")
+            result.fail(
+                key, Message(N_("{label} is required for a completed interview"), label=_LABEL[key])
+            )
     if not rows:
-        result.fail("substances", "A completed interview needs at least one substance")
+        result.fail("substances", Message(N_("A completed interview needs at least one substance")))
     last_use = v.get("last_use_on")
     if isinstance(last_use, dt.date) and last_use > on:
-        result.fail("last_use_on", "Last use cannot be after the date of the interview")
+        result.fail(
+            "last_use_on", Message(N_("Last use cannot be after the date of the interview"))
+        )
     if v.get("kind") != "intake" and v.get("prior_recovery_attempts") is not None:
-        result.fail("prior_recovery_attempts", "Earlier recovery attempts are asked at intake only")
+        result.fail(
+            "prior_recovery_attempts",
+            Message(N_("Earlier recovery attempts are asked at intake only")),
+        )
     _check_barc10(result)
     _check_substance_rows(result, rows, on)
 
@@ -286,7 +342,7 @@ def _check_barc10(result: Validated) -> None:
     answered = [k for k in d.BARC10_KEYS if result.values.get(k) is not None]
     if answered and len(answered) < len(d.BARC10_KEYS):
         missing = next(k for k in d.BARC10_KEYS if result.values.get(k) is None)
-        result.fail(missing, "Answer all ten BARC-10 items, or leave all ten empty")
+        result.fail(missing, Message(N_("Answer all ten BARC-10 items, or leave all ten empty")))
 
 
 def _check_substance_rows(result: Validated, rows: list[dict[str, object]], on: dt.date) -> None:
@@ -294,13 +350,16 @@ def _check_substance_rows(result: Validated, rows: list[dict[str, object]], on: 
     for i, row in enumerate(rows):
         cls = row.get("substance_class")
         if cls in seen:
-            result.fail(f"substances.{i}.substance_class", f"{cls} is entered twice")
+            result.fail(
+                f"substances.{i}.substance_class",
+                Message(N_("{substance} is entered twice"), substance=_code(_SUBSTANCE, cls)),
+            )
         seen.add(cls)
         met = row.get("criteria_last_met_on")
         if isinstance(met, dt.date) and met > on:
             result.fail(
                 f"substances.{i}.criteria_last_met_on",
-                "Criterion last present cannot be after the date of the interview",
+                Message(N_("Criterion last present cannot be after the date of the interview")),
             )
         _check_medication_criteria(result, i, row)
     _check_primary(result, rows)
@@ -313,12 +372,7 @@ def _check_medication_criteria(result: Validated, index: int, row: dict[str, obj
         criteria = row.get("criteria") or frozenset()
         present = [c for c in codes.PHYSIOLOGICAL_CRITERIA if c in criteria]  # type: ignore[operator]
         if present:
-            result.fail(
-                f"substances.{index}.criteria",
-                f"{' and '.join(present).capitalize()} "
-                f"{'do' if len(present) > 1 else 'does'} not count while "
-                f"{v['medication']} is taken as prescribed; untick it",
-            )
+            result.fail(f"substances.{index}.criteria", _not_counted(present, v["medication"]))
 
 
 def _check_primary(result: Validated, rows: list[dict[str, object]]) -> None:
@@ -326,15 +380,22 @@ def _check_primary(result: Validated, rows: list[dict[str, object]]) -> None:
     if result.values.get("kind") == "intake" and rows and len(primaries) != 1:
         result.fail(
             "substances.0.primary" if not primaries else f"substances.{primaries[1]}.primary",
-            "Mark exactly one substance as primary at intake",
+            Message(N_("Mark exactly one substance as primary at intake")),
         )
     elif len(primaries) > 1:
-        result.fail(f"substances.{primaries[1]}.primary", "Mark only one substance as primary")
+        result.fail(
+            f"substances.{primaries[1]}.primary",
+            Message(N_("Mark only one substance as primary")),
+        )
 
 
 def _check_no_answers(result: Validated, rows: list[dict[str, object]]) -> None:
     given = [k for k in d.ANSWER_KEYS if result.values.get(k) is not None]
     if given:
-        result.fail(given[0], "Leave the answers empty when the interview was not completed")
+        result.fail(
+            given[0], Message(N_("Leave the answers empty when the interview was not completed"))
+        )
     if rows:
-        result.fail("substances", "Substances are recorded only for a completed interview")
+        result.fail(
+            "substances", Message(N_("Substances are recorded only for a completed interview"))
+        )

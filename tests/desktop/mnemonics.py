@@ -100,6 +100,11 @@ def widget_clashes(root: QWidget, name: str) -> list[str]:
             always.append(text)
         elif widget.isVisibleTo(page):
             owned[id(page)].append(text)
+    # The menu bar's titles answer Alt+letter wherever the window is: under Xvfb in Spanish
+    # Alt+A opened "Archivo" instead of pressing the client page's "Admisión".
+    for bar in root.findChildren(QMenuBar):
+        if not bar.isHidden():
+            always += [a.text() for a in bar.actions() if a.isVisible()]
     found = clashes(always, name)
     for page in pages:
         label = f"{name} / {type(page).__name__} {page.objectName()!r}"

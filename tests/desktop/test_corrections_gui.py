@@ -162,6 +162,22 @@ def test_a_read_back_shows_the_questions_its_form_asked(qapp: Any) -> None:
     assert "Reason for discharge: —" in read_back("discharge")
 
 
+def test_a_record_never_changed_says_so_under_its_history(qapp: Any) -> None:
+    """Under Xvfb a record never corrected ended with the heading "History of changes"
+    and nothing under it, as if the history had not loaded."""
+    from desktop.record_view import record_text
+    from forms.record_detail import RecordDetail
+
+    void = {"voided_at": None, "voided_by": None, "void_reason": None, "void_note": None}
+    entered = dt.datetime(2024, 12, 22, 16, 0, tzinfo=dt.UTC)
+    values = {"occurred_on": dt.date(2024, 12, 22), "event_type": "arrest", "count": 1}
+    lines = record_text(RecordDetail("event", 1, 1, 1, values, [], None, entered, void))
+    assert lines.splitlines()[-2:] == [
+        "History of changes",
+        "  None: the record is as it was entered.",
+    ]
+
+
 def test_a_read_back_names_each_barc10_item_by_its_statement(qapp: Any) -> None:
     """The form asks each BARC-10 item as its statement; the read-back and the list of
     changes say the same, not 'BARC-10 item 3'."""

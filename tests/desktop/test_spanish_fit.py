@@ -9,7 +9,15 @@ from typing import Any
 
 import pytest
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QAbstractSpinBox, QApplication, QComboBox, QLabel
+from PySide6.QtWidgets import (
+    QAbstractSpinBox,
+    QApplication,
+    QComboBox,
+    QLabel,
+    QLineEdit,
+    QStyle,
+    QStyleOptionFrame,
+)
 
 from desktop.translate import shown_date
 from desktop.worklist_model import DUE_COLUMN, NAME_COLUMN, PHONE_COLUMN, STATE_COLUMN
@@ -46,6 +54,33 @@ def test_every_setting_shows_its_whole_label_and_value(desk: Desk) -> None:
         if w.isVisible() and w.width() < w.sizeHint().width()
     ]
     assert cut == []
+
+
+def room(edit: QLineEdit) -> int:
+    """The width an empty line edit has for its hint: inside its frame and margins, less
+    the two pixels a side QLineEdit keeps clear."""
+    option = QStyleOptionFrame()
+    edit.initStyleOption(option)
+    inside = edit.style().subElementRect(QStyle.SubElement.SE_LineEditContents, option, edit)
+    margins = edit.textMargins()
+    return inside.width() - margins.left() - margins.right() - 4
+
+
+@pytest.mark.parametrize(
+    ("screen", "editor"), [("reports", "recipient"), ("settings", "backup_folder")]
+)
+def test_an_empty_box_shows_its_whole_hint(desk: Desk, screen: str, editor: str) -> None:
+    """Under Xvfb in Spanish the reports screen's "Divulgado a" read "por ejemplo,
+    Departamento de Salud del Co…" and the settings' backups folder "la carpeta de copias
+    junto a la ba…": the boxes kept the width of 17 letters whatever their hint said."""
+    desk.sign_in_as("admin")
+    desk.window.go(screen)
+    QApplication.processEvents()
+    view = desk.window.reports if screen == "reports" else desk.window.settings_view
+    edit = getattr(view, editor)
+    hint = edit.placeholderText()
+    assert hint != "" and not hint.startswith(("for example", "the backups"))  # Spanish
+    assert room(edit) >= edit.fontMetrics().horizontalAdvance(hint), hint
 
 
 def test_the_contact_attempt_panel_can_narrow_to_its_column(desk: Desk) -> None:
