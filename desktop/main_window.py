@@ -302,8 +302,15 @@ class MainWindow(QMainWindow):
             self.actions_by_name[f"go_{name}"].setVisible(admin)
 
     def go(self, key: str) -> None:
-        if key in self.nav_keys:
-            self.nav.setCurrentRow(self.nav_keys.index(key))
+        if key not in self.nav_keys:
+            return
+        row = self.nav_keys.index(key)
+        if self.nav.currentRow() == row:
+            # Already there (Ctrl+2 from the attempt's note): the focus goes where the
+            # section's work starts, as on arriving, or Down and Enter did nothing.
+            self._section_chosen(row)
+        else:
+            self.nav.setCurrentRow(row)
 
     def _section_chosen(self, row: int) -> None:
         if 0 <= row < len(self.nav_keys):
