@@ -184,9 +184,14 @@ class MainWindow(QMainWindow):
     def locked(self) -> bool:
         return self.ctx.locked
 
-    def lock(self) -> None:
+    def lock_now(self) -> None:
+        """Ctrl+L: the worker leaves the desk."""
+        self.lock(by_hand=True)
+
+    def lock(self, by_hand: bool = False) -> None:
         if self.ctx.actor is None or self.locked or self.pages.currentWidget() is self.signin:
             return
+        self.signin.locked_by_hand = by_hand
         self.idle.stop()
         focus = QApplication.focusWidget()
         inside = focus is not None and self.workspace.isAncestorOf(focus)

@@ -18,6 +18,7 @@ from desktop.client_form import ClientFormView
 from desktop.client_page import ClientPageView
 from desktop.worklist_view import WorklistView
 from forms import records
+from forms.accounts import SignedIn
 from tests.conftest import TODAY
 from tests.desktop.harness import Desk, FakeDialogs, add_client
 
@@ -209,3 +210,22 @@ def test_the_page_follows_the_chosen_row_of_a_long_timeline(qtbot: Any, desk: De
         bottom = table.viewport().mapTo(viewport, cell.bottomLeft() + QPoint(0, 1))
         assert top.y() >= 0 and bottom.y() <= viewport.height(), f"row {row} out of view"
     desk.close_forms()
+
+
+def test_the_lock_screen_says_who_locked_it(qtbot: Any, desk: Desk) -> None:
+    desk.sign_in_as("desk")
+    window = desk.window
+    _active(qtbot, desk)
+    window.find_client()
+    qtbot.keyClick(_focused(), Qt.Key.Key_L, Qt.KeyboardModifier.ControlModifier)
+    assert window.pages.currentWidget() is window.signin
+    said = window.signin.explain.text()
+    # Locked by hand on leaving the desk, not "after a while without use".
+    assert said == (
+        "Recovery Desk is locked, to keep client data private. Dee Desk, type your "
+        "password to carry on where you left off."
+    )
+    window.unlocked(SignedIn(desk.actors["desk"], "Dee Desk"))
+    window.idle.idle.emit()  # the idle timer's own lock says that it was idle
+    assert "locked itself after a while without use" in window.signin.explain.text()
+    window.unlocked(SignedIn(desk.actors["desk"], "Dee Desk"))
