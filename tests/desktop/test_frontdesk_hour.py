@@ -15,6 +15,7 @@ from sqlalchemy import select
 from db.models import Assessment
 from desktop.assessment_form import AssessmentFormView
 from desktop.client_form import ClientFormView
+from desktop.client_notes import ClientNotesPanel
 from desktop.client_page import ClientPageView
 from desktop.worklist_view import WorklistView
 from forms import records
@@ -229,3 +230,33 @@ def test_the_lock_screen_says_who_locked_it(qtbot: Any, desk: Desk) -> None:
     window.idle.idle.emit()  # the idle timer's own lock says that it was idle
     assert "locked itself after a while without use" in window.signin.explain.text()
     window.unlocked(SignedIn(desk.actors["desk"], "Dee Desk"))
+
+
+def test_a_note_just_added_is_seen_listed_on_the_page(qtbot: Any, desk: Desk) -> None:
+    client_id = _person(desk, "Eli")
+    _intake(desk, client_id, dt.date(2026, 6, 1))  # the status and chart fill the page
+    desk.sign_in_as("desk")
+    desk.window.resize(1200, 800)
+    desk.window.open_client(client_id)
+    page = desk.window.clients.top
+    assert isinstance(page, ClientPageView)
+    _active(qtbot, desk)
+    viewport = _scroll_viewport(page)
+    qtbot.waitUntil(lambda: viewport.height() > 300)
+    qtbot.keyClick(_focused(), Qt.Key.Key_N, Qt.KeyboardModifier.AltModifier)
+    qtbot.keyClicks(_focused(), "Wants help with housing; back on Thursday")
+    qtbot.keyClick(_focused(), Qt.Key.Key_Return, Qt.KeyboardModifier.ControlModifier)
+    assert desk.window.confirmation.text() == "Note added."
+    panel = page.findChild(ClientNotesPanel, "notes_panel")
+    assert panel is not None
+    table = panel.table
+    assert table.item(0, 1).text() == "Wants help with housing; back on Thursday"
+
+    def listed_in_view() -> bool:
+        cell = table.visualItemRect(table.item(0, 1))
+        bottom = table.viewport().mapTo(viewport, cell.bottomLeft())
+        top = table.viewport().mapTo(viewport, cell.topLeft())
+        return top.y() >= 0 and bottom.y() <= viewport.height()
+
+    qtbot.waitUntil(listed_in_view)  # the worker sees the note, not only "Note added."
+    desk.close_forms()
