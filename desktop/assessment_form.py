@@ -7,6 +7,7 @@ recovery attempts only at intake. Hidden fields are sent as empty.
 
 from __future__ import annotations
 
+import datetime as dt
 import logging
 from collections.abc import Mapping, Sequence
 
@@ -29,7 +30,7 @@ from forms.definitions import (
     DISCHARGE_KEYS,
 )
 from forms.record_detail import RecordDetail
-from forms.validation import ValidationFailed
+from forms.validation import ValidationFailed, validate_assessment
 from forms.vocabulary import codes
 
 log = logging.getLogger(__name__)
@@ -204,7 +205,10 @@ class AssessmentFormView(FormView):
         substances = self.substances.values() if completed else []
         before = self.record.values if self.record else {}
         already = before and assessment_consequence(before, self.person)
-        if not already and not confirmed(self, assessment_consequence(raw, self.person)):
+        consequence = None if already else assessment_consequence(raw, self.person)
+        if consequence is not None:
+            self._check_before_asking(raw, substances)
+        if not confirmed(self, consequence):
             raise NotSaved()
         try:
             assessment_id = self._write(raw, substances)
@@ -212,6 +216,19 @@ class AssessmentFormView(FormView):
             raise ValidationFailed(self._on_screen(exc.errors)) from exc
         self.ctx.notify("assessment", self.client_id)
         return assessment_id
+
+    def _check_before_asking(
+        self, raw: dict[str, object], substances: list[dict[str, object]]
+    ) -> None:
+        """The form's own checks come before "Discharges … Save / Go back": confirmed first,
+        a discharge without its ratings was then refused, and the worker confirmed twice.
+        The birth date is left to the save, which reads it with the client."""
+        new_discharge = self.record is None and raw.get("kind") == "discharge"
+        result = validate_assessment(
+            raw, substances, dt.date.min, self.ctx.today(), reason_required=new_discharge
+        )
+        if not result.ok:
+            raise ValidationFailed(self._on_screen(result.errors))
 
     def _write(self, raw: dict[str, object], substances: list[dict[str, object]]) -> int:
         db, user, today = self.ctx.database, self.ctx.user, self.ctx.today()

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import itertools
 import logging
 from typing import Any
 
@@ -59,6 +60,9 @@ class DuplicatePanel(QGroupBox):
         )
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        # Tab goes on with the form (the phone and consent are still to type): from cell to
+        # cell it went round the four cells of the list and never left it.
+        self.table.setTabKeyNavigation(False)
         self.table.verticalHeader().hide()
         self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
         self.table.activated.connect(self._open)  # Enter, or a double click
@@ -144,6 +148,20 @@ class ClientFormView(FormView):
         self.editors["birth_date"].widget.editingFinished.connect(  # type: ignore[attr-defined]
             self._check_duplicates_while_typing
         )
+
+    def chain_tab_order(self) -> None:
+        """The likely duplicates, when shown, come between the identity they were found
+        for and the rest of the form (made after the form's fields, they came last, and
+        Tab left the list for the navigation, skipping the phone and consent)."""
+        super().chain_tab_order()
+        chain = [
+            self.editors[IDENTITY[-1]].focus_chain()[-1],
+            self.duplicates.table,
+            self.duplicates.open_button,
+            self.editors[ABOUT[0]].focus_widget(),
+        ]
+        for first, second in itertools.pairwise(chain):
+            QWidget.setTabOrder(first, second)
 
     def first_focus(self) -> QWidget:
         # The code is usually left for the program to choose; names come first on paper.

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from PySide6.QtCore import Qt, QTimer, Signal
+from PySide6.QtCore import QRect, Qt, QTimer, Signal
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QHBoxLayout,
@@ -290,6 +290,15 @@ class ClientNotesPanel(QWidget):
         self.refresh(chosen_id)
         self.problem.setText("")
         self.message.emit(said)
+        if chosen_id is not None:
+            # The note is listed below the box, often below the fold: the worker saw
+            # "Note added." but not the note.
+            QTimer.singleShot(0, self._show_chosen)
+
+    def _show_chosen(self) -> None:
+        item = self.table.item(self.table.currentRow(), 0)
+        if item is not None:
+            _scroll_to(self.table.viewport(), self.table.visualItemRect(item))
 
 
 def _preview(text: str) -> str:
@@ -298,10 +307,19 @@ def _preview(text: str) -> str:
     return first[:PREVIEW] + ("…" if more else "")
 
 
-def _scroll_to(widget: QWidget) -> None:
-    """Scroll every scroll area around `widget` until it is in view."""
+def _scroll_to(widget: QWidget, part: QRect | None = None) -> None:
+    """Scroll every scroll area around `widget` until it (or that part of it) is in view."""
     parent = widget.parentWidget()
     while parent is not None:
         if isinstance(parent, QScrollArea):
-            parent.ensureWidgetVisible(widget, 0, 20)
+            _bring_into(parent, widget, part)
         parent = parent.parentWidget()
+
+
+def _bring_into(area: QScrollArea, widget: QWidget, part: QRect | None) -> None:
+    inner = area.widget()
+    if part is None or inner is None:
+        area.ensureWidgetVisible(widget, 0, 20)
+        return
+    centre = widget.mapTo(inner, part.center())
+    area.ensureVisible(centre.x(), centre.y(), 0, part.height() // 2 + 20)

@@ -8,7 +8,7 @@ from __future__ import annotations
 import itertools
 import logging
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QModelIndex, Qt, Signal
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QFrame,
@@ -16,6 +16,7 @@ from PySide6.QtWidgets import (
     QLabel,
     QPushButton,
     QScrollArea,
+    QTableView,
     QTableWidget,
     QTabWidget,
     QVBoxLayout,
@@ -103,6 +104,7 @@ class ClientPageView(QWidget):
         layout.setContentsMargins(0, 0, 0, 0)
         scroll.setWidget(body)
         outer.addWidget(scroll, 1)
+        self.page_scroll = scroll
         self.identity = QLabel(self)
         self.identity.setObjectName("client_identity")
         self.identity.setTextFormat(Qt.TextFormat.PlainText)
@@ -236,9 +238,23 @@ class ClientPageView(QWidget):
         self.consent_table.currentCellChanged.connect(self._consent_chosen)
         # Enter, or a double-click (the platform's activation), opens the row once.
         self.timeline_table.cellActivated.connect(self._open_timeline_row)
+        for table in (self.timeline_table, self.disclosure_table, self.consent_table):
+            table.selectionModel().currentChanged.connect(
+                lambda current, _previous, t=table: self._keep_in_view(t, current)
+            )
         escape = QShortcut(QKeySequence(Qt.Key.Key_Escape), self)
         escape.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
         escape.activated.connect(self.back)
+
+    def _keep_in_view(self, table: QTableView, current: QModelIndex) -> None:
+        """The page scrolls to the row the arrow keys chose: a long timeline runs below
+        the fold, and Down moved the chosen row out of sight with nothing seen to move."""
+        body = self.page_scroll.widget()
+        if body is None or not current.isValid() or not table.hasFocus():
+            return
+        cell = table.visualRect(current)  # the table has scrolled itself to it already
+        centre = table.viewport().mapTo(body, cell.center())
+        self.page_scroll.ensureVisible(centre.x(), centre.y(), 0, cell.height())
 
     def show_page(self, page: ClientPage) -> None:
         self.page = page

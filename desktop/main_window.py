@@ -185,9 +185,14 @@ class MainWindow(QMainWindow):
     def locked(self) -> bool:
         return self.ctx.locked
 
-    def lock(self) -> None:
+    def lock_now(self) -> None:
+        """Ctrl+L: the worker leaves the desk."""
+        self.lock(by_hand=True)
+
+    def lock(self, by_hand: bool = False) -> None:
         if self.ctx.actor is None or self.locked or self.pages.currentWidget() is self.signin:
             return
+        self.signin.locked_by_hand = by_hand
         self.idle.stop()
         focus = QApplication.focusWidget()
         inside = focus is not None and self.workspace.isAncestorOf(focus)
@@ -303,8 +308,15 @@ class MainWindow(QMainWindow):
             self.actions_by_name[f"go_{name}"].setVisible(admin)
 
     def go(self, key: str) -> None:
-        if key in self.nav_keys:
-            self.nav.setCurrentRow(self.nav_keys.index(key))
+        if key not in self.nav_keys:
+            return
+        row = self.nav_keys.index(key)
+        if self.nav.currentRow() == row:
+            # Already there (Ctrl+2 from the attempt's note): the focus goes where the
+            # section's work starts, as on arriving, or Down and Enter did nothing.
+            self._section_chosen(row)
+        else:
+            self.nav.setCurrentRow(row)
 
     def _section_chosen(self, row: int) -> None:
         if 0 <= row < len(self.nav_keys):

@@ -41,6 +41,7 @@ class SignInView(QWidget):
         super().__init__(parent)
         self.ctx = ctx
         self.mode = SIGN_IN
+        self.locked_by_hand = False  # Ctrl+L, not the idle timer: the lock screen says which
         self._build_ui()
         self._connect_signals()
 
@@ -133,15 +134,23 @@ class SignInView(QWidget):
                 self.tr("Sign in with your user name and password."),
                 self.tr("Sign in"),
             ),
-            UNLOCK: (
-                self.tr("Locked"),
-                self.tr(
-                    "Recovery Desk locked itself after a while without use, to keep client data "
-                    "private. %1, type your password to carry on where you left off."
-                ).replace("%1", self.ctx.display_name),
-                self.tr("Unlock"),
-            ),
+            UNLOCK: (self.tr("Locked"), self._why_locked(), self.tr("Unlock")),
         }
+
+    def _why_locked(self) -> str:
+        # Locked with Ctrl+L, "locked itself after a while without use" was not true.
+        why = (
+            self.tr(
+                "Recovery Desk is locked, to keep client data private. %1, type your "
+                "password to carry on where you left off."
+            )
+            if self.locked_by_hand
+            else self.tr(
+                "Recovery Desk locked itself after a while without use, to keep client data "
+                "private. %1, type your password to carry on where you left off."
+            )
+        )
+        return why.replace("%1", self.ctx.display_name)
 
     def show_mode(self, mode: str) -> None:
         self.mode = mode

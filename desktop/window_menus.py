@@ -41,7 +41,7 @@ def _file_actions(window: MainWindow) -> dict[str, QAction]:
         "new_client": _action(window, _tr("&New client"), "Ctrl+N", window.new_client),
         "encounter": _action(window, _tr("Quick &encounter"), "Ctrl+E", window.quick_encounter),
         "language": _action(window, _tr("Lan&guage…"), None, lambda: choose_language(window)),
-        "lock": _action(window, _tr("&Lock now"), "Ctrl+L", window.lock),
+        "lock": _action(window, _tr("&Lock now"), "Ctrl+L", window.lock_now),
         "sign_out": _action(window, _tr("Sign &out"), None, window.sign_out),
         "quit": _action(window, _tr("&Quit"), QKeySequence.StandardKey.Quit, window.close),
     }

@@ -130,6 +130,9 @@ class WorklistView(QWidget):
         self.attempts = QListWidget(self.side)
         self.attempts.setObjectName("attempt_log")
         self.attempts.setAccessibleName(self.tr("Contact attempts"))
+        # A note read in full on narrow lines, never scrolled sideways to its end.
+        self.attempts.setWordWrap(True)
+        self.attempts.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.side_body.addWidget(self.attempts, 1)
         self.form = AttemptFormView(self.ctx, self.side)
         self.side_body.addWidget(self.form, 2)
@@ -219,6 +222,8 @@ class WorklistView(QWidget):
         if item is not None:
             saved = self.tr("Contact attempt saved for %1.").replace("%1", person_name(item))
             self.message.emit(saved)
+        # Back to the list for the next call: Down, the next person, their number.
+        self.take_focus()
 
     def _data_changed(self, entity: str, _client_id: int) -> None:
         if entity in ("assessment", "followup_attempt", "client", "event", "settings"):

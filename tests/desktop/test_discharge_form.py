@@ -59,11 +59,11 @@ def test_a_discharge_asks_why_and_the_timeline_says_it(
     assert reason.widget.currentIndex() == -1 and reason.widget.placeholderText() == "Choose…"
     form.editors["contact_status"].set_value("not_located")
     form.editors["contact_status"].changed.emit()
-    fake_dialogs.answers = [True]  # "Discharges Nora Walsh on …: the episode closes"
     qtbot.keyClick(
         form.editors["assessed_on"].widget, Qt.Key.Key_S, Qt.KeyboardModifier.ControlModifier
     )
     assert reason.error.text() == "Reason for discharge is required"
+    assert fake_dialogs.texts("ask") == []  # refused before "Discharges Nora Walsh on …"
     assert _stored(desk, page.client_id) == []
     reason.widget.setFocus()
     qtbot.keyClicks(reason.widget, "Left")
@@ -119,8 +119,8 @@ def test_a_reason_that_contradicts_the_contact_is_named_on_one_line(
     form = _discharge_form(qtbot, desk, page)
     form.editors["contact_status"].set_value("deceased")
     form.editors["discharge_reason"].set_value("left")
-    fake_dialogs.answers = [True]  # the death confirmation, before the check
-    form.save()
+    form.save()  # the form's checks first: no death confirmation for a refused discharge
+    assert fake_dialogs.texts("ask") == []
     error = form.editors["discharge_reason"].error
     assert error.text() == "The contact says the client died: the reason for discharge is “Died”"
     # Beside the form's width, not wrapped to the drop-down's and cut off.
