@@ -1276,12 +1276,48 @@
       <translation>{label}: la carpeta {folder} no existe</translation>
     </message>
     <message>
+      <source>methadone</source>
+      <translation>metadona</translation>
+    </message>
+    <message>
+      <source>buprenorphine</source>
+      <translation>buprenorfina</translation>
+    </message>
+    <message>
+      <source>{criterion} does not count while {medication} is taken as prescribed; untick it</source>
+      <translation>{criterion} no cuenta mientras se toma {medication} según lo recetado; desmárquelo</translation>
+    </message>
+    <message>
+      <source>Tolerance and withdrawal do not count while {medication} is taken as prescribed; untick them</source>
+      <translation>La tolerancia y la abstinencia no cuentan mientras se toma {medication} según lo recetado; desmárquelas</translation>
+    </message>
+    <message>
       <source>{label} {problem}</source>
       <translation>{label}: {problem}</translation>
     </message>
     <message>
+      <source>Birth date {date} would make the client over {years}; check the year</source>
+      <translation>Con la fecha de nacimiento {date}, el cliente tendría más de {years} años; revise el año</translation>
+    </message>
+    <message>
+      <source>Record at least one thing given, done or reported</source>
+      <translation>Anote al menos una cosa entregada, hecha o informada</translation>
+    </message>
+    <message>
       <source>{label} ({total}) must equal the referrals by type added up ({typed})</source>
       <translation>{label} ({total}) debe ser igual a la suma de las derivaciones por tipo ({typed})</translation>
+    </message>
+    <message>
+      <source>Recipient is required for a consent to a named recipient</source>
+      <translation>Un consentimiento a un destinatario nombrado necesita el destinatario</translation>
+    </message>
+    <message>
+      <source>Expires on ({expires}) must be after the date signed ({signed})</source>
+      <translation>La fecha de vencimiento ({expires}) debe ser posterior a la de la firma ({signed})</translation>
+    </message>
+    <message>
+      <source>Revoked on ({revoked}) cannot be before the date signed ({signed})</source>
+      <translation>La fecha de revocación ({revoked}) no puede ser anterior a la de la firma ({signed})</translation>
     </message>
     <message>
       <source>{label} is required</source>
@@ -1292,8 +1328,64 @@
       <translation>Un cliente que falleció se da de alta con contacto «Fallecido»; elíjalo</translation>
     </message>
     <message>
+      <source>Substance {number}: {problem}</source>
+      <translation>Sustancia {number}: {problem}</translation>
+    </message>
+    <message>
+      <source>{date} is before the client's birth date ({birth})</source>
+      <translation>{date} es anterior a la fecha de nacimiento del cliente ({birth})</translation>
+    </message>
+    <message>
+      <source>A completed interview needs at least one substance</source>
+      <translation>Una entrevista completada necesita al menos una sustancia</translation>
+    </message>
+    <message>
+      <source>Last use cannot be after the date of the interview</source>
+      <translation>El último consumo no puede ser posterior a la fecha de la entrevista</translation>
+    </message>
+    <message>
+      <source>Earlier recovery attempts are asked at intake only</source>
+      <translation>Los intentos de recuperación anteriores solo se preguntan en la admisión</translation>
+    </message>
+    <message>
+      <source>Answer all ten BARC-10 items, or leave all ten empty</source>
+      <translation>Responda los diez ítems del BARC-10, o deje los diez vacíos</translation>
+    </message>
+    <message>
+      <source>Mark exactly one substance as primary at intake</source>
+      <translation>En la admisión, marque exactamente una sustancia como principal</translation>
+    </message>
+    <message>
+      <source>Leave the answers empty when the interview was not completed</source>
+      <translation>Deje las respuestas vacías cuando la entrevista no se completó</translation>
+    </message>
+    <message>
+      <source>Substances are recorded only for a completed interview</source>
+      <translation>Las sustancias solo se anotan en una entrevista completada</translation>
+    </message>
+    <message>
+      <source>Recipient is only for a consent to a named recipient; leave it empty for this scope</source>
+      <translation>El destinatario es solo para un consentimiento a un destinatario nombrado; déjelo vacío para este alcance</translation>
+    </message>
+    <message>
       <source>The contact says the client died: the reason for discharge is “Died”</source>
       <translation>El contacto dice que el cliente falleció: el motivo del alta es «Falleció»</translation>
+    </message>
+    <message>
+      <source>{label} is required for a completed interview</source>
+      <translation>{label}: es obligatorio en una entrevista completada</translation>
+    </message>
+    <message>
+      <source>{substance} is entered twice</source>
+      <translation>{substance} está anotada dos veces</translation>
+    </message>
+    <message>
+      <source>Criterion last present cannot be after the date of the interview</source>
+      <translation>El último criterio presente no puede ser posterior a la fecha de la entrevista</translation>
+    </message>
+    <message>
+      <source>Mark only one substance as primary</source>
+      <translation>Marque solo una sustancia como principal</translation>
     </message>
     <message>
       <source>{label} is asked at a discharge only</source>
@@ -4044,6 +4136,10 @@ El fundamento legal del borrado:</translation>
     <message>
       <source>No</source>
       <translation>No</translation>
+    </message>
+    <message>
+      <source>None: the record is as it was entered.</source>
+      <translation>Ninguno: el registro está como se introdujo.</translation>
     </message>
     <message>
       <source>Entered on %1; who entered it was not recorded</source>

@@ -123,7 +123,7 @@
     </message>
     <message>
         <source>&amp;Intake</source>
-        <translation>&amp;Admisión</translation>
+        <translation>Ad&amp;misión</translation>
     </message>
     <message>
         <source>&amp;Follow-up</source>
@@ -289,7 +289,7 @@
     </message>
     <message>
         <source>&amp;Open client</source>
-        <translation>&amp;Abrir cliente</translation>
+        <translation>A&amp;brir cliente</translation>
     </message>
     <message>
         <source>&amp;Merge two clients…</source>
@@ -530,15 +530,19 @@ Pulse Ctrl+N para registrar el primer cliente.</translation>
     </message>
     <message>
         <source>One computer keeps the records in a file on this computer. Several workstations share the agency&apos;s PostgreSQL server.</source>
-        <translation>Con un solo ordenador, los registros se guardan en un archivo en este ordenador. Varios puestos comparten el servidor PostgreSQL de la agencia.</translation>
+        <translation>Con una sola computadora, los registros se guardan en un archivo en esta computadora. Varios puestos comparten el servidor PostgreSQL de la agencia.</translation>
     </message>
     <message>
         <source>On &amp;this computer, in %1</source>
-        <translation>En es&amp;te ordenador, en %1</translation>
+        <translation>En es&amp;ta computadora, en %1</translation>
     </message>
     <message>
         <source>On the agency&apos;s Post&amp;greSQL server</source>
         <translation>En el servidor Post&amp;greSQL de la agencia</translation>
+    </message>
+    <message>
+        <source>postgresql+psycopg://user:password@server/agency</source>
+        <translation>postgresql+psycopg://usuario:contraseña@servidor/agencia</translation>
     </message>
     <message>
         <source>Server &amp;address</source>
@@ -554,7 +558,7 @@ Pulse Ctrl+N para registrar el primer cliente.</translation>
     </message>
     <message>
         <source>An encrypted file cannot be read without its passphrase, on this computer or on a stolen disk. Without the passphrase nobody can open the records: not the agency, not us. You can turn it on or off later with recovery-desk encrypt and decrypt.</source>
-        <translation>Un archivo cifrado no se puede leer sin su frase de contraseña, ni en este ordenador ni en un disco robado. Sin la frase nadie puede abrir los registros: ni la agencia ni nosotros. Puede activarlo o desactivarlo más tarde con recovery-desk encrypt y decrypt.</translation>
+        <translation>Un archivo cifrado no se puede leer sin su frase de contraseña, ni en esta computadora ni en un disco robado. Sin la frase nadie puede abrir los registros: ni la agencia ni nosotros. Puede activarlo o desactivarlo más tarde con recovery-desk encrypt y decrypt.</translation>
     </message>
     <message>
         <source>&amp;Encrypt the database file</source>
@@ -570,7 +574,7 @@ Pulse Ctrl+N para registrar el primer cliente.</translation>
     </message>
     <message>
         <source>&amp;Keep the passphrase in this computer&apos;s keyring</source>
-        <translation>&amp;Guardar la frase en el llavero de este ordenador</translation>
+        <translation>&amp;Guardar la frase en el llavero de esta computadora</translation>
     </message>
     <message>
         <source>Backups</source>
@@ -717,6 +721,10 @@ Pulse Ctrl+N para registrar el primer cliente.</translation>
 <context>
     <name>MainWindow</name>
     <message>
+        <source>Sections</source>
+        <translation>Secciones</translation>
+    </message>
+    <message>
         <source>Database: %1</source>
         <translation>Base de datos: %1</translation>
     </message>
@@ -818,7 +826,7 @@ Ctrl+1 … Ctrl+5  ir a una sección</translation>
         <translation>&amp;Cerrar el mes…</translation>
     </message>
     <message>
-        <source>R&amp;eopen the month…</source>
+        <source>Re&amp;open the month…</source>
         <translation>R&amp;eabrir el mes…</translation>
     </message>
     <message>
@@ -877,7 +885,7 @@ Ctrl+1 … Ctrl+5  ir a una sección</translation>
     </message>
     <message>
         <source>&amp;Void…</source>
-        <translation>&amp;Anular…</translation>
+        <translation>A&amp;nular…</translation>
     </message>
     <message>
         <source>&amp;Restore</source>
@@ -948,7 +956,7 @@ Ctrl+1 … Ctrl+5  ir a una sección</translation>
     </message>
     <message>
         <source>Disclosed &amp;to</source>
-        <translation>Divulgado &amp;a</translation>
+        <translation>Di&amp;vulgado a</translation>
     </message>
     <message>
         <source>A recipient named in clients&apos; consents</source>
@@ -1062,6 +1070,10 @@ Ctrl+1 … Ctrl+5  ir a una sección</translation>
         <translation>en </translation>
     </message>
     <message>
+        <source>Failed sign-ins counted within minutes</source>
+        <translation>Minutos en que se cuentan los inicios de sesión fallidos</translation>
+    </message>
+    <message>
         <source> days after entering it</source>
         <translation> días después de introducirlo</translation>
     </message>
@@ -1090,8 +1102,8 @@ Ctrl+1 … Ctrl+5  ir a una sección</translation>
         <translation>&amp;Tamaño del papel</translation>
     </message>
     <message>
-        <source>Lan&amp;guage of reports</source>
-        <translation>&amp;Idioma de los informes</translation>
+        <source>Lang&amp;uage of reports</source>
+        <translation>Idio&amp;ma de los informes</translation>
     </message>
     <message>
         <source>&amp;Lock after</source>
@@ -1237,6 +1249,10 @@ Ctrl+1 … Ctrl+5  ir a una sección</translation>
         <translation>Bloqueado</translation>
     </message>
     <message>
+        <source>Recovery Desk is locked, to keep client data private. %1, type your password to carry on where you left off.</source>
+        <translation>Recovery Desk está bloqueado, para proteger los datos de los clientes. %1, escriba su contraseña para seguir donde lo dejó.</translation>
+    </message>
+    <message>
         <source>Recovery Desk locked itself after a while without use, to keep client data private. %1, type your password to carry on where you left off.</source>
         <translation>Recovery Desk se bloqueó tras un rato sin uso, para proteger los datos de los clientes. %1, escriba su contraseña para seguir donde lo dejó.</translation>
     </message>
@@ -1253,7 +1269,7 @@ Ctrl+1 … Ctrl+5  ir a una sección</translation>
     </message>
     <message>
         <source>&amp;Add another substance</source>
-        <translation>&amp;Añadir otra sustancia</translation>
+        <translation>Añadir &amp;otra sustancia</translation>
     </message>
     <message>
         <source>Substance %1</source>
@@ -1342,8 +1358,12 @@ Ctrl+1 … Ctrl+5  ir a una sección</translation>
         <translation>Idioma de la cuenta seleccionada</translation>
     </message>
     <message>
-        <source>Lan&amp;guage of the selected account:</source>
-        <translation>&amp;Idioma de la cuenta seleccionada:</translation>
+        <source>User accounts</source>
+        <translation>Cuentas de usuario</translation>
+    </message>
+    <message>
+        <source>Lang&amp;uage of the selected account:</source>
+        <translation>Idio&amp;ma de la cuenta seleccionada:</translation>
     </message>
     <message>
         <source>Set language</source>
@@ -1367,7 +1387,7 @@ Ctrl+1 … Ctrl+5  ir a una sección</translation>
     </message>
     <message>
         <source>&amp;Add account</source>
-        <translation>&amp;Añadir cuenta</translation>
+        <translation>Añadir cue&amp;nta</translation>
     </message>
     <message>
         <source>active</source>
@@ -1490,6 +1510,14 @@ Ctrl+1 … Ctrl+5  ir a una sección</translation>
     <message>
         <source>Enter opens the client, where you record the follow-up interview.</source>
         <translation>Intro abre el cliente, donde se registra la entrevista de seguimiento.</translation>
+    </message>
+    <message>
+        <source>Follow-ups due</source>
+        <translation>Seguimientos pendientes</translation>
+    </message>
+    <message>
+        <source>Contact attempts</source>
+        <translation>Intentos de contacto</translation>
     </message>
     <message>
         <source>Contact attempt saved for %1.</source>
