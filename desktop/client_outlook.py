@@ -103,10 +103,12 @@ class OutlookBox(QGroupBox):
         self.setTitle(_tr("Status on %1").replace("%1", shown_date(page.as_of)))
         found = page.outlook
         lines = [message(c.sentence) for c in found.classes]
-        self.plain_status.setText("\n".join(lines) or _tr("No completed interview yet."))
-        step = found.next_step
-        self.next_step.setText(message(step.sentence) if step is not None else "")
-        self.next_step.setVisible(step is not None)
+        step = message(found.next_step.sentence) if found.next_step is not None else ""
+        # With no completed interview the step ("No completed interview yet: the intake
+        # is the next step") is the whole status: said once, where the status is.
+        self.plain_status.setText("\n".join(lines) or step)
+        self.next_step.setText(step)
+        self.next_step.setVisible(bool(lines and step))
         ahead = [message(m.sentence) for m in found.ahead]
         reached = [message(m.sentence) for m in found.reached]
         self._list(self.ahead, _tr("Next milestones"), ahead, _tr("and %1 more"))

@@ -48,7 +48,6 @@ AHEAD_NOTE = N_(
 GOAL = N_("Goal: {goal}")
 GOAL_NOT_TOLD = N_("not told yet")
 STANDING = N_("Where things stand")
-NO_INTERVIEW = N_("No completed interview yet")
 CHART_TITLE = N_("Progress since the intake of {date}")
 RATINGS_NOTE = N_("Own ratings, from 0 (poor) to 20 (very good)")
 BARC10_NOTE = N_("Recovery capital (BARC-10), from 10 to 60")
@@ -163,10 +162,13 @@ def _story(
 ) -> list[Flowable]:
     say = language.say
     goal = _GOAL.label_of(data.progress.goal) if data.progress.goal else GOAL_NOT_TOLD
-    standing = [say(c.sentence) for c in data.outlook.classes] or [say(NO_INTERVIEW)]
-    step = data.outlook.next_step
-    ahead = ([say(step.sentence)] if step else []) + _milestones(data.outlook.ahead, language)
-    reached = _milestones(data.outlook.reached, language) or [say(FIRST_AHEAD)]
+    found = data.outlook
+    step = [say(found.next_step.sentence)] if found.next_step else []
+    standing = [say(c.sentence) for c in found.classes]
+    # With no completed interview the step is the whole standing, said once (as on the page).
+    ahead = (step if standing else []) + _milestones(found.ahead, language)
+    standing = standing or step
+    reached = _milestones(found.reached, language) or [say(FIRST_AHEAD)]
     story: list[Flowable] = [
         Paragraph(text(say(TITLE)), styles.title),
         Paragraph(text(_heading(data, language)), styles.subtitle),
@@ -177,10 +179,11 @@ def _story(
         *_chart_block(data, styles, width, language),
         Paragraph(text(say(REACHED)), styles.h1),
         *_bullets(reached, styles),
-        Paragraph(text(say(NEXT)), styles.h1),
-        *_bullets(ahead, styles),
-        Paragraph(text(say(AHEAD_NOTE)), styles.note),
     ]
+    if ahead:
+        story += [Paragraph(text(say(NEXT)), styles.h1), *_bullets(ahead, styles)]
+    if found.ahead:  # the note explains the dates ahead; after a discharge none is listed
+        story.append(Paragraph(text(say(AHEAD_NOTE)), styles.note))
     if notice:
         story += [Spacer(1, 8), *[Paragraph(text(line), styles.note) for line in notice]]
     return story

@@ -49,8 +49,8 @@ PARTIAL_REMISSION = {
     ),
 }
 NO_DISORDER = N_("No substance use disorder found for {substance} (interview of {assessed})")
+# {substance}: one class, or every class not assessed since that day ("opioids and alcohol").
 NOT_ASSESSED = N_("Not assessed since {since}: the status for {substance} is not known")
-NO_INTERVIEW = N_("No completed interview yet")
 DIED = N_("Died on {date}")
 # (controlled environment, maintenance medication), in plain words.
 PLAIN_SPECIFIERS = {
@@ -113,10 +113,14 @@ NEEDS_BARC10 = N_("the BARC-10 score reaches {barc}")
 NEEDS_CITIZENSHIP = N_("there is no offending and no arrest in the {days} days before an interview")
 NEEDS_OUTSIDE = N_("the client lives outside a controlled environment")
 
-# --- The next step.
-FOLLOW_UP_DUE = N_("Not assessed since {date}: a follow-up is due")
-NEW_INTAKE = N_(
-    "Not assessed since {date}: a new intake opens a new episode when the client returns"
+# --- The next step. The status sentence above it already says since when the client was
+# not assessed; the step does not say it again.
+FOLLOW_UP_DUE = N_("A follow-up is due, to know where things stand now")
+# After a discharge no interview will confirm a milestone ahead (docs/rules.md).
+AFTER_DISCHARGE = N_(
+    "No interview is planned after the discharge of {date}, so no milestone ahead is listed."
+    " Full recovery stays the hope: if the client returns, a re-entry intake starts the path"
+    " again"
 )
 NEXT_INTERVIEW = N_("Next interview by {date}, to keep the status up to date")
 FIRST_INTAKE = N_("No completed interview yet: the intake is the next step")

@@ -8,7 +8,8 @@ each is reached if nothing changes, read from the status's own dates (`A`, `B`,
 (§4), sobriety at 1, 12 and 60 months, full recovery's time frame and what full recovery
 still needs (§5), and the next interview before the status turns unknown (§2). A
 milestone "ahead" is what the rules will say at an interview on or after that day, if no
-new criterion or use is recorded: nothing here is a prediction of anything else.
+new criterion or use is recorded: nothing here is a prediction of anything else. After
+a discharge no interview is planned, so nothing is ahead (docs/rules.md).
 """
 
 from __future__ import annotations
@@ -109,13 +110,12 @@ def _duration(start: date, end: date) -> Sentence:
 
 
 def plain_sentence(s: ClassStatus) -> Sentence:
-    """Where the client stands with one substance class, in plain words."""
+    """Where the client stands with one substance class, in plain words (a class with a
+    completed interview, or a death)."""
     noun = w.substance_noun(s.substance_class)
     if s.dsm_status == DECEASED:
         return Sentence(w.DIED, date=s.deceased_on)
     if s.dsm_status == UNKNOWN:
-        if s.d_last is None:
-            return Sentence(w.NO_INTERVIEW)
         return Sentence(w.NOT_ASSESSED, since=s.d_last, substance=noun)
     if s.dsm_status == NO_DIAGNOSIS:
         return Sentence(w.NO_DISORDER, substance=noun, assessed=s.d_last)
@@ -264,29 +264,27 @@ def _recovery_milestones(
     return reached, [Milestone(Sentence(w.FULL_RECOVERY_WHEN, conditions=w.joined(needs)), None)]
 
 
-def _episode_open(history: ClientHistory, as_of: date) -> bool:
-    """An intake with no discharge after it, on or before `as_of` (any contact status)."""
+def _discharged_on(history: ClientHistory, as_of: date) -> date | None:
+    """The day of the discharge that closed the last episode by `as_of` (any contact
+    status); None while an intake has no discharge after it, or before any intake."""
     edges = [
-        a.kind
-        for a in history.assessments
-        if a.assessed_on <= as_of and a.kind in (INTAKE, _DISCHARGE)
+        a for a in history.assessments if a.assessed_on <= as_of and a.kind in (INTAKE, _DISCHARGE)
     ]
-    return bool(edges) and edges[-1] == INTAKE
+    return edges[-1].assessed_on if edges and edges[-1].kind == _DISCHARGE else None
 
 
-def _next_step(s: ClassStatus | None, history: ClientHistory, as_of: date) -> Milestone | None:
-    """The interview the status needs next: the intake, a follow-up that is due, a new
-    intake after a discharge, or the next interview before 183 days have passed (§2)."""
+def _next_step(s: ClassStatus | None, discharged_on: date | None) -> Milestone | None:
+    """The interview the status needs next: the intake, a follow-up that is due, or the
+    next interview before 183 days have passed (§2); after a discharge, none is planned
+    and the step says that a re-entry intake starts the path again."""
     if s is not None and s.dsm_status == DECEASED:
         return None
     if s is None or s.d_last is None:
         return Milestone(Sentence(w.FIRST_INTAKE), None)
-    open_now = _episode_open(history, as_of)
+    if discharged_on is not None:
+        return Milestone(Sentence(w.AFTER_DISCHARGE, date=discharged_on), None)
     if s.dsm_status == UNKNOWN:
-        words = w.FOLLOW_UP_DUE if open_now else w.NEW_INTAKE
-        return Milestone(Sentence(words, date=s.d_last), None)
-    if not open_now:
-        return None
+        return Milestone(Sentence(w.FOLLOW_UP_DUE), None)
     day = s.d_last + timedelta(days=UNKNOWN_AFTER_DAYS)
     return Milestone(Sentence(w.NEXT_INTERVIEW, date=day), day)
 
@@ -295,8 +293,28 @@ def _soonest_first(milestones: Sequence[Milestone]) -> tuple[Milestone, ...]:
     return tuple(sorted(milestones, key=lambda m: (m.on is None, m.on or date.max)))
 
 
+def _class_sentences(statuses: Sequence[ClassStatus]) -> tuple[ClassOutlook, ...]:
+    """A sentence per class with a completed interview (the next step asks for the first
+    one); the classes not assessed since the same day share one sentence, in the place
+    of the first of them, so "Not assessed since" is said once for them."""
+    unknown: dict[date, list[Sentence]] = {}
+    for s in statuses:
+        if s.dsm_status == UNKNOWN and s.d_last is not None:
+            unknown.setdefault(s.d_last, []).append(w.substance_noun(s.substance_class))
+    said: list[ClassOutlook] = []
+    for s in statuses:
+        if s.dsm_status != UNKNOWN:
+            said.append(ClassOutlook(s.substance_class, s.primary, plain_sentence(s)))
+        elif s.d_last is not None and s.d_last in unknown:
+            nouns = w.joined(unknown.pop(s.d_last))
+            words = Sentence(w.NOT_ASSESSED, since=s.d_last, substance=nouns)
+            said.append(ClassOutlook(s.substance_class, s.primary, words))
+    return tuple(said)
+
+
 def outlook(history: ClientHistory, statuses: Sequence[ClassStatus], as_of: date) -> Outlook:
-    """The plain sentences and milestones of `statuses` (`classify(history, as_of)`)."""
+    """The plain sentences and milestones of `statuses` (`classify(history, as_of)`).
+    After a discharge no milestone is ahead: no interview is planned to confirm one."""
     reached: list[Milestone] = []
     ahead: list[Milestone] = []
     for s in statuses:
@@ -311,10 +329,13 @@ def outlook(history: ClientHistory, statuses: Sequence[ClassStatus], as_of: date
         ):
             reached += got
             ahead += coming
-    classes = tuple(ClassOutlook(s.substance_class, s.primary, plain_sentence(s)) for s in statuses)
     ordered = tuple(sorted(reached, key=lambda m: m.on or date.min))
+    discharged_on = _discharged_on(history, as_of)
+    if discharged_on is not None:
+        ahead = []
     said_ahead = tuple(_confirmed_next(m, as_of) for m in _soonest_first(ahead))
-    return Outlook(classes, ordered, said_ahead, _next_step(headline, history, as_of))
+    step = _next_step(headline, discharged_on)
+    return Outlook(_class_sentences(statuses), ordered, said_ahead, step)
 
 
 def _confirmed_next(milestone: Milestone, as_of: date) -> Milestone:

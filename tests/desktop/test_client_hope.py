@@ -64,6 +64,13 @@ def _page(desk: Desk, given: str, interviews: list[tuple[dict[str, Any], str]]) 
     return page
 
 
+def _shown_text(page: ClientPageView) -> str:
+    """Every line of the status box a person sees (the folded clinical details apart)."""
+    box = page.status_box
+    labels = (box.plain_status, box.next_step, box.ahead, box.reached)
+    return "\n".join(label.text() for label in labels if label.isVisibleTo(page))
+
+
 def _focused() -> QWidget:
     widget = QApplication.focusWidget()
     assert widget is not None
@@ -195,22 +202,55 @@ def test_a_discharge_is_said_plainly_with_the_next_step(desk: Desk) -> None:
     assert page.points_box.episode_state.text() == (
         "Discharged on 2026-05-01: Completed the programme. A new intake opens a new episode."
     )
-    # 2026-05-01 to 2026-11-27 is 210 days, over 183: the status is not known.
-    assert page.status_box.plain_status.text() == (
+    # 2026-05-01 to 2026-11-27 is 210 days, over 183: the status is not known. "Not
+    # assessed since" is said once, by the status; the step says what may come.
+    box = page.status_box
+    assert box.plain_status.text() == (
         "Not assessed since 2026-05-01: the status for opioids is not known"
     )
-    assert page.status_box.next_step.text() == (
-        "Not assessed since 2026-05-01: a new intake opens a new episode when the client returns"
+    assert box.next_step.text() == (
+        "No interview is planned after the discharge of 2026-05-01, so no milestone ahead is"
+        " listed. Full recovery stays the hope: if the client returns, a re-entry intake"
+        " starts the path again"
     )
+    assert _shown_text(page).count("Not assessed since") == 1
     assert not page.points_box.earlier_toggle.isVisible()
 
 
-def test_a_new_client_is_asked_for_the_intake(desk: Desk) -> None:
-    page = _page(desk, "Nell", [])
-    assert page.status_box.plain_status.text() == "No completed interview yet."
-    assert page.status_box.next_step.text() == (
-        "No completed interview yet: the intake is the next step"
+def test_after_a_discharge_no_milestone_is_promised_to_an_interview_that_will_not_come(
+    desk: Desk,
+) -> None:
+    page = _page(
+        desk,
+        "Iris",
+        [
+            (_interview("2026-06-01", "intake", 8, BARC_31), SIX),
+            (_interview("2026-08-01", "discharge", 9, discharge_reason="left"), ""),
+        ],
     )
+    box = page.status_box
+    # B = 2026-06-01; known until 2026-08-01 + 183 days = 2027-01-31. Early remission
+    # at B + 3 months = 2026-09-01 has passed by 2026-11-27: an open episode would list
+    # it "to confirm at the next interview", but no interview is planned now.
+    assert box.plain_status.text() == (
+        "Working towards remission from opioids: criteria were last present on 2026-06-01"
+    )
+    assert not box.ahead.isVisible()
+    assert "to confirm at the next interview" not in _shown_text(page)
+    assert box.next_step.isVisible()
+    assert box.next_step.text() == (
+        "No interview is planned after the discharge of 2026-08-01, so no milestone ahead is"
+        " listed. Full recovery stays the hope: if the client returns, a re-entry intake"
+        " starts the path again"
+    )
+
+
+def test_a_new_client_is_asked_for_the_intake_once(desk: Desk) -> None:
+    page = _page(desk, "Nell", [])
+    box = page.status_box
+    assert box.plain_status.text() == "No completed interview yet: the intake is the next step"
+    assert not box.next_step.isVisible()
+    assert _shown_text(page).count("No completed interview yet") == 1
     assert page.points_box.episode_state.text() == "No episode yet: an intake opens one."
     assert page.progress_box.changes.text() == ""
 

@@ -191,3 +191,37 @@ def test_a_copy_for_a_purpose_names_the_purpose_as_the_screens_do(
         "Disclosed to Riverside Billing for health-care operations on 2026-11-27 under the"
         " client's written consent." in printed
     )
+
+
+def test_a_discharged_clients_copy_lists_no_milestone_ahead_and_keeps_the_hope(
+    database: Database, tmp_path: Path
+) -> None:
+    cid = _client(database)
+    admin = signed_in(database, "admin")
+    discharge = {**_interview("2026-08-01", "discharge", 13), "discharge_reason": "completed"}
+    opioid = {"substance_class": "opioid", "primary": "yes"}
+    records.add_assessment(database, admin, cid, discharge, [opioid], TODAY)
+    target = _out(tmp_path) / "progress.pdf"
+    write_progress_summary(database, signed_in(database, "front_desk"), "RD-7", target, TODAY)
+    printed = " ".join(_text(target).split())
+    # What was reached stays: early remission at B + 3 months (B = 2026-01-10).
+    assert "Early remission from opioids, on 2026-04-10" in printed
+    # Sustained remission at B + 12 = 2027-01-10 would need a follow-up: none is planned.
+    assert "Sustained remission from opioids on 2027-01-10" not in printed
+    assert "the interview on or after that day confirms it" not in printed
+    assert (
+        "No interview is planned after the discharge of 2026-08-01, so no milestone ahead is"
+        " listed. Full recovery stays the hope: if the client returns, a re-entry intake"
+        " starts the path again" in printed
+    )
+
+
+def test_a_new_clients_copy_asks_for_the_intake_once(database: Database, tmp_path: Path) -> None:
+    admin = signed_in(database, "admin")
+    raw = {"client_code": "RD-8", "given_name": "Nell", "family_name": "Ng"}
+    records.create_client(database, admin, {**raw, "birth_date": "1990-02-03"}, TODAY)
+    target = _out(tmp_path) / "progress.pdf"
+    write_progress_summary(database, signed_in(database, "front_desk"), "RD-8", target, TODAY)
+    printed = " ".join(_text(target).split())
+    assert printed.count("No completed interview yet") == 1
+    assert "No completed interview yet: the intake is the next step" in printed

@@ -170,22 +170,73 @@ def test_unknown_status_offers_the_next_step() -> None:
         "Not assessed since 2026-03-02: the status for opioids is not known"
     )
     assert found.ahead == () and found.reached == ()
+    # The status says since when; the step does not say it a second time.
     assert found.next_step is not None
-    assert found.next_step.sentence == "Not assessed since 2026-03-02: a follow-up is due"
+    assert found.next_step.sentence == "A follow-up is due, to know where things stand now"
 
 
-def test_after_a_discharge_the_next_step_is_a_new_intake() -> None:
+def test_classes_not_assessed_since_the_same_day_share_one_sentence() -> None:
+    history = client(
+        intake(
+            "2026-03-02",
+            sub(SIX, "2026-03-02"),
+            sub(SIX, "2026-03-02", cls="alcohol", primary=False),
+            **OK,
+        )
+    )
+    # 2026-03-02 + 183 days = 2026-09-01; on 2026-09-02 neither status is known.
+    assert [c.sentence for c in _at(history, "2026-09-02").classes] == [
+        "Not assessed since 2026-03-02: the status for opioids and alcohol is not known"
+    ]
+
+
+AFTER_DISCHARGE = (
+    "No interview is planned after the discharge of 2026-04-01, so no milestone ahead is"
+    " listed. Full recovery stays the hope: if the client returns, a re-entry intake starts"
+    " the path again"
+)
+
+
+def test_after_a_discharge_the_next_step_is_a_re_entry_intake_if_the_client_returns() -> None:
     history = client(
         intake("2026-03-02", sub(SIX, "2026-03-02"), **OK),
         visit("2026-04-01", sub(), kind="discharge", **OK),
     )
+    # 2026-04-01 + 183 days = 2026-10-01: on 2026-12-01 the status is not known, and the
+    # step no longer repeats "Not assessed since" after the status sentence.
     found = _at(history, "2026-12-01")
-    assert found.next_step is not None
-    assert found.next_step.sentence == (
-        "Not assessed since 2026-04-01: a new intake opens a new episode when the client returns"
+    assert [c.sentence for c in found.classes] == [
+        "Not assessed since 2026-04-01: the status for opioids is not known"
+    ]
+    assert found.next_step is not None and found.next_step.sentence == AFTER_DISCHARGE
+    # Known and discharged: the same step, since no interview is planned either.
+    known = _at(history, "2026-05-01")
+    assert known.next_step is not None and known.next_step.sentence == AFTER_DISCHARGE
+
+
+def test_after_a_discharge_no_milestone_waits_for_an_interview_that_will_not_come() -> None:
+    history = client(
+        intake("2026-03-02", sub(SIX, "2026-03-02"), **OK),
+        visit("2026-04-01", sub(), kind="discharge", **OK),
     )
-    # Known and discharged: no interview is asked for.
-    assert _at(history, "2026-05-01").next_step is None
+    # B = 2026-03-02. On 2026-07-01 the status is known (2026-04-01 + 183 days is
+    # 2026-10-01) and early remission's day, B + 3 months = 2026-06-02, has passed: an
+    # open episode would list it "to confirm at the next interview", and sustained
+    # remission on 2027-03-02. After the discharge nothing is ahead.
+    found = _at(history, "2026-07-01")
+    assert found.classes[0].sentence == (
+        "Working towards remission from opioids: criteria were last present on 2026-03-02"
+    )
+    assert found.ahead == ()
+    assert found.next_step is not None and found.next_step.sentence == AFTER_DISCHARGE
+    # A re-entry intake on 2026-07-01 opens an episode: milestones are listed again
+    # (B is now the intake's day when criteria were last met, 2026-06-20: + 3 months is
+    # 2026-09-20).
+    back = client(*history.assessments, intake("2026-07-01", sub(SIX, "2026-06-20"), **OK))
+    again = _at(back, "2026-07-01")
+    assert again.ahead[0].sentence == (
+        "Early remission from opioids on 2026-09-20: 3 months with no criteria but craving"
+    )
 
 
 def test_no_interview_yet_asks_for_the_intake() -> None:
