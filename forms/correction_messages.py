@@ -115,7 +115,14 @@ def past_grace_period(kind: str, days: int, entered_on: dt.date | None) -> Messa
 
 
 def duplicate_assessment(day: dt.date) -> Message:
-    return Message(N_("There is already an assessment for this client on {day}"), day=day)
+    """A client has one assessment a day: the way on is another date, or the one stored."""
+    return Message(
+        N_(
+            "There is already an assessment for this client on {day}: choose another date,"
+            " or open that assessment from the timeline on the client's page to correct it"
+        ),
+        day=day,
+    )
 
 
 def outside_episode(doing: str, kind: str, day: dt.date, problem: object) -> Message:

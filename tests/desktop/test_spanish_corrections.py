@@ -98,5 +98,12 @@ def test_a_second_assessment_on_the_same_day_is_refused_in_spanish(desk: Desk) -
     with pytest.raises(ValidationFailed) as refused:
         records.add_assessment(desk.database, admin, client_id, INTAKE, OPIOID, TODAY)
     said = refused.value.errors["assessed_on"]  # the intake's day, 2026-10-01
-    assert said == "There is already an assessment for this client on 2026-10-01"
-    assert message(said) == "Ya hay una evaluación de este cliente del 1/10/2026"
+    # The refusal names the way on: another date, or correcting the one stored.
+    assert said == (
+        "There is already an assessment for this client on 2026-10-01: choose another date,"
+        " or open that assessment from the timeline on the client's page to correct it"
+    )
+    assert message(said) == (
+        "Ya hay una evaluación de este cliente del 1/10/2026: elija otra fecha, o abra esa"
+        " evaluación desde la cronología de la página del cliente para corregirla"
+    )

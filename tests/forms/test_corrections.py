@@ -191,7 +191,9 @@ def test_an_intake_moved_onto_another_assessments_date_is_refused(any_database, 
     with pytest.raises(ValidationFailed) as failure:
         corrections.edit_assessment(any_database, admin, today, aid, 1, answers, substances)
     assert failure.value.errors == {
-        "assessed_on": "There is already an assessment for this client on 2026-11-10"
+        "assessed_on": "There is already an assessment for this client on 2026-11-10: choose"
+        " another date, or open that assessment from the timeline on the client's page to"
+        " correct it"
     }
     with any_database.reading() as s:
         assert s.get(Assessment, aid).assessed_on == dt.date(2026, 10, 1)
