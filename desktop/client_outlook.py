@@ -58,7 +58,8 @@ class OutlookBox(QGroupBox):
             label.setAlignment(Qt.AlignmentFlag.AlignTop | Qt.AlignmentFlag.AlignLeft)
             columns.addWidget(label, 1)
         layout.addLayout(columns)
-        layout.addWidget(self._clinical_details())
+        self.clinical = self._clinical_details()
+        layout.addWidget(self.clinical)
         # Beside a taller chart the room left goes below the lines, not between them.
         layout.addStretch(1)
 
@@ -117,10 +118,10 @@ class OutlookBox(QGroupBox):
         self.ahead.setVisible(bool(found.ahead))
         self.reached.setVisible(bool(found.reached))
         self.statuses = page.statuses
-        self.status.fill(
-            text.status_rows(page.statuses),
-            _tr("No completed interview yet: press Alt+I to record the intake."),
-        )
+        # Before the first completed interview there is nothing in clinical terms, and the
+        # status above already asks for the intake: no fold to open onto the same words.
+        self.clinical.setVisible(bool(page.statuses))
+        self.status.fill(text.status_rows(page.statuses), "")
         self._show_reason(0)
 
     def _list(self, label: QLabel, heading: str, lines: list[str], more: str) -> None:

@@ -251,6 +251,8 @@ def test_a_new_client_is_asked_for_the_intake_once(desk: Desk) -> None:
     assert box.plain_status.text() == "No completed interview yet: the intake is the next step"
     assert not box.next_step.isVisible()
     assert _shown_text(page).count("No completed interview yet") == 1
+    # Nothing to unfold in clinical terms (the empty table said it a third time).
+    assert not box.clinical_toggle.isVisibleTo(page)
     assert page.points_box.episode_state.text() == "No episode yet: an intake opens one."
     assert page.progress_box.changes.text() == ""
 
