@@ -30,6 +30,7 @@ from desktop.context import AppContext
 from desktop.hinted_line_edit import HintedLineEdit
 from desktop.look import error_style
 from desktop.restore import backups_folder, check_backup, restore_into
+from desktop.state_choice import StateChoice
 from desktop.supply_costs_box import SupplyCostsBox
 from desktop.translate import refusal
 from forms.account_language import LANGUAGE_NAMES
@@ -118,8 +119,7 @@ class SettingsView(QWidget):
             self.report_language.addItem(LANGUAGE_NAMES[value], value)
         self.idle = _spin_box(box, "idle_lock_minutes")
         self.idle.setSuffix(self.tr(" minutes"))
-        self.state = QLineEdit(box)
-        self.state.setMaxLength(40)
+        self.state = StateChoice(box)  # the setup's list
         self.backup_folder = HintedLineEdit(box)
         self.backup_folder.setPlaceholderText(self.tr("the backups folder beside the database"))
         self.backup_folder.setToolTip(self.tr("A folder on a second disk keeps backups safe"))
@@ -189,7 +189,7 @@ class SettingsView(QWidget):
             max(0, self.report_language.findData(s.report_language))
         )
         self.idle.setValue(s.idle_lock_minutes)
-        self.state.setText(s.state)
+        self.state.set_code(s.state)
         self.backup_folder.setText(s.backup_folder)
         for key, box in self.keep.items():
             box.setValue(getattr(s, key))
@@ -210,7 +210,7 @@ class SettingsView(QWidget):
             "paper_size": self.paper.currentData(),
             "report_language": self.report_language.currentData(),
             "idle_lock_minutes": self.idle.value(),
-            "state": self.state.text(),
+            "state": self.state.code(),
             "backup_folder": self.backup_folder.text(),
             **{key: box.value() for key, box in self.keep.items()},
             "password_min_length": self.min_length.value(),

@@ -17,7 +17,6 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QApplication,
     QCheckBox,
-    QComboBox,
     QFormLayout,
     QHBoxLayout,
     QLabel,
@@ -32,11 +31,11 @@ from PySide6.QtWidgets import (
 
 from desktop import dialogs, passphrase
 from desktop.look import error_style
+from desktop.state_choice import StateChoice
 from desktop.translate import label, message
 from forms import first_run
 from forms.accounts import AccountError
 from forms.first_run import SERVER, THIS_COMPUTER, FirstRunDone, FirstRunSetup
-from forms.states import STATES
 from forms.validation import ValidationFailed
 
 log = logging.getLogger(__name__)
@@ -155,10 +154,7 @@ class FirstRunWizard(QWizard):
             ),
         )
         self.agency_name = page.add_field("agency_name", self.tr("&Agency name"), QLineEdit(page))
-        self.state = QComboBox(page)
-        self.state.addItem(self.tr("Choose a state"), "")
-        for code, name in sorted(STATES.items(), key=lambda item: item[1]):
-            self.state.addItem(f"{name} ({code})", code)
+        self.state = StateChoice(page)
         page.add_field("state", self.tr("&State"), self.state)
         page.validatePage = lambda: page.checked(  # type: ignore[method-assign]
             lambda: first_run.check_agency(self.setup())
@@ -323,7 +319,7 @@ class FirstRunWizard(QWizard):
     def setup(self) -> FirstRunSetup:
         return FirstRunSetup(
             agency_name=self.agency_name.text(),
-            state=str(self.state.currentData() or ""),
+            state=self.state.code(),
             location=SERVER if self.server.isChecked() else THIS_COMPUTER,
             server_url=self.server_url.text(),
             encrypt=self.encrypt.isChecked(),

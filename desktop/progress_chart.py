@@ -43,17 +43,26 @@ class Spacing:
 
     left: int  # room for the scale's values ("60")
     legend: int  # one row of the legend
-    gap: int  # below each panel: the dates under the lower one
+    gap: int  # below the lower panel: the dates
+    between: int  # between the panels, for the upper one's lowest value and the lower's highest
     ascent: int
+    text: int  # the height of a line of the text
+    clear: int  # the space kept between a scale value and its neighbours
 
     @classmethod
     def of(cls, metrics: QFontMetrics) -> Spacing:
-        line = metrics.lineSpacing()
+        line, text = metrics.lineSpacing(), metrics.height()
+        clear = max(4, text // 3)
         return cls(
-            max(MARGIN_LEFT, metrics.horizontalAdvance("60") + 10),
+            max(MARGIN_LEFT, metrics.horizontalAdvance("60") + clear + 6),
             max(LEGEND_HEIGHT, line + 4),
             max(GAP, line + 2),
+            # Each value is centred on its panel's edge, half of it beyond: with a line's
+            # gap the 0 above and the 60 below stood two pixels apart, read as one "060".
+            text + 2 * clear,
             metrics.ascent(),
+            text,
+            clear,
         )
 
 
@@ -145,14 +154,18 @@ class ProgressChartView(QWidget):
         for measure in RATINGS:
             self._line(painter, ratings, measure)
         self._line(painter, barc, "barc10")
-        self._dates(painter, barc)
+        painter.setPen(self.palette().text().color())
+        centred = Qt.AlignmentFlag.AlignVCenter
+        for text, box, align in self._axis_texts(ratings, barc):
+            # A box as wide as its text: a fraction of a pixel clipped would cut a digit.
+            painter.drawText(box, int(align | centred) | Qt.TextFlag.TextDontClip, text)
 
     def _panels(self, legend_bottom: float) -> tuple[Panel, Panel]:
         space = self.spacing()
         width = self.width() - space.left - MARGIN_RIGHT
-        height = self.height() - legend_bottom - 2 * space.gap
+        height = self.height() - legend_bottom - 4 - space.between - space.gap
         top = QRectF(space.left, legend_bottom + 4, width, height * 0.62)
-        below = QRectF(space.left, top.bottom() + space.gap, width, height * 0.38 - 4)
+        below = QRectF(space.left, top.bottom() + space.between, width, height * 0.38)
         return Panel(top, RATING_MIN, RATING_MAX), Panel(below, BARC10_MIN, BARC10_MAX)
 
     def _legend_spots(self) -> list[tuple[str, str, QPointF]]:
@@ -187,13 +200,28 @@ class ProgressChartView(QWidget):
     def _frame(self, painter: QPainter, panel: Panel) -> None:
         painter.setPen(QPen(self.palette().mid().color(), 1))
         painter.drawRect(panel.area)
-        painter.setPen(self.palette().text().color())
+
+    def axis_labels(self) -> list[tuple[str, QRectF]]:
+        """Each text of the axes as drawn, and the box of its line of text: each panel's
+        lowest and highest value, then the dates under the lower panel."""
+        if not self.progress.points:
+            return []
+        panels = self._panels(self._legend_bottom())
+        return [(text, box) for text, box, _ in self._axis_texts(*panels)]
+
+    def _axis_texts(
+        self, ratings: Panel, barc: Panel
+    ) -> list[tuple[str, QRectF, Qt.AlignmentFlag]]:
         space = self.spacing()
-        for value in (panel.low, panel.high):
-            spot = QRectF(0, panel.y(value) - space.legend / 2, space.left - 4, space.legend)
-            painter.drawText(
-                spot, Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter, str(value)
-            )
+        metrics = self.fontMetrics()
+        found = []
+        for panel in (ratings, barc):
+            for value in (panel.low, panel.high):
+                wide = metrics.horizontalAdvance(str(value))
+                right = panel.area.left() - space.clear
+                box = QRectF(right - wide, panel.y(value) - space.text / 2, wide, space.text)
+                found.append((str(value), box, Qt.AlignmentFlag.AlignRight))
+        return found + self._dates(barc)
 
     def _x(self, panel: Panel, day: dt.date) -> float:
         points = self.progress.points
@@ -217,17 +245,22 @@ class ProgressChartView(QWidget):
             painter.drawEllipse(spot, 3, 3)
         painter.setBrush(Qt.BrushStyle.NoBrush)
 
-    def _dates(self, painter: QPainter, panel: Panel) -> None:
+    def _dates(self, panel: Panel) -> list[tuple[str, QRectF, Qt.AlignmentFlag]]:
+        """The first interview's date under the panel's left end, the last one's under
+        its right end; a lone interview's under its dots in the middle."""
         points = self.progress.points
-        painter.setPen(self.palette().text().color())
-        y = panel.area.bottom() + self.spacing().ascent + 1
+        metrics, space = self.fontMetrics(), self.spacing()
+        top = panel.area.bottom() + 1
         first = shown_date(points[0].on)
-        if points[0].on == points[-1].on:  # under the lone interview's dots
-            width = painter.fontMetrics().horizontalAdvance(first)
-            painter.drawText(QPointF(panel.area.center().x() - width / 2, y), first)
-            return
-        painter.drawText(QPointF(panel.area.left(), y), first)
-        if len(points) > 1:
-            last = shown_date(points[-1].on)
-            width = painter.fontMetrics().horizontalAdvance(last)
-            painter.drawText(QPointF(panel.area.right() - width, y), last)
+        if points[0].on == points[-1].on:
+            wide = metrics.horizontalAdvance(first)
+            box = QRectF(panel.area.center().x() - wide / 2, top, wide, space.text)
+            return [(first, box, Qt.AlignmentFlag.AlignLeft)]
+        last = shown_date(points[-1].on)
+        wide = metrics.horizontalAdvance(last)
+        return [
+            (first, QRectF(panel.area.left(), top, metrics.horizontalAdvance(first), space.text),
+             Qt.AlignmentFlag.AlignLeft),
+            (last, QRectF(panel.area.right() - wide, top, wide, space.text),
+             Qt.AlignmentFlag.AlignRight),
+        ]  # fmt: skip

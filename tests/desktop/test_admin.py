@@ -2,14 +2,16 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
 from typing import Any
 
 import pytest
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QApplication
+from PySide6.QtWidgets import QApplication, QComboBox
 
 from db import settings as agency_settings
 from db import users
+from desktop.first_run_wizard import FirstRunWizard
 from forms import accounts
 from forms.accounts import SignedIn, SignInRefused
 from tests.desktop.harness import PASSWORD, Desk
@@ -122,6 +124,46 @@ def test_settings_are_saved_and_used_at_once(qtbot: Any, admin_desk: Desk) -> No
     assert "whole numbers" in view.message.text()
     with admin_desk.database.reading() as session:
         assert agency_settings.load(session).followup_months == (3, 6, 12, 24)
+
+
+def _choices(box: QComboBox) -> list[tuple[str, object]]:
+    return [(box.itemText(i), box.itemData(i)) for i in range(box.count())]
+
+
+def _stored_state(desk: Desk) -> str:
+    with desk.database.reading() as session:
+        return agency_settings.load(session).state
+
+
+def test_the_state_is_chosen_from_the_setups_list_and_an_older_typed_one_is_kept(
+    qtbot: Any, admin_desk: Desk
+) -> None:
+    window = admin_desk.window
+    window.go("settings")
+    view = window.settings_view
+    view.load()  # what an earlier test left typed is gone, as when the screen opens
+    setup = FirstRunWizard(admin_desk.database, admin_desk.ctx.today)
+    qtbot.addWidget(setup)
+    assert _choices(view.state) == _choices(setup.state)  # the same list, the same order
+    view.state.setCurrentIndex(view.state.findText("New Mexico (NM)"))
+    view.save()
+    assert view.message.text().startswith("Saved.")
+    assert _stored_state(admin_desk) == "NM"  # the code, as the setup stores it
+
+    # An older database's Settings took any text; a value the list lacks is shown and kept.
+    with admin_desk.database.writing() as session:
+        typed = replace(agency_settings.load(session), state="Oregon (Salem office)")
+        agency_settings.save(session, admin_desk.actors["admin"], typed)
+    admin_desk.ctx.reload_settings()
+    view.load()
+    assert view.state.currentText() == "Oregon (Salem office)"
+    view.save()
+    assert _stored_state(admin_desk) == "Oregon (Salem office)"
+    view.state.setCurrentIndex(view.state.findData("OR"))  # until a state is chosen
+    view.save()
+    assert _stored_state(admin_desk) == "OR"
+    view.load()
+    assert _choices(view.state) == _choices(setup.state)  # the older value is gone from it
 
 
 def test_unit_costs_are_typed_saved_in_cents_and_a_bad_one_is_named(

@@ -4,8 +4,11 @@ yet, no ratings yet, no interview yet; a panel with values shows them and no wor
 from __future__ import annotations
 
 import datetime as dt
+from itertools import combinations
 from typing import Any
 
+import pytest
+from PySide6.QtCore import QRectF
 from PySide6.QtGui import QColor
 
 from desktop.progress_chart import MARGIN_LEFT, MARGIN_RIGHT, ProgressChartView
@@ -84,3 +87,38 @@ def test_a_lone_interview_is_drawn_in_the_middle_of_the_chart_not_on_its_frame(
     plot_middle = (MARGIN_LEFT + chart.width() - MARGIN_RIGHT) / 2
     assert abs(sum(xs) / len(xs) - plot_middle) < 4
     assert min(xs) > MARGIN_LEFT + 20
+
+
+@pytest.mark.parametrize("larger", [1.0, 1.5])
+def test_each_panels_scale_values_stand_apart_from_the_others(qtbot: Any, larger: float) -> None:
+    """The ratings panel's 0 sat on top of the BARC-10 panel's 60 where the two panels
+    meet, and read as one number; the values, and the dates below, must stand apart at
+    the default text size and half as large again."""
+    chart = ProgressChartView()
+    font = chart.font()
+    font.setPointSizeF(font.pointSizeF() * larger)
+    chart.setFont(font)
+    qtbot.addWidget(chart)
+    chart.resize(chart.sizeHint())
+    chart.show()
+    points = (
+        ProgressPoint(dt.date(2026, 1, 10), 6, 8, 5, 22),
+        ProgressPoint(dt.date(2026, 7, 10), 14, 12, 15, 41),
+    )
+    chart.set_progress(Progress(points[0].on, points, None))
+    labels = chart.axis_labels()
+    assert [text for text, _ in labels][:4] == ["0", "20", "10", "60"]
+    metrics = chart.fontMetrics()
+    for text, box in labels:  # each box holds its whole line of text, inside the chart
+        assert box.width() >= metrics.horizontalAdvance(text) and box.height() >= metrics.height()
+        assert QRectF(chart.rect()).contains(box), text
+    # Apart by a quarter of a line of text at least: not touching, and a gap the eye sees.
+    half = metrics.height() / 8
+    close = [
+        (a, b)
+        for (a, box_a), (b, box_b) in combinations(labels, 2)
+        if box_a.adjusted(-half, -half, half, half).intersects(
+            box_b.adjusted(-half, -half, half, half)
+        )
+    ]
+    assert close == []

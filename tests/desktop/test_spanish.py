@@ -11,6 +11,7 @@ import pytest
 from PySide6.QtCore import QLocale
 from PySide6.QtWidgets import QAbstractButton, QLabel, QWidget
 
+from db import settings as agency_settings
 from desktop.first_run_wizard import FirstRunWizard
 from desktop.language import install_translations
 from tests.desktop.harness import Desk
@@ -56,6 +57,24 @@ def test_a_refusal_from_forms_reaches_the_person_in_spanish(qtbot: Any, desk: De
     assert (
         "Nombre de la agencia: escriba el nombre de la agencia; los informes lo imprimen." in shown
     )
+
+
+def test_the_states_are_named_in_spanish_with_their_codes(qtbot: Any, desk: Desk) -> None:
+    desk.sign_in_as("admin")
+    desk.window.go("settings")
+    view = desk.window.settings_view
+    states = [view.state.itemText(i) for i in range(view.state.count())]
+    assert "Nuevo México (NM)" in states and "New Mexico (NM)" not in states
+    assert "Texas (TX)" in states  # a name Spanish keeps
+    # In the order of the names shown: North Carolina among the C's.
+    assert states.index("Carolina del Norte (NC)") < states.index("Colorado (CO)")
+    setup = FirstRunWizard(desk.database, lambda: desk.ctx.today())
+    qtbot.addWidget(setup)
+    assert [setup.state.itemText(i) for i in range(setup.state.count())] == states
+    view.state.setCurrentIndex(states.index("Nuevo México (NM)"))
+    view.save()
+    with desk.database.reading() as session:
+        assert agency_settings.load(session).state == "NM"  # stored as in English
 
 
 def test_a_system_without_a_language_is_english_without_a_warning(

@@ -69,6 +69,15 @@ def test_every_n_marked_and_helper_message_is_translated() -> None:
     assert translated - wanted == set(), "run `make messages`: these are no longer in the code"
 
 
+def test_every_state_name_is_marked_for_the_catalogue() -> None:
+    """The state list shows each name in the screen's language (Nuevo México (NM)): the
+    extraction must find every one of them."""
+    from forms.states import STATES
+
+    marked = set(marked_messages([ROOT / "forms"])["forms"])
+    assert sorted(set(STATES.values()) - marked) == []
+
+
 def test_every_translation_keeps_its_sources_placeholders() -> None:
     differing = [
         (source, translation.text)
