@@ -148,8 +148,8 @@
       <translation>Recepción puede corregir lo que introdujo durante {days} días; {record} se introdujo el {day}. Pida la corrección a un responsable.</translation>
     </message>
     <message>
-      <source>There is already an assessment for this client on {day}</source>
-      <translation>Ya hay una evaluación de este cliente del {day}</translation>
+      <source>There is already an assessment for this client on {day}: choose another date, or open that assessment from the timeline on the client's page to correct it</source>
+      <translation>Ya hay una evaluación de este cliente del {day}: elija otra fecha, o abra esa evaluación desde la cronología de la página del cliente para corregirla</translation>
     </message>
     <message>
       <source>{doing} would leave the {kind} of {day} outside its episode: {problem}</source>
@@ -1276,6 +1276,230 @@
       <translation>{label}: la carpeta {folder} no existe</translation>
     </message>
     <message>
+      <source>Alabama</source>
+      <translation>Alabama</translation>
+    </message>
+    <message>
+      <source>Alaska</source>
+      <translation>Alaska</translation>
+    </message>
+    <message>
+      <source>Arizona</source>
+      <translation>Arizona</translation>
+    </message>
+    <message>
+      <source>Arkansas</source>
+      <translation>Arkansas</translation>
+    </message>
+    <message>
+      <source>California</source>
+      <translation>California</translation>
+    </message>
+    <message>
+      <source>Colorado</source>
+      <translation>Colorado</translation>
+    </message>
+    <message>
+      <source>Connecticut</source>
+      <translation>Connecticut</translation>
+    </message>
+    <message>
+      <source>Delaware</source>
+      <translation>Delaware</translation>
+    </message>
+    <message>
+      <source>District of Columbia</source>
+      <translation>Distrito de Columbia</translation>
+    </message>
+    <message>
+      <source>Florida</source>
+      <translation>Florida</translation>
+    </message>
+    <message>
+      <source>Georgia</source>
+      <translation>Georgia</translation>
+    </message>
+    <message>
+      <source>Hawaii</source>
+      <translation>Hawái</translation>
+    </message>
+    <message>
+      <source>Idaho</source>
+      <translation>Idaho</translation>
+    </message>
+    <message>
+      <source>Illinois</source>
+      <translation>Illinois</translation>
+    </message>
+    <message>
+      <source>Indiana</source>
+      <translation>Indiana</translation>
+    </message>
+    <message>
+      <source>Iowa</source>
+      <translation>Iowa</translation>
+    </message>
+    <message>
+      <source>Kansas</source>
+      <translation>Kansas</translation>
+    </message>
+    <message>
+      <source>Kentucky</source>
+      <translation>Kentucky</translation>
+    </message>
+    <message>
+      <source>Louisiana</source>
+      <translation>Luisiana</translation>
+    </message>
+    <message>
+      <source>Maine</source>
+      <translation>Maine</translation>
+    </message>
+    <message>
+      <source>Maryland</source>
+      <translation>Maryland</translation>
+    </message>
+    <message>
+      <source>Massachusetts</source>
+      <translation>Massachusetts</translation>
+    </message>
+    <message>
+      <source>Michigan</source>
+      <translation>Míchigan</translation>
+    </message>
+    <message>
+      <source>Minnesota</source>
+      <translation>Minnesota</translation>
+    </message>
+    <message>
+      <source>Mississippi</source>
+      <translation>Misisipi</translation>
+    </message>
+    <message>
+      <source>Missouri</source>
+      <translation>Misuri</translation>
+    </message>
+    <message>
+      <source>Montana</source>
+      <translation>Montana</translation>
+    </message>
+    <message>
+      <source>Nebraska</source>
+      <translation>Nebraska</translation>
+    </message>
+    <message>
+      <source>Nevada</source>
+      <translation>Nevada</translation>
+    </message>
+    <message>
+      <source>New Hampshire</source>
+      <translation>Nuevo Hampshire</translation>
+    </message>
+    <message>
+      <source>New Jersey</source>
+      <translation>Nueva Jersey</translation>
+    </message>
+    <message>
+      <source>New Mexico</source>
+      <translation>Nuevo México</translation>
+    </message>
+    <message>
+      <source>New York</source>
+      <translation>Nueva York</translation>
+    </message>
+    <message>
+      <source>North Carolina</source>
+      <translation>Carolina del Norte</translation>
+    </message>
+    <message>
+      <source>North Dakota</source>
+      <translation>Dakota del Norte</translation>
+    </message>
+    <message>
+      <source>Ohio</source>
+      <translation>Ohio</translation>
+    </message>
+    <message>
+      <source>Oklahoma</source>
+      <translation>Oklahoma</translation>
+    </message>
+    <message>
+      <source>Oregon</source>
+      <translation>Oregón</translation>
+    </message>
+    <message>
+      <source>Pennsylvania</source>
+      <translation>Pensilvania</translation>
+    </message>
+    <message>
+      <source>Rhode Island</source>
+      <translation>Rhode Island</translation>
+    </message>
+    <message>
+      <source>South Carolina</source>
+      <translation>Carolina del Sur</translation>
+    </message>
+    <message>
+      <source>South Dakota</source>
+      <translation>Dakota del Sur</translation>
+    </message>
+    <message>
+      <source>Tennessee</source>
+      <translation>Tennessee</translation>
+    </message>
+    <message>
+      <source>Texas</source>
+      <translation>Texas</translation>
+    </message>
+    <message>
+      <source>Utah</source>
+      <translation>Utah</translation>
+    </message>
+    <message>
+      <source>Vermont</source>
+      <translation>Vermont</translation>
+    </message>
+    <message>
+      <source>Virginia</source>
+      <translation>Virginia</translation>
+    </message>
+    <message>
+      <source>Washington</source>
+      <translation>Washington</translation>
+    </message>
+    <message>
+      <source>West Virginia</source>
+      <translation>Virginia Occidental</translation>
+    </message>
+    <message>
+      <source>Wisconsin</source>
+      <translation>Wisconsin</translation>
+    </message>
+    <message>
+      <source>Wyoming</source>
+      <translation>Wyoming</translation>
+    </message>
+    <message>
+      <source>American Samoa</source>
+      <translation>Samoa Americana</translation>
+    </message>
+    <message>
+      <source>Guam</source>
+      <translation>Guam</translation>
+    </message>
+    <message>
+      <source>Northern Mariana Islands</source>
+      <translation>Islas Marianas del Norte</translation>
+    </message>
+    <message>
+      <source>Puerto Rico</source>
+      <translation>Puerto Rico</translation>
+    </message>
+    <message>
+      <source>U.S. Virgin Islands</source>
+      <translation>Islas Vírgenes de EE. UU.</translation>
+    </message>
+    <message>
       <source>methadone</source>
       <translation>metadona</translation>
     </message>
@@ -2028,10 +2252,6 @@
       <translation>Situación actual</translation>
     </message>
     <message>
-      <source>No completed interview yet</source>
-      <translation>Todavía no hay ninguna entrevista completada</translation>
-    </message>
-    <message>
       <source>Progress since the intake of {date}</source>
       <translation>Progreso desde la admisión del {date}</translation>
     </message>
@@ -2176,12 +2396,12 @@
       <translation>la persona viva fuera de un entorno controlado</translation>
     </message>
     <message>
-      <source>Not assessed since {date}: a follow-up is due</source>
-      <translation>Sin evaluar desde el {date}: corresponde un seguimiento</translation>
+      <source>A follow-up is due, to know where things stand now</source>
+      <translation>Corresponde un seguimiento, para saber cómo están las cosas ahora</translation>
     </message>
     <message>
-      <source>Not assessed since {date}: a new intake opens a new episode when the client returns</source>
-      <translation>Sin evaluar desde el {date}: una nueva admisión abrirá un nuevo episodio cuando la persona vuelva</translation>
+      <source>No interview is planned after the discharge of {date}, so no milestone ahead is listed. Full recovery stays the hope: if the client returns, a re-entry intake starts the path again</source>
+      <translation>No hay ninguna entrevista prevista después del alta del {date}, así que no se indica ningún próximo logro. La recuperación completa sigue siendo la esperanza: si el cliente vuelve, una admisión de reingreso retoma el camino</translation>
     </message>
     <message>
       <source>Next interview by {date}, to keep the status up to date</source>
@@ -3732,14 +3952,6 @@
     <message>
       <source>and %1 earlier</source>
       <translation>y %1 anteriores</translation>
-    </message>
-    <message>
-      <source>No completed interview yet: press Alt+I to record the intake.</source>
-      <translation>Aún no hay ninguna entrevista completada: pulse Alt+A para registrar la admisión.</translation>
-    </message>
-    <message>
-      <source>No completed interview yet.</source>
-      <translation>Todavía no hay ninguna entrevista completada.</translation>
     </message>
     <message>
       <source>Status on %1</source>

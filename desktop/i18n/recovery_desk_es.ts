@@ -517,10 +517,6 @@ Pulse Ctrl+N para registrar el primer cliente.</translation>
         <translation>Nombre de la &amp;agencia</translation>
     </message>
     <message>
-        <source>Choose a state</source>
-        <translation>Elija un estado</translation>
-    </message>
-    <message>
         <source>&amp;State</source>
         <translation>E&amp;stado</translation>
     </message>
@@ -1259,6 +1255,13 @@ Ctrl+1 … Ctrl+5  ir a una sección</translation>
     <message>
         <source>Unlock</source>
         <translation>Desbloquear</translation>
+    </message>
+</context>
+<context>
+    <name>StateChoice</name>
+    <message>
+        <source>Choose a state</source>
+        <translation>Elija un estado</translation>
     </message>
 </context>
 <context>
