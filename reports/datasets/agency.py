@@ -20,7 +20,6 @@ from __future__ import annotations
 import datetime as dt
 import functools
 from collections.abc import Iterator, Sequence
-from typing import Any
 
 from db import report_queries as queries
 from db import status_rows
@@ -51,46 +50,37 @@ def classify_agency_series(
     if not dates:
         return
     deaths = queries.death_dates_with_contacts(session, max(dates))
-    held = [_Held(status_rows.headlines_at(session, d, d - _RECENT)) for d in dates]
-    for client_id in active_client_ids(session):
-        died = deaths.get(client_id)
-        yield (
-            client_id,
-            [_status(h.take(client_id), died, d) for h, d in zip(held, dates, strict=True)],
-        )
+    ids = active_client_ids(session)
+    place = {client_id: at for at, client_id in enumerate(ids)}
+    # A column per date, every client unknown until a stored row or a death says
+    # otherwise: most of an agency is unknown at any date, and filling a column costs
+    # a step per stored row, not one per client and date.
+    columns = [_column(session, day, place, deaths) for day in dates]
+    for client_id, series in zip(ids, zip(*columns, strict=True), strict=True):
+        yield client_id, list(series)
 
 
-class _Held:
-    """One date's stored headlines, by client id, taken in client order."""
-
-    __slots__ = ("_next", "_rows")
-
-    def __init__(self, rows: Iterator[Any]) -> None:
-        self._rows = rows
-        self._next = next(rows, None)
-
-    def take(self, client_id: int) -> Any:
-        row = self._next
-        if row is None or row[0] != client_id:
-            return None
-        self._next = next(self._rows, None)
-        return row
-
-
-def _status(row: Any, died: dt.date | None, as_of: dt.date) -> rules.ClassStatus:
-    if row is None:
-        return _not_walked(died, as_of)
-    state = status_store.status_of_row(row[1:])
-    if died is None or died > as_of:
-        return state  # within 183 days of its d_last: the row's status holds
-    return status_state.status_from_state([state], state.d_last, died, as_of)[0]
-
-
-def _not_walked(died: dt.date | None, as_of: dt.date) -> rules.ClassStatus:
-    """No completed assessment within 183 days of `as_of`: unknown, unless dead by then."""
-    if died is not None and died <= as_of:
-        return _deceased(died)
-    return _UNKNOWN
+def _column(
+    session: Session, day: dt.date, place: dict[int, int], deaths: dict[int, dt.date]
+) -> list[rules.ClassStatus]:
+    """Every client's headline status at `day`, in the order of `place`."""
+    column = [_UNKNOWN] * len(place)
+    stored: set[int] = set()
+    for row in status_rows.headlines_at(session, day, day - _RECENT):
+        at = place.get(row[0])
+        if at is not None:  # a client merged into another keeps no status of its own
+            column[at] = status_store.status_of_row(row[1:])
+            stored.add(at)
+    for client_id, died in deaths.items():
+        at = place.get(client_id)
+        if at is None or died > day:
+            continue
+        if at in stored:  # a death after the row's assessment ends what the row said
+            state = column[at]
+            column[at] = status_state.status_from_state([state], state.d_last, died, day)[0]
+        else:
+            column[at] = _deceased(died)
+    return column
 
 
 # Read-only by contract, like every ClassStatus: most of an agency shares these.

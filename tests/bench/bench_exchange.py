@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import json
 import statistics
+from collections.abc import Callable
 from pathlib import Path
 
 from tests.bench.agency import MEMORY_CLIENTS, TODAY, working_copy
@@ -63,18 +64,33 @@ print(json.dumps({"seconds": time.perf_counter() - start, "cpu": time.process_ti
 
 
 def run(folder: Path, clients: int = 100_000) -> list[Figure]:
-    small = _exports(folder, MEMORY_CLIENTS, REPEAT)
-    imported = _imports(folder, small["file"])
-    big = _exports(folder, clients, 1)
+    small_db = working_copy(MEMORY_CLIENTS, folder, "exchange")
+    small = exports(str(small_db), folder / f"exchange-{MEMORY_CLIENTS}.xlsx", REPEAT)
+    small_db.unlink()
+    imported = imports(small["file"], lambda n: str(folder / f"import-{n}.sqlite3"))
+    for leftover in folder.glob("import-*.sqlite3*"):
+        leftover.unlink()
+    big_db = working_copy(clients, folder, "exchange")
+    big = exports(str(big_db), folder / f"exchange-{clients}.xlsx", 1)
+    big_db.unlink()
+    return figures(folder, clients, small, big, imported)
+
+
+def figures(
+    folder: Path, clients: int, small: dict, big: dict, imported: dict, on: str = ""
+) -> list[Figure]:
+    """The three rows from the exports and imports made on one kind of database; `on`
+    ends their names (" [PostgreSQL]"). The big export's file is compared and removed."""
     plans = plan_from(big["file"], big["rows"])
     cells = sum(plan.cells for plan in plans)
     raw = wall_and_cpu(lambda: write_raw_stream(folder / "raw.xlsx", plans), 1)
     big["file"].unlink()
+    small["file"].unlink()
     (folder / "raw.xlsx").unlink()
     listed = f"{big['clients']:,} clients with a treatment consent in force, of {clients:,}"
     return [
         Figure(
-            f"exchange export, {clients:,}-client agency",
+            f"exchange export, {clients:,}-client agency{on}",
             big["seconds"],
             None,
             raw.wall,
@@ -85,7 +101,8 @@ def run(folder: Path, clients: int = 100_000) -> list[Figure]:
             baseline_cpu_seconds=raw.cpu,
         ),
         Figure(
-            f"exchange export peak memory, {clients // 1000}k vs {MEMORY_CLIENTS // 1000}k (MiB)",
+            f"exchange export peak memory, {clients // 1000}k vs {MEMORY_CLIENTS // 1000}k "
+            f"(MiB){on}",
             big["rss"] / KIB_PER_MIB,
             None,
             small["rss"] / KIB_PER_MIB,
@@ -94,7 +111,7 @@ def run(folder: Path, clients: int = 100_000) -> list[Figure]:
             note="peak resident memory of the exporting process, MiB",
         ),
         Figure(
-            f"import exported workbook ({MEMORY_CLIENTS // 1000}k agency) vs export",
+            f"import exported workbook ({MEMORY_CLIENTS // 1000}k agency) vs export{on}",
             imported["seconds"],
             None,
             small["seconds"],
@@ -106,15 +123,13 @@ def run(folder: Path, clients: int = 100_000) -> list[Figure]:
     ]
 
 
-def _exports(folder: Path, clients: int, repeat: int) -> dict:
-    """Export the agency in a fresh process `repeat` times (fewer if slow): medians."""
-    database = working_copy(clients, folder, "exchange")
-    target = folder / f"exchange-{clients}.xlsx"
+def exports(database: str, target: Path, repeat: int) -> dict:
+    """Export `database` to `target` in a fresh process `repeat` times (fewer if slow):
+    medians, and the file of the last."""
     runs: list[dict] = []
     while len(runs) < repeat and sum(r["seconds"] for r in runs) < BUDGET_S:
-        _, rss, out = child_run(EXPORT, str(database), str(target), TODAY.isoformat())
+        _, rss, out = child_run(EXPORT, database, str(target), TODAY.isoformat())
         runs.append({**json.loads(out.splitlines()[-1]), "rss": rss})
-    database.unlink()
     return {
         **_medians(runs),
         "rows": runs[0]["rows"],
@@ -123,14 +138,12 @@ def _exports(folder: Path, clients: int, repeat: int) -> dict:
     }
 
 
-def _imports(folder: Path, workbook: Path) -> dict:
+def imports(workbook: Path, empty: Callable[[int], str]) -> dict:
+    """Import `workbook` in a fresh process into `empty(n)`, a new database each run."""
     runs: list[dict] = []
     while len(runs) < REPEAT and sum(r["seconds"] for r in runs) < BUDGET_S:
-        empty = folder / f"import-{len(runs)}.sqlite3"
-        _, rss, out = child_run(IMPORT, str(empty), str(workbook), TODAY.isoformat())
+        _, rss, out = child_run(IMPORT, empty(len(runs)), str(workbook), TODAY.isoformat())
         runs.append({**json.loads(out.splitlines()[-1]), "rss": rss})
-        for leftover in folder.glob(f"{empty.name}*"):
-            leftover.unlink()
     return _medians(runs)
 
 

@@ -25,9 +25,15 @@ from forms.search import ClientIndex
 from reports.outputs.funder import funder_workbook
 from reports.outputs.monthly_pdf import monthly_report
 from tests.accounts import quick_hashing, signed_in
-from tests.bench import bench_correction, bench_reports, bench_save, bench_search
+from tests.bench import (
+    bench_correction,
+    bench_exchange,
+    bench_reports,
+    bench_save,
+    bench_search,
+)
 from tests.bench import postgres as pg
-from tests.bench.agency import encrypted
+from tests.bench.agency import MEMORY_CLIENTS, encrypted
 from tests.bench.measure import Figure, percentile
 
 ON = "[PostgreSQL]"
@@ -48,6 +54,7 @@ def run(folder: Path, clients: int = 100_000) -> list[Figure]:
             _corrections(server, clients),
             *_searches(server, clients),
             *_reports(server, clients, folder),
+            *_exchange(server, clients, folder),
         ]
 
 
@@ -330,3 +337,22 @@ def _reports(server: str, clients: int, folder: Path) -> list[Figure]:
             f"funder workbook without rows {ON}", plain, 10.0, None, f"{year.start} to {year.end}"
         ),
     ]
+
+
+# --- the exchange workbook ---------------------------------------------------------------
+
+
+def _exchange(server: str, clients: int, folder: Path) -> list[Figure]:
+    """The exchange rows of bench_exchange on the server: the export of the agency against
+    bare xlsxwriter writing its cells, its memory, and the import of the smaller agency's
+    export into an empty database against that export."""
+    small_url = pg.working_copy(server, MEMORY_CLIENTS, "rd_bench_exchange")
+    small = bench_exchange.exports(
+        small_url, folder / "exchange-pg-small.xlsx", bench_exchange.REPEAT
+    )
+    imported = bench_exchange.imports(
+        small["file"], lambda n: pg.new_database(server, f"rd_bench_import_{n}")
+    )
+    big_url = pg.working_copy(server, clients, "rd_bench_exchange")
+    big = bench_exchange.exports(big_url, folder / "exchange-pg.xlsx", 1)
+    return bench_exchange.figures(folder, clients, small, big, imported, f" {ON}")

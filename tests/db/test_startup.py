@@ -11,6 +11,7 @@ import pytest
 from alembic import command
 from alembic.autogenerate import compare_metadata
 from alembic.runtime.migration import MigrationContext
+from alembic.script import ScriptDirectory
 from sqlalchemy import inspect, text
 
 from db import migrate
@@ -261,3 +262,39 @@ def test_an_agency_database_keeps_every_record_through_the_migrations(any_databa
     assert {t: count(t) for t in kept} == kept
     migrate.upgrade(any_database.engine)
     assert {t: count(t) for t in kept} == kept
+
+
+def _revisions_before_head() -> list[str]:
+    scripts = ScriptDirectory.from_config(migrate.alembic_config())
+    return [s.revision for s in scripts.walk_revisions() if s.revision != migrate.head_revision()]
+
+
+@pytest.mark.parametrize("revision", _revisions_before_head())
+def test_an_agency_database_at_any_earlier_revision_reaches_the_head_with_its_records(
+    any_database, revision: str
+) -> None:
+    """An agency's file (or server) may be at any revision the program ever had: brought
+    down to `revision` with an agency in it, the upgrade keeps every client and record
+    the older schema holds and ends at the models' schema."""
+    from db.demo import build_demo
+
+    build_demo(any_database, 20, 3, today=dt.date(2026, 11, 27))
+    tables = ("clients", "assessments", "substance_records", "events", "encounters")
+
+    def counts() -> dict[str, int]:
+        with any_database.engine.connect() as conn:
+            return {
+                t: int(conn.execute(text(f"SELECT count(*) FROM {t}")).scalar_one()) for t in tables
+            }
+
+    kept = counts()
+    assert min(kept.values()) > 0
+    migrate.downgrade(any_database.engine, revision)
+    assert migrate.current_revision(any_database.engine) == revision
+    assert counts() == kept
+    migrate.upgrade(any_database.engine)
+    assert migrate.current_revision(any_database.engine) == migrate.head_revision()
+    assert counts() == kept
+    with any_database.engine.connect() as conn:
+        compare = MigrationContext.configure(conn, opts={"compare_type": True})
+        assert compare_metadata(compare, Base.metadata) == []
