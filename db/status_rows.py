@@ -19,7 +19,7 @@ import logging
 from collections.abc import Callable, Iterator, Mapping, Sequence
 from typing import Any
 
-from sqlalchemy import bindparam, delete, func, insert, null, or_, select
+from sqlalchemy import ColumnElement, bindparam, delete, func, insert, null, or_, select
 from sqlalchemy.orm import Session
 
 from db import codes
@@ -105,8 +105,9 @@ def _columns() -> list[Any]:
     ]
 
 
-def holding(as_of: dt.date) -> Any:
-    """The condition of the row that holds at `as_of` (known or not)."""
+def holding(as_of: dt.date | ColumnElement[Any]) -> Any:
+    """The condition of the row that holds at `as_of` (known or not); `as_of` a date or a
+    bound parameter."""
     return (Status.assessed_on <= as_of) & or_(Status.next_on.is_(None), Status.next_on > as_of)
 
 

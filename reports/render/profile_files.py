@@ -17,6 +17,7 @@ from pathlib import Path
 
 from db.files import atomic_path
 from db.jobs import Cancelled, IsCancelled
+from forms.fields import N_
 from reports.render.csv_text import write_csv
 from reports.render.funder_sheets import (
     FORMATS,
@@ -27,6 +28,15 @@ from reports.render.funder_sheets import (
     styled_text,
     tall_enough,
     write_table,
+)
+from reports.render.summary_pages import (
+    ROW_POINTS,
+    PagePlan,
+    page_breaks,
+    page_parts,
+    page_points,
+    set_paper,
+    table_points,
 )
 from reports.render.xlsx import Column
 from reports.render.xlsx_stream import StreamBook, write_streamed
@@ -131,13 +141,26 @@ def _measure_sheet(
     book: StreamBook, name: str, data: ReportData, blocks: Sequence[Selected], period: str
 ) -> None:
     width = max(len(b.table.columns) for b in blocks)
-    columns = [Column("label", 48), *(Column(f"c{i}", 13) for i in range(width))]  # as Summary
+    widths = (48, *(13,) * width)  # as Summary
+    columns = [Column("label", widths[0]), *(Column(f"c{i}", 13) for i in range(width))]
     sheet = book.sheet(name, columns, header=[f"{data.agency}: {period}"])
+    landscape = width > 6
+    # Each table printed on one page under its own headings, as the funder workbook's
+    # Summary (reports.render.summary_pages): the sheet's one repeated row is its title.
+    plan = PagePlan(page_points(data.paper_size, widths, landscape=landscape))
+    continued = data.language.say(N_("(continued)"))
     for block in blocks:
-        if block.dates is not None and len(block.dates) == 1:
-            sheet.append([styled_text(f"Month-end {block.dates[0].isoformat()}", NOTE_FONT)])
-        write_table(sheet, block.table)
-    fit_for_print(sheet, landscape=width > 6)
+        dated = block.dates is not None and len(block.dates) == 1
+        lead = ROW_POINTS if dated else 0.0
+        for number, part in enumerate(page_parts(block.table, plan.page, lead, continued)):
+            plan.keep(sheet.rows, table_points(part) + (0.0 if number else lead))
+            if dated and not number and block.dates is not None:
+                month_end = f"Month-end {block.dates[0].isoformat()}"
+                sheet.append([styled_text(month_end, NOTE_FONT)])
+            write_table(sheet, part)
+    page_breaks(sheet, plan.breaks)
+    fit_for_print(sheet, landscape=landscape)
+    set_paper(sheet, data.paper_size)
 
 
 def _flat(book: StreamBook, figures: Sequence[Figure]) -> None:

@@ -33,13 +33,14 @@ def column_points(width: float) -> float:
     return (int(width * 7 + 5)) * 0.75
 
 
-def page_points(paper: str, widths: Sequence[float]) -> float:
-    """The height in unscaled points that one landscape page holds, the sheet scaled to
-    fit the page width."""
+def page_points(paper: str, widths: Sequence[float], *, landscape: bool = True) -> float:
+    """The height in unscaled points that one page holds (landscape unless told), the
+    sheet scaled to fit the page width."""
     (short, long), _ = PAPERS.get(paper, PAPERS["letter"])
+    across, down = (long, short) if landscape else (short, long)
     left, right, top, bottom, _, _ = MARGINS
-    scale = min(1.0, (long - (left + right) * 72) / sum(map(column_points, widths)))
-    return (short - (top + bottom) * 72) * SAFETY / scale
+    scale = min(1.0, (across - (left + right) * 72) / sum(map(column_points, widths)))
+    return (down - (top + bottom) * 72) * SAFETY / scale
 
 
 def heading_points(table: Table) -> float:

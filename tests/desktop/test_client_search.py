@@ -100,6 +100,21 @@ def test_preferred_name_code_and_birth_date_find_clients(
     assert sorted(shown_codes(view)) == ["C-000001", "C-000002"]
 
 
+def test_the_code_number_alone_and_a_us_birth_date_find_clients_as_typed(
+    qtbot: Any, view: ClientSearchView
+) -> None:
+    # What a worker reads off a card or a form: the number without the agency's prefix
+    # or its zeros, a birth date written month first.
+    type_search(qtbot, view, "3")
+    assert shown_codes(view)[0] == "C-000003"
+    type_search(qtbot, view, "000002")
+    assert shown_codes(view) == ["C-000002"]
+    type_search(qtbot, view, "11/30/1979")
+    assert shown_codes(view) == ["C-000003"]
+    type_search(qtbot, view, "3/12/1985")
+    assert sorted(shown_codes(view)) == ["C-000001", "C-000002"]
+
+
 def test_no_match_shows_what_to_try_next(qtbot: Any, view: ClientSearchView) -> None:
     type_search(qtbot, view, "Qwxyzzy")
     assert view.pages.currentWidget() is view.empty

@@ -24,6 +24,7 @@ from reports.render.xlsx import FORMULA_STARTS
 from reports.tables.profile_spec import MEASURES, Layout
 from tests.accounts import actor_of
 from tests.reports.hand_agency import DOCK, build
+from tests.reports.render.test_summary_pages import page_of_each_row, tables
 
 TODAY = dt.date(2026, 11, 27)
 YEAR = Period(dt.date(2025, 11, 1), dt.date(2026, 10, 31))
@@ -126,6 +127,17 @@ def test_the_outcomes_workbook_has_its_sheets_print_set_up(exact_outcomes: Any) 
     props = exact_outcomes.properties
     assert props.creator == "Recovery Desk"
     assert props.title == "Outcomes workbook (TOP / NOMs) 2025-11-01 to 2026-10-31"
+
+
+def test_every_outcome_table_prints_on_one_page_under_its_headings(exact_outcomes: Any) -> None:
+    # Eight tables of ten measures: a landscape letter page holds about two. Without planned
+    # breaks a table ran over a page end, its last rows printed under the sheet's title
+    # alone (seen converting the demo agency's workbook with LibreOffice).
+    sheet = exact_outcomes["Outcome change"]
+    pages = page_of_each_row(sheet)
+    found = tables(sheet)
+    assert len(found) == 8 and max(pages.values()) >= 4
+    assert [title for title, first, last in found if pages[first] != pages[last]] == []
 
 
 def test_the_outcomes_workbook_hides_small_counts(agency: Database, tmp_path: Path) -> None:

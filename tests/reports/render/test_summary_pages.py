@@ -13,6 +13,7 @@ from typing import Any
 
 import pytest
 from openpyxl import load_workbook
+from openpyxl.utils import get_column_letter
 
 from db.engine import Database
 from db.startup import open_database
@@ -50,7 +51,10 @@ def page_of_each_row(ws: Any) -> dict[int, int]:
     margins, setup = ws.page_margins, ws.page_setup
     assert setup.orientation == "landscape" and setup.paperSize == 1  # letter
     short, long = LETTER
-    pixels = sum(int(ws.column_dimensions[c].width * 7 + 5) for c in "ABCDEFGHI")
+    pixels = sum(
+        int(ws.column_dimensions[get_column_letter(c)].width * 7 + 5)
+        for c in range(1, ws.max_column + 1)
+    )
     scale = min(1.0, (long - 72 * (margins.left + margins.right)) / (pixels * 0.75))
     height = (short - 72 * (margins.top + margins.bottom)) / scale
     manual = {b.id for b in ws.row_breaks.brk}
