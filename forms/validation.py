@@ -270,7 +270,7 @@ _MEDICATION_WORDS = {"methadone": N_("methadone"), "buprenorphine": N_("buprenor
 
 def _code(field: Field, value: object) -> Message:
     """A code's label as a message value: translated where the message is shown."""
-    return Message(next((c.label for c in field.codes if c.value == value), str(value)))
+    return Message(field.label_of(str(value)))
 
 
 def _not_counted(present: list[str], medication: object) -> Message:
