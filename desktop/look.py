@@ -66,15 +66,18 @@ def muted_colour(palette: QPalette | None = None) -> QColor:
     """Text that steps back (a voided row) yet reads: the text colour moved a little
     toward the base it is drawn on (about 5.7:1 on white, 7.4:1 on black)."""
     palette = palette or QGuiApplication.palette()
-    text, base = palette.color(QPalette.ColorRole.Text), palette.color(QPalette.ColorRole.Base)
+    R = QPalette.ColorRole
+    return _toward(palette.color(R.Text), palette.color(R.Base), MUTED_SHARE)
 
-    def toward_base(a: float, b: float) -> float:
-        return a + (b - a) * MUTED_SHARE
+
+def _toward(colour: QColor, other: QColor, share: float) -> QColor:
+    """`colour` moved `share` of the way to `other`."""
+
+    def part(c: QColor) -> tuple[float, float, float]:
+        return c.redF(), c.greenF(), c.blueF()
 
     return QColor.fromRgbF(
-        toward_base(text.redF(), base.redF()),
-        toward_base(text.greenF(), base.greenF()),
-        toward_base(text.blueF(), base.blueF()),
+        *(a + (b - a) * share for a, b in zip(part(colour), part(other), strict=True))
     )
 
 
@@ -125,12 +128,8 @@ _INPUT_CONTROLS = (QStyle.ComplexControl.CC_ComboBox, QStyle.ComplexControl.CC_S
 
 def boundary_colour(palette: QPalette) -> QColor:
     """An input's edge on a dark window: the text colour half-way to the window's."""
-    text, window = palette.color(QPalette.ColorRole.Text), palette.color(QPalette.ColorRole.Window)
-    return QColor.fromRgbF(
-        (text.redF() + window.redF()) / 2,
-        (text.greenF() + window.greenF()) / 2,
-        (text.blueF() + window.blueF()) / 2,
-    )
+    R = QPalette.ColorRole
+    return _toward(palette.color(R.Text), palette.color(R.Window), 0.5)
 
 
 def _bound(option: QStyleOption, painter: QPainter, focus_drawn: bool = True) -> None:
