@@ -35,7 +35,6 @@ from reports.render.funder_sheets import (
     row_cells,
     styled_text,
     tall_enough,
-    write_table,
 )
 from reports.render.revisions import revision_lines
 from reports.render.summary_pages import (
@@ -43,10 +42,9 @@ from reports.render.summary_pages import (
     SECTION_POINTS,
     PagePlan,
     page_breaks,
-    page_parts,
     page_points,
     set_paper,
-    table_points,
+    write_kept,
 )
 from reports.render.xlsx import Column
 from reports.render.xlsx_stream import StreamBook, StreamSheet
@@ -184,15 +182,15 @@ def _summary(sheet: StreamSheet, data: ReportData) -> None:
     plan.flow(ROW_POINTS * (sheet.rows - 1))
     continued = data.language.say(N_("(continued)"))
     for section in data.sections:
+        heading = [
+            [styled_text(section.title, SECTION_FONT)],
+            [styled_text(section.intro, NOTE_FONT)],
+        ]
         for index, table in enumerate(section.tables):
-            lead = 0.0 if index else SECTION_POINTS + ROW_POINTS
-            for number, part in enumerate(page_parts(table, plan.page, lead, continued)):
-                opens = not index and not number
-                plan.keep(sheet.rows, table_points(part) + (lead if opens else 0))
-                if opens:
-                    sheet.append([styled_text(section.title, SECTION_FONT)])
-                    sheet.append([styled_text(section.intro, NOTE_FONT)])
-                write_table(sheet, part)
+            if index:
+                write_kept(sheet, plan, table, continued)
+            else:
+                write_kept(sheet, plan, table, continued, heading, SECTION_POINTS + ROW_POINTS)
     page_breaks(sheet, plan.breaks)
 
 

@@ -27,16 +27,14 @@ from reports.render.funder_sheets import (
     fit_for_print,
     styled_text,
     tall_enough,
-    write_table,
 )
 from reports.render.summary_pages import (
     ROW_POINTS,
     PagePlan,
     page_breaks,
-    page_parts,
     page_points,
     set_paper,
-    table_points,
+    write_kept,
 )
 from reports.render.xlsx import Column
 from reports.render.xlsx_stream import StreamBook, write_streamed
@@ -141,23 +139,19 @@ def _measure_sheet(
     book: StreamBook, name: str, data: ReportData, blocks: Sequence[Selected], period: str
 ) -> None:
     width = max(len(b.table.columns) for b in blocks)
-    widths = (48, *(13,) * width)  # as Summary
-    columns = [Column("label", widths[0]), *(Column(f"c{i}", 13) for i in range(width))]
+    columns = [Column("label", 48), *(Column(f"c{i}", 13) for i in range(width))]  # as Summary
     sheet = book.sheet(name, columns, header=[f"{data.agency}: {period}"])
     landscape = width > 6
     # Each table printed on one page under its own headings, as the funder workbook's
     # Summary (reports.render.summary_pages): the sheet's one repeated row is its title.
-    plan = PagePlan(page_points(data.paper_size, widths, landscape=landscape))
+    plan = PagePlan(page_points(data.paper_size, [c.width for c in columns], landscape=landscape))
     continued = data.language.say(N_("(continued)"))
     for block in blocks:
-        dated = block.dates is not None and len(block.dates) == 1
-        lead = ROW_POINTS if dated else 0.0
-        for number, part in enumerate(page_parts(block.table, plan.page, lead, continued)):
-            plan.keep(sheet.rows, table_points(part) + (0.0 if number else lead))
-            if dated and not number and block.dates is not None:
-                month_end = f"Month-end {block.dates[0].isoformat()}"
-                sheet.append([styled_text(month_end, NOTE_FONT)])
-            write_table(sheet, part)
+        if block.dates is not None and len(block.dates) == 1:
+            note = [styled_text(f"Month-end {block.dates[0].isoformat()}", NOTE_FONT)]
+            write_kept(sheet, plan, block.table, continued, [note], ROW_POINTS)
+        else:
+            write_kept(sheet, plan, block.table, continued)
     page_breaks(sheet, plan.breaks)
     fit_for_print(sheet, landscape=landscape)
     set_paper(sheet, data.paper_size)

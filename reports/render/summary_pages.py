@@ -14,8 +14,9 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
 
-from reports.render.funder_sheets import LINE_POINTS, VALUE_CHARS
+from reports.render.funder_sheets import LINE_POINTS, VALUE_CHARS, write_table
 from reports.render.xlsx_stream import StreamSheet
+from reports.render.xlsx_styles import Styled
 from reports.tables.report_tables import Table
 
 ROW_POINTS = 15.0  # a row of 11-point text
@@ -100,6 +101,25 @@ class PagePlan:
         self.breaks.append(rows_before)
         self.used = self.repeated + points
         return rows_before
+
+
+def write_kept(
+    sheet: StreamSheet,
+    plan: PagePlan,
+    table: Table,
+    continued: str,
+    opening: Sequence[Sequence[Styled]] = (),
+    opening_points: float = 0.0,
+) -> None:
+    """`table` written so that each part of it prints on one page under its headings, the
+    `opening` rows (a section's heading and intro, a note; `opening_points` high) on the
+    page of its first part."""
+    for number, part in enumerate(page_parts(table, plan.page, opening_points, continued)):
+        plan.keep(sheet.rows, table_points(part) + (0.0 if number else opening_points))
+        if not number:
+            for row in opening:
+                sheet.append(list(row))
+        write_table(sheet, part)
 
 
 def set_paper(sheet: StreamSheet, paper: str) -> None:
