@@ -27,7 +27,7 @@ from PySide6.QtWidgets import (
 )
 
 from desktop import dialogs
-from desktop.client_page import ClientPageView, fill_table, make_table
+from desktop.client_page import ClientPageView, fill_table, make_table, scroll_into_view
 from desktop.context import AppContext
 from desktop.look import error_style
 from desktop.translate import label, message, refusal_of, shown_date, shown_number
@@ -317,9 +317,7 @@ def _scroll_to(widget: QWidget, part: QRect | None = None) -> None:
 
 
 def _bring_into(area: QScrollArea, widget: QWidget, part: QRect | None) -> None:
-    inner = area.widget()
-    if part is None or inner is None:
+    if part is None:
         area.ensureWidgetVisible(widget, 0, 20)
-        return
-    centre = widget.mapTo(inner, part.center())
-    area.ensureVisible(centre.x(), centre.y(), 0, part.height() // 2 + 20)
+    else:
+        scroll_into_view(area, widget, part)

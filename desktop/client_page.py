@@ -8,7 +8,7 @@ from __future__ import annotations
 import itertools
 import logging
 
-from PySide6.QtCore import QModelIndex, Qt, Signal
+from PySide6.QtCore import QModelIndex, QRect, Qt, Signal
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QFrame,
@@ -249,12 +249,10 @@ class ClientPageView(QWidget):
     def _keep_in_view(self, table: QTableView, current: QModelIndex) -> None:
         """The page scrolls to the row the arrow keys chose: a long timeline runs below
         the fold, and Down moved the chosen row out of sight with nothing seen to move."""
-        body = self.page_scroll.widget()
-        if body is None or not current.isValid() or not table.hasFocus():
+        if not current.isValid() or not table.hasFocus():
             return
-        cell = table.visualRect(current)  # the table has scrolled itself to it already
-        centre = table.viewport().mapTo(body, cell.center())
-        self.page_scroll.ensureVisible(centre.x(), centre.y(), 0, cell.height())
+        # The table has scrolled itself to the row already.
+        scroll_into_view(self.page_scroll, table.viewport(), table.visualRect(current))
 
     def show_page(self, page: ClientPage) -> None:
         self.page = page
@@ -326,3 +324,12 @@ class ClientPageView(QWidget):
         # As a shortcut moves the focus, so the button is drawn focused and the worker sees
         # what Space will press (a focus set for no reason is drawn only after a Tab).
         self.buttons[kind].setFocus(Qt.FocusReason.ShortcutFocusReason)
+
+
+def scroll_into_view(area: QScrollArea, widget: QWidget, part: QRect) -> None:
+    """Scroll `area` until `part` of `widget` (inside it) is in view, with a little room."""
+    inner = area.widget()
+    if inner is None:
+        return
+    centre = widget.mapTo(inner, part.center())
+    area.ensureVisible(centre.x(), centre.y(), 0, part.height() // 2 + 20)
