@@ -20,7 +20,12 @@ def atomic_path(target: Path, before_rename: Callable[[], None] | None = None) -
     exists under its name without that row, and a failed audit leaves no file."""
     target = Path(target)
     private_folder(target.parent)
-    fd, name = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".partial", dir=target.parent)
+    try:
+        fd, name = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".partial", dir=target.parent)
+    except OSError as exc:
+        # Named by the file asked for: the hidden partial's random name told the person
+        # nothing ("Permission denied: '/folder/.x.xlsx.nvpdpg3q.partial'").
+        raise type(exc)(exc.errno, exc.strerror, str(target)) from None
     os.close(fd)
     temp = Path(name)
     try:

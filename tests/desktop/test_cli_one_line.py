@@ -70,6 +70,28 @@ def test_backup_into_a_read_only_folder_is_refused(tmp_path: Path) -> None:
         folder.chmod(0o755)
 
 
+def test_an_export_into_a_read_only_folder_names_the_file_asked_for(tmp_path: Path) -> None:
+    db = with_accounts(tmp_path / "agency.sqlite3")
+    folder = tmp_path / "locked"
+    folder.mkdir()
+    folder.chmod(0o555)
+    try:
+        code, out, err = run_cli(
+            *("export", "outcomes", "--from", "2026-01-01", "--to", "2026-06-30"),
+            *("--db", str(db), "--out", str(folder / "outcomes.xlsx")),
+            *("--user", USERNAMES["admin"]),
+            unprivileged=True,
+            stdin=PASSWORD + "\n",
+        )
+        line = one_line(err)
+        assert code == 1 and out == ""
+        assert "Permission denied" in line and f"{folder / 'outcomes.xlsx'}" in line
+        assert ".partial" not in line
+        assert list(folder.iterdir()) == []
+    finally:
+        folder.chmod(0o755)
+
+
 def test_restoring_a_file_that_is_not_a_database_changes_nothing(
     capsys: pytest.CaptureFixture[str], tmp_path: Path
 ) -> None:
