@@ -2,12 +2,14 @@
 
 The same work as the SQLite rows of `make bench` (bench_save, bench_correction,
 bench_search, bench_reports), on a PostgreSQL server (tests/bench/postgres.py): each
-raw baseline is the statements of its SQLite twin, sent through psycopg.
+raw baseline is the statements of its SQLite twin, sent through psycopg; the reports'
+is their own reads, recorded and run again by psycopg (tests.bench.replay).
 """
 
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import hashlib
 import json
 import random
@@ -35,6 +37,7 @@ from tests.bench import (
 from tests.bench import postgres as pg
 from tests.bench.agency import MEMORY_CLIENTS, encrypted
 from tests.bench.measure import Figure, percentile
+from tests.bench.replay import replay_postgres
 
 ON = "[PostgreSQL]"
 
@@ -315,26 +318,33 @@ def _raw_searches(url: str, queries: list[str]) -> list[float]:
 
 
 def _reports(server: str, clients: int, folder: Path) -> list[Figure]:
-    database = open_database(pg.working_copy(server, clients, "rd_bench_reports"))
+    url = pg.working_copy(server, clients, "rd_bench_reports")
+    database = open_database(url)
     month, year = bench_reports.MONTH, bench_reports.YEAR
     pdf, funder = folder / "monthly-pg.pdf", folder / "funder-pg.xlsx"
+    replay = functools.partial(replay_postgres, url)
     try:
         quick_hashing()
         manager = signed_in(database, "manager")
-        report = bench_reports._timing(
-            lambda: monthly_report(database, manager, month.start.year, month.start.month, pdf)
-        )
-        plain = bench_reports._timing(
-            lambda: funder_workbook(database, manager, year.start, year.end, funder)
-        )
+
+        def make_pdf() -> object:
+            return monthly_report(database, manager, month.start.year, month.start.month, pdf)
+
+        def make_plain() -> object:
+            return funder_workbook(database, manager, year.start, year.end, funder)
+
+        report = bench_reports._timing(make_pdf)
+        report_reads = bench_reports._raw_reads(database, make_pdf, replay)
+        plain = bench_reports._timing(make_plain)
+        plain_reads = bench_reports._raw_reads(database, make_plain, replay)
     finally:
         database.dispose()
     return [
-        bench_reports._figure(
-            f"monthly PDF end to end, {month.start:%Y-%m} {ON}", report, 10.0, None, "with trends"
+        bench_reports._against_reads(
+            f"monthly PDF end to end, {month.start:%Y-%m} {ON}", report, report_reads, "with trends"
         ),
-        bench_reports._figure(
-            f"funder workbook without rows {ON}", plain, 10.0, None, f"{year.start} to {year.end}"
+        bench_reports._against_reads(
+            f"funder workbook without rows {ON}", plain, plain_reads, f"{year.start} to {year.end}"
         ),
     ]
 
