@@ -14,11 +14,11 @@ from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any
 
-from sqlalchemy import Select, Subquery, func, select, union
+from sqlalchemy import Select, Subquery, func, or_, select, tuple_, union
 from sqlalchemy.orm import Session
 
 from db import codes
-from db.models import Assessment, Client, Encounter, Episode, Event
+from db.models import Assessment, Client, Encounter, Episode, Event, SubstanceRecord
 
 log = logging.getLogger(__name__)
 
@@ -345,17 +345,24 @@ def event_totals(session: Session, start: dt.date, end: dt.date) -> dict[str, in
 
 
 def followup_inputs(
-    session: Session, intakes_from: dt.date, end: dt.date, not_assessed_from: dt.date
+    session: Session,
+    intakes_from: dt.date,
+    end: dt.date,
+    not_assessed_from: dt.date,
+    *,
+    intakes_in: Sequence[tuple[dt.date, dt.date]] = (),
 ) -> Iterator[tuple[int, dt.date, str, str]]:
     """(client_id, assessed_on, kind, contact_status) of the assessments from
     `intakes_from` to `end` of the clients with a completed intake in that range
-    and no completed assessment from `not_assessed_from` (the report walks the
-    others' whole histories anyway), by client and date. Earlier assessments
-    cannot fall in the windows of these intakes, so they are not read.
+    (or, given `intakes_in`, in one of those ranges of days) and no completed
+    assessment from `not_assessed_from` (the report walks the others' whole
+    histories anyway), by client and date. Earlier assessments cannot fall in the
+    windows of these intakes, so they are not read.
 
     Only these four columns: follow-up windows need nothing else, and a tuple
     costs far less than a full history.
     """
+    ranges = intakes_in or ((intakes_from, end),)
     recent = select(Assessment.client_id).where(
         Assessment.voided_at.is_(None),
         Assessment.contact_status == COMPLETED,
@@ -367,7 +374,7 @@ def followup_inputs(
             Assessment.voided_at.is_(None),
             Assessment.kind == "intake",
             Assessment.contact_status == COMPLETED,
-            Assessment.assessed_on.between(intakes_from, end),
+            or_(*(Assessment.assessed_on.between(first, last) for first, last in ranges)),
             Assessment.client_id.not_in(recent),
         )
         .distinct()
@@ -415,3 +422,41 @@ def served_ids(session: Session, start: dt.date, end: dt.date) -> set[int]:
     """Every client served in the range (one statement)."""
     rows: Iterable[Any] = session.execute(_served_ids(start, end))
     return {int(row[0]) for row in rows}
+
+
+_DAYS_CHUNK = 1000  # (client, day) pairs per statement: two values each
+
+
+def substances_on(
+    session: Session, client_days: Sequence[tuple[int, dt.date]]
+) -> dict[tuple[int, dt.date], list[tuple[str, bool, int | None]]]:
+    """(substance_class, primary, use_days_28) of the records of each assessment named
+    by (client id, date), a client having at most one assessment a day, in the order a
+    client's history lists them. For a few assessments of many clients, this reads far
+    fewer rows than their histories' substance records."""
+    found: dict[tuple[int, dt.date], list[tuple[str, bool, int | None]]] = {}
+    wanted = sorted(set(client_days))
+    for start in range(0, len(wanted), _DAYS_CHUNK):
+        chunk = wanted[start : start + _DAYS_CHUNK]
+        query = (
+            select(
+                Assessment.client_id,
+                Assessment.assessed_on,
+                SubstanceRecord.substance_class,
+                SubstanceRecord.primary,
+                SubstanceRecord.use_days_28,
+            )
+            .join(Assessment, Assessment.id == SubstanceRecord.assessment_id)
+            .where(
+                Assessment.voided_at.is_(None),
+                # The clients alone let SQLite search its (client, day) index; the pairs
+                # alone would have it scan every assessment.
+                Assessment.client_id.in_(sorted({client_id for client_id, _ in chunk})),
+                tuple_(Assessment.client_id, Assessment.assessed_on).in_(chunk),
+            )
+            .order_by(Assessment.client_id, Assessment.assessed_on, SubstanceRecord.id)
+        )
+        for client_id, day, substance_class, primary, use_days in session.execute(query):
+            record = (substance_class, bool(primary), use_days)
+            found.setdefault((client_id, day), []).append(record)
+    return found

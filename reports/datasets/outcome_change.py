@@ -6,21 +6,25 @@ is paired with the latest completed intake before it (the intake of that episode
 measure both answers must be given; the pair is then improved, unchanged or worse by the
 measure's direction, and counted under the client's own goal at the latest assessment (a
 reduction goal met is progress, DOMAIN.md §5). Every client this needs is assessed in the
-harm period, so the walk already reads it in full.
+harm period, so the walk already reads it, all but its substance records: the days of use
+of the primary substance are read after the walk for the two assessments of each pair
+only (a walk reading every substance record of every client read four times as many).
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable, Collection, Iterable
+import datetime as dt
+from collections.abc import Callable, Collection, Iterable, Sequence
 from dataclasses import dataclass, field
 from typing import ClassVar
 
+from db import report_queries as queries
 from db.dates import Period
 from db.engine import Session
 from reports.datasets.id_set import IdSet
 from reports.datasets.recovery_tally import NOT_RECORDED
 from reports.rules import recovery as rules
-from reports.rules.facts import AssessmentFacts, ClientHistory
+from reports.rules.facts import AssessmentFacts, ClientHistory, SubstanceFacts
 from reports.rules.harm_trend import Levels
 from reports.rules.words import N_
 
@@ -37,7 +41,11 @@ def _answer(name: str) -> Reading:
 
 
 def _use_days(a: AssessmentFacts, primary: str | None) -> float | None:
-    for s in a.substances:
+    return _use_days_in(a.substances, primary)
+
+
+def _use_days_in(substances: Sequence[SubstanceFacts], primary: str | None) -> float | None:
+    for s in substances:
         if s.substance_class == primary:
             return None if s.use_days_28 is None else float(s.use_days_28)
     return None
@@ -72,19 +80,22 @@ MEASURES = (
 )
 
 
+USE_DAYS = MEASURES[0]
 # What it reads of a walked client (the walk reads nothing more than its tallies need
-# and this): the answers of the measures, the goal, and for days of use the substance
-# records.
+# and this): the answers of the measures and the goal; the substance records of its
+# pairs it reads itself (`OutcomeChange.flush`).
 WALK_READS = frozenset(
     {
         "assessed_on",
         "kind",
         "contact_status",
         "goal",
-        "substances",
-        *(m.key for m in MEASURES if m.read is not _use_days),
+        *(m.key for m in MEASURES if m is not USE_DAYS),
     }
 )
+# A pair whose days of use are read after the walk: (client id, intake date, latest
+# date, goal); a client has at most one assessment a day.
+UseDaysPair = tuple[int, dt.date, dt.date, str]
 
 
 @dataclass
@@ -122,11 +133,15 @@ class OutcomeChange:
     pairs: dict[tuple[str, str], Pairs] = field(default_factory=dict)
     reads: Collection[str] = frozenset()
     walk_reads: ClassVar[frozenset[str]] = WALK_READS
+    # The pairs offered whose days of use `flush` reads, in walk order.
+    use_days_wanted: list[UseDaysPair] = field(default_factory=list, repr=False)
+    _session: Session | None = field(default=None, repr=False)
 
     def get(self, measure: str, goal: str) -> Pairs:
         return self.pairs.get((measure, goal)) or Pairs()
 
     def prepare(self, session: Session, followups_closed: Iterable[int]) -> IdSet:
+        self._session = session  # `flush` reads the substance records of the pairs
         return IdSet()  # every client it counts was assessed in the period: walked
 
     def offer(
@@ -140,19 +155,44 @@ class OutcomeChange:
         if found is None:
             return
         intake, latest = found
-        primary = _primary_class(intake)
         goal = latest.goal or NOT_RECORDED
-        for m in MEASURES:
-            first, last = m.read(intake, primary), m.read(latest, primary)
+        self.use_days_wanted.append(
+            (history.client_id, intake.assessed_on, latest.assessed_on, goal)
+        )
+        for m in MEASURES[1:]:  # all but USE_DAYS; no other reads the primary class
+            first, last = m.read(intake, None), m.read(latest, None)
             if first is not None and last is not None:
-                # Not setdefault: it would build a Pairs for every pair counted.
-                pairs = self.pairs.get((m.key, goal))
-                if pairs is None:
-                    pairs = self.pairs[m.key, goal] = Pairs()
-                pairs.add(first, last, m.higher_is_better)
+                self._pairs(m.key, goal).add(first, last, m.higher_is_better)
+
+    def _pairs(self, measure: str, goal: str) -> Pairs:
+        # Not setdefault: it would build a Pairs for every pair counted.
+        pairs = self.pairs.get((measure, goal))
+        if pairs is None:
+            pairs = self.pairs[measure, goal] = Pairs()
+        return pairs
 
     def flush(self) -> None:
-        pass
+        """After the walk: the days of use of every pair offered, from the substance
+        records of its two assessments (the intake's primary class, as `_primary_class_in`
+        finds it, at both)."""
+        if not self.use_days_wanted:
+            return
+        if self._session is None:
+            raise RuntimeError("the walk flushes an observer only after prepare()")
+        days = [
+            (c, on)
+            for c, intake_on, latest_on, _ in self.use_days_wanted
+            for on in (intake_on, latest_on)
+        ]
+        records = queries.substances_on(self._session, days)
+        for client_id, intake_on, latest_on, goal in self.use_days_wanted:
+            at_intake = _facts(records.get((client_id, intake_on), ()))
+            primary = _primary_class_in(at_intake)
+            first = _use_days_in(at_intake, primary)
+            last = _use_days_in(_facts(records.get((client_id, latest_on), ())), primary)
+            if first is not None and last is not None:
+                self._pairs(USE_DAYS.key, goal).add(first, last, USE_DAYS.higher_is_better)
+        self.use_days_wanted = []
 
     # A walk worker's share (reports.datasets.walk_split).
     def part(self, first: int, last: int) -> OutcomeChange:
@@ -164,6 +204,15 @@ class OutcomeChange:
     def merge(self, other: OutcomeChange) -> None:
         for key, pairs in other.pairs.items():
             self.pairs.setdefault(key, Pairs()).merge(pairs)
+        self.use_days_wanted.extend(other.use_days_wanted)
+
+    def __getstate__(self) -> dict[str, object]:
+        # A session is its process's own: never sent to or from a worker.
+        return {**self.__dict__, "_session": None}
+
+
+def _facts(records: Iterable[tuple[str, bool, int | None]]) -> tuple[SubstanceFacts, ...]:
+    return tuple(SubstanceFacts(c, primary, use_days_28=days) for c, primary, days in records)
 
 
 def pair_of(
@@ -194,8 +243,9 @@ def pair_of(
     return None
 
 
-def _primary_class(intake: AssessmentFacts) -> str | None:
-    for s in intake.substances:
+def _primary_class_in(substances: Sequence[SubstanceFacts]) -> str | None:
+    """The intake's primary class: the one marked primary, else the first recorded."""
+    for s in substances:
         if s.primary:
             return s.substance_class
-    return intake.substances[0].substance_class if intake.substances else None
+    return substances[0].substance_class if substances else None
