@@ -30,12 +30,17 @@ from reports.datasets.followup_tally import FollowupTally, intakes_from, minimal
 from reports.datasets.id_set import IdSet
 from reports.datasets.recovery_tally import StatusCounts
 from reports.datasets.status_store import StoredSeries
+from reports.rules import followup as followup_rules
 from reports.rules import recovery as rules
 from reports.rules.facts import ClientHistory
 from reports.rules.harm_trend import Levels
 
 # The programme tallies the summary prints, in print order.
 SUPPLIES = ("reversals_reported", "naloxone_kits", "syringes_out", "test_strips")
+# Months are counted to a month's last day at most (an intake of 30 September closes its
+# five-month window on 28 February): an intake up to three days after the month's range
+# can still close a window in it.
+_SLACK_DAYS = 3
 
 
 def year_before(period: Period) -> Period:
@@ -158,14 +163,31 @@ def month_figures(session: Session, period: Period) -> MonthFigures:
 
 
 def month_followups(session: Session, month: Period, months: Sequence[int]) -> FollowupTally:
-    """The follow-up windows that closed in `month`, counted as that month's own report
-    counted them (at its last day, deaths up to then)."""
+    """The follow-up windows that closed in `month`, completed or missed, counted as that
+    month's own report counted them (at its last day, deaths up to then). Only the
+    clients with such a window are read: the tally's other counts (due, overdue) are
+    not the month's."""
     tally = FollowupTally(month, tuple(months), ())
     after = month.end + dt.timedelta(days=1)  # nobody is left for a walk to count
-    rows = queries.followup_inputs(session, intakes_from(month, months), month.end, after)
+    rows = queries.followup_inputs(
+        session,
+        intakes_from(month, months),
+        month.end,
+        after,
+        intakes_in=[_intakes_closing_in(month, m) for m in months],
+    )
     for history in minimal_histories(rows, queries.death_dates(session, month.end)):
         tally.add(history)
     return tally
+
+
+def _intakes_closing_in(month: Period, point_months: int) -> tuple[dt.date, dt.date]:
+    """The intakes whose `point_months` window can close in `month`, and a few days more:
+    months differ in length, so the days are not counted exactly here (the tally decides
+    each window from the intake's own date)."""
+    back = -(point_months + followup_rules.WINDOW_CLOSES_MONTHS_AFTER)
+    slack = dt.timedelta(days=_SLACK_DAYS)
+    return add_months(month.start, back) - slack, add_months(month.end, back) + slack
 
 
 def month_before(period: Period) -> Period:

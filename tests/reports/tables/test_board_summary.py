@@ -5,17 +5,19 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Iterator
+from pathlib import Path
 
 import pytest
 
 from db.dates import Period
 from db.engine import Database
 from db.startup import open_database
+from forms import records
 from reports.datasets.board_summary import month_followups, year_before
 from reports.outputs.monthly_data import build_report_data
 from reports.tables.report_data import ReportData
 from tests.accounts import actor_of
-from tests.reports.hand_agency import REPORT_MONTH, REPORT_YEAR, build
+from tests.reports.hand_agency import REPORT_MONTH, REPORT_YEAR, build, substance, visit
 
 TODAY = dt.date(2026, 11, 27)
 OCTOBER_2026 = Period.month(REPORT_YEAR, REPORT_MONTH)
@@ -187,3 +189,38 @@ def test_demographics_are_suppressed_like_the_funder_workbook(agency: Database) 
     data = summary(agency, internal=False)
     ages = [r.values[0] for r in data.table("demographics_age").rows]
     assert ages == [0, 0, "<11", 0, "<11", 0, "<11", "<11"]
+
+
+def test_a_window_closing_on_a_short_months_last_day_is_counted_in_that_month(
+    tmp_path: Path,
+) -> None:
+    # Intakes of 29 and 30 September 2025: five months on (the 3-month point's window
+    # closes 2 months after it) is 28 February 2026 for both, a day the month's own
+    # dates reach back to only as 28 September. Neither client came back: two missed.
+    # An intake of 1 October closes its window on 1 March: not February's.
+    database = open_database(str(tmp_path / "edge.sqlite3"))
+    try:
+        actor = actor_of(database)
+        for n, day in enumerate(("2025-09-29", "2025-09-30", "2025-10-01")):
+            client = records.create_client(
+                database,
+                actor,
+                {
+                    "client_code": f"EDG-{n}",
+                    "given_name": "Edge",
+                    "family_name": f"Case{n}",
+                    "birth_date": "1980-01-01",
+                    "postal_code": "97201",
+                },
+                TODAY,
+            )
+            records.add_assessment(
+                database, actor, client, visit(day, "intake"), substance("opioid"), TODAY
+            )
+        with database.reading() as session:
+            february = month_followups(session, Period.month(2026, 2), (3,))
+            march = month_followups(session, Period.month(2026, 3), (3,))
+    finally:
+        database.dispose()
+    assert (february.grid.get("missed", 3), february.grid.get("completed", 3)) == (2, 0)
+    assert (march.grid.get("missed", 3), march.grid.get("completed", 3)) == (1, 0)
