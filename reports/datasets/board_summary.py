@@ -196,14 +196,29 @@ def month_before(period: Period) -> Period:
     return Period(start, month_end(start.year, start.month))
 
 
-def board_comparison(
-    session: Session, period: Period, months: Sequence[int], observer: YearBeforeStatus
-) -> BoardComparison:
-    """After the walk that `observer` watched: the figures of the two months compared."""
+@dataclass(frozen=True)
+class ComparedMonths:
+    """What the summary page compares that SQL tells, needing nothing of the walk."""
+
+    month_before: MonthFigures
+    year_before: MonthFigures
+    year_before_followups: FollowupTally
+
+
+def compared_months(session: Session, period: Period, months: Sequence[int]) -> ComparedMonths:
     year = year_before(period)
-    return BoardComparison(
+    return ComparedMonths(
         month_figures(session, month_before(period)),
         month_figures(session, year),
-        observer.counts,
         month_followups(session, year, months),
+    )
+
+
+def board_comparison(compared: ComparedMonths, observer: YearBeforeStatus) -> BoardComparison:
+    """After the walk that `observer` watched: the figures of the two months compared."""
+    return BoardComparison(
+        compared.month_before,
+        compared.year_before,
+        observer.counts,
+        compared.year_before_followups,
     )

@@ -16,7 +16,7 @@ from __future__ import annotations
 
 import datetime as dt
 import logging
-from collections.abc import Collection, Iterable, Iterator, Sequence
+from collections.abc import Callable, Collection, Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from typing import Protocol
 
@@ -25,6 +25,7 @@ from db.dates import Period
 from db.engine import Session
 from db.jobs import Cancelled, IsCancelled, Progress, collector_paused, let_others_run
 from db.report_queries import Caseload
+from reports.datasets.alongside import Once
 from reports.datasets.areas import AreaRow, pool_areas, spelled_apart
 from reports.datasets.followup_tally import FollowupTally, intakes_from, minimal_histories
 from reports.datasets.harm_summary import HarmSummary, summarise_harm, summary_of_parts
@@ -126,9 +127,12 @@ def monthly_dataset(
     observers: Sequence[WalkObserver] = (),
     progress: Progress | None = None,
     cancelled: IsCancelled | None = None,
+    also: Callable[[], object] | None = None,
 ) -> MonthlyDataset:
     """Every count of `period`; status and harm are read at its last day. Areas with fewer
-    people than `pool_below` are pooled (None: every area, for internal use)."""
+    people than `pool_below` are pooled (None: every area, for internal use). `also` is
+    the caller's own reading in `session` that needs nothing the walk finds: done with the
+    dataset's SQL counts, while walk workers walk (reports.datasets.alongside)."""
     if period.end < period.start:
         raise ValueError("the period ends before it starts")
     dates = trend_dates(period.end, TREND_MONTHS)
@@ -137,15 +141,22 @@ def monthly_dataset(
     from reports.datasets import walk_split  # it walks with this module's _walked
 
     ids = queries.assessed_client_ids(session, population_start(dates), dates[-1])
+    harm_period = Period.twelve_months_ending(dates[-1])
+
+    def meanwhile() -> _Counted:
+        found = _counted_in_sql(session, period, harm_period, followups, pool_below)
+        if also is not None:
+            also()
+        return found
+
+    counted = Once(meanwhile)
     with collector_paused(), walk_split.starting(session, len(ids), observers) as workers:
         _count_followups(session, tallies.followups, cancelled)
-        _walk_histories(session, tallies, ids, observers, (progress, cancelled), workers)
+        job = (progress, cancelled)
+        _walk_histories(session, tallies, ids, observers, job, workers, counted)
     assert tallies.harm is not None
-    deaths = queries.death_dates_with_contacts(session, period.end)
-    areas = _areas(session, period, deaths, pool_below)
-    caseload = queries.caseload(session, period.start, period.end)
-    unknown = _unknown(session, period.end, set(deaths), tallies.followups.months)
-    unknown.followed += tallies.unlisted
+    sql = counted()  # read meanwhile by the walk's workers' parent, or now
+    unknown = UnknownStatus(sql.unknown.followed + tallies.unlisted, sql.unknown.not_followed)
     return MonthlyDataset(
         period,
         tallies.followups,
@@ -153,10 +164,38 @@ def monthly_dataset(
         tallies.recovery,
         tallies.harm,
         unknown,
+        sql.deceased,
+        sql.unassessed,
+        sql.caseload,
+        sql.areas,
+    )
+
+
+@dataclass(frozen=True)
+class _Counted:
+    """What SQL counts of the period, needing nothing the walk finds."""
+
+    deceased: int
+    unassessed: Unassessed
+    caseload: Caseload
+    areas: list[AreaRow]
+    unknown: UnknownStatus  # but the recently assessed with no substance recorded
+
+
+def _counted_in_sql(
+    session: Session,
+    period: Period,
+    harm_period: Period,
+    followups: FollowupTally,
+    pool_below: int | None,
+) -> _Counted:
+    deaths = queries.death_dates_with_contacts(session, period.end)
+    return _Counted(
         len(deaths),
-        _unassessed(session, tallies.harm.period, deaths),
-        caseload,
-        areas,
+        _unassessed(session, harm_period, deaths),
+        queries.caseload(session, period.start, period.end),
+        _areas(session, period, deaths, pool_below),
+        _unknown(session, period.end, set(deaths), followups.months),
     )
 
 
@@ -198,11 +237,13 @@ def _walk_histories(
     observers: Sequence[WalkObserver],
     job: tuple[Progress | None, IsCancelled | None],
     workers: object,
+    meanwhile: Callable[[], object] | None = None,
 ) -> None:
     """Every client of `ids` (assessed since `population_start`), walked once for all trend
     dates, in id order, by `workers` when there are some (reports.datasets.walk_split); with
     observers, first the clients each needs that the walk does not reach (read before the
-    walk, their rows cost measurably less than after it)."""
+    walk, their rows cost measurably less than after it). `meanwhile` runs while workers
+    walk (reports.datasets.alongside)."""
     progress, cancelled = job
     dates = tallies.trend.dates
     closed = tallies.followups.closed_by_client
@@ -213,7 +254,9 @@ def _walk_histories(
     done = 0
     for observer, ids_only in zip(observers, extra, strict=True):
         done = _not_walked(session, observer, ids_only, harm_period, closed, tick, done)
-    tallies.harm = _walked_harm(session, workers, tallies, ids, observers, tick, before)
+    tallies.harm = _walked_harm(
+        session, workers, tallies, ids, observers, (tick, before), meanwhile
+    )
     for observer in observers:
         observer.flush()
     tick.end()
@@ -225,17 +268,18 @@ def _walked_harm(
     tallies: _Tallies,
     ids: list[int],
     observers: Sequence[WalkObserver],
-    tick: _Ticker,
-    before: int,
+    passed: tuple[_Ticker, int],
+    meanwhile: Callable[[], object] | None,
 ) -> HarmSummary:
     """Walk `ids` with the worker processes when there are some, else here; the harm
     summary of the clients assessed in the harm period."""
     from reports.datasets import walk_split  # it walks with this module's _walked
 
+    tick, before = passed
     harm_period = Period.twelve_months_ending(tallies.trend.dates[-1])
     done = (before, tick.total)
     parts = walk_split.walk_apart(
-        session, workers, tallies, ids, observers, done, tick.progress, tick.cancelled
+        session, workers, tallies, ids, observers, done, tick.progress, tick.cancelled, meanwhile
     )
     if parts is not None:
         return summary_of_parts(parts, harm_period)

@@ -39,6 +39,7 @@ from db.engine import Session
 from db.jobs import Cancelled, IsCancelled, Progress
 from db.walk_share import Opening, moment_of, opening_of
 from reports.datasets import monthly_dataset as walk
+from reports.datasets.alongside import started
 from reports.datasets.harm_summary import HarmPart
 from reports.datasets.walk_part import PartJob, WalkedPart, serve, walk_part
 
@@ -100,10 +101,13 @@ def walk_apart(
     done: tuple[int, int],
     progress: Progress | None,
     cancelled: IsCancelled | None,
+    meanwhile: Callable[[], object] | None = None,
 ) -> list[HarmPart] | None:
     """Walk `ids` with `workers` (from `starting`) into `tallies` and `observers`; the harm
     parts of the clients assessed in the harm period, in walk order. None, having changed
-    nothing, when one process must walk. `done`: clients passed before, and the total."""
+    nothing, when one process must walk. `done`: clients passed before, and the total.
+    `meanwhile` runs in a thread of this process, with `session`, while the workers walk
+    (a `reports.datasets.alongside.Once`)."""
     if not isinstance(workers, _Workers):
         return None
     moment = moment_of(session)
@@ -111,7 +115,7 @@ def walk_apart(
         after_moment()
     jobs = _jobs(tallies, ids, observers, len(workers.processes) * PARTS_PER_WORKER)
     try:
-        parts = workers.run(jobs, moment, done, progress, cancelled)
+        parts = workers.run(jobs, moment, done, progress, cancelled, meanwhile)
     except WorkerLost as exc:
         log.warning("a walk worker failed; walking in one process: %s", exc)
         return None
@@ -190,15 +194,22 @@ class _Workers:
         done: tuple[int, int],
         progress: Progress | None,
         cancelled: IsCancelled | None,
+        meanwhile: Callable[[], object] | None = None,
     ) -> list[WalkedPart]:
-        """Every job's part, read at `moment`, in job order."""
+        """Every job's part, read at `moment`, in job order; `meanwhile` run in a thread
+        while they walk, and ended before this returns or raises."""
+        thread = None
         try:
             for pipe in self.pipes:
                 _send(pipe, moment)
+            thread = started(meanwhile)
             parts = self._collect(jobs, done, progress, cancelled)
         except BaseException:
             self.stop(at_once=True)
             raise
+        finally:
+            if thread is not None:
+                thread.join()  # the session is this thread's again only then
         self.stop(at_once=False)
         return parts
 

@@ -5,25 +5,28 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Sequence
-from dataclasses import replace
+from dataclasses import dataclass, replace
 
 from db import closed_months, corrections, walk_share
 from db import settings as agency_settings
 from db.access import Actor, Permission
 from db.dates import Period
-from db.engine import Database
+from db.engine import Database, Session
 from db.jobs import IsCancelled, Progress
+from reports.datasets.alongside import Once
 from reports.datasets.board_summary import (
+    ComparedMonths,
     KeptFigures,
     YearBeforeStatus,
     board_comparison,
+    compared_months,
     month_before,
     year_before,
 )
-from reports.datasets.demographics import demographics
+from reports.datasets.demographics import Demographics, demographics
 from reports.datasets.monthly_dataset import WalkObserver, monthly_dataset
 from reports.datasets.outcome_change import OutcomeChange
-from reports.datasets.referral_months import referral_months
+from reports.datasets.referral_months import ReferralMonths, referral_months
 from reports.tables.kept_figures import kept_figures
 from reports.tables.language import Catalogues, ReportLanguage, report_language
 from reports.tables.report_data import MoreSections, ReportData, report_data
@@ -71,6 +74,7 @@ def build_report_data(
         if outcomes is None and summary:
             outcomes = OutcomeChange(Period.twelve_months_ending(period.end))
         watching = (*observers, year) if summary else tuple(observers)
+        read = Once(lambda: _read_beside(session, period, settings.followup_months, summary))
         data = monthly_dataset(
             session,
             period,
@@ -79,16 +83,10 @@ def build_report_data(
             observers=watching if outcomes is None else (*watching, outcomes),
             progress=progress,
             cancelled=cancelled,
+            also=read,
         )
-        board = (
-            board_comparison(session, period, settings.followup_months, year) if summary else None
-        )
-        people = demographics(session, period) if summary else None
-        referrals = referral_months(session, period)
-        closed = tuple(closed_months.revisions_after_closing(session, period.start))
-        reported = corrections.revisions_of_reported_months(session, period.start)
-        # A closed month's figures stand as closed: only what changed since is listed.
-        revisions = tuple(r for r in reported if closed_months.closing(session, r[0]) is None)
+        beside = read()
+    board = None if beside.compared is None else board_comparison(beside.compared, year)
     if board is not None:  # a compared month that is closed compares as it was printed
         kept_before = _kept(database, actor, month_before(period))
         kept_year = _kept(database, actor, year_before(period))
@@ -100,11 +98,34 @@ def build_report_data(
         generated_at=generated_at,
         board=board,
         outcomes=outcomes,
-        people=people,
+        people=beside.people,
         more=more,
-        referrals=referrals,
+        referrals=beside.referrals,
     )
-    return replace(made, revisions=revisions, closed_revisions=closed)
+    return replace(made, revisions=beside.revisions, closed_revisions=beside.closed)
+
+
+@dataclass(frozen=True)
+class _Beside:
+    """What the report reads besides its dataset, needing nothing the walk finds."""
+
+    compared: ComparedMonths | None
+    people: Demographics | None
+    referrals: ReferralMonths
+    closed: tuple[tuple[str, int], ...]
+    revisions: tuple[tuple[str, int], ...]
+
+
+def _read_beside(session: Session, period: Period, months: Sequence[int], summary: bool) -> _Beside:
+    reported = corrections.revisions_of_reported_months(session, period.start)
+    return _Beside(
+        compared_months(session, period, months) if summary else None,
+        demographics(session, period) if summary else None,
+        referral_months(session, period),
+        tuple(closed_months.revisions_after_closing(session, period.start)),
+        # A closed month's figures stand as closed: only what changed since is listed.
+        tuple(r for r in reported if closed_months.closing(session, r[0]) is None),
+    )
 
 
 def _kept(database: Database, actor: Actor, month: Period) -> KeptFigures | None:

@@ -14,6 +14,7 @@ import logging
 import multiprocessing
 import os
 import signal
+import threading
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -29,7 +30,8 @@ from db.jobs import Cancelled
 from db.startup import open_database
 from forms import corrections
 from forms.corrections import VOID_REASON_LABELS
-from reports.datasets import walk_split
+from reports.datasets import monthly_dataset, walk_split
+from reports.datasets.alongside import Once
 from reports.datasets.deidentify import RowCollector
 from reports.datasets.outcome_change import OutcomeChange
 from reports.outputs.monthly_data import build_report_data
@@ -224,3 +226,43 @@ def test_a_killed_worker_leaves_the_walk_to_one_process(
     assert "walking in one process" in caplog.text
     assert apart == _one_process(plain_agency)
     assert multiprocessing.active_children() == []
+
+
+def test_the_counts_read_beside_the_walk_fail_the_report_when_they_fail(
+    split: None,
+    plain_agency: Database,
+    monkeypatch: pytest.MonkeyPatch,
+    caplog: pytest.LogCaptureFixture,
+) -> None:
+    """The caseload and the other SQL counts are read by a thread of the parent while the
+    workers walk (reports.datasets.alongside): their failure is the report's, not lost."""
+    read_in: list[threading.Thread] = []
+
+    def failing(*args: object) -> None:
+        read_in.append(threading.current_thread())
+        raise RuntimeError("the caseload could not be read")
+
+    monkeypatch.setattr(monthly_dataset.queries, "caseload", failing)
+    with pytest.raises(RuntimeError, match="the caseload could not be read"):
+        _report(plain_agency)
+    _walked_apart(caplog)
+    assert read_in and read_in[0] is not threading.current_thread()  # beside the walk
+    assert [t for t in threading.enumerate() if t.name == "report-counts"] == []
+    monkeypatch.undo()
+    assert _report(plain_agency) == _one_process(plain_agency)  # the database reads on
+
+
+def test_work_done_once_answers_every_call_with_its_result_or_its_error() -> None:
+    calls: list[int] = []
+    counted = Once(lambda: calls.append(1) or len(calls))
+    assert (counted(), counted(), calls) == (1, 1, [1])
+
+    def broken() -> int:
+        calls.append(2)
+        raise ValueError("no such column")
+
+    failed = Once(broken)
+    for _ in range(2):
+        with pytest.raises(ValueError, match="no such column"):
+            failed()
+    assert calls == [1, 2]
