@@ -24,20 +24,23 @@ T = TypeVar("T")
 
 
 class Once(Generic[T]):
-    """`work`, run at most once; every call returns its result or raises its error."""
+    """`work`, run at most once; every call returns its result or raises its error. A call
+    made while another thread runs it waits for that run."""
 
     def __init__(self, work: Callable[[], T]) -> None:
         self._work: Callable[[], T] | None = work
         self._result: T | None = None
         self._error: BaseException | None = None
+        self._lock = threading.Lock()
 
     def __call__(self) -> T:
-        work, self._work = self._work, None
-        if work is not None:
-            try:
-                self._result = work()
-            except BaseException as exc:  # kept for whoever asks for the result
-                self._error = exc
+        with self._lock:
+            work, self._work = self._work, None
+            if work is not None:
+                try:
+                    self._result = work()
+                except BaseException as exc:  # kept for whoever asks for the result
+                    self._error = exc
         if self._error is not None:
             raise self._error
         return self._result  # type: ignore[return-value]
@@ -50,6 +53,19 @@ def started(meanwhile: Callable[[], object] | None) -> threading.Thread | None:
     thread = threading.Thread(target=_quietly, args=(meanwhile,), name="report-counts")
     thread.start()
     return thread
+
+
+def joined(thread: threading.Thread) -> None:
+    """Wait for `thread` to end, even through a second interrupt: until it has, the
+    session it reads through must not be closed under it."""
+    interrupted = False
+    while thread.is_alive():
+        try:
+            thread.join()
+        except KeyboardInterrupt:
+            interrupted = True
+    if interrupted:
+        raise KeyboardInterrupt
 
 
 def _quietly(meanwhile: Callable[[], object]) -> None:

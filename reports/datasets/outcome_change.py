@@ -193,6 +193,7 @@ class OutcomeChange:
             if first is not None and last is not None:
                 self._pairs(USE_DAYS.key, goal).add(first, last, USE_DAYS.higher_is_better)
         self.use_days_wanted = []
+        self._session = None  # the report's transaction ends with it
 
     # A walk worker's share (reports.datasets.walk_split).
     def part(self, first: int, last: int) -> OutcomeChange:

@@ -39,7 +39,7 @@ from db.engine import Session
 from db.jobs import Cancelled, IsCancelled, Progress
 from db.walk_share import Opening, moment_of, opening_of
 from reports.datasets import monthly_dataset as walk
-from reports.datasets.alongside import started
+from reports.datasets.alongside import joined, started
 from reports.datasets.harm_summary import HarmPart
 from reports.datasets.walk_part import PartJob, WalkedPart, serve, walk_part
 
@@ -118,7 +118,9 @@ def walk_apart(
         parts = workers.run(jobs, moment, done, progress, cancelled, meanwhile)
     except WorkerLost as exc:
         log.warning("a walk worker failed; walking in one process: %s", exc)
+        _raise_if_failed(meanwhile)
         return None
+    _raise_if_failed(meanwhile)
     harm: list[HarmPart] = []
     for job, part in zip(jobs, parts, strict=True):
         if part.stale:  # the database moved on before this worker began: read it here
@@ -127,6 +129,14 @@ def walk_apart(
         _merge(tallies, observers, part)
         harm.extend(part.harm)
     return harm
+
+
+def _raise_if_failed(meanwhile: Callable[[], object] | None) -> None:
+    """Before this process reads through the session again: the error of the counts read
+    beside the walk, if they failed (on PostgreSQL a failed statement ends the
+    transaction, and the next one would fail with a message that hides the cause)."""
+    if meanwhile is not None:
+        meanwhile()
 
 
 def _jobs(
@@ -209,7 +219,7 @@ class _Workers:
             raise
         finally:
             if thread is not None:
-                thread.join()  # the session is this thread's again only then
+                joined(thread)  # the session is this thread's again only then
         self.stop(at_once=False)
         return parts
 

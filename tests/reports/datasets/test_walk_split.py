@@ -266,3 +266,20 @@ def test_work_done_once_answers_every_call_with_its_result_or_its_error() -> Non
         with pytest.raises(ValueError, match="no such column"):
             failed()
     assert calls == [1, 2]
+
+
+@pytest.mark.postgres
+def test_a_failed_count_beside_the_walk_is_the_error_the_report_gives_on_postgresql(
+    split: None, server_agency: Database, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A failed statement ends a PostgreSQL transaction (and the snapshot the workers
+    import, so they fail too and the parent would walk alone): the report must give that
+    statement's error, not the next statement's 'current transaction is aborted'."""
+
+    def failing(session: object, *args: object) -> None:
+        session.execute(text("SELECT no_such_column FROM clients"))  # type: ignore[attr-defined]
+
+    monkeypatch.setattr(monthly_dataset.queries, "caseload", failing)
+    with pytest.raises(Exception, match="no_such_column") as raised:
+        _report(server_agency)
+    assert "aborted" not in str(raised.value)
