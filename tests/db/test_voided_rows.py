@@ -85,10 +85,10 @@ def test_report_queries_leave_voided_rows_out(voided) -> None:
         assert report_queries.death_dates(s, END) == {}
         assert report_queries.death_dates_with_contacts(s, END) == {}
         assert report_queries.clients_with_events_or_deaths(s, START, END) == set()
-        assert report_queries.clients_with_events_only(s, START, END) == 0
         assert report_queries.served_ids(s, START, END) == {cid}
         caseload = report_queries.caseload(s, START, END)
         assert (caseload.discharges, caseload.encounters, caseload.new_intakes) == (0, 0, 1)
+        assert (caseload.clients_served, caseload.events_only) == (1, 0)
         assert report_queries.programme_tallies(s, START, END) == []
         assert report_queries.encounter_people(s, START, END) == {}
         assert report_queries.distinct_clients_in(s, START, END, ["T2N"]) == 0
