@@ -29,19 +29,15 @@ from reports.rules.harm_trend import Levels
 from reports.rules.words import N_
 
 IMPROVED, UNCHANGED, WORSE = "improved", "unchanged", "worse"
-Reading = Callable[[AssessmentFacts, str | None], float | None]
+Reading = Callable[[AssessmentFacts], float | None]
 
 
 def _answer(name: str) -> Reading:
-    def read(a: AssessmentFacts, primary: str | None) -> float | None:
+    def read(a: AssessmentFacts) -> float | None:
         value = getattr(a, name)
         return None if value is None else float(value)
 
     return read
-
-
-def _use_days(a: AssessmentFacts, primary: str | None) -> float | None:
-    return _use_days_in(a.substances, primary)
 
 
 def _use_days_in(substances: Sequence[SubstanceFacts], primary: str | None) -> float | None:
@@ -51,11 +47,11 @@ def _use_days_in(substances: Sequence[SubstanceFacts], primary: str | None) -> f
     return None
 
 
-def _barc10(a: AssessmentFacts, primary: str | None) -> float | None:
+def _barc10(a: AssessmentFacts) -> float | None:
     return None if a.barc10 is None else float(sum(a.barc10))
 
 
-def _housing(a: AssessmentFacts, primary: str | None) -> float | None:
+def _housing(a: AssessmentFacts) -> float | None:
     return None if a.housing_problem is None else float(a.housing_problem)
 
 
@@ -63,12 +59,13 @@ def _housing(a: AssessmentFacts, primary: str | None) -> float | None:
 class Measure:
     key: str
     label: str
-    read: Reading
+    read: Reading | None  # None: not one answer of each assessment (the days of use)
     higher_is_better: bool
 
 
 MEASURES = (
-    Measure("use_days", N_("Days used the primary substance (of 28)"), _use_days, False),
+    # Read from the intake's primary class, after the walk (`OutcomeChange.flush`).
+    Measure("use_days", N_("Days used the primary substance (of 28)"), None, False),
     Measure("injecting_days_28", N_("Injecting days (of 28)"), _answer("injecting_days_28"), False),
     Measure("psych_health", N_("Psychological health (0-20)"), _answer("psych_health"), True),
     Measure("physical_health", N_("Physical health (0-20)"), _answer("physical_health"), True),
@@ -81,6 +78,8 @@ MEASURES = (
 
 
 USE_DAYS = MEASURES[0]
+# The measures read from the two assessments' own answers, as the walk offers them.
+ANSWERED = tuple((m, m.read) for m in MEASURES if m.read is not None)
 # What it reads of a walked client (the walk reads nothing more than its tallies need
 # and this): the answers of the measures and the goal; the substance records of its
 # pairs it reads itself (`OutcomeChange.flush`).
@@ -90,7 +89,7 @@ WALK_READS = frozenset(
         "kind",
         "contact_status",
         "goal",
-        *(m.key for m in MEASURES if m is not USE_DAYS),
+        *(m.key for m, _read in ANSWERED),
     }
 )
 # A pair whose days of use are read after the walk: (client id, intake date, latest
@@ -159,8 +158,8 @@ class OutcomeChange:
         self.use_days_wanted.append(
             (history.client_id, intake.assessed_on, latest.assessed_on, goal)
         )
-        for m in MEASURES[1:]:  # all but USE_DAYS; no other reads the primary class
-            first, last = m.read(intake, None), m.read(latest, None)
+        for m, read in ANSWERED:
+            first, last = read(intake), read(latest)
             if first is not None and last is not None:
                 self._pairs(m.key, goal).add(first, last, m.higher_is_better)
 
