@@ -147,7 +147,7 @@ def monthly_dataset(
     def meanwhile() -> _Counted:
         found = _counted_in_sql(session, period, harm_period, followups, pool_below, cancelled)
         if also is not None:
-            _tick(0, 0, None, cancelled)
+            _stop_if_cancelled(cancelled)
             also()
         return found
 
@@ -196,7 +196,7 @@ def _counted_in_sql(
     would otherwise hold up a cancelled report until the last."""
 
     def then(value: _T) -> _T:
-        _tick(0, 0, None, cancelled)
+        _stop_if_cancelled(cancelled)
         return value
 
     deaths = then(queries.death_dates_with_contacts(session, period.end))
@@ -218,8 +218,7 @@ def _count_followups(session: Session, tally: FollowupTally, cancelled: IsCancel
     rows = queries.followup_inputs(session, start, end, population_start(tally.trend_ends))
     for history in minimal_histories(rows, deaths):
         tally.add(history)
-    if cancelled is not None and cancelled():
-        raise Cancelled()
+    _stop_if_cancelled(cancelled)
 
 
 def _reach(tally: FollowupTally) -> Period:
@@ -408,10 +407,14 @@ def _alive_and_recent(history: ClientHistory, as_of: dt.date) -> bool:
 
 
 def _tick(done: int, total: int, progress: Progress | None, cancelled: IsCancelled | None) -> None:
-    if cancelled is not None and cancelled():
-        raise Cancelled()
+    _stop_if_cancelled(cancelled)
     if progress is not None:
         progress(done, total)
+
+
+def _stop_if_cancelled(cancelled: IsCancelled | None) -> None:
+    if cancelled is not None and cancelled():
+        raise Cancelled()
 
 
 def _unknown(
