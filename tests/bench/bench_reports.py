@@ -32,7 +32,7 @@ from reports.outputs.monthly_pdf import monthly_report
 from reports.outputs.profiles import profile_output
 from tests.accounts import quick_hashing, signed_in
 from tests.bench.agency import MEMORY_CLIENTS, TODAY, working_copy
-from tests.bench.measure import Figure, Timing, child_run, wall_and_cpu
+from tests.bench.measure import Figure, Timing, child_run, timed_figure, wall_and_cpu
 from tests.bench.raw_xlsx import plan_from, write_raw_stream
 from tests.bench.replay import Statement, recorded_reads, replay_sqlite
 
@@ -124,12 +124,11 @@ def _figures(
     raw = wall_and_cpu(lambda: write_raw_stream(folder / "raw.xlsx", plans), 1)
     month, year = f"{MONTH.start:%Y-%m}", f"{YEAR.start} to {YEAR.end}"
     return [
-        _figure(
+        timed_figure(
             f"monthly report dataset, {month}",
             data,
             None,
-            None,
-            f"{clients:,}-client agency; status, harm, follow-ups, 12 trend months",
+            note=f"{clients:,}-client agency; status, harm, follow-ups, 12 trend months",
         ),
         _against_reads(
             f"monthly PDF end to end, {month}",
@@ -138,12 +137,11 @@ def _figures(
             f"with trends; {pdf.stat().st_size // 1024:,} KiB",
         ),
         _against_reads("funder workbook without rows", plain, plain_reads, year),
-        _figure(
+        timed_figure(
             "outcomes workbook (funder profile)",
             outcomes,
             10.0,
-            None,
-            f"{year}; intake to latest follow-up, 9 measures, all and by goal",
+            note=f"{year}; intake to latest follow-up, 9 measures, all and by goal",
         ),
         Figure(
             "funder workbook: what --rows adds",
@@ -171,16 +169,8 @@ def _raw_reads(
 
 def _against_reads(name: str, t: Timing, reads: tuple[Timing, int], note: str) -> Figure:
     raw, rows = reads
-    return Figure(
-        name,
-        t.wall,
-        REPORT_S,
-        raw.wall,
-        READS_RATIO,
-        note=f"{note}; median of {t.runs}; baseline: its {rows:,} rows read by the bare driver",
-        cpu_seconds=t.cpu,
-        baseline_cpu_seconds=raw.cpu,
-    )
+    why = f"{note}; baseline: its {rows:,} rows read by the bare driver"
+    return timed_figure(name, t, REPORT_S, raw, READS_RATIO, why)
 
 
 def _timing(work: Callable[[], object]) -> Timing:
@@ -196,7 +186,3 @@ def _timing(work: Callable[[], object]) -> Timing:
 def _children_cpu() -> float:
     used = resource.getrusage(resource.RUSAGE_CHILDREN)
     return used.ru_utime + used.ru_stime
-
-
-def _figure(name: str, t: Timing, target: float | None, base: float | None, note: str) -> Figure:
-    return Figure(name, t.wall, target, base, note=f"{note}; median of {t.runs}", cpu_seconds=t.cpu)

@@ -40,7 +40,7 @@ from reports.datasets.histories import load_histories
 from reports.rules.harm import DEATH_INDICATOR, EVENT_INDICATOR
 from reports.rules.recovery import UNKNOWN_AFTER_DAYS, classify
 from tests.bench.agency import TODAY, cached_agency, raw_connect
-from tests.bench.measure import Figure, Timing, wall_and_cpu
+from tests.bench.measure import Figure, timed_figure, wall_and_cpu
 
 # The last whole month before the demo's today: what a manager reports on.
 AS_OF = dt.date(TODAY.year, TODAY.month, 1) - dt.timedelta(days=1)
@@ -64,35 +64,35 @@ def run(folder: Path, clients: int = 100_000) -> list[Figure]:
             assessed = queries.assessed_client_ids(session, HARM_PERIOD.start, HARM_PERIOD.end)
         why = "with a stored known status; baseline: raw sqlite3, the same statements"
         return [
-            _figure(
+            timed_figure(
                 f"classify agency at {AS_OF}",
                 wall_and_cpu(lambda: _classify(database, [AS_OF]), REPEAT, BUDGET_S),
                 3.0,
                 wall_and_cpu(lambda: _raw_stored(path, [AS_OF]), REPEAT),
-                f"{clients:,} clients, {len(recent):,} {why}",
+                note=f"{clients:,} clients, {len(recent):,} {why}",
                 max_ratio=1.5,
             ),
-            _figure(
+            timed_figure(
                 "classify agency at 12 month-ends",
                 wall_and_cpu(lambda: _classify(database, TREND), REPEAT, BUDGET_S),
                 6.0,
                 wall_and_cpu(lambda: _raw_stored(path, TREND), REPEAT),
-                f"{clients:,} clients, {len(trend):,} {why}",
+                note=f"{clients:,} clients, {len(trend):,} {why}",
                 max_ratio=1.5,
             ),
-            _figure(
+            timed_figure(
                 f"reference: every history read and walked at {AS_OF}",
                 wall_and_cpu(lambda: _walk_everyone(database), 1),
                 None,
                 wall_and_cpu(lambda: _raw_rows(path, None), 1),
-                f"{clients:,} clients walked, as no report needs; baseline: raw sqlite3",
+                note=f"{clients:,} clients walked, as no report needs; baseline: raw sqlite3",
             ),
-            _figure(
+            timed_figure(
                 f"harm summary, report of {AS_OF:%Y-%m}",
                 wall_and_cpu(lambda: _harm_of_month(database), REPEAT, BUDGET_S),
                 2.0,
                 wall_and_cpu(lambda: _raw_rows(path, assessed, substances=False), REPEAT),
-                f"{len(assessed):,} clients assessed in the 12 months; with the SQL tallies",
+                note=f"{len(assessed):,} clients assessed in the 12 months; with the SQL tallies",
             ),
         ]
     finally:
@@ -101,26 +101,6 @@ def run(folder: Path, clients: int = 100_000) -> list[Figure]:
 
 def _recent_from(day: dt.date) -> dt.date:
     return day - dt.timedelta(days=UNKNOWN_AFTER_DAYS)
-
-
-def _figure(
-    name: str,
-    t: Timing,
-    target: float | None,
-    floor: Timing,
-    note: str,
-    max_ratio: float | None = None,
-) -> Figure:
-    return Figure(
-        name,
-        t.wall,
-        target,
-        floor.wall,
-        max_ratio,
-        note=f"{note}; median of {t.runs}",
-        cpu_seconds=t.cpu,
-        baseline_cpu_seconds=floor.cpu,
-    )
 
 
 def _classify(database: Database, dates: Sequence[dt.date]) -> int:

@@ -83,6 +83,28 @@ def wall_and_cpu(
     return Timing(statistics.median(walls), statistics.median(cpus), len(walls))
 
 
+def timed_figure(
+    name: str,
+    t: Timing,
+    target: float | None,
+    base: Timing | None = None,
+    max_ratio: float | None = None,
+    note: str = "",
+) -> Figure:
+    """A figure of median timings: `t`, against `base` when it has a baseline; the note
+    says how many runs the medians are of."""
+    return Figure(
+        name,
+        t.wall,
+        target,
+        None if base is None else base.wall,
+        max_ratio,
+        note=f"{note}; median of {t.runs}",
+        cpu_seconds=t.cpu,
+        baseline_cpu_seconds=None if base is None else base.cpu,
+    )
+
+
 def percentile(samples: list[float], share: float) -> float:
     ordered = sorted(samples)
     return ordered[min(len(ordered) - 1, int(share * len(ordered)))]
