@@ -4,6 +4,7 @@ stderr, and writes nothing."""
 from __future__ import annotations
 
 import os
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -51,45 +52,45 @@ def test_backup_onto_an_existing_file_is_refused(
     assert folder_state(tmp_path) == before  # refused before the sign-in writes its row
 
 
-def test_backup_into_a_read_only_folder_is_refused(tmp_path: Path) -> None:
-    db = with_accounts(tmp_path / "agency.sqlite3")
+@pytest.fixture
+def locked(tmp_path: Path) -> Iterator[Path]:
+    """A folder nobody may write into (given back writable, for pytest to remove)."""
     folder = tmp_path / "locked"
     folder.mkdir()
     folder.chmod(0o555)
-    try:
-        code, out, err = run_cli(
-            *("backup", "--db", str(db), "--out", str(folder / "b.sqlite3")),
-            *("--user", USERNAMES["admin"]),
-            unprivileged=True,
-            stdin=PASSWORD + "\n",
-        )
-        assert code == 1 and out == ""
-        assert "could not be written" in one_line(err)
-        assert list(folder.iterdir()) == []
-    finally:
-        folder.chmod(0o755)
+    yield folder
+    folder.chmod(0o755)
 
 
-def test_an_export_into_a_read_only_folder_names_the_file_asked_for(tmp_path: Path) -> None:
+def test_backup_into_a_read_only_folder_is_refused(tmp_path: Path, locked: Path) -> None:
     db = with_accounts(tmp_path / "agency.sqlite3")
-    folder = tmp_path / "locked"
-    folder.mkdir()
-    folder.chmod(0o555)
-    try:
-        code, out, err = run_cli(
-            *("export", "outcomes", "--from", "2026-01-01", "--to", "2026-06-30"),
-            *("--db", str(db), "--out", str(folder / "outcomes.xlsx")),
-            *("--user", USERNAMES["admin"]),
-            unprivileged=True,
-            stdin=PASSWORD + "\n",
-        )
-        line = one_line(err)
-        assert code == 1 and out == ""
-        assert "Permission denied" in line and f"{folder / 'outcomes.xlsx'}" in line
-        assert ".partial" not in line
-        assert list(folder.iterdir()) == []
-    finally:
-        folder.chmod(0o755)
+    code, out, err = run_cli(
+        *("backup", "--db", str(db), "--out", str(locked / "b.sqlite3")),
+        *("--user", USERNAMES["admin"]),
+        unprivileged=True,
+        stdin=PASSWORD + "\n",
+    )
+    assert code == 1 and out == ""
+    assert "could not be written" in one_line(err)
+    assert list(locked.iterdir()) == []
+
+
+def test_an_export_into_a_read_only_folder_names_the_file_asked_for(
+    tmp_path: Path, locked: Path
+) -> None:
+    db = with_accounts(tmp_path / "agency.sqlite3")
+    code, out, err = run_cli(
+        *("export", "outcomes", "--from", "2026-01-01", "--to", "2026-06-30"),
+        *("--db", str(db), "--out", str(locked / "outcomes.xlsx")),
+        *("--user", USERNAMES["admin"]),
+        unprivileged=True,
+        stdin=PASSWORD + "\n",
+    )
+    line = one_line(err)
+    assert code == 1 and out == ""
+    assert "Permission denied" in line and f"{locked / 'outcomes.xlsx'}" in line
+    assert ".partial" not in line
+    assert list(locked.iterdir()) == []
 
 
 def test_restoring_a_file_that_is_not_a_database_changes_nothing(
