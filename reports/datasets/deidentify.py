@@ -304,3 +304,25 @@ class RowCollector:
         for record_id, row in self._store.sorted_rows():
             self.sink((record_id, *row))
             self.written += 1
+
+    def part(self, first: int, last: int) -> RowCollector:
+        """An empty twin for a walk worker's clients `first`..`last`. It keeps its rows
+        for `merge`, behind ids drawn from `secrets` in the worker: the sheet's order
+        is as random as when one process walks."""
+        return RowCollector(
+            self.period,
+            self.state,
+            _merged_by_the_parent,
+            self.served.between(first, last),
+            self.harm_events.between(first, last),
+        )
+
+    def attach(self, session: Session) -> None:
+        pass
+
+    def merge(self, other: RowCollector) -> None:
+        self._store.merge(other._store)
+
+
+def _merged_by_the_parent(row: tuple[object, ...]) -> None:
+    raise AssertionError("a walk worker's rows are written by the report's own collector")

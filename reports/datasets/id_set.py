@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from array import array
-from bisect import bisect_left
+from bisect import bisect_left, bisect_right
 from collections.abc import Iterable, Iterator, Sequence
 
 
@@ -27,6 +27,12 @@ class IdSet:
 
     def __len__(self) -> int:
         return len(self._ids)
+
+    def between(self, first: int, last: int) -> IdSet:
+        """The ids from `first` to `last`, both included: what a part of the walk needs."""
+        part = IdSet()
+        part._ids = self._ids[bisect_left(self._ids, first) : bisect_right(self._ids, last)]
+        return part
 
     def without(self, walked: Sequence[int]) -> list[int]:
         """These ids less the sorted `walked` ones, in order."""

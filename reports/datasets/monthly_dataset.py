@@ -250,22 +250,13 @@ def _walk_histories(
 ) -> None:
     """Every client of `ids` (assessed since `population_start`), walked once for all trend
     dates, in id order, by `workers` when there are some (reports.datasets.walk_split); with
-    observers, first the clients each needs that the walk does not reach (read before the
-    walk, their rows cost measurably less than after it). `meanwhile` runs while workers
-    walk (reports.datasets.alongside)."""
+    observers, first the clients each needs that the walk does not reach (`_not_walked`).
+    `meanwhile` runs while workers walk (reports.datasets.alongside)."""
     progress, cancelled = job
-    dates = tallies.trend.dates
     closed = tallies.followups.closed_by_client
     extra = [o.prepare(session, closed).without(ids) for o in observers]
-    before = sum(len(e) for e in extra)
-    tick = _Ticker(len(ids) + before, progress, cancelled)
-    harm_period = Period.twelve_months_ending(dates[-1])
-    done = 0
-    for observer, ids_only in zip(observers, extra, strict=True):
-        done = _not_walked(session, observer, ids_only, harm_period, closed, tick, done)
-    tallies.harm = _walked_harm(
-        session, workers, tallies, ids, observers, (tick, before), meanwhile
-    )
+    tick = _Ticker(len(ids) + sum(len(e) for e in extra), progress, cancelled)
+    tallies.harm = _walked_harm(session, workers, tallies, ids, (observers, extra), tick, meanwhile)
     for observer in observers:
         observer.flush()
     tick.end()
@@ -276,23 +267,33 @@ def _walked_harm(
     workers: object,
     tallies: _Tallies,
     ids: list[int],
-    observers: Sequence[WalkObserver],
-    passed: tuple[_Ticker, int],
+    watching: tuple[Sequence[WalkObserver], list[list[int]]],
+    tick: _Ticker,
     meanwhile: Callable[[], object] | None,
 ) -> HarmSummary:
-    """Walk `ids` with the worker processes when there are some, else here; the harm
-    summary of the clients assessed in the harm period."""
+    """Walk `ids`, and pass each observer's `extra` clients, with the worker processes when
+    there are some, else here; the harm summary of the clients assessed in the harm period."""
     from reports.datasets import walk_split  # it walks with this module's _walked
 
-    tick, before = passed
+    observers, extra = watching
     harm_period = Period.twelve_months_ending(tallies.trend.dates[-1])
-    done = (before, tick.total)
     parts = walk_split.walk_apart(
-        session, workers, tallies, ids, observers, done, tick.progress, tick.cancelled, meanwhile
+        session,
+        workers,
+        tallies,
+        ids,
+        watching,
+        (0, tick.total),
+        (tick.progress, tick.cancelled),
+        meanwhile,
     )
     if parts is not None:
         return summary_of_parts(parts, harm_period)
-    return summarise_harm(_walked(session, tallies, ids, observers, tick, before), harm_period)
+    done = 0
+    closed = tallies.followups.closed_by_client
+    for observer, ids_only in zip(observers, extra, strict=True):
+        done = _not_walked(session, observer, ids_only, harm_period, closed, tick, done)
+    return summarise_harm(_walked(session, tallies, ids, observers, tick, done), harm_period)
 
 
 def _walked(
@@ -371,7 +372,10 @@ def _not_walked(
     (their follow-ups were counted before the walk): unknown or deceased at every trend
     date and outside every harm window, they add nothing to the tallies. So they are read
     with only what the observer reads, and the events of the harm period and a death.
+    Passed before the walked clients, here or in a walk worker (its part's share).
     Returns how many clients have been passed so far."""
+    if not ids:
+        return done
     histories = load_histories(
         session, ids, until=harm_period.end, reads=observer.reads, events_from=harm_period.start
     )

@@ -92,6 +92,15 @@ class RowStore:
             self._blocks[bucket].append(zlib.compress(pending, 1))
             self._pending[bucket] = bytearray()
 
+    def merge(self, other: RowStore) -> None:
+        """Take every row of `other` (a walk worker's store), which empties. Ids drawn in
+        two stores may repeat: `sorted_rows` gives a repeat a fresh id, as within one."""
+        for bucket in range(_BUCKETS):
+            self._blocks[bucket].extend(other._blocks[bucket])
+            if other._pending[bucket]:
+                self._blocks[bucket].append(zlib.compress(other._pending[bucket], 1))
+            other._blocks[bucket], other._pending[bucket] = [], bytearray()
+
     def sorted_rows(self) -> Iterator[tuple[str, Row]]:
         """(record id as text, row) for every row, in id order; the store empties as it goes."""
         for bucket in range(_BUCKETS):

@@ -54,12 +54,18 @@ class PartObserver(Protocol):
 
 @dataclass
 class PartJob:
-    """The clients `ids` (ascending) to walk into empty `tallies` and `observers`."""
+    """The clients `ids` (ascending) to walk into empty `tallies` and `observers`, after
+    passing each observer its `passing` clients, those it needs that are not walked."""
 
     index: int
     ids: list[int]
     tallies: walk._Tallies
     observers: Sequence[PartObserver]
+    passing: Sequence[list[int]] = ()
+
+    @property
+    def clients(self) -> int:
+        return len(self.ids) + sum(len(p) for p in self.passing)
 
 
 @dataclass
@@ -78,8 +84,12 @@ def walk_part(session: Session, job: PartJob) -> WalkedPart:
     for observer in job.observers:
         observer.attach(session)
     harm_period = job.tallies.trend.windows[-1]
-    tick = walk._Ticker(len(job.ids), None, None)
-    walked = walk._walked(session, job.tallies, job.ids, job.observers, tick, 0)  # type: ignore[arg-type]
+    tick = walk._Ticker(job.clients, None, None)
+    done = 0
+    closed = job.tallies.followups.closed_by_client
+    for observer, ids in zip(job.observers, job.passing, strict=True):
+        done = walk._not_walked(session, observer, ids, harm_period, closed, tick, done)  # type: ignore[arg-type]
+    walked = walk._walked(session, job.tallies, job.ids, job.observers, tick, done)  # type: ignore[arg-type]
     with collector_paused():
         harm = [harm_part(history, harm_period) for history in walked]
     return WalkedPart(job.index, job.tallies, job.observers, harm)

@@ -13,8 +13,8 @@ harm summary's float sums are taken in the parent over the clients in walk order
 figures are exactly those of one process.
 
 One process walks when the walk is small (below `SPLIT_FROM` clients the workers' start
-costs more than it saves), when an observer cannot be split (the funder workbook's
-de-identified rows are written in walk order), or when the database is in memory. A worker
+costs more than it saves), when an observer cannot be split (one without `part` and
+`merge`), or when the database is in memory. A worker
 that dies or fails makes the parent walk everything itself (logged), never a mixed
 report; cancelling stops the workers at once. The key of an encrypted file and a
 server's password go to the workers over their pipe only.
@@ -29,9 +29,11 @@ from __future__ import annotations
 import logging
 import multiprocessing
 import os
+from bisect import bisect_left, bisect_right
 from collections import deque
 from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
+from itertools import chain
 from multiprocessing.connection import Connection, wait
 from typing import Any
 
@@ -52,6 +54,7 @@ MAX_WORKERS = 8
 PARTS_PER_WORKER = 3
 _POLL_S = 0.1  # how often the parent looks at the cancel flag while the workers walk
 _STOP_S = 2.0
+_LOWEST_ID, _HIGHEST_ID = 0, 2**63 - 1  # the id ranges of the first part and the last
 
 # Tests only: called once the parent has read its moment, before the workers start.
 after_moment: Callable[[], None] | None = None
@@ -97,23 +100,25 @@ def walk_apart(
     workers: Any,
     tallies: walk._Tallies,
     ids: list[int],
-    observers: Sequence[Any],
+    watching: tuple[Sequence[Any], list[list[int]]],
     done: tuple[int, int],
-    progress: Progress | None,
-    cancelled: IsCancelled | None,
+    reporting: tuple[Progress | None, IsCancelled | None],
     meanwhile: Callable[[], object] | None = None,
 ) -> list[HarmPart] | None:
-    """Walk `ids` with `workers` (from `starting`) into `tallies` and `observers`; the harm
-    parts of the clients assessed in the harm period, in walk order. None, having changed
-    nothing, when one process must walk. `done`: clients passed before, and the total.
-    `meanwhile` runs in a thread of this process, with `session`, while the workers walk
-    (a `reports.datasets.alongside.Once`)."""
+    """Walk `ids` with `workers` (from `starting`) into `tallies` and the observers of
+    `watching`, which also pass each observer's clients that are not walked (its list
+    there); the harm parts of the clients assessed in the harm period, in walk order.
+    None, having changed nothing, when one process must walk. `done`: clients passed
+    before, and the total. `meanwhile` runs in a thread of this process, with `session`,
+    while the workers walk (a `reports.datasets.alongside.Once`)."""
     if not isinstance(workers, _Workers):
         return None
+    progress, cancelled = reporting
     moment = moment_of(session)
     if after_moment is not None:
         after_moment()
-    jobs = _jobs(tallies, ids, observers, len(workers.processes) * PARTS_PER_WORKER)
+    observers = watching[0]
+    jobs = _jobs(tallies, ids, watching, len(workers.processes) * PARTS_PER_WORKER)
     try:
         parts = workers.run(jobs, moment, done, progress, cancelled, meanwhile)
     except WorkerLost as exc:
@@ -140,18 +145,31 @@ def _raise_if_failed(meanwhile: Callable[[], object] | None) -> None:
 
 
 def _jobs(
-    tallies: walk._Tallies, ids: list[int], observers: Sequence[Any], parts: int
+    tallies: walk._Tallies,
+    ids: list[int],
+    watching: tuple[Sequence[Any], list[list[int]]],
+    parts: int,
 ) -> list[PartJob]:
+    """Contiguous parts of `ids`; the id ranges of the parts cover every id, so each
+    observer's clients that are not walked (sorted) go with the part whose range holds
+    them, and its twin for the part answers for that whole range."""
+    observers, extra = watching
     size = -(-len(ids) // max(1, min(parts, len(ids))))
     closed = tallies.followups.closed_by_client
+    starts = range(0, len(ids), size)
     jobs = []
-    for index, at in enumerate(range(0, len(ids), size)):
+    for index, at in enumerate(starts):
         part = ids[at : at + size]
+        low = ids[at - 1] + 1 if at else _LOWEST_ID
+        high = part[-1] if index < len(starts) - 1 else _HIGHEST_ID
+        passing = [e[bisect_left(e, low) : bisect_right(e, high)] for e in extra]
         empty = _empty(tallies)
         # Clients counted before the walk keep what it found (the walk only adds to it).
-        empty.followups.closed_by_client.update((i, closed[i]) for i in part if i in closed)
-        twins = [o.part(part[0], part[-1]) for o in observers]
-        jobs.append(PartJob(index, part, empty, twins))
+        empty.followups.closed_by_client.update(
+            (i, closed[i]) for i in chain(part, *passing) if i in closed
+        )
+        twins = [o.part(low, high) for o in observers]
+        jobs.append(PartJob(index, part, empty, twins, passing))
     return jobs
 
 
@@ -242,7 +260,7 @@ class _Workers:
             for pipe in self._ready(busy):
                 job = busy.pop(pipe)
                 found[job.index] = self._answer(pipe)
-                passed += len(job.ids)
+                passed += job.clients
                 if progress is not None:
                     progress(passed, total)
                 self._give(pipe, waiting, busy)

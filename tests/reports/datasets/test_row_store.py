@@ -51,3 +51,30 @@ def test_an_id_drawn_twice_is_drawn_again_within_its_bucket(
     # A redrawn id keeps the bucket bits of the one it replaces, so order holds.
     shift = 8 - row_store._BUCKET_BITS
     assert {i[0] >> shift for i in ids} == {ord("A") >> shift}
+
+
+def test_a_workers_rows_merged_in_come_back_with_the_others_in_id_order() -> None:
+    mine, theirs = RowStore(), RowStore()
+    for n in range(3000):
+        (mine if n % 3 else theirs).add((n, f"code-{n}"))
+    mine.merge(theirs)
+    back = list(mine.sorted_rows())
+    ids = [record_id for record_id, _ in back]
+    assert ids == sorted(ids) and len(set(ids)) == 3000
+    assert sorted(row for _, row in back) == [(n, f"code-{n}") for n in range(3000)]
+    assert list(theirs.sorted_rows()) == []  # taken, not copied
+
+
+def test_an_id_drawn_in_two_stores_is_made_unique_when_they_merge(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    draws = iter([b"AAAAA", b"BBBBB", b"AAAAA", b"CCCCC"])
+    monkeypatch.setattr(RecordIds, "next", lambda self: next(draws))
+    mine, theirs = RowStore(), RowStore()
+    mine.add(("mine",))
+    mine.add(("also mine",))
+    theirs.add(("theirs",))
+    mine.merge(theirs)
+    back = list(mine.sorted_rows())
+    assert [bytes.fromhex(i) for i, _ in back] == [b"AAAAA", b"BBBBB", b"CCCCC"]
+    assert sorted(row for _, row in back) == [("also mine",), ("mine",), ("theirs",)]

@@ -191,12 +191,15 @@ def _void_october(database: Database) -> None:
         )
 
 
-def test_the_funder_rows_keep_the_walk_in_one_process(split: None) -> None:
-    """Rows go out in walk order: a walk they watch is never split; the summary's is."""
+def test_only_observers_that_can_be_split_let_the_walk_split(split: None) -> None:
     rows = RowCollector(OCTOBER, "WA", lambda row: None)
     outcomes = OutcomeChange(OCTOBER)
-    assert walk_split.workers_for(50_000, [rows, outcomes]) == 1
-    assert walk_split.workers_for(50_000, [outcomes]) == 2
+    assert walk_split.workers_for(50_000, [rows, outcomes]) == 2
+
+    class WatchesOnly:  # no `part` or `merge`: its counts cannot be made apart
+        pass
+
+    assert walk_split.workers_for(50_000, [rows, WatchesOnly()]) == 1
 
 
 def test_cancelling_stops_the_workers(split: None, plain_agency: Database) -> None:

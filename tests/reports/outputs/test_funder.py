@@ -24,7 +24,7 @@ from db.jobs import Cancelled
 from db.models import AuditEntry
 from db.startup import open_database
 from forms import records
-from reports.datasets import deidentify
+from reports.datasets import deidentify, walk_split
 from reports.datasets.histories import load_histories
 from reports.outputs.funder import FunderResult, funder_workbook
 from reports.rules.recovery import primary_status
@@ -234,12 +234,31 @@ def _expected_rows(database: Database, period: Period) -> dict[int, tuple[object
     return found
 
 
+@pytest.fixture(params=["one process", "two workers"])
+def walk(request: pytest.FixtureRequest, monkeypatch: pytest.MonkeyPatch) -> Iterator[str]:
+    """The rows walked by the report alone, or split over two worker processes (at any
+    size); with workers, the test fails unless the walk was really split."""
+    apart = request.param == "two workers"
+    monkeypatch.setenv(walk_split.WORKERS_VARIABLE, "2" if apart else "1")
+    monkeypatch.setenv(walk_split.SPLIT_FROM_VARIABLE, "0")
+    split: list[object] = []
+    walk_apart = walk_split.walk_apart
+
+    def watched(*args: Any, **kwargs: Any) -> Any:
+        split.append(walk_apart(*args, **kwargs))
+        return split[-1]
+
+    monkeypatch.setattr(walk_split, "walk_apart", watched)
+    yield request.param
+    assert [part is not None for part in split] == [apart]
+
+
 def test_every_row_is_what_the_rules_give_on_the_full_history(
-    demo: Database, tmp_path: Path
+    demo: Database, tmp_path: Path, walk: str
 ) -> None:
     """The walk reads some clients with only what their row needs; every row, follow-ups
     and membership included, must be the one the rules give on the whole history, and
-    the rows are the clients the Summary counts."""
+    the rows are the clients the Summary counts, walked in one process or apart."""
     book, _ = _export(demo, tmp_path / "rows.xlsx", rows=True)
     got = Counter(r[1:] for r in book["Clients"].iter_rows(min_row=2, values_only=True))
     expected = _expected_rows(demo, Period(START, END))
@@ -250,8 +269,12 @@ def test_every_row_is_what_the_rules_give_on_the_full_history(
     assert {row[column["served"]] for row in got} == {"yes", "no"}
 
 
-def test_rows_do_not_come_in_the_order_of_the_client_list(demo: Database, tmp_path: Path) -> None:
+def test_rows_do_not_come_in_the_order_of_the_client_list(
+    demo: Database, tmp_path: Path, walk: str
+) -> None:
     book, result = _export(demo, tmp_path / "rows.xlsx", rows=True)
+    record_ids = [r[0] for r in book["Clients"].iter_rows(min_row=2, values_only=True)]
+    assert record_ids == sorted(set(record_ids))  # unique, and the sheet's order
     ages = [r[1] for r in book["Clients"].iter_rows(min_row=2, values_only=True)]
     expected = _expected_rows(demo, Period(START, END))
     in_list_order = [expected[i][0] for i in sorted(expected)]
