@@ -20,6 +20,7 @@ from forms import consents, records
 from forms.consents import Recipient
 from forms.exchange import IGNORED_ON_IMPORT, RECOVERY_STATUS
 from forms.importer import import_workbook
+from reports.outputs import exchange_export
 from reports.outputs.exchange_export import export_workbook
 from reports.outputs.exchange_template import write_template
 from reports.rules import recovery, remission
@@ -315,14 +316,16 @@ def _yes_no(value: bool) -> str:
     return "yes" if value else "no"
 
 
+@pytest.mark.parametrize("page", [exchange_export.PAGE_CLIENTS, 7])
 def test_recovery_status_sheet_says_what_the_classifier_says_for_every_client_and_class(
-    tmp_path: Path,
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, page: int
 ) -> None:
     """Every row of the sheet against `classify` run on the client's history as the
     reports load it (not the export's own rows): the yes/no columns above all, which
-    once read yes on every row."""
+    once read yes on every row. In one page, and in pages of 7 clients."""
     from reports.datasets.histories import load_histories
 
+    monkeypatch.setattr(exchange_export, "PAGE_CLIENTS", page)
     demo = open_database(str(tmp_path / "demo.sqlite3"))
     build_demo(demo, 120, 11, today=AS_OF)
     target = tmp_path / "status.xlsx"
@@ -350,8 +353,10 @@ def test_recovery_status_sheet_says_what_the_classifier_says_for_every_client_an
                     "controlled_environment": _yes_no(s.controlled_environment),
                     "maintenance_therapy": _yes_no(s.maintenance_therapy),
                 }
+        codes = [h.client_code for h in load_histories(session)]  # in id order
     demo.dispose()
     assert printed == expected
+    assert [r[0] for r in sheets(target)["Clients"][1:]] == codes
     # The demo holds every kind: each yes/no column says both.
     for key in ("primary", "controlled_environment", "maintenance_therapy"):
         assert {v[key] for v in printed.values()} == {"yes", "no"}, key
