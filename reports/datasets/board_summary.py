@@ -136,6 +136,9 @@ class YearBeforeStatus:
         """In the worker, before its walk: the stored status of its clients."""
         self.stored = StoredSeries(session, self.recent, (self.as_of,), headlines=True)
 
+    def settle(self) -> None:
+        pass  # its counts are whole once its clients are walked
+
     def merge(self, other: YearBeforeStatus) -> None:
         self.counts.merge(other.counts)
 

@@ -320,6 +320,9 @@ class RowCollector:
     def attach(self, session: Session) -> None:
         pass
 
+    def settle(self) -> None:
+        pass  # the rows wait for the report's own collector, which writes them all
+
     def merge(self, other: RowCollector) -> None:
         self._store.merge(other._store)
 

@@ -175,6 +175,7 @@ class OutcomeChange:
         records of its two assessments (the intake's primary class, as `_primary_class_in`
         finds it, at both)."""
         if not self.use_days_wanted:
+            self._session = None
             return
         if self._session is None:
             raise RuntimeError("the walk flushes an observer only after prepare()")
@@ -199,7 +200,12 @@ class OutcomeChange:
         return OutcomeChange(self.period)
 
     def attach(self, session: Session) -> None:
-        pass
+        self._session = session
+
+    def settle(self) -> None:
+        """A part's days of use, read where it was walked (in parallel with the other
+        parts) rather than all of them by the report after the walk."""
+        self.flush()
 
     def merge(self, other: OutcomeChange) -> None:
         for key, pairs in other.pairs.items():

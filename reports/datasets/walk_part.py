@@ -39,6 +39,11 @@ class PartObserver(Protocol):
         """In the process that walks the part, before its walk."""
         ...
 
+    def settle(self) -> None:
+        """In the process that walked the part, after its walk: what the twin reads once
+        its clients are walked, so that the report need not read it for every part."""
+        ...
+
     def merge(self, other: Any) -> None:
         """Add a walked twin's counts."""
         ...
@@ -92,6 +97,8 @@ def walk_part(session: Session, job: PartJob) -> WalkedPart:
     walked = walk._walked(session, job.tallies, job.ids, job.observers, tick, done)  # type: ignore[arg-type]
     with collector_paused():
         harm = [harm_part(history, harm_period) for history in walked]
+        for observer in job.observers:
+            observer.settle()
     return WalkedPart(job.index, job.tallies, job.observers, harm)
 
 

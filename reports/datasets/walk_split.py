@@ -13,8 +13,8 @@ harm summary's float sums are taken in the parent over the clients in walk order
 figures are exactly those of one process.
 
 One process walks when the walk is small (below `SPLIT_FROM` clients the workers' start
-costs more than it saves), when an observer cannot be split (one without `part` and
-`merge`), or when the database is in memory. A worker
+costs more than it saves), when an observer cannot be split (one that is not a
+`walk_part.PartObserver`), or when the database is in memory. A worker
 that dies or fails makes the parent walk everything itself (logged), never a mixed
 report; cancelling stops the workers at once. The key of an encrypted file and a
 server's password go to the workers over their pipe only.
@@ -54,6 +54,7 @@ MAX_WORKERS = 8
 PARTS_PER_WORKER = 3
 _POLL_S = 0.1  # how often the parent looks at the cancel flag while the workers walk
 _STOP_S = 2.0
+_SPLITTABLE = ("part", "attach", "settle", "merge")  # what reports.datasets.walk_part asks
 _LOWEST_ID, _HIGHEST_ID = 0, 2**63 - 1  # the id ranges of the first part and the last
 
 # Tests only: called once the parent has read its moment, before the workers start.
@@ -69,7 +70,7 @@ def workers_for(clients: int, observers: Sequence[object]) -> int:
     wanted = _setting(WORKERS_VARIABLE, min(os.cpu_count() or 1, MAX_WORKERS))
     if clients < _setting(SPLIT_FROM_VARIABLE, SPLIT_FROM) or clients < 2:
         return 1
-    if not all(hasattr(o, "part") and hasattr(o, "merge") for o in observers):
+    if not all(all(hasattr(o, name) for name in _SPLITTABLE) for o in observers):
         return 1
     return max(1, min(wanted, clients))
 

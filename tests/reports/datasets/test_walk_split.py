@@ -21,6 +21,7 @@ from pathlib import Path
 import pytest
 from sqlalchemy import text
 
+from db import report_queries
 from db.cipher import Passphrase
 from db.dates import Period
 from db.demo import build_demo
@@ -33,7 +34,7 @@ from forms.corrections import VOID_REASON_LABELS
 from reports.datasets import monthly_dataset, walk_split
 from reports.datasets.alongside import Once
 from reports.datasets.deidentify import RowCollector
-from reports.datasets.outcome_change import OutcomeChange
+from reports.datasets.outcome_change import USE_DAYS, OutcomeChange
 from reports.outputs.monthly_data import build_report_data
 from reports.tables.report_data import ReportData
 from tests.accounts import actor_of
@@ -191,13 +192,42 @@ def _void_october(database: Database) -> None:
         )
 
 
+def test_each_worker_reads_the_days_of_use_of_its_own_part(
+    split: None,
+    plain_agency: Database,
+    monkeypatch: pytest.MonkeyPatch,
+    caplog: pytest.LogCaptureFixture,
+) -> None:
+    """Outcome change's days of use are read by the workers (beside each other), not by
+    the report after the walk; the table is the one a single process prints."""
+    read_by_the_report: list[int] = []
+    substances_on = report_queries.substances_on
+
+    def watched(session: object, days: list[tuple[int, dt.date]]) -> object:
+        read_by_the_report.append(len(days))
+        return substances_on(session, days)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(report_queries, "substances_on", watched)
+    apart = _report(plain_agency)
+    _walked_apart(caplog)
+    assert read_by_the_report == []
+    alone = _one_process(plain_agency)
+    assert read_by_the_report  # one process reads them itself, after its walk
+    use_days = str(USE_DAYS.label)
+    assert apart.table("outcome_change").row(use_days) == alone.table("outcome_change").row(
+        use_days
+    )
+    assert apart.table("outcome_change").row(use_days).values[0]  # clients with both
+
+
 def test_only_observers_that_can_be_split_let_the_walk_split(split: None) -> None:
     rows = RowCollector(OCTOBER, "WA", lambda row: None)
     outcomes = OutcomeChange(OCTOBER)
     assert walk_split.workers_for(50_000, [rows, outcomes]) == 2
 
-    class WatchesOnly:  # no `part` or `merge`: its counts cannot be made apart
-        pass
+    class WatchesOnly:  # no `part`, `settle` or `merge`: its counts cannot be made apart
+        def attach(self, session: object) -> None:
+            pass
 
     assert walk_split.workers_for(50_000, [rows, WatchesOnly()]) == 1
 
