@@ -26,6 +26,7 @@ from pathlib import Path
 from db.files import private_file
 
 _held = threading.local()
+_private: set[Path] = set()  # turn files this process has made private
 
 
 @functools.lru_cache(maxsize=32)
@@ -47,7 +48,7 @@ def take(path: Path, timeout: float) -> bool:
     if _flock is None:
         return False
     try:
-        fd = os.open(private_file(path), os.O_RDWR)
+        fd = _opened(path)
     except OSError:
         # A folder that cannot be written: the writer waits as SQLite has it wait, and
         # SQLite says what is wrong with the file.
@@ -58,6 +59,20 @@ def take(path: Path, timeout: float) -> bool:
         _held.fds = fds
         return True
     return False
+
+
+def _opened(path: Path) -> int:
+    """The turn file, opened: made private once per process (the folder, the file's
+    mode), then only opened, which every save does; made again if it has gone (a
+    cleaner of the temporary folder)."""
+    if path in _private:
+        try:
+            return os.open(path, os.O_RDWR)
+        except FileNotFoundError:
+            _private.discard(path)
+    fd = os.open(private_file(path), os.O_RDWR)
+    _private.add(path)
+    return fd
 
 
 def release(path: Path) -> None:

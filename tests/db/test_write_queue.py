@@ -93,3 +93,18 @@ def test_a_killed_writers_turn_is_dropped(database: Database, front_desk) -> Non
         time.sleep(0.1)
     assert _free_for_another_desk(_turn(database))
     assert records.create_client(database, front_desk, PERSON, TODAY) > 0
+
+
+def test_a_turn_file_taken_away_between_two_saves_is_made_again_private(
+    database: Database, front_desk
+) -> None:
+    """The turn file lives in the temporary folder, which a cleaner may empty while the
+    program runs: the next save makes it again, readable by its owner alone."""
+    assert records.create_client(database, front_desk, PERSON, TODAY) > 0
+    turn = _turn(database)
+    turn.unlink()
+    assert records.create_client(database, front_desk, {**PERSON, "given_name": "Tess"}, TODAY)
+    assert turn.exists()
+    if sys.platform != "win32":
+        assert turn.stat().st_mode & 0o777 == 0o600
+    assert _free_for_another_desk(turn)
