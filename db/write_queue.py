@@ -16,17 +16,21 @@ from __future__ import annotations
 
 import functools
 import hashlib
+import logging
 import os
+import stat
 import sys
 import tempfile
 import threading
 from collections.abc import Callable
 from pathlib import Path
 
-from db.files import private_file
+from db.files import PRIVATE_FILE, private_folder
 
 _held = threading.local()
 _private: set[Path] = set()  # turn files this process has made private
+_warned: set[Path] = set()  # turn files whose refusal the log has said once
+log = logging.getLogger(__name__)
 
 
 @functools.lru_cache(maxsize=32)
@@ -49,9 +53,15 @@ def take(path: Path, timeout: float) -> bool:
         return False
     try:
         fd = _opened(path)
+    except PermissionError as exc:
+        # Not this user's own (or not writable): the writer waits as SQLite has it wait.
+        if path not in _warned:
+            _warned.add(path)
+            log.warning("saves do not queue for their turn: %s", exc)
+        return False
     except OSError:
-        # A folder that cannot be written: the writer waits as SQLite has it wait, and
-        # SQLite says what is wrong with the file.
+        # A folder that cannot be written, or a link where the turn file should be: the
+        # writer waits as SQLite has it wait, and SQLite says what is wrong with the file.
         return False
     if _try(fd) or _wait(fd, timeout):
         fds = getattr(_held, "fds", None) or {}
@@ -62,16 +72,44 @@ def take(path: Path, timeout: float) -> bool:
 
 
 def _opened(path: Path) -> int:
-    """The turn file, opened: made private once per process (the folder, the file's
-    mode), then only opened, which every save does; made again if it has gone (a
-    cleaner of the temporary folder)."""
+    """The turn file, opened: its folder made and checked once per process, then only
+    opened, which every save does; made again if it has gone (a cleaner of the
+    temporary folder). OSError when the folder or the file is not this user's own."""
     if path in _private:
         try:
-            return os.open(path, os.O_RDWR)
+            return _open_own(path, create=False)
         except FileNotFoundError:
             _private.discard(path)
-    fd = os.open(private_file(path), os.O_RDWR)
+    _require_own_folder(private_folder(path.parent))
+    fd = _open_own(path, create=True)
     _private.add(path)
+    return fd
+
+
+def _require_own_folder(folder: Path) -> None:
+    """The temporary folder is everyone's: a folder of that name another user made first
+    could hold a link to the database itself, whose handle closed after a save would
+    drop SQLite's locks on it. Only a real folder of this user's, closed to others, is
+    used."""
+    if not hasattr(os, "getuid"):
+        return
+    info = os.lstat(folder)
+    if not stat.S_ISDIR(info.st_mode) or info.st_uid != os.getuid() or info.st_mode & 0o077:
+        raise PermissionError(f"{folder} is not this user's own private folder")
+
+
+def _open_own(path: Path, *, create: bool) -> int:
+    """Open the turn file without following a link, and only if it is this user's own
+    plain file."""
+    flags = os.O_RDWR | getattr(os, "O_NOFOLLOW", 0) | (os.O_CREAT if create else 0)
+    fd = os.open(path, flags, PRIVATE_FILE)
+    info = os.fstat(fd)
+    theirs = hasattr(os, "getuid") and info.st_uid != os.getuid()
+    if not stat.S_ISREG(info.st_mode) or theirs:
+        os.close(fd)
+        raise PermissionError(f"{path} is not this user's own file")
+    if info.st_mode & 0o077 and hasattr(os, "fchmod"):
+        os.fchmod(fd, PRIVATE_FILE)
     return fd
 
 

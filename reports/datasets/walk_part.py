@@ -17,7 +17,7 @@ from multiprocessing.connection import Connection
 from typing import Any, Protocol
 
 from db.engine import Database, Session
-from db.jobs import collector_paused
+from db.jobs import IsCancelled, collector_paused
 from db.walk_share import Opening, joined, worker_database
 from reports.datasets import monthly_dataset as walk
 from reports.datasets.harm_summary import HarmPart, harm_part
@@ -66,7 +66,7 @@ class PartJob:
     ids: list[int]
     tallies: walk._Tallies
     observers: Sequence[PartObserver]
-    passing: Sequence[list[int]] = ()
+    passing: Sequence[list[int]]  # one list per observer
 
     @property
     def clients(self) -> int:
@@ -84,12 +84,13 @@ class WalkedPart:
     stale: bool = False
 
 
-def walk_part(session: Session, job: PartJob) -> WalkedPart:
-    """Walk `job` in `session` (the caller's read transaction)."""
+def walk_part(session: Session, job: PartJob, cancelled: IsCancelled | None = None) -> WalkedPart:
+    """Walk `job` in `session` (the caller's read transaction). `cancelled`: the report's
+    own flag, when the report's process walks a part itself (a worker is stopped by it)."""
     for observer in job.observers:
         observer.attach(session)
     harm_period = job.tallies.trend.windows[-1]
-    tick = walk._Ticker(job.clients, None, None)
+    tick = walk._Ticker(job.clients, None, cancelled)
     done = 0
     closed = job.tallies.followups.closed_by_client
     for observer, ids in zip(job.observers, job.passing, strict=True):

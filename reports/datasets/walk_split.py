@@ -131,7 +131,7 @@ def walk_apart(
     for job, part in zip(jobs, parts, strict=True):
         if part.stale:  # the database moved on before this worker began: read it here
             log.info("walk part %d read a later state; walked again in the parent", job.index)
-            part = walk_part(session, job)
+            part = walk_part(session, job, cancelled)
         _merge(tallies, observers, part)
         harm.extend(part.harm)
     return harm

@@ -5,6 +5,7 @@ tests/drills/save_stall.py, never asserted.)"""
 
 from __future__ import annotations
 
+import os
 import subprocess
 import sys
 import textwrap
@@ -108,3 +109,41 @@ def test_a_turn_file_taken_away_between_two_saves_is_made_again_private(
     if sys.platform != "win32":
         assert turn.stat().st_mode & 0o777 == 0o600
     assert _free_for_another_desk(turn)
+
+
+def test_a_link_planted_as_the_turn_file_is_never_followed(
+    database: Database, front_desk, tmp_path: Path
+) -> None:
+    """Another user who got to the temporary folder first could leave a link there, to the
+    database itself even: opening and closing it after each save would drop SQLite's
+    locks. The save goes through without a turn, and the link's target is not touched."""
+    assert records.create_client(database, front_desk, PERSON, TODAY) > 0
+    turn = _turn(database)
+    target = tmp_path / "someone_elses.txt"
+    target.write_text("not yours")
+    target.chmod(0o644)
+    turn.unlink()
+    turn.symlink_to(target)
+    try:
+        assert not write_queue.take(turn, 0)
+        assert records.create_client(database, front_desk, {**PERSON, "given_name": "Lia"}, TODAY)
+        assert target.read_text() == "not yours"
+        assert target.stat().st_mode & 0o777 == 0o644
+    finally:
+        turn.unlink()
+
+
+@pytest.mark.skipif(sys.platform == "win32", reason="folder owners are POSIX's")
+def test_a_turn_folder_another_user_made_is_not_used(
+    database: Database, front_desk, monkeypatch: pytest.MonkeyPatch, caplog
+) -> None:
+    turn = _turn(database)
+    write_queue._private.discard(turn)
+    someone_else = os.getuid() + 1
+    monkeypatch.setattr(write_queue.os, "getuid", lambda: someone_else)
+    assert not write_queue.take(turn, 0)
+    monkeypatch.undo()
+    assert "not this user's own private folder" in caplog.text
+    assert records.create_client(database, front_desk, PERSON, TODAY) > 0
+    assert write_queue.take(turn, 0)  # its own folder again: the turn is taken
+    write_queue.release(turn)
