@@ -34,7 +34,11 @@ from forms.corrections import VOID_REASON_LABELS
 from reports.datasets import monthly_dataset, walk_split
 from reports.datasets.alongside import Once
 from reports.datasets.deidentify import RowCollector
+from reports.datasets.followup_tally import FollowupTally
 from reports.datasets.outcome_change import USE_DAYS, OutcomeChange
+from reports.datasets.recovery_tally import RecoveryTally
+from reports.datasets.trend_tally import TrendTally, trend_dates, trend_months
+from reports.datasets.walk_part import walk_part
 from reports.outputs.monthly_data import build_report_data
 from reports.tables.report_data import ReportData
 from tests.accounts import actor_of
@@ -230,6 +234,26 @@ def test_only_observers_that_can_be_split_let_the_walk_split(split: None) -> Non
             pass
 
     assert walk_split.workers_for(50_000, [rows, WatchesOnly()]) == 1
+
+
+def test_a_part_the_report_walks_itself_stops_when_cancelled(plain_agency: Database) -> None:
+    """A part a worker read at a later state is walked again by the report's own process
+    (the clients only an observer needs with it): cancelling stops that walk too."""
+    dates = trend_dates(OCTOBER.end, monthly_dataset.TREND_MONTHS)
+    tallies = monthly_dataset._Tallies(
+        FollowupTally(OCTOBER, (3, 6, 12), trend_months(dates)),
+        TrendTally(dates),
+        RecoveryTally(),
+    )
+    with plain_agency.reading() as session:
+        ids = report_queries.assessed_client_ids(
+            session, monthly_dataset.population_start(dates), dates[-1]
+        )
+        (job,) = walk_split._jobs(tallies, ids, ((), []), parts=1)
+        with pytest.raises(Cancelled):
+            walk_part(session, job, cancelled=lambda: True)
+        walked = walk_part(session, job, cancelled=lambda: False)
+    assert len(walked.harm) > 10  # the part walked its clients: not an empty walk
 
 
 def test_cancelling_stops_the_workers(split: None, plain_agency: Database) -> None:
