@@ -271,29 +271,19 @@ def _walked_harm(
     tick: _Ticker,
     meanwhile: Callable[[], object] | None,
 ) -> HarmSummary:
-    """Walk `ids`, and pass each observer's `extra` clients, with the worker processes when
-    there are some, else here; the harm summary of the clients assessed in the harm period."""
+    """Walk `ids`, and pass the clients of `watching` each observer alone needs, with the
+    worker processes when there are some, else here; the harm summary of the clients
+    assessed in the harm period."""
     from reports.datasets import walk_split  # it walks with this module's _walked
 
-    observers, extra = watching
     harm_period = Period.twelve_months_ending(tallies.trend.dates[-1])
     parts = walk_split.walk_apart(
-        session,
-        workers,
-        tallies,
-        ids,
-        watching,
-        (0, tick.total),
-        (tick.progress, tick.cancelled),
-        meanwhile,
+        session, workers, tallies, ids, watching, (tick.progress, tick.cancelled), meanwhile
     )
     if parts is not None:
         return summary_of_parts(parts, harm_period)
-    done = 0
-    closed = tallies.followups.closed_by_client
-    for observer, ids_only in zip(observers, extra, strict=True):
-        done = _not_walked(session, observer, ids_only, harm_period, closed, tick, done)
-    return summarise_harm(_walked(session, tallies, ids, observers, tick, done), harm_period)
+    done = _pass_not_walked(session, tallies, watching, tick)
+    return summarise_harm(_walked(session, tallies, ids, watching[0], tick, done), harm_period)
 
 
 def _walked(
@@ -357,6 +347,22 @@ class _Ticker:
 
     def end(self) -> None:
         _tick(self.total, self.total, self.progress, self.cancelled)
+
+
+def _pass_not_walked(
+    session: Session,
+    tallies: _Tallies,
+    watching: tuple[Sequence[WalkObserver], Sequence[list[int]]],
+    tick: _Ticker,
+) -> int:
+    """Each observer's clients the walk does not reach (`_not_walked`), before the walked
+    ones: by the report's process, or by a walk worker for its part. How many passed."""
+    harm_period = Period.twelve_months_ending(tallies.trend.dates[-1])
+    closed = tallies.followups.closed_by_client
+    done = 0
+    for observer, ids in zip(*watching, strict=True):
+        done = _not_walked(session, observer, ids, harm_period, closed, tick, done)
+    return done
 
 
 def _not_walked(

@@ -14,7 +14,7 @@ import traceback
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from multiprocessing.connection import Connection
-from typing import Any, Protocol
+from typing import Any, Protocol, runtime_checkable
 
 from db.engine import Database, Session
 from db.jobs import IsCancelled, collector_paused
@@ -28,6 +28,7 @@ from reports.rules.recovery import ClassStatus
 log = logging.getLogger(__name__)
 
 
+@runtime_checkable
 class PartObserver(Protocol):
     """A WalkObserver whose counts a worker can make apart and the parent add up."""
 
@@ -91,10 +92,8 @@ def walk_part(session: Session, job: PartJob, cancelled: IsCancelled | None = No
         observer.attach(session)
     harm_period = job.tallies.trend.windows[-1]
     tick = walk._Ticker(job.clients, None, cancelled)
-    done = 0
-    closed = job.tallies.followups.closed_by_client
-    for observer, ids in zip(job.observers, job.passing, strict=True):
-        done = walk._not_walked(session, observer, ids, harm_period, closed, tick, done)  # type: ignore[arg-type]
+    watching = (job.observers, job.passing)
+    done = walk._pass_not_walked(session, job.tallies, watching, tick)  # type: ignore[arg-type]
     walked = walk._walked(session, job.tallies, job.ids, job.observers, tick, done)  # type: ignore[arg-type]
     with collector_paused():
         harm = [harm_part(history, harm_period) for history in walked]

@@ -43,7 +43,7 @@ from db.walk_share import Opening, moment_of, opening_of
 from reports.datasets import monthly_dataset as walk
 from reports.datasets.alongside import joined, started
 from reports.datasets.harm_summary import HarmPart
-from reports.datasets.walk_part import PartJob, WalkedPart, serve, walk_part
+from reports.datasets.walk_part import PartJob, PartObserver, WalkedPart, serve, walk_part
 
 log = logging.getLogger(__name__)
 
@@ -54,7 +54,6 @@ MAX_WORKERS = 8
 PARTS_PER_WORKER = 3
 _POLL_S = 0.1  # how often the parent looks at the cancel flag while the workers walk
 _STOP_S = 2.0
-_SPLITTABLE = ("part", "attach", "settle", "merge")  # what reports.datasets.walk_part asks
 _LOWEST_ID, _HIGHEST_ID = 0, 2**63 - 1  # the id ranges of the first part and the last
 
 # Tests only: called once the parent has read its moment, before the workers start.
@@ -70,7 +69,7 @@ def workers_for(clients: int, observers: Sequence[object]) -> int:
     wanted = _setting(WORKERS_VARIABLE, min(os.cpu_count() or 1, MAX_WORKERS))
     if clients < _setting(SPLIT_FROM_VARIABLE, SPLIT_FROM) or clients < 2:
         return 1
-    if not all(all(hasattr(o, name) for name in _SPLITTABLE) for o in observers):
+    if not all(isinstance(o, PartObserver) for o in observers):
         return 1
     return max(1, min(wanted, clients))
 
@@ -102,16 +101,15 @@ def walk_apart(
     tallies: walk._Tallies,
     ids: list[int],
     watching: tuple[Sequence[Any], list[list[int]]],
-    done: tuple[int, int],
     reporting: tuple[Progress | None, IsCancelled | None],
     meanwhile: Callable[[], object] | None = None,
 ) -> list[HarmPart] | None:
     """Walk `ids` with `workers` (from `starting`) into `tallies` and the observers of
     `watching`, which also pass each observer's clients that are not walked (its list
     there); the harm parts of the clients assessed in the harm period, in walk order.
-    None, having changed nothing, when one process must walk. `done`: clients passed
-    before, and the total. `meanwhile` runs in a thread of this process, with `session`,
-    while the workers walk (a `reports.datasets.alongside.Once`)."""
+    None, having changed nothing, when one process must walk. `meanwhile` runs in a
+    thread of this process, with `session`, while the workers walk (a
+    `reports.datasets.alongside.Once`)."""
     if not isinstance(workers, _Workers):
         return None
     progress, cancelled = reporting
@@ -121,7 +119,7 @@ def walk_apart(
     observers = watching[0]
     jobs = _jobs(tallies, ids, watching, len(workers.processes) * PARTS_PER_WORKER)
     try:
-        parts = workers.run(jobs, moment, done, progress, cancelled, meanwhile)
+        parts = workers.run(jobs, moment, progress, cancelled, meanwhile)
     except WorkerLost as exc:
         log.warning("a walk worker failed; walking in one process: %s", exc)
         _raise_if_failed(meanwhile)
@@ -220,7 +218,6 @@ class _Workers:
         self,
         jobs: list[PartJob],
         moment: str,
-        done: tuple[int, int],
         progress: Progress | None,
         cancelled: IsCancelled | None,
         meanwhile: Callable[[], object] | None = None,
@@ -232,7 +229,7 @@ class _Workers:
             for pipe in self.pipes:
                 _send(pipe, moment)
             thread = started(meanwhile)
-            parts = self._collect(jobs, done, progress, cancelled)
+            parts = self._collect(jobs, progress, cancelled)
         except BaseException:
             self.stop(at_once=True)
             raise
@@ -245,14 +242,14 @@ class _Workers:
     def _collect(
         self,
         jobs: list[PartJob],
-        done: tuple[int, int],
         progress: Progress | None,
         cancelled: IsCancelled | None,
     ) -> list[WalkedPart]:
         waiting = deque(jobs)
         busy: dict[Connection, PartJob] = {}
         found: dict[int, WalkedPart] = {}
-        passed, total = done
+        # The parts' ranges cover every client the walk passes: they add up to its total.
+        passed, total = 0, sum(job.clients for job in jobs)
         for pipe in self.pipes:
             self._give(pipe, waiting, busy)
         while busy:
