@@ -598,8 +598,17 @@ class StatusAfterAssessment(Base):
 
     __tablename__ = "status_after_assessment"
     __table_args__ = (
-        # The whole agency's headline at a date: position 0, a 183-day range of dates.
-        Index("ix_status_after_assessment_headline", "position", "assessed_on"),
+        # The whole agency's headline at a date: position 0, a 183-day range of dates;
+        # the trend's counts are read from the index alone (db.status_rows.headline_counts).
+        Index(
+            "ix_status_after_assessment_headline",
+            "position",
+            "assessed_on",
+            "next_on",
+            "dsm_status",
+            "recovery_status",
+            "remission_type",
+        ),
     )
 
     client_id: Mapped[int] = mapped_column(

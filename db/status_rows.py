@@ -132,6 +132,19 @@ def headlines_at(session: Session, as_of: dt.date, since: dt.date) -> Iterator[A
     return iter(_headlines().rows(session.connection(), {"as_of": as_of, "since": since}))
 
 
+def headline_counts(session: Session, as_of: dt.date, since: dt.date) -> list[tuple[Any, ...]]:
+    """(dsm_status, recovery_status, remission_type, clients) of the headline rows that
+    hold at `as_of` with d_last on or after `since`: every client counted as if alive (a
+    death is read from the record at the date, by the caller). Read from the headline
+    index alone, which holds these columns."""
+    stmt = (
+        select(Status.dsm_status, Status.recovery_status, Status.remission_type, func.count())
+        .where(Status.position == 0, Status.assessed_on >= since, holding(as_of))
+        .group_by(Status.dsm_status, Status.recovery_status, Status.remission_type)
+    )
+    return [tuple(row) for row in session.execute(stmt)]
+
+
 def client_state_at(session: Session, client_id: int, as_of: dt.date) -> list[Any]:
     """The rows (STATUS_COLUMNS) of one client that hold at `as_of`, headline first."""
     stmt = (

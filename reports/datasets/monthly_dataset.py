@@ -4,9 +4,10 @@
 caseload, community and population counts from SQL aggregates
 (db.report_queries), follow-up windows from a narrow four-column stream, and
 recovery and harm from the histories of the clients active in the last two
-years, streamed chunk by chunk, with their statuses at the twelve trend dates
-read from the stored status (reports.datasets.status_store) beside them. It
-returns counts, not tables: `reports.tables.report_data` lays them out.
+years, streamed chunk by chunk, with their statuses at the report date read from
+the stored status (reports.datasets.status_store) beside them; the trend's status
+counts at the twelve month-ends are the database's (reports.datasets.trend_status).
+It returns counts, not tables: `reports.tables.report_data` lays them out.
 
 Whatever else wants the clients the walk passes (the funder workbook's
 de-identified rows) watches it as a `WalkObserver`, so it is read once.
@@ -32,8 +33,9 @@ from reports.datasets.harm_summary import HarmSummary, summarise_harm, summary_o
 from reports.datasets.harm_tally import Unassessed, assessed_in
 from reports.datasets.histories import load_histories
 from reports.datasets.id_set import IdSet
-from reports.datasets.recovery_tally import RecoveryTally
+from reports.datasets.recovery_tally import RecoveryTally, StatusCounts
 from reports.datasets.status_store import StoredSeries
+from reports.datasets.trend_status import trend_status
 from reports.datasets.trend_tally import TrendTally, trend_dates, trend_months
 from reports.rules import followup as followup_rules
 from reports.rules import recovery as rules
@@ -145,7 +147,7 @@ def monthly_dataset(
     harm_period = Period.twelve_months_ending(dates[-1])
 
     def meanwhile() -> _Counted:
-        found = _counted_in_sql(session, period, harm_period, followups, pool_below, cancelled)
+        found = _counted_in_sql(session, (period, harm_period), followups, pool_below, cancelled)
         if also is not None:
             _stop_if_cancelled(cancelled)
             also()
@@ -158,6 +160,7 @@ def monthly_dataset(
         _walk_histories(session, tallies, ids, observers, job, workers, counted)
     assert tallies.harm is not None
     sql = counted()  # read meanwhile by the walk's workers' parent, or now
+    tallies.trend.status = sql.trend
     unknown = UnknownStatus(sql.unknown.followed + tallies.unlisted, sql.unknown.not_followed)
     return MonthlyDataset(
         period,
@@ -182,12 +185,12 @@ class _Counted:
     caseload: Caseload
     areas: list[AreaRow]
     unknown: UnknownStatus  # but the recently assessed with no substance recorded
+    trend: list[StatusCounts]  # the known statuses at each trend date
 
 
 def _counted_in_sql(
     session: Session,
-    period: Period,
-    harm_period: Period,
+    periods: tuple[Period, Period],
     followups: FollowupTally,
     pool_below: int | None,
     cancelled: IsCancelled | None,
@@ -199,6 +202,7 @@ def _counted_in_sql(
         _stop_if_cancelled(cancelled)
         return value
 
+    period, harm_period = periods  # the report's, and the twelve months ending with it
     deaths = then(queries.death_dates_with_contacts(session, period.end))
     return _Counted(
         len(deaths),
@@ -206,6 +210,7 @@ def _counted_in_sql(
         then(queries.caseload(session, period.start, period.end)),
         then(_areas(session, period, deaths, pool_below)),
         then(_unknown(session, period.end, set(deaths), followups.months)),
+        then(trend_status(session, followups.trend_ends, deaths)),
     )
 
 
@@ -302,19 +307,18 @@ def _walked(
     followups_from = intakes_from(_reach(tallies.followups), tallies.followups.months)
     harm_period = Period.twelve_months_ending(as_of)
     histories = load_histories(session, ids, until=as_of, reads=walk_reads(observers))
-    stored = StoredSeries(session, ids, dates, headlines=True)
+    stored = StoredSeries(session, ids, (as_of,), headlines=True)
     for done, history in enumerate(histories, start=before + 1):
         tick(done)
         if _intake_since(history, followups_from):
             tallies.followups.add(history)
-        series = _statuses(history, dates, stored)
-        harm = tallies.trend.add(history, series)
-        if series[-1]:
-            tallies.recovery.add(series[-1][0])
+        status = _headline(history, dates, stored)
+        harm = tallies.trend.add(history)
+        if status is not None:
+            tallies.recovery.add(status)
         elif _alive_and_recent(history, as_of):
             tallies.unlisted += 1
         if observers:
-            status = series[-1][0] if series[-1] else None
             follow = closed.get(history.client_id, (0, 0))
             for o in observers:
                 o.offer(history, status, harm[-1], follow)
@@ -392,19 +396,20 @@ def _not_walked(
     return passed
 
 
-def _statuses(
+def _headline(
     history: ClientHistory, dates: tuple[dt.date, ...], stored: StoredSeries
-) -> list[list[rules.ClassStatus]]:
-    """`classify_series` from the stored status, headlines only (all the tallies count),
-    skipped for a client whose latest completed assessment is too old for any trend
-    date: unknown throughout, in the population only for harm."""
+) -> rules.ClassStatus | None:
+    """The headline status at the last of `dates` from the stored status (None: no
+    substance recorded), not read for a client whose latest completed assessment is too
+    old for any of them: unknown throughout, in the population only for harm."""
     # The history is sorted by date: its last completed assessment is the latest.
     for a in reversed(history.assessments):
         if a.contact_status == "completed":
             if (dates[0] - a.assessed_on).days > rules.UNKNOWN_AFTER_DAYS:
                 break
-            return stored.of(history)
-    return [[] for _ in dates]
+            (statuses,) = stored.of(history)
+            return statuses[0] if statuses else None
+    return None
 
 
 def _alive_and_recent(history: ClientHistory, as_of: dt.date) -> bool:

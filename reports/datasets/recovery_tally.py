@@ -58,12 +58,21 @@ class StatusCounts:
     remission: dict[str, int] = field(default_factory=lambda: dict.fromkeys(REMISSION_TYPES, 0))
 
     def add(self, s: rules.ClassStatus) -> None:
+        self.count(s.dsm_status, s.recovery_status, s.remission_type)
+
+    def take_back(self, s: rules.ClassStatus) -> None:
+        """Undo `add(s)`."""
+        self.count(s.dsm_status, s.recovery_status, s.remission_type, -1)
+
+    def count(
+        self, dsm_status: str, recovery_status: str, remission_type: str | None, clients: int = 1
+    ) -> None:
+        """`clients` clients of one status (as the database groups them)."""
         # A known status's recovery is one of GROUPS itself; the time frame is not needed.
-        # `is_known`, inline: twelve times per client.
-        if s.dsm_status not in _NOT_KNOWN:
-            self.groups[s.recovery_status] += 1
-            if s.remission_type in self.remission:
-                self.remission[s.remission_type] += 1
+        if dsm_status not in _NOT_KNOWN:
+            self.groups[recovery_status] += clients
+            if remission_type in self.remission:
+                self.remission[remission_type] += clients
 
     def merge(self, other: StatusCounts) -> None:
         for key, n in other.groups.items():

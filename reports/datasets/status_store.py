@@ -109,11 +109,15 @@ class StoredSeries:
 
     def of(self, history: ClientHistory) -> list[list[ClassStatus]]:
         """The client's statuses at each date, in the order of the dates."""
-        client_id = history.client_id
+        states = self.states_of(history.client_id)
+        return series_from_states(states, death_date(history), self._dates)
+
+    def states_of(self, client_id: int) -> list[StoredState]:
+        """The client's stored states that hold at some of the dates, oldest first; each
+        client is asked for once."""
         while client_id not in self._states and self._at < len(self._ids):
             self._read_chunk()
-        states = self._states.pop(client_id, [])
-        return series_from_states(states, death_date(history), self._dates)
+        return self._states.pop(client_id, [])
 
     def _read_chunk(self) -> None:
         chunk = self._ids[self._at : self._at + _CHUNK]

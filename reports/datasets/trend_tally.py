@@ -1,8 +1,8 @@
 """The trend tally of the monthly report: the last twelve month-ends, one point each.
 
-Status comes from `classify_series` (one walk per client for all the
-month-ends), harm from the 12 months ending on each month-end. The last point
-is the report date itself.
+Status is counted by the database from the stored status
+(reports.datasets.trend_status), harm from each walked client's assessments in the
+12 months ending on each month-end. The last point is the report date itself.
 """
 
 from __future__ import annotations
@@ -14,7 +14,6 @@ from dataclasses import dataclass, field
 from db.dates import Period, add_months, month_end
 from reports.datasets.harm_tally import HarmPoint
 from reports.datasets.recovery_tally import StatusCounts
-from reports.rules import recovery as rules
 from reports.rules.facts import ClientHistory
 from reports.rules.harm_trend import Levels, harm_series
 
@@ -45,13 +44,8 @@ class TrendTally:
         self.harm = [HarmPoint() for _ in self.dates]
         self.windows = tuple(Period.twelve_months_ending(d) for d in self.dates)
 
-    def add(
-        self, history: ClientHistory, series: Sequence[list[rules.ClassStatus]]
-    ) -> list[Levels | None]:
-        """Count one client at every date; returns its harm at each (None: not assessed)."""
-        for counts, statuses in zip(self.status, series, strict=True):
-            if statuses:
-                counts.add(statuses[0])
+    def add(self, history: ClientHistory) -> list[Levels | None]:
+        """Count one client's harm at every date; returns it (None: not assessed)."""
         harm = harm_series(history, self.windows)
         for point, levels in zip(self.harm, harm, strict=True):
             if levels is not None:  # HarmPoint.add, inline: twelve times per client

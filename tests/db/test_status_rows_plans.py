@@ -23,3 +23,13 @@ def test_a_chunk_of_clients_is_read_by_the_primary_key(any_database, headlines: 
     plan = " ".join(plan_of(any_database, statement, parameters))
     assert any(name in plan for name in PRIMARY_KEY), plan
     assert "ix_status_after_assessment_headline" not in plan, plan
+
+
+def test_the_trends_counts_are_read_from_the_headline_index_alone(any_database) -> None:
+    """Twelve of these make the monthly trend: the table's rows are never read."""
+    with statements_sent(any_database) as sent, any_database.reading() as s:
+        status_rows.headline_counts(s, dt.date(2026, 10, 31), dt.date(2026, 4, 30))
+    ((statement, parameters),) = [(q, p) for q, p in sent if "status_after_assessment" in q]
+    plan = " ".join(plan_of(any_database, statement, parameters))
+    index = "ix_status_after_assessment_headline"
+    assert f"COVERING INDEX {index}" in plan or f"Index Only Scan using {index}" in plan, plan
