@@ -10,6 +10,8 @@ nothing of the desktop (no Qt).
 from __future__ import annotations
 
 import logging
+import os
+import sys
 import traceback
 from collections.abc import Sequence
 from dataclasses import dataclass, field
@@ -117,6 +119,17 @@ def serve(conn: Connection) -> None:
         pass
     finally:
         database.dispose()
+    _end_at_once()
+
+
+def _end_at_once() -> None:
+    """End the worker without tearing down its interpreter: its parts are sent, and
+    freeing its heap object by object would hold up the report waiting for it to end
+    (a third of a second at 100,000 clients). Nothing of it is left to write."""
+    logging.shutdown()
+    sys.stdout.flush()
+    sys.stderr.flush()
+    os._exit(0)
 
 
 def _open(opening: Opening) -> Database:
