@@ -45,9 +45,11 @@ def _date_the_deaths(
 ) -> None:
     dead = sorted(client_id for client_id, day in deaths.items() if day <= dates[-1])
     stored = StoredSeries(session, dead, dates, headlines=True)
+    # The database counted no row assessed before this at any of the dates.
+    counted_from = dates[0] - dt.timedelta(days=UNKNOWN_AFTER_DAYS)
     for client_id in dead:
         states = stored.states_of(client_id)
-        if not states:
+        if not states or states[-1][0] < counted_from:
             continue
         as_if_alive = series_from_states(states, None, dates)
         as_is = series_from_states(states, deaths[client_id], dates)
