@@ -6,8 +6,8 @@ already in the monthly dataset). The same month a year before is one month older
 trend's first point, so it is read here: served and programme tallies from the SQL
 aggregates; its follow-up windows from the same narrow four-column stream the monthly
 dataset counts (a window's outcome never changes once closed, DOMAIN.md §8); its statuses
-from a `WalkObserver` of the one walk, which reaches every client with a known status at
-that date (the walk starts 12 months before the trend's first point).
+counted by the database from the stored status, as the trend's points are
+(reports.datasets.trend_status).
 
 A compared month that is closed (db.closed_months) is not recounted: its figures are the
 ones its report printed when it was closed (`KeptFigures`, read from that kept report by
@@ -18,22 +18,16 @@ says about it; the correction is listed as a revision instead (DOMAIN.md §9a).
 from __future__ import annotations
 
 import datetime as dt
-from bisect import bisect_left, bisect_right
-from collections.abc import Collection, Iterable, Mapping, Sequence
-from dataclasses import dataclass, field
-from typing import ClassVar
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
 
 from db import report_queries as queries
 from db.dates import Period, add_months, month_end
 from db.engine import Session
 from reports.datasets.followup_tally import FollowupTally, intakes_from, minimal_histories
-from reports.datasets.id_set import IdSet
 from reports.datasets.recovery_tally import StatusCounts
-from reports.datasets.status_store import StoredSeries
+from reports.datasets.trend_status import trend_status
 from reports.rules import followup as followup_rules
-from reports.rules import recovery as rules
-from reports.rules.facts import ClientHistory
-from reports.rules.harm_trend import Levels
 
 # The programme tallies the summary prints, in print order.
 SUPPLIES = ("reversals_reported", "naloxone_kits", "syringes_out", "test_strips")
@@ -81,80 +75,6 @@ class BoardComparison:
     year_before_followups: FollowupTally
     kept_before: KeptFigures | None = None
     kept_year: KeptFigures | None = None
-
-
-@dataclass
-class YearBeforeStatus:
-    """A WalkObserver: each walked client's headline status at the end of the month a
-    year before, counted as the trend counts its points."""
-
-    as_of: dt.date
-    counts: StatusCounts = field(default_factory=StatusCounts)
-    reads: Collection[str] = frozenset()
-    # Of a walked client: whether it was assessed in the 183 days (its death comes with
-    # the events, which are always read).
-    walk_reads: ClassVar[frozenset[str]] = frozenset({"assessed_on", "contact_status"})
-    stored: StoredSeries | None = field(default=None, repr=False)
-    recent: Sequence[int] = field(default=(), repr=False)  # ids prepare() found, sorted
-
-    def prepare(self, session: Session, followups_closed: Iterable[int]) -> IdSet:
-        # Read from the stored status, as the trend is, not walked again in Python: the
-        # clients with a completed assessment in the 183 days up to then, who are offered
-        # in id order by the walk.
-        first = self.as_of - dt.timedelta(days=rules.UNKNOWN_AFTER_DAYS)
-        recent = queries.assessed_client_ids(session, first, self.as_of)
-        self.stored = StoredSeries(session, recent, (self.as_of,), headlines=True)
-        self.recent = sorted(recent)
-        return IdSet()  # only walked clients can have a known status then
-
-    def offer(
-        self,
-        history: ClientHistory,
-        status: rules.ClassStatus | None,
-        harm: Levels | None,
-        followups: tuple[int, int],
-    ) -> None:
-        if not _assessed_recently(history, self.as_of):
-            return
-        if self.stored is None:
-            raise RuntimeError("the walk offers clients only after prepare()")
-        (headline,) = self.stored.of(history)
-        if headline:  # no class recorded: unknown, which the counts leave out
-            self.counts.add(headline[0])
-
-    def flush(self) -> None:
-        pass
-
-    # A walk worker's share (reports.datasets.walk_split).
-    def part(self, first: int, last: int) -> YearBeforeStatus:
-        """An empty twin for the walked clients `first`..`last`, to send to a worker."""
-        twin = YearBeforeStatus(self.as_of)
-        twin.recent = self.recent[bisect_left(self.recent, first) : bisect_right(self.recent, last)]
-        return twin
-
-    def attach(self, session: Session) -> None:
-        """In the worker, before its walk: the stored status of its clients."""
-        self.stored = StoredSeries(session, self.recent, (self.as_of,), headlines=True)
-
-    def settle(self) -> None:
-        pass  # its counts are whole once its clients are walked
-
-    def merge(self, other: YearBeforeStatus) -> None:
-        self.counts.merge(other.counts)
-
-    def __getstate__(self) -> dict[str, object]:
-        # The stored series reads through its process's own session: never sent.
-        return {**self.__dict__, "stored": None}
-
-
-def _assessed_recently(history: ClientHistory, as_of: dt.date) -> bool:
-    """Only a completed assessment in the 183 days up to `as_of` can give a known status:
-    the others are skipped without classifying them."""
-    first = as_of - dt.timedelta(days=rules.UNKNOWN_AFTER_DAYS)
-    return any(
-        a.contact_status == "completed" and first <= a.assessed_on <= as_of
-        for a in history.assessments
-    )
 
 
 def month_figures(session: Session, period: Period) -> MonthFigures:
@@ -205,23 +125,27 @@ class ComparedMonths:
 
     month_before: MonthFigures
     year_before: MonthFigures
+    year_before_status: StatusCounts  # the known statuses at its last day
     year_before_followups: FollowupTally
 
 
 def compared_months(session: Session, period: Period, months: Sequence[int]) -> ComparedMonths:
     year = year_before(period)
+    deaths = queries.death_dates_with_contacts(session, year.end)
+    (status,) = trend_status(session, (year.end,), deaths)
     return ComparedMonths(
         month_figures(session, month_before(period)),
         month_figures(session, year),
+        status,
         month_followups(session, year, months),
     )
 
 
-def board_comparison(compared: ComparedMonths, observer: YearBeforeStatus) -> BoardComparison:
-    """After the walk that `observer` watched: the figures of the two months compared."""
+def board_comparison(compared: ComparedMonths) -> BoardComparison:
+    """The figures of the two months compared."""
     return BoardComparison(
         compared.month_before,
         compared.year_before,
-        observer.counts,
+        compared.year_before_status,
         compared.year_before_followups,
     )

@@ -17,7 +17,6 @@ from reports.datasets.alongside import Once
 from reports.datasets.board_summary import (
     ComparedMonths,
     KeptFigures,
-    YearBeforeStatus,
     board_comparison,
     compared_months,
     month_before,
@@ -70,10 +69,9 @@ def build_report_data(
         settings = agency_settings.load(session)
         if threshold is not None:
             settings = replace(settings, suppression_threshold=threshold)
-        year = YearBeforeStatus(year_before(period).end)
         if outcomes is None and summary:
             outcomes = OutcomeChange(Period.twelve_months_ending(period.end))
-        watching = (*observers, year) if summary else tuple(observers)
+        watching = tuple(observers)
         read = Once(lambda: _read_beside(session, period, settings.followup_months, summary))
         data = monthly_dataset(
             session,
@@ -86,7 +84,7 @@ def build_report_data(
             also=read,
         )
         beside = read()
-    board = None if beside.compared is None else board_comparison(beside.compared, year)
+    board = None if beside.compared is None else board_comparison(beside.compared)
     if board is not None:  # a compared month that is closed compares as it was printed
         kept_before = _kept(database, actor, month_before(period))
         kept_year = _kept(database, actor, year_before(period))
