@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import datetime as dt
 import logging
+import math
 from collections.abc import Callable
 from dataclasses import dataclass, replace
 
@@ -69,6 +70,9 @@ SUMMARY, COMMUNITY, TRENDS, DICTIONARY, ABOUT = (
 ABOUT_CHARS = 100  # what the About sheet's text column (110 wide) holds on one line
 SUMMARY_WIDTH = 8  # value columns of the widest table (seven goals and a total)
 SUMMARY_COLUMNS = (56, *(13,) * SUMMARY_WIDTH)  # widths, in characters
+# The characters of column width a landscape page holds at full size, on letter or A4
+# with the workbook's margins: the rows sheet is printed no smaller than that.
+LANDSCAPE_PAGE_CHARS = 120
 CHECK_EVERY = 2000  # rows between looks at the cancel flag
 PROGRAM = "Recovery Desk"
 
@@ -123,12 +127,18 @@ def open_sheets(
         header=[say(N_("Month")), *map(say, TREND_COLUMNS)],
     )
     flat = open_flat(book)
-    clients = (
-        book.sheet(deidentify.SHEET, [Column(k, max(12, len(k) + 2)) for k in deidentify.KEYS])
-        if rows
-        else None
-    )
+    clients = book.sheet(deidentify.SHEET, CLIENT_COLUMNS) if rows else None
     return FunderSheets(summary, community, trends, flat, clients)
+
+
+def _client_column(field: Field) -> Column:
+    """As wide as its name and its longest code: a code cut short by the next column's
+    value reads as another word ("early_remissi" beside "partial")."""
+    return Column(field.key, max(12, *(len(text) + 2 for text in (field.key, *field.code_values))))
+
+
+CLIENT_COLUMNS = [_client_column(f) for f in deidentify.FIELDS]
+CLIENT_PAGES_ACROSS = math.ceil(sum(c.width for c in CLIENT_COLUMNS) / LANDSCAPE_PAGE_CHARS)
 
 
 def row_sink(
@@ -156,10 +166,15 @@ def write_sheets(book: StreamBook, sheets: FunderSheets, data: ReportData, rows:
 
 
 def _print_setup(book: StreamBook, paper: str) -> None:
-    """Every sheet one page wide with its heading row on every page; the wide ones across;
-    on the agency's paper (the Summary's page breaks are planned for it)."""
+    """Every sheet one page wide with its heading row on every page, the wide ones across,
+    but the rows: at one page wide their 33 columns print too small to read, so they go
+    over as many pages across as their widths need, the record id at the left of each.
+    On the agency's paper (the Summary's page breaks are planned for it)."""
     for sheet in book.sheets:
-        fit_for_print(sheet, landscape=sheet.title not in (DICTIONARY, ABOUT))
+        if sheet.title == deidentify.SHEET:
+            sheet.print_pages_wide(CLIENT_PAGES_ACROSS, landscape=True)
+        else:
+            fit_for_print(sheet, landscape=sheet.title not in (DICTIONARY, ABOUT))
         set_paper(sheet, paper)
 
 

@@ -179,13 +179,20 @@ class StreamSheet:
     def print_one_page_wide(self, landscape: bool = False) -> None:
         """Printed one page wide, as many pages down as it needs, its header row repeated
         at the top of every page."""
+        self.print_pages_wide(1, landscape)
+
+    def print_pages_wide(self, pages: int, landscape: bool = False) -> None:
+        """Printed `pages` pages wide, as many down as it needs, its header row repeated at
+        the top of every page and, across several, its first column at the left of each."""
         ws = self._ws
         ws.repeat_rows(0)
+        if pages > 1:
+            ws.repeat_columns(0)
         if landscape:
             ws.set_landscape()
         else:
             ws.set_portrait()
-        ws.fit_to_pages(1, 0)
+        ws.fit_to_pages(pages, 0)
 
     def _refused(self, row: int, col: int, code: int) -> None:
         """xlsxwriter drops a cell past Excel's last row and cuts text past 32,767
