@@ -127,8 +127,9 @@ def _end_at_once() -> None:
     freeing its heap object by object would hold up the report waiting for it to end
     (a third of a second at 100,000 clients). Nothing of it is left to write."""
     logging.shutdown()
-    sys.stdout.flush()
-    sys.stderr.flush()
+    for stream in (sys.stdout, sys.stderr):
+        if stream is not None:  # None in the windowed bundle and under pythonw
+            stream.flush()
     os._exit(0)
 
 

@@ -14,6 +14,8 @@ import logging
 import multiprocessing
 import os
 import signal
+import subprocess
+import sys
 import threading
 from collections.abc import Iterator
 from pathlib import Path
@@ -340,3 +342,16 @@ def test_a_failed_count_beside_the_walk_is_the_error_the_report_gives_on_postgre
     with pytest.raises(Exception, match="no_such_column") as raised:
         _report(server_agency)
     assert "aborted" not in str(raised.value)
+
+
+def test_a_worker_ends_without_standard_streams() -> None:
+    """The windowed bundle (and pythonw) gives a worker no stdout or stderr: its quick end
+    must not fail on them, which would leave a dialog and hold the report up."""
+    code = (
+        "import sys; sys.stdout = sys.stderr = None\n"
+        "from reports.datasets.walk_part import _end_at_once\n"
+        "_end_at_once()\n"
+        "raise SystemExit(3)  # not reached when the worker ends at once\n"
+    )
+    ended = subprocess.run([sys.executable, "-c", code], timeout=120, check=False)
+    assert ended.returncode == 0
