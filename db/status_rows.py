@@ -177,6 +177,12 @@ def merged_with_rows(session: Session) -> list[int]:
     return list(session.scalars(stmt))
 
 
+def merged_client_ids(session: Session) -> list[int]:
+    """Every client merged into another (a merge leaves it no stored rows, but a count
+    over the rows must not trust that)."""
+    return list(session.scalars(select(Client.id).where(Client.merged_into_id.is_not(None))))
+
+
 def fill_if_missing(database: Database) -> bool:
     """Store every client's status if nothing is stored while substance records exist:
     a database from before the stored status (migration 0008). Returns whether it did."""

@@ -6,7 +6,9 @@ row that holds at a date, assessed within 183 days of it, is the client's status
 date a death cheaply (a join over every counted row's events and contacts costs
 seconds), so it counts every client as alive; the rows of the few thousand clients who
 have died are then read back and finished by the rules' own `series_from_states`, with
-and without the death, and what was counted for them after it is taken back.
+and without the death, and what was counted for them after it is taken back. A client
+merged into another has no rows of its own once the merge is saved; should one be left,
+it is taken back too, as the walk never counts a merged client.
 `recovery.classify_series` over every history stays the reference (the tests).
 """
 
@@ -33,26 +35,33 @@ def trend_status(
         since = day - dt.timedelta(days=UNKNOWN_AFTER_DAYS)
         for dsm, recovery, remission, clients in status_rows.headline_counts(session, day, since):
             point.count(dsm, recovery, remission, clients)
-    _date_the_deaths(session, counts, dates, deaths)
+    _take_back(session, counts, dates, deaths)
     return counts
 
 
-def _date_the_deaths(
+def _take_back(
     session: Session,
     counts: list[StatusCounts],
     dates: Sequence[dt.date],
     deaths: Mapping[int, dt.date],
 ) -> None:
-    dead = sorted(client_id for client_id, day in deaths.items() if day <= dates[-1])
-    stored = StoredSeries(session, dead, dates, headlines=True)
+    """What the database counted for the dead from their death on, and for merged clients."""
+    dead = {client_id: day for client_id, day in deaths.items() if day <= dates[-1]}
+    merged = set(status_rows.merged_client_ids(session))
+    ids = sorted(dead.keys() | merged)
+    stored = StoredSeries(session, ids, dates, headlines=True)
     # The database counted no row assessed before this at any of the dates.
     counted_from = dates[0] - dt.timedelta(days=UNKNOWN_AFTER_DAYS)
-    for client_id in dead:
+    for client_id in ids:
         states = stored.states_of(client_id)
         if not states or states[-1][0] < counted_from:
             continue
         as_if_alive = series_from_states(states, None, dates)
-        as_is = series_from_states(states, deaths[client_id], dates)
+        as_is = (
+            [[] for _ in dates]
+            if client_id in merged
+            else series_from_states(states, dead[client_id], dates)
+        )
         for point, counted, status in zip(counts, as_if_alive, as_is, strict=True):
             if counted:
                 point.take_back(counted[0])

@@ -1,6 +1,7 @@
 """The trend's recovery counts, counted by the database from the stored status, equal the
 rules applied to every client's full history at each month-end: the 183-day edge, deaths
-on a month-end and between two, a voided death, on SQLite and PostgreSQL."""
+on a month-end and between two, a voided death, a merged client's rows left behind, on
+SQLite and PostgreSQL."""
 
 from __future__ import annotations
 
@@ -10,7 +11,7 @@ from collections.abc import Iterator
 from typing import Any
 
 import pytest
-from sqlalchemy import insert
+from sqlalchemy import insert, update
 
 from db import status_rows
 from db.dates import Period
@@ -147,6 +148,11 @@ def test_the_183rd_day_and_deaths_are_counted_as_the_rules_have_them(
                 _death(session, i, *death)
         # Rows written past the program's saves: store their status as a save does.
         status_rows.rebuild(session, [i for i, *_ in CLIENTS])
+        # A client merged into another whose rows were left behind (a merge saved through
+        # the program removes them): the walk never counted a merged client.
+        _client(session, 7, "2026-05-01")
+        status_rows.rebuild(session, [7])
+        session.execute(update(Client).where(Client.id == 7).values(merged_into_id=1))
     got = reported(any_database, OCTOBER_2026)
     dates = trend_dates(OCTOBER_2026.end, 12)
     assert [d.isoformat() for d in dates] == list(KNOWN_CLIENTS)
