@@ -75,7 +75,7 @@ def funder_workbook(
             write_sheets(book, sheets, in_language(kept, language), False)
             done.append(FunderResult(kept, 0, as_closed=True))
             return
-        sheets = open_sheets(book, settings.agency_name, period, rows, language)
+        sheets = open_sheets(book, settings.agency_name, period, rows, language, settings.state)
         collector = (
             None
             if sheets.clients is None

@@ -101,6 +101,7 @@ def open_sheets(
     period: Period,
     rows: bool,
     language: ReportLanguage = ENGLISH,
+    state: str = "",
 ) -> FunderSheets:
     """The workbook's properties and its sheets in their order: the rows stream into theirs
     while the dataset is walked, the aggregate sheets are written once it is complete.
@@ -127,18 +128,20 @@ def open_sheets(
         header=[say(N_("Month")), *map(say, TREND_COLUMNS)],
     )
     flat = open_flat(book)
-    clients = book.sheet(deidentify.SHEET, CLIENT_COLUMNS) if rows else None
+    clients = book.sheet(deidentify.SHEET, client_columns(state)) if rows else None
     return FunderSheets(summary, community, trends, flat, clients)
 
 
-def _client_column(field: Field) -> Column:
-    """As wide as its name and its longest code: a code cut short by the next column's
-    value reads as another word ("early_remissi" beside "partial")."""
-    return Column(field.key, max(12, *(len(text) + 2 for text in (field.key, *field.code_values))))
-
-
-CLIENT_COLUMNS = [_client_column(f) for f in deidentify.FIELDS]
-CLIENT_PAGES_ACROSS = math.ceil(sum(c.width for c in CLIENT_COLUMNS) / LANDSCAPE_PAGE_CHARS)
+def client_columns(state: str) -> list[Column]:
+    """The rows' columns, each as wide as its name and its longest value: a code cut
+    short by the next column's value reads as another word ("early_remissi" beside
+    "partial"). `state`, the agency's, is the one value of its column."""
+    return [
+        Column(f.key, max(12, *(len(text) + 2 for text in (f.key, *f.code_values))))
+        if f.key != "state"
+        else Column(f.key, max(12, len(state) + 2))
+        for f in deidentify.FIELDS
+    ]
 
 
 def row_sink(
@@ -172,7 +175,7 @@ def _print_setup(book: StreamBook, paper: str) -> None:
     On the agency's paper (the Summary's page breaks are planned for it)."""
     for sheet in book.sheets:
         if sheet.title == deidentify.SHEET:
-            sheet.print_pages_wide(CLIENT_PAGES_ACROSS, landscape=True)
+            sheet.print_pages_wide(math.ceil(sheet.width / LANDSCAPE_PAGE_CHARS), landscape=True)
         else:
             fit_for_print(sheet, landscape=sheet.title not in (DICTIONARY, ABOUT))
         set_paper(sheet, paper)

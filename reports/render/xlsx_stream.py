@@ -84,6 +84,7 @@ class StreamSheet:
         self._number = ws._write_number
         self._date = ws._write_datetime
         self._serials = book.date_serials
+        self.width = sum(c.width for c in columns)  # in characters
         self._date_formats = [book.number_format(c.number_format) for c in columns]
         self._formats = [
             book.number_format(c.number_format) if c.number_format else None for c in columns

@@ -16,6 +16,7 @@ from openpyxl import load_workbook
 from db.engine import Database
 from db.startup import open_database
 from reports.outputs.funder import funder_workbook
+from reports.render.funder_workbook import client_columns
 from tests.accounts import actor_of
 from tests.reports.hand_agency import build
 
@@ -140,3 +141,9 @@ def test_the_funder_profiles_threshold_raises_the_agencys(tmp_path: Path) -> Non
         r[0]: r[1] for r in load_workbook(tmp_path / "a.xlsx")["About"].iter_rows(values_only=True)
     }
     assert about["Suppression threshold"].startswith("20: Counts from 1 to 19 show as <20")
+
+
+def test_the_state_column_holds_the_agencys_state_however_it_is_written() -> None:
+    widths = {c.key: c.width for c in client_columns("District of Columbia")}
+    assert widths["state"] >= len("District of Columbia") + 1
+    assert {c.key: c.width for c in client_columns("MA")}["state"] < widths["state"]
