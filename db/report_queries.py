@@ -478,7 +478,7 @@ def _substance_columns() -> Select[int, dt.date, str, bool, int | None]:
 _RECORD_ORDER = (Assessment.client_id, Assessment.assessed_on, SubstanceRecord.id)
 
 
-@functools.lru_cache(maxsize=8)
+@functools.lru_cache(maxsize=16)  # slot counts are powers of two up to _DAYS_CHUNK
 def _records_on_days(slots: int) -> ManyRows:
     # The pairs bound one per slot, compiled once: an IN list of pairs is compiled again
     # at every execution, which cost as much as the reading.
