@@ -18,6 +18,7 @@ on its connection.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any
@@ -26,6 +27,13 @@ from sqlalchemy import Connection
 from sqlalchemy.exc import DBAPIError
 
 Processor = Callable[[Any], Any] | None
+
+# psycopg parses a statement's %(name)s placeholders into PostgreSQL's $1, $2 at every
+# execution unless the statement has at most this many (its own cache's limit). A chunk
+# of clients bound one id per slot has up to 2,048: parsed once here instead, and sent
+# with psycopg's RawCursor, which takes $n as written (6 to 10 ms saved per statement).
+_PSYCOPG_PARSE_CACHED = 50
+_PLACEHOLDER = re.compile(r"%%|%\((\w+)\)s")
 
 
 @dataclass(frozen=True)
@@ -36,6 +44,9 @@ class _Compiled:
     processed: tuple[tuple[str, Callable[[Any], Any]], ...]  # the binds with a processor
     defaults: dict[str, Any]  # values written into the statement (a literal compared with)
     results: tuple[Processor, ...]
+    # On psycopg, for a statement of many binds: its text with $n placeholders and the bind
+    # names in their order (`sql` stays what SQLAlchemy sends, for listeners and errors).
+    raw: tuple[str, tuple[str, ...]] | None = None
 
 
 class Prepared:
@@ -85,7 +96,7 @@ class Prepared:
         changed: list[int] = []
 
         def counted(cursor: Any) -> list[Any]:
-            cursor.execute(compiled.sql, _values(compiled, params))
+            cursor.execute(*_sent(compiled, _values(compiled, params)))
             changed.append(int(cursor.rowcount))
             return []
 
@@ -98,7 +109,8 @@ class Prepared:
         compiled = self._for(conn)
 
         def many(cursor: Any) -> list[Any]:
-            cursor.executemany(compiled.sql, [_values(compiled, p) for p in params])
+            sql = _sent(compiled, {})[0]
+            cursor.executemany(sql, [_sent(compiled, _values(compiled, p))[1] for p in params])
             return []
 
         _run(conn, compiled, many, lambda: ([_values(compiled, p) for p in params], True))
@@ -131,6 +143,7 @@ def _compile(statement: Any, column_keys: list[str] | None, conn: Connection) ->
         for column in statement.exported_columns
     )
     positional = compiled.positiontup
+    many_binds = dialect.driver == "psycopg" and len(binds) > _PSYCOPG_PARSE_CACHED
     return _Compiled(
         compiled.string,
         tuple(positional) if positional is not None else None,
@@ -138,7 +151,30 @@ def _compile(statement: Any, column_keys: list[str] | None, conn: Connection) ->
         tuple((name, p) for name, p in binds if p is not None),
         defaults,
         results if any(p is not None for p in results) else (),
+        _numbered(compiled.string) if many_binds and positional is None else None,
     )
+
+
+def _numbered(sql: str) -> tuple[str, tuple[str, ...]]:
+    """`sql`'s %(name)s placeholders as $1, $2 (a name used twice keeps its number), its
+    %% as %; and the names in their numbers' order."""
+    names: dict[str, int] = {}
+
+    def number(match: re.Match[str]) -> str:
+        name = match.group(1)
+        if name is None:
+            return "%"
+        return f"${names.setdefault(name, len(names) + 1)}"
+
+    return _PLACEHOLDER.sub(number, sql), tuple(names)
+
+
+def _sent(compiled: _Compiled, values: Any) -> tuple[str, Any]:
+    """The text and the values the driver is given."""
+    if compiled.raw is None:
+        return compiled.sql, values
+    sql, names = compiled.raw
+    return sql, [values[name] for name in names]
 
 
 def _values(compiled: _Compiled, params: Mapping[str, Any]) -> Any:
@@ -154,7 +190,7 @@ def _values(compiled: _Compiled, params: Mapping[str, Any]) -> Any:
 
 
 def _execute(cursor: Any, compiled: _Compiled, params: Mapping[str, Any]) -> list[Any]:
-    cursor.execute(compiled.sql, _values(compiled, params))
+    cursor.execute(*_sent(compiled, _values(compiled, params)))
     return cursor.fetchall() if cursor.description is not None else []
 
 
@@ -167,7 +203,7 @@ def _run(
     """`work` on a cursor of the connection's driver connection, in its transaction;
     `sent` gives the values and whether they are many, for the engine's listeners."""
     dbapi = conn.dialect.loaded_dbapi
-    cursor = conn.connection.cursor()
+    cursor = _raw_cursor(conn) if compiled.raw is not None else conn.connection.cursor()
     try:
         if conn.dispatch.before_cursor_execute:  # only a test or a counter listens
             _tell_listeners(conn, cursor, compiled.sql, *sent())
@@ -186,3 +222,10 @@ def _tell_listeners(conn: Connection, cursor: Any, sql: str, values: Any, many: 
     # statement counter); the context is None: no execution context was built.
     for listener in conn.dispatch.before_cursor_execute:
         listener(conn, cursor, sql, values, None, many)
+
+
+def _raw_cursor(conn: Connection) -> Any:
+    import psycopg  # loaded already: the connection is psycopg's
+
+    driver: Any = conn.connection.dbapi_connection
+    return psycopg.RawCursor(driver)

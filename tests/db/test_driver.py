@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime as dt
 
 import pytest
-from sqlalchemy import bindparam, event, insert, select, update
+from sqlalchemy import bindparam, event, insert, literal_column, select, update
 from sqlalchemy.exc import IntegrityError
 
 from db import histories
@@ -165,3 +165,40 @@ def test_the_engines_listeners_see_a_prepared_statement_and_how_many_rows_it_cha
     assert ["INSERT", "INTO", "episodes"] in statements
     assert [s for s, _, many in seen if s.startswith("INSERT INTO episodes") and many]
     assert sum(1 for s in statements if s[:2] == ["UPDATE", "episodes"]) == 2
+
+
+def test_a_statement_of_many_binds_reads_what_sqlalchemy_reads(any_database) -> None:
+    """Over psycopg's cache of 50, a statement's placeholders are numbered once by the
+    driver module (psycopg would parse them at every execution): the same rows, a bind
+    used twice and a literal % included, and the listeners still told SQLAlchemy's text."""
+    slots = [bindparam(f"id_{k}") for k in range(80)]
+    many = (
+        select(Client.client_code)
+        .where(
+            Client.id.in_(slots),
+            # A literal %, which psycopg's style writes as %%: the numbering must undo it.
+            Client.family_search.op("||")(literal_column("'%'")) == bindparam("day_percent"),
+            (Client.id == bindparam("id_0")) | (Client.id > bindparam("id_0")),
+        )
+        .order_by(Client.id)
+    )
+    seen: list[str] = []
+
+    def watch(_conn, _cursor, statement, *_args) -> None:
+        seen.append(statement)
+
+    with any_database.writing() as s:
+        conn = s.connection()
+        ids = [_client(conn, f"M-{k}") for k in range(5)]
+        values = {"day_percent": "day%", **{f"id_{k}": ids[min(k, 3)] for k in range(80)}}
+        expected = list(conn.execute(many, values).scalars())
+        event.listen(any_database.engine, "before_cursor_execute", watch)
+        try:
+            prepared = Prepared(many)
+            got = [code for (code,) in prepared.rows(conn, values)]
+        finally:
+            event.remove(any_database.engine, "before_cursor_execute", watch)
+    assert expected == got == ["M-0", "M-1", "M-2", "M-3"]
+    assert seen and "$1" not in seen[0]
+    numbered = any_database.engine.dialect.driver == "psycopg"
+    assert (prepared._for(conn).raw is not None) == numbered
