@@ -32,7 +32,7 @@ Processor = Callable[[Any], Any] | None
 # execution unless the statement has at most this many (its own cache's limit). A chunk
 # of clients bound one id per slot has up to 2,048: parsed once here instead, and sent
 # with psycopg's RawCursor, which takes $n as written (6 to 10 ms saved per statement).
-_PSYCOPG_PARSE_CACHED = 50
+PSYCOPG_PARSE_CACHED = 50
 _PLACEHOLDER = re.compile(r"%%|%\((\w+)\)s")
 
 
@@ -143,7 +143,7 @@ def _compile(statement: Any, column_keys: list[str] | None, conn: Connection) ->
         for column in statement.exported_columns
     )
     positional = compiled.positiontup
-    many_binds = dialect.driver == "psycopg" and len(binds) > _PSYCOPG_PARSE_CACHED
+    many_binds = dialect.driver == "psycopg" and len(binds) > PSYCOPG_PARSE_CACHED
     return _Compiled(
         compiled.string,
         tuple(positional) if positional is not None else None,
@@ -151,11 +151,11 @@ def _compile(statement: Any, column_keys: list[str] | None, conn: Connection) ->
         tuple((name, p) for name, p in binds if p is not None),
         defaults,
         results if any(p is not None for p in results) else (),
-        _numbered(compiled.string) if many_binds and positional is None else None,
+        numbered_placeholders(compiled.string) if many_binds and positional is None else None,
     )
 
 
-def _numbered(sql: str) -> tuple[str, tuple[str, ...]]:
+def numbered_placeholders(sql: str) -> tuple[str, tuple[str, ...]]:
     """`sql`'s %(name)s placeholders as $1, $2 (a name used twice keeps its number), its
     %% as %; and the names in their numbers' order."""
     names: dict[str, int] = {}

@@ -17,8 +17,10 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+import psycopg
 from sqlalchemy import event
 
+from db.driver import PSYCOPG_PARSE_CACHED, numbered_placeholders
 from db.engine import Database
 from reports.datasets.walk_split import WORKERS_VARIABLE
 from tests.bench import postgres as pg
@@ -78,13 +80,23 @@ def replay_sqlite(path: Path, statements: list[Statement]) -> int:
 
 
 def replay_postgres(url: str, statements: list[Statement]) -> int:
-    """The statements run by bare psycopg in one repeatable-read transaction."""
-    with pg.raw_connect(url) as conn, conn.cursor() as cursor:
+    """The statements run by bare psycopg in one repeatable-read transaction. A statement
+    of many binds is numbered once and sent through a RawCursor, as the program sends it
+    (db/driver.py): psycopg would parse it again at every execution."""
+    numbered: dict[str, tuple[str, tuple[str, ...]]] = {}
+    with pg.raw_connect(url) as conn, conn.cursor() as cursor, psycopg.RawCursor(conn) as raw:
         conn.autocommit = False  # one transaction, as the report reads in
         cursor.execute("SET TRANSACTION ISOLATION LEVEL REPEATABLE READ, READ ONLY")
         rows = 0
         for s in statements:
-            cursor.execute(s.sql, s.values or None)
-            rows += len(cursor.fetchall())
+            if isinstance(s.values, dict) and len(s.values) > PSYCOPG_PARSE_CACHED:
+                if s.sql not in numbered:
+                    numbered[s.sql] = numbered_placeholders(s.sql)
+                sql, names = numbered[s.sql]
+                raw.execute(sql, [s.values[name] for name in names])
+                rows += len(raw.fetchall())
+            else:
+                cursor.execute(s.sql, s.values or None)
+                rows += len(cursor.fetchall())
         conn.rollback()
         return rows
