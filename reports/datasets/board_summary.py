@@ -119,33 +119,15 @@ def month_before(period: Period) -> Period:
     return Period(start, month_end(start.year, start.month))
 
 
-@dataclass(frozen=True)
-class ComparedMonths:
-    """What the summary page compares that SQL tells, needing nothing of the walk."""
-
-    month_before: MonthFigures
-    year_before: MonthFigures
-    year_before_status: StatusCounts  # the known statuses at its last day
-    year_before_followups: FollowupTally
-
-
-def compared_months(session: Session, period: Period, months: Sequence[int]) -> ComparedMonths:
+def compared_months(session: Session, period: Period, months: Sequence[int]) -> BoardComparison:
+    """What the summary page compares the report's month with, read by SQL and from the
+    stored status: nothing of it needs the walk."""
     year = year_before(period)
     deaths = queries.death_dates_with_contacts(session, year.end)
     (status,) = trend_status(session, (year.end,), deaths)
-    return ComparedMonths(
+    return BoardComparison(
         month_figures(session, month_before(period)),
         month_figures(session, year),
         status,
         month_followups(session, year, months),
-    )
-
-
-def board_comparison(compared: ComparedMonths) -> BoardComparison:
-    """The figures of the two months compared."""
-    return BoardComparison(
-        compared.month_before,
-        compared.year_before,
-        compared.year_before_status,
-        compared.year_before_followups,
     )

@@ -15,9 +15,8 @@ from db.engine import Database, Session
 from db.jobs import IsCancelled, Progress
 from reports.datasets.alongside import Once
 from reports.datasets.board_summary import (
-    ComparedMonths,
+    BoardComparison,
     KeptFigures,
-    board_comparison,
     compared_months,
     month_before,
     year_before,
@@ -84,7 +83,7 @@ def build_report_data(
             also=read,
         )
         beside = read()
-    board = None if beside.compared is None else board_comparison(beside.compared)
+    board = beside.compared
     if board is not None:  # a compared month that is closed compares as it was printed
         kept_before = _kept(database, actor, month_before(period))
         kept_year = _kept(database, actor, year_before(period))
@@ -107,7 +106,7 @@ def build_report_data(
 class _Beside:
     """What the report reads besides its dataset, needing nothing the walk finds."""
 
-    compared: ComparedMonths | None
+    compared: BoardComparison | None
     people: Demographics | None
     referrals: ReferralMonths
     closed: tuple[tuple[str, int], ...]
