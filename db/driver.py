@@ -109,8 +109,8 @@ class Prepared:
         compiled = self._for(conn)
 
         def many(cursor: Any) -> list[Any]:
-            sql = _sent(compiled, {})[0]
-            cursor.executemany(sql, [_sent(compiled, _values(compiled, p))[1] for p in params])
+            sent = [_sent(compiled, _values(compiled, p)) for p in params]
+            cursor.executemany(sent[0][0], [values for _, values in sent])
             return []
 
         _run(conn, compiled, many, lambda: ([_values(compiled, p) for p in params], True))

@@ -202,3 +202,26 @@ def test_a_statement_of_many_binds_reads_what_sqlalchemy_reads(any_database) -> 
     assert seen and "$1" not in seen[0]
     numbered = any_database.engine.dialect.driver == "psycopg"
     assert (prepared._for(conn).raw is not None) == numbered
+
+
+def test_a_write_of_many_binds_sent_for_many_rows_changes_each(any_database) -> None:
+    """execute_many of a statement over psycopg's cache of 50 binds (numbered once, as
+    a read of many binds is): every row of values is written."""
+    slots = [bindparam(f"id_{k}") for k in range(60)]
+    close = Prepared(
+        update(Episode).where(Episode.client_id.in_(slots)).values(closed_on=bindparam("day"))
+    )
+    with any_database.writing() as s:
+        conn = s.connection()
+        first, second = _client(conn, "W-1"), _client(conn, "W-2")
+        opened = {"opened_on": D(2024, 1, 10), "closed_on": None, "reentry": False}
+        _EPISODE.execute_many(conn, [{"client_id": c, **opened} for c in (first, second)])
+        close.execute_many(
+            conn,
+            [
+                {"day": D(2024, 6, 1), **{f"id_{k}": first for k in range(60)}},
+                {"day": D(2024, 7, 1), **{f"id_{k}": second for k in range(60)}},
+            ],
+        )
+        closed = [_EPISODES.rows(conn, {"client_id": c})[0][1] for c in (first, second)]
+    assert closed == [D(2024, 6, 1), D(2024, 7, 1)]
