@@ -83,7 +83,7 @@ def test_twelve_month_ends_in_one_pass_equal_each_date_alone(demo: Database) -> 
             assert headline_fields(status) == headline_fields(at_date[client_id])
 
 
-def _person(session: Any, i: int, intake_on: str) -> None:
+def person_with_one_intake(session: Any, i: int, intake_on: str) -> None:
     """A client with one completed intake (opioids, three criteria)."""
     session.execute(
         insert(Client),
@@ -127,7 +127,7 @@ def _person(session: Any, i: int, intake_on: str) -> None:
 def test_deceased_and_unknown_without_reading_the_history(database: Database) -> None:
     with database.writing() as s:
         for i in (1, 2, 3):
-            _person(s, i, "2024-01-10")
+            person_with_one_intake(s, i, "2024-01-10")
         s.execute(
             insert(Event),
             [{"client_id": 1, "occurred_on": D("2025-03-01"), "event": "death", "count": 1}],

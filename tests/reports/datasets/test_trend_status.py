@@ -7,7 +7,6 @@ from __future__ import annotations
 
 import datetime as dt
 from collections import Counter
-from collections.abc import Iterator
 from typing import Any
 
 import pytest
@@ -15,15 +14,16 @@ from sqlalchemy import insert, update
 
 from db import status_rows
 from db.dates import Period
-from db.demo import build_demo
 from db.engine import Database
-from db.models import Assessment, Client, Event, SubstanceRecord
+from db.models import Assessment, Client, Event
 from reports.datasets.histories import load_histories
 from reports.datasets.monthly_dataset import monthly_dataset
 from reports.datasets.recovery_tally import StatusCounts
 from reports.datasets.trend_tally import trend_dates
 from reports.rules import recovery as rules
+from tests.reports.datasets.test_agency import demo, person_with_one_intake
 
+__all__ = ["demo"]  # the module's 400-client agency, as test_agency builds it
 D = dt.date.fromisoformat
 OCTOBER_2026 = Period.month(2026, 10)
 FOLLOWUP_MONTHS = (3, 6, 12)
@@ -52,16 +52,6 @@ def reported(database: Database, period: Period) -> list[StatusCounts]:
     with database.reading() as session:
         data = monthly_dataset(session, period, FOLLOWUP_MONTHS, pool_below=None)
     return data.trend.status
-
-
-@pytest.fixture(scope="module")
-def demo(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Database]:
-    from db.startup import open_database
-
-    db = open_database(str(tmp_path_factory.mktemp("trend") / "demo.sqlite3"))
-    build_demo(db, 400, 5, today=D("2026-11-27"))
-    yield db
-    db.dispose()
 
 
 @pytest.mark.parametrize("period", [OCTOBER_2026, Period.month(2025, 6)])
@@ -102,28 +92,6 @@ KNOWN_CLIENTS = {
 }
 
 
-def _client(session: Any, i: int, intake_on: str) -> None:
-    """A client with one completed intake: opioid use meeting three criteria."""
-    name = {"given_name": "A", "family_name": "B", "given_search": "a", "family_search": "b"}
-    session.execute(
-        insert(Client),
-        [{"id": i, "client_code": f"T-{i}", "birth_date": D("1980-01-01"), **name}],
-    )
-    intake = {"id": 10 * i, "client_id": i, "kind": "intake", "contact_status": "completed"}
-    session.execute(insert(Assessment), [{**intake, "assessed_on": D(intake_on)}])
-    session.execute(
-        insert(SubstanceRecord),
-        [
-            {
-                "assessment_id": 10 * i,
-                "substance_class": "opioid",
-                "primary": True,
-                "criteria": "craving;tolerance;withdrawal",
-            }
-        ],
-    )
-
-
 def _death(session: Any, i: int, how: str, on: str, voided: bool) -> None:
     if how == "event":
         row = {"client_id": i, "occurred_on": D(on), "event": "death", "count": 1}
@@ -143,14 +111,14 @@ def test_the_183rd_day_and_deaths_are_counted_as_the_rules_have_them(
 ) -> None:
     with any_database.writing() as session:
         for i, intake_on, death in CLIENTS:
-            _client(session, i, intake_on)
+            person_with_one_intake(session, i, intake_on)
             if death is not None:
                 _death(session, i, *death)
         # Rows written past the program's saves: store their status as a save does.
         status_rows.rebuild(session, [i for i, *_ in CLIENTS])
         # A client merged into another whose rows were left behind (a merge saved through
         # the program removes them): the walk never counted a merged client.
-        _client(session, 7, "2026-05-01")
+        person_with_one_intake(session, 7, "2026-05-01")
         status_rows.rebuild(session, [7])
         session.execute(update(Client).where(Client.id == 7).values(merged_into_id=1))
     got = reported(any_database, OCTOBER_2026)
