@@ -3,6 +3,7 @@ change, and the programme tallies of the community summary, by area."""
 
 from __future__ import annotations
 
+from array import array
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from datetime import date
@@ -69,15 +70,15 @@ class HarmSummary:
 
 
 class _Sums:
-    """Running sums of flag counts and index over clients, so an agency's harm is
-    summarised in constant memory however many clients pass."""
+    """Flag counts and index over clients, summed as they pass; the index's float terms
+    are kept (8 bytes a client) and added at the end in the order the clients passed."""
 
     __slots__ = ("ahi", "clients", "flags", "harm_community", "harm_others", "harm_self")
 
     def __init__(self) -> None:
         self.clients = 0
         self.harm_self = self.harm_others = self.harm_community = 0
-        self.ahi = 0.0
+        self.ahi = array("d")
         self.flags = dict.fromkeys(INDICATOR_LEVEL, 0)
 
     def add(self, harm: ClientHarm) -> None:
@@ -85,9 +86,18 @@ class _Sums:
         self.harm_self += harm.harm_self
         self.harm_others += harm.harm_others
         self.harm_community += harm.harm_community
-        self.ahi += harm.ahi
+        self.ahi.append(harm.ahi)
         for flag in harm.flags:
             self.flags[flag] += 1
+
+    def merge(self, later: _Sums) -> None:
+        self.clients += later.clients
+        self.harm_self += later.harm_self
+        self.harm_others += later.harm_others
+        self.harm_community += later.harm_community
+        self.ahi.extend(later.ahi)
+        for flag, count in later.flags.items():
+            self.flags[flag] += count
 
     def means(self) -> LevelMeans:
         n = self.clients
@@ -98,33 +108,48 @@ class _Sums:
             round(self.harm_self / n, 2),
             round(self.harm_others / n, 2),
             round(self.harm_community / n, 2),
-            round(self.ahi / n, 1),
+            round(_added_in_order(self.ahi) / n, 1),
         )
 
 
 class _Pairs:
-    """Intake and latest sides of every pair, and the sum of the change in index."""
+    """Intake and latest sides of every pair; the change in index is their difference."""
 
-    __slots__ = ("after", "before", "change")
+    __slots__ = ("after", "before")
 
     def __init__(self) -> None:
-        self.before, self.after, self.change = _Sums(), _Sums(), 0.0
+        self.before, self.after = _Sums(), _Sums()
 
     def add(self, pair: tuple[ClientHarm, ClientHarm]) -> None:
         self.before.add(pair[0])
         self.after.add(pair[1])
-        self.change += pair[1].ahi - pair[0].ahi
+
+    def merge(self, later: _Pairs) -> None:
+        self.before.merge(later.before)
+        self.after.merge(later.after)
 
     def summary(self) -> PairedChange:
         n = self.before.clients
+        sides = zip(self.after.ahi, self.before.ahi, strict=True)
+        change = _added_in_order(after - before for after, before in sides)
         return PairedChange(
             n,
             self.before.means(),
             self.after.means(),
-            round(self.change / n, 1) if n else None,
+            round(change / n, 1) if n else None,
             self.before.flags,
             self.after.flags,
         )
+
+
+def _added_in_order(terms: Iterable[float]) -> float:
+    """Left to right from 0.0, as the figures have always been added (not `sum`, which
+    compensates its rounding from Python 3.12 on: one walk's sum and a split walk's must
+    be the same float)."""
+    total = 0.0
+    for term in terms:
+        total += term
+    return total
 
 
 def _indicators(all_flags: dict[str, int], assessed: _Sums) -> tuple[IndicatorCount, ...]:
@@ -142,8 +167,7 @@ def _indicators(all_flags: dict[str, int], assessed: _Sums) -> tuple[IndicatorCo
 
 
 # What the summary needs of one client: its harm, whether it was assessed in the period,
-# and its intake/latest pair. Plain data, so walk workers send it to the parent, which sums
-# them in walk order (the means are float sums: their order is kept, not trusted).
+# and its intake/latest pair.
 HarmPart = tuple[ClientHarm, bool, tuple[ClientHarm, ClientHarm] | None]
 
 
@@ -158,35 +182,58 @@ def summarise_harm(histories: Iterable[ClientHistory], period: Period) -> HarmSu
     """Every client given counts (deceased ones too); percentages and means are
     over clients with a completed assessment in the period, whose 28-day items
     are known."""
-    return summary_of_parts((harm_part(history, period) for history in histories), period)
+    tally = HarmTally()
+    for history in histories:
+        tally.add(harm_part(history, period))
+    return tally.summary(period)
 
 
-def summary_of_parts(parts: Iterable[HarmPart], period: Period) -> HarmSummary:
-    """`summarise_harm` of the clients whose `harm_part`s these are, in their order."""
-    clients = 0
-    assessed = _Sums()
-    all_flags = dict.fromkeys(INDICATOR_LEVEL, 0)
-    totals: dict[str, int] = {}
-    pairs = _Pairs()
-    for harm, was_assessed, pair in parts:
-        clients += 1
+class HarmTally:
+    """The harm summary of clients added one by one in walk order (`add`), or of parts of
+    the walk added in walk order (`merge`): a walk worker sends its part's tally, a few
+    bytes a client, for the parent to add up (reports.datasets.walk_split)."""
+
+    __slots__ = ("all_flags", "assessed", "clients", "pairs", "totals")
+
+    def __init__(self) -> None:
+        self.clients = 0
+        self.assessed = _Sums()
+        self.all_flags = dict.fromkeys(INDICATOR_LEVEL, 0)
+        self.totals: dict[str, int] = {}  # in the order the walk first met each event
+        self.pairs = _Pairs()
+
+    def add(self, part: HarmPart) -> None:
+        harm, was_assessed, pair = part
+        self.clients += 1
         for flag in harm.flags:
-            all_flags[flag] += 1
+            self.all_flags[flag] += 1
         for event, count in harm.event_counts.items():
-            totals[event] = totals.get(event, 0) + count
+            self.totals[event] = self.totals.get(event, 0) + count
         if was_assessed:
-            assessed.add(harm)
+            self.assessed.add(harm)
             if pair is not None:
-                pairs.add(pair)
-    return HarmSummary(
-        period,
-        clients,
-        assessed.clients,
-        _indicators(all_flags, assessed),
-        totals,
-        assessed.means(),
-        pairs.summary(),
-    )
+                self.pairs.add(pair)
+
+    def merge(self, later: HarmTally) -> None:
+        """Add the tally of the clients walked after this one's."""
+        self.clients += later.clients
+        for flag, count in later.all_flags.items():
+            self.all_flags[flag] += count
+        for event, count in later.totals.items():
+            self.totals[event] = self.totals.get(event, 0) + count
+        self.assessed.merge(later.assessed)
+        self.pairs.merge(later.pairs)
+
+    def summary(self, period: Period) -> HarmSummary:
+        return HarmSummary(
+            period,
+            self.clients,
+            self.assessed.clients,
+            _indicators(self.all_flags, self.assessed),
+            self.totals,
+            self.assessed.means(),
+            self.pairs.summary(),
+        )
 
 
 class EncounterLike(Protocol):

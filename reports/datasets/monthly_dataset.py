@@ -29,7 +29,7 @@ from db.report_queries import Caseload
 from reports.datasets.alongside import Once
 from reports.datasets.areas import AreaRow, pool_areas, spelled_apart
 from reports.datasets.followup_tally import FollowupTally, intakes_from, minimal_histories
-from reports.datasets.harm_summary import HarmSummary, summarise_harm, summary_of_parts
+from reports.datasets.harm_summary import HarmSummary, summarise_harm
 from reports.datasets.harm_tally import Unassessed, assessed_in
 from reports.datasets.histories import load_histories
 from reports.datasets.id_set import IdSet
@@ -282,11 +282,11 @@ def _walked_harm(
     from reports.datasets import walk_split  # it walks with this module's _walked
 
     harm_period = Period.twelve_months_ending(tallies.trend.dates[-1])
-    parts = walk_split.walk_apart(
+    harm = walk_split.walk_apart(
         session, workers, tallies, ids, watching, (tick.progress, tick.cancelled), meanwhile
     )
-    if parts is not None:
-        return summary_of_parts(parts, harm_period)
+    if harm is not None:
+        return harm.summary(harm_period)
     done = _pass_not_walked(session, tallies, watching, tick)
     return summarise_harm(_walked(session, tallies, ids, watching[0], tick, done), harm_period)
 

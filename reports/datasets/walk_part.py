@@ -12,6 +12,7 @@ from __future__ import annotations
 import logging
 import os
 import sys
+import time
 import traceback
 from collections.abc import Sequence
 from dataclasses import dataclass, field
@@ -22,7 +23,7 @@ from db.engine import Database, Session
 from db.jobs import IsCancelled, collector_paused
 from db.walk_share import Opening, joined, worker_database
 from reports.datasets import monthly_dataset as walk
-from reports.datasets.harm_summary import HarmPart, harm_part
+from reports.datasets.harm_summary import HarmTally, harm_part
 from reports.rules.facts import ClientHistory
 from reports.rules.harm_trend import Levels
 from reports.rules.recovery import ClassStatus
@@ -83,8 +84,9 @@ class WalkedPart:
     index: int
     tallies: walk._Tallies | None = None
     observers: Sequence[PartObserver] = ()
-    harm: list[HarmPart] = field(default_factory=list)  # in walk order
+    harm: HarmTally = field(default_factory=HarmTally)
     stale: bool = False
+    worker_cpu_s: float = 0.0  # the CPU the worker that walked it had used by then
 
 
 def walk_part(session: Session, job: PartJob, cancelled: IsCancelled | None = None) -> WalkedPart:
@@ -98,7 +100,9 @@ def walk_part(session: Session, job: PartJob, cancelled: IsCancelled | None = No
     done = walk._pass_not_walked(session, job.tallies, watching, tick)  # type: ignore[arg-type]
     walked = walk._walked(session, job.tallies, job.ids, job.observers, tick, done)  # type: ignore[arg-type]
     with collector_paused():
-        harm = [harm_part(history, harm_period) for history in walked]
+        harm = HarmTally()
+        for history in walked:
+            harm.add(harm_part(history, harm_period))
         for observer in job.observers:
             observer.settle()
     return WalkedPart(job.index, job.tallies, job.observers, harm)
@@ -112,7 +116,9 @@ def serve(conn: Connection) -> None:
         moment = conn.recv()
         while (job := conn.recv()) is not None:
             try:
-                conn.send(_walked_at(database, moment, job))
+                part = _walked_at(database, moment, job)
+                part.worker_cpu_s = time.process_time()
+                conn.send(part)
             except Exception:
                 conn.send(("error", traceback.format_exc(limit=5)))
     except EOFError:  # the parent is gone

@@ -1,16 +1,16 @@
 """The monthly walk split over worker processes, so a report uses every core of the computer.
 
 The walked clients (ascending ids) are cut into contiguous parts, a few per worker so a
-slow part does not leave the others idle. Each worker process (started with 'spawn', as
-on Windows and in the bundle) opens its own read-only connection to the same database
+slow part does not leave the others idle. Each worker process (see `_start_method`) opens
+its own read-only connection to the same database
 (db.walk_share.worker_database says why read-only), reads the
 parent's moment of it (db.walk_share: PostgreSQL's exported snapshot; on SQLite the newest
 audit row, and a worker that finds another one hands its part back), walks its parts with
 the walk's own code (reports.datasets.walk_part) into empty tallies and observers, and
 sends them back as plain data. The parent adds them up in part order, which is the walk's
 order: counts add, dictionaries gain new keys in the order one walk would have, and the
-harm summary's float sums are taken in the parent over the clients in walk order. So the
-figures are exactly those of one process.
+harm summary's float terms (reports.datasets.harm_summary.HarmTally) are added in the
+parent in walk order. So the figures are exactly those of one process.
 
 One process walks when the walk is small (below `SPLIT_FROM` clients the workers' start
 costs more than it saves), when an observer cannot be split (one that is not a
@@ -34,6 +34,7 @@ from collections import deque
 from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
 from itertools import chain
+from multiprocessing import forkserver
 from multiprocessing.connection import Connection, wait
 from typing import Any
 
@@ -42,7 +43,7 @@ from db.jobs import Cancelled, IsCancelled, Progress
 from db.walk_share import Opening, moment_of, opening_of
 from reports.datasets import monthly_dataset as walk
 from reports.datasets.alongside import joined, started
-from reports.datasets.harm_summary import HarmPart
+from reports.datasets.harm_summary import HarmTally
 from reports.datasets.walk_part import PartJob, PartObserver, WalkedPart, serve, walk_part
 
 log = logging.getLogger(__name__)
@@ -58,6 +59,27 @@ _LOWEST_ID, _HIGHEST_ID = 0, 2**63 - 1  # the id ranges of the first part and th
 
 # Tests only: called once the parent has read its moment, before the workers start.
 after_moment: Callable[[], None] | None = None
+
+
+def _start_method() -> str:
+    """'forkserver' where the system has it (Linux, macOS): one server process imports the
+    walk's code once, at the first split walk, and forks every later worker from it
+    already loaded; a 'spawn'ed worker imports the program anew, about 0.7 s of a core
+    each, at every report. Never a plain 'fork' of the report's process, whose threads (Qt,
+    the counts read beside the walk) may hold locks the copy would never see released.
+    'spawn' on Windows, which has nothing else."""
+    methods = multiprocessing.get_all_start_methods()
+    return "forkserver" if "forkserver" in methods else "spawn"
+
+
+def workers_cpu_seconds() -> float:
+    """The CPU the walk workers of this process have used, as they reported it with their
+    parts: a forkserver's workers are its children, not this process's, so the system's
+    count of this process's children (RUSAGE_CHILDREN) does not hold them."""
+    return _workers_cpu[0]
+
+
+_workers_cpu = [0.0]
 
 
 class WorkerLost(RuntimeError):
@@ -103,10 +125,10 @@ def walk_apart(
     watching: tuple[Sequence[Any], list[list[int]]],
     reporting: tuple[Progress | None, IsCancelled | None],
     meanwhile: Callable[[], object] | None = None,
-) -> list[HarmPart] | None:
+) -> HarmTally | None:
     """Walk `ids` with `workers` (from `starting`) into `tallies` and the observers of
     `watching`, which also pass each observer's clients that are not walked (its list
-    there); the harm parts of the clients assessed in the harm period, in walk order.
+    there); the harm tally of the walked clients.
     None, having changed nothing, when one process must walk. `meanwhile` runs in a
     thread of this process, with `session`, while the workers walk (a
     `reports.datasets.alongside.Once`)."""
@@ -117,7 +139,7 @@ def walk_apart(
     if after_moment is not None:
         after_moment()
     observers = watching[0]
-    jobs = _jobs(tallies, ids, watching, len(workers.processes) * PARTS_PER_WORKER)
+    jobs = _jobs(tallies, ids, watching, workers.count * PARTS_PER_WORKER)
     try:
         parts = workers.run(jobs, moment, progress, cancelled, meanwhile)
     except WorkerLost as exc:
@@ -125,13 +147,13 @@ def walk_apart(
         _raise_if_failed(meanwhile)
         return None
     _raise_if_failed(meanwhile)
-    harm: list[HarmPart] = []
+    harm = HarmTally()
     for job, part in zip(jobs, parts, strict=True):
         if part.stale:  # the database moved on before this worker began: read it here
             log.info("walk part %d read a later state; walked again in the parent", job.index)
             part = walk_part(session, job, cancelled)
         _merge(tallies, observers, part)
-        harm.extend(part.harm)
+        harm.merge(part.harm)
     return harm
 
 
@@ -193,21 +215,35 @@ def _merge(tallies: walk._Tallies, observers: Sequence[Any], part: WalkedPart) -
 
 
 class _Workers:
-    """Worker processes for one walk, each on its own pipe; stopped when the walk ends."""
+    """Worker processes for one walk, each on its own pipe; stopped when the walk ends.
+
+    'spawn'ed workers start at once, to import the program while the report reads what
+    comes before the walk. Under a forkserver only the server is started then (it imports
+    the walk's code meanwhile, at the first walk of this process); its workers are forked
+    ready when the walk begins, and asking for them earlier would wait for its imports."""
 
     def __init__(self, count: int, opening: Opening) -> None:
-        context = multiprocessing.get_context("spawn")
+        self.count, self.opening = count, opening
         self.processes: list[Any] = []
         self.pipes: list[Connection] = []
+        method = _start_method()
+        self.context: Any = multiprocessing.get_context(method)  # typeshed: no Process
+        if method == "forkserver":
+            self.context.set_forkserver_preload([walk_part.__module__])
+            forkserver.ensure_running()
+        else:
+            self._start()
+
+    def _start(self) -> None:
         try:
-            for _ in range(count):
-                mine, theirs = context.Pipe()
-                process = context.Process(
+            for _ in range(self.count):
+                mine, theirs = self.context.Pipe()
+                process = self.context.Process(
                     target=serve, args=(theirs,), name="recovery-desk-walk", daemon=True
                 )
                 process.start()
                 theirs.close()
-                mine.send(opening)
+                mine.send(self.opening)
                 self.processes.append(process)
                 self.pipes.append(mine)
         except BaseException:
@@ -226,6 +262,8 @@ class _Workers:
         while they walk, and ended before this returns or raises."""
         thread = None
         try:
+            if not self.processes:
+                self._start()
             for pipe in self.pipes:
                 _send(pipe, moment)
             thread = started(meanwhile)
@@ -248,6 +286,7 @@ class _Workers:
         waiting = deque(jobs)
         busy: dict[Connection, PartJob] = {}
         found: dict[int, WalkedPart] = {}
+        cpu: dict[Connection, float] = {}  # each worker's CPU at its latest part
         # The parts' ranges cover every client the walk passes: they add up to its total.
         passed, total = 0, sum(job.clients for job in jobs)
         for pipe in self.pipes:
@@ -258,10 +297,12 @@ class _Workers:
             for pipe in self._ready(busy):
                 job = busy.pop(pipe)
                 found[job.index] = self._answer(pipe)
+                cpu[pipe] = found[job.index].worker_cpu_s
                 passed += job.clients
                 if progress is not None:
                     progress(passed, total)
                 self._give(pipe, waiting, busy)
+        _workers_cpu[0] += sum(cpu.values())
         return [found[job.index] for job in jobs]
 
     @staticmethod

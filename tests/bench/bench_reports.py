@@ -15,7 +15,6 @@ the cores, the wall time is the target and the CPU what it costs in all.
 from __future__ import annotations
 
 import datetime as dt
-import resource
 from collections.abc import Callable
 from dataclasses import replace
 from pathlib import Path
@@ -25,6 +24,7 @@ from db.engine import Database
 from db.startup import open_database
 from desktop.passphrase import for_command
 from reports.datasets.deidentify import SHEET as ROWS_SHEET
+from reports.datasets.walk_split import workers_cpu_seconds
 from reports.outputs.funder import funder_workbook
 from reports.outputs.funder_profiles import OUTCOME_WORKBOOK
 from reports.outputs.monthly_data import build_report_data
@@ -176,13 +176,8 @@ def _against_reads(name: str, t: Timing, reads: tuple[Timing, int], note: str) -
 def _timing(work: Callable[[], object]) -> Timing:
     """Wall time (the target) and the CPU of this process and of the walk's worker
     processes together (reports.datasets.walk_split): the work done on every core."""
-    before = _children_cpu()
+    before = workers_cpu_seconds()
     timing = wall_and_cpu(work, REPEAT, BUDGET_S)
-    # The workers end with each report, so their CPU is counted once they are joined.
-    children = (_children_cpu() - before) / timing.runs
-    return replace(timing, cpu=timing.cpu + children)
-
-
-def _children_cpu() -> float:
-    used = resource.getrusage(resource.RUSAGE_CHILDREN)
-    return used.ru_utime + used.ru_stime
+    # As the workers report it: a forkserver's workers are not this process's children.
+    workers = (workers_cpu_seconds() - before) / timing.runs
+    return replace(timing, cpu=timing.cpu + workers)
