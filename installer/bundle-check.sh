@@ -36,6 +36,8 @@ cd "$work/recovery-desk"
 bundle() {
   exec env -i PATH=/usr/bin:/bin HOME="$work/home" LANG=C.UTF-8 QT_QPA_PLATFORM=offscreen \
     ${FONTCONFIG_FILE:+FONTCONFIG_FILE="$FONTCONFIG_FILE"} \
+    ${RECOVERY_DESK_WALK_WORKERS:+RECOVERY_DESK_WALK_WORKERS="$RECOVERY_DESK_WALK_WORKERS"} \
+    ${RECOVERY_DESK_WALK_SPLIT_FROM:+RECOVERY_DESK_WALK_SPLIT_FROM="$RECOVERY_DESK_WALK_SPLIT_FROM"} \
     ./recovery-desk "$@"
 }
 run() { (bundle "$@"); }
@@ -63,6 +65,24 @@ if command -v pdftotext >/dev/null; then
   grep -q "October 2026" "$work/monthly.txt" || fail "the PDF does not name October 2026"
 fi
 echo "ok report monthly ($(du -k "$work/monthly.pdf" | cut -f1) kB)"
+
+# The same report with its walk split over two worker processes (300 clients are too few
+# to split by themselves): the frozen program must start its workers (on Linux forked
+# from its forkserver) and print what one process printed. A worker that fails makes the
+# report walk alone and log a warning, which would pass unseen without this grep.
+echo "$password" | RECOVERY_DESK_WALK_WORKERS=2 RECOVERY_DESK_WALK_SPLIT_FROM=0 run report monthly \
+  --db "$db" --user manager --month 2026-10 --out "$work/monthly-split.pdf" >"$work/split.out" 2>&1 ||
+  fail "report monthly, walked by two workers: $(tail -n 1 "$work/split.out")"
+if grep -i "worker\|Traceback" "$work/split.out"; then
+  fail "report monthly, walked by two workers: a worker failed"
+fi
+if command -v pdftotext >/dev/null; then
+  pdftotext "$work/monthly-split.pdf" "$work/monthly-split.txt"
+  # The footers say when each was generated; everything else must be the same.
+  diff <(grep -v "Generated" "$work/monthly.txt") <(grep -v "Generated" "$work/monthly-split.txt") ||
+    fail "report monthly walked by two workers printed other figures than one process"
+fi
+echo "ok report monthly, walked by two workers"
 
 echo "$password" | run export funder --db "$db" --user manager --from 2026-01-01 --to 2026-10-31 \
   --out "$work/funder.xlsx" >"$work/funder.out" 2>&1 || fail "export funder: $(tail -n 1 "$work/funder.out")"
