@@ -17,7 +17,7 @@ import traceback
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from multiprocessing.connection import Connection
-from typing import Any, Protocol, runtime_checkable
+from typing import Any, NoReturn, Protocol, runtime_checkable
 
 from db.engine import Database, Session
 from db.jobs import IsCancelled, collector_paused
@@ -109,9 +109,16 @@ def walk_part(session: Session, job: PartJob, cancelled: IsCancelled | None = No
 
 
 def serve(conn: Connection) -> None:
-    """A worker's life: how to open the database, the moment to read it at, then jobs
-    until None; each answered with a WalkedPart, or ("error", text) when it failed."""
-    database = _open(conn.recv())
+    """A worker's life: where the report's walk code is and how to open the database, the
+    moment to read it at, then jobs until None; each answered with a WalkedPart, or
+    ("error", text) when it failed."""
+    reports_code, opening = conn.recv()
+    try:
+        _refuse_other_code(reports_code)
+        database = _open(opening)
+    except Exception:
+        _fail_every_answer(conn, traceback.format_exc(limit=5))
+        _end_at_once()
     try:
         moment = conn.recv()
         while (job := conn.recv()) is not None:
@@ -128,7 +135,17 @@ def serve(conn: Connection) -> None:
     _end_at_once()
 
 
-def _end_at_once() -> None:
+def _fail_every_answer(conn: Connection, why: str) -> None:
+    """A worker that could not start answers with why until the parent stops it, so the
+    parent, which reads answers to parts only, logs the reason it walks alone."""
+    try:
+        while conn.recv() is not None:
+            conn.send(("error", why))
+    except (EOFError, OSError):  # the parent is gone, or stopped listening
+        pass
+
+
+def _end_at_once() -> NoReturn:
     """End the worker without tearing down its interpreter: its parts are sent, and
     freeing its heap object by object would hold up the report waiting for it to end
     (a third of a second at 100,000 clients). Nothing of it is left to write."""
@@ -137,6 +154,20 @@ def _end_at_once() -> None:
         if stream is not None:  # None in the windowed bundle and under pythonw
             stream.flush()
     os._exit(0)
+
+
+def code_file() -> str:
+    """This module's file, which a worker must share with the report that started it."""
+    return os.path.realpath(__file__)
+
+
+def _refuse_other_code(reports_code: str) -> None:
+    """A forkserver before Python 3.12.8 imports the walk's code along its own path, not
+    the report's (CPython gh-117378): from another checkout or installation, it would
+    walk with other rules than the report prints. Such a worker fails, and the report
+    walks alone."""
+    if code_file() != reports_code:
+        raise RuntimeError(f"walk worker runs {code_file()}, the report {reports_code}")
 
 
 def _open(opening: Opening) -> Database:

@@ -44,7 +44,14 @@ from db.walk_share import Opening, moment_of, opening_of
 from reports.datasets import monthly_dataset as walk
 from reports.datasets.alongside import joined, started
 from reports.datasets.harm_summary import HarmTally
-from reports.datasets.walk_part import PartJob, PartObserver, WalkedPart, serve, walk_part
+from reports.datasets.walk_part import (
+    PartJob,
+    PartObserver,
+    WalkedPart,
+    code_file,
+    serve,
+    walk_part,
+)
 
 log = logging.getLogger(__name__)
 
@@ -243,7 +250,7 @@ class _Workers:
                 )
                 process.start()
                 theirs.close()
-                mine.send(self.opening)
+                mine.send((code_file(), self.opening))
                 self.processes.append(process)
                 self.pipes.append(mine)
         except BaseException:

@@ -290,6 +290,21 @@ def test_a_killed_worker_leaves_the_walk_to_one_process(
     assert multiprocessing.active_children() == []
 
 
+def test_a_worker_running_other_code_than_the_report_does_not_walk(
+    split: None,
+    plain_agency: Database,
+    monkeypatch: pytest.MonkeyPatch,
+    caplog: pytest.LogCaptureFixture,
+) -> None:
+    """A forkserver may have imported the walk from another copy of the program (older
+    Pythons import along its own path): its workers refuse, and the report walks alone."""
+    monkeypatch.setattr(walk_split, "code_file", lambda: "/elsewhere/walk_part.py")
+    apart = _report(plain_agency)
+    assert "walking in one process" in caplog.text
+    assert "/elsewhere/walk_part.py" in caplog.text
+    assert apart == _one_process(plain_agency)
+
+
 def test_the_counts_read_beside_the_walk_fail_the_report_when_they_fail(
     split: None,
     plain_agency: Database,
