@@ -32,7 +32,10 @@ def let_others_run() -> None:
     when a whole switch interval passed without any switch, and on its own the waiting
     thread loses the race to take it back. So the screen froze for a third of a second
     at a time while a workbook was written. A sleep, unlike a bare release, waits long
-    enough for the waiting thread to take its turn."""
+    enough for the waiting thread to take its turn. A job on the main thread (the
+    command line) has no screen to let run, and does not pause."""
+    if threading.current_thread() is threading.main_thread():
+        return
     now = time.perf_counter()
     if now - _last_breath[0] >= BREATHE_EVERY_S:
         time.sleep(BREATH_S)

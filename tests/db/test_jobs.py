@@ -4,10 +4,12 @@ from __future__ import annotations
 
 import gc
 import threading
+import time
 from collections.abc import Iterator
 
 import pytest
 
+from db import jobs
 from db.jobs import collector_paused
 
 
@@ -70,3 +72,27 @@ def test_the_collector_is_back_on_after_a_failure() -> None:
     with pytest.raises(RuntimeError), collector_paused():
         raise RuntimeError("the export failed")
     assert gc.isenabled()
+
+
+def _pauses_in(seconds: float, monkeypatch: pytest.MonkeyPatch) -> int:
+    """How often a job's loop calling let_others_run for `seconds` pauses, on this thread."""
+    paused: list[float] = []
+    monkeypatch.setattr(jobs.time, "sleep", paused.append)
+    end = time.perf_counter() + seconds
+    while time.perf_counter() < end:
+        jobs.let_others_run()
+    return len(paused)
+
+
+def test_a_job_on_a_background_thread_lets_the_screen_run(monkeypatch: pytest.MonkeyPatch) -> None:
+    """The screen's thread gets a turn about every BREATHE_EVERY_S (0.02 s) of a job."""
+    counted: list[int] = []
+    job = threading.Thread(target=lambda: counted.append(_pauses_in(0.2, monkeypatch)))
+    job.start()
+    job.join()
+    assert 5 <= counted[0] <= 11
+
+
+def test_a_job_on_the_main_thread_does_not_pause(monkeypatch: pytest.MonkeyPatch) -> None:
+    """The command line runs its job on the main thread: there is no screen to wait for."""
+    assert _pauses_in(0.1, monkeypatch) == 0
