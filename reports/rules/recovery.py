@@ -52,20 +52,6 @@ __all__ = [
 ]
 
 UNKNOWN_AFTER_DAYS = 183
-# The AssessmentFacts fields a status reads when it is unknown or deceased at the
-# date (the remission walk, the death date, the 183-day rule): a history loaded
-# with only these (load_histories(reads=...)) gives such a client the same status.
-NOT_EVALUATED_READS = frozenset(
-    {
-        "assessed_on",
-        "kind",
-        "contact_status",
-        "medication",
-        "medication_as_prescribed",
-        "prior_recovery_attempts",
-        "substances",
-    }
-)
 SOBRIETY_EARLY_MONTHS = 1
 SOBRIETY_SUSTAINED_MONTHS = 12
 SOBRIETY_STABLE_MONTHS = 60
