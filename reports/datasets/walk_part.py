@@ -112,10 +112,9 @@ def serve(conn: Connection) -> None:
     """A worker's life: where the report's walk code is and how to open the database, the
     moment to read it at, then jobs until None; each answered with a WalkedPart, or
     ("error", text) when it failed."""
-    reports_code, opening = conn.recv()
     try:
-        _refuse_other_code(reports_code)
-        database = _open(opening)
+        _refuse_other_code(conn.recv())
+        database = _open(conn.recv())
     except Exception:
         _fail_every_answer(conn, traceback.format_exc(limit=5))
         _end_at_once()
@@ -137,9 +136,12 @@ def serve(conn: Connection) -> None:
 
 def _fail_every_answer(conn: Connection, why: str) -> None:
     """A worker that could not start answers with why until the parent stops it, so the
-    parent, which reads answers to parts only, logs the reason it walks alone."""
+    parent, which reads answers to parts only, logs the reason it walks alone. What it
+    is sent is not unpickled: with other code than the report's, that could be the
+    database's key or password."""
     try:
-        while conn.recv() is not None:
+        while True:
+            conn.recv_bytes()
             conn.send(("error", why))
     except (EOFError, OSError):  # the parent is gone, or stopped listening
         pass

@@ -114,14 +114,22 @@ def starting(session: Session, clients: int, observers: Sequence[object]) -> Ite
     while the report reads what comes before the walk; None when one process walks."""
     count = workers_for(clients, observers)
     opening = opening_of(session) if count > 1 else None
-    if opening is None:
+    workers = None if opening is None else _started(count, opening)
+    if workers is None:
         yield None
         return
-    workers = _Workers(count, opening)
     try:
         yield workers
     finally:
         workers.stop(at_once=True)
+
+
+def _started(count: int, opening: Opening) -> _Workers | None:
+    try:
+        return _Workers(count, opening)
+    except WorkerLost as exc:
+        log.warning("the walk workers did not start; walking in one process: %s", exc)
+        return None
 
 
 def walk_apart(
@@ -237,22 +245,38 @@ class _Workers:
         self.context: Any = multiprocessing.get_context(method)  # typeshed: no Process
         if method == "forkserver":
             self.context.set_forkserver_preload([walk_part.__module__])
-            forkserver.ensure_running()
+            try:
+                forkserver.ensure_running()
+            except OSError as exc:  # no socket or temporary folder for it, say
+                raise WorkerLost(f"the walk's forkserver did not start: {exc}") from exc
         else:
             self._start()
 
     def _start(self) -> None:
+        """Start the workers and tell each where the walk's code is (first, on its own:
+        a worker running other code must not unpickle what follows), then how to open
+        the database; WorkerLost when one cannot be started (a forkserver that died,
+        say), having stopped those that were."""
         try:
             for _ in range(self.count):
                 mine, theirs = self.context.Pipe()
                 process = self.context.Process(
                     target=serve, args=(theirs,), name="recovery-desk-walk", daemon=True
                 )
-                process.start()
-                theirs.close()
-                mine.send((code_file(), self.opening))
+                try:
+                    process.start()
+                except BaseException:
+                    mine.close()
+                    raise
+                finally:
+                    theirs.close()
                 self.processes.append(process)
                 self.pipes.append(mine)
+                mine.send(code_file())
+                mine.send(self.opening)
+        except (OSError, EOFError) as exc:
+            self.stop(at_once=True)
+            raise WorkerLost(f"a walk worker did not start: {exc}") from exc
         except BaseException:
             self.stop(at_once=True)
             raise
@@ -348,7 +372,9 @@ class _Workers:
             except OSError:
                 pass
         for process in self.processes:
-            if at_once:
+            # Only one still running: a forkserver's worker is reaped by the server, not
+            # by this process, so the pid of one that ended may already be another's.
+            if at_once and process.exitcode is None:
                 process.terminate()
             process.join(_STOP_S)
             if process.is_alive():

@@ -12,6 +12,7 @@ from __future__ import annotations
 import datetime as dt
 import logging
 import multiprocessing
+import multiprocessing.forkserver
 import os
 import signal
 import subprocess
@@ -52,11 +53,13 @@ STAMP = dt.datetime(2026, 11, 1, 9, 0, tzinfo=dt.UTC)
 CLIENTS = 150
 
 
-@pytest.fixture
-def split(monkeypatch: pytest.MonkeyPatch) -> None:
-    """Every walk split over two workers, however few clients it has."""
+@pytest.fixture(params=["forkserver", "spawn"])
+def split(request: pytest.FixtureRequest, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Every walk split over two workers, however few clients it has; the workers forked
+    from a forkserver (Linux, macOS) or spawned (Windows, and what each did before)."""
     monkeypatch.setenv(walk_split.WORKERS_VARIABLE, "2")
     monkeypatch.setenv(walk_split.SPLIT_FROM_VARIABLE, "0")
+    monkeypatch.setattr(walk_split, "_start_method", lambda: request.param)
 
 
 def _report(database: Database, **kwargs: object) -> ReportData:
@@ -303,6 +306,50 @@ def test_a_worker_running_other_code_than_the_report_does_not_walk(
     assert "walking in one process" in caplog.text
     assert "/elsewhere/walk_part.py" in caplog.text
     assert apart == _one_process(plain_agency)
+
+
+@pytest.fixture
+def forked(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv(walk_split.WORKERS_VARIABLE, "2")
+    monkeypatch.setenv(walk_split.SPLIT_FROM_VARIABLE, "0")
+    monkeypatch.setattr(walk_split, "_start_method", lambda: "forkserver")
+
+
+def test_a_forkserver_that_cannot_start_leaves_the_walk_to_one_process(
+    forked: None,
+    plain_agency: Database,
+    monkeypatch: pytest.MonkeyPatch,
+    caplog: pytest.LogCaptureFixture,
+) -> None:
+    """Its socket lives in the temporary folder: a path too long for one, say."""
+
+    def refused() -> None:
+        raise OSError("AF_UNIX path too long")
+
+    monkeypatch.setattr(walk_split.forkserver, "ensure_running", refused)
+    apart = _report(plain_agency)
+    assert "the walk workers did not start" in caplog.text
+    assert "AF_UNIX path too long" in caplog.text
+    assert apart == _one_process(plain_agency)
+
+
+def test_a_forkserver_that_cannot_fork_leaves_the_walk_to_one_process(
+    forked: None,
+    plain_agency: Database,
+    monkeypatch: pytest.MonkeyPatch,
+    caplog: pytest.LogCaptureFixture,
+) -> None:
+    """The server died between the report's start and its walk, and cannot be reached."""
+
+    def gone(fds: object) -> None:
+        raise ConnectionRefusedError("the forkserver is gone")
+
+    monkeypatch.setattr(multiprocessing.forkserver, "connect_to_new_process", gone)
+    apart = _report(plain_agency)
+    assert "walking in one process" in caplog.text
+    assert "the forkserver is gone" in caplog.text
+    assert apart == _one_process(plain_agency)
+    assert multiprocessing.active_children() == []
 
 
 def test_the_counts_read_beside_the_walk_fail_the_report_when_they_fail(
