@@ -182,10 +182,15 @@ def summarise_harm(histories: Iterable[ClientHistory], period: Period) -> HarmSu
     """Every client given counts (deceased ones too); percentages and means are
     over clients with a completed assessment in the period, whose 28-day items
     are known."""
+    return harm_tally(histories, period).summary(period)
+
+
+def harm_tally(histories: Iterable[ClientHistory], period: Period) -> HarmTally:
+    """The tally `summarise_harm` sums up, of `histories` in their order."""
     tally = HarmTally()
     for history in histories:
         tally.add(harm_part(history, period))
-    return tally.summary(period)
+    return tally
 
 
 class HarmTally:

@@ -23,7 +23,7 @@ from db.engine import Database, Session
 from db.jobs import IsCancelled, collector_paused
 from db.walk_share import Opening, joined, worker_database
 from reports.datasets import monthly_dataset as walk
-from reports.datasets.harm_summary import HarmTally, harm_part
+from reports.datasets.harm_summary import HarmTally, harm_tally
 from reports.rules.facts import ClientHistory
 from reports.rules.harm_trend import Levels
 from reports.rules.recovery import ClassStatus
@@ -100,9 +100,7 @@ def walk_part(session: Session, job: PartJob, cancelled: IsCancelled | None = No
     done = walk._pass_not_walked(session, job.tallies, watching, tick)  # type: ignore[arg-type]
     walked = walk._walked(session, job.tallies, job.ids, job.observers, tick, done)  # type: ignore[arg-type]
     with collector_paused():
-        harm = HarmTally()
-        for history in walked:
-            harm.add(harm_part(history, harm_period))
+        harm = harm_tally(walked, harm_period)
         for observer in job.observers:
             observer.settle()
     return WalkedPart(job.index, job.tallies, job.observers, harm)
