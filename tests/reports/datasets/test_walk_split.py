@@ -79,6 +79,14 @@ def _walked_apart(caplog: pytest.LogCaptureFixture) -> None:
     assert not [r for r in caplog.records if "walking in one process" in r.getMessage()]
 
 
+def _walked_alone(database: Database, caplog: pytest.LogCaptureFixture, *why: str) -> None:
+    """The report walked in one process, logged `why`, and printed one process's figures."""
+    apart = _report(database)
+    for said in why:
+        assert said in caplog.text
+    assert apart == _one_process(database)
+
+
 @pytest.fixture(scope="module")
 def plain_agency(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Database]:
     database = open_database(str(tmp_path_factory.mktemp("split") / "agency.sqlite3"))
@@ -287,9 +295,7 @@ def test_a_killed_worker_leaves_the_walk_to_one_process(
             os.kill(child.pid, signal.SIGKILL)
 
     monkeypatch.setattr(walk_split._Workers, "_give", staticmethod(give_then_kill))
-    apart = _report(plain_agency)
-    assert "walking in one process" in caplog.text
-    assert apart == _one_process(plain_agency)
+    _walked_alone(plain_agency, caplog, "walking in one process")
     assert multiprocessing.active_children() == []
 
 
@@ -302,21 +308,12 @@ def test_a_worker_running_other_code_than_the_report_does_not_walk(
     """A forkserver may have imported the walk from another copy of the program (older
     Pythons import along its own path): its workers refuse, and the report walks alone."""
     monkeypatch.setattr(walk_split, "code_file", lambda: "/elsewhere/walk_part.py")
-    apart = _report(plain_agency)
-    assert "walking in one process" in caplog.text
-    assert "/elsewhere/walk_part.py" in caplog.text
-    assert apart == _one_process(plain_agency)
+    _walked_alone(plain_agency, caplog, "walking in one process", "/elsewhere/walk_part.py")
 
 
-@pytest.fixture
-def forked(monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setenv(walk_split.WORKERS_VARIABLE, "2")
-    monkeypatch.setenv(walk_split.SPLIT_FROM_VARIABLE, "0")
-    monkeypatch.setattr(walk_split, "_start_method", lambda: "forkserver")
-
-
+@pytest.mark.parametrize("split", ["forkserver"], indirect=True)
 def test_a_forkserver_that_cannot_start_leaves_the_walk_to_one_process(
-    forked: None,
+    split: None,
     plain_agency: Database,
     monkeypatch: pytest.MonkeyPatch,
     caplog: pytest.LogCaptureFixture,
@@ -327,14 +324,12 @@ def test_a_forkserver_that_cannot_start_leaves_the_walk_to_one_process(
         raise OSError("AF_UNIX path too long")
 
     monkeypatch.setattr(walk_split.forkserver, "ensure_running", refused)
-    apart = _report(plain_agency)
-    assert "the walk workers did not start" in caplog.text
-    assert "AF_UNIX path too long" in caplog.text
-    assert apart == _one_process(plain_agency)
+    _walked_alone(plain_agency, caplog, "the walk workers did not start", "AF_UNIX path too long")
 
 
+@pytest.mark.parametrize("split", ["forkserver"], indirect=True)
 def test_a_forkserver_that_cannot_fork_leaves_the_walk_to_one_process(
-    forked: None,
+    split: None,
     plain_agency: Database,
     monkeypatch: pytest.MonkeyPatch,
     caplog: pytest.LogCaptureFixture,
@@ -345,10 +340,7 @@ def test_a_forkserver_that_cannot_fork_leaves_the_walk_to_one_process(
         raise ConnectionRefusedError("the forkserver is gone")
 
     monkeypatch.setattr(multiprocessing.forkserver, "connect_to_new_process", gone)
-    apart = _report(plain_agency)
-    assert "walking in one process" in caplog.text
-    assert "the forkserver is gone" in caplog.text
-    assert apart == _one_process(plain_agency)
+    _walked_alone(plain_agency, caplog, "walking in one process", "the forkserver is gone")
     assert multiprocessing.active_children() == []
 
 
