@@ -16,7 +16,7 @@ from __future__ import annotations
 import datetime as dt
 import functools
 import logging
-from collections.abc import Callable, Iterator, Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from typing import Any
 
 from sqlalchemy import ColumnElement, bindparam, delete, func, insert, null, or_, select
@@ -126,10 +126,10 @@ def _headlines() -> ManyRows:
     )
 
 
-def headlines_at(session: Session, as_of: dt.date, since: dt.date) -> Iterator[Any]:
-    """(client_id, *STATUS_COLUMNS) of every client's headline class at `as_of` whose
-    d_last is on or after `since`, by client id."""
-    return iter(_headlines().rows(session.connection(), {"as_of": as_of, "since": since}))
+def headlines_at(session: Session, as_of: dt.date, since: dt.date) -> list[tuple[Any, ...]]:
+    """The headline rows of every client at `as_of` whose d_last is on or after `since`,
+    by client id, a column at a time: client_id, then STATUS_COLUMNS."""
+    return _headlines().columns(session.connection(), {"as_of": as_of, "since": since})
 
 
 def headline_counts(session: Session, as_of: dt.date, since: dt.date) -> list[tuple[Any, ...]]:

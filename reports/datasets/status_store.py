@@ -11,7 +11,7 @@ Importing it hands `rebuild` to `db.status_rows`, which every save calls.
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from typing import Any
 
 from db import status_rows
@@ -77,6 +77,11 @@ def _values(status: ClassStatus) -> tuple[Any, ...]:
 def status_of_row(row: Sequence[Any]) -> ClassStatus:
     """A stored row (STATUS_COLUMNS) as the ClassStatus it was written from."""
     return ClassStatus(*row)
+
+
+def statuses_of_columns(columns: Sequence[Sequence[Any]]) -> Iterator[ClassStatus]:
+    """Stored rows given a column at a time (STATUS_COLUMNS), as their ClassStatus."""
+    return map(ClassStatus, *columns)
 
 
 def client_statuses(session: Session, client_id: int, as_of: dt.date) -> list[ClassStatus]:
