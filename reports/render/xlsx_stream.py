@@ -35,6 +35,7 @@ from typing import Any
 import xlsxwriter
 from xlsxwriter.exceptions import FileCreateError
 from xlsxwriter.format import Format
+from xlsxwriter.utility import _preserve_whitespace
 from xlsxwriter.worksheet import Worksheet
 
 from db.files import atomic_path
@@ -55,14 +56,24 @@ _HEADER = {"bold": True, "bg_color": "#DDE4EE", "pattern": 1}
 
 
 class _Worksheet(Worksheet):
-    """xlsxwriter's worksheet, but a sheet fitted one page wide says fitToWidth="1" in its
-    page setup although that is the default: a reader that does not apply the file
-    format's defaults (openpyxl, and the programs built on it) would see no fit at all."""
+    """xlsxwriter's worksheet, with two differences:
+    - a sheet fitted one page wide says fitToWidth="1" in its page setup although that is
+      the default: a reader that does not apply the file format's defaults (openpyxl, and
+      the programs built on it) would see no fit at all;
+    - text that merely looks like rich text is written as text. In constant-memory mode
+      xlsxwriter copies a string that starts with "<r>" and ends with "</r>" into the sheet
+      unescaped, as a rich string's runs: a client named "<r>Ana</r>" came back from the
+      exchange workbook with no name, and such a name could break the sheet or add cells
+      to it. The program never writes rich strings."""
 
     def _xml_empty_tag(self, tag: str, attributes: Any = None) -> None:
         if tag == "pageSetup" and self.fit_page and self.fit_width == 1:
             attributes = [("fitToWidth", 1), *(attributes or [])]
         super()._xml_empty_tag(tag, attributes)
+
+    def _xml_rich_inline_string(self, string: str, attributes: Any = None) -> None:
+        # `string` has had its control characters escaped, as every inline string has.
+        self._xml_inline_string(string, _preserve_whitespace(string), attributes or [])
 
 
 class StreamSheet:

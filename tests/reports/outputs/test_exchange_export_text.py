@@ -37,3 +37,23 @@ def test_names_spelled_like_a_workbook_escape_survive_export_and_import(
     finally:
         empty.dispose()
     assert [tuple(n) for n in names] == [(given, family)]
+
+
+def test_names_that_look_like_markup_survive_export_and_import(
+    database: Database, admin: Actor, tmp_path: Path
+) -> None:
+    # xlsxwriter writes text between "<r>" and "</r>" unescaped, as rich text: the first
+    # name came back empty, and the second would have added a cell of its own.
+    given, family = "<r>Ana</r>", '<r></t></is></c><c r="Z2"><v>666</v></c><c><is><t></r>'
+    raw = {"client_code": "C-1", "given_name": given, "family_name": family}
+    records.create_client(database, admin, {**raw, "birth_date": "1980-06-01"}, AS_OF)
+    export_workbook(database, admin, tmp_path / "x.xlsx", AS_OF, all_clients=True, today=AS_OF)
+    empty = open_database(str(tmp_path / "empty.sqlite3"))
+    try:
+        result = import_workbook(empty, signed_in(empty), tmp_path / "x.xlsx", AS_OF)
+        assert result.ok, [str(p) for p in result.problems]
+        with empty.reading() as session:
+            names = session.execute(select(Client.given_name, Client.family_name)).all()
+    finally:
+        empty.dispose()
+    assert [tuple(n) for n in names] == [(given, family)]
