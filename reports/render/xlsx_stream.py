@@ -4,12 +4,15 @@ xlsxwriter writes each finished row of a sheet straight to that sheet's
 temporary file, so memory stays flat however many rows there are, and it
 writes them faster than openpyxl's write-only mode. Its one condition is
 order: a sheet takes its rows top to bottom (sheets may be filled side by
-side). `StreamSheet.append` only ever adds the next row, so that holds.
+side). `StreamSheet.append` only ever adds the next row, so that holds. A row of
+plain values goes to the row file as the XML `reports.render.xlsx_rows` makes of it
+(xlsxwriter's own, made in one pass); xlsxwriter's cell writers take any other.
 
 The promises of `reports.render.xlsx` hold here too:
 - text is never a formula, a number or a link: the workbook is opened with
-  xlsxwriter's conversions off and every str goes through `write_string`, so
-  '=HYPERLINK(...)', '+1', '007' or 'http://…' read back as that same text;
+  xlsxwriter's conversions off, and every str is an inline string (`write_string`, or
+  `xlsx_rows`), so '=HYPERLINK(...)', '+1', '007', 'http://…' or '<r>…</r>' read back
+  as that same text;
 - dates are real dates in their column's number format; booleans are yes/no;
 - the file appears whole or not at all (`write_streamed`), and the row files
   xlsxwriter keeps while writing live in a private folder removed afterwards,
@@ -41,6 +44,7 @@ from xlsxwriter.worksheet import Worksheet
 from db.files import atomic_path
 from db.jobs import Cancelled, IsCancelled, let_others_run
 from reports.render.xlsx import Column
+from reports.render.xlsx_rows import PlainRows
 from reports.render.xlsx_styles import PLAIN, Style, Styled
 
 # xlsxwriter's conversions, all off: a str cell holds exactly the text it was given.
@@ -107,13 +111,29 @@ class StreamSheet:
         for index, text in enumerate(header or [c.key for c in columns]):
             ws.write_string(0, index, text, bold)
         self.rows = 1
+        self._plain = PlainRows(
+            ws, self._formats, self._date_formats, self._serials, (YES, NO), self._refused
+        )
 
     def append(self, values: Sequence[object]) -> None:
-        """Write the next row. Text, blanks, numbers, dates and booleans (nearly every cell)
-        are told apart by their exact type first: the cheapest test for the cells there are
-        millions of. A date is the number of days Excel counts, in a date format (what
-        xlsxwriter writes for one), worked out once per date: a sheet repeats its dates."""
+        """Write the next row: a row of plain values as the XML `PlainRows` makes of it,
+        any other through xlsxwriter's cell writers."""
         row = self.rows
+        ws = self._ws
+        ws._write_single_row(row)  # the row xlsxwriter may still hold goes first
+        xml = None if row in ws.row_info else self._plain.row(row, values)
+        if xml is None:
+            self._write_cells(row, values)
+        elif xml:
+            ws.fh.write(xml)
+        self.rows += 1
+        let_others_run()  # written from a job's thread, while the screen must repaint
+
+    def _write_cells(self, row: int, values: Sequence[object]) -> None:
+        """Text, blanks, numbers, dates and booleans (nearly every cell) are told apart by
+        their exact type first: the cheapest test for the cells there are millions of. A
+        date is the number of days Excel counts, in a date format (what xlsxwriter writes
+        for one), worked out once per date: a sheet repeats its dates."""
         serials = self._serials
         for col, value in enumerate(values):
             kind = type(value)
@@ -134,8 +154,6 @@ class StreamSheet:
                 refused = self._other(row, col, value)
             if refused:
                 self._refused(row, col, refused)
-        self.rows += 1
-        let_others_run()  # written from a job's thread, while the screen must repaint
 
     def _other(self, row: int, col: int, value: object) -> int:
         ws = self._ws
