@@ -212,26 +212,41 @@ class XlsxSource:
 
     def _values(self, row: Any) -> tuple[Any, ...]:
         values: list[Any] = []
+        value_of = self._value
         for cell in row:
-            ref = cell.get("r")
-            column = _column(ref.rstrip(_DIGITS)) if ref else len(values) + 1
-            value = self._value(cell)
+            value = value_of(cell)
             if value is None:
                 continue
-            if column > len(values):
-                values.extend([None] * (column - len(values)))
-            values[column - 1] = value
+            ref = cell.get("r")
+            column = _column(ref.rstrip(_DIGITS)) if ref else len(values) + 1
+            after = column - len(values)  # 1 for the next column, as cells nearly always are
+            if after == 1:
+                values.append(value)
+            elif after > 1:
+                values.extend([None] * (after - 1))
+                values.append(value)
+            else:
+                values[column - 1] = value
         return tuple(values)
 
     def _value(self, cell: Any) -> Any:
-        formula = cell.find(_FORMULA)
-        if formula is not None:
-            # Whatever it last computed (if anything): what was meant is not in the file.
-            return Formula(formula.text or "")
+        # One pass over the cell's children (a value, a formula, an inline string) rather
+        # than a search for each: a workbook of 100,000 clients holds millions of cells.
+        found = inline = None
+        for child in cell:
+            tag = child.tag
+            if tag == _FORMULA:
+                # Whatever it last computed (if anything): what was meant is not in the file.
+                return Formula(child.text or "")
+            if tag == _VALUE:
+                if found is None:
+                    found = child.text or ""
+            elif tag == _INLINE and inline is None:
+                inline = child
         kind = cell.get("t", "n")
         if kind == "inlineStr":
-            return _inline_text(cell)
-        text = cell.findtext(_VALUE)
+            return None if inline is None else _inline_text(inline)
+        text = found
         if text is None:
             return None
         if kind == "n":
@@ -271,10 +286,8 @@ def _column(letters: str) -> int:
     return column_index_from_string(letters)
 
 
-def _inline_text(cell: Any) -> str | None:
-    block = cell.find(_INLINE)
-    if block is None:
-        return None
+def _inline_text(block: Any) -> str:
+    """The text of a cell's <is> element."""
     if len(block) == 1 and block[0].tag == _TEXT:  # plain text, as nearly always
         return _unescaped(str(block[0].text or ""))
     parts = [child.text or "" for child in block if child.tag == _TEXT]
