@@ -9,13 +9,17 @@ written, and written to the sheet's row file at once (`xlsx_stream.StreamSheet.a
 
 - Text with nothing to escape (no markup character, control character, look-alike of
   an escape, or leading or trailing white space) goes in as it is; any other text goes
-  through xlsxwriter's own escapes. So the file is byte for byte xlsxwriter's
+  through xlsxwriter's own escapes. So a sheet is byte for byte xlsxwriter's
   (tests/reports/render/test_xlsx_rows.py compares them), except for text that looks
-  like rich text, which stays text (`xlsx_stream._Worksheet` says why).
+  like rich text, which stays text (`xlsx_stream._Worksheet` says why). Of sheets
+  filled side by side, a format may take another number in the styles (a row made
+  here numbers its formats at once, xlsxwriter when it writes the row out): the same
+  look, in another order.
 - A row holding anything else (a styled cell, a set, a time, an enum, a number that
   is not finite) is left to xlsxwriter whole.
-- The limits hold as they do through xlsxwriter: text longer than a cell holds, or a
-  row past a sheet's last, is refused, and the sheet's dimensions follow every row.
+- The limits hold as they do through xlsxwriter: text longer than a cell holds is
+  refused, a row past a sheet's last is left to xlsxwriter, which refuses it, and the
+  sheet's dimensions follow every row.
 """
 
 from __future__ import annotations
@@ -29,9 +33,10 @@ from xlsxwriter.format import Format
 from xlsxwriter.utility import _preserve_whitespace, xl_col_to_name
 from xlsxwriter.worksheet import Worksheet
 
-# Anything in a text that xlsxwriter's escapes would change, or that asks for
+# Anything in a text that xlsxwriter's escapes would change (the two noncharacters
+# U+FFFE and U+FFFF among them: XML has no place for them), or that asks for
 # xml:space="preserve" (the same two patterns xlsxwriter tries).
-_NEEDS_ESCAPES = re.compile(r'^\s|\s$|["&<>\n\x00-\x1f]|_x[0-9a-fA-F]{4}_')
+_NEEDS_ESCAPES = re.compile(r'^\s|\s$|["&<>\n\x00-\x1f\ufffe\uffff]|_x[0-9a-fA-F]{4}_')
 _TEXT_LIMIT = 32_767  # UTF-16 units a cell holds
 TOO_LONG, PAST_LAST_ROW = -2, -1  # xlsxwriter's codes for a cell it refuses
 
@@ -64,8 +69,8 @@ class PlainRows:
     def row(self, row: int, values: Sequence[object]) -> str | None:
         """The XML of sheet row `row` (0-based) holding `values`; "" when every value is
         blank (xlsxwriter writes no row then); None when xlsxwriter must write it."""
-        if len(values) > len(self._names):
-            return None
+        if len(values) > len(self._names) or row >= self._ws.xls_rowmax:
+            return None  # the second, xlsxwriter refuses as it always has
         number = str(row + 1)
         names = self._names
         cells = []

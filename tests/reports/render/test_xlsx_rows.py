@@ -20,7 +20,8 @@ from reports.render.xlsx_styles import Style, Styled
 # Each asks for something of the escapes: markup characters, quotes, control characters
 # and white space (\x1f is white space to Python, a control character to a workbook),
 # look-alikes of a workbook's escape, leading or trailing or non-breaking spaces, text
-# beyond the basic plane, and text that looks like rich text.
+# beyond the basic plane, the two noncharacters XML has no place for, and text that
+# looks like rich text.
 TEXTS = [
     "Ana",
     "",
@@ -34,6 +35,7 @@ TEXTS = [
     "_x005F_",
     'say "hi" & <b>bye</b>',
     "ümlaut ✓ 🙂",
+    "nonchar\uffff\ufffe",
     "<r>Ana</r>",
     '<r></t></is></c><c r="B9"><v>666</v></c><c r="C9" t="inlineStr"><is><t>x</r>',
 ]
