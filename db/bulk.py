@@ -31,12 +31,12 @@ from sqlalchemy import (
 )
 from sqlalchemy.dialects.postgresql import insert as pg_insert
 from sqlalchemy.dialects.sqlite import insert as sqlite_insert
-from sqlalchemy.exc import DBAPIError
 from sqlalchemy.orm import Session
 
 from db import settings
 from db.assessments import ASSESSMENT_COLUMNS, SUBSTANCE_COLUMNS, criteria_text
 from db.clients import CLIENT_COLUMNS, search_columns
+from db.driver import driver_errors
 from db.models import Assessment, Base, Client, ClientCodeCounter, SubstanceRecord
 
 log = logging.getLogger(__name__)
@@ -99,14 +99,11 @@ def _copy_rows(conn: Connection, target: Table, rows: Sequence[Mapping[str, Any]
     names = [*keys, *(c.name for c in left_out)]
     quote = conn.dialect.identifier_preparer.quote
     sql = f"COPY {quote(target.name)} ({', '.join(map(quote, names))}) FROM STDIN"
-    dbapi = conn.dialect.loaded_dbapi
     cursor = conn.connection.cursor()
     try:
-        with cursor.copy(sql) as copy:
+        with driver_errors(conn, sql), cursor.copy(sql) as copy:
             for row in rows:
                 copy.write_row([*(row[k] for k in keys), *(_default(d) for d in defaults)])
-    except dbapi.Error as exc:
-        raise DBAPIError.instance(sql, None, exc, dbapi.Error, hide_parameters=True) from exc
     finally:
         cursor.close()
 

@@ -19,7 +19,8 @@ on its connection.
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Mapping, Sequence
+from collections.abc import Callable, Iterator, Mapping, Sequence
+from contextlib import contextmanager
 from dataclasses import dataclass
 from typing import Any
 
@@ -202,19 +203,26 @@ def _run(
 ) -> list[Any]:
     """`work` on a cursor of the connection's driver connection, in its transaction;
     `sent` gives the values and whether they are many, for the engine's listeners."""
-    dbapi = conn.dialect.loaded_dbapi
     cursor = _raw_cursor(conn) if compiled.raw is not None else conn.connection.cursor()
     try:
-        if conn.dispatch.before_cursor_execute:  # only a test or a counter listens
-            _tell_listeners(conn, cursor, compiled.sql, *sent())
-        return work(cursor)
-    except dbapi.Error as exc:
-        # As SQLAlchemy reports a driver's error elsewhere (the values never in the text).
-        raise DBAPIError.instance(
-            compiled.sql, None, exc, dbapi.Error, hide_parameters=True
-        ) from exc
+        with driver_errors(conn, compiled.sql):
+            if conn.dispatch.before_cursor_execute:  # only a test or a counter listens
+                _tell_listeners(conn, cursor, compiled.sql, *sent())
+            return work(cursor)
     finally:
         cursor.close()
+
+
+@contextmanager
+def driver_errors(conn: Connection, sql: str) -> Iterator[None]:
+    """A driver's error raised inside as SQLAlchemy's DBAPIError of the same kind
+    (IntegrityError, OperationalError, ...), as SQLAlchemy reports one elsewhere: with
+    `sql`, the values never in the text."""
+    dbapi = conn.dialect.loaded_dbapi
+    try:
+        yield
+    except dbapi.Error as exc:
+        raise DBAPIError.instance(sql, None, exc, dbapi.Error, hide_parameters=True) from exc
 
 
 def _tell_listeners(conn: Connection, cursor: Any, sql: str, values: Any, many: bool) -> None:
