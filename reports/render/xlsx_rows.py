@@ -63,7 +63,8 @@ class PlainRows:
         self._number_styles: list[str | None] = [None] * len(formats)
         self._date_styles: list[str | None] = [None] * len(formats)
         self._serials = serials
-        self._no, self._yes = (self._escaped(text) for text in booleans[::-1])
+        yes, no = booleans
+        self._yes, self._no = self._escaped(yes), self._escaped(no)
         self._refuse = refuse
 
     def row(self, row: int, values: Sequence[object]) -> str | None:
